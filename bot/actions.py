@@ -1,0 +1,316 @@
+"""Consequences as data, and the one executor that performs them.
+
+Handlers return a list of actions and never touch the homeserver. The executor performs each
+action with a deterministic transaction id (so a retry or a replay after a crash never
+duplicates), retries on 429 and 5xx honouring `retry_after_ms`, and writes one audit row per
+action. The dry-run executor records what it would have done and performs nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any, ClassVar
+
+from aiohttp import ClientConnectionError
+from nio import AsyncClient, ErrorResponse, RoomCreateResponse, RoomPreset
+
+from bot.clock import Clock
+from storage.audit import AuditRow
+from storage.store import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Action:
+    kind: ClassVar[str]
+
+    def target(self) -> str | None:
+        return None
+
+    def room(self) -> str | None:
+        return getattr(self, "room_id", None)
+
+    def audit_detail(self) -> dict[str, Any]:
+        """What goes into the audit row: no message bodies unless the action is a notice."""
+        return {}
+
+
+@dataclass(frozen=True)
+class SendMessage(Action):
+    """Any room event that is not state (messages, notices, reactions)."""
+
+    kind: ClassVar[str] = "send"
+    room_id: str
+    content: dict[str, Any]
+    event_type: str = "m.room.message"
+    reason: str | None = None
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"event_type": self.event_type, "msgtype": self.content.get("msgtype")}
+
+
+def notice(room_id: str, body: str, html: str | None = None, **extra: Any) -> SendMessage:
+    """An m.notice with a plain body and, where given, an HTML body."""
+    content: dict[str, Any] = {"msgtype": "m.notice", "body": body}
+    if html is not None:
+        content |= {"format": "org.matrix.custom.html", "formatted_body": html}
+    content |= extra
+    return SendMessage(room_id, content)
+
+
+@dataclass(frozen=True)
+class React(Action):
+    kind: ClassVar[str] = "react"
+    room_id: str
+    event_id: str
+    key: str
+
+    def target(self) -> str | None:
+        return self.event_id
+
+
+@dataclass(frozen=True)
+class Redact(Action):
+    kind: ClassVar[str] = "redact"
+    room_id: str
+    event_id: str
+    reason: str
+
+    def target(self) -> str | None:
+        return self.event_id
+
+
+@dataclass(frozen=True)
+class Invite(Action):
+    kind: ClassVar[str] = "invite"
+    room_id: str
+    user_id: str
+
+    def target(self) -> str | None:
+        return self.user_id
+
+
+@dataclass(frozen=True)
+class Kick(Action):
+    kind: ClassVar[str] = "kick"
+    room_id: str
+    user_id: str
+    reason: str
+
+    def target(self) -> str | None:
+        return self.user_id
+
+
+@dataclass(frozen=True)
+class SetState(Action):
+    kind: ClassVar[str] = "set_state"
+    room_id: str
+    event_type: str
+    content: dict[str, Any]
+    state_key: str = ""
+
+    def target(self) -> str | None:
+        return f"{self.event_type}/{self.state_key}"
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"content": self.content}
+
+
+@dataclass(frozen=True)
+class CreateRoom(Action):
+    """Create a room; the result is its room id. Idempotency is the caller's (by room key)."""
+
+    kind: ClassVar[str] = "create_room"
+    name: str
+    topic: str
+    invite: tuple[str, ...] = ()
+    power_levels: dict[str, Any] = field(default_factory=dict)
+    initial_state: tuple[dict[str, Any], ...] = ()
+    is_direct: bool = False
+
+    def room(self) -> str | None:
+        return None
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"name": self.name, "invite": list(self.invite)}
+
+
+@dataclass(frozen=True)
+class SetClock(Action):
+    """Move the injected clock (demo mode only; the command checks that)."""
+
+    kind: ClassVar[str] = "set_clock"
+    instant: datetime
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"instant": self.instant.isoformat()}
+
+
+def action_id(cause: str, index: int, action: Action) -> str:
+    """Stable across retries and restarts: the same cause yields the same ids."""
+    seed = f"{cause}\x00{index}\x00{action.kind}\x00{action.room()}\x00{action.target()}"
+    return "cb" + hashlib.sha256(seed.encode()).hexdigest()[:30]
+
+
+class ActionFailed(Exception):
+    """`retry_after` None: do not retry; 0: retry with backoff; > 0: the server's wait."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class Outcome:
+    action: Action
+    action_id: str
+    ok: bool
+    result: str | None = None  # event id or room id
+    error: str | None = None
+
+
+class Executor:
+    """Performs actions against the homeserver. `dry_run=True` performs nothing."""
+
+    def __init__(
+        self,
+        client: AsyncClient,
+        store: Store,
+        clock: Clock,
+        *,
+        dry_run: bool = False,
+        max_attempts: int = 8,
+        base_delay: float = 0.5,
+    ) -> None:
+        self.client = client
+        self.store = store
+        self.clock = clock
+        self.dry_run = dry_run
+        self.max_attempts = max_attempts
+        self.base_delay = base_delay
+
+    async def run(self, actions: Sequence[Action], *, cause: str) -> list[Outcome]:
+        """Perform each action in order; one failing does not stop the others."""
+        outcomes = []
+        for index, action in enumerate(actions):
+            aid = action_id(cause, index, action)
+            if self.dry_run:
+                outcome = Outcome(action, aid, ok=True, result="dry-run")
+            else:
+                outcome = await self._perform_with_retries(action, aid)
+            await self._audit(outcome, cause)
+            outcomes.append(outcome)
+        return outcomes
+
+    async def _perform_with_retries(self, action: Action, aid: str) -> Outcome:
+        delay = self.base_delay
+        for attempt in range(1, self.max_attempts + 1):
+            try:
+                return Outcome(action, aid, ok=True, result=await self._perform(action, aid))
+            except ActionFailed as failure:
+                if failure.retry_after is None or attempt == self.max_attempts:
+                    log.warning(
+                        "action failed: kind=%s room=%s target=%s id=%s: %s",
+                        action.kind, action.room(), action.target(), aid, failure,
+                    )  # fmt: skip
+                    return Outcome(action, aid, ok=False, error=str(failure))
+                wait = failure.retry_after or delay
+            except (ClientConnectionError, TimeoutError) as err:
+                if attempt == self.max_attempts:
+                    return Outcome(action, aid, ok=False, error=f"homeserver unreachable: {err}")
+                wait = delay
+            log.info("retrying %s %s in %.2fs (attempt %d)", action.kind, aid, wait, attempt)
+            await asyncio.sleep(wait)
+            delay = min(delay * 2, 30.0)
+        raise AssertionError("unreachable")
+
+    async def _perform(self, action: Action, aid: str) -> str | None:
+        match action:
+            case SendMessage(room_id=room_id, content=content, event_type=event_type):
+                resp = await self.client.room_send(room_id, event_type, content, tx_id=aid)
+                return _check(resp).event_id
+            case React(room_id=room_id, event_id=event_id, key=key):
+                content = {"m.relates_to": {"rel_type": "m.annotation", "event_id": event_id,
+                                            "key": key}}  # fmt: skip
+                resp = await self.client.room_send(room_id, "m.reaction", content, tx_id=aid)
+                return _check(resp).event_id
+            case Redact(room_id=room_id, event_id=event_id, reason=reason):
+                resp = await self.client.room_redact(room_id, event_id, reason, tx_id=aid)
+                return _check(resp).event_id
+            case Invite(room_id=room_id, user_id=user_id):
+                _check(await self.client.room_invite(room_id, user_id), ok_codes=_ALREADY)
+                return None
+            case Kick(room_id=room_id, user_id=user_id, reason=reason):
+                _check(await self.client.room_kick(room_id, user_id, reason))
+                return None
+            case SetState(room_id=room_id, event_type=event_type, content=content, state_key=key):
+                resp = await self.client.room_put_state(room_id, event_type, content, key)
+                return _check(resp).event_id
+            case CreateRoom():
+                resp = await self.client.room_create(
+                    name=action.name,
+                    topic=action.topic,
+                    invite=list(action.invite),
+                    power_level_override=action.power_levels or None,
+                    initial_state=list(action.initial_state),
+                    is_direct=action.is_direct,
+                    preset=RoomPreset.private_chat,
+                    federate=False,  # school rooms stay on the school's own server
+                    room_version="12",
+                )
+                if not isinstance(resp, RoomCreateResponse):
+                    _check(resp)
+                return resp.room_id
+            case SetClock(instant=instant):
+                self.clock.set(instant)
+                return instant.isoformat()
+        raise TypeError(f"no way to perform {action!r}")
+
+    async def _audit(self, outcome: Outcome, cause: str) -> None:
+        action = outcome.action
+        reason = getattr(action, "reason", None)
+        await self.store.audit.record(
+            AuditRow(
+                action_id=outcome.action_id,
+                at=self.clock.iso(),
+                kind=action.kind,
+                room_id=action.room(),
+                target=action.target(),
+                cause=cause,
+                reason=reason,
+                detail=action.audit_detail() | ({"error": outcome.error} if outcome.error else {}),
+                dry_run=self.dry_run,
+                result="dry-run" if self.dry_run else ("ok" if outcome.ok else "failed"),
+            )
+        )
+
+
+# An invite to someone already in the room is success, not failure.
+_ALREADY = ("is already in the room",)
+
+
+def _check(resp: Any, ok_codes: tuple[str, ...] = ()) -> Any:
+    """Turn a nio error response into ActionFailed, retryable when the server says so."""
+    if not isinstance(resp, ErrorResponse):
+        return resp
+    if any(text in (resp.message or "") for text in ok_codes):
+        return resp
+    status = getattr(resp.transport_response, "status", None)
+    if resp.status_code == "M_LIMIT_EXCEEDED" or status == 429:
+        raise ActionFailed(
+            f"rate limited: {resp.message}", retry_after=(resp.retry_after_ms or 1000) / 1000
+        )
+    if status is not None and status >= 500:
+        raise ActionFailed(f"server error {status}: {resp.message}", retry_after=0)
+    raise ActionFailed(f"{resp.status_code}: {resp.message}")
+
+
+def describe(action: Action) -> dict[str, Any]:
+    """A plain dict of an action, for dry-run output and tests."""
+    return {"kind": action.kind} | asdict(action)

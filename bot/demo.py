@@ -1,0 +1,170 @@
+"""`conductbot demo`: an embedded Synapse on loopback, the demo school, and the bot.
+
+Everything lives under `var/demo/`; a second run reuses what is there. The accounts file
+(`var/demo/accounts.json`) holds generated passwords for the demo people only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import secrets
+import signal
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.app import App
+from bot.cli import DATABASE, find_pupil
+from bot.clock import Clock
+from bot.config import load_config
+from bot.homeserver import SynapseProcess, register_user, write_synapse_config
+from bot.matrix import Credentials, make_client
+from bot.provisioning import ESCALATION_KEY, story_key
+from bot.roster import import_roster
+from storage.store import Store
+
+log = logging.getLogger(__name__)
+
+SERVER_NAME = "brookfield.test"
+BOT_LOCALPART = "conductbot"
+
+
+@dataclass(frozen=True)
+class DemoParent:
+    localpart: str
+    name: str
+    pupil: str  # as `link-parent` takes it: 'First Surname' or MIS id
+
+
+DEMO_PARENTS = (
+    DemoParent("sarah.hughes", "Sarah Hughes", "Amelia Hughes"),
+    DemoParent("tom.bennett", "Tom Bennett", "Oliver Bennett"),
+    DemoParent("priya.patel", "Priya Patel", "Isla Patel"),
+    DemoParent("dan.clarke", "Dan Clarke", "Noah Clarke"),
+)
+
+
+def _write_private(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def _register_all(settings: Any, accounts: dict[str, Any], config: Any) -> None:
+    """Register whoever is not in accounts.json yet (blocking; run in a thread)."""
+    people: list[tuple[str, str, str, dict[str, Any]]] = [
+        ("conductbot", BOT_LOCALPART, "conductbot", {"role": "bot"})
+    ]
+    for staff in config.staff:
+        extra: dict[str, Any] = {"role": staff.role}
+        if classes := [c.id for c in config.classes_of(staff.id)]:
+            extra["classes"] = classes
+        people.append((staff.id, staff.localpart, staff.name, extra))
+    for parent in DEMO_PARENTS:
+        people.append((parent.localpart, parent.localpart, parent.name, {"role": "parent"}))
+    for name, localpart, display, extra in people:
+        if name in accounts["users"]:
+            continue
+        password = secrets.token_urlsafe(12)
+        user_id = register_user(
+            settings, localpart, password, admin=(name == "conductbot"), displayname=display
+        )
+        accounts["users"][name] = {"user_id": user_id, "password": password} | extra
+
+
+async def run_demo(config_path: Path, root: Path, roster: Path) -> None:
+    started = time.monotonic()
+    config = load_config(config_path)
+    settings = write_synapse_config(root / "synapse", server_name=SERVER_NAME)
+    synapse = SynapseProcess(settings)
+    await asyncio.to_thread(synapse.start)
+    accounts_path = root / "accounts.json"
+    accounts: dict[str, Any] = (
+        json.loads(accounts_path.read_text(encoding="utf-8"))
+        if accounts_path.exists()
+        else {"homeserver": settings.base_url, "users": {}, "rooms": {}}
+    )
+    accounts["homeserver"] = settings.base_url
+    store = await Store.open(root / "data" / DATABASE)
+    client = None
+    try:
+        await asyncio.to_thread(_register_all, settings, accounts, config)
+        _write_private(accounts_path, json.dumps(accounts, indent=2))
+        bot = accounts["users"]["conductbot"]
+        secrets_path = root / "bot-secrets.yaml"
+        _write_private(secrets_path, yaml.safe_dump(
+            {"homeserver": settings.base_url, "user_id": bot["user_id"],
+             "password": bot["password"]}))  # fmt: skip
+        report = await import_roster(
+            store, roster, [c.id for c in config.classes], now=Clock().iso()
+        )
+        log.info("demo roster: %s", report.summary().splitlines()[0])
+        credentials = Credentials.load(secrets_path, environ={})
+        client = make_client(credentials)
+        app = App(config, store, client, Clock.from_env(), demo=True)
+        await app.prepare(credentials)
+        for parent in DEMO_PARENTS:
+            entry = accounts["users"][parent.localpart]
+            pupil = await find_pupil(store, parent.pupil)
+            await app.provisioner.link_parent(entry["user_id"], pupil, linked_by="demo")
+            children = await store.pupils.children_of(entry["user_id"])
+            entry["pupils"] = [{"first_name": p.first_name, "class": p.class_id} for p in children]
+        keys = [ESCALATION_KEY, *(story_key(c.id) for c in config.classes)]
+        accounts["rooms"] = {
+            key: room.room_id for key in keys if (room := await store.rooms.by_key(key))
+        }
+        _write_private(accounts_path, json.dumps(accounts, indent=2))
+        await _serve(
+            app, lambda: _instructions(accounts, accounts_path, time.monotonic() - started)
+        )
+    finally:
+        if client is not None:
+            await client.close()
+        await store.close()
+        await asyncio.to_thread(synapse.stop)
+
+
+async def _serve(app: App, instructions: Callable[[], str]) -> None:
+    """Run the bot until Ctrl-C or SIGTERM, announcing 'ready' once it is syncing."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    runner = asyncio.create_task(app.run())
+    stopping = asyncio.create_task(stop.wait())
+    ready = asyncio.create_task(app.sync.ready.wait())
+    await asyncio.wait({runner, stopping, ready}, return_when=asyncio.FIRST_COMPLETED)
+    if ready.done():
+        print(instructions(), flush=True)
+        await asyncio.wait({runner, stopping}, return_when=asyncio.FIRST_COMPLETED)
+    for task in (runner, stopping, ready):
+        task.cancel()
+    if runner.done() and not runner.cancelled() and runner.exception():
+        raise runner.exception()  # type: ignore[misc]
+    print("conductbot demo: stopping", flush=True)
+
+
+def _instructions(accounts: dict[str, Any], path: Path, elapsed: float) -> str:
+    lines = [
+        f"conductbot demo ready in {elapsed:.1f}s",
+        f"Homeserver: {accounts['homeserver']} (loopback only; server name {SERVER_NAME})",
+        "Log in from any Matrix client (Element: 'Edit' the homeserver and paste the URL):",
+    ]
+    for user in accounts["users"].values():
+        if user["role"] == "bot":
+            continue
+        lines.append(f"  {user['role']:<8} {user['user_id']:<28} password {user['password']}")
+    lines += [
+        f"Accounts and room ids: {path}",
+        "SLT can move the bot's clock in the escalation room: !clock 2026-11-23T08:00:00+00:00",
+        "Press Ctrl-C to stop the bot and the homeserver.",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,291 @@
+"""The Matrix core: login with a reused device, and a sync loop that never loses or repeats.
+
+matrix-nio saves its sync token before callbacks run, and an exception in a callback ends
+`sync_forever`. So conductbot runs its own loop: it keeps the cursor in SQLite and writes it
+only after the whole batch is handled, dedupes on event id, back-fills `limited` timelines,
+skips history on the first sync and events from before the bot joined a room, and reconnects
+with backoff while the homeserver is away.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from aiohttp import ClientConnectionError
+from nio import (
+    AsyncClient,
+    AsyncClientConfig,
+    LoginResponse,
+    MessageDirection,
+    RoomMessagesResponse,
+    SyncResponse,
+    WhoamiResponse,
+)
+
+from bot.clock import Clock
+from storage.rooms import Room
+from storage.state import ACCESS_TOKEN, DEVICE_ID, SYNC_CURSOR, USER_ID
+from storage.store import Store
+
+log = logging.getLogger(__name__)
+
+DEVICE_NAME = "conductbot"
+SYNC_TIMEOUT_MS = 30_000
+MAX_BACKFILL = 20_000
+
+SYNC_FILTER: dict[str, Any] = {
+    "presence": {"not_types": ["*"]},
+    "account_data": {"not_types": ["*"]},
+    "room": {
+        "timeline": {"limit": 100},
+        "state": {"lazy_load_members": True},
+        "ephemeral": {"not_types": ["*"]},
+        "account_data": {"not_types": ["*"]},
+    },
+}
+# The very first sync only needs a starting point: no rooms, no history.
+FIRST_SYNC_FILTER: dict[str, Any] = {
+    "presence": {"not_types": ["*"]},
+    "account_data": {"not_types": ["*"]},
+    "room": {"rooms": []},
+}
+
+
+Environ = os._Environ[str] | dict[str, str]
+
+
+class CredentialsError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Credentials:
+    homeserver: str
+    user_id: str
+    password: str | None = None
+    access_token: str | None = None
+
+    @classmethod
+    def load(
+        cls,
+        secrets_file: Path | None = None,
+        environ: os._Environ[str] | dict[str, str] = os.environ,
+    ) -> Credentials:
+        """From a secrets file (YAML, outside the repo) with the environment taking precedence."""
+        values: dict[str, Any] = {}
+        path = secrets_file or (Path(environ["CONDUCTBOT_SECRETS_FILE"])
+                                if environ.get("CONDUCTBOT_SECRETS_FILE") else None)  # fmt: skip
+        if path is not None:
+            try:
+                loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+            except (OSError, yaml.YAMLError) as err:
+                raise CredentialsError(f"{path}: cannot read secrets file: {err}") from None
+            if not isinstance(loaded, dict):
+                raise CredentialsError(f"{path}: expected a mapping of secrets")
+            values |= loaded
+        for key in ("homeserver", "user_id", "password", "access_token"):
+            if environ.get(f"CONDUCTBOT_{key.upper()}"):
+                values[key] = environ[f"CONDUCTBOT_{key.upper()}"]
+        missing = [k for k in ("homeserver", "user_id") if not values.get(k)]
+        if missing or not (values.get("password") or values.get("access_token")):
+            missing += [] if values.get("password") or values.get("access_token") else [
+                "password or access_token"]  # fmt: skip
+            raise CredentialsError(
+                "bot credentials incomplete: missing " + ", ".join(missing) + "; set "
+                "CONDUCTBOT_HOMESERVER, CONDUCTBOT_USER_ID and CONDUCTBOT_PASSWORD (or "
+                "CONDUCTBOT_ACCESS_TOKEN), or pass --secrets FILE"
+            )
+        return cls(
+            homeserver=str(values["homeserver"]).rstrip("/"),
+            user_id=str(values["user_id"]),
+            password=values.get("password"),
+            access_token=values.get("access_token"),
+        )
+
+    @property
+    def server_name(self) -> str:
+        return self.user_id.split(":", 1)[1]
+
+
+def make_client(credentials: Credentials) -> AsyncClient:
+    """nio's own retries are off: the executor and the sync loop own retrying."""
+    config = AsyncClientConfig(max_limit_exceeded=0, max_timeouts=0, request_timeout=60)
+    return AsyncClient(credentials.homeserver, credentials.user_id, config=config)
+
+
+async def login(client: AsyncClient, store: Store, credentials: Credentials) -> None:
+    """Log in, reusing the stored device (and its token) across restarts."""
+    if credentials.access_token:
+        client.access_token = credentials.access_token
+        whoami = await client.whoami()
+        if not isinstance(whoami, WhoamiResponse):
+            raise CredentialsError(f"the access token was refused: {whoami.message}")
+        client.restore_login(whoami.user_id, whoami.device_id or "", credentials.access_token)
+        await store.state.set(DEVICE_ID, whoami.device_id or "")
+        return
+    stored_user = await store.state.get(USER_ID)
+    device_id = await store.state.get(DEVICE_ID) if stored_user == credentials.user_id else None
+    token = await store.state.get(ACCESS_TOKEN) if device_id else None
+    if device_id and token:
+        client.restore_login(credentials.user_id, device_id, token)
+        if isinstance(await client.whoami(), WhoamiResponse):
+            log.info("logged in with the stored device %s", device_id)
+            return
+    client.device_id = device_id  # nio sends it with the login: the same device again
+    response = await client.login(credentials.password or "", device_name=DEVICE_NAME)
+    if not isinstance(response, LoginResponse):
+        raise CredentialsError(f"login as {credentials.user_id} failed: {response.message}")
+    await store.state.set(USER_ID, response.user_id)
+    await store.state.set(DEVICE_ID, response.device_id)
+    await store.state.set(ACCESS_TOKEN, response.access_token)
+    log.info("logged in as %s, device %s", response.user_id, response.device_id)
+
+
+ProcessEvent = Callable[[Room, dict[str, Any]], Awaitable[tuple[str, str | None]]]
+
+
+class SyncLoop:
+    """Fetches batches, hands each new event to `process`, then saves the cursor.
+
+    `process` returns the outcome to record ('handled', 'ignored' or 'failed', and a detail);
+    it must not raise (the app isolates handler failures), but if it does, the event is
+    recorded as failed and the loop goes on.
+    """
+
+    def __init__(
+        self, client: AsyncClient, store: Store, clock: Clock, process: ProcessEvent
+    ) -> None:
+        self.client = client
+        self.store = store
+        self.clock = clock
+        self.process = process
+        self.ready = asyncio.Event()  # set once the first batch after start is handled
+
+    async def run(self) -> None:
+        cursor = await self.store.state.get(SYNC_CURSOR)
+        if cursor is None:
+            cursor = await self._first_sync()
+        backoff = 1.0
+        while True:
+            # The first batch after start returns at once, so `ready` means caught up.
+            timeout = SYNC_TIMEOUT_MS if self.ready.is_set() else 0
+            try:
+                response = await self.client.sync(
+                    timeout=timeout, sync_filter=SYNC_FILTER, since=cursor
+                )
+            except (ClientConnectionError, TimeoutError) as err:
+                log.warning("homeserver unreachable (%s); retrying in %.0fs", err, backoff)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 60.0)
+                continue
+            if not isinstance(response, SyncResponse):
+                if response.status_code == "M_UNKNOWN_TOKEN":
+                    raise RuntimeError("the bot's access token was revoked; log in again")
+                log.warning("sync failed (%s); retrying in %.0fs", response.message, backoff)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 60.0)
+                continue
+            backoff = 1.0
+            await self.handle_batch(response)
+            cursor = response.next_batch
+            await self.store.state.set(SYNC_CURSOR, cursor)
+            self.ready.set()
+
+    async def _first_sync(self) -> str:
+        """Start from now: history from before the bot first ran is not work to do."""
+        while True:
+            response = await self.client.sync(timeout=0, sync_filter=FIRST_SYNC_FILTER)
+            if isinstance(response, SyncResponse):
+                await self.store.state.set(SYNC_CURSOR, response.next_batch)
+                log.info("first sync: starting from now, history skipped")
+                return response.next_batch
+            log.warning("first sync failed (%s); retrying", response.message)
+            await asyncio.sleep(2)
+
+    async def handle_batch(self, response: SyncResponse) -> None:
+        for room_id, joined in response.rooms.join.items():
+            room = await self.store.rooms.get(room_id)
+            if room is None:
+                continue  # not a room the bot manages
+            raws = [event.source for event in joined.timeline.events]
+            await self._note_own_join(room, raws)
+            room = await self.store.rooms.get(room_id) or room
+            if joined.timeline.limited and joined.timeline.prev_batch:
+                raws = await self._backfill(room, joined.timeline.prev_batch) + raws
+            for raw in raws:
+                await self._process_once(room, raw)
+        for room_id in response.rooms.leave:
+            if await self.store.rooms.get(room_id):
+                log.warning("the bot is no longer in managed room %s", room_id)
+
+    async def _note_own_join(self, room: Room, raws: list[dict[str, Any]]) -> None:
+        if room.bot_joined_ts is not None:
+            return
+        for raw in raws:
+            if (
+                raw.get("type") == "m.room.member"
+                and raw.get("state_key") == self.client.user_id
+                and (raw.get("content") or {}).get("membership") == "join"
+                and isinstance(raw.get("origin_server_ts"), int)
+            ):
+                await self.store.rooms.set_bot_joined(room.room_id, raw["origin_server_ts"])
+                return
+
+    async def _backfill(self, room: Room, prev_batch: str) -> list[dict[str, Any]]:
+        """Events the gap hid, oldest first, back to the last one we handled."""
+        gathered: list[dict[str, Any]] = []
+        token = prev_batch
+        while len(gathered) < MAX_BACKFILL:
+            page = await self.client.room_messages(
+                room.room_id, start=token, direction=MessageDirection.back, limit=100
+            )
+            if not isinstance(page, RoomMessagesResponse):
+                log.error("back-fill of %s failed: %s", room.room_id, page.message)
+                break
+            for event in page.chunk:
+                raw = event.source
+                if await self.store.events.seen(str(raw.get("event_id"))) or self._before_join(
+                    room, raw
+                ):
+                    return list(reversed(gathered))
+                gathered.append(raw)
+            if not page.chunk or not page.end or page.end == token:
+                break
+            token = page.end
+        if len(gathered) >= MAX_BACKFILL:
+            log.error("back-fill of %s stopped after %d events", room.room_id, MAX_BACKFILL)
+        log.info("back-filled %d events in %s", len(gathered), room.room_id)
+        return list(reversed(gathered))
+
+    @staticmethod
+    def _before_join(room: Room, raw: dict[str, Any]) -> bool:
+        ts = raw.get("origin_server_ts")
+        return room.bot_joined_ts is not None and isinstance(ts, int) and ts < room.bot_joined_ts
+
+    async def _process_once(self, room: Room, raw: dict[str, Any]) -> None:
+        event_id = raw.get("event_id")
+        if not isinstance(event_id, str):
+            log.warning("event without an id in %s skipped", room.room_id)
+            return
+        if await self.store.events.seen(event_id):
+            return
+        if raw.get("sender") == self.client.user_id:
+            outcome: tuple[str, str | None] = ("ignored", "the bot's own event")
+        elif self._before_join(room, raw):
+            outcome = ("ignored", "from before the bot joined")
+        else:
+            try:
+                outcome = await self.process(room, raw)
+            except Exception as err:  # the app isolates handlers; this is the last guard
+                log.exception("processing %s in %s failed", event_id, room.room_id)
+                outcome = ("failed", type(err).__name__)
+        await self.store.events.mark(
+            event_id, room.room_id, outcome[0], now=self.clock.iso(), detail=outcome[1]
+        )

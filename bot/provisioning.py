@@ -1,0 +1,314 @@
+"""Rooms from `rooms.yaml`: the escalation room, one story room per class, and a `home` room
+per linked parent. Idempotent and convergent: running it again changes nothing, and after a
+`rooms.yaml` edit it brings the rooms in line (new class, teacher added or removed).
+
+Deciding is pure (`plan_convergence`); acting goes through the executor.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from nio import AsyncClient, RoomGetStateResponse
+
+from bot.actions import Action, CreateRoom, Executor, Invite, Kick, SetState, notice
+from bot.clock import Clock
+from bot.config import Config
+from storage.people import Role
+from storage.pupils import Pupil
+from storage.rooms import Room, RoomKind
+from storage.store import Store
+
+log = logging.getLogger(__name__)
+
+PARENT, TEACHER = 0, 50
+
+ESCALATION_KEY = "escalation"
+
+
+def story_key(class_id: str) -> str:
+    return f"story:{class_id}"
+
+
+def home_key(user_id: str) -> str:
+    return f"home:{user_id}"
+
+
+def _power_levels(users: dict[str, int], **overrides: Any) -> dict[str, Any]:
+    """Room version 12: the bot, as creator, has unlimited power and is not listed."""
+    return {
+        "users": dict(sorted(users.items())),
+        "users_default": PARENT,
+        "events_default": 0,
+        "state_default": 100,
+        "invite": 100,
+        "kick": 100,
+        "ban": 100,
+        "redact": 100,
+        "notifications": {"room": 50},
+        "events": {"m.room.message": 0, "m.reaction": 0, "m.room.redaction": 0},
+    } | overrides
+
+
+def story_power_levels(teachers: list[str]) -> dict[str, Any]:
+    """Teachers post (50) and may remove comments; parents react, reply and delete their own."""
+    return _power_levels(
+        {teacher: TEACHER for teacher in teachers}, events_default=TEACHER, redact=TEACHER
+    )
+
+
+@dataclass(frozen=True)
+class RoomSpec:
+    key: str
+    kind: RoomKind
+    name: str
+    topic: str
+    power_levels: dict[str, Any]
+    members: frozenset[str]
+    class_id: str | None = None
+    owner: str | None = None
+    # The exclusive room (escalation) removes anyone not listed; others only remove
+    # people who held power there (a teacher taken off a class), never parents.
+    exclusive: bool = False
+    pinned_text: str | None = None
+    is_direct: bool = False
+    initial_state: tuple[dict[str, Any], ...] = field(default=())
+
+
+def conduct_text(config: Config) -> str:
+    school = config.school
+    link = f" The full code of conduct: {school.code_of_conduct_url}" if (
+        school.code_of_conduct_url) else ""  # fmt: skip
+    return (
+        f"{school.name} online code of conduct, in short: the class story is for teachers' "
+        "posts; families may react and add kind, positive replies. Please don't compare "
+        "children or raise concerns here, and send anything private (health, family, contact "
+        "details) by private message to the class teacher. Complaints go to the office by "
+        f"email: {school.office_email}. Anyone who breaks these rules gets one warning and is "
+        f"then removed.{link}"
+    )
+
+
+def desired_rooms(config: Config, server_name: str) -> list[RoomSpec]:
+    """The rooms `rooms.yaml` asks for: the escalation room and a story room per class."""
+    slt = [s.matrix_id(server_name) for s in config.slt()]
+    specs = [
+        RoomSpec(
+            key=ESCALATION_KEY,
+            kind=RoomKind.ESCALATION,
+            name=f"{config.school.name}: SLT escalations",
+            topic="Every incident and automatic action lands here with its evidence. "
+            "Senior leaders only. Send !help for commands.",
+            power_levels=_power_levels({user: 50 for user in slt}),
+            members=frozenset(slt),
+            exclusive=True,
+        )
+    ]
+    for school_class in config.classes:
+        teachers = [t.matrix_id(server_name) for t in config.teachers_of(school_class.id)]
+        year = f" ({school_class.year})" if school_class.year else ""
+        specs.append(
+            RoomSpec(
+                key=story_key(school_class.id),
+                kind=RoomKind.STORY,
+                name=f"{school_class.name} story",
+                topic=f"{school_class.name}{year} class story: teachers post, families reply "
+                "with kind, positive comments only; anything private goes by private message.",
+                power_levels=story_power_levels(teachers),
+                members=frozenset(teachers),
+                class_id=school_class.id,
+                pinned_text=conduct_text(config),
+            )
+        )
+    return specs
+
+
+def home_spec(config: Config, parent: str, children: list[Pupil]) -> RoomSpec:
+    names = " and ".join(child.first_name for child in children) or "your child"
+    return RoomSpec(
+        key=home_key(parent),
+        kind=RoomKind.HOME,
+        name=f"{config.school.name}",
+        topic=f"Your private room with {config.school.name} about {names}: notices, points "
+        "and commands. Only you and the school's bot are here. Send !help to see what you "
+        "can do.",
+        power_levels=_power_levels({parent: 0}, invite=100),
+        members=frozenset({parent}),
+        owner=parent,
+        is_direct=True,
+    )
+
+
+def plan_convergence(
+    spec: RoomSpec, room_id: str, state: list[dict[str, Any]], bot: str
+) -> list[Action]:
+    """What must change for a room's current state to match its spec (pure)."""
+    current: dict[tuple[str, str], dict[str, Any]] = {
+        (e["type"], e.get("state_key", "")): e.get("content") or {}
+        for e in state
+        if isinstance(e, dict) and "type" in e
+    }
+    actions: list[Action] = []
+    if current.get(("m.room.name", ""), {}).get("name") != spec.name:
+        actions.append(SetState(room_id, "m.room.name", {"name": spec.name}))
+    if current.get(("m.room.topic", ""), {}).get("topic") != spec.topic:
+        actions.append(SetState(room_id, "m.room.topic", {"topic": spec.topic}))
+    levels = current.get(("m.room.power_levels", ""), {})
+    if levels != spec.power_levels:
+        actions.append(SetState(room_id, "m.room.power_levels", spec.power_levels))
+    membership = {
+        key: content.get("membership")
+        for (event_type, key), content in current.items()
+        if event_type == "m.room.member"
+    }
+    for user in sorted(spec.members):
+        if membership.get(user) not in ("join", "invite"):
+            actions.append(Invite(room_id, user))
+    had_power = {user for user, level in (levels.get("users") or {}).items() if level > 0}
+    for user, status in sorted(membership.items()):
+        if user == bot or user in spec.members or status not in ("join", "invite"):
+            continue
+        if spec.exclusive or user in had_power:
+            actions.append(Kick(room_id, user, "No longer listed for this room in rooms.yaml."))
+    return actions
+
+
+@dataclass
+class ProvisionReport:
+    created: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.created)} created, {len(self.changed)} updated, "
+            f"{len(self.unchanged)} unchanged"
+        )
+
+
+class Provisioner:
+    def __init__(
+        self, config: Config, store: Store, client: AsyncClient, executor: Executor, clock: Clock
+    ) -> None:
+        self.config = config
+        self.store = store
+        self.client = client
+        self.executor = executor
+        self.clock = clock
+
+    @property
+    def server_name(self) -> str:
+        return self.client.user_id.split(":", 1)[1]
+
+    async def provision(self) -> ProvisionReport:
+        report = ProvisionReport()
+        for spec in desired_rooms(self.config, self.server_name):
+            await self.ensure(spec, report)
+        log.info("provisioning: %s", report.summary())
+        return report
+
+    async def ensure(self, spec: RoomSpec, report: ProvisionReport) -> Room | None:
+        room = await self.store.rooms.by_key(spec.key)
+        if room is None:
+            return await self._create(spec, report)
+        state = await self.client.room_get_state(room.room_id)
+        if not isinstance(state, RoomGetStateResponse):
+            raise RuntimeError(f"cannot read the state of {room.room_id}: {state.message}")
+        actions = plan_convergence(spec, room.room_id, state.events, self.client.user_id)
+        pinned = any(e.get("type") == "m.room.pinned_events" for e in state.events)
+        if actions:
+            await self.executor.run(actions, cause=f"provision:{spec.key}:{self.clock.iso()}")
+            report.changed.append(spec.key)
+        else:
+            report.unchanged.append(spec.key)
+        if spec.pinned_text and not pinned:
+            await self._pin(room.room_id, spec)
+        return room
+
+    async def _create(self, spec: RoomSpec, report: ProvisionReport) -> Room | None:
+        create = CreateRoom(
+            name=spec.name,
+            topic=spec.topic,
+            invite=tuple(sorted(spec.members)),
+            power_levels=spec.power_levels,
+            initial_state=(
+                {
+                    "type": "m.room.guest_access",
+                    "state_key": "",
+                    "content": {"guest_access": "forbidden"},
+                },  # fmt: skip
+                {
+                    "type": "m.room.history_visibility",
+                    "state_key": "",
+                    "content": {"history_visibility": "shared"},
+                },  # fmt: skip
+            ),
+            is_direct=spec.is_direct,
+        )
+        [outcome] = await self.executor.run([create], cause=f"provision:{spec.key}:create")
+        report.created.append(spec.key)
+        if self.executor.dry_run:
+            return None
+        if not outcome.ok or not outcome.result:
+            raise RuntimeError(f"could not create the room {spec.key}: {outcome.error}")
+        room = await self.store.rooms.add(
+            outcome.result,
+            spec.kind,
+            spec.key,
+            created_at=self.clock.iso(),
+            class_id=spec.class_id,
+            owner=spec.owner,
+            bot_joined_ts=0,  # the bot created it: nothing in it predates the bot
+        )
+        if spec.pinned_text:
+            await self._pin(room.room_id, spec)
+        return room
+
+    async def _pin(self, room_id: str, spec: RoomSpec) -> None:
+        [posted] = await self.executor.run(
+            [notice(room_id, spec.pinned_text or "")], cause=f"provision:{spec.key}:conduct"
+        )
+        if posted.ok and posted.result and not self.executor.dry_run:
+            pin = SetState(room_id, "m.room.pinned_events", {"pinned": [posted.result]})
+            await self.executor.run([pin], cause=f"provision:{spec.key}:pin")
+
+    async def link_parent(self, parent: str, pupil: Pupil, *, linked_by: str) -> list[str]:
+        """Link a parent to a pupil: record it, give them a home room, invite to the story.
+
+        Returns what was done, for the operator. Refuses beyond `parents_per_child`.
+        """
+        done: list[str] = []
+        parents = await self.store.pupils.parents_of(pupil.id)
+        if parent not in parents and len(parents) >= self.config.policy.parents_per_child:
+            raise LinkRefused(
+                f"{pupil.full_name} already has {len(parents)} linked adults (the limit is "
+                f"{self.config.policy.parents_per_child}); a further adult needs SLT approval"
+            )
+        existing = await self.store.people.get(parent)
+        if existing is not None and existing.role is not Role.PARENT:
+            raise LinkRefused(f"{parent} is a {existing.role.value}, not a parent")
+        profile = await self.client.get_displayname(parent)
+        name = getattr(profile, "displayname", None) or parent.split(":")[0].lstrip("@")
+        now = self.clock.iso()
+        await self.store.people.upsert(parent, name, Role.PARENT, now=now)
+        if await self.store.pupils.link_parent(parent, pupil.id, linked_by=linked_by, now=now):
+            done.append(f"linked {parent} to {pupil.full_name} ({pupil.class_id})")
+        children = await self.store.pupils.children_of(parent)
+        report = ProvisionReport()
+        await self.ensure(home_spec(self.config, parent, children), report)
+        done += [f"home room {verb}" for verb, keys in
+                 (("created", report.created), ("updated", report.changed)) if keys]  # fmt: skip
+        story = await self.store.rooms.by_key(story_key(pupil.class_id))
+        if story is None:
+            raise LinkRefused(f"class {pupil.class_id} has no story room yet: run provision")
+        await self.executor.run(
+            [Invite(story.room_id, parent)], cause=f"link:{parent}:{pupil.id}:story"
+        )
+        done.append(f"invited to {pupil.class_id} story room")
+        return done
+
+
+class LinkRefused(ValueError):
+    pass

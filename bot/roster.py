@@ -1,0 +1,252 @@
+"""Import the pupil roster from a CSV exported by the school's MIS (SIMS, Arbor, Bromcom).
+
+The roster is personal data: it lives in the database, never in the repo's config.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storage.db import transaction
+from storage.pupils import Pupil
+from storage.store import Store
+
+# Header aliases per field, normalised (lower case, "_" as space, single spaces). Where a
+# file has several columns for one field, the earlier alias wins: a preferred forename is
+# what the child is called, so it beats the legal one.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "first_name": ("first name", "forename", "preferred forename", "legal forename"),
+    "surname": ("surname", "last name", "legal surname"),
+    "class": ("class", "reg group", "registration group", "form"),
+    "photo_consent": ("photo consent", "photo permission"),
+    "mis_id": ("mis id", "upn", "adno", "admission number"),
+}
+REQUIRED = ("first_name", "surname", "class", "photo_consent")
+LABELS = {
+    "first_name": "first name",
+    "surname": "surname",
+    "class": "class",
+    "photo_consent": "photo consent",
+}
+CONSENT = {
+    "yes": True,
+    "y": True,
+    "true": True,
+    "1": True,
+    "granted": True,
+    "no": False,
+    "n": False,
+    "false": False,
+    "0": False,
+    "refused": False,
+}
+
+
+class RosterError(Exception):
+    """The roster file as a whole cannot be read; nothing was imported."""
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: int
+    updated: int
+    unchanged: int
+    rejected: list[tuple[int, str]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        lines = [
+            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{len(self.rejected)} rejected"
+        ]
+        lines += [f"line {line}: {reason}" for line, reason in self.rejected]
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class _Row:
+    line: int
+    first_name: str
+    surname: str
+    class_id: str
+    photo_consent: bool
+    mis_id: str | None
+
+
+def _normalise(header: str) -> str:
+    return re.sub(r"\s+", " ", header.replace("_", " ")).strip().lower()
+
+
+def _expected() -> str:
+    return "; ".join(
+        f"{LABELS.get(name, 'MIS id (optional)')}: {', '.join(aliases)}"
+        for name, aliases in COLUMNS.items()
+    )
+
+
+def _read(path: Path, data: bytes) -> list[tuple[int, dict[str, str]]]:
+    """Rows as (first line number, {field: stripped value}); raises RosterError."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RosterError(
+            f"{path}: not UTF-8 text (byte {exc.start}); save it from the MIS or "
+            "spreadsheet as 'CSV UTF-8'"
+        ) from None
+    if "\x00" in text:
+        raise RosterError(f"{path}: not a CSV file (it holds binary data); export it as CSV")
+    # strict: an unclosed quote is an error, not the rest of the file swallowed into one cell.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next((cells for cells in reader if any(c.strip() for c in cells)), None)
+        if header is None:
+            raise RosterError(
+                f"{path}: the file is empty; expected a header row with {_expected()}"
+            )
+        names = [_normalise(h) for h in header]
+        where: dict[str, int] = {}
+        for name, aliases in COLUMNS.items():
+            found = [names.index(a) for a in aliases if a in names]
+            if found:
+                where[name] = found[0]
+        missing = [LABELS[name] for name in REQUIRED if name not in where]
+        if missing:
+            raise RosterError(
+                f"{path}: no column for {', '.join(missing)} in the header "
+                f"{', '.join(repr(h) for h in header)}; expected columns (case and _ ignored) "
+                f"{_expected()}"
+            )
+        rows: list[tuple[int, dict[str, str]]] = []
+        end = reader.line_num
+        for cells in reader:
+            start, end = end + 1, reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            values = {name: cells[i].strip() if i < len(cells) else "" for name, i in where.items()}
+            rows.append((start, values))
+    except csv.Error as exc:
+        raise RosterError(
+            f"{path}: not a readable CSV file (line {reader.line_num}: {exc})"
+        ) from None
+    if not rows:
+        raise RosterError(f"{path}: a header row but no pupils; expected one pupil per line")
+    return rows
+
+
+def _check(
+    rows: list[tuple[int, dict[str, str]]], class_ids: Collection[str]
+) -> tuple[list[_Row], list[tuple[int, str]]]:
+    """Split rows into valid ones and (line, reason) rejections."""
+    classes = {c.lower(): c for c in class_ids}
+    valid: list[_Row] = []
+    rejected: list[tuple[int, str]] = []
+    seen_ids: dict[str, int] = {}
+    seen_names: dict[tuple[str, str, str], int] = {}
+    for line, v in rows:
+        mis_id = v.get("mis_id") or None
+        missing = [LABELS[name] for name in REQUIRED if not v[name]]
+        consent = CONSENT.get(v["photo_consent"].lower())
+        class_id = classes.get(v["class"].lower())
+        key = (v["first_name"].lower(), v["surname"].lower(), class_id or "")
+        if mis_id and mis_id in seen_ids:
+            reason = f"MIS id '{mis_id}' is already used on line {seen_ids[mis_id]}"
+        elif missing:
+            reason = f"missing {', '.join(missing)}"
+            if "photo consent" in missing:
+                reason += " (consent is never assumed)"
+        elif class_id is None:
+            reason = f"unknown class '{v['class']}'; expected one of: {', '.join(sorted(classes))}"
+        elif consent is None:
+            reason = (
+                f"photo consent '{v['photo_consent']}' not understood; "
+                f"expected one of: {', '.join(CONSENT)}"
+            )
+        elif not mis_id and key in seen_names:
+            reason = (
+                f"same name and class as line {seen_names[key]}; "
+                "add an MIS id column to tell them apart"
+            )
+        else:
+            reason = ""
+        if mis_id:
+            seen_ids.setdefault(mis_id, line)
+        if reason:
+            rejected.append((line, reason))
+            continue
+        assert class_id is not None and consent is not None
+        if not mis_id:
+            seen_names[key] = line
+        valid.append(_Row(line, v["first_name"], v["surname"], class_id, consent, mis_id))
+    return valid, rejected
+
+
+async def _match(store: Store, row: _Row) -> Pupil | list[Pupil] | None:
+    """The existing pupil for a row, or every candidate when the name alone is ambiguous."""
+    if row.mis_id:
+        return await store.pupils.by_mis_id(row.mis_id)
+    same = [
+        p
+        for p in await store.pupils.by_name(row.first_name, row.surname)
+        if p.class_id == row.class_id
+    ]
+    return same[0] if len(same) == 1 else (same or None)
+
+
+async def import_roster(
+    store: Store, path: Path, class_ids: Collection[str], *, now: str
+) -> ImportReport:
+    """Add or update pupils from an MIS CSV export, all in one transaction.
+
+    Bad rows are reported and skipped; a malformed file raises RosterError before the
+    database is touched. Pupils missing from the file are left as they are.
+    """
+    try:
+        data = await asyncio.to_thread(path.read_bytes)
+    except OSError as exc:
+        raise RosterError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    valid, rejected = _check(_read(path, data), class_ids)
+    added = updated = unchanged = 0
+    async with transaction(store.db):
+        for row in valid:
+            match = await _match(store, row)
+            if isinstance(match, list):
+                rejected.append(
+                    (
+                        row.line,
+                        f"{len(match)} pupils called {row.first_name} {row.surname} are "
+                        f"already in {row.class_id}; add an MIS id column to tell them apart",
+                    )
+                )
+            elif match is None:
+                await store.pupils.add(
+                    row.first_name,
+                    row.surname,
+                    row.class_id,
+                    row.photo_consent,
+                    row.mis_id,
+                    now=now,
+                )
+                added += 1
+            elif (match.first_name, match.surname, match.class_id, match.photo_consent) == (
+                row.first_name,
+                row.surname,
+                row.class_id,
+                row.photo_consent,
+            ):
+                unchanged += 1
+            else:
+                await store.pupils.update(
+                    match.id,
+                    row.first_name,
+                    row.surname,
+                    row.class_id,
+                    row.photo_consent,
+                    now=now,
+                )
+                updated += 1
+    return ImportReport(added, updated, unchanged, sorted(rejected))

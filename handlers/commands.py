@@ -1,0 +1,213 @@
+"""Chat commands, each declared once: name, aliases, who may use it, where, its arguments and
+its help line. Parsing, permission checks, usage errors and `!help` all come from that one
+declaration. Commands start with `!` or `/` (some clients hold back unknown `/` commands).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from bot.actions import Action, SetClock, notice
+from bot.clock import ClockError, parse_instant
+from handlers import Context, Event
+from storage.people import Role
+from storage.rooms import RoomKind
+
+PREFIXES = ("!", "/")
+ALL_ROLES = frozenset(Role)
+STAFF = frozenset({Role.TEACHER, Role.SLT})
+
+
+class UsageError(ValueError):
+    """A person typed a command wrongly; the reply carries the usage line."""
+
+
+@dataclass(frozen=True)
+class Argument:
+    name: str
+    parse: Callable[[str], Any] = str
+    optional: bool = False
+    rest: bool = False  # takes the rest of the line, spaces and all
+
+    def __str__(self) -> str:
+        shown = self.name.upper() + ("…" if self.rest else "")
+        return f"[{shown}]" if self.optional else shown
+
+
+@dataclass(frozen=True)
+class Invocation:
+    command: Command
+    args: dict[str, Any]
+    event: Event
+
+
+Run = Callable[[Invocation, Context], Awaitable[list[Action]]]
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    help: str
+    roles: frozenset[Role]
+    rooms: frozenset[RoomKind]
+    run: Run
+    arguments: tuple[Argument, ...] = ()
+    aliases: tuple[str, ...] = ()
+    demo_only: bool = False
+
+    @property
+    def usage(self) -> str:
+        return " ".join([f"!{self.name}", *(str(a) for a in self.arguments)])
+
+    def parse_arguments(self, text: str) -> dict[str, Any]:
+        words = text.split()
+        values: dict[str, Any] = {}
+        for position, argument in enumerate(self.arguments):
+            if argument.rest:
+                word = " ".join(words[position:]) if position < len(words) else ""
+                words = words[:position]
+            else:
+                word = words[position] if position < len(words) else ""
+            if not word:
+                if not argument.optional:
+                    raise UsageError(f"{argument.name} is missing")
+                values[argument.name] = None
+                continue
+            try:
+                values[argument.name] = argument.parse(word)
+            except ValueError as err:
+                raise UsageError(f"{argument.name}: {err}") from None
+        if len(words) > len(self.arguments):
+            raise UsageError(f"too many words after !{self.name}")
+        return values
+
+
+@dataclass(frozen=True)
+class CommandSet:
+    commands: tuple[Command, ...]
+    _by_name: dict[str, Command] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        names: dict[str, Command] = {}
+        for command in self.commands:
+            for name in (command.name, *command.aliases):
+                if name in names:
+                    raise ValueError(f"command name !{name} declared twice")
+                names[name] = command
+        object.__setattr__(self, "_by_name", names)
+
+    def find(self, name: str) -> Command | None:
+        return self._by_name.get(name.lower())
+
+    def visible_to(self, role: Role | None, kind: RoomKind, *, demo: bool) -> list[Command]:
+        return [
+            c
+            for c in self.commands
+            if role in c.roles and kind in c.rooms and (demo or not c.demo_only)
+        ]
+
+
+def split_command(text: str) -> tuple[str, str] | None:
+    """('award', 'Amelia Kindness') for '!award Amelia Kindness'; None if not a command."""
+    stripped = text.strip()
+    if len(stripped) < 2 or stripped[0] not in PREFIXES or not stripped[1].isalpha():
+        return None
+    name, _, rest = stripped[1:].partition(" ")
+    return name.split("\n")[0].lower(), rest
+
+
+def reply(event: Event, text: str) -> list[Action]:
+    """A notice in the same room, marked as a reply to the command."""
+    relates = {"m.relates_to": {"m.in_reply_to": {"event_id": event.event_id}}}
+    return [notice(event.room.room_id, text, html.escape(text).replace("\n", "<br>"), **relates)]
+
+
+def make_handler(commands: CommandSet) -> Callable[[Event, Context], Awaitable[list[Action]]]:
+    async def handle(event: Event, ctx: Context) -> list[Action]:
+        if event.type != "m.room.message" or event.content.get("msgtype") != "m.text":
+            return []
+        if "m.new_content" in event.content or event.body is None:
+            return []  # edits of commands are not commands
+        parsed = split_command(event.body)
+        if parsed is None:
+            return []
+        name, rest = parsed
+        command = commands.find(name)
+        role = ctx.sender.role if ctx.sender else None
+        kind = event.room.kind
+        if command is None or (command.demo_only and not ctx.demo and name != "clock"):
+            return reply(event, f"I don't know the command !{name}. Send !help for the list.")
+        if role not in command.roles:
+            return reply(event, f"Sorry, !{command.name} is not available to you.")
+        if kind not in command.rooms:
+            return reply(event, f"Sorry, !{command.name} can't be used in this room.")
+        if command.demo_only and not ctx.demo:
+            return reply(event, f"!{command.name} only works in demo mode; nothing was changed.")
+        try:
+            args = command.parse_arguments(rest)
+        except UsageError as err:
+            return reply(event, f"{err}. Usage: {command.usage}")
+        return await command.run(Invocation(command, args, event), ctx)
+
+    return handle
+
+
+def format_instant(instant: datetime, ctx: Context) -> str:
+    local = instant.astimezone(ctx.config.school.tz)
+    return f"{local:%A} {local.day} {local:%B %Y, %H:%M} ({ctx.config.school.timezone})"
+
+
+def _instant(word: str) -> datetime:
+    try:
+        return parse_instant(word)
+    except ClockError as err:
+        raise ValueError(str(err)) from None
+
+
+async def _clock(inv: Invocation, ctx: Context) -> list[Action]:
+    instant: datetime | None = inv.args["time"]
+    if instant is None:
+        return reply(inv.event, f"The bot's clock reads {format_instant(ctx.clock.now(), ctx)}.")
+    return [
+        SetClock(instant),
+        *reply(
+            inv.event, f"Clock moved. The bot's clock now reads {format_instant(instant, ctx)}."
+        ),
+    ]
+
+
+def help_command(commands: Iterable[Command]) -> Command:
+    async def run(inv: Invocation, ctx: Context) -> list[Action]:
+        role = ctx.sender.role if ctx.sender else None
+        usable = CommandSet(tuple(commands)).visible_to(role, inv.event.room.kind, demo=ctx.demo)
+        lines = [f"{c.usage} — {c.help}" for c in usable]
+        return reply(inv.event, "Commands you can use here:\n" + "\n".join(lines))
+
+    return Command(
+        name="help",
+        help="list the commands you can use in this room",
+        roles=ALL_ROLES,
+        rooms=frozenset(RoomKind),
+        run=run,
+    )
+
+
+CLOCK = Command(
+    name="clock",
+    help="show the bot's clock, or move it (demo only)",
+    roles=frozenset({Role.SLT}),
+    rooms=frozenset({RoomKind.ESCALATION}),
+    arguments=(Argument("time", _instant, optional=True),),
+    run=_clock,
+    demo_only=True,
+)
+
+
+def all_commands() -> CommandSet:
+    """Every command the bot knows. Later policy areas add their declarations here."""
+    declared = (CLOCK,)
+    return CommandSet((*declared, help_command(declared)))

@@ -1,0 +1,30 @@
+"""Small key/value facts about the bot itself: its device, its sync cursor."""
+
+from __future__ import annotations
+
+import aiosqlite
+
+SYNC_CURSOR = "sync_cursor"
+DEVICE_ID = "device_id"
+ACCESS_TOKEN = "access_token"
+USER_ID = "user_id"
+
+
+class BotState:
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+
+    async def get(self, key: str) -> str | None:
+        async with self._db.execute("SELECT value FROM bot_state WHERE key = ?", (key,)) as cur:
+            row = await cur.fetchone()
+        return row["value"] if row else None
+
+    async def set(self, key: str, value: str) -> None:
+        await self._db.execute(
+            "INSERT INTO bot_state (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    async def delete(self, key: str) -> None:
+        await self._db.execute("DELETE FROM bot_state WHERE key = ?", (key,))

@@ -1,0 +1,43 @@
+"""One object that hands each part of the bot the tables it needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiosqlite
+
+from storage.audit import Audit
+from storage.db import open_database
+from storage.events import ProcessedEvents
+from storage.people import People
+from storage.pupils import Pupils
+from storage.rooms import Rooms
+from storage.state import BotState
+
+
+@dataclass
+class Store:
+    db: aiosqlite.Connection
+    state: BotState
+    rooms: Rooms
+    people: People
+    pupils: Pupils
+    events: ProcessedEvents
+    audit: Audit
+
+    @classmethod
+    async def open(cls, path: Path | str) -> Store:
+        db = await open_database(path)
+        return cls(
+            db=db,
+            state=BotState(db),
+            rooms=Rooms(db),
+            people=People(db),
+            pupils=Pupils(db),
+            events=ProcessedEvents(db),
+            audit=Audit(db),
+        )
+
+    async def close(self) -> None:
+        await self.db.close()
