@@ -114,7 +114,7 @@ class App:
             try:
                 actions += await handler(event, ctx)
             except Exception as err:
-                name = getattr(handler, "__qualname__", repr(handler))
+                name = getattr(handler, "__qualname__", type(handler).__qualname__)
                 log.exception("handler %s failed on %s in %s", name, event.event_id, room.room_id)
                 await self._report_failure(event, name, err)
                 return "failed", f"{name}: {type(err).__name__}"

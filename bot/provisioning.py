@@ -156,8 +156,9 @@ def plan_convergence(
     if current.get(("m.room.topic", ""), {}).get("topic") != spec.topic:
         actions.append(SetState(room_id, "m.room.topic", {"topic": spec.topic}))
     levels = current.get(("m.room.power_levels", ""), {})
-    if levels != spec.power_levels:
-        actions.append(SetState(room_id, "m.room.power_levels", spec.power_levels))
+    # Only the keys conductbot sets are compared; the server may add its own (`historical`).
+    if any(levels.get(key) != value for key, value in spec.power_levels.items()):
+        actions.append(SetState(room_id, "m.room.power_levels", levels | spec.power_levels))
     membership = {
         key: content.get("membership")
         for (event_type, key), content in current.items()
@@ -219,6 +220,9 @@ class Provisioner:
         actions = plan_convergence(spec, room.room_id, state.events, self.client.user_id)
         pinned = any(e.get("type") == "m.room.pinned_events" for e in state.events)
         if actions:
+            log.info(
+                "converging %s: %s", spec.key, ", ".join(f"{a.kind} {a.target()}" for a in actions)
+            )
             await self.executor.run(actions, cause=f"provision:{spec.key}:{self.clock.iso()}")
             report.changed.append(spec.key)
         else:

@@ -6,7 +6,7 @@ declaration. Commands start with `!` or `/` (some clients hold back unknown `/` 
 from __future__ import annotations
 
 import html
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -153,6 +153,7 @@ def make_handler(commands: CommandSet) -> Callable[[Event, Context], Awaitable[l
             return reply(event, f"{err}. Usage: {command.usage}")
         return await command.run(Invocation(command, args, event), ctx)
 
+    handle.__qualname__ = "commands"
     return handle
 
 
@@ -180,10 +181,10 @@ async def _clock(inv: Invocation, ctx: Context) -> list[Action]:
     ]
 
 
-def help_command(commands: Iterable[Command]) -> Command:
+def help_command(everything: Callable[[], CommandSet]) -> Command:
     async def run(inv: Invocation, ctx: Context) -> list[Action]:
         role = ctx.sender.role if ctx.sender else None
-        usable = CommandSet(tuple(commands)).visible_to(role, inv.event.room.kind, demo=ctx.demo)
+        usable = everything().visible_to(role, inv.event.room.kind, demo=ctx.demo)
         lines = [f"{c.usage} — {c.help}" for c in usable]
         return reply(inv.event, "Commands you can use here:\n" + "\n".join(lines))
 
@@ -209,5 +210,5 @@ CLOCK = Command(
 
 def all_commands() -> CommandSet:
     """Every command the bot knows. Later policy areas add their declarations here."""
-    declared = (CLOCK,)
-    return CommandSet((*declared, help_command(declared)))
+    commands = CommandSet((CLOCK, help_command(lambda: commands)))
+    return commands

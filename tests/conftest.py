@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-import sys
+import asyncio
+import time
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import nio
 import pytest
+import yaml
 
-# The project is not installed into the venv; make `bot` importable from the repo root.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bot.homeserver import (  # noqa: E402
+from bot.app import App, Routes
+from bot.cli import find_pupil
+from bot.clock import Clock
+from bot.config import Config, load_config
+from bot.homeserver import (
     SynapseProcess,
     SynapseSettings,
     login,
@@ -22,6 +26,9 @@ from bot.homeserver import (  # noqa: E402
     register_user,
     write_synapse_config,
 )
+from bot.matrix import Credentials, make_client
+from bot.roster import import_roster
+from storage.store import Store
 
 SERVER_NAME = "test.conductbot"
 
@@ -96,3 +103,167 @@ async def matrix(synapse: SynapseSettings) -> AsyncIterator[Matrix]:
         yield harness
     finally:
         await harness.aclose()
+
+
+# --- the bot against the real server ----------------------------------------------------
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+async def eventually(check: Callable[[], Any], within: float = 15.0) -> Any:
+    """Poll an async or sync check until it returns something truthy; fail after `within`."""
+    deadline = time.monotonic() + within
+    while True:
+        result = check()
+        if asyncio.iscoroutine(result):
+            result = await result
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"condition not met within {within}s: {check}")
+        await asyncio.sleep(0.1)
+
+
+@dataclass
+class School:
+    """The demo school from rooms.yaml with freshly registered, uniquely named staff."""
+
+    settings: SynapseSettings
+    config_path: Path
+    data_dir: Path
+    bot: Person
+    staff: dict[str, Person]
+
+    @property
+    def credentials(self) -> Credentials:
+        return Credentials(self.settings.base_url, self.bot.user_id, password=self.bot.password)
+
+    def config(self) -> Config:
+        return load_config(self.config_path)
+
+    def edit_config(self, change: Callable[[dict[str, Any]], None]) -> None:
+        """Apply `change` to the YAML document and write it back."""
+        document = yaml.safe_load(self.config_path.read_text())
+        change(document)
+        self.config_path.write_text(yaml.safe_dump(document, sort_keys=False))
+
+
+@pytest.fixture
+async def school(matrix: Matrix, tmp_path: Path) -> School:
+    document = yaml.safe_load((REPO / "rooms.yaml").read_text())
+    staff = {}
+    for member in document["staff"]:
+        person = matrix.register(member["id"], displayname=member["name"])
+        member["user"] = person.user_id
+        staff[member["id"]] = person
+    config_path = tmp_path / "rooms.yaml"
+    config_path.write_text(yaml.safe_dump(document, sort_keys=False))
+    bot = matrix.register("conductbot", admin=True)
+    return School(matrix.settings, config_path, tmp_path / "data", bot, staff)
+
+
+class RunningBot:
+    """The real bot (App) in this event loop, with its own database under the school's dir."""
+
+    def __init__(self, school: School, routes: Routes | None = None, *, demo: bool = False) -> None:
+        self.school = school
+        self.routes = routes
+        self.demo = demo
+        self.config = school.config()
+        self.app: App | None = None
+        self.task: asyncio.Task | None = None
+        self.stopped = False
+
+    async def prepare(self) -> RunningBot:
+        self.store = await Store.open(self.school.data_dir / "conductbot.sqlite")
+        await import_roster(
+            self.store, REPO / "demo" / "roster.csv", [c.id for c in self.config.classes],
+            now="2026-11-20T10:00:00+00:00",
+        )  # fmt: skip
+        self.client = make_client(self.school.credentials)
+        self.app = App(
+            self.config, self.store, self.client, Clock(), demo=self.demo, routes=self.routes
+        )
+        self.report = await self.app.prepare(self.school.credentials)
+        return self
+
+    async def start(self) -> RunningBot:
+        if self.app is None:
+            await self.prepare()
+        self.task = asyncio.create_task(self.app.run())
+        ready = asyncio.create_task(self.app.sync.ready.wait())
+        await asyncio.wait({self.task, ready}, timeout=30, return_when=asyncio.FIRST_COMPLETED)
+        if self.task.done():
+            self.task.result()  # raise what stopped it
+        assert ready.done(), "the bot did not finish its first sync"
+        return self
+
+    async def stop(self) -> None:
+        self.stopped = True
+        if self.task is not None:
+            self.task.cancel()
+            try:
+                await self.task
+            except asyncio.CancelledError:
+                pass
+        await self.client.close()
+        await self.store.close()
+
+    async def room(self, key: str) -> str:
+        room = await self.store.rooms.by_key(key)
+        assert room is not None, key
+        return room.room_id
+
+    async def link(self, parent: Person, pupil_name: str) -> None:
+        pupil = await find_pupil(self.store, pupil_name)
+        await self.app.provisioner.link_parent(parent.user_id, pupil, linked_by="test")
+
+
+class BotLauncher:
+    """Starts bots for a test and stops each at its end, even when the test fails."""
+
+    def __init__(self, school: School) -> None:
+        self.school = school
+        self.running: list[RunningBot] = []
+
+    async def __call__(
+        self, routes: Routes | None = None, *, demo: bool = False, start: bool = True
+    ) -> RunningBot:
+        bot = RunningBot(self.school, routes, demo=demo)
+        self.running.append(bot)
+        await bot.prepare()
+        return await bot.start() if start else bot
+
+    async def aclose(self) -> None:
+        for bot in self.running:
+            if not bot.stopped:
+                await bot.stop()
+
+
+@pytest.fixture
+async def launch(school: School) -> AsyncIterator[BotLauncher]:
+    launcher = BotLauncher(school)
+    yield launcher
+    await launcher.aclose()
+
+
+async def join(client: nio.AsyncClient, room_id: str) -> None:
+    response = await client.join(room_id)
+    assert isinstance(response, nio.JoinResponse), response
+
+
+async def send_text(client: nio.AsyncClient, room_id: str, body: str, **extra: Any) -> str:
+    response = await client.room_send(
+        room_id, "m.room.message", {"msgtype": "m.text", "body": body} | extra
+    )
+    assert isinstance(response, nio.RoomSendResponse), response
+    return response.event_id
+
+
+async def messages(client: nio.AsyncClient, room_id: str, limit: int = 100) -> list[dict]:
+    """The room's recent events as the client sees them, oldest first."""
+    response = await client.room_messages(
+        room_id, start="", direction=nio.MessageDirection.back, limit=limit
+    )
+    assert isinstance(response, nio.RoomMessagesResponse), response
+    return [event.source for event in reversed(response.chunk)]

@@ -1,0 +1,130 @@
+"""Command declarations: parsing, permissions, usage errors and !help, without a server."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.actions import SetClock
+from bot.clock import Clock
+from bot.config import load_config
+from handlers import Context, Event
+from handlers.commands import (
+    Argument,
+    Command,
+    UsageError,
+    all_commands,
+    make_handler,
+    split_command,
+)
+from storage.people import Person, Role
+from storage.rooms import Room, RoomKind
+
+REPO = Path(__file__).resolve().parent.parent
+CONFIG = load_config(REPO / "rooms.yaml")
+
+
+def event(body: str, kind: RoomKind = RoomKind.ESCALATION) -> Event:
+    room = Room("!room:x", kind, kind.value, None, None, 0, None)
+    return Event.from_raw(
+        room,
+        {
+            "event_id": "$e",
+            "sender": "@someone:x",
+            "type": "m.room.message",
+            "origin_server_ts": 1,
+            "content": {"msgtype": "m.text", "body": body},
+        },
+    )
+
+
+def context(role: Role | None, *, demo: bool = True) -> Context:
+    sender = Person("@someone:x", "Someone", role, None) if role else None
+    return Context(CONFIG, None, Clock(), "@bot:x", demo, sender)  # type: ignore[arg-type]
+
+
+handle = make_handler(all_commands())
+
+
+def text_of(actions: list) -> str:
+    return " ".join(a.content["body"] for a in actions if hasattr(a, "content"))
+
+
+def test_split_command() -> None:
+    assert split_command("!clock 2026") == ("clock", "2026")
+    assert split_command("/HELP") == ("help", "")
+    assert split_command("hello !clock") is None
+    assert split_command("!") is None
+    assert split_command("/ 1") is None
+
+
+async def test_slt_moves_the_clock_in_demo_mode() -> None:
+    actions = await handle(event("!clock 2026-11-23T08:00:00+00:00"), context(Role.SLT))
+    assert actions[0] == SetClock(datetime(2026, 11, 23, 8, tzinfo=UTC))
+    assert "Monday 23 November 2026, 08:00" in text_of(actions)
+
+
+async def test_clock_is_refused_outside_demo_mode_and_to_others() -> None:
+    outside = await handle(event("!clock 2026-11-23T08:00:00Z"), context(Role.SLT, demo=False))
+    assert not any(isinstance(a, SetClock) for a in outside)
+    assert "only works in demo mode" in text_of(outside)
+    parent = await handle(event("!clock 2026-11-23T08:00:00Z"), context(Role.PARENT))
+    assert not any(isinstance(a, SetClock) for a in parent)
+    assert "not available to you" in text_of(parent)
+    stranger = await handle(event("!clock 2026-11-23T08:00:00Z"), context(None))
+    assert "not available to you" in text_of(stranger)
+    story = await handle(event("!clock 2026-11-23T08:00:00Z", RoomKind.STORY), context(Role.SLT))
+    assert "can't be used in this room" in text_of(story)
+
+
+async def test_wrong_arguments_get_the_usage_line() -> None:
+    naive = await handle(event("!clock 2026-11-23T08:00"), context(Role.SLT))
+    assert "no UTC offset" in text_of(naive) and "Usage: !clock [TIME]" in text_of(naive)
+    extra = await handle(event("!clock 2026-11-23T08:00Z again"), context(Role.SLT))
+    assert "too many words" in text_of(extra)
+    unknown = await handle(event("!frobnicate"), context(Role.SLT))
+    assert "don't know the command !frobnicate" in text_of(unknown)
+
+
+async def test_help_lists_only_what_the_person_may_use_here() -> None:
+    slt = text_of(await handle(event("!help"), context(Role.SLT)))
+    assert "!clock" in slt and "!help" in slt
+    parent = text_of(await handle(event("!help", RoomKind.HOME), context(Role.PARENT)))
+    assert "!clock" not in parent and "!help" in parent
+    not_demo = text_of(await handle(event("!help"), context(Role.SLT, demo=False)))
+    assert "!clock" not in not_demo
+
+
+async def test_ordinary_messages_and_edits_are_not_commands() -> None:
+    assert await handle(event("Thank you for the photos!"), context(Role.PARENT)) == []
+    edit = event("!help")
+    edit.content["m.new_content"] = {"body": "!help"}
+    assert await handle(edit, context(Role.SLT)) == []
+
+
+ECHO = Command(
+    name="echo",
+    help="test",
+    roles=frozenset(Role),
+    rooms=frozenset(RoomKind),
+    run=None,  # type: ignore[arg-type]
+    arguments=(Argument("count", int), Argument("note", optional=True, rest=True)),
+)
+
+
+@given(st.text())
+def test_argument_parsing_never_raises_anything_but_a_usage_error(text: str) -> None:
+    try:
+        values = ECHO.parse_arguments(text)
+    except UsageError:
+        return
+    assert isinstance(values["count"], int)
+
+
+@given(st.text())
+async def test_the_command_handler_answers_any_text_without_raising(text: str) -> None:
+    actions = await handle(event("!" + text), context(Role.SLT))
+    assert isinstance(actions, list)

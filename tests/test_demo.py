@@ -1,0 +1,94 @@
+"""`conductbot demo` end to end: Synapse comes up, accounts.json is written, a parent sees
+their rooms, a teacher can post, Ctrl-C stops both, and a second run reuses everything."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nio
+import pytest
+from conftest import join, send_text
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def start_demo(data_dir: Path) -> tuple[subprocess.Popen, float]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "demo", "--data-dir", str(data_dir)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    started = time.monotonic()
+    assert process.stdout is not None
+    for line in process.stdout:
+        if "conductbot demo ready" in line:
+            return process, time.monotonic() - started
+    process.wait(timeout=10)
+    pytest.fail(f"the demo exited ({process.returncode}) before it was ready")
+
+
+def stop_demo(process: subprocess.Popen) -> int:
+    process.send_signal(signal.SIGINT)
+    return process.wait(timeout=30)
+
+
+async def test_the_demo_comes_up_writes_accounts_and_serves_a_school(tmp_path: Path) -> None:
+    pytest.importorskip("synapse")
+    process, took = start_demo(tmp_path)
+    try:
+        assert took < 60
+        accounts = json.loads((tmp_path / "accounts.json").read_text())
+        assert set(accounts) == {"homeserver", "users", "rooms"}
+        assert accounts["homeserver"].startswith("http://127.0.0.1:")
+        roles = [u["role"] for u in accounts["users"].values()]
+        assert roles.count("teacher") == 2 and roles.count("slt") == 1
+        assert roles.count("parent") == 4
+        for user in accounts["users"].values():
+            assert user["user_id"].startswith("@") and len(user["password"]) >= 12
+            if user["role"] == "parent":
+                assert user["pupils"] and set(user["pupils"][0]) == {"first_name", "class"}
+            if user["role"] == "teacher":
+                assert user["classes"]
+        assert set(accounts["rooms"]) == {
+            "escalation", "story:oak", "story:willow", "story:maple"
+        }  # fmt: skip
+
+        parent = accounts["users"]["sarah.hughes"]
+        client = nio.AsyncClient(accounts["homeserver"], parent["user_id"])
+        teacher = nio.AsyncClient(accounts["homeserver"], accounts["users"]["reid"]["user_id"])
+        try:
+            assert isinstance(await client.login(parent["password"]), nio.LoginResponse)
+            synced = await client.sync(timeout=0)
+            invited = set(synced.rooms.invite)
+            story = accounts["rooms"]["story:" + parent["pupils"][0]["class"]]
+            assert story in invited
+            assert len(invited) == 2  # the class story room and the home room, nothing else
+            await join(client, story)
+
+            login = await teacher.login(accounts["users"]["reid"]["password"])
+            assert isinstance(login, nio.LoginResponse)
+            await join(teacher, story)
+            await send_text(teacher, story, "Welcome to Oak class story!")
+        finally:
+            await client.close()
+            await teacher.close()
+    finally:
+        assert stop_demo(process) == 0
+
+    # A second run reuses the server, the accounts and the rooms.
+    again, _ = start_demo(tmp_path)
+    try:
+        reused = json.loads((tmp_path / "accounts.json").read_text())
+        assert reused["users"] == accounts["users"] and reused["rooms"] == accounts["rooms"]
+        assert reused["homeserver"] == accounts["homeserver"]
+    finally:
+        assert stop_demo(again) == 0

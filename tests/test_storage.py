@@ -1,0 +1,56 @@
+"""The database: WAL, foreign keys, numbered migrations with the version recorded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import aiosqlite
+import pytest
+
+from storage.db import migrate, open_database, schema_version
+from storage.migrations import MIGRATIONS
+from storage.people import Role
+from storage.rooms import RoomKind
+from storage.store import Store
+
+
+async def test_a_new_database_is_at_the_latest_version_with_wal_and_foreign_keys(
+    tmp_path: Path,
+) -> None:
+    db = await open_database(tmp_path / "db.sqlite")
+    try:
+        assert await schema_version(db) == len(MIGRATIONS)
+        async with db.execute("PRAGMA journal_mode") as cur:
+            assert (await cur.fetchone())[0] == "wal"
+        async with db.execute("PRAGMA foreign_keys") as cur:
+            assert (await cur.fetchone())[0] == 1
+        await migrate(db)  # running again is a no-op
+        assert await schema_version(db) == len(MIGRATIONS)
+    finally:
+        await db.close()
+
+
+async def test_a_database_from_a_newer_conductbot_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite"
+    async with aiosqlite.connect(path) as db:
+        await db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    with pytest.raises(RuntimeError, match="newer than this conductbot"):
+        await open_database(path)
+
+
+async def test_links_need_a_real_parent_and_pupil(tmp_path: Path) -> None:
+    store = await Store.open(tmp_path / "db.sqlite")
+    try:
+        now = "2026-11-20T10:00:00+00:00"
+        pupil = await store.pupils.add("Amelia", "Hughes", "oak", True, "M1", now=now)
+        with pytest.raises(aiosqlite.IntegrityError):  # no such parent yet
+            await store.pupils.link_parent("@nobody:x", pupil, linked_by="t", now=now)
+        await store.people.upsert("@p:x", "Sam", Role.PARENT, now=now)
+        assert await store.pupils.link_parent("@p:x", pupil, linked_by="t", now=now)
+        assert not await store.pupils.link_parent("@p:x", pupil, linked_by="t", now=now)
+        assert [p.first_name for p in await store.pupils.children_of("@p:x")] == ["Amelia"]
+        await store.rooms.add("!r:x", RoomKind.STORY, "story:oak", created_at=now)
+        with pytest.raises(aiosqlite.IntegrityError):  # keys are unique
+            await store.rooms.add("!s:x", RoomKind.STORY, "story:oak", created_at=now)
+    finally:
+        await store.close()
