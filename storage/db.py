@@ -24,7 +24,11 @@ async def open_database(path: Path | str) -> aiosqlite.Connection:
     await db.execute("PRAGMA foreign_keys = ON")
     # Another process (the CLI beside a running bot) may hold the write lock briefly.
     await db.execute("PRAGMA busy_timeout = 10000")
-    await migrate(db)
+    try:
+        await migrate(db)
+    except BaseException:
+        await db.close()
+        raise
     return db
 
 
