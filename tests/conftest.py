@@ -150,16 +150,21 @@ class School:
 
 @pytest.fixture
 async def school(matrix: Matrix, tmp_path: Path) -> School:
+    return make_school(matrix, tmp_path)
+
+
+def make_school(matrix: Matrix, directory: Path) -> School:
+    """rooms.yaml's school on `matrix`'s server, with uniquely named staff and bot."""
     document = yaml.safe_load((REPO / "rooms.yaml").read_text())
     staff = {}
     for member in document["staff"]:
         person = matrix.register(member["id"], displayname=member["name"])
         member["user"] = person.user_id
         staff[member["id"]] = person
-    config_path = tmp_path / "rooms.yaml"
+    config_path = directory / "rooms.yaml"
     config_path.write_text(yaml.safe_dump(document, sort_keys=False))
     bot = matrix.register("conductbot", admin=True)
-    return School(matrix.settings, config_path, tmp_path / "data", bot, staff)
+    return School(matrix.settings, config_path, directory / "data", bot, staff)
 
 
 class RunningBot:

@@ -3,12 +3,24 @@ failure isolation, history skipping and the demo clock."""
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
 from typing import Any
 
 import nio
 import pytest
-from conftest import BotLauncher, Matrix, School, eventually, join, messages, send_text
+from conftest import (
+    BotLauncher,
+    Matrix,
+    School,
+    eventually,
+    join,
+    make_school,
+    messages,
+    send_text,
+)
 
+from bot.homeserver import SynapseProcess, write_synapse_config
 from bot.provisioning import ESCALATION_KEY, story_key
 from handlers import Context, Event
 from storage.rooms import RoomKind
@@ -279,3 +291,34 @@ async def test_clock_command_moves_the_clock_only_in_demo_mode(
     else:
         assert "only works in demo mode" in reply["content"]["body"]
         assert abs((bot.app.clock.now() - before).total_seconds()) < 60
+
+
+async def test_the_bot_reconnects_when_the_homeserver_comes_back(tmp_path: Path) -> None:
+    """A homeserver of its own, so stopping it does not disturb other tests."""
+    settings = write_synapse_config(tmp_path / "synapse", server_name="reconnect.test")
+    synapse = SynapseProcess(settings)
+    synapse.start()
+    matrix = Matrix(settings)
+    launcher = BotLauncher(make_school(matrix, tmp_path))
+    try:
+        recorder = Recorder()
+        bot = await launcher(story_routes(recorder))
+        oak = await bot.room(story_key("oak"))
+        parent = matrix.register("parent")
+        await bot.link(parent, "Amelia Hughes")
+        family = await matrix.client(parent)
+        await join(family, oak)
+        before = await send_text(family, oak, "before the outage")
+        await eventually(lambda: before in recorder.seen)
+
+        synapse.stop()
+        await asyncio.sleep(3)  # the bot's sync fails and backs off meanwhile
+        assert not bot.task.done()
+        synapse.start()
+        after = await send_text(family, oak, "after the outage")
+        await eventually(lambda: after in recorder.seen, within=60)
+        assert recorder.seen == [before, after]
+    finally:
+        await launcher.aclose()
+        await matrix.aclose()
+        synapse.stop()
