@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import io
 import logging
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -17,10 +18,11 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from aiohttp import ClientConnectionError
-from nio import AsyncClient, ErrorResponse, RoomCreateResponse, RoomPreset
+from nio import AsyncClient, ErrorResponse, RoomCreateResponse, RoomPreset, UploadResponse
 
 from bot.clock import Clock
 from storage.audit import AuditRow
+from storage.incidents import Incident
 from storage.store import Store
 
 log = logging.getLogger(__name__)
@@ -50,18 +52,38 @@ class SendMessage(Action):
     content: dict[str, Any]
     event_type: str = "m.room.message"
     reason: str | None = None
+    remember_as: str | None = None  # a key under which to find the sent event again
+    reactions: tuple[str, ...] = ()  # the bot's own reactions on it, e.g. choices to click
 
     def audit_detail(self) -> dict[str, Any]:
         return {"event_type": self.event_type, "msgtype": self.content.get("msgtype")}
 
 
-def notice(room_id: str, body: str, html: str | None = None, **extra: Any) -> SendMessage:
+def notice(
+    room_id: str, body: str, html: str | None = None, *, remember_as: str | None = None,
+    reactions: tuple[str, ...] = (), **extra: Any,
+) -> SendMessage:  # fmt: skip
     """An m.notice with a plain body and, where given, an HTML body."""
     content: dict[str, Any] = {"msgtype": "m.notice", "body": body}
     if html is not None:
         content |= {"format": "org.matrix.custom.html", "formatted_body": html}
     content |= extra
-    return SendMessage(room_id, content)
+    return SendMessage(room_id, content, remember_as=remember_as, reactions=reactions)
+
+
+@dataclass(frozen=True)
+class SendFile(Action):
+    """Upload bytes and post them as an m.file (an export for SLT)."""
+
+    kind: ClassVar[str] = "send_file"
+    room_id: str
+    filename: str
+    data: bytes
+    mimetype: str
+    body: str
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"filename": self.filename, "size": len(self.data)}
 
 
 @dataclass(frozen=True)
@@ -152,6 +174,139 @@ class SetClock(Action):
         return {"instant": self.instant.isoformat()}
 
 
+@dataclass(frozen=True)
+class StoreAction(Action):
+    """An effect on the bot's own records (strikes, incidents …): dry run skips it too."""
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class RecordIncident(StoreAction):
+    """The evidence, copied into the database before anything is redacted."""
+
+    kind: ClassVar[str] = "record_incident"
+    incident: Incident
+
+    def room(self) -> str | None:
+        return self.incident.room_id
+
+    def target(self) -> str | None:
+        return self.incident.user_id
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"incident": self.incident.kind, "rule": self.incident.rule,
+                "event_id": self.incident.event_id}  # fmt: skip
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        return str(await store.incidents.record(self.incident, action_id=action_id, at=at))
+
+
+@dataclass(frozen=True)
+class AddStrike(StoreAction):
+    kind: ClassVar[str] = "strike"
+    user_id: str
+    event_id: str
+    rule: str
+    confirmed_by: str
+
+    def target(self) -> str | None:
+        return self.user_id
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.discipline.add_strike(
+            self.user_id, self.event_id, self.rule, confirmed_by=self.confirmed_by, at=at
+        )
+        return None
+
+
+@dataclass(frozen=True)
+class Suspend(StoreAction):
+    """Suspends private messaging; the kicks that go with a removal are their own actions."""
+
+    kind: ClassVar[str] = "suspend"
+    user_id: str
+    reason: str
+    by: str
+
+    def target(self) -> str | None:
+        return self.user_id
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.discipline.suspend(self.user_id, reason=self.reason, by=self.by, at=at)
+        return None
+
+
+@dataclass(frozen=True)
+class Reinstate(StoreAction):
+    kind: ClassVar[str] = "reinstate"
+    user_id: str
+    by: str
+
+    def target(self) -> str | None:
+        return self.user_id
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.discipline.reinstate(self.user_id)
+        return None
+
+
+@dataclass(frozen=True)
+class Pardon(StoreAction):
+    kind: ClassVar[str] = "pardon"
+    user_id: str
+    by: str
+    reason: str
+
+    def target(self) -> str | None:
+        return self.user_id
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        return str(await store.discipline.pardon(self.user_id, by=self.by, reason=self.reason,
+                                                 at=at))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class OpenReview(StoreAction):
+    """An unsure story reply waiting for a teacher's keep or remove."""
+
+    kind: ClassVar[str] = "open_review"
+    event_id: str
+    room_id: str
+    author: str
+    in_reply_to: str | None
+    text: str
+    label: str
+    confidence: float
+    reasons: tuple[str, ...]
+
+    def target(self) -> str | None:
+        return self.event_id
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        review = await store.story.open_review(
+            self.event_id, self.room_id, self.author, self.in_reply_to, self.text, self.label,
+            self.confidence, self.reasons, at=at,
+        )  # fmt: skip
+        return str(review)
+
+
+@dataclass(frozen=True)
+class DecideReview(StoreAction):
+    kind: ClassVar[str] = "decide_review"
+    review_id: int
+    decision: str
+    by: str
+
+    def target(self) -> str | None:
+        return str(self.review_id)
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.story.decide(self.review_id, self.decision, by=self.by, at=at)
+        return None
+
+
 def action_id(cause: str, index: int, action: Action) -> str:
     """Stable across retries and restarts: the same cause yields the same ids."""
     seed = f"{cause}\x00{index}\x00{action.kind}\x00{action.room()}\x00{action.target()}"
@@ -232,9 +387,21 @@ class Executor:
 
     async def _perform(self, action: Action, aid: str) -> str | None:
         match action:
+            case StoreAction():
+                return await action.apply(self.store, aid, self.clock.iso())
             case SendMessage(room_id=room_id, content=content, event_type=event_type):
                 resp = await self.client.room_send(room_id, event_type, content, tx_id=aid)
-                return _check(resp).event_id
+                event_id = _check(resp).event_id
+                if action.remember_as:
+                    await self.store.sent.remember(event_id, room_id, action.remember_as)
+                for number, key in enumerate(action.reactions):
+                    annotation = {"m.relates_to": {"rel_type": "m.annotation",
+                                                   "event_id": event_id, "key": key}}  # fmt: skip
+                    _check(await self.client.room_send(
+                        room_id, "m.reaction", annotation, tx_id=f"{aid}r{number}"))  # fmt: skip
+                return event_id
+            case SendFile():
+                return await self._send_file(action, aid)
             case React(room_id=room_id, event_id=event_id, key=key):
                 content = {"m.relates_to": {"rel_type": "m.annotation", "event_id": event_id,
                                             "key": key}}  # fmt: skip
@@ -271,6 +438,25 @@ class Executor:
                 self.clock.set(instant)
                 return instant.isoformat()
         raise TypeError(f"no way to perform {action!r}")
+
+    async def _send_file(self, action: SendFile, aid: str) -> str:
+        uploaded, _ = await self.client.upload(
+            io.BytesIO(action.data),
+            content_type=action.mimetype,
+            filename=action.filename,
+            filesize=len(action.data),
+        )
+        if not isinstance(uploaded, UploadResponse):
+            _check(uploaded)
+        content = {
+            "msgtype": "m.file",
+            "body": action.body,
+            "filename": action.filename,
+            "url": uploaded.content_uri,
+            "info": {"mimetype": action.mimetype, "size": len(action.data)},
+        }
+        resp = await self.client.room_send(action.room_id, "m.room.message", content, tx_id=aid)
+        return _check(resp).event_id
 
     async def _audit(self, outcome: Outcome, cause: str) -> None:
         action = outcome.action

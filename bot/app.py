@@ -7,6 +7,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from nio import AsyncClient
 
 from bot.actions import Executor, notice
@@ -15,8 +16,10 @@ from bot.config import Config
 from bot.homeserver import override_ratelimit
 from bot.matrix import Credentials, SyncLoop, login
 from bot.provisioning import ESCALATION_KEY, Provisioner, ProvisionReport
+from bot.reports import EventReports
 from handlers import Context, Event, Handler, MalformedEvent
 from handlers.commands import all_commands, make_handler
+from handlers.story import handle_review_decision, handle_story
 from storage.people import Role
 from storage.rooms import Room, RoomKind
 from storage.store import Store
@@ -27,9 +30,15 @@ Routes = Mapping[RoomKind, Sequence[Handler]]
 
 
 def default_routes() -> dict[RoomKind, list[Handler]]:
-    """Which handlers see events in each kind of room. Policy handlers join here."""
+    """Which handlers see events in each kind of room. Policy handlers join here.
+
+    Commands are not taken in story rooms: nothing about a child is ever posted there.
+    """
     commands = make_handler(all_commands())
-    return {kind: [commands] for kind in RoomKind}
+    routes: dict[RoomKind, list[Handler]] = {kind: [commands] for kind in RoomKind}
+    routes[RoomKind.STORY] = [handle_story]
+    routes[RoomKind.HOME] = [commands, handle_review_decision]
+    return routes
 
 
 class App:
@@ -62,7 +71,18 @@ class App:
         return await self.provisioner.provision()
 
     async def run(self) -> None:
-        await self.sync.run()
+        """Sync until cancelled; scheduled jobs run beside the sync loop."""
+        scheduler = AsyncIOScheduler(timezone=self.config.school.tz)
+        reports = EventReports(
+            self.client.homeserver, self.client.access_token, self.store, self.executor,
+            self.clock, self.config,
+        )  # fmt: skip
+        scheduler.add_job(reports.check, "interval", minutes=1, id="event-reports")
+        scheduler.start()
+        try:
+            await self.sync.run()
+        finally:
+            scheduler.shutdown(wait=False)
 
     async def _lift_rate_limit(self, credentials: Credentials) -> None:
         lifted = await asyncio.to_thread(

@@ -220,6 +220,10 @@ class Policy(_Model):
     values: tuple[Text, ...] = Field(
         min_length=1, description="a list of the school values, such as [Kindness, Respect]"
     )
+    hostile_reactions: tuple[Text, ...] = Field(
+        ("👎", "😡", "🤬", "🙄", "🖕", "💩", "🤡", "😒", "🤮", "😠"),
+        description="a list of reaction emoji removed from class stories",
+    )
 
 
 class Staff(_Model):

@@ -92,7 +92,8 @@ def conduct_text(config: Config) -> str:
 
 
 def desired_rooms(config: Config, server_name: str) -> list[RoomSpec]:
-    """The rooms `rooms.yaml` asks for: the escalation room and a story room per class."""
+    """The rooms `rooms.yaml` asks for: the escalation room, a story room per class, and a
+    home room per member of staff."""
     slt = [s.matrix_id(server_name) for s in config.slt()]
     specs = [
         RoomSpec(
@@ -122,23 +123,34 @@ def desired_rooms(config: Config, server_name: str) -> list[RoomSpec]:
                 pinned_text=conduct_text(config),
             )
         )
+    for member in config.staff:
+        specs.append(
+            home_spec(
+                config, member.matrix_id(server_name),
+                "replies waiting for your decision, notices and your commands",
+            )
+        )  # fmt: skip
     return specs
 
 
-def home_spec(config: Config, parent: str, children: list[Pupil]) -> RoomSpec:
-    names = " and ".join(child.first_name for child in children) or "your child"
+def home_spec(config: Config, user: str, about: str) -> RoomSpec:
+    """A person's private room with the bot: notices, points, reviews and commands."""
     return RoomSpec(
-        key=home_key(parent),
+        key=home_key(user),
         kind=RoomKind.HOME,
-        name=f"{config.school.name}",
-        topic=f"Your private room with {config.school.name} about {names}: notices, points "
-        "and commands. Only you and the school's bot are here. Send !help to see what you "
-        "can do.",
-        power_levels=_power_levels({parent: 0}, invite=100),
-        members=frozenset({parent}),
-        owner=parent,
+        name=config.school.name,
+        topic=f"Your private room with {config.school.name}'s bot: {about}. Only you and the "
+        "bot are here. Send !help to see what you can do.",
+        power_levels=_power_levels({user: 0}),
+        members=frozenset({user}),
+        owner=user,
         is_direct=True,
     )
+
+
+def parent_home_spec(config: Config, parent: str, children: list[Pupil]) -> RoomSpec:
+    names = " and ".join(child.first_name for child in children) or "your child"
+    return home_spec(config, parent, f"notices and points about {names}")
 
 
 def plan_convergence(
@@ -301,7 +313,7 @@ class Provisioner:
             done.append(f"linked {parent} to {pupil.full_name} ({pupil.class_id})")
         children = await self.store.pupils.children_of(parent)
         report = ProvisionReport()
-        await self.ensure(home_spec(self.config, parent, children), report)
+        await self.ensure(parent_home_spec(self.config, parent, children), report)
         done += [f"home room {verb}" for verb, keys in
                  (("created", report.created), ("updated", report.changed)) if keys]  # fmt: skip
         story = await self.store.rooms.by_key(story_key(pupil.class_id))

@@ -210,5 +210,7 @@ CLOCK = Command(
 
 def all_commands() -> CommandSet:
     """Every command the bot knows. Later policy areas add their declarations here."""
-    commands = CommandSet((CLOCK, help_command(lambda: commands)))
+    from handlers.escalation import ESCALATION_COMMANDS  # here: that module imports this one
+
+    commands = CommandSet((CLOCK, *ESCALATION_COMMANDS, help_command(lambda: commands)))
     return commands

@@ -30,3 +30,52 @@ class ProcessedEvents:
         ) as cur:
             row = await cur.fetchone()
         return (row["outcome"], row["detail"]) if row else None
+
+
+class SentEvents:
+    """Events the bot sent that it must find again (a review notice, a relayed copy)."""
+
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+
+    async def remember(self, event_id: str, room_id: str, key: str) -> None:
+        await self._db.execute(
+            "INSERT OR IGNORE INTO sent_events (event_id, room_id, key) VALUES (?, ?, ?)",
+            (event_id, room_id, key),
+        )
+
+    async def key_of(self, event_id: str) -> str | None:
+        async with self._db.execute(
+            "SELECT key FROM sent_events WHERE event_id = ?", (event_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        return row["key"] if row else None
+
+    async def with_key(self, key: str) -> list[tuple[str, str]]:
+        """(room id, event id) of each event sent under `key`."""
+        async with self._db.execute(
+            "SELECT room_id, event_id FROM sent_events WHERE key = ? ORDER BY rowid", (key,)
+        ) as cur:
+            return [(row["room_id"], row["event_id"]) for row in await cur.fetchall()]
+
+
+class EventReports:
+    """Reports from clients ("Report" in Element) already posted to the escalation room."""
+
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+
+    async def seen(self, report_ids: list[int]) -> set[int]:
+        if not report_ids:
+            return set()
+        marks = ", ".join("?" * len(report_ids))
+        async with self._db.execute(
+            f"SELECT report_id FROM event_reports WHERE report_id IN ({marks})", report_ids
+        ) as cur:
+            return {row["report_id"] for row in await cur.fetchall()}
+
+    async def mark(self, report_id: int, *, at: str) -> None:
+        await self._db.execute(
+            "INSERT OR IGNORE INTO event_reports (report_id, seen_at) VALUES (?, ?)",
+            (report_id, at),
+        )

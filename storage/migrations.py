@@ -68,4 +68,76 @@ MIGRATIONS: list[list[str]] = [
         )""",
         "CREATE INDEX audit_by_time ON audit (at)",
     ],
+    # 2: story moderation, discipline and the escalation room
+    [
+        """CREATE TABLE story_events (
+            event_id TEXT PRIMARY KEY,
+            room_id TEXT NOT NULL,
+            sender TEXT NOT NULL,
+            by_staff INTEGER NOT NULL,
+            in_reply_to TEXT
+        )""",
+        """CREATE TABLE incidents (
+            id INTEGER PRIMARY KEY,
+            action_id TEXT NOT NULL UNIQUE,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            room_id TEXT,
+            event_id TEXT,
+            rule TEXT NOT NULL,
+            label TEXT,
+            confidence REAL,
+            reasons TEXT NOT NULL DEFAULT '[]',
+            evidence TEXT NOT NULL DEFAULT '{}',
+            outcome TEXT NOT NULL,
+            confirmed_by TEXT
+        )""",
+        "CREATE INDEX incidents_by_time ON incidents (at)",
+        "CREATE INDEX incidents_by_user ON incidents (user_id, at)",
+        """CREATE TABLE strikes (
+            id INTEGER PRIMARY KEY,
+            user_id TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            incident_id INTEGER REFERENCES incidents (id),
+            confirmed_by TEXT NOT NULL,
+            at TEXT NOT NULL,
+            pardoned_at TEXT,
+            pardoned_by TEXT,
+            pardon_reason TEXT,
+            UNIQUE (user_id, event_id)
+        )""",
+        """CREATE TABLE suspensions (
+            user_id TEXT PRIMARY KEY,
+            since TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            by TEXT NOT NULL
+        )""",
+        """CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            event_id TEXT NOT NULL UNIQUE,
+            room_id TEXT NOT NULL,
+            author TEXT NOT NULL,
+            in_reply_to TEXT,
+            text TEXT,
+            label TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            reasons TEXT NOT NULL DEFAULT '[]',
+            created_at TEXT NOT NULL,
+            decision TEXT CHECK (decision IN ('keep', 'remove')),
+            decided_by TEXT,
+            decided_at TEXT
+        )""",
+        """CREATE TABLE sent_events (
+            event_id TEXT PRIMARY KEY,
+            room_id TEXT NOT NULL,
+            key TEXT NOT NULL
+        )""",
+        "CREATE INDEX sent_events_by_key ON sent_events (key)",
+        """CREATE TABLE event_reports (
+            report_id INTEGER PRIMARY KEY,
+            seen_at TEXT NOT NULL
+        )""",
+    ],
 ]

@@ -9,11 +9,14 @@ import aiosqlite
 
 from storage.audit import Audit
 from storage.db import open_database
-from storage.events import ProcessedEvents
+from storage.discipline import Discipline
+from storage.events import EventReports, ProcessedEvents, SentEvents
+from storage.incidents import Incidents
 from storage.people import People
 from storage.pupils import Pupils
 from storage.rooms import Rooms
 from storage.state import BotState
+from storage.story import Story
 
 
 @dataclass
@@ -24,7 +27,12 @@ class Store:
     people: People
     pupils: Pupils
     events: ProcessedEvents
+    sent: SentEvents
+    reports: EventReports
     audit: Audit
+    incidents: Incidents
+    discipline: Discipline
+    story: Story
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:
@@ -36,7 +44,12 @@ class Store:
             people=People(db),
             pupils=Pupils(db),
             events=ProcessedEvents(db),
+            sent=SentEvents(db),
+            reports=EventReports(db),
             audit=Audit(db),
+            incidents=Incidents(db),
+            discipline=Discipline(db),
+            story=Story(db),
         )
 
     async def close(self) -> None:

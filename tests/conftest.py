@@ -272,3 +272,20 @@ async def messages(client: nio.AsyncClient, room_id: str, limit: int = 100) -> l
     )
     assert isinstance(response, nio.RoomMessagesResponse), response
     return [event.source for event in reversed(response.chunk)]
+
+
+async def is_redacted(client: nio.AsyncClient, room_id: str, event_id: str) -> bool:
+    """Whether `client` now sees the event as redacted."""
+    response = await client.room_get_event(room_id, event_id)
+    assert isinstance(response, nio.RoomGetEventResponse), response
+    source = response.event.source
+    return bool(source.get("unsigned", {}).get("redacted_because")) or not source.get("content")
+
+
+async def notices_in(client: nio.AsyncClient, room_id: str) -> list[str]:
+    """The bodies of the bot's notices in a room, oldest first."""
+    return [
+        e["content"].get("body", "")
+        for e in await messages(client, room_id)
+        if e.get("type") == "m.room.message" and e["content"].get("msgtype") == "m.notice"
+    ]

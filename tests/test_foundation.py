@@ -21,7 +21,7 @@ from conftest import (
 )
 
 from bot.homeserver import SynapseProcess, write_synapse_config
-from bot.provisioning import ESCALATION_KEY, story_key
+from bot.provisioning import ESCALATION_KEY, home_key, story_key
 from handlers import Context, Event
 from storage.rooms import RoomKind
 
@@ -57,8 +57,9 @@ async def test_provisioning_creates_rooms_once_and_converges(
 ) -> None:
     bot = await launch(start=False)
     config = school.config()
+    homes = [home_key(person.user_id) for person in school.staff.values()]
     assert sorted(bot.report.created) == sorted(
-        [ESCALATION_KEY, *(story_key(c.id) for c in config.classes)]
+        [ESCALATION_KEY, *(story_key(c.id) for c in config.classes), *homes]
     )
     oak = await bot.room(story_key("oak"))
     state = await state_of(bot.client, oak)
@@ -79,7 +80,7 @@ async def test_provisioning_creates_rooms_once_and_converges(
     # A second run changes nothing.
     again = await bot.app.provisioner.provision()
     assert again.created == [] and again.changed == []
-    assert len(again.unchanged) == 1 + len(config.classes)
+    assert len(again.unchanged) == 1 + len(config.classes) + len(homes)
 
     # rooms.yaml edited: a new class, a new teacher in oak, reid taken off maple.
     newcomer = matrix.register("ward", displayname="Ms Ward")
@@ -99,7 +100,7 @@ async def test_provisioning_creates_rooms_once_and_converges(
     school.edit_config(edit)
     await bot.stop()
     edited = await launch(start=False)
-    assert edited.report.created == [story_key("elm")]
+    assert sorted(edited.report.created) == [home_key(newcomer.user_id), story_key("elm")]
     assert sorted(edited.report.changed) == [story_key("maple"), story_key("oak")]
     oak_state = await state_of(edited.client, oak)
     assert oak_state[("m.room.power_levels", "")]["users"] == {reid: 50, newcomer.user_id: 50}

@@ -1,0 +1,1026 @@
+"""The message judge: is a parent's message fit for where it was posted?
+
+`judge(text, context)` reads one message, a class-story reply or a private message to a
+teacher, and returns a `Verdict`: a label (ok, negative, complaint, comparison, sensitive,
+abusive), a confidence, short reasons a teacher can read, and what to do (keep, remove, or
+ask a teacher).
+
+It is lexical and pure: no I/O at call time, no learned model. Evidence comes from general
+features, never from memorised sentences:
+
+- sentiment from VADER, with its British and school misreadings corrected ("Miss Reid",
+  "sick photos", "I'm dead 😂", "killing it", "mad proud", "bloody brilliant");
+- profanity after undoing obfuscation (confusables, leetspeak, spaced or dotted letters,
+  masks like "sh*t", stretched letters), with an allow-list of school phrases;
+- hostile and kind emoji;
+- contact details (UK phone numbers in any spacing, e-mail spelt out, postcodes,
+  addresses) and private topics (diagnoses, medication, SEN, family and legal matters);
+- the shape of complaints ("not happy", "still no reply", "I've asked twice"), of
+  comparisons (another pupil named beside a comparative, "better than the others") and of
+  abuse aimed at staff (insults with "you", threats, "f*** off").
+
+Each feature adds weight to a label. A label whose weight is high is acted on; a message
+with some doubtful evidence goes to a teacher; a message with none is kept. Removing a kind
+parent's reply is far worse than asking a teacher, so removal needs strong evidence.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from importlib import resources
+
+import emoji
+import phonenumbers
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from bot.judge_data import lexicon as lx
+from bot.judge_data import rules
+
+__all__ = ["JudgeContext", "Label", "Outcome", "Verdict", "judge"]
+
+
+class Label(StrEnum):
+    OK = "ok"
+    NEGATIVE = "negative"
+    COMPLAINT = "complaint"
+    COMPARISON = "comparison"
+    SENSITIVE = "sensitive"
+    ABUSIVE = "abusive"
+
+
+class Outcome(StrEnum):
+    KEEP = "keep"
+    REMOVE = "remove"
+    ASK = "ask"  # a teacher decides
+
+
+STORY = "story"
+DM = "dm"
+
+
+@dataclass(frozen=True)
+class JudgeContext:
+    """Where a message was written, and the names that matter there."""
+
+    where: str = STORY  # "story" (a class-story reply) or "dm" (a private message to staff)
+    pupil_names: frozenset[str] = frozenset()  # first names on the class roster
+    staff_names: frozenset[str] = frozenset()  # e.g. "Miss Reid", "Reid"
+    author_children: frozenset[str] = frozenset()  # the writer's own children's first names
+
+    def __post_init__(self) -> None:
+        if self.where not in (STORY, DM):
+            raise ValueError(f"JudgeContext.where must be 'story' or 'dm', not {self.where!r}")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    label: Label
+    confidence: float  # 0..1, how sure the judge is of `label`
+    reasons: tuple[str, ...]  # short, human-readable; never the whole message
+    outcome: Outcome
+
+
+# --- Thresholds ----------------------------------------------------------------------------
+
+#: Evidence weight at which a label is acted on (confidence about 0.8).
+ACT = 2.0
+#: Evidence weight at which a teacher is asked.
+DOUBT = 0.8
+#: Evidence weight to confidence: 1 - exp(-w / SCALE).
+SCALE = 1.25
+
+
+def _confidence(weight: float) -> float:
+    return round(1.0 - math.exp(-max(weight, 0.0) / SCALE), 3)
+
+
+# --- Normalisation -------------------------------------------------------------------------
+
+#: Cyrillic and Greek letters that look like Latin ones (a common way round word filters).
+_CONFUSABLES = {
+    **dict(zip("аеорсухкмнтвіјѕһԁԛԝӏɡ", "aeopcyxkmhtbijshdqwlg", strict=True)),
+    **dict(zip("АЕОРСУХКМНТВІЈЅҺԀԚԜӀ", "AEOPCYXKMHTBIJSHDQWL", strict=True)),
+    **dict(zip("αβεηικνορτυχωςμ", "abenikvoptuxwsu", strict=True)),
+    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX", strict=True)),
+    **dict(zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnoprstuvwyz", strict=True)),
+}
+#: Invisible characters slipped between letters ("sh\u200bit").
+_INVISIBLE = re.compile(r"(?<=\w)[\u00ad\u200b-\u200d\u2060\ufeff]+(?=\w)")
+_CONFUSABLE_TABLE = str.maketrans(_CONFUSABLES)
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"'})
+#: Digits and symbols that stand in for letters ("sh1t", "b0ll0cks", "a$$").
+_LEET = str.maketrans(dict(zip("01345789@$!|+€£", "oieastbgasiltel", strict=True)))
+_LEET_CHARS = frozenset("01345789@$!|+€£")  # the keys of _LEET
+_MASK_CHARS = frozenset("*#%_?")
+
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9']*")
+_TITLE = re.compile(
+    r"\b(?:Mr|Mrs|Miss|Ms|Mx|Dr|Sir|Madam|Mme|Mlle|Mister|Master)\.?\s+[A-Z][\w'-]+"
+)
+_SKIN_TONE = re.compile(r"_(?:light|medium-light|medium|medium-dark|dark)_skin_tone")
+
+
+def _fold(text: str) -> str:
+    """NFKC, confusables to Latin, accents dropped, curly quotes straightened."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
+        text = " ".join(_fold_token(t) for t in text.split(" "))
+        text = "".join(
+            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+        )
+    return text
+
+
+def _fold_token(token: str) -> str:
+    """Map confusables only where the word is Latin, or made wholly of look-alikes."""
+    letters = [c for c in token if c.isalpha()]
+    if not letters or all(c.isascii() for c in letters):
+        return token
+    if any(c.isascii() for c in letters) or all(c in _CONFUSABLES for c in letters):
+        return token.translate(_CONFUSABLE_TABLE)
+    return token
+
+
+@dataclass
+class _Text:
+    """One message, read several ways."""
+
+    original: str
+    folded: str  # NFKC, confusables folded, emoji kept
+    plain: str  # folded, emoji removed, names masked, lower case, text-speak expanded
+    words: list[str]
+    emoji: list[str]  # demojized names, skin tone removed
+    pupils: list[str]  # other pupils named (as written)
+    own: list[str]  # the writer's own children named
+    swore: set[str] = field(default_factory=set)  # swearing tiers found
+
+
+@dataclass
+class _Evidence:
+    """Weights and reasons gathered for one message; local to one call."""
+
+    weight: dict[Label, float] = field(default_factory=dict)
+    why: dict[Label, list[str]] = field(default_factory=dict)
+    kind: float = 0.0
+    kind_why: list[str] = field(default_factory=list)
+
+    def add(self, label: Label, weight: float, reason: str) -> None:
+        self.weight[label] = self.weight.get(label, 0.0) + weight
+        reasons = self.why.setdefault(label, [])
+        if reason not in reasons:
+            reasons.append(reason)
+
+    def kindly(self, weight: float, reason: str) -> None:
+        self.kind += weight
+        if reason not in self.kind_why:
+            self.kind_why.append(reason)
+
+    def of(self, label: Label) -> float:
+        return self.weight.get(label, 0.0)
+
+    def merge(self, other: _Evidence, scale: float = 1.0) -> None:
+        """Add another set of evidence, its weights scaled (reasons are kept as they are)."""
+        for label, weight in other.weight.items():
+            for reason in other.why[label]:
+                self.add(label, 0.0, reason)
+            self.weight[label] = self.of(label) + weight * scale
+
+
+# --- Lexicons, compiled once ---------------------------------------------------------------
+
+
+def _phrases(items: Iterable[str]) -> re.Pattern[str]:
+    """One whole-word alternation, longest first, so 'head lice' beats 'lice'."""
+    alts = sorted({re.escape(i.lower()) for i in items}, key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(alts) + r")(?![\w'])")
+
+
+@dataclass(frozen=True)
+class _Lexicons:
+    swear: dict[str, str]  # word -> tier: "strong", "mild", "slur", "listed"
+    swear_phrases: re.Pattern[str]
+    swear_compact: dict[str, str]  # spaces removed, for "s h i t" style
+    allowed: re.Pattern[str]
+    sensitive_strong: re.Pattern[str]
+    sensitive_weak: re.Pattern[str]
+    thanks: re.Pattern[str]
+    vader: SentimentIntensityAnalyzer
+
+
+@functools.cache
+def _lexicons() -> _Lexicons:
+    listed: dict[str, str] = {}
+    listed_phrases: list[str] = []
+    text = resources.files("better_profanity").joinpath("profanity_wordlist.txt").read_text()
+    for line in text.splitlines():
+        entry = line.strip().lower()
+        if " " in entry:
+            listed_phrases.append(entry)
+            continue
+        word = re.sub(r"[^a-z]", "", entry.translate(_LEET))
+        if len(word) >= 3 and word not in lx.SCHOOL_SAFE_WORDS:
+            listed[word] = "listed"
+    listed.update({w: "listed" for w in lx.EXTRA_LISTED})
+    swear = dict(listed)
+    swear.update({w: "mild" for w in lx.MILD_PROFANITY})
+    swear.update({w: "strong" for w in lx.STRONG_PROFANITY})
+    swear.update({w: "slur" for w in lx.SLURS})
+    compact = {w: tier for w, tier in swear.items() if len(w) >= 4}
+    compact.update({p.replace(" ", ""): "listed" for p in listed_phrases})
+    compact.update({"shutup": "hostile", "fuckoff": "strong", "pissoff": "strong"})
+    vader = SentimentIntensityAnalyzer()
+    vader.lexicon.update(lx.VADER_UPDATES)
+    return _Lexicons(
+        swear=swear,
+        swear_phrases=_phrases(listed_phrases),
+        swear_compact=compact,
+        allowed=_phrases(lx.ALLOWED_PHRASES),
+        sensitive_strong=_phrases(lx.SENSITIVE_STRONG),
+        sensitive_weak=_phrases(lx.SENSITIVE_WEAK),
+        thanks=_phrases(lx.THANKS),
+        vader=vader,
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _name_index(names: frozenset[str]) -> dict[str, str]:
+    """Folded lower-case first name -> the name as given."""
+    return {_fold(n).strip().lower(): n for n in names if n.strip()}
+
+
+@functools.lru_cache(maxsize=64)
+def _staff_pattern(names: frozenset[str]) -> re.Pattern[str] | None:
+    alts = sorted((re.escape(_fold(n).strip()) for n in names if n.strip()), key=len)
+    if not alts:
+        return None
+    return re.compile(r"\b(?:" + "|".join(reversed(alts)) + r")\b", re.IGNORECASE)
+
+
+#: First names that are also ordinary words: counted as names only when capitalised.
+_WORDLIKE_NAMES = frozenset(
+    """
+    will may hope grace joy faith rose lily poppy daisy holly ivy summer autumn willow
+    river storm sky skye rain star angel honey hazel jade ruby amber pearl jack mark bill
+    pat sue bob rob max miles art drew chase hunter mason cooper sunny rocky frank
+    earnest bear fox wolf reed robin jasper blue maple olive violet iris
+    """.split()
+)
+#: Of those, the ones that start ordinary sentences ("Will there be…", "May I…").
+_AMBIGUOUS_AT_START = frozenset("will may hope miles max art bill pat sue rob mark".split())
+#: A name followed by one of these is a class or a group, not a pupil ("Oak class").
+_GROUP_NOUNS = frozenset("class classes group table team house room year".split())
+
+
+def _prepare(text: str, context: JudgeContext) -> _Text:
+    folded = _fold(text)
+    emojis: list[str] = []
+    if not folded.isascii():
+        for item in emoji.emoji_list(folded):
+            name = emoji.demojize(item["emoji"]).strip(":").lower()
+            emojis.append(_SKIN_TONE.sub("", name))
+        bare = emoji.replace_emoji(folded, " ")
+    else:
+        bare = folded
+    staff = _staff_pattern(context.staff_names)
+    if staff is not None:
+        bare = staff.sub("teacher", bare)
+    bare = _TITLE.sub("teacher", bare)
+    pupils: list[str] = []
+    own: list[str] = []
+    roster = _name_index(context.pupil_names)
+    mine = _name_index(context.author_children)
+    if roster or mine:
+        bare = _mask_names(bare, roster, mine, pupils, own)
+    low = " ".join(bare.lower().split())
+    if any(c.isdigit() for c in low):
+        low = _INNER_LEET.sub(lambda m: m.group(0).translate(_LEET), low)
+    plain = _WORD.sub(lambda m: lx.TEXT_SPEAK.get(m.group(0), m.group(0)), low)
+    for pattern, repl in _REWRITES:
+        if pattern.search(plain):
+            plain = pattern.sub(repl, plain)
+    return _Text(text, folded, plain, _WORD.findall(plain), emojis, pupils, own)
+
+
+#: A word with look-alike digits inside it ("j0ke", "sch00l"); "y6" and "3pm" are left alone.
+_INNER_LEET = re.compile(r"\b(?:[a-z]+[013457]+[a-z]+(?:[013457]+[a-z]*)*|[a-z]{2,}[0134]+)\b")
+
+
+_NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def _mask_names(
+    text: str, roster: dict[str, str], mine: dict[str, str], pupils: list[str], own: list[str]
+) -> str:
+    """Replace pupils' first names with markers the rules can read ('pupilname')."""
+
+    def swap(m: re.Match[str]) -> str:
+        token = m.group(0)
+        base = re.sub(r"'s?$", "", token)
+        key = base.lower()
+        if key not in roster and key not in mine:
+            return token
+        if key in _WORDLIKE_NAMES:
+            if not base[0].isupper():
+                return token
+            before = text[: m.start()].rstrip()
+            at_start = not before or before[-1] in ".!?\n"
+            if at_start and key in _AMBIGUOUS_AT_START:
+                return token
+        after = text[m.end() :].lstrip().split(" ", 1)[0].lower().strip(".,!?")
+        if after in _GROUP_NOUNS:
+            return token
+        suffix = token[len(base) :]
+        if key in mine:
+            own.append(mine[key])
+            return "ownchild" + suffix
+        pupils.append(roster[key])
+        return "pupilname" + suffix
+
+    return _NAME_TOKEN.sub(swap, text)
+
+
+# --- Emoji ---------------------------------------------------------------------------------
+
+#: Emoji that insult or attack; weight in a story reply.
+_HOSTILE_EMOJI = {
+    "middle_finger": 2.4,
+    "face_with_symbols_on_mouth": 2.4,
+    "pile_of_poo": 2.2,
+    "enraged_face": 1.8,
+    "pouting_face": 1.8,
+    "angry_face": 1.8,
+    "angry_face_with_horns": 1.8,
+    "face_with_steam_from_nose": 1.2,
+    "face_with_rolling_eyes": 1.5,
+    "unamused_face": 1.5,
+    "thumbs_down": 1.6,
+    "clown_face": 1.8,
+    "nauseated_face": 1.2,
+    "face_vomiting": 1.2,
+    "person_facepalming": 1.0,
+    "man_facepalming": 1.0,
+    "woman_facepalming": 1.0,
+}
+#: Emoji that hint at a boast or a dig beside a comparison.
+_SMUG_EMOJI = frozenset({"smirking_face", "winking_face", "face_with_raised_eyebrow"})
+#: Parts of emoji names that are warm ("red_heart", "clapping_hands", "party_popper").
+_KIND_EMOJI_WORDS = tuple(
+    """
+    heart clapping smiling grinning star sparkles thumbs_up folded_hands raising_hands party
+    hugging holding_back_tears flexed fire hundred trophy medal ok_hand rainbow bouquet
+    tulip rose sunflower blossom balloon confetti waving kiss crown tears_of_joy
+    rolling_on_the_floor laughing beaming star-struck sun heart_eyes blowing cherry rocket
+    tada wrapped_gift
+    """.split()
+)
+
+
+def _emoji_tone(name: str) -> str:
+    if name in _HOSTILE_EMOJI:
+        return "hostile"
+    if name in _SMUG_EMOJI:
+        return "smug"
+    if "broken_heart" in name:
+        return "neutral"
+    if any(w in name for w in _KIND_EMOJI_WORDS):
+        return "kind"
+    return "neutral"
+
+
+# --- Profanity -----------------------------------------------------------------------------
+
+_SPACED = re.compile(r"(?<!\S)(?:[^\s]\s+){2,}[^\s](?!\S)")
+_REPEATS3 = re.compile(r"(.)\1{2,}")
+_TIER_RANK = {"slur": 4, "strong": 3, "hostile": 2, "listed": 2, "mild": 1}
+
+
+def _swear_variants(token: str) -> Iterable[str]:
+    """The spellings a token may hide: leet, dots and masks removed, stretched letters."""
+    yield re.sub(r"[^a-z]", "", token)
+    if any(c in _LEET_CHARS for c in token) and any(c.isalpha() for c in token):
+        leet = token.translate(_LEET)
+        yield re.sub(r"[^a-z]", "", leet)
+        if "1" in token:
+            yield re.sub(r"[^a-z]", "", token.replace("1", "l").translate(_LEET))
+    if _REPEATS3.search(token):
+        letters = re.sub(r"[^a-z]", "", token.translate(_LEET))
+        yield _REPEATS3.sub(r"\1", letters)
+        yield _REPEATS3.sub(r"\1\1", letters)
+
+
+def _masked_match(token: str, swear: dict[str, str]) -> str | None:
+    """'f*ck', 'sh#t': each mask character stands for one letter."""
+    core = token.strip(".,!;:")
+    if not core or not any(c in _MASK_CHARS for c in core) or not core[0].isalpha():
+        return None
+    pattern = re.compile(
+        "".join("[a-z]" if c in _MASK_CHARS else re.escape(c) for c in core.translate(_LEET))
+    )
+    best: str | None = None
+    for word, tier in swear.items():
+        if tier in ("strong", "slur") and len(word) == len(core) and pattern.fullmatch(word):
+            best = word
+            break
+    return best
+
+
+def _swearing(t: _Text, lex: _Lexicons) -> list[tuple[str, str]]:
+    """(as written, tier) for each swear word found, allow-listed phrases excepted."""
+    text = lex.allowed.sub(" ", t.folded.lower())
+    text = emoji.replace_emoji(text, " ") if not text.isascii() else text
+    found: dict[str, str] = {}
+    for raw in _TOKEN_SPLIT.split(text):
+        token = raw.strip(".,!?")
+        if len(token) < 2:
+            continue
+        for variant in _swear_variants(token):
+            tier = lex.swear.get(variant) or _compound_swear(variant) or _plural(variant, lex)
+            if tier:
+                found[token] = tier
+                break
+        else:
+            if any(c in _MASK_CHARS for c in token) and _masked_match(token, lex.swear):
+                found[token] = "strong"
+    for m in _SPACED.finditer(text):
+        joined = re.sub(r"\s+", "", m.group(0))
+        for variant in _swear_variants(joined):
+            tier = lex.swear_compact.get(variant) or _prefix_swear(variant, lex)
+            if tier:
+                found[m.group(0).strip()] = tier
+                break
+    for m in lex.swear_phrases.finditer(text):
+        found.setdefault(m.group(0), "listed")
+    return sorted(found.items(), key=lambda kv: -_TIER_RANK[kv[1]])
+
+
+#: Swear words are looked for in runs between spaces, quotes, slashes and brackets; dots and
+#: masks stay inside ("f.u.c.k", "sh*t").
+_TOKEN_SPLIT = re.compile(r"[\s'\"/\\;:()\[\]{}<>]+")
+
+
+def _plural(word: str, lex: _Lexicons) -> str | None:
+    """'negros', 'twats': a listed word with a plural ending."""
+    if len(word) > 4 and word.endswith("s"):
+        tier = lex.swear.get(word[:-1])
+        if tier in ("strong", "slur", "listed"):
+            return tier
+    return None
+
+
+def _compound_swear(word: str) -> str | None:
+    """'fuckwit', 'shitshow', 'motherfuckers': strong roots inside longer words."""
+    if "fuck" in word or ("fck" in word and len(word) <= 7):
+        return "strong"
+    if word.startswith(("shit", "cunt", "wank", "twat", "bollock", "bellend", "knobhead")):
+        return None if word.startswith(("shitake", "shiitake")) else "strong"
+    return None
+
+
+def _prefix_swear(joined: str, lex: _Lexicons) -> str | None:
+    """A spaced-out run may carry a following word: 's h i t e organisation'."""
+    for n in range(len(joined), 3, -1):
+        tier = lex.swear_compact.get(joined[:n])
+        if tier:
+            return tier
+    return None
+
+
+# --- Contact details -----------------------------------------------------------------------
+
+#: A UK number's digits with any spacing: "07 7 0 0 900 123", "+44 (0)113-496-0000",
+#: "O77OO…" (letter O for zero). Dates ("01/06/2025") are not numbers: no slashes.
+_DIGIT_RUN = re.compile(
+    r"(?:\+\s*44\s*(?:\(0\))?|\(?(?<![\w/])[0oO])(?:[\s().\-]*[0-9oOlI]){9,10}(?![\d/])"
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+#: "jenny dot h at gmail dot com", "jo.smith [at] outlook [dot] com": the dot is spelt out
+#: or written without spaces, so "we were at school. Co-op…" is not an address.
+_EMAIL_SPELT = re.compile(
+    r"\b[a-z0-9._-]+(?:\s+dot\s+[a-z0-9_-]+)*\s*(?:\(at\)|\[at\]|\{at\}|\bat\b|@)\s*"
+    r"[a-z0-9-]+(?:\s*(?:\(dot\)|\[dot\]|\bdot\b)\s*|\.)(?:com|co|org|net|uk|ac|gov)\b"
+)
+_MAIL_PROVIDER = re.compile(
+    r"\b(?:at|@)\s*(?:gmail|googlemail|hotmail|outlook|yahoo|icloud|btinternet|aol|"
+    r"protonmail|virginmedia|talktalk|ntlworld)\b"
+)
+#: A full UK postcode in capitals ("LS6 2AB"); in lower case only beside "postcode" or
+#: "address", since "y2 3pm" is a class and a time.
+_POSTCODE = re.compile(r"\b[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b")
+_POSTCODE_ANY_CASE = re.compile(_POSTCODE.pattern, re.IGNORECASE)
+_NOT_POSTCODE = re.compile(r"\d(?:am|pm)\b", re.IGNORECASE)
+#: A house number and a capitalised street name ("14 Elm Road"), not "2 hours in the park".
+_STREET = re.compile(
+    r"\b\d{1,4}[a-zA-Z]?,?\s+(?:[A-Z][a-z']+\s+){1,3}(?i:road|rd|street|st|lane|ln|avenue|"
+    r"ave|close|drive|crescent|grove|gardens|terrace|mews|way|court|place|walk|row|square|"
+    r"hill|view|park|rise|green|vale|parade|boulevard|croft|fold|wynd|brae)\b"
+)
+_STREET_ANY_CASE = re.compile(_STREET.pattern.replace("[A-Z][a-z']", "[A-Za-z']"))
+_ADDRESS_WORDS = re.compile(
+    r"\b(?:our|my|new|home) (?:address|postcode|post code)\b|\b(?:we|i) live (?:at|on|in)\b"
+    r"|\b(?:we're|we are|i'm|i am|living|staying) at (?:number |no\.? ?)?\d"
+)
+_CONTACT_ASK = re.compile(
+    r"\b(?:call|ring|text|phone|whatsapp|message|contact|email|e-mail|dm) me\b"
+    r"|\bmy (?:number|mobile|phone|email|e-mail)\b|\bnumber is\b"
+)
+_NUMBER_WORDS = dict(
+    zip(
+        "zero oh o nought one two three four five six seven eight nine".split(),
+        "0000123456789",
+        strict=True,
+    )
+)
+
+
+def _phone_numbers(text: str) -> list[str]:
+    """UK phone numbers, however spaced; also spelt out ('oh seven seven double oh…')."""
+    found: list[str] = []
+    candidates = [m.group(0) for m in _DIGIT_RUN.finditer(text)]
+    spelt = _spelt_digits(text)
+    if spelt:
+        candidates.append(spelt)
+    for cand in candidates:
+        if sum(c.isdigit() for c in cand) < 6:
+            continue
+        digits = cand.translate(str.maketrans("oOlI", "0011"))
+        digits = re.sub(r"[^\d+]", "", digits)
+        if sum(c.isdigit() for c in digits) < 9:
+            continue
+        try:
+            number = phonenumbers.parse(digits, "GB")
+        except phonenumbers.NumberParseException:
+            continue
+        national = str(number.national_number)
+        valid = phonenumbers.is_valid_number(number)
+        # Ofcom's drama ranges (07700 900xxx…) are possible but not valid: still private.
+        possible = phonenumbers.is_possible_number(number)
+        # mobiles and home lines; 03/08 numbers belong to organisations
+        personal = national[0] in "127"
+        if number.country_code == 44 and (valid or possible) and personal and len(national) >= 9:
+            found.append(national[-3:])
+    if not found and sum(c.isdigit() for c in text) >= 9:
+        for match in phonenumbers.PhoneNumberMatcher(text, "GB"):
+            national = str(match.number.national_number)
+            if national[0] in "127":
+                found.append(national[-3:])
+    return found
+
+
+def _spelt_digits(text: str) -> str:
+    words = text.lower().replace("-", " ").split()
+    digits: list[str] = []
+    best = ""
+    repeat = 1
+    for word in words:
+        word = word.strip(".,")
+        if word in ("double", "treble", "triple"):
+            repeat = 2 if word == "double" else 3
+            continue
+        digit = _NUMBER_WORDS.get(word) or (word if word.isdigit() else None)
+        if digit is None:
+            if len("".join(digits)) > len(best):
+                best = "".join(digits)
+            digits, repeat = [], 1
+            continue
+        digits.append(digit * repeat)
+        repeat = 1
+    if len("".join(digits)) > len(best):
+        best = "".join(digits)
+    # only spelt-out sequences: plain digits were tried already
+    return best if len(best) >= 10 and any(w in _NUMBER_WORDS for w in words) else ""
+
+
+# --- Rules ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Rule:
+    label: Label
+    pattern: re.Pattern[str]
+    weight: float
+    reason: str
+
+
+def _rules(label: Label, items: tuple[rules.Rule, ...]) -> tuple[_Rule, ...]:
+    return tuple(_Rule(label, re.compile(p), w, r) for p, w, r in items)
+
+
+_NEG = Label.NEGATIVE
+_COMPLAINT = Label.COMPLAINT
+_COMPARE = Label.COMPARISON
+_ABUSE = Label.ABUSIVE
+
+_SARCASM = _rules(_NEG, rules.SARCASM)
+_NEGATIVE_RULES = _rules(_NEG, rules.NEGATIVE)
+_COMPLAINT_RULES = _rules(_COMPLAINT, rules.COMPLAINT)
+_COMPARISON_RULES = _rules(_COMPARE, rules.COMPARISON)
+_ABUSE_RULES = _rules(_ABUSE, rules.ABUSE)
+
+#: Who a criticism can be aimed at in a school.
+_TARGET = (
+    r"(?:school|teacher|teachers|staff|class|head|headteacher|head teacher|office|slt|"
+    r"management|leadership|organisation|organization|communication|teaching|place|lot|"
+    r"post|photos?|pictures?|display|effort|trip|event|ofsted|system|kids|children|lessons?)"
+)
+
+
+#: 'shut up' alone or at the start of a sentence: rude, though "shut up, no way!" is praise.
+_SHUT_UP = re.compile(
+    r"(?:^|[.!?] )(?:just |you |oh )?shut (?:up|it)\b|\bshut your (?:mouth|"
+    r"face|gob|trap)\b"
+)
+_INSULT = r"(?:" + "|".join(sorted(lx.INSULTS, key=len, reverse=True)) + r")"
+_MODIFIER = (
+    r"(?:a|an|such an?|so|the|absolute|absolutely|complete|completely|utter|utterly|total|"
+    r"totally|proper|fucking|effing|bloody|f\w*ing|right|bunch of|load of|lot of|little|big|"
+    r"fat|stupid|useless|pathetic|lazy|old|just|really|very|being)"
+)
+#: An insult said of a person: "you're pathetic", "you useless cow", "idiots, the lot of you",
+#: "joke of a teacher". Only the insult's own grammar counts: "can you help with a bully?"
+#: names no one.
+_INSULT_AIMED = re.compile(
+    r"\b(?:you(?:'re| are)?|are you|ur|yourself|you lot|you people)\s+(?:"
+    + _MODIFIER
+    + r"\s+){0,3}"
+    + _INSULT
+    + r"\b"
+    r"|\b" + _INSULT + r"(?:\W+(?:that|is what))?\W+(?:the (?:whole )?lot of (?:you|them|ya)|"
+    r"every (?:single )?one of (?:you|them)|all of you|you are|you're|aren't you|you)\W*$"
+    r"|\b" + _INSULT + r"\s+(?:of an?\s+)?(?:teacher|teachers|staff|head ?teacher|head|school)\b"
+    r"|\b(?:stupid|silly|useless|lazy|fat|ugly|miserable|daft|pathetic|incompetent) "
+    r"(?:cow|bitch|witch|pig|cows|woman|man|git|prat|idiot)\b"
+    r"|\bteacher (?:is|was|are|were) (?:" + _MODIFIER + r"\s+){0,3}" + _INSULT + r"\b"
+)
+_INSULT_WORD = re.compile(r"\b" + _INSULT + r"\b")
+_REPORTED = re.compile(
+    r"\b(?:said|says|told (?:him|her|me|us|them)|telling (?:him|her)|calling (?:him|her|them)|"
+    r"called (?:him|her|them)|keeps? saying|was saying|shouted|threatened|saying)\b"
+)
+
+_SYMPATHY = re.compile(
+    r"\bbless\b|\bpoor (?:things?|loves?|lambs?|mites?|babies|darlings?)\b|\bget well\b|"
+    r"\bsorry to hear\b|\bthinking of\b|\bhope (?:he|she|they|you|everyone)(?:'s|'re| is| "
+    r"are)? ?(?:ok|okay|better|feels|feeling|well|alright)\b"
+)
+
+#: British and school idioms, read plainly before any rule or VADER sees the text:
+#: (pattern, replacement).
+_REWRITES = tuple((re.compile(p), r) for p, r in rules.REWRITES)
+
+
+def _sentiment(plain: str, lex: _Lexicons) -> float:
+    """VADER compound score; British readings were applied when the text was prepared."""
+    words = plain.split()
+    for i, w in enumerate(words[:-1]):
+        if w in lx.INTENSIFIERS and lex.vader.lexicon.get(words[i + 1], 0.0) > 0.5:
+            words[i] = "very"
+    return lex.vader.polarity_scores(" ".join(words))["compound"]
+
+
+# --- The judge -----------------------------------------------------------------------------
+
+
+def judge(text: str, context: JudgeContext) -> Verdict:
+    """Judge one message in its context; pure and fast (well under a millisecond)."""
+    if not text or not text.strip():
+        return Verdict(Label.OK, 1.0, ("empty",), Outcome.KEEP)
+    lex = _lexicons()
+    t = _prepare(text, context)
+    ev = _Evidence()
+    score = _sentiment(t.plain, lex) if t.words else 0.0
+    _kindness_evidence(t, lex, score, ev)
+    _emoji_evidence(t, ev)
+    _swearing_evidence(t, lex, score, ev)
+    _contact_evidence(t, ev)
+    _topic_evidence(t, lex, ev)
+    _structure_evidence(t, ev)
+    _shouting_evidence(t, ev)
+    _pupil_evidence(t, ev)
+    _criticism_evidence(t, ev)
+    _abuse_evidence(t, ev)
+    if context.where == DM:
+        return _decide_dm(ev)
+    return _decide_story(ev)
+
+
+def _emoji_evidence(t: _Text, ev: _Evidence) -> None:
+    if not t.emoji:
+        return
+    tones = [_emoji_tone(e) for e in t.emoji]
+    hostile = [e for e, tone in zip(t.emoji, tones, strict=True) if tone == "hostile"]
+    only_emoji = not t.words
+    for name in dict.fromkeys(hostile):
+        weight = _HOSTILE_EMOJI[name]
+        if only_emoji:
+            weight += 0.8
+        ev.add(_NEG, weight, f"hostile emoji: {emoji.emojize(':' + name + ':')}")
+        if name in ("middle_finger", "face_with_symbols_on_mouth", "pile_of_poo", "clown_face"):
+            ev.add(_ABUSE, weight - 0.2 if only_emoji else weight - 1.0, "insulting emoji")
+        elif name in ("enraged_face", "pouting_face", "angry_face", "angry_face_with_horns"):
+            ev.add(_ABUSE, 0.9 if only_emoji else 0.3, "angry emoji")
+    if any(tone == "smug" for tone in tones):
+        ev.add(_COMPARE, 0.5, "smug emoji")
+        ev.add(_NEG, 0.3, "smug emoji")
+    kind = sum(1 for tone in tones if tone == "kind")
+    if kind and not hostile:
+        ev.kindly(0.4 + 0.2 * min(kind, 3), "kind emoji")
+
+
+def _swearing_evidence(t: _Text, lex: _Lexicons, score: float, ev: _Evidence) -> None:
+    # Swearing in warm praise ("f***ing brilliant") is for a teacher to judge, not a strike.
+    warm = score >= 0.4
+    # "someone called her a b****": a parent quoting what was said to their child
+    quoted = 0.4 if _REPORTED.search(t.plain) else 1.0
+    for token, tier in _swearing(t, lex)[:3]:
+        t.swore.add(tier)
+        shown = f"'{token}'"
+        if tier == "slur":
+            ev.add(_NEG, 3.0, f"slur: {shown}")
+            ev.add(_ABUSE, 2.6 * quoted, f"slur: {shown}")
+        elif tier == "strong":
+            ev.add(_NEG, 1.5 if warm else 2.3, f"profanity: {shown}")
+            ev.add(_ABUSE, (1.0 if warm else 1.2) * quoted, f"profanity: {shown}")
+        elif tier == "hostile":
+            ev.add(_NEG, 1.0 if warm else 1.8, f"hostile words: {shown}")
+            ev.add(_ABUSE, (1.0 if warm else 2.2) * quoted, f"hostile words: {shown}")
+        elif tier == "listed":
+            ev.add(_NEG, 1.2, f"rude word: {shown}")
+            ev.add(_ABUSE, 1.0 * quoted, f"rude word: {shown}")
+        elif not warm:
+            ev.add(_NEG, 0.9, f"mild profanity: {shown}")
+
+
+def _contact_evidence(t: _Text, ev: _Evidence) -> None:
+    text = t.folded
+    sens = Label.SENSITIVE
+    if sum(c.isdigit() for c in text) >= 6 or any(w in _NUMBER_WORDS for w in t.words):
+        for tail in _phone_numbers(text):
+            ev.add(sens, 2.6, f"UK phone number (…{tail})")
+    if "@" in text and _EMAIL.search(text):
+        ev.add(sens, 2.6, "e-mail address")
+    elif _EMAIL_SPELT.search(t.plain) or _MAIL_PROVIDER.search(t.plain):
+        ev.add(sens, 2.4, "e-mail address, spelt out")
+    address_words = _ADDRESS_WORDS.search(t.plain)
+    if any(c.isdigit() for c in text):
+        postcode = _POSTCODE.search(text) or (address_words and _POSTCODE_ANY_CASE.search(text))
+        if postcode and not _NOT_POSTCODE.search(postcode.group(0)):
+            ev.add(sens, 2.4, "UK postcode")
+        if _STREET.search(text) or (address_words and _STREET_ANY_CASE.search(text)):
+            ev.add(sens, 2.2, "street address")
+    if address_words:
+        ev.add(sens, 1.2, "gives an address")
+    if _CONTACT_ASK.search(t.plain):
+        ev.add(sens, 0.6, "asks to be contacted directly")
+
+
+_FAMILY_EVENT = re.compile(
+    r"\b(?:died|death|passed|separated|split|left us|lost (?:her|his|their|my|our))\b"
+)
+
+
+def _topic_evidence(t: _Text, lex: _Lexicons, ev: _Evidence) -> None:
+    sens = Label.SENSITIVE
+    strong = list(dict.fromkeys(lex.sensitive_strong.findall(t.plain)))
+    for term in strong[:3]:
+        ev.add(sens, 2.2, f"private matter: '{term}'")
+    if not t.original.isupper():
+        for word in re.findall(r"\b[A-Z][A-Z&]{1,5}\b", t.folded):
+            if word in lx.SENSITIVE_ACRONYMS and word.lower() not in strong:
+                ev.add(sens, 2.2, f"private matter: '{word}'")
+                break
+    weak = [
+        w
+        for w in dict.fromkeys(lex.sensitive_weak.findall(t.plain))
+        if not any(w in s for s in strong)
+    ]
+    for term in weak[:2]:
+        ev.add(sens, 0.9, f"may be private: '{term}'")
+    if _FAMILY_EVENT.search(t.plain) and lx.FAMILY_WORDS.intersection(t.words):
+        ev.add(sens, 1.3, "family circumstances")
+    if re.search(
+        r"\b(?:don't|do not|no|not to) (?:post|share|put up|use) (?:his|her|their|any)"
+        r" ?(?:picture|photo|photos|pictures|image)?",
+        t.plain,
+    ) or re.search(r"\bno (?:photos|pictures) of (?:him|her|them)\b", t.plain):
+        ev.add(sens, 1.0, "asks for a child's photo to be withheld")
+
+
+#: Words shouted for emphasis in an otherwise ordinary message ("my child is NOT to …").
+_SHOUTED = re.compile(r"\b(?:NOT|NEVER|ALWAYS|AGAIN|STILL|WHY|NOBODY|EVERY|ANY|NO|STOP)\b")
+
+
+def _shouting_evidence(t: _Text, ev: _Evidence) -> None:
+    words = re.findall(r"[A-Za-z]{2,}", t.folded)
+    if len(words) >= 4 and all(w.isupper() for w in words):
+        ev.add(_NEG, 0.6, "written in capitals")
+    elif _SHOUTED.search(t.folded) and not all(w.isupper() for w in words):
+        ev.add(_NEG, 0.5, "shouted words")
+
+
+_APOLOGY = re.compile(r"(?:^|[.!?] )(?:so )?(?:sorry|apologies),? (?:we|i|he|she|for)\b")
+
+
+def _structure_evidence(t: _Text, ev: _Evidence) -> None:
+    found = _Evidence()
+    for table in (_SARCASM, _NEGATIVE_RULES, _COMPLAINT_RULES, _COMPARISON_RULES):
+        for rule in table:
+            if rule.pattern.search(t.plain):
+                found.add(rule.label, rule.weight, rule.reason)
+    # "Sorry we were late again": a parent's own apology is not a complaint about school.
+    ev.merge(found, 0.5 if _APOLOGY.search(t.plain) else 1.0)
+
+
+_COMPARATIVE = re.compile(
+    r"\b(?:better|worse|best|worst|faster|slower|smarter|cleverer|neater|more than|less than|"
+    r"than|above|ahead|behind|unlike|deserved|deserves|favourite|instead of|rather than|"
+    r"only one|miles|streets|top|bottom|first|last|always|never|every)\b"
+)
+_CONTRAST = re.compile(
+    r"\b(?:and not|but not|when|instead of|rather than|over|whereas|while|unlike|never|than|"
+    r"more|better|worse|harder|twice as|as (?:hard|well|good) as|deserved|should have|"
+    r"and \w+'s never|but)\b"
+)
+_EXPERIENCE = (
+    r"(?:time|day|bit|trip|part|thing|week|year|fun|experience|birthday|holiday|ever|"
+    r"teacher|school|class|morning|afternoon|night|weekend|present|day out)"
+)
+_PUPIL_SUPERLATIVE = re.compile(
+    r"\b(?:pupilname|ownchild)(?:'s \w+)? (?:was|is|were|'s|looked|did) (?:clearly |definitely "
+    r"|easily |by far |so much |obviously )?the (?:best|worst|fastest|cleverest|smartest|"
+    r"strongest|only one)\b(?! " + _EXPERIENCE + r")"
+)
+_WHY_PUPIL = re.compile(
+    r"\bwhy (?:does|did|do|is|was|has|have|can|should) pupilname(?:'s)? (?:always|get|got|gets|"
+    r"keep|in every)\b"
+)
+_PUPIL_SUBJECT_COMPARATIVE = re.compile(
+    r"\b(?:pupilname|ownchild)(?:'s)? (?:\w+ ){0,4}(?:better|worse|faster|slower|above|ahead|"
+    r"behind|more than|less than)\b"
+)
+
+
+def _pupil_evidence(t: _Text, ev: _Evidence) -> None:
+    """Comparisons that name pupils: the roster tells a pupil from a word."""
+    others = list(dict.fromkeys(t.pupils))
+    plain = t.plain
+    if not others and not t.own:
+        return
+    named = ", ".join(others[:2])
+    if others and _PUPIL_SUPERLATIVE.search(plain):
+        ev.add(_COMPARE, 2.1, f"ranks a pupil ({named}) above the others")
+    elif t.own and _PUPIL_SUPERLATIVE.search(plain) and "pupilname" not in plain:
+        ev.add(_COMPARE, 1.2, "ranks own child above the others")
+    if len(others) >= 2 and _CONTRAST.search(plain):
+        ev.add(_COMPARE, 2.4, f"sets pupils against each other ({named})")
+    elif others and _WHY_PUPIL.search(plain):
+        ev.add(_COMPARE, 1.8, f"asks why a pupil ({named}) is favoured")
+    elif (
+        others
+        and _COMPARATIVE.search(plain)
+        and (ev.of(_COMPARE) > 0 or _PUPIL_SUBJECT_COMPARATIVE.search(plain))
+    ):
+        ev.add(_COMPARE, 1.2, f"names another pupil ({named}) beside a comparison")
+    mean = _PUPIL_INSULT.search(plain)
+    if others and mean:
+        weight = 1.2 if ev.kind >= 0.5 or _REPORTED.search(plain) else 2.2
+        word = mean.group(1) or mean.group(2)
+        ev.add(_NEG, weight, f"speaks ill of a pupil ({named}): '{word}'")
+
+
+_CHILD_INSULT = r"(" + "|".join(sorted(lx.CHILD_INSULTS, key=len, reverse=True)) + r")"
+#: "Theo's always the naughty one", "naughty Theo": an insult said of a named pupil.
+_PUPIL_INSULT = re.compile(
+    r"\bpupilname(?:'s)?(?: (?:is|was|are|were|being|has been|acts|acting|always|such|so|the|"
+    r"a|an|really|very|proper|little|bit|a bit|real|total|right|one))* " + _CHILD_INSULT + r"\b"
+    r"|\b" + _CHILD_INSULT + r" pupilname\b"
+)
+#: "that boy … is a menace", "those lads are little thugs": an insult said of children.
+_CHILD_GROUP_INSULT = re.compile(
+    r"\b(?:that|this|those|these|some|some of (?:these|the|those)|half (?:of )?(?:these|the))"
+    r" (?:\w+ ){0,2}(?:boy|girl|kid|child|lad|lads|boys|girls|kids|children|ones|year \d+s?)"
+    r"\b(?:\W+\w+){0,5}?\W+" + _CHILD_INSULT + r"\b"
+)
+
+
+def _criticism_evidence(t: _Text, ev: _Evidence) -> None:
+    words = set(t.words)
+    crit = sorted(lx.CRITICISM.intersection(words))
+    if crit:
+        weight = 1.5
+        boosted = (
+            re.search(r"\b" + _TARGET + r"\b", t.plain)
+            or len(t.words) <= 5
+            or len(crit) > 1
+            or ev.of(_NEG) >= 0.9
+        )
+        if boosted:
+            weight += 0.7
+        if ev.kind > 0 or _SYMPATHY.search(t.plain):
+            weight -= 0.8
+        ev.add(_NEG, weight, f"criticism: '{crit[0]}'")
+    mean = _CHILD_GROUP_INSULT.search(t.plain)
+    if mean and mean.group(1) not in lx.CRITICISM:
+        weight = 0.9 if _REPORTED.search(t.plain) or ev.kind >= 0.5 else 2.0
+        ev.add(_NEG, weight, f"speaks ill of children: '{mean.group(1)}'")
+
+
+def _abuse_evidence(t: _Text, ev: _Evidence) -> None:
+    """Insults, threats and rude dismissals aimed at a person (staff, in a private message)."""
+    found = _Evidence()
+    for rule in _ABUSE_RULES:
+        if rule.pattern.search(t.plain):
+            found.add(_ABUSE, rule.weight, rule.reason)
+    if _SHUT_UP.search(t.plain):
+        found.add(_ABUSE, 0.6 if ev.kind >= 0.5 else 2.2, "'shut up'")
+    aimed = _INSULT_AIMED.search(t.plain)
+    if aimed:
+        word = _INSULT_WORD.search(aimed.group(0))
+        found.add(_ABUSE, 2.3, f"insult aimed at a person: '{word.group(0) if word else '…'}'")
+    else:
+        bare = [w for w in t.words if w not in _FILLER]
+        if bare and len(bare) <= 3 and all(w in lx.INSULTS or w in lx.CRITICISM for w in bare):
+            found.add(_ABUSE, 2.1, f"bare insult: '{bare[0]}'")
+    if not found.of(_ABUSE):
+        return
+    # a parent reporting what was said to their child is a worry, not abuse
+    scale = 0.4 if _REPORTED.search(t.plain) else 1.0
+    if ("strong" in t.swore or "listed" in t.swore) and found.of(_ABUSE) * scale >= DOUBT:
+        found.add(_ABUSE, 0.6 / scale, "with swearing")
+    weight = found.of(_ABUSE) * scale
+    ev.merge(found, scale)
+    if weight >= DOUBT:
+        # in a class story, abuse of staff is also a negative reply
+        ev.add(_NEG, min(weight, 2.4), found.why[_ABUSE][0])
+
+
+#: Words that do not change what a short message says ("Useless. Absolutely useless.").
+_FILLER = frozenset("absolutely totally utterly just so very really such a an the and".split())
+
+
+def _kindness_evidence(t: _Text, lex: _Lexicons, score: float, ev: _Evidence) -> None:
+    """Warm wording and thanks; cold wording is weak evidence of a negative reply."""
+    if score >= 0.3:
+        ev.kindly(score, "warm wording")
+    if lex.thanks.search(t.plain) or lex.thanks.search(t.folded.lower()):
+        ev.kindly(0.6, "thanks")
+    if score <= -0.25 and not _SYMPATHY.search(t.plain):
+        weight = 1.0 if score <= -0.35 else 0.5
+        ev.add(_NEG, weight, f"negative wording ({score:+.2f})")
+
+
+def _ranked(ev: _Evidence, labels: Iterable[Label]) -> tuple[Label, float]:
+    """The strongest label; on a tie the gentler one (no strike for sensitive)."""
+    best, weight = Label.OK, 0.0
+    for label in labels:
+        if ev.of(label) > weight + 1e-9:
+            best, weight = label, ev.of(label)
+    return best, weight
+
+
+_STORY_ORDER = (Label.SENSITIVE, Label.COMPLAINT, Label.COMPARISON, Label.NEGATIVE)
+
+
+def _reasons(ev: _Evidence, label: Label) -> tuple[str, ...]:
+    return tuple(ev.why.get(label, [])[:4])
+
+
+def _decide_story(ev: _Evidence) -> Verdict:
+    label, weight = _ranked(ev, _STORY_ORDER)
+    if weight >= ACT:
+        return Verdict(label, _confidence(weight), _reasons(ev, label), Outcome.REMOVE)
+    # Kind wording outweighs a little doubt; it never outweighs strong evidence.
+    doubt = weight - min(ev.kind, 1.0) * 0.5 if label is not Label.SENSITIVE else weight
+    if doubt >= DOUBT:
+        return Verdict(label, _confidence(weight), _reasons(ev, label), Outcome.ASK)
+    return _kept(ev, weight)
+
+
+def _decide_dm(ev: _Evidence) -> Verdict:
+    abuse = ev.of(_ABUSE)
+    if abuse >= ACT:
+        return Verdict(_ABUSE, _confidence(abuse), _reasons(ev, _ABUSE), Outcome.REMOVE)
+    if abuse >= DOUBT + 0.2:
+        return Verdict(_ABUSE, _confidence(abuse), _reasons(ev, _ABUSE), Outcome.ASK)
+    # In a private message a worry, a health matter or a comparison is for the teacher.
+    complaint = ev.of(_COMPLAINT) + 0.5 * ev.of(_COMPARE)
+    negative = ev.of(_NEG)
+    if max(complaint, negative) >= DOUBT:
+        if complaint >= negative:
+            reasons = tuple((ev.why.get(_COMPLAINT, []) + ev.why.get(_COMPARE, []))[:4])
+            return Verdict(Label.COMPLAINT, _confidence(complaint), reasons, Outcome.KEEP)
+        return Verdict(_NEG, _confidence(negative), _reasons(ev, _NEG), Outcome.KEEP)
+    return _kept(ev, max(abuse, complaint, negative))
+
+
+def _kept(ev: _Evidence, doubt: float) -> Verdict:
+    confidence = max(0.5, min(0.99, 0.75 + 0.2 * min(ev.kind, 1.0) - 0.25 * doubt))
+    reasons = tuple(ev.kind_why[:3]) or ("nothing of concern",)
+    return Verdict(Label.OK, round(confidence, 3), reasons, Outcome.KEEP)

@@ -1,0 +1,155 @@
+"""Content reported from clients ("Report" in Element), posted in the escalation room.
+
+Only a server admin can read reports, through Synapse's admin API. Each report is posted once:
+its id goes into `event_reports` after the executor has posted it. A crash in between posts it
+again with the same transaction ids, which the homeserver deduplicates.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from typing import Any
+
+import aiohttp
+
+from bot.actions import Action, Executor, RecordIncident, notice
+from bot.clock import Clock
+from bot.config import Config
+from bot.provisioning import ESCALATION_KEY
+from handlers import Context
+from handlers.discipline import INCIDENT_KEY, display_name, escalate, evidence_of
+from storage.incidents import Incident
+from storage.store import Store
+
+log = logging.getLogger(__name__)
+
+PAGE = 100
+
+
+class _Refused(Exception):
+    """The admin API said 403 or 404: the token is not a server admin's, or not Synapse."""
+
+
+async def _label(ctx: Context, user_id: str) -> str:
+    name = await display_name(ctx, user_id)
+    return user_id if name == user_id else f"{name} ({user_id})"
+
+
+class EventReports:
+    """Call `check()` every minute; it returns how many new reports it posted."""
+
+    def __init__(
+        self, homeserver: str, access_token: str, store: Store, executor: Executor, clock: Clock,
+        config: Config,
+    ) -> None:  # fmt: skip
+        self._url = homeserver.rstrip("/") + "/_synapse/admin/v1/event_reports"
+        self._headers = {"Authorization": f"Bearer {access_token}"}
+        self.store = store
+        self.executor = executor
+        self.clock = clock
+        self.config = config
+        self._told: set[str] = set()  # problems already logged, so each is logged once
+
+    def _once(self, problem: str, message: str, *args: Any) -> None:
+        if problem not in self._told:
+            self._told.add(problem)
+            log.warning(message, *args)
+
+    async def check(self) -> int:
+        escalation = await self.store.rooms.by_key(ESCALATION_KEY)
+        if escalation is None:
+            self._once("room", "event reports: no escalation room yet; not checking")
+            return 0
+        timeout = aiohttp.ClientTimeout(total=30)
+        try:
+            async with aiohttp.ClientSession(headers=self._headers, timeout=timeout) as http:
+                reports = [await self._get(http, f"{self._url}/{r['id']}")
+                           for r in await self._unseen(http)]  # fmt: skip
+        except _Refused as refused:
+            self._once("refused", "event reports: the admin API refused (%s); is the bot's "
+                       "account a server admin? Reports will not be posted.", refused)  # fmt: skip
+            return 0
+        except (aiohttp.ClientError, TimeoutError, ValueError) as err:
+            log.warning("event reports: could not fetch them: %r", err)
+            return 0
+        posted = 0
+        for report in reversed(reports):  # oldest first
+            if report is not None and await self._post(report):
+                posted += 1
+        return posted
+
+    async def _get(self, http: aiohttp.ClientSession, url: str) -> dict[str, Any] | None:
+        """The JSON answer; None for 404 (a report deleted meanwhile); _Refused for 403."""
+        async with http.get(url) as response:
+            if response.status == 403:
+                raise _Refused(f"{response.status} {await response.text()}")
+            if response.status == 404:
+                return None
+            response.raise_for_status()
+            return await response.json()
+
+    async def _unseen(self, http: aiohttp.ClientSession) -> list[dict[str, Any]]:
+        """Reports not yet posted, newest first; paging stops at the first one already seen."""
+        unseen: list[dict[str, Any]] = []
+        start = 0
+        while True:
+            page = await self._get(http, f"{self._url}?from={start}&limit={PAGE}&dir=b")
+            if page is None:
+                raise _Refused("404: no event reports API here")
+            reports = page.get("event_reports") or []
+            seen = await self.store.reports.seen([int(r["id"]) for r in reports])
+            fresh = [r for r in reports if int(r["id"]) not in seen]
+            unseen += fresh
+            if len(fresh) < len(reports) or page.get("next_token") is None:
+                return unseen
+            start = int(page["next_token"])
+
+    async def _post(self, report: dict[str, Any]) -> bool:
+        """Record the incident and post the notice; remember the report only if both worked."""
+        report_id = int(report["id"])
+        event = report.get("event_json") or {}
+        reporter = str(report.get("user_id") or "unknown")
+        reason = report.get("reason") or "no reason given"
+        room_id = report.get("room_id")
+        incident = Incident(
+            kind="reported",
+            user_id=str(report.get("sender") or event.get("sender") or "unknown"),
+            rule="reported by a user",
+            outcome="reported for SLT to review; nothing was removed automatically",
+            room_id=room_id,
+            event_id=report.get("event_id"),
+            evidence=evidence_of(event.get("content") or {})
+            | {"report_id": report_id, "reported_by": reporter, "reason": reason,
+               "score": report.get("score"), "room_name": report.get("name")},
+        )  # fmt: skip
+        actions: list[Action] = [RecordIncident(incident), *await self._notice(incident, report)]
+        outcomes = await self.executor.run(actions, cause=f"report:{report_id}")
+        if not all(outcome.ok for outcome in outcomes):
+            return False  # tried again at the next check, with the same transaction ids
+        await self.store.reports.mark(report_id, at=self.clock.iso())
+        log.info("event report %d posted: room=%s event=%s", report_id, room_id, incident.event_id)
+        return True
+
+    async def _notice(self, incident: Incident, report: dict[str, Any]) -> list[Action]:
+        """The usual escalation notice, with who reported it and why added under the headline."""
+        bot = self.executor.client.user_id
+        ctx = Context(self.config, self.store, self.clock, bot, demo=False, sender=None)
+        posted = await escalate(ctx, incident, "Message reported by a user")
+        if not posted:
+            return []
+        reporter = incident.evidence["reported_by"]
+        extra = [
+            f"Reported by: {await _label(ctx, reporter)}",
+            f"Reason given: «{incident.evidence['reason']}»",
+        ]
+        if incident.room_id and await self.store.rooms.get(incident.room_id) is None:
+            name = report.get("name") or report.get("canonical_alias") or "no name"
+            extra.append(f"Room: {name} ({incident.room_id})")
+        if not incident.evidence.get("body"):
+            extra.append("Content: not readable (encrypted, deleted or not a text message)")
+        [sent] = posted
+        headline, _, rest = sent.content["body"].partition("\n")
+        body = "\n".join([headline, *extra, rest])
+        return [notice(sent.room_id, body, html.escape(body).replace("\n", "<br>"),
+                       **{INCIDENT_KEY: sent.content[INCIDENT_KEY]})]  # fmt: skip

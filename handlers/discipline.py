@@ -1,0 +1,187 @@
+"""One warning, then removal. Strikes, removals and the notices that go with them.
+
+Every automatic action is recorded as an incident (the evidence, in the database, before
+anything is redacted), told to the person affected with the rule quoted, and posted in the
+escalation room with machine-readable content. Staff and the bot are never punished.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import asdict, replace
+from datetime import timedelta
+from typing import Any
+
+from bot.actions import (
+    Action,
+    AddStrike,
+    Invite,
+    Kick,
+    RecordIncident,
+    Reinstate,
+    Suspend,
+    notice,
+)
+from bot.provisioning import ESCALATION_KEY, home_key, story_key
+from handlers import Context
+from storage.incidents import Incident
+
+INCIDENT_KEY = "org.conductbot.incident"
+
+
+def rule_text(rule: str, ctx: Context) -> str:
+    """The code of conduct's words for each rule the bot enforces."""
+    office = ctx.config.school.office_email
+    return {
+        "negative": "Parents and carers will only contribute positive feedback and comments "
+        "to the Class Story feed.",
+        "comparison": "Please don't compare children or their work in the Class Story.",
+        "complaint": "The Class Story is not the place for complaints or concerns: please "
+        f"email the school office at {office}.",
+        "sensitive": "Sensitive or private information (health, family matters, contact "
+        "details) is only shared by private message, never in the Class Story.",
+        "abusive": "Messages must be respectful; inappropriate messages are referred to the "
+        "Senior Leadership Team.",
+        "top_level": "The Class Story is for teachers' posts; families may react and reply.",
+        "media": "Only teachers post photos, videos, stickers and files in the Class Story.",
+        "edit": "Only the person who wrote a post may change it.",
+        "reaction": "Reactions in the Class Story must be kind.",
+    }.get(rule, rule)
+
+
+async def display_name(ctx: Context, user_id: str) -> str:
+    person = await ctx.store.people.get(user_id)
+    return person.display_name if person else user_id
+
+
+async def tell(ctx: Context, user_id: str, text: str) -> list[Action]:
+    """A private notice in the person's home room (nothing if they have none)."""
+    home = await ctx.store.rooms.by_key(home_key(user_id))
+    if home is None:
+        return []
+    return [notice(home.room_id, text, html.escape(text).replace("\n", "<br>"))]
+
+
+async def escalate(ctx: Context, incident: Incident, headline: str) -> list[Action]:
+    """The SLT notice for an incident: readable, with the evidence and a machine copy."""
+    room = await ctx.store.rooms.by_key(ESCALATION_KEY)
+    if room is None:
+        return []
+    who = await display_name(ctx, incident.user_id)
+    where = ""
+    if incident.room_id:
+        known = await ctx.store.rooms.get(incident.room_id)
+        where = f" in {_room_label(ctx, known.class_id, known.kind.value) if known else 'a room'}"
+    person = who if who == incident.user_id else f"{who} ({incident.user_id})"
+    lines = [f"{headline}: {person}{where}."]
+    lines.append(f"Rule: {rule_text(incident.rule, ctx)}")
+    if incident.label:
+        confidence = f", {incident.confidence:.2f}" if incident.confidence is not None else ""
+        reasons = "; ".join(incident.reasons) or "no detail"
+        lines.append(f"Judge: {incident.label}{confidence} ({reasons})")
+    if incident.confirmed_by:
+        lines.append(f"Confirmed by: {incident.confirmed_by}")
+    lines.append(f"Outcome: {incident.outcome}")
+    evidence = incident.evidence.get("body") or incident.evidence.get("key")
+    if evidence:
+        lines.append(f"Evidence: «{evidence}»")
+    text = "\n".join(lines)
+    machine = {k: v for k, v in asdict(incident).items() if k not in ("id", "at")}
+    machine["reasons"] = list(incident.reasons)
+    if incident.confidence is not None:  # Matrix's canonical JSON has no floats
+        machine["confidence"] = f"{incident.confidence:.2f}"
+    return [notice(room.room_id, text, html.escape(text).replace("\n", "<br>"),
+                   **{INCIDENT_KEY: machine})]  # fmt: skip
+
+
+def _room_label(ctx: Context, class_id: str | None, kind: str) -> str:
+    school_class = ctx.config.class_by_id(class_id) if class_id else None
+    return f"{school_class.name} story" if school_class and kind == "story" else f"a {kind} room"
+
+
+async def is_immune(ctx: Context, user_id: str) -> bool:
+    if user_id == ctx.bot_user_id:
+        return True
+    person = await ctx.store.people.get(user_id)
+    return person is not None and person.role.is_staff
+
+
+async def strike(
+    ctx: Context, incident: Incident, *, confirmed_by: str
+) -> tuple[list[Action], Incident]:
+    """A strike for `incident`: a warning quoting the rule, or removal once warnings are used.
+
+    Returns the actions and the incident with its outcome filled in. The offending event is
+    left out of the count, so a replayed decision never turns a warning into a removal.
+    """
+    user = incident.user_id
+    if await is_immune(ctx, user):
+        return [], replace(incident, outcome="no action: staff and the bot are never punished")
+    since = (ctx.clock.now() - timedelta(days=ctx.config.policy.strike_expiry_days)).isoformat()
+    earlier = [
+        s
+        for s in await ctx.store.discipline.active_strikes(user, since=since)
+        if s.event_id != incident.event_id
+    ]
+    count = len(earlier) + 1
+    allowed = ctx.config.policy.warnings_before_removal
+    actions: list[Action] = [
+        AddStrike(user, incident.event_id or "", incident.rule, confirmed_by=confirmed_by)
+    ]
+    rule = rule_text(incident.rule, ctx)
+    if count <= allowed:
+        left = allowed - count
+        more = "" if left == 0 else f" ({left} more warning{'s' if left > 1 else ''} first)"
+        actions += await tell(
+            ctx, user,
+            f"This is a warning. Your message was removed because it broke the school's code "
+            f"of conduct: {rule} If it happens again you will be removed from the class "
+            f"story and from messaging{more}. If you think this was a mistake, please email "
+            f"the office at {ctx.config.school.office_email}.",
+        )  # fmt: skip
+        return actions, replace(incident, outcome=f"warning (strike {count})")
+    actions += await removal(ctx, user, reason=f"{incident.rule}: strike {count}", by="conductbot")
+    actions += await tell(
+        ctx, user,
+        f"You have been removed from the class story and from messaging because a message "
+        f"broke the school's code of conduct again: {rule} Messages you sent before this "
+        f"will still be delivered. Please contact the school office at "
+        f"{ctx.config.school.office_email}.",
+    )  # fmt: skip
+    return actions, replace(incident, outcome=f"removed from class stories and messaging "
+                                              f"(strike {count})")  # fmt: skip
+
+
+async def _story_rooms_of(ctx: Context, user: str) -> list[str]:
+    """The story rooms of the classes the person's children are in."""
+    rooms = []
+    for class_id in sorted({child.class_id for child in await ctx.store.pupils.children_of(user)}):
+        room = await ctx.store.rooms.by_key(story_key(class_id))
+        if room is not None:
+            rooms.append(room.room_id)
+    return rooms
+
+
+async def removal(ctx: Context, user: str, *, reason: str, by: str) -> list[Action]:
+    """Kick from every class story room they belong to and suspend private messaging."""
+    kicks: list[Action] = [
+        Kick(room, user, "Removed under the school's code of conduct; please contact the office.")
+        for room in await _story_rooms_of(ctx, user)
+    ]
+    return [Suspend(user, reason=reason, by=by), *kicks]
+
+
+async def reinstatement(ctx: Context, user: str, *, by: str) -> list[Action]:
+    invites: list[Action] = [Invite(room, user) for room in await _story_rooms_of(ctx, user)]
+    return [Reinstate(user, by=by), *invites]
+
+
+def incident_actions(incident: Incident, *more: Action) -> list[Action]:
+    """The incident recorded first (evidence before any redaction), then the rest."""
+    return [RecordIncident(incident), *more]
+
+
+def evidence_of(content: dict[str, Any]) -> dict[str, Any]:
+    """What to keep of a message as evidence: its text, formatting and media reference."""
+    keep = ("body", "formatted_body", "msgtype", "url", "m.new_content", "m.relates_to")
+    return {k: content[k] for k in keep if k in content}

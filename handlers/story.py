@@ -1,0 +1,381 @@
+"""Class story rooms: teachers post, families react and reply kindly.
+
+For parents and pupils the handler removes top-level posts, media and stickers (a reminder,
+never a strike), judges every reply, thread reply and edit (the new content and any HTML,
+so hidden or spoiler text cannot smuggle words past the judge), removes hostile reactions
+and edits of other people's posts, and sends unsure replies to the class teachers. Staff and
+the bot are never touched.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import replace
+from html.parser import HTMLParser
+from typing import Any
+
+from bot.judge import JudgeContext, Outcome, Verdict, judge
+
+from bot.actions import Action, DecideReview, OpenReview, Redact, SendMessage, notice
+from bot.provisioning import home_key
+from handlers import Context, Event
+from handlers.discipline import (
+    display_name,
+    escalate,
+    evidence_of,
+    incident_actions,
+    is_immune,
+    rule_text,
+    strike,
+    tell,
+)
+from storage.incidents import Incident
+from storage.story import Review, StoryEvent
+
+MEDIA = {"m.image", "m.video", "m.audio", "m.file", "m.location"}
+KEEP, REMOVE = "✅", "❌"
+STRIKE_LABELS = {"negative", "comparison", "abusive"}  # complaint and sensitive: no strike
+
+
+class _Text(HTMLParser):
+    """Every piece of text in an HTML body, hidden and spoiler text included."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._reply_depth = 0  # the quoted reply fallback is someone else's words
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "mx-reply":
+            self._reply_depth += 1
+        for name, value in attrs:
+            if name in ("title", "alt", "data-mx-spoiler") and value:
+                self.parts.append(value)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "mx-reply" and self._reply_depth:
+            self._reply_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._reply_depth:
+            self.parts.append(data)
+
+
+def visible_text(content: dict[str, Any]) -> str:
+    """The words a message carries: the body without the reply fallback, plus the HTML's."""
+    body = content.get("body") if isinstance(content.get("body"), str) else ""
+    lines = body.split("\n")
+    if "m.in_reply_to" in (content.get("m.relates_to") or {}):
+        while lines and lines[0].startswith("> "):
+            lines.pop(0)
+        while lines and not lines[0].strip():
+            lines.pop(0)
+    text = "\n".join(lines).strip()
+    formatted = content.get("formatted_body")
+    if isinstance(formatted, str) and formatted:
+        parser = _Text()
+        parser.feed(formatted[:100_000])
+        extra = " ".join(" ".join(parser.parts).split())
+        if extra and extra != " ".join(text.split()):
+            text = f"{text}\n{extra}" if text else extra
+    return text
+
+
+def _relation(content: dict[str, Any]) -> dict[str, Any]:
+    relates = content.get("m.relates_to")
+    return relates if isinstance(relates, dict) else {}
+
+
+def replied_to(content: dict[str, Any]) -> str | None:
+    """The event a reply or thread reply answers; None for a top-level post."""
+    relates = _relation(content)
+    reply = relates.get("m.in_reply_to")
+    if isinstance(reply, dict) and isinstance(reply.get("event_id"), str):
+        return reply["event_id"]
+    if relates.get("rel_type") == "m.thread" and isinstance(relates.get("event_id"), str):
+        return relates["event_id"]
+    return None
+
+
+async def judge_context(ctx: Context, event: Event) -> JudgeContext:
+    pupils = await ctx.store.pupils.in_class(event.room.class_id or "")
+    children = await ctx.store.pupils.children_of(event.sender)
+    staff_names = set()
+    for member in ctx.config.staff:
+        staff_names.add(member.name)
+        staff_names.add(member.name.split()[-1])
+    return JudgeContext(
+        where="story",
+        pupil_names=frozenset(p.first_name for p in pupils),
+        staff_names=frozenset(staff_names),
+        author_children=frozenset(c.first_name for c in children),
+    )
+
+
+async def handle_story(event: Event, ctx: Context) -> list[Action]:
+    if event.type == "m.room.message":
+        await ctx.store.story.remember(
+            StoryEvent(
+                event.event_id,
+                event.room.room_id,
+                event.sender,
+                bool(ctx.sender and ctx.sender.role.is_staff),
+                replied_to(event.content),
+            )
+        )
+    if event.state_key is not None or await is_immune(ctx, event.sender):
+        return []
+    if event.type == "m.reaction":
+        return await _reaction(event, ctx)
+    if event.type == "m.room.redaction":
+        return []  # families may delete their own messages
+    if event.type != "m.room.message":
+        return await _remove_shape(event, ctx, "media", "a sticker or other post")
+    if _relation(event.content).get("rel_type") == "m.replace":
+        return await _edit(event, ctx)
+    if event.content.get("msgtype") in MEDIA:
+        return await _remove_shape(event, ctx, "media", "a photo or file")
+    if replied_to(event.content) is None:
+        return await _remove_shape(event, ctx, "top_level", "a new post")
+    return await _judged(event, ctx, visible_text(event.content), also_redact=())
+
+
+async def _remove_shape(event: Event, ctx: Context, rule: str, what: str) -> list[Action]:
+    """A reminder, not a strike: the story's shape is a rule people don't yet know."""
+    incident = Incident(
+        kind=f"{what} removed",
+        user_id=event.sender,
+        rule=rule,
+        outcome="removed with a reminder (no strike)",
+        room_id=event.room.room_id,
+        event_id=event.event_id,
+        evidence=evidence_of(event.content) | {"type": event.type},
+    )
+    told = await tell(
+        ctx, event.sender,
+        f"I've removed {what} you sent to the class story. {rule_text(rule, ctx)} "
+        "This is just a reminder, not a warning. To tell the teacher something, send it by "
+        "private message.",
+    )  # fmt: skip
+    return incident_actions(
+        incident,
+        Redact(event.room.room_id, event.event_id, rule_text(rule, ctx)),
+        *told,
+        *await escalate(ctx, incident, "Story post removed"),
+    )
+
+
+async def _reaction(event: Event, ctx: Context) -> list[Action]:
+    key = _relation(event.content).get("key")
+    hostile = {k.replace("\ufe0f", "") for k in ctx.config.policy.hostile_reactions}
+    if not isinstance(key, str) or key.replace("\ufe0f", "").strip() not in hostile:
+        return []
+    incident = Incident(
+        kind="reaction removed",
+        user_id=event.sender,
+        rule="reaction",
+        outcome="removed with a reminder (no strike)",
+        room_id=event.room.room_id,
+        event_id=event.event_id,
+        evidence={"key": key, "reacted_to": _relation(event.content).get("event_id")},
+    )
+    told = await tell(
+        ctx, event.sender,
+        f"I've removed your {key} reaction in the class story. {rule_text('reaction', ctx)}",
+    )  # fmt: skip
+    return incident_actions(
+        incident,
+        Redact(event.room.room_id, event.event_id, rule_text("reaction", ctx)),
+        *told,
+        *await escalate(ctx, incident, "Hostile reaction removed"),
+    )
+
+
+async def _edit(event: Event, ctx: Context) -> list[Action]:
+    target = _relation(event.content).get("event_id")
+    original = await ctx.store.story.get(target) if isinstance(target, str) else None
+    if original is not None and original.sender != event.sender:
+        return await _remove_shape(event, ctx, "edit", "an edit of someone else's post")
+    new_content = event.content.get("m.new_content")
+    if not isinstance(new_content, dict):
+        return []
+    # The edited text is judged as the reply it now is (relations live on the original).
+    also = (target,) if isinstance(target, str) else ()
+    return await _judged(event, ctx, visible_text(new_content), also_redact=also)
+
+
+async def _judged(
+    event: Event, ctx: Context, text: str, *, also_redact: tuple[str, ...]
+) -> list[Action]:
+    verdict = judge(text, await judge_context(ctx, event))
+    if verdict.outcome is Outcome.KEEP:
+        return []
+    room = event.room.room_id
+    redactions = [
+        Redact(room, event_id, f"Removed under the class story rules ({verdict.label})")
+        for event_id in (*also_redact, event.event_id)
+    ]
+    base = Incident(
+        kind="reply removed",
+        user_id=event.sender,
+        rule=str(verdict.label),
+        outcome="",
+        room_id=room,
+        event_id=event.event_id,
+        label=str(verdict.label),
+        confidence=verdict.confidence,
+        reasons=tuple(verdict.reasons),
+        evidence=evidence_of(event.content) | {"body": text},
+        confirmed_by="conductbot (judge)",
+    )
+    if verdict.outcome is Outcome.ASK:
+        return await _ask_teacher(event, ctx, text, verdict, base, redactions)
+    return await _confirmed_removal(ctx, base, redactions, confirmed_by="conductbot (judge)")
+
+
+async def _confirmed_removal(
+    ctx: Context, incident: Incident, redactions: list[Action], *, confirmed_by: str
+) -> list[Action]:
+    """Remove, then warn or remove the person, or point them to the right route."""
+    rule = rule_text(incident.rule, ctx)
+    if incident.rule in STRIKE_LABELS:
+        consequences, incident = await strike(ctx, incident, confirmed_by=confirmed_by)
+    elif incident.rule == "sensitive":
+        teachers = " or ".join(
+            t.name for t in ctx.config.teachers_of(await _class_of(ctx, incident.room_id))
+        )
+        consequences = await tell(
+            ctx, incident.user_id,
+            f"I've taken your reply out of the class story because it looked like it had "
+            f"private information in it. {rule} Please send it to {teachers or 'the teacher'} "
+            "by private message instead. This is not a warning.",
+        )  # fmt: skip
+        incident = replace(incident, outcome="removed; asked to send it privately (no strike)")
+    else:  # complaint
+        consequences = await tell(
+            ctx, incident.user_id,
+            f"I've taken your reply out of the class story. {rule} This is not a warning: we "
+            "want to hear concerns, in the right place.",
+        )  # fmt: skip
+        incident = replace(incident, outcome="removed; pointed to the office (no strike)")
+    return incident_actions(
+        incident, *redactions, *consequences, *await escalate(ctx, incident, "Reply removed")
+    )
+
+
+async def _class_of(ctx: Context, room_id: str | None) -> str:
+    room = await ctx.store.rooms.get(room_id or "")
+    return room.class_id if room and room.class_id else ""
+
+
+async def _ask_teacher(
+    event: Event, ctx: Context, text: str, verdict: Verdict, base: Incident,
+    redactions: list[Action],
+) -> list[Action]:  # fmt: skip
+    """Hide the reply and let the class teachers decide; no strike without their word."""
+    room = event.room
+    teachers = ctx.config.teachers_of(room.class_id or "") if room.class_id else []
+    author = await display_name(ctx, event.sender)
+    school_class = ctx.config.class_by_id(room.class_id or "")
+    where = school_class.name if school_class else "the class"
+    question = (
+        f"A reply by {author} in the {where} story is waiting for you. The bot was unsure "
+        f"({verdict.label}: {'; '.join(verdict.reasons) or 'no detail'}).\n«{text}»\n"
+        f"React {KEEP} to put it back in the story, or {REMOVE} to keep it removed."
+    )
+    asks: list[Action] = []
+    server = ctx.bot_user_id.split(":", 1)[1]
+    for teacher in teachers:
+        home = await ctx.store.rooms.by_key(home_key(teacher.matrix_id(server)))
+        if home is not None:
+            asks.append(
+                notice(home.room_id, question, html.escape(question).replace("\n", "<br>"),
+                       remember_as=f"review:{event.event_id}", reactions=(KEEP, REMOVE))
+            )  # fmt: skip
+    incident = replace(
+        base, kind="reply sent to a teacher", confirmed_by=None,
+        outcome="hidden; waiting for a teacher (no strike)",
+    )  # fmt: skip
+    told = await tell(
+        ctx, event.sender,
+        "Thank you for your reply. It is waiting for a teacher to look at it before it "
+        "appears in the class story.",
+    )  # fmt: skip
+    review = OpenReview(
+        event.event_id, room.room_id, event.sender, replied_to(event.content), text,
+        str(verdict.label), verdict.confidence, tuple(verdict.reasons),
+    )  # fmt: skip
+    return incident_actions(
+        incident, review, *redactions, *asks, *told,
+        *await escalate(ctx, incident, "Reply sent to a teacher"),
+    )  # fmt: skip
+
+
+async def handle_review_decision(event: Event, ctx: Context) -> list[Action]:
+    """A teacher's ✅ or ❌ on a review notice in their home room."""
+    if event.type != "m.reaction" or ctx.sender is None or not ctx.sender.role.is_staff:
+        return []
+    relates = _relation(event.content)
+    key, target = relates.get("key"), relates.get("event_id")
+    if key not in (KEEP, REMOVE) or not isinstance(target, str):
+        return []
+    sent_key = await ctx.store.sent.key_of(target)
+    if sent_key is None or not sent_key.startswith("review:"):
+        return []
+    review = await ctx.store.story.review_for_event(sent_key.removeprefix("review:"))
+    if review is None:
+        return []
+    if review.decision is not None:
+        return [notice(event.room.room_id, f"That reply was already decided "
+                       f"({review.decision}) by {review.decided_by}.")]  # fmt: skip
+    decision = "keep" if key == KEEP else "remove"
+    return [
+        DecideReview(review.id, decision, by=event.sender),
+        *await (
+            _keep(review, ctx, event.sender)
+            if decision == "keep"
+            else _remove(review, ctx, event.sender)
+        ),  # fmt: skip
+    ]
+
+
+async def _keep(review: Review, ctx: Context, teacher: str) -> list[Action]:
+    author = await display_name(ctx, review.author)
+    teacher_name = await display_name(ctx, teacher)
+    text = review.text or ""
+    content: dict[str, Any] = {
+        "msgtype": "m.notice",
+        "body": f"{author} wrote: «{text}»",
+        "format": "org.matrix.custom.html",
+        "formatted_body": f"<b>{html.escape(author)}</b> wrote:<blockquote>"
+        f"{html.escape(text)}</blockquote>",
+    }
+    if review.in_reply_to:
+        content["m.relates_to"] = {"m.in_reply_to": {"event_id": review.in_reply_to}}
+    incident = Incident(
+        kind="teacher kept a reply", user_id=review.author, rule=review.label,
+        outcome="re-posted in the story on their behalf", room_id=review.room_id,
+        event_id=review.event_id, label=review.label, confidence=review.confidence,
+        reasons=review.reasons, evidence={"body": text}, confirmed_by=teacher_name,
+    )  # fmt: skip
+    told = await tell(
+        ctx, review.author,
+        f"{teacher_name} has looked at your reply and it is now in the class story. Thank you.",
+    )  # fmt: skip
+    return incident_actions(
+        incident, SendMessage(review.room_id, content), *told,
+        *await escalate(ctx, incident, "Teacher kept a reply"),
+    )  # fmt: skip
+
+
+async def _remove(review: Review, ctx: Context, teacher: str) -> list[Action]:
+    teacher_name = await display_name(ctx, teacher)
+    incident = Incident(
+        kind="teacher removed a reply", user_id=review.author, rule=review.label, outcome="",
+        room_id=review.room_id, event_id=review.event_id, label=review.label,
+        confidence=review.confidence, reasons=review.reasons, evidence={"body": review.text},
+        confirmed_by=teacher_name,
+    )  # fmt: skip
+    # A teacher removing a reply the judge thought fine breaks the positive-comments rule.
+    incident = replace(incident, rule=review.label if review.label != "ok" else "negative")
+    return await _confirmed_removal(ctx, incident, [], confirmed_by=teacher_name)

@@ -1,0 +1,112 @@
+"""What the bot remembers of class story rooms: who sent each message, and teacher reviews."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import aiosqlite
+
+
+@dataclass(frozen=True)
+class StoryEvent:
+    event_id: str
+    room_id: str
+    sender: str
+    by_staff: bool
+    in_reply_to: str | None
+
+
+@dataclass(frozen=True)
+class Review:
+    id: int
+    event_id: str
+    room_id: str
+    author: str
+    in_reply_to: str | None
+    text: str | None
+    label: str
+    confidence: float
+    reasons: tuple[str, ...]
+    decision: str | None
+    decided_by: str | None
+
+
+def _review(row: aiosqlite.Row) -> Review:
+    return Review(
+        row["id"],
+        row["event_id"],
+        row["room_id"],
+        row["author"],
+        row["in_reply_to"],
+        row["text"],
+        row["label"],
+        row["confidence"],
+        tuple(json.loads(row["reasons"])),
+        row["decision"],
+        row["decided_by"],
+    )
+
+
+class Story:
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+
+    async def remember(self, event: StoryEvent) -> None:
+        await self._db.execute(
+            "INSERT OR IGNORE INTO story_events (event_id, room_id, sender, by_staff, "
+            "in_reply_to) VALUES (?, ?, ?, ?, ?)",
+            (event.event_id, event.room_id, event.sender, int(event.by_staff), event.in_reply_to),
+        )
+
+    async def get(self, event_id: str) -> StoryEvent | None:
+        async with self._db.execute(
+            "SELECT * FROM story_events WHERE event_id = ?", (event_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        if row is None:
+            return None
+        return StoryEvent(
+            row["event_id"], row["room_id"], row["sender"], bool(row["by_staff"]),
+            row["in_reply_to"],
+        )  # fmt: skip
+
+    async def open_review(
+        self, event_id: str, room_id: str, author: str, in_reply_to: str | None, text: str,
+        label: str, confidence: float, reasons: tuple[str, ...], *, at: str,
+    ) -> int:  # fmt: skip
+        await self._db.execute(
+            "INSERT OR IGNORE INTO reviews (event_id, room_id, author, in_reply_to, text, label, "
+            "confidence, reasons, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (event_id, room_id, author, in_reply_to, text, label, confidence,
+             json.dumps(list(reasons)), at),
+        )  # fmt: skip
+        review = await self.review_for_event(event_id)
+        assert review is not None
+        return review.id
+
+    async def review(self, review_id: int) -> Review | None:
+        async with self._db.execute("SELECT * FROM reviews WHERE id = ?", (review_id,)) as c:
+            row = await c.fetchone()
+        return _review(row) if row else None
+
+    async def review_for_event(self, event_id: str) -> Review | None:
+        async with self._db.execute("SELECT * FROM reviews WHERE event_id = ?", (event_id,)) as c:
+            row = await c.fetchone()
+        return _review(row) if row else None
+
+    async def decide(self, review_id: int, decision: str, *, by: str, at: str) -> bool:
+        """First decision wins; False if someone decided already."""
+        cur = await self._db.execute(
+            "UPDATE reviews SET decision = ?, decided_by = ?, decided_at = ? "
+            "WHERE id = ? AND decision IS NULL",
+            (decision, by, at, review_id),
+        )
+        return cur.rowcount == 1
+
+    async def decided_examples(self) -> list[tuple[str, str, str]]:
+        """Teachers' decisions as labelled examples: (text, judge label, decision)."""
+        async with self._db.execute(
+            "SELECT text, label, decision FROM reviews WHERE decision IS NOT NULL ORDER BY id"
+        ) as cur:
+            return [(r["text"] or "", r["label"], r["decision"]) for r in await cur.fetchall()]

@@ -1,0 +1,472 @@
+"""The message judge: kind replies stay, unkind or private ones do not, abuse never reaches a
+teacher, and a parent's worry always does. Figures on the shared evaluation files are asserted
+through the same function `conductbot judge-eval` uses."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import dataclasses
+import json
+import random
+import statistics
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.judge import JudgeContext, Label, Outcome, Verdict, judge
+from bot.judge_eval import (
+    EVAL_ROSTER,
+    Example,
+    add_parser,
+    cmd_judge_eval,
+    evaluate,
+    load_examples,
+)
+
+TESTS = Path(__file__).resolve().parent
+EVAL = TESTS.parent.parent / "shared" / "eval"
+HOLDOUT = TESTS / "judge_holdout.jsonl"
+
+ROSTER = frozenset({"Oliver", "Amelia", "Isla", "Grace", "Will", "Kai", "Zara", "Jack", "Harry"})
+STORY = JudgeContext(
+    where="story",
+    pupil_names=ROSTER,
+    staff_names=frozenset({"Miss Reid", "Reid", "Mr Okafor"}),
+)
+DM = dataclasses.replace(STORY, where="dm")
+
+needs_eval_files = pytest.mark.skipif(
+    not (EVAL / "school_dev.jsonl").exists(), reason=f"no evaluation files at {EVAL}"
+)
+
+
+def verdict(text: str, context: JudgeContext = STORY) -> Verdict:
+    return judge(text, context)
+
+
+# --- Kind replies stay -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you Miss Reid, Isla loved it!",
+        "We'll miss Miss Reid so much next year",
+        "Sick photos 🔥",
+        "Dick Whittington was brilliant",
+        "Loved the Gay Gordons at the ceilidh",
+        "Willy Wonka costumes were fab",
+        "Blue tits in the bird box!",
+        "Add a knob of butter and stir, the recipe was lovely",
+        "Our cousins came from Scunthorpe to watch",
+        "Killing it on the climbing wall 💪",
+        "Mad proud of them all",
+        "Bloody brilliant, well done all",
+        "I'm dead 😂 the hats",
+        "Was crying at the nativity, so lovely",
+        "Wicked photos!",
+        "Shattered but buzzing after sports day",
+        "Not bad at all for a first go!",
+        "No worries, thanks for letting us know",
+        "Poor things were freezing but they did brilliantly",
+        "Can't wait for the next trip",
+        "Gracias!",
+        "Diolch yn fawr",
+        "❤️",
+        "👏🏽👏🏽",
+        "Will there be a video of the performance?",
+        "Do they need PE kit on Tuesday?",
+        "Grace really enjoyed her first swimming lesson",
+        "Jack and Oliver were inseparable all day, so sweet",
+        "Sorry we were late again this morning!",
+        "Shut up, that's amazing!! 😂",
+        "You look amazing as a witch, Mrs Jones!",
+    ],
+)
+def test_kind_british_replies_are_kept(text: str) -> None:
+    v = verdict(text)
+    assert v.outcome is Outcome.KEEP, v
+    assert v.label is Label.OK
+
+
+def test_praising_your_own_child_is_fine_but_comparing_to_another_pupil_is_not() -> None:
+    mine = dataclasses.replace(STORY, author_children=frozenset({"Isla"}))
+    assert verdict("So proud of Isla, she was brilliant in the show!", mine).outcome is (
+        Outcome.KEEP
+    )
+    v = verdict("Isla did so much better than Oliver", mine)
+    assert v.outcome is Outcome.REMOVE and v.label is Label.COMPARISON
+    assert any("Oliver" in r for r in v.reasons)
+
+
+# --- Profanity, however it is spelt ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("s h i t organisation", "s h i t"),
+        ("What a load of sh1te", "sh1te"),
+        ("b0ll0cks to this", "b0ll0cks"),
+        ("sh*t photos", "sh*t"),
+        ("f*cking joke", "f*cking"),
+        ("f.u.c.k.i.n.g ridiculous", "f.u.c.k.i.n.g"),
+        ("\u0455h\u0456t teaching", "shit"),  # Cyrillic ѕ and і
+        ("Shiiiit day out", "shiiiit"),
+        ("ffs not again", "ffs"),
+    ],
+)
+def test_obfuscated_profanity_is_removed_with_a_reason(text: str, shown: str) -> None:
+    v = verdict(text)
+    assert v.outcome is Outcome.REMOVE, v
+    assert v.label is Label.NEGATIVE
+    assert any("profanity" in r and shown in r.lower() for r in v.reasons), v.reasons
+
+
+def test_swearing_in_warm_praise_goes_to_a_teacher_rather_than_a_strike() -> None:
+    v = verdict("That was fucking brilliant, well done everyone!")
+    assert v.outcome is Outcome.ASK and v.label is Label.NEGATIVE
+
+
+# --- Private information ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("ring me on 07 7 0 0 9 0 0 4 5 6 about the party", "UK phone number"),
+        ("+44 7700 900982 is my new number", "UK phone number"),
+        ("Whatsapp me 0 7 8 4 5 - 1 1 2 - 3 3 4", "UK phone number"),
+        ("my number is O77OO 9OO123", "UK phone number"),
+        ("call oh seven seven double oh nine oh oh one two three", "UK phone number"),
+        ("Ring me 0113 496 0000 after 6", "UK phone number"),
+        ("drop me a line at jenny dot h at gmail dot com", "e-mail"),
+        ("jo.smith [at] outlook [dot] com for RSVPs", "e-mail"),
+        ("My email is sarah.jones84@gmail.com", "e-mail"),
+        ("We're at 7 Brook Street, Bristol BS1 4QA", "postcode"),
+        ("Priya has an EHCP meeting next week", "private matter"),
+        ("Finley's dad has got custody this weekend", "private matter"),
+        ("Harry has been diagnosed with ADHD", "private matter"),
+    ],
+)
+def test_personal_data_and_private_matters_are_sensitive(text: str, reason: str) -> None:
+    v = verdict(text)
+    assert v.outcome is Outcome.REMOVE and v.label is Label.SENSITIVE, v
+    assert any(reason in r for r in v.reasons), v.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trip dates are 01/06/2025 - 05/06/2025",
+        "We spent 2 hours in the park",
+        "Y2 3pm pickup is at the side gate",
+        "Call 0800 123 4567 for the dinners line",
+        "We were at school. Co-op vouchers are in the bag",
+    ],
+)
+def test_numbers_and_dates_that_are_not_contact_details_stay(text: str) -> None:
+    assert verdict(text).outcome is Outcome.KEEP
+
+
+def test_reasons_do_not_repeat_the_phone_number() -> None:
+    v = verdict("Text me on 07911 123456 please")
+    assert not any("07911" in r or "123456" in r for r in v.reasons)
+
+
+# --- Comparisons and complaints --------------------------------------------------------------
+
+
+def test_a_comparison_naming_another_pupil_from_the_roster_is_removed() -> None:
+    v = verdict("Why did Zara get star of the week again and not Kai?")
+    assert v.outcome is Outcome.REMOVE and v.label is Label.COMPARISON
+    assert any("Zara" in r for r in v.reasons)
+
+
+def test_a_name_that_is_not_on_the_roster_is_not_a_pupil() -> None:
+    outsider = dataclasses.replace(STORY, pupil_names=frozenset({"Amelia"}))
+    inside = verdict("Oliver deserved it more than Jack")
+    outside = verdict("Oliver deserved it more than Jack", outsider)
+    assert inside.outcome is Outcome.REMOVE
+    assert not any("Oliver" in r for r in outside.reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not happy that they were outside without coats again",
+        "I've raised this twice before and nothing has changed",
+        "Still no reply to my email from last week",
+        "Unacceptable that the gates were left open, not good enough",
+    ],
+)
+def test_complaints_in_a_story_are_removed_as_complaints(text: str) -> None:
+    v = verdict(text)
+    assert v.outcome is Outcome.REMOVE and v.label is Label.COMPLAINT, v
+
+
+def test_a_polite_question_with_a_complaint_in_it_goes_at_least_to_a_teacher() -> None:
+    assert verdict("Why has nobody replied to my message from Monday?").outcome is not (
+        Outcome.KEEP
+    )
+
+
+# --- Emoji ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["😡", "🤬🤬🤬", "🖕", "💩💩", "😒🙄", "👎👎"])
+def test_hostile_emoji_only_replies_are_removed(text: str) -> None:
+    v = verdict(text)
+    assert v.outcome is Outcome.REMOVE and v.label is Label.NEGATIVE
+    assert any("emoji" in r for r in v.reasons)
+
+
+def test_an_eye_roll_turns_praise_into_sarcasm() -> None:
+    assert verdict("Lovely photos of the same 5 kids again 🙄").outcome is not Outcome.KEEP
+    assert verdict("Lovely photos 😊").outcome is Outcome.KEEP
+
+
+# --- Private messages to a teacher -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You're pathetic, can't even manage a class of 7 year olds",
+        "What a f*cking joke of a teacher",
+        "Watch your back",
+        "Keep my son's name out of your mouth or there'll be trouble",
+        "Y0u ar3 a tw4t",
+        "Idiots, the lot of you",
+        "🤬🤬🤬",
+    ],
+)
+def test_abuse_in_a_private_message_is_diverted(text: str) -> None:
+    v = verdict(text, DM)
+    assert v.outcome is Outcome.REMOVE and v.label is Label.ABUSIVE, v
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kai keeps coming home saying an older boy pushes him. Could you keep an eye out?",
+        "He said someone called him names because of his skin colour. I'm really upset",
+        "A boy told him 'you're stupid and nobody likes you'. He cried all night",
+        "Someone's been calling her a bitch at lunch and it's really upset her",
+        "He told me a boy said he'd kill him if he told anyone. I'm scared for him",
+        "We've just found out my mum is very ill, Zara might be upset this week",
+        "Isla has a hospital appointment on Thursday, my number is 07700 900123",
+        "I'll see you at pick up to chat about it, thanks",
+    ],
+)
+def test_a_worry_in_a_private_message_always_reaches_the_teacher(text: str) -> None:
+    assert verdict(text, DM).outcome is Outcome.KEEP
+
+
+def test_private_complaints_and_rudeness_are_delivered_with_their_label() -> None:
+    complaint = verdict("I've raised the lunch portions twice and nothing has changed", DM)
+    rude = verdict("Thanks for nothing", DM)
+    assert (complaint.outcome, complaint.label) == (Outcome.KEEP, Label.COMPLAINT)
+    assert (rude.outcome, rude.label) == (Outcome.KEEP, Label.NEGATIVE)
+
+
+# --- The verdict itself ----------------------------------------------------------------------
+
+
+def test_a_verdict_is_frozen_with_short_reasons_and_a_bounded_confidence() -> None:
+    text = "Honestly this school is a shambles and the teaching is dire, " * 5
+    v = verdict(text)
+    assert 0.0 <= v.confidence <= 1.0
+    assert v.reasons and all(len(r) < 90 for r in v.reasons)
+    assert text.strip() not in " ".join(v.reasons)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        v.label = Label.OK  # type: ignore[misc]
+    assert isinstance(v.label, str) and v.label == "negative"
+
+
+def test_the_context_must_say_story_or_dm() -> None:
+    with pytest.raises(ValueError, match="story"):
+        JudgeContext(where="class")
+
+
+def test_empty_text_is_kept() -> None:
+    assert verdict("   ").outcome is Outcome.KEEP
+
+
+# --- Figures on the evaluation files ---------------------------------------------------------
+
+
+@needs_eval_files
+def test_dev_set_meets_the_school_targets() -> None:
+    report = evaluate(load_examples(EVAL / "school_dev.jsonl"), "story")
+    assert report.removed_ok_rate <= 0.02, report.as_json()
+    assert report.kept_bad_rate <= 0.05, report.as_json()
+    assert report.teacher_ok_rate <= 0.10, report.as_json()
+
+
+@needs_eval_files
+def test_dm_dev_set_never_withholds_a_worry_and_never_delivers_abuse() -> None:
+    report = evaluate(load_examples(EVAL / "dm_dev.jsonl"), "dm")
+    per = report.per_label
+    assert per["ok"].kept == per["ok"].n
+    assert per["complaint"].kept == per["complaint"].n
+    assert per["negative"].kept == per["negative"].n
+    assert report.kept_bad_rate == 0.0, report.as_json()
+
+
+def test_holdout_in_other_voices_generalises() -> None:
+    """A disjoint set written in other voices (slang, misspellings, obfuscation, emoji)."""
+    report = evaluate(load_examples(HOLDOUT), "story")
+    assert report.n >= 80
+    assert report.removed_ok_rate <= 0.03, report.as_json()
+    assert report.kept_bad_rate <= 0.10, report.as_json()
+    assert report.teacher_ok_rate <= 0.10, report.as_json()
+
+
+DM_HOLDOUT = [
+    ("Hi Mrs Doyle, Zara's been having nightmares since her nan passed, just so you know", "ok"),
+    ("Some of the older girls keep calling her fat and ugly at break, she's in bits", "ok"),
+    ("Could I book a chat about his reading? He says he finds it boring", "ok"),
+    ("Sorry to bother you, she's got a temperature so won't be in", "ok"),
+    ("Is there a bully in Year 4? Can you help?", "ok"),
+    ("Could you remind him to bring his coat home or else he'll freeze 😂", "ok"),
+    ("You're a star for sorting that, thank you!", "ok"),
+    ("I'm not happy with how the fight at lunch was handled", "complaint"),
+    ("Seriously, how hard is it to send a letter home on time", "negative"),
+    ("You're an absolute clown and everyone knows it", "abusive"),
+    ("Fuck off and leave my kid alone", "abusive"),
+    ("Useless cow", "abusive"),
+    ("You'd better watch yourself", "abusive"),
+    ("I know where you live", "abusive"),
+    ("🖕🖕", "abusive"),
+    ("stupid b1tch", "abusive"),
+    ("Go f*** yourself", "abusive"),
+]
+
+
+def test_dm_holdout_delivers_every_worry_and_diverts_abuse() -> None:
+    examples = [Example(text, label, "", i) for i, (text, label) in enumerate(DM_HOLDOUT, 1)]
+    report = evaluate(examples, "dm")
+    assert report.per_label["ok"].kept == report.per_label["ok"].n
+    assert report.kept_bad_rate <= 0.15, report.as_json()
+
+
+def test_cost_per_message_is_well_under_a_few_milliseconds() -> None:
+    """The real figure (median well under 1 ms) is printed by judge-eval; this is loose."""
+    texts = [text for text, _ in DM_HOLDOUT] + [e.text for e in load_examples(HOLDOUT)]
+    judge("warm-up", STORY)
+    costs = []
+    for text in texts * 3:
+        start = time.perf_counter_ns()
+        judge(text, STORY)
+        costs.append(time.perf_counter_ns() - start)
+    assert statistics.median(costs) < 3_000_000
+
+
+# --- External data: sane on language it was never tuned on ----------------------------------
+
+
+@pytest.mark.skipif(
+    not (EVAL / "external" / "vader_tweets_GroundTruth.txt").exists(), reason="no external data"
+)
+def test_vader_tweets_sanity() -> None:
+    pos, neg = [], []
+    path = EVAL / "external" / "vader_tweets_GroundTruth.txt"
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 3:
+            mean = float(parts[1])
+            (pos if mean > 0.5 else neg if mean < -0.5 else []).append(parts[2])
+    sample = random.Random(1)
+    pos, neg = sample.sample(pos, 600), sample.sample(neg, 400)
+    context = JudgeContext(pupil_names=EVAL_ROSTER)
+    removed_kind = sum(judge(t, context).outcome is Outcome.REMOVE for t in pos) / len(pos)
+    kept_negative = sum(judge(t, context).outcome is Outcome.KEEP for t in neg) / len(neg)
+    assert removed_kind <= 0.02
+    assert kept_negative <= 0.35
+
+
+@pytest.mark.skipif(
+    not (EVAL / "external" / "davidson_labeled_data.csv").exists(), reason="no external data"
+)
+def test_davidson_abuse_is_not_delivered_to_a_teacher() -> None:
+    path = EVAL / "external" / "davidson_labeled_data.csv"
+    with path.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    random.Random(2).shuffle(rows)
+    context = JudgeContext(where="dm", pupil_names=EVAL_ROSTER)
+    offensive = [r["tweet"] for r in rows if r["class"] in ("0", "1")][:500]
+    neither = [r["tweet"] for r in rows if r["class"] == "2"][:300]
+    kept = sum(judge(t, context).outcome is Outcome.KEEP for t in offensive) / len(offensive)
+    removed = sum(judge(t, context).outcome is Outcome.REMOVE for t in neither) / len(neither)
+    assert kept <= 0.15
+    assert removed <= 0.10
+
+
+# --- The judge-eval command ------------------------------------------------------------------
+
+
+def run_judge_eval(*argv: str) -> int:
+    parser = argparse.ArgumentParser(prog="conductbot")
+    add_parser(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["judge-eval", *argv])
+    return asyncio.run(args.run(args))
+
+
+def test_judge_eval_prints_one_json_object(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_judge_eval(str(HOLDOUT), "--json") == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 1
+    figures = json.loads(out[0])
+    assert set(figures) == {
+        "n",
+        "removed_ok_rate",
+        "kept_bad_rate",
+        "teacher_ok_rate",
+        "teacher_bad_rate",
+        "median_us",
+        "p95_us",
+        "per_label",
+    }
+    assert figures["n"] == sum(c["n"] for c in figures["per_label"].values())
+    assert set(figures["per_label"]["ok"]) == {"n", "kept", "removed", "teacher"}
+    assert 0 < figures["median_us"] <= figures["p95_us"]
+
+
+def test_judge_eval_report_ends_with_a_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = [
+        {"text": "Lovely photos", "label": "ok", "note": ""},
+        {"text": "You useless idiot", "label": "abusive", "note": ""},
+        {"text": "Not happy about the trip", "label": "complaint", "note": ""},
+    ]
+    path = tmp_path / "dm.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    assert run_judge_eval(str(path), "--context", "dm") == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert out[-1].startswith("summary: 3 lines, dm:")
+    assert any(line.startswith("abusive") and line.split()[3] == "1" for line in out)
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ('{"text": "fine", "label": "ok"}\n{"text": "oops"\n', "not valid JSON"),
+        ('{"text": "fine", "label": "rude"}\n', "'label' must be one of"),
+        ('["text", "label"]\n', "expected an object"),
+    ],
+)
+def test_judge_eval_names_the_bad_line_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, problem: str
+) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(content)
+    args = argparse.Namespace(file=path, json=False, context="story")
+    assert asyncio.run(cmd_judge_eval(args)) == 2
+    err = capsys.readouterr().err
+    line = 2 if "oops" in content else 1
+    assert f"{path}:{line}:" in err and problem in err
