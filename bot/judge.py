@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from importlib import resources
+from typing import Literal
 
 import emoji
 import phonenumbers
@@ -46,6 +47,8 @@ __all__ = ["JudgeContext", "Label", "Outcome", "Verdict", "judge"]
 
 
 class Label(StrEnum):
+    """What a message is, as the school's code of conduct sees it."""
+
     OK = "ok"
     NEGATIVE = "negative"
     COMPLAINT = "complaint"
@@ -55,20 +58,23 @@ class Label(StrEnum):
 
 
 class Outcome(StrEnum):
+    """What to do with it."""
+
     KEEP = "keep"
     REMOVE = "remove"
     ASK = "ask"  # a teacher decides
 
 
-STORY = "story"
-DM = "dm"
+Where = Literal["story", "dm"]
+STORY: Where = "story"
+DM: Where = "dm"
 
 
 @dataclass(frozen=True)
 class JudgeContext:
     """Where a message was written, and the names that matter there."""
 
-    where: str = STORY  # "story" (a class-story reply) or "dm" (a private message to staff)
+    where: Where = STORY  # a class-story reply, or a private message ("dm") to a teacher
     pupil_names: frozenset[str] = frozenset()  # first names on the class roster
     staff_names: frozenset[str] = frozenset()  # e.g. "Miss Reid", "Reid"
     author_children: frozenset[str] = frozenset()  # the writer's own children's first names
@@ -80,6 +86,8 @@ class JudgeContext:
 
 @dataclass(frozen=True)
 class Verdict:
+    """The judge's answer about one message."""
+
     label: Label
     confidence: float  # 0..1, how sure the judge is of `label`
     reasons: tuple[str, ...]  # short, human-readable; never the whole message
@@ -115,8 +123,9 @@ _INVISIBLE = re.compile(r"(?<=\w)[\u00ad\u200b-\u200d\u2060\ufeff]+(?=\w)")
 _CONFUSABLE_TABLE = str.maketrans(_CONFUSABLES)
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"'})
 #: Digits and symbols that stand in for letters ("sh1t", "b0ll0cks", "a$$").
-_LEET = str.maketrans(dict(zip("01345789@$!|+€£", "oieastbgasiltel", strict=True)))
-_LEET_CHARS = frozenset("01345789@$!|+€£")  # the keys of _LEET
+_LEET_MAP = dict(zip("01345789@$!|+€£", "oieastbgasiltel", strict=True))
+_LEET = str.maketrans(_LEET_MAP)
+_LEET_CHARS = frozenset(_LEET_MAP)
 _MASK_CHARS = frozenset("*#%_?")
 
 
@@ -125,6 +134,8 @@ _TITLE = re.compile(
     r"\b(?:Mr|Mrs|Miss|Ms|Mx|Dr|Sir|Madam|Mme|Mlle|Mister|Master)\.?\s+[A-Z][\w'-]+"
 )
 _SKIN_TONE = re.compile(r"_(?:light|medium-light|medium|medium-dark|dark)_skin_tone")
+#: A word with look-alike digits inside it ("j0ke", "sch00l"); "y6" and "3pm" are left alone.
+_INNER_LEET = re.compile(r"\b(?:[a-z]+[013457]+[a-z]+(?:[013457]+[a-z]*)*|[a-z]{2,}[0134]+)\b")
 
 
 def _fold(text: str) -> str:
@@ -307,10 +318,6 @@ def _prepare(text: str, context: JudgeContext) -> _Text:
         if pattern.search(plain):
             plain = pattern.sub(repl, plain)
     return _Text(text, folded, plain, _WORD.findall(plain), emojis, pupils, own)
-
-
-#: A word with look-alike digits inside it ("j0ke", "sch00l"); "y6" and "3pm" are left alone.
-_INNER_LEET = re.compile(r"\b(?:[a-z]+[013457]+[a-z]+(?:[013457]+[a-z]*)*|[a-z]{2,}[0134]+)\b")
 
 
 _NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.judge import DM, STORY, JudgeContext, Label, Outcome, judge
+from bot.judge import DM, STORY, JudgeContext, Label, Outcome, Where, judge
 
 #: The roster used for evaluation: the most common first names given to children in England
 #: and Wales (ONS baby-name tables, recent years), fixed here so that figures never depend on
@@ -42,7 +42,7 @@ EVAL_ROSTER: frozenset[str] = frozenset(
     Toby Joseph Reuben Harrison Dylan Otis Riley Albert Jenson Frankie Louis Elliot Harvey
     Rowan Adam Ollie Sebastian Kai Yusuf Ibrahim Ali Caleb Jasper Ellis Finn Oakley Jayden
     Bobby Nathan Felix Stanley Hunter Carter Tobias Ted Jesse Kian Aaron Michael Alfred
-    Leon Callum Ryan Lewis Jamie Liam Evan Dexter Ryan Nathaniel Ezekiel Gabriel Vincent
+    Leon Callum Ryan Lewis Jamie Liam Evan Dexter Nathaniel Ezekiel Gabriel Vincent
     """.split()
 )
 
@@ -87,11 +87,12 @@ class LabelCounts:
 
 @dataclass
 class EvalReport:
-    where: str
+    where: Where
     per_label: dict[str, LabelCounts] = field(default_factory=dict)
     costs_ns: list[int] = field(default_factory=list)
 
-    def _total(self, labels: frozenset[str]) -> LabelCounts:
+    def total_of(self, labels: frozenset[str]) -> LabelCounts:
+        """Counts summed over some labels."""
         total = LabelCounts()
         for label, c in self.per_label.items():
             if label in labels:
@@ -104,12 +105,12 @@ class EvalReport:
     @property
     def ok(self) -> LabelCounts:
         """The kind lines (label `ok`)."""
-        return self._total(frozenset({Label.OK.value}))
+        return self.total_of(frozenset({Label.OK.value}))
 
     @property
     def bad(self) -> LabelCounts:
         """The lines that should not stay where they were posted."""
-        return self._total(SHOULD_REMOVE[self.where])
+        return self.total_of(SHOULD_REMOVE[self.where])
 
     @property
     def n(self) -> int:
@@ -166,7 +167,8 @@ def load_examples(path: Path) -> list[Example]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as err:
-        raise EvalFileError(f"{path}: cannot read: {err}") from None
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        raise EvalFileError(f"{path}: cannot read ({reason})") from None
     known = {label.value for label in Label}
     examples: list[Example] = []
     for number, line in enumerate(lines, start=1):
@@ -193,12 +195,12 @@ def load_examples(path: Path) -> list[Example]:
     return examples
 
 
-def eval_context(where: str) -> JudgeContext:
+def eval_context(where: Where) -> JudgeContext:
     """The context every evaluated line is judged in: the fixed roster, no staff names."""
     return JudgeContext(where=where, pupil_names=EVAL_ROSTER)
 
 
-def evaluate(examples: Sequence[Example], where: str = STORY) -> EvalReport:
+def evaluate(examples: Sequence[Example], where: Where = STORY) -> EvalReport:
     """Judge every example in one context, timing each call."""
     context = eval_context(where)
     judge("warm-up", context)  # lexicons load once, outside the timings
@@ -221,7 +223,7 @@ def format_report(report: EvalReport, path: Path) -> str:
     rows.append(f"{'label':<12}{'n':>6}{'kept':>8}{'removed':>9}{'teacher':>9}")
     for label, c in report.per_label.items():
         rows.append(f"{label:<12}{c.n:>6}{c.kept:>8}{c.removed:>9}{c.teacher:>9}")
-    total = report._total(frozenset(report.per_label))
+    total = report.total_of(frozenset(report.per_label))
     rows.append(f"{'overall':<12}{total.n:>6}{total.kept:>8}{total.removed:>9}{total.teacher:>9}")
     target = report.where == STORY
     rows.append(

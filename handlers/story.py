@@ -9,14 +9,14 @@ the bot are never touched.
 
 from __future__ import annotations
 
+import asyncio
 import html
 from dataclasses import replace
 from html.parser import HTMLParser
 from typing import Any
 
-from bot.judge import JudgeContext, Outcome, Verdict, judge
-
 from bot.actions import Action, DecideReview, OpenReview, Redact, SendMessage, notice
+from bot.judge import JudgeContext, Outcome, Verdict, judge
 from bot.provisioning import home_key
 from handlers import Context, Event
 from handlers.discipline import (
@@ -34,6 +34,7 @@ from storage.story import Review, StoryEvent
 
 MEDIA = {"m.image", "m.video", "m.audio", "m.file", "m.location"}
 KEEP, REMOVE = "✅", "❌"
+LONG_TEXT = 2_000
 STRIKE_LABELS = {"negative", "comparison", "abusive"}  # complaint and sensitive: no strike
 
 
@@ -207,7 +208,12 @@ async def _edit(event: Event, ctx: Context) -> list[Action]:
 async def _judged(
     event: Event, ctx: Context, text: str, *, also_redact: tuple[str, ...]
 ) -> list[Action]:
-    verdict = judge(text, await judge_context(ctx, event))
+    context = await judge_context(ctx, event)
+    # The judge is fast for real replies; a huge body is judged off the event loop.
+    if len(text) > LONG_TEXT:
+        verdict = await asyncio.to_thread(judge, text, context)
+    else:
+        verdict = judge(text, context)
     if verdict.outcome is Outcome.KEEP:
         return []
     room = event.room.room_id

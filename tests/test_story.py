@@ -234,3 +234,26 @@ async def test_an_unsure_reply_waits_for_a_teacher_who_decides(story: Story, dec
     assert await story.bot.store.story.decided_examples() == [
         (UNSURE, review.label, "keep" if decision == "✅" else "remove")
     ]
+
+
+async def test_reinstate_restores_a_removed_parent(story: Story) -> None:
+    for body in (NEGATIVE, NEGATIVE_2):
+        event = await story.reply(story.sam, body)
+        await eventually(lambda event=event: is_redacted(story.kim, story.room, event))
+    sam = story.sam_person.user_id
+    await eventually(lambda: story.bot.store.discipline.is_suspended(sam))
+
+    await send_text(story.head, story.escalation, f"!reinstate {sam}")
+
+    async def invited_again() -> bool:
+        state = await story.bot.client.room_get_state_event(story.room, "m.room.member", sam)
+        return state.content.get("membership") == "invite"
+
+    await eventually(invited_again)
+    assert not await story.bot.store.discipline.is_suspended(sam)
+    notices = await story.home_notices(story.sam_person)
+    assert any("can use the class story and messaging again" in n for n in notices)
+    await join(story.sam, story.room)
+    kind = await story.reply(story.sam, KIND)
+    await story.handled(kind)
+    assert not await is_redacted(story.kim, story.room, kind)

@@ -1,5 +1,9 @@
-"""Word lists for the message judge (`bot.judge`), kept apart from the rules that use them.
+"""Data for the message judge (`bot.judge`), kept apart from the code that uses it.
 
-They are plain constants so that a school can read and extend them; the judge compiles them
-once, on first use.
+- `lexicon`: word lists (profanity tiers and school allow-list, insults, private topics,
+  thanks in many languages, British corrections to VADER, text-speak);
+- `rules`: phrase rules (sarcasm, criticism, complaints, comparisons, abuse) and British
+  idioms read plainly.
+
+Both are plain constants a school can read and extend; the judge compiles them once.
 """

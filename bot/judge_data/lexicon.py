@@ -40,7 +40,7 @@ STRONG_PROFANITY: frozenset[str] = frozenset(
 MILD_PROFANITY: frozenset[str] = frozenset(
     """
     bloody bloomin blooming crap crappy damn damned dammit goddamn hell sod sodding bugger
-    buggered naff arse arsey piss pissed pissing bum bleeding frigging friggin feck fecking
+    buggered naff arse arsey piss pissed pissing bum frigging friggin feck fecking
     jeez ass asses fanny nob damnit sucks sux suck crappy knob
     """.split()
 )
