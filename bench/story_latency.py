@@ -64,6 +64,8 @@ def prepare(work: Path, settings: SynapseSettings) -> Setup:
     register("sender", "sender")
     register("observer", "observer")
     document = yaml.safe_load((REPO / "rooms.yaml").read_text())
+    # The same parent sends every negative reply: keep them warned, not removed.
+    document["policy"]["warnings_before_removal"] = 10 * 1000
     for member in document["staff"]:
         register(member["id"], member["user"])
     config = work / "rooms.yaml"
@@ -179,7 +181,9 @@ def main() -> None:
     processes: list[subprocess.Popen] = []
     try:
         setup = prepare(work, settings)
+        print("school prepared", flush=True)
         story, bare_room = asyncio.run(rooms_for(setup))
+        print("rooms ready", flush=True)
         bot = subprocess.Popen(
             [sys.executable, "-m", "bot.cli", "run", "--config", str(setup.config),
              "--data-dir", setup.data],
@@ -194,8 +198,10 @@ def main() -> None:
             cwd=REPO, stdout=subprocess.PIPE, text=True,
         )  # fmt: skip
         processes.append(bare)
+        print("waiting for the bot and the bare client", flush=True)
         wait_for_line(bot, "first sync")
         wait_for_line(bare, "bare redactor ready")
+        print(f"sending {replies} replies to each", flush=True)
         time.sleep(2)
         results = asyncio.run(measure(setup, story, bare_room, replies))
         for name in ("conductbot", "bare"):

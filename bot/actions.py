@@ -92,6 +92,7 @@ class React(Action):
     room_id: str
     event_id: str
     key: str
+    remember_as: str | None = None  # to find (and later remove) the reaction again
 
     def target(self) -> str | None:
         return self.event_id
@@ -307,6 +308,91 @@ class DecideReview(StoreAction):
         return None
 
 
+@dataclass(frozen=True)
+class StoreRelay(StoreAction):
+    """A private message stored before anything else happens to it (held, paused …)."""
+
+    kind: ClassVar[str] = "store_relay"
+    conversation_id: int
+    direction: str
+    source_event: str
+    sender: str
+    sent_ts: int
+    content: dict[str, Any]
+    label: str | None
+    status: str
+    release_at: str | None = None
+
+    def target(self) -> str | None:
+        return self.source_event
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"status": self.status, "release_at": self.release_at, "label": self.label}
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        return str(await store.relay.add(
+            self.conversation_id, self.direction, self.source_event, self.sender, self.sent_ts,
+            self.content, self.label, self.status, self.release_at,
+        ))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class UpdateRelay(StoreAction):
+    """A held message edited (new content), withdrawn, diverted, paused or released."""
+
+    kind: ClassVar[str] = "update_relay"
+    relay_id: int
+    status: str | None = None
+    release_at: str | None = None
+    content: dict[str, Any] | None = None
+
+    def target(self) -> str | None:
+        return str(self.relay_id)
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"status": self.status, "release_at": self.release_at,
+                "edited": self.content is not None}  # fmt: skip
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        if self.content is not None:
+            await store.relay.update_content(self.relay_id, self.content)
+        if self.status is not None:
+            await store.relay.set_status(self.relay_id, self.status, release_at=self.release_at)
+        return None
+
+
+@dataclass(frozen=True)
+class NoteConversation(StoreAction):
+    """A teacher answered (the reply window stops), or the complaint route was pointed out."""
+
+    kind: ClassVar[str] = "note_conversation"
+    conversation_id: int
+    note: str  # "answered" or "complaint_route_told"
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        if self.note == "answered":
+            await store.relay.answered(self.conversation_id, at=at)
+        else:
+            await store.relay.complaint_route_told(self.conversation_id)
+        return None
+
+
+@dataclass(frozen=True)
+class DeliverRelay(Action):
+    """Send the relayed copy and mark the stored message delivered, as one step."""
+
+    kind: ClassVar[str] = "deliver"
+    relay_id: int
+    room_id: str
+    content: dict[str, Any]
+
+    def target(self) -> str | None:
+        return str(self.relay_id)
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"msgtype": self.content.get("msgtype")}
+
+
 def action_id(cause: str, index: int, action: Action) -> str:
     """Stable across retries and restarts: the same cause yields the same ids."""
     seed = f"{cause}\x00{index}\x00{action.kind}\x00{action.room()}\x00{action.target()}"
@@ -406,7 +492,15 @@ class Executor:
                 content = {"m.relates_to": {"rel_type": "m.annotation", "event_id": event_id,
                                             "key": key}}  # fmt: skip
                 resp = await self.client.room_send(room_id, "m.reaction", content, tx_id=aid)
-                return _check(resp).event_id
+                reaction = _check(resp).event_id
+                if action.remember_as:
+                    await self.store.sent.remember(reaction, room_id, action.remember_as)
+                return reaction
+            case DeliverRelay(relay_id=relay_id, room_id=room_id, content=content):
+                resp = await self.client.room_send(room_id, "m.room.message", content, tx_id=aid)
+                delivered = _check(resp).event_id
+                await self.store.relay.delivered(relay_id, delivered, at=self.clock.iso())
+                return delivered
             case Redact(room_id=room_id, event_id=event_id, reason=reason):
                 resp = await self.client.room_redact(room_id, event_id, reason, tx_id=aid)
                 return _check(resp).event_id

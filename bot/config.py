@@ -220,6 +220,9 @@ class Policy(_Model):
     values: tuple[Text, ...] = Field(
         min_length=1, description="a list of the school values, such as [Kindness, Respect]"
     )
+    golden_rule_minutes: Count = Field(
+        5, description="a whole number of minutes, 0 or more (0 turns the pause off)"
+    )
     hostile_reactions: tuple[Text, ...] = Field(
         ("👎", "😡", "🤬", "🙄", "🖕", "💩", "🤡", "😒", "🤮", "😠"),
         description="a list of reaction emoji removed from class stories",

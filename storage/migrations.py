@@ -140,4 +140,38 @@ MIGRATIONS: list[list[str]] = [
             seen_at TEXT NOT NULL
         )""",
     ],
+    # 3: private messages relayed between parents and teachers
+    [
+        """CREATE TABLE conversations (
+            id INTEGER PRIMARY KEY,
+            parent TEXT NOT NULL,
+            teacher TEXT NOT NULL,
+            parent_room TEXT NOT NULL UNIQUE,
+            teacher_room TEXT NOT NULL UNIQUE,
+            opened_at TEXT NOT NULL,
+            closed_at TEXT,
+            complaint_route_told INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (parent, teacher)
+        )""",
+        """CREATE TABLE relays (
+            id INTEGER PRIMARY KEY,
+            conversation_id INTEGER NOT NULL REFERENCES conversations (id),
+            direction TEXT NOT NULL CHECK (direction IN ('to_teacher', 'to_parent')),
+            source_event TEXT NOT NULL UNIQUE,
+            sender TEXT NOT NULL,
+            sent_ts INTEGER NOT NULL,
+            content TEXT,
+            label TEXT,
+            status TEXT NOT NULL CHECK (status IN
+                ('held', 'pausing', 'diverted', 'delivered', 'cancelled', 'discarded')),
+            release_at TEXT,
+            delivered_event TEXT UNIQUE,
+            delivered_at TEXT,
+            answered_at TEXT,
+            reminded_at TEXT,
+            escalated_at TEXT
+        )""",
+        "CREATE INDEX relays_due ON relays (status, release_at)",
+        "CREATE INDEX relays_by_conversation ON relays (conversation_id, id)",
+    ],
 ]

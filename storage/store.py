@@ -14,6 +14,7 @@ from storage.events import EventReports, ProcessedEvents, SentEvents
 from storage.incidents import Incidents
 from storage.people import People
 from storage.pupils import Pupils
+from storage.relay import Relay
 from storage.rooms import Rooms
 from storage.state import BotState
 from storage.story import Story
@@ -33,6 +34,7 @@ class Store:
     incidents: Incidents
     discipline: Discipline
     story: Story
+    relay: Relay
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:
@@ -50,6 +52,7 @@ class Store:
             incidents=Incidents(db),
             discipline=Discipline(db),
             story=Story(db),
+            relay=Relay(db),
         )
 
     async def close(self) -> None:

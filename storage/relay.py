@@ -1,0 +1,217 @@
+"""Parent–teacher conversations and every message relayed (or held) between them.
+
+The database is the truth for held messages: a message is stored before the parent is told
+it is held, and marked delivered only once the homeserver has accepted the relayed copy.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import aiosqlite
+
+TO_TEACHER, TO_PARENT = "to_teacher", "to_parent"
+
+
+@dataclass(frozen=True)
+class Conversation:
+    id: int
+    parent: str
+    teacher: str
+    parent_room: str
+    teacher_room: str
+    closed_at: str | None
+    complaint_route_told: bool
+
+
+@dataclass(frozen=True)
+class Relayed:
+    id: int
+    conversation_id: int
+    direction: str
+    source_event: str
+    sender: str
+    sent_ts: int
+    content: dict[str, Any] | None
+    label: str | None
+    status: str
+    release_at: str | None
+    delivered_event: str | None
+    delivered_at: str | None
+    answered_at: str | None
+
+
+def _conversation(row: aiosqlite.Row) -> Conversation:
+    return Conversation(
+        row["id"], row["parent"], row["teacher"], row["parent_room"], row["teacher_room"],
+        row["closed_at"], bool(row["complaint_route_told"]),
+    )  # fmt: skip
+
+
+def _relayed(row: aiosqlite.Row) -> Relayed:
+    return Relayed(
+        row["id"], row["conversation_id"], row["direction"], row["source_event"], row["sender"],
+        row["sent_ts"], json.loads(row["content"]) if row["content"] else None, row["label"],
+        row["status"], row["release_at"], row["delivered_event"], row["delivered_at"],
+        row["answered_at"],
+    )  # fmt: skip
+
+
+class Relay:
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+
+    # conversations -----------------------------------------------------------------------
+
+    async def open_conversation(
+        self, parent: str, teacher: str, parent_room: str, teacher_room: str, *, at: str
+    ) -> None:
+        await self._db.execute(
+            "INSERT INTO conversations (parent, teacher, parent_room, teacher_room, opened_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (parent, teacher) DO UPDATE SET closed_at = NULL",
+            (parent, teacher, parent_room, teacher_room, at),
+        )
+
+    async def conversation(self, parent: str, teacher: str) -> Conversation | None:
+        async with self._db.execute(
+            "SELECT * FROM conversations WHERE parent = ? AND teacher = ?", (parent, teacher)
+        ) as cur:
+            row = await cur.fetchone()
+        return _conversation(row) if row else None
+
+    async def conversation_in(self, room_id: str) -> Conversation | None:
+        async with self._db.execute(
+            "SELECT * FROM conversations WHERE parent_room = ? OR teacher_room = ?",
+            (room_id, room_id),
+        ) as cur:
+            row = await cur.fetchone()
+        return _conversation(row) if row else None
+
+    async def conversation_by_id(self, conversation_id: int) -> Conversation | None:
+        async with self._db.execute(
+            "SELECT * FROM conversations WHERE id = ?", (conversation_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        return _conversation(row) if row else None
+
+    async def conversations_of(self, user_id: str) -> list[Conversation]:
+        async with self._db.execute(
+            "SELECT * FROM conversations WHERE parent = ? OR teacher = ? ORDER BY id",
+            (user_id, user_id),
+        ) as cur:
+            return [_conversation(row) for row in await cur.fetchall()]
+
+    async def close(self, conversation_id: int, *, at: str) -> None:
+        await self._db.execute(
+            "UPDATE conversations SET closed_at = ? WHERE id = ? AND closed_at IS NULL",
+            (at, conversation_id),
+        )
+
+    async def complaint_route_told(self, conversation_id: int) -> None:
+        await self._db.execute(
+            "UPDATE conversations SET complaint_route_told = 1 WHERE id = ?", (conversation_id,)
+        )
+
+    # relayed messages --------------------------------------------------------------------
+
+    async def add(
+        self, conversation_id: int, direction: str, source_event: str, sender: str,
+        sent_ts: int, content: dict[str, Any], label: str | None, status: str,
+        release_at: str | None,
+    ) -> int:  # fmt: skip
+        """Store a message before anything else happens to it; idempotent by source event."""
+        await self._db.execute(
+            "INSERT OR IGNORE INTO relays (conversation_id, direction, source_event, sender, "
+            "sent_ts, content, label, status, release_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (conversation_id, direction, source_event, sender, sent_ts, json.dumps(content),
+             label, status, release_at),
+        )  # fmt: skip
+        found = await self.by_source(source_event)
+        assert found is not None
+        return found.id
+
+    async def get(self, relay_id: int) -> Relayed | None:
+        async with self._db.execute("SELECT * FROM relays WHERE id = ?", (relay_id,)) as cur:
+            row = await cur.fetchone()
+        return _relayed(row) if row else None
+
+    async def by_source(self, event_id: str) -> Relayed | None:
+        async with self._db.execute(
+            "SELECT * FROM relays WHERE source_event = ?", (event_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        return _relayed(row) if row else None
+
+    async def by_delivered(self, event_id: str) -> Relayed | None:
+        async with self._db.execute(
+            "SELECT * FROM relays WHERE delivered_event = ?", (event_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        return _relayed(row) if row else None
+
+    async def due(self, now: str, limit: int = 5000) -> list[Relayed]:
+        """Held and paused messages whose time has come, in send order per conversation."""
+        async with self._db.execute(
+            "SELECT * FROM relays WHERE status IN ('held', 'pausing') AND release_at <= ? "
+            "ORDER BY conversation_id, id LIMIT ?",
+            (now, limit),
+        ) as cur:
+            return [_relayed(row) for row in await cur.fetchall()]
+
+    async def waiting_before(self, conversation_id: int, relay_id: int) -> bool:
+        """Whether an earlier message of this conversation is still waiting (keeps order)."""
+        async with self._db.execute(
+            "SELECT 1 FROM relays WHERE conversation_id = ? AND id < ? AND direction = ? "
+            "AND status IN ('held', 'pausing', 'diverted')",
+            (conversation_id, relay_id, TO_TEACHER),
+        ) as cur:
+            return await cur.fetchone() is not None
+
+    async def update_content(self, relay_id: int, content: dict[str, Any]) -> None:
+        await self._db.execute(
+            "UPDATE relays SET content = ? WHERE id = ?", (json.dumps(content), relay_id)
+        )
+
+    async def set_status(
+        self, relay_id: int, status: str, *, release_at: str | None = None
+    ) -> None:
+        await self._db.execute(
+            "UPDATE relays SET status = ?, release_at = COALESCE(?, release_at) WHERE id = ?",
+            (status, release_at, relay_id),
+        )
+
+    async def delivered(self, relay_id: int, event_id: str, *, at: str) -> None:
+        await self._db.execute(
+            "UPDATE relays SET status = 'delivered', delivered_event = ?, delivered_at = ? "
+            "WHERE id = ?",
+            (event_id, at, relay_id),
+        )
+
+    async def answered(self, conversation_id: int, *, at: str) -> None:
+        """A teacher's reply answers every delivered parent message waiting for one."""
+        await self._db.execute(
+            "UPDATE relays SET answered_at = ? WHERE conversation_id = ? AND direction = ? "
+            "AND status = 'delivered' AND answered_at IS NULL",
+            (at, conversation_id, TO_TEACHER),
+        )
+
+    async def unanswered(self) -> list[Relayed]:
+        async with self._db.execute(
+            "SELECT * FROM relays WHERE direction = ? AND status = 'delivered' "
+            "AND answered_at IS NULL AND escalated_at IS NULL ORDER BY id",
+            (TO_TEACHER,),
+        ) as cur:
+            return [_relayed(row) for row in await cur.fetchall()]
+
+    async def mark_chased(self, relay_id: int, column: str, *, at: str) -> None:
+        assert column in ("reminded_at", "escalated_at")
+        await self._db.execute(f"UPDATE relays SET {column} = ? WHERE id = ?", (at, relay_id))
+
+    async def chased(self, relay_id: int) -> tuple[str | None, str | None]:
+        async with self._db.execute(
+            "SELECT reminded_at, escalated_at FROM relays WHERE id = ?", (relay_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        return (row["reminded_at"], row["escalated_at"]) if row else (None, None)
