@@ -338,16 +338,16 @@ class StoreRelay(StoreAction):
 
 @dataclass(frozen=True)
 class UpdateRelay(StoreAction):
-    """A held message edited (new content), withdrawn, diverted, paused or released."""
+    """A held message edited (new content), withdrawn, released early or held longer."""
 
     kind: ClassVar[str] = "update_relay"
-    relay_id: int
+    source_event: str
     status: str | None = None
     release_at: str | None = None
     content: dict[str, Any] | None = None
 
     def target(self) -> str | None:
-        return str(self.relay_id)
+        return self.source_event
 
     def audit_detail(self) -> dict[str, Any]:
         return {"status": self.status, "release_at": self.release_at,
@@ -355,9 +355,25 @@ class UpdateRelay(StoreAction):
 
     async def apply(self, store: Store, action_id: str, at: str) -> str | None:
         if self.content is not None:
-            await store.relay.update_content(self.relay_id, self.content)
+            await store.relay.update_content(self.source_event, self.content)
         if self.status is not None:
-            await store.relay.set_status(self.relay_id, self.status, release_at=self.release_at)
+            await store.relay.set_status(self.source_event, self.status, release_at=self.release_at)
+        return None
+
+
+@dataclass(frozen=True)
+class MarkChased(StoreAction):
+    """The teacher was reminded, or SLT told, about an unanswered message (once each)."""
+
+    kind: ClassVar[str] = "mark_chased"
+    source_event: str
+    column: str  # reminded_at or escalated_at
+
+    def target(self) -> str | None:
+        return self.source_event
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.relay.mark_chased(self.source_event, self.column, at=at)
         return None
 
 
@@ -382,12 +398,12 @@ class DeliverRelay(Action):
     """Send the relayed copy and mark the stored message delivered, as one step."""
 
     kind: ClassVar[str] = "deliver"
-    relay_id: int
+    source_event: str
     room_id: str
     content: dict[str, Any]
 
     def target(self) -> str | None:
-        return str(self.relay_id)
+        return self.source_event
 
     def audit_detail(self) -> dict[str, Any]:
         return {"msgtype": self.content.get("msgtype")}
@@ -496,10 +512,10 @@ class Executor:
                 if action.remember_as:
                     await self.store.sent.remember(reaction, room_id, action.remember_as)
                 return reaction
-            case DeliverRelay(relay_id=relay_id, room_id=room_id, content=content):
+            case DeliverRelay(source_event=source, room_id=room_id, content=content):
                 resp = await self.client.room_send(room_id, "m.room.message", content, tx_id=aid)
                 delivered = _check(resp).event_id
-                await self.store.relay.delivered(relay_id, delivered, at=self.clock.iso())
+                await self.store.relay.delivered(source, delivered, at=self.clock.iso())
                 return delivered
             case Redact(room_id=room_id, event_id=event_id, reason=reason):
                 resp = await self.client.room_redact(room_id, event_id, reason, tx_id=aid)

@@ -11,6 +11,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from nio import AsyncClient
 
 from bot.actions import Executor, notice
+from bot.calendar import SchoolCalendar
 from bot.clock import Clock
 from bot.config import Config
 from bot.homeserver import override_ratelimit
@@ -19,12 +20,17 @@ from bot.provisioning import ESCALATION_KEY, Provisioner, ProvisionReport
 from bot.reports import EventReports
 from handlers import Context, Event, Handler, MalformedEvent
 from handlers.commands import all_commands, make_handler
+from handlers.relay import chase_actions, handle_parent_dm, handle_teacher_dm, release_actions
 from handlers.story import handle_review_decision, handle_story
-from storage.people import Role
+from storage.people import Person, Role
+from storage.relay import Relayed
 from storage.rooms import Room, RoomKind
 from storage.store import Store
 
 log = logging.getLogger(__name__)
+
+RELEASE_EVERY = 5  # seconds between checks for held messages that are due
+RELEASE_CONCURRENCY = 8  # conversations released side by side
 
 Routes = Mapping[RoomKind, Sequence[Handler]]
 
@@ -38,6 +44,8 @@ def default_routes() -> dict[RoomKind, list[Handler]]:
     routes: dict[RoomKind, list[Handler]] = {kind: [commands] for kind in RoomKind}
     routes[RoomKind.STORY] = [handle_story]
     routes[RoomKind.HOME] = [commands, handle_review_decision]
+    routes[RoomKind.PARENT_DM] = [commands, handle_parent_dm]
+    routes[RoomKind.TEACHER_DM] = [commands, handle_teacher_dm]
     return routes
 
 
@@ -59,9 +67,12 @@ class App:
         self.clock = clock
         self.demo = demo
         self.routes = routes if routes is not None else default_routes()
+        self.calendar = SchoolCalendar(config)
         self.executor = Executor(client, store, clock, dry_run=dry_run)
         self.provisioner = Provisioner(config, store, client, self.executor, clock)
         self.sync = SyncLoop(client, store, clock, self.process)
+        # One conversation's relay work at a time: an edit never races its own release.
+        self._conversation_locks: dict[int, asyncio.Lock] = {}
 
     async def prepare(self, credentials: Credentials) -> ProvisionReport:
         """Log in, lift the bot's rate limit, record staff roles, and provision rooms."""
@@ -78,8 +89,13 @@ class App:
             self.clock, self.config,
         )  # fmt: skip
         scheduler.add_job(reports.check, "interval", minutes=1, id="event-reports")
+        # The database is the truth; these jobs are only wake-up calls, and each run does
+        # whatever is due by the injected clock (so `!clock` and a restart catch up).
+        scheduler.add_job(self.release_due, "interval", seconds=RELEASE_EVERY, id="release")
+        scheduler.add_job(self.chase_unanswered, "interval", minutes=5, id="reply-window")
         scheduler.start()
         try:
+            await self.release_due()  # catch-up at start: anything overdue goes first
             await self.sync.run()
         finally:
             scheduler.shutdown(wait=False)
@@ -114,6 +130,61 @@ class App:
             if person.user_id not in listed:
                 await self.store.people.delete(person.user_id)
 
+    def context(self, sender: Person | None = None) -> Context:
+        return Context(
+            config=self.config,
+            store=self.store,
+            clock=self.clock,
+            bot_user_id=self.client.user_id,
+            demo=self.demo,
+            sender=sender,
+            calendar=self.calendar,
+        )
+
+    def _lock(self, conversation_id: int) -> asyncio.Lock:
+        return self._conversation_locks.setdefault(conversation_id, asyncio.Lock())
+
+    async def release_due(self) -> int:
+        """Deliver held and paused messages whose time has come, in order per conversation.
+
+        Conversations are released side by side (a few at a time); within one, a failed
+        delivery stops the rest until the next run, so nothing overtakes anything.
+        """
+        due = await self.store.relay.due(self.clock.iso())
+        by_conversation: dict[int, list[Relayed]] = {}
+        for relayed in due:
+            by_conversation.setdefault(relayed.conversation_id, []).append(relayed)
+        delivered = 0
+        slots = asyncio.Semaphore(RELEASE_CONCURRENCY)
+
+        async def release(conversation_id: int, waiting: list[Relayed]) -> None:
+            nonlocal delivered
+            async with slots, self._lock(conversation_id):
+                for relayed in waiting:
+                    fresh = await self.store.relay.by_source(relayed.source_event)
+                    if fresh is None or fresh.status not in ("held", "pausing"):
+                        continue  # withdrawn or delivered meanwhile
+                    actions = await release_actions(self.context(), fresh)
+                    outcomes = await self.executor.run(
+                        actions, cause=f"release:{fresh.source_event}"
+                    )
+                    if not outcomes or not outcomes[0].ok:
+                        log.warning("release paused in conversation %d", conversation_id)
+                        return
+                    delivered += 1
+
+        await asyncio.gather(*(release(c, w) for c, w in by_conversation.items()))
+        if delivered:
+            log.info("released %d held messages", delivered)
+        return delivered
+
+    async def chase_unanswered(self) -> None:
+        for relayed in await self.store.relay.unanswered():
+            actions = await chase_actions(self.context(), relayed)
+            if actions:
+                step = getattr(actions[0], "column", "chase")
+                await self.executor.run(actions, cause=f"chase:{relayed.source_event}:{step}")
+
     async def process(self, room: Room, raw: dict[str, Any]) -> tuple[str, str | None]:
         """Route one event to its room kind's handlers and perform what they decide."""
         try:
@@ -121,14 +192,16 @@ class App:
         except MalformedEvent as err:
             log.info("malformed event %s in %s: %s", raw.get("event_id"), room.room_id, err)
             return "ignored", f"malformed: {err}"
-        ctx = Context(
-            config=self.config,
-            store=self.store,
-            clock=self.clock,
-            bot_user_id=self.client.user_id,
-            demo=self.demo,
-            sender=await self.store.people.get(event.sender),
-        )
+        ctx = self.context(await self.store.people.get(event.sender))
+        if room.kind in (RoomKind.PARENT_DM, RoomKind.TEACHER_DM):
+            conversation = await self.store.relay.conversation_in(room.room_id)
+            if conversation is not None:
+                async with self._lock(conversation.id):
+                    return await self._handle(event, ctx)
+        return await self._handle(event, ctx)
+
+    async def _handle(self, event: Event, ctx: Context) -> tuple[str, str | None]:
+        room = event.room
         actions = []
         for handler in self.routes.get(room.kind, ()):
             try:

@@ -15,7 +15,7 @@ from nio import AsyncClient, RoomGetStateResponse
 
 from bot.actions import Action, CreateRoom, Executor, Invite, Kick, SetState, notice
 from bot.clock import Clock
-from bot.config import Config
+from bot.config import Config, Staff, WorkingHours
 from storage.people import Role
 from storage.pupils import Pupil
 from storage.rooms import Room, RoomKind
@@ -153,6 +153,63 @@ def parent_home_spec(config: Config, parent: str, children: list[Pupil]) -> Room
     return home_spec(config, parent, f"notices and points about {names}")
 
 
+def parent_dm_key(parent: str, teacher: str) -> str:
+    return f"parent_dm:{parent}:{teacher}"
+
+
+def teacher_dm_key(teacher: str, parent: str) -> str:
+    return f"teacher_dm:{teacher}:{parent}"
+
+
+def describe_hours(hours: WorkingHours) -> str:
+    """'Mon–Fri 08:00–17:00' (or the days listed, for part-time staff)."""
+    names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    days = sorted(hours.weekdays)
+    if days and days == list(range(days[0], days[-1] + 1)) and len(days) > 2:
+        shown = f"{names[days[0]]}–{names[days[-1]]}"
+    else:
+        shown = ", ".join(names[d] for d in days)
+    return f"{shown} {hours.open:%H:%M}–{hours.close:%H:%M}"
+
+
+def conversation_specs(
+    config: Config, parent: str, parent_name: str, teacher: Staff, teacher_id: str,
+    children: list[Pupil],
+) -> tuple[RoomSpec, RoomSpec]:  # fmt: skip
+    """The parent's room (named after the teacher) and the teacher's (named after the parent)."""
+    classes = ", ".join(sorted({c.name for child in children
+                                if (c := config.class_by_id(child.class_id))}))  # fmt: skip
+    kids = " and ".join(child.first_name for child in children)
+    policy = config.policy
+    parent_side = RoomSpec(
+        key=parent_dm_key(parent, teacher_id),
+        kind=RoomKind.PARENT_DM,
+        name=f"{teacher.name} ({classes})",
+        topic=f"Private messages with {teacher.name}, passed on by the school's bot. "
+        f"{teacher.name} reads messages {describe_hours(config.hours_for(teacher))} in term "
+        "time; anything sent outside those hours is delivered when school opens. Replies "
+        f"usually within {policy.reply_window_hours} working hours. Formal complaints: "
+        f"{config.school.office_email}.",
+        power_levels=_power_levels({parent: 0}),
+        members=frozenset({parent}),
+        owner=parent,
+        is_direct=True,
+    )
+    teacher_side = RoomSpec(
+        key=teacher_dm_key(teacher_id, parent),
+        kind=RoomKind.TEACHER_DM,
+        name=f"{parent_name} ({kids}, {classes})",
+        topic=f"Private messages from {parent_name}, parent of {kids}, passed on by the bot. "
+        "Messages sent outside your hours arrive when you start; your replies reach them at "
+        "once.",
+        power_levels=_power_levels({teacher_id: 0}),
+        members=frozenset({teacher_id}),
+        owner=teacher_id,
+        is_direct=True,
+    )
+    return parent_side, teacher_side
+
+
 def plan_convergence(
     spec: RoomSpec, room_id: str, state: list[dict[str, Any]], bot: str
 ) -> list[Action]:
@@ -219,8 +276,51 @@ class Provisioner:
         report = ProvisionReport()
         for spec in desired_rooms(self.config, self.server_name):
             await self.ensure(spec, report)
+        for parent in await self.store.pupils.linked_parents():
+            await self.ensure_conversations(parent, report)
         log.info("provisioning: %s", report.summary())
         return report
+
+    async def ensure_conversations(self, parent: str, report: ProvisionReport) -> None:
+        """A conversation with each teacher of the parent's children; others are closed."""
+        taught: dict[str, tuple[Staff, list[Pupil]]] = {}
+        for child in await self.store.pupils.children_of(parent):
+            for teacher in self.config.teachers_of(child.class_id):
+                entry = taught.setdefault(teacher.matrix_id(self.server_name), (teacher, []))
+                entry[1].append(child)
+        person = await self.store.people.get(parent)
+        parent_name = person.display_name if person else parent
+        for teacher_id, (teacher, children) in taught.items():
+            specs = conversation_specs(
+                self.config, parent, parent_name, teacher, teacher_id, children
+            )
+            parent_room = await self.ensure(specs[0], report)
+            teacher_room = await self.ensure(specs[1], report)
+            if parent_room and teacher_room:
+                await self.store.relay.open_conversation(
+                    parent, teacher_id, parent_room.room_id, teacher_room.room_id,
+                    at=self.clock.iso(),
+                )  # fmt: skip
+        for conversation in await self.store.relay.conversations_of(parent):
+            if conversation.parent == parent and conversation.teacher not in taught:
+                await self._close(conversation.id, conversation.parent_room,
+                                  conversation.teacher_room)  # fmt: skip
+
+    async def _close(self, conversation_id: int, parent_room: str, teacher_room: str) -> None:
+        """Closed with a notice, never deleted: the history stays with both people."""
+        conversation = await self.store.relay.conversation_by_id(conversation_id)
+        if conversation is None or conversation.closed_at:
+            return
+        text = (
+            "This conversation is now closed (the teacher no longer teaches this class, or the "
+            "link to the child has ended). Messages here are no longer passed on. Please "
+            f"contact the office at {self.config.school.office_email} with any questions."
+        )
+        await self.executor.run(
+            [notice(parent_room, text), notice(teacher_room, text)],
+            cause=f"close:{conversation_id}",
+        )
+        await self.store.relay.close(conversation_id, at=self.clock.iso())
 
     async def ensure(self, spec: RoomSpec, report: ProvisionReport) -> Room | None:
         room = await self.store.rooms.by_key(spec.key)
@@ -305,6 +405,9 @@ class Provisioner:
         existing = await self.store.people.get(parent)
         if existing is not None and existing.role is not Role.PARENT:
             raise LinkRefused(f"{parent} is a {existing.role.value}, not a parent")
+        story = await self.store.rooms.by_key(story_key(pupil.class_id))
+        if story is None:
+            raise LinkRefused(f"class {pupil.class_id} has no story room yet: run provision")
         profile = await self.client.get_displayname(parent)
         name = getattr(profile, "displayname", None) or parent.split(":")[0].lstrip("@")
         now = self.clock.iso()
@@ -316,9 +419,10 @@ class Provisioner:
         await self.ensure(parent_home_spec(self.config, parent, children), report)
         done += [f"home room {verb}" for verb, keys in
                  (("created", report.created), ("updated", report.changed)) if keys]  # fmt: skip
-        story = await self.store.rooms.by_key(story_key(pupil.class_id))
-        if story is None:
-            raise LinkRefused(f"class {pupil.class_id} has no story room yet: run provision")
+        conversations = ProvisionReport()
+        await self.ensure_conversations(parent, conversations)
+        if conversations.created:
+            done.append(f"{len(conversations.created) // 2} teacher conversation(s) opened")
         await self.executor.run(
             [Invite(story.room_id, parent)], cause=f"link:{parent}:{pupil.id}:story"
         )

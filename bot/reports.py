@@ -14,6 +14,7 @@ from typing import Any
 import aiohttp
 
 from bot.actions import Action, Executor, RecordIncident, notice
+from bot.calendar import SchoolCalendar
 from bot.clock import Clock
 from bot.config import Config
 from bot.provisioning import ESCALATION_KEY
@@ -134,7 +135,10 @@ class EventReports:
     async def _notice(self, incident: Incident, report: dict[str, Any]) -> list[Action]:
         """The usual escalation notice, with who reported it and why added under the headline."""
         bot = self.executor.client.user_id
-        ctx = Context(self.config, self.store, self.clock, bot, demo=False, sender=None)
+        ctx = Context(
+            self.config, self.store, self.clock, bot, demo=False, sender=None,
+            calendar=SchoolCalendar(self.config),
+        )  # fmt: skip
         posted = await escalate(ctx, incident, "Message reported by a user")
         if not posted:
             return []

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.actions import Action
+from bot.calendar import SchoolCalendar
 from bot.clock import Clock
 from bot.config import Config
 from storage.people import Person
@@ -70,6 +71,7 @@ class Context:
     bot_user_id: str
     demo: bool
     sender: Person | None
+    calendar: SchoolCalendar
 
 
 Handler = Callable[[Event, Context], Awaitable[list[Action]]]

@@ -210,7 +210,10 @@ CLOCK = Command(
 
 def all_commands() -> CommandSet:
     """Every command the bot knows. Later policy areas add their declarations here."""
-    from handlers.escalation import ESCALATION_COMMANDS  # here: that module imports this one
+    # Imported here: those modules build on this one.
+    from handlers.escalation import ESCALATION_COMMANDS
+    from handlers.relay import RELAY_COMMANDS
 
-    commands = CommandSet((CLOCK, *ESCALATION_COMMANDS, help_command(lambda: commands)))
+    declared = (CLOCK, *ESCALATION_COMMANDS, *RELAY_COMMANDS)
+    commands = CommandSet((*declared, help_command(lambda: commands)))
     return commands

@@ -117,3 +117,9 @@ class Pupils:
             "SELECT parent FROM parent_links WHERE pupil_id = ? ORDER BY linked_at", (pupil_id,)
         ) as cur:
             return [row["parent"] for row in await cur.fetchall()]
+
+    async def linked_parents(self) -> list[str]:
+        async with self._db.execute(
+            "SELECT DISTINCT parent FROM parent_links ORDER BY parent"
+        ) as cur:
+            return [row["parent"] for row in await cur.fetchall()]

@@ -160,33 +160,34 @@ class Relay:
         ) as cur:
             return [_relayed(row) for row in await cur.fetchall()]
 
-    async def waiting_before(self, conversation_id: int, relay_id: int) -> bool:
-        """Whether an earlier message of this conversation is still waiting (keeps order)."""
+    async def has_held(self, conversation_id: int) -> bool:
+        """Whether a message of this conversation is held: a new one must queue behind it."""
         async with self._db.execute(
-            "SELECT 1 FROM relays WHERE conversation_id = ? AND id < ? AND direction = ? "
-            "AND status IN ('held', 'pausing', 'diverted')",
-            (conversation_id, relay_id, TO_TEACHER),
+            "SELECT 1 FROM relays WHERE conversation_id = ? AND status = 'held' LIMIT 1",
+            (conversation_id,),
         ) as cur:
             return await cur.fetchone() is not None
 
-    async def update_content(self, relay_id: int, content: dict[str, Any]) -> None:
+    async def update_content(self, source_event: str, content: dict[str, Any]) -> None:
         await self._db.execute(
-            "UPDATE relays SET content = ? WHERE id = ?", (json.dumps(content), relay_id)
+            "UPDATE relays SET content = ? WHERE source_event = ?",
+            (json.dumps(content), source_event),
         )
 
     async def set_status(
-        self, relay_id: int, status: str, *, release_at: str | None = None
+        self, source_event: str, status: str, *, release_at: str | None = None
     ) -> None:
         await self._db.execute(
-            "UPDATE relays SET status = ?, release_at = COALESCE(?, release_at) WHERE id = ?",
-            (status, release_at, relay_id),
+            "UPDATE relays SET status = ?, release_at = COALESCE(?, release_at) "
+            "WHERE source_event = ?",
+            (status, release_at, source_event),
         )
 
-    async def delivered(self, relay_id: int, event_id: str, *, at: str) -> None:
+    async def delivered(self, source_event: str, event_id: str, *, at: str) -> None:
         await self._db.execute(
             "UPDATE relays SET status = 'delivered', delivered_event = ?, delivered_at = ? "
-            "WHERE id = ?",
-            (event_id, at, relay_id),
+            "WHERE source_event = ?",
+            (event_id, at, source_event),
         )
 
     async def answered(self, conversation_id: int, *, at: str) -> None:
@@ -205,9 +206,12 @@ class Relay:
         ) as cur:
             return [_relayed(row) for row in await cur.fetchall()]
 
-    async def mark_chased(self, relay_id: int, column: str, *, at: str) -> None:
-        assert column in ("reminded_at", "escalated_at")
-        await self._db.execute(f"UPDATE relays SET {column} = ? WHERE id = ?", (at, relay_id))
+    async def mark_chased(self, source_event: str, column: str, *, at: str) -> None:
+        if column not in ("reminded_at", "escalated_at"):
+            raise ValueError(f"not a chase column: {column}")
+        await self._db.execute(
+            f"UPDATE relays SET {column} = ? WHERE source_event = ?", (at, source_event)
+        )
 
     async def chased(self, relay_id: int) -> tuple[str | None, str | None]:
         async with self._db.execute(
@@ -215,3 +219,11 @@ class Relay:
         ) as cur:
             row = await cur.fetchone()
         return (row["reminded_at"], row["escalated_at"]) if row else (None, None)
+
+    async def with_status(self, status: str, conversation_id: int | None = None) -> list[Relayed]:
+        query, args = "SELECT * FROM relays WHERE status = ?", [status]
+        if conversation_id is not None:
+            query += " AND conversation_id = ?"
+            args.append(conversation_id)
+        async with self._db.execute(query + " ORDER BY id", args) as cur:
+            return [_relayed(row) for row in await cur.fetchall()]

@@ -44,11 +44,11 @@ PART_TIME = Staff(
 
 
 def london(*args: int) -> datetime:
-    return datetime(*args, tzinfo=LONDON)  # type: ignore[misc]
+    return datetime(*args, tzinfo=LONDON)
 
 
 def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)  # type: ignore[misc]
+    return datetime(*args, tzinfo=UTC)
 
 
 def config_with(**hours: Any) -> Config:
@@ -302,9 +302,10 @@ def test_reply_window_deadlines() -> None:
         2026, 11, 23, 17
     )
     assert CAL.add_working_time(sent, timedelta(0)) == sent
-    # Mrs Patel: 24 of her hours from Wednesday 12:00 (1 + 5 + 5 + 5 + 5 + 3 hours).
+    # Mrs Patel: 24 of her hours from Wednesday 12:00 is 1 + (5 + 5 + 5) + (5 + 3) hours,
+    # so 11:00 on the Tuesday of the week after next.
     assert CAL.add_working_time(london(2026, 11, 18, 12), timedelta(hours=24), PART_TIME) == (
-        london(2026, 11, 30, 11)
+        london(2026, 12, 1, 11)
     )
     with pytest.raises(ValueError, match="must not be negative"):
         CAL.add_working_time(sent, timedelta(hours=-1))
@@ -392,7 +393,7 @@ def test_next_opening_properties(t: datetime, staff: Staff | None, data: st.Data
     assert CAL.next_opening(t.astimezone(LONDON), staff) == opens
     # No opening strictly between: no working day in between has hours overlapping [t, opens).
     day = t.astimezone(LONDON).date()
-    while day <= opens.astimezone(LONDON).date():
+    while opens > t and day <= opens.astimezone(LONDON).date():
         if oracle_working_day(day, hours):
             start = datetime.combine(day, hours.open, tzinfo=LONDON)
             end = datetime.combine(day, hours.close, tzinfo=LONDON)

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.actions import SetClock
+from bot.calendar import SchoolCalendar
 from bot.clock import Clock
 from bot.config import load_config
 from handlers import Context, Event
@@ -25,6 +26,7 @@ from storage.rooms import Room, RoomKind
 
 REPO = Path(__file__).resolve().parent.parent
 CONFIG = load_config(REPO / "rooms.yaml")
+CALENDAR = SchoolCalendar(CONFIG)
 
 
 def event(body: str, kind: RoomKind = RoomKind.ESCALATION) -> Event:
@@ -43,7 +45,7 @@ def event(body: str, kind: RoomKind = RoomKind.ESCALATION) -> Event:
 
 def context(role: Role | None, *, demo: bool = True) -> Context:
     sender = Person("@someone:x", "Someone", role, None) if role else None
-    return Context(CONFIG, None, Clock(), "@bot:x", demo, sender)  # type: ignore[arg-type]
+    return Context(CONFIG, None, Clock(), "@bot:x", demo, sender, CALENDAR)  # type: ignore[arg-type]
 
 
 handle = make_handler(all_commands())

@@ -71,7 +71,14 @@ async def test_the_demo_comes_up_writes_accounts_and_serves_a_school(tmp_path: P
             invited = set(synced.rooms.invite)
             story = accounts["rooms"]["story:" + parent["pupils"][0]["class"]]
             assert story in invited
-            assert len(invited) == 2  # the class story room and the home room, nothing else
+            names = {
+                room_id: next(e.name for e in info.invite_state if hasattr(e, "name"))
+                for room_id, info in synced.rooms.invite.items()
+            }
+            # The class story room, the home room and a conversation with the class teacher.
+            assert sorted(names.values()) == sorted(
+                ["Oak Class story", "Brookfield Primary School", "Miss Reid (Oak Class)"]
+            )
             await join(client, story)
 
             login = await teacher.login(accounts["users"]["reid"]["password"])

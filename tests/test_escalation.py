@@ -25,6 +25,7 @@ from bot.actions import (
     SendMessage,
     StoreAction,
 )
+from bot.calendar import SchoolCalendar
 from bot.clock import Clock
 from bot.config import load_config
 from bot.provisioning import home_key
@@ -78,7 +79,10 @@ async def run(store: Store, body: str, *, role: Role = Role.SLT, room: str = ESC
         "origin_server_ts": 1,
         "content": {"msgtype": "m.text", "body": body},
     }
-    ctx = Context(CONFIG, store, Clock(NOW), "@bot:x", False, await store.people.get(sender))
+    ctx = Context(
+        CONFIG, store, Clock(NOW), "@bot:x", False, await store.people.get(sender),
+        SchoolCalendar(CONFIG),
+    )  # fmt: skip
     return await handle(Event.from_raw(known, raw), ctx)
 
 

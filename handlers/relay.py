@@ -1,0 +1,530 @@
+"""Private messages that respect quiet hours: the parent–teacher relay.
+
+A parent never shares a room with a teacher. Each pair has a `parent_dm` (parent + bot) and a
+`teacher_dm` (teacher + bot); the bot relays between them. A parent's message sent outside
+the teacher's working hours is stored, marked ⏳ and delivered at the next opening (then ✅);
+nothing reaches the teacher's devices before then. Teachers' replies go straight through.
+
+The judge reads each parent message as a private message: abuse is diverted to SLT instead
+of the teacher, a negative message gets the "golden rule" pause, a complaint is delivered
+with the office route pointed out once. Nothing a parent writes is ever silently dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from dataclasses import replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.actions import (
+    Action,
+    DeliverRelay,
+    MarkChased,
+    NoteConversation,
+    React,
+    RecordIncident,
+    Redact,
+    SendMessage,
+    StoreRelay,
+    UpdateRelay,
+    notice,
+)
+from bot.config import Staff
+from bot.judge import JudgeContext, Outcome, judge
+from handlers import Context, Event
+from handlers.commands import Argument, Command, Invocation, reply, split_command
+from handlers.discipline import display_name, escalate, evidence_of
+from handlers.story import visible_text
+from storage.incidents import Incident
+from storage.people import Role
+from storage.relay import TO_PARENT, TO_TEACHER, Conversation, Relayed
+from storage.rooms import RoomKind
+
+HELD, DELIVERED = "⏳", "✅"
+REPLY_FALLBACK = re.compile(r"<mx-reply>.*?</mx-reply>", re.DOTALL)
+MEDIA_KEYS = ("msgtype", "url", "file", "info", "filename")
+GOLDEN_RULE = (
+    "Before this reaches the teacher, please take a moment to re-read it. The school's golden "
+    "rule asks three questions: Is it kind? Is it necessary? Would you say it face to face? "
+)
+
+
+def short_id(source_event: str) -> str:
+    """A handle SLT can type (`!deliver 3f9a2c1b`) for a diverted message."""
+    return hashlib.sha256(source_event.encode()).hexdigest()[:8]
+
+
+def _relation(content: dict[str, Any]) -> dict[str, Any]:
+    relates = content.get("m.relates_to")
+    return relates if isinstance(relates, dict) else {}
+
+
+def _teacher_staff(ctx: Context, teacher: str) -> Staff | None:
+    return ctx.config.staff_by_user(teacher, ctx.bot_user_id.split(":", 1)[1])
+
+
+def _redacted_event(event: Event) -> str | None:
+    redacts = event.content.get("redacts") or event.raw.get("redacts")
+    return redacts if isinstance(redacts, str) else None
+
+
+async def _children_names(ctx: Context, parent: str) -> str:
+    names = [child.first_name for child in await ctx.store.pupils.children_of(parent)]
+    return " and ".join(names) or "a pupil"
+
+
+# Rendering ------------------------------------------------------------------------------
+
+
+async def _mapped_reply(ctx: Context, content: dict[str, Any]) -> str | None:
+    """The event in the other room that a reply in this room points to."""
+    reply = _relation(content).get("m.in_reply_to")
+    target = reply.get("event_id") if isinstance(reply, dict) else None
+    if not isinstance(target, str):
+        return None
+    as_copy = await ctx.store.relay.by_delivered(target)
+    if as_copy is not None:
+        return as_copy.source_event
+    as_source = await ctx.store.relay.by_source(target)
+    return as_source.delivered_event if as_source else None
+
+
+async def render(ctx: Context, content: dict[str, Any], heading: str) -> dict[str, Any]:
+    """The relayed copy: the heading (who, and when for parents), then the message itself.
+
+    Media reuse the original `url` / `file` object: nothing is uploaded again.
+    """
+    msgtype = content.get("msgtype")
+    body = content.get("body") if isinstance(content.get("body"), str) else ""
+    if msgtype in ("m.image", "m.video", "m.audio", "m.file"):
+        copy = {k: content[k] for k in MEDIA_KEYS if k in content}
+        copy["body"] = f"{heading} {body}".strip()
+    else:
+        text = visible_text({"body": body, "m.relates_to": content.get("m.relates_to")})
+        formatted = content.get("formatted_body")
+        if isinstance(formatted, str) and content.get("format") == "org.matrix.custom.html":
+            inner = REPLY_FALLBACK.sub("", formatted)  # the quote points into the other room
+        else:
+            inner = html.escape(text).replace("\n", "<br>")
+        copy = {
+            "msgtype": "m.text",
+            "body": f"{heading}\n{text}",
+            "format": "org.matrix.custom.html",
+            "formatted_body": f"<b>{html.escape(heading)}</b><br>{inner}",
+        }
+    mapped = await _mapped_reply(ctx, content)
+    if mapped:
+        copy["m.relates_to"] = {"m.in_reply_to": {"event_id": mapped}}
+    return copy
+
+
+async def parent_heading(ctx: Context, conversation: Conversation, sent_ts: int) -> str:
+    name = await display_name(ctx, conversation.parent)
+    children = await _children_names(ctx, conversation.parent)
+    sent = datetime.fromtimestamp(sent_ts / 1000, ctx.config.school.tz)
+    return f"{name} ({children}'s parent), sent {ctx.calendar.describe(sent)}:"
+
+
+# Parents' side -------------------------------------------------------------------------
+
+
+async def handle_parent_dm(event: Event, ctx: Context) -> list[Action]:
+    conversation = await ctx.store.relay.conversation_in(event.room.room_id)
+    if conversation is None or event.sender != conversation.parent:
+        return []
+    if event.type == "m.room.redaction":
+        return await _withdrawn(event, ctx, conversation)
+    if event.type != "m.room.message" or event.state_key is not None:
+        return []
+    if event.body is not None and split_command(event.body) is not None:
+        return []  # commands are answered by the command handler
+    if conversation.closed_at:
+        return await tell_here(event, "This conversation is closed, so messages here are not "
+                               "passed on. Please use your other conversations or email the "
+                               f"office at {ctx.config.school.office_email}.")  # fmt: skip
+    if _relation(event.content).get("rel_type") == "m.replace":
+        return await _edited(event, ctx, conversation)
+    if await ctx.store.discipline.is_suspended(event.sender):
+        return await tell_here(
+            event,
+            "Your messaging has been suspended under the school's code of conduct, so this "
+            "message was not passed on. Please contact the school office at "
+            f"{ctx.config.school.office_email}.",
+        )
+    return await _new_parent_message(event, ctx, conversation)
+
+
+async def tell_here(event: Event, text: str) -> list[Action]:
+    return [notice(event.room.room_id, text, html.escape(text))]
+
+
+def _dm_context(ctx: Context) -> JudgeContext:
+    names = {member.name for member in ctx.config.staff}
+    names |= {member.name.split()[-1] for member in ctx.config.staff}
+    return JudgeContext(where="dm", pupil_names=frozenset(), staff_names=frozenset(names))
+
+
+async def _new_parent_message(
+    event: Event, ctx: Context, conversation: Conversation
+) -> list[Action]:
+    source, now = event.event_id, ctx.clock.now()
+    is_media = event.content.get("msgtype") in ("m.image", "m.video", "m.audio", "m.file")
+    verdict = None if is_media else judge(visible_text(event.content), _dm_context(ctx))
+    label = str(verdict.label) if verdict else "ok"
+    store = StoreRelay(conversation.id, TO_TEACHER, source, event.sender,
+                       event.origin_server_ts, event.content, label, "held")  # fmt: skip
+    if verdict is not None and verdict.label == "abusive" and verdict.outcome is not Outcome.KEEP:
+        return await _divert(event, ctx, conversation, verdict, store)
+    teacher = _teacher_staff(ctx, conversation.teacher)
+    if label == "negative" and ctx.config.policy.golden_rule_minutes > 0:
+        pause_end = now + timedelta(minutes=ctx.config.policy.golden_rule_minutes)
+        release = ctx.calendar.next_opening(pause_end, teacher)
+        paused = replace(store, status="pausing", release_at=release.isoformat())
+        text = (
+            f"{GOLDEN_RULE}It will be sent in {ctx.config.policy.golden_rule_minutes} minutes"
+            f"{'' if release == pause_end else ', when school opens'}. You can edit it or "
+            "delete it before then, or send !send to send it now."
+        )
+        return [paused, React(event.room.room_id, source, HELD, remember_as=f"hold:{source}"),
+                *await tell_here(event, text)]  # fmt: skip
+    actions: list[Action] = []
+    if label == "complaint" and not conversation.complaint_route_told:
+        actions += [
+            NoteConversation(conversation.id, "complaint_route_told"),
+            *await tell_here(
+                event,
+                "Your message will be passed on. If this is a formal complaint, please "
+                f"email the school office at {ctx.config.school.office_email}: complaints "
+                "are handled there, not through messaging.",
+            ),
+        ]
+    if ctx.calendar.is_open(now, teacher) and await ctx.store.relay.has_held(conversation.id):
+        # Earlier messages are still being released: this one goes out after them.
+        return [replace(store, release_at=now.isoformat()), *actions]
+    if ctx.calendar.is_open(now, teacher):
+        heading = await parent_heading(ctx, conversation, event.origin_server_ts)
+        copy = await render(ctx, event.content, heading)
+        return [
+            replace(store, release_at=now.isoformat()),
+            DeliverRelay(source, conversation.teacher_room, copy),
+            React(event.room.room_id, source, DELIVERED),
+            *actions,
+        ]
+    opening = ctx.calendar.next_opening(now, teacher)
+    teacher_name = await display_name(ctx, conversation.teacher)
+    return [
+        replace(store, release_at=opening.isoformat()),
+        React(event.room.room_id, source, HELD, remember_as=f"hold:{source}"),
+        *await tell_here(
+            event,
+            f"{teacher_name} is not working now, so your message is held and will be "
+            f"delivered on {ctx.calendar.describe(opening, now)}. You can edit or delete it "
+            "until then.",
+        ),
+        *actions,
+    ]
+
+
+async def _divert(
+    event: Event, ctx: Context, conversation: Conversation, verdict: Any, store: StoreRelay
+) -> list[Action]:
+    """Abuse never reaches the teacher: SLT decide whether to deliver or discard it."""
+    handle = short_id(event.event_id)
+    incident = Incident(
+        kind="private message diverted to SLT",
+        user_id=event.sender,
+        rule="abusive",
+        outcome=f"not delivered; SLT can !deliver {handle} or !discard {handle}",
+        room_id=event.room.room_id,
+        event_id=event.event_id,
+        label=str(verdict.label),
+        confidence=verdict.confidence,
+        reasons=tuple(verdict.reasons),
+        evidence=evidence_of(event.content) | {"to": conversation.teacher},
+        confirmed_by="conductbot (judge)",
+    )
+    diverted = replace(store, status="diverted")
+    return [
+        diverted,
+        RecordIncident(incident),
+        *await tell_here(
+            event,
+            "This message has not been passed to the teacher. It has been passed to the "
+            "school's senior leadership team, who will look at it. Messages to staff must be "
+            "respectful (the school's code of conduct).",
+        ),
+        *await escalate(ctx, incident, "Private message to a teacher held back"),
+    ]
+
+
+async def _edited(event: Event, ctx: Context, conversation: Conversation) -> list[Action]:
+    target = _relation(event.content).get("event_id")
+    new = event.content.get("m.new_content")
+    relayed = await ctx.store.relay.by_source(target) if isinstance(target, str) else None
+    if relayed is None or not isinstance(new, dict):
+        return []
+    if relayed.status in ("held", "pausing", "diverted"):
+        return [UpdateRelay(relayed.source_event, content=new)]
+    if relayed.status == "delivered" and relayed.delivered_event:
+        heading = await parent_heading(ctx, conversation, relayed.sent_ts)
+        return [_edit_copy(conversation.teacher_room, relayed, await render(ctx, new, heading))]
+    return []
+
+
+def _edit_copy(room: str, relayed: Relayed, copy: dict[str, Any]) -> SendMessage:
+    new_content = {k: v for k, v in copy.items() if k != "m.relates_to"}
+    content = {
+        **new_content,
+        "body": "* " + new_content.get("body", ""),
+        "m.new_content": new_content,
+        "m.relates_to": {"rel_type": "m.replace", "event_id": relayed.delivered_event},
+    }
+    content.pop("formatted_body", None)
+    content.pop("format", None)
+    return SendMessage(room, content)
+
+
+async def _withdrawn(event: Event, ctx: Context, conversation: Conversation) -> list[Action]:
+    target = _redacted_event(event)
+    relayed = await ctx.store.relay.by_source(target) if target else None
+    if relayed is None:
+        return []
+    if relayed.status in ("held", "pausing", "diverted"):
+        actions: list[Action] = [UpdateRelay(relayed.source_event, status="cancelled")]
+        for room, reaction in await ctx.store.sent.with_key(f"hold:{relayed.source_event}"):
+            actions.append(Redact(room, reaction, "Withdrawn before delivery"))
+        return actions + await tell_here(event, "You deleted a held message, so it will not "
+                                         "be delivered.")  # fmt: skip
+    if relayed.status == "delivered" and relayed.delivered_event:
+        other = conversation.teacher_room if relayed.direction == TO_TEACHER else (
+            conversation.parent_room)  # fmt: skip
+        return [Redact(other, relayed.delivered_event, "Deleted by the sender")]
+    return []
+
+
+# Teachers' side ------------------------------------------------------------------------
+
+
+async def handle_teacher_dm(event: Event, ctx: Context) -> list[Action]:
+    """Teachers' replies go to the parent at once (staff may choose to answer late)."""
+    conversation = await ctx.store.relay.conversation_in(event.room.room_id)
+    if conversation is None or event.sender != conversation.teacher:
+        return []
+    if event.type == "m.room.redaction":
+        target = _redacted_event(event)
+        relayed = await ctx.store.relay.by_source(target) if target else None
+        if relayed and relayed.delivered_event:
+            return [Redact(conversation.parent_room, relayed.delivered_event,
+                           "Deleted by the teacher")]  # fmt: skip
+        return []
+    if event.type != "m.room.message" or event.state_key is not None:
+        return []
+    if event.body is not None and split_command(event.body) is not None:
+        return []
+    if conversation.closed_at:
+        return await tell_here(event, "This conversation is closed; nothing is passed on.")
+    heading = f"{await display_name(ctx, conversation.teacher)}:"
+    if _relation(event.content).get("rel_type") == "m.replace":
+        target = _relation(event.content).get("event_id")
+        relayed = await ctx.store.relay.by_source(target) if isinstance(target, str) else None
+        new = event.content.get("m.new_content")
+        if relayed and relayed.delivered_event and isinstance(new, dict):
+            return [_edit_copy(conversation.parent_room, relayed,
+                               await render(ctx, new, heading))]  # fmt: skip
+        return []
+    copy = await render(ctx, event.content, heading)
+    return [
+        StoreRelay(
+            conversation.id,
+            TO_PARENT,
+            event.event_id,
+            event.sender,
+            event.origin_server_ts,
+            {},
+            None,
+            "held",
+            ctx.clock.iso(),
+        ),  # fmt: skip
+        DeliverRelay(event.event_id, conversation.parent_room, copy),
+        NoteConversation(conversation.id, "answered"),
+    ]
+
+
+# Scheduled work: release and the reply window -------------------------------------------
+
+
+async def release_actions(ctx: Context, relayed: Relayed) -> list[Action]:
+    """Deliver one held or paused message now: relayed copy, ✅, and the ⏳ taken away."""
+    conversation = await ctx.store.relay.conversation_by_id(relayed.conversation_id)
+    if conversation is None:
+        return []
+    heading = await parent_heading(ctx, conversation, relayed.sent_ts)
+    copy = await render(ctx, relayed.content or {}, heading)
+    actions: list[Action] = [
+        DeliverRelay(relayed.source_event, conversation.teacher_room, copy),
+        React(conversation.parent_room, relayed.source_event, DELIVERED),
+    ]
+    for room, reaction in await ctx.store.sent.with_key(f"hold:{relayed.source_event}"):
+        actions.append(Redact(room, reaction, "Delivered"))
+    return actions
+
+
+async def chase_actions(ctx: Context, relayed: Relayed) -> list[Action]:
+    """Remind the teacher after the reply window, tell SLT after the longer one."""
+    conversation = await ctx.store.relay.conversation_by_id(relayed.conversation_id)
+    if conversation is None or relayed.delivered_at is None:
+        return []
+    teacher = _teacher_staff(ctx, conversation.teacher)
+    waited = (
+        ctx.calendar.working_seconds_between(
+            datetime.fromisoformat(relayed.delivered_at), ctx.clock.now(), teacher
+        )
+        / 3600
+    )
+    reminded, _ = await ctx.store.relay.chased(relayed.id)
+    policy = ctx.config.policy
+    parent = await display_name(ctx, conversation.parent)
+    if waited >= policy.escalate_after_hours:
+        teacher_name = await display_name(ctx, conversation.teacher)
+        incident = Incident(
+            kind="message unanswered", user_id=conversation.parent, rule="reply window",
+            outcome=f"no reply from {teacher_name} after {policy.escalate_after_hours} "
+            "working hours", room_id=conversation.teacher_room,
+            event_id=relayed.delivered_event,
+        )  # fmt: skip
+        return [
+            MarkChased(relayed.source_event, "escalated_at"),
+            RecordIncident(incident),
+            *await escalate(ctx, incident, "A parent's message is still waiting for a reply"),
+        ]
+    if waited >= policy.reply_window_hours and reminded is None:
+        text = (
+            f"A reminder: {parent}'s message has waited {policy.reply_window_hours} working "
+            "hours for a reply. The school aims to reply within that time."
+        )
+        relates = {"m.relates_to": {"m.in_reply_to": {"event_id": relayed.delivered_event}}}
+        return [
+            MarkChased(relayed.source_event, "reminded_at"),
+            notice(conversation.teacher_room, text, html.escape(text), **relates),
+        ]
+    return []
+
+
+# Commands ------------------------------------------------------------------------------
+
+
+async def _release_or_hold(ctx: Context, relayed: Relayed) -> tuple[list[Action], str]:
+    """Deliver now if the teacher is working, else hold until they are; and say which."""
+    conversation = await ctx.store.relay.conversation_by_id(relayed.conversation_id)
+    teacher = _teacher_staff(ctx, conversation.teacher) if conversation else None
+    now = ctx.clock.now()
+    if ctx.calendar.is_open(now, teacher):
+        return await release_actions(ctx, relayed), "delivered now"
+    opening = ctx.calendar.next_opening(now, teacher)
+    hold = UpdateRelay(relayed.source_event, status="held", release_at=opening.isoformat())
+    return [hold], f"held until {ctx.calendar.describe(opening, now)}"
+
+
+async def _send_now(inv: Invocation, ctx: Context) -> list[Action]:
+    conversation = await ctx.store.relay.conversation_in(inv.event.room.room_id)
+    if conversation is None or conversation.parent != inv.event.sender:
+        return reply(inv.event, "There is nothing of yours waiting here.")
+    pausing = await ctx.store.relay.with_status("pausing", conversation.id)
+    if not pausing:
+        return reply(inv.event, "There is no message waiting to be sent.")
+    actions: list[Action] = []
+    outcome = ""
+    for relayed in pausing:
+        more, outcome = await _release_or_hold(ctx, relayed)
+        actions += more
+    return [*actions, *reply(inv.event, f"Thank you. Your message is {outcome}.")]
+
+
+async def _tell_parent(ctx: Context, relayed: Relayed, text: str) -> list[Action]:
+    """In the conversation the message came from, as a reply to it."""
+    conversation = await ctx.store.relay.conversation_by_id(relayed.conversation_id)
+    if conversation is None:
+        return []
+    relates = {"m.relates_to": {"m.in_reply_to": {"event_id": relayed.source_event}}}
+    return [notice(conversation.parent_room, text, html.escape(text), **relates)]
+
+
+async def _diverted(ctx: Context, handle: str) -> Relayed | None:
+    for relayed in await ctx.store.relay.with_status("diverted"):
+        if short_id(relayed.source_event) == handle.lower():
+            return relayed
+    return None
+
+
+async def _deliver(inv: Invocation, ctx: Context) -> list[Action]:
+    relayed = await _diverted(ctx, inv.args["id"])
+    if relayed is None:
+        return reply(inv.event, f"No held-back message has the id {inv.args['id']}.")
+    actions, outcome = await _release_or_hold(ctx, relayed)
+    decider = await display_name(ctx, inv.event.sender)
+    incident = Incident(
+        kind="SLT delivered a held-back message", user_id=relayed.sender, rule="abusive",
+        outcome=outcome, event_id=relayed.source_event, confirmed_by=decider,
+    )  # fmt: skip
+    return [
+        RecordIncident(incident), *actions,
+        *await _tell_parent(ctx, relayed, "The senior leadership team has looked at your "
+                            "message and passed it on to the teacher."),
+        *reply(inv.event, f"Message {inv.args['id']}: {outcome}."),
+    ]  # fmt: skip
+
+
+async def _discard(inv: Invocation, ctx: Context) -> list[Action]:
+    relayed = await _diverted(ctx, inv.args["id"])
+    if relayed is None:
+        return reply(inv.event, f"No held-back message has the id {inv.args['id']}.")
+    decider = await display_name(ctx, inv.event.sender)
+    incident = Incident(
+        kind="SLT discarded a held-back message", user_id=relayed.sender, rule="abusive",
+        outcome="not delivered; kept as a record", event_id=relayed.source_event,
+        confirmed_by=decider,
+    )  # fmt: skip
+    return [
+        RecordIncident(incident),
+        UpdateRelay(relayed.source_event, status="discarded"),
+        *await _tell_parent(ctx, relayed, "The senior leadership team has looked at your "
+                            "message and it will not be passed on. Please contact the school "
+                            f"office at {ctx.config.school.office_email} to talk about it."),
+        *reply(inv.event, f"Message {inv.args['id']} discarded; the parent has been told."),
+    ]  # fmt: skip
+
+
+def _handle(word: str) -> str:
+    if not re.fullmatch(r"[0-9a-fA-F]{8}", word):
+        raise ValueError("expected the 8-character id from the notice, e.g. 3f9a2c1b")
+    return word
+
+
+RELAY_COMMANDS = (
+    Command(
+        name="send",
+        help="send a paused message to the teacher now",
+        roles=frozenset({Role.PARENT}),
+        rooms=frozenset({RoomKind.PARENT_DM}),
+        run=_send_now,
+    ),
+    Command(
+        name="deliver",
+        help="pass a held-back private message on to the teacher",
+        roles=frozenset({Role.SLT}),
+        rooms=frozenset({RoomKind.ESCALATION}),
+        arguments=(Argument("id", _handle),),
+        run=_deliver,
+    ),
+    Command(
+        name="discard",
+        help="keep a held-back private message from the teacher for good",
+        roles=frozenset({Role.SLT}),
+        rooms=frozenset({RoomKind.ESCALATION}),
+        arguments=(Argument("id", _handle),),
+        run=_discard,
+    ),
+)
