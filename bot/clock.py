@@ -32,6 +32,11 @@ def parse_instant(text: str) -> datetime:
     return instant
 
 
+def stamp(instant: datetime) -> str:
+    """How instants are stored: UTC, milliseconds, so stored times compare as text."""
+    return instant.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
 class Clock:
     """Real time, optionally shifted: now() = start + time elapsed since the clock was set."""
 
@@ -53,6 +58,10 @@ class Clock:
     def now(self) -> datetime:
         return datetime.fromtimestamp(time.time() + self._offset, UTC)
 
+    def from_timestamp(self, origin_server_ts: int) -> datetime:
+        """A homeserver timestamp (ms) on this clock: shifted as the clock is shifted."""
+        return datetime.fromtimestamp(origin_server_ts / 1000 + self._offset, UTC)
+
     def set(self, instant: datetime) -> None:
         self._offset = instant.timestamp() - time.time()
 
@@ -62,4 +71,4 @@ class Clock:
 
     def iso(self) -> str:
         """Now, as stored in the database."""
-        return self.now().isoformat(timespec="milliseconds")
+        return stamp(self.now())

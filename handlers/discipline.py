@@ -22,6 +22,7 @@ from bot.actions import (
     Suspend,
     notice,
 )
+from bot.clock import stamp
 from bot.provisioning import ESCALATION_KEY, home_key, story_key
 from handlers import Context
 from storage.incidents import Incident
@@ -117,7 +118,7 @@ async def strike(
     user = incident.user_id
     if await is_immune(ctx, user):
         return [], replace(incident, outcome="no action: staff and the bot are never punished")
-    since = (ctx.clock.now() - timedelta(days=ctx.config.policy.strike_expiry_days)).isoformat()
+    since = stamp(ctx.clock.now() - timedelta(days=ctx.config.policy.strike_expiry_days))
     earlier = [
         s
         for s in await ctx.store.discipline.active_strikes(user, since=since)

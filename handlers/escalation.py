@@ -10,9 +10,10 @@ import csv
 import io
 import json
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from bot.actions import Action, Invite, Pardon, RecordIncident, SendFile
+from bot.clock import stamp
 from handlers import Context
 from handlers.commands import Argument, Command, Invocation, format_instant, reply
 from handlers.discipline import display_name, escalate, reinstatement, tell
@@ -81,11 +82,6 @@ def incidents_word(word: str) -> str:
 def _midnight(local_day: date, ctx: Context) -> datetime:
     """The start of a school day, in the school's time zone."""
     return datetime.combine(local_day, time(), tzinfo=ctx.config.school.tz)
-
-
-def _stored(instant: datetime) -> str:
-    """An instant as the database stores it (UTC ISO 8601), for comparisons."""
-    return instant.astimezone(UTC).isoformat(timespec="milliseconds")
 
 
 def _local(stored: str, ctx: Context) -> datetime:
@@ -223,7 +219,7 @@ async def _reinstate(inv: Invocation, ctx: Context) -> list[Action]:
 async def _incidents(inv: Invocation, ctx: Context) -> list[Action]:
     value = inv.args["since"] or timedelta(days=7)
     start = ctx.clock.now() - value if isinstance(value, timedelta) else _midnight(value, ctx)
-    found = await ctx.store.incidents.between(_stored(start))
+    found = await ctx.store.incidents.between(stamp(start))
     when = format_instant(start, ctx)
     if not found:
         return reply(inv.event, f"No incidents since {when}.")
@@ -243,7 +239,7 @@ async def _export(inv: Invocation, ctx: Context) -> list[Action]:
     if first > last:
         return reply(inv.event, f"FROM ({first}) is after TO ({last}). Usage: {inv.command.usage}")
     found = await ctx.store.incidents.between(
-        _stored(_midnight(first, ctx)), _stored(_midnight(last + timedelta(days=1), ctx))
+        stamp(_midnight(first, ctx)), stamp(_midnight(last + timedelta(days=1), ctx))
     )
     data = await incidents_csv(ctx, found)
     body = f"Incidents from {first} to {last} inclusive: {len(found)}"

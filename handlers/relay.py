@@ -32,6 +32,7 @@ from bot.actions import (
     UpdateRelay,
     notice,
 )
+from bot.clock import stamp
 from bot.config import Staff
 from bot.judge import JudgeContext, Outcome, judge
 from handlers import Context, Event
@@ -174,15 +175,16 @@ async def _new_parent_message(
     is_media = event.content.get("msgtype") in ("m.image", "m.video", "m.audio", "m.file")
     verdict = None if is_media else judge(visible_text(event.content), _dm_context(ctx))
     label = str(verdict.label) if verdict else "ok"
-    store = StoreRelay(conversation.id, TO_TEACHER, source, event.sender,
-                       event.origin_server_ts, event.content, label, "held")  # fmt: skip
+    sent_ts = int(ctx.clock.from_timestamp(event.origin_server_ts).timestamp() * 1000)
+    store = StoreRelay(conversation.id, TO_TEACHER, source, event.sender, sent_ts,
+                       event.content, label, "held")  # fmt: skip
     if verdict is not None and verdict.label == "abusive" and verdict.outcome is not Outcome.KEEP:
         return await _divert(event, ctx, conversation, verdict, store)
     teacher = _teacher_staff(ctx, conversation.teacher)
     if label == "negative" and ctx.config.policy.golden_rule_minutes > 0:
         pause_end = now + timedelta(minutes=ctx.config.policy.golden_rule_minutes)
         release = ctx.calendar.next_opening(pause_end, teacher)
-        paused = replace(store, status="pausing", release_at=release.isoformat())
+        paused = replace(store, status="pausing", release_at=stamp(release))
         text = (
             f"{GOLDEN_RULE}It will be sent in {ctx.config.policy.golden_rule_minutes} minutes"
             f"{'' if release == pause_end else ', when school opens'}. You can edit it or "
@@ -203,12 +205,12 @@ async def _new_parent_message(
         ]
     if ctx.calendar.is_open(now, teacher) and await ctx.store.relay.has_held(conversation.id):
         # Earlier messages are still being released: this one goes out after them.
-        return [replace(store, release_at=now.isoformat()), *actions]
+        return [replace(store, release_at=stamp(now)), *actions]
     if ctx.calendar.is_open(now, teacher):
-        heading = await parent_heading(ctx, conversation, event.origin_server_ts)
+        heading = await parent_heading(ctx, conversation, sent_ts)
         copy = await render(ctx, event.content, heading)
         return [
-            replace(store, release_at=now.isoformat()),
+            replace(store, release_at=stamp(now)),
             DeliverRelay(source, conversation.teacher_room, copy),
             React(event.room.room_id, source, DELIVERED),
             *actions,
@@ -216,7 +218,7 @@ async def _new_parent_message(
     opening = ctx.calendar.next_opening(now, teacher)
     teacher_name = await display_name(ctx, conversation.teacher)
     return [
-        replace(store, release_at=opening.isoformat()),
+        replace(store, release_at=stamp(opening)),
         React(event.room.room_id, source, HELD, remember_as=f"hold:{source}"),
         *await tell_here(
             event,
@@ -424,7 +426,7 @@ async def _release_or_hold(ctx: Context, relayed: Relayed) -> tuple[list[Action]
     if ctx.calendar.is_open(now, teacher):
         return await release_actions(ctx, relayed), "delivered now"
     opening = ctx.calendar.next_opening(now, teacher)
-    hold = UpdateRelay(relayed.source_event, status="held", release_at=opening.isoformat())
+    hold = UpdateRelay(relayed.source_event, status="held", release_at=stamp(opening))
     return [hold], f"held until {ctx.calendar.describe(opening, now)}"
 
 

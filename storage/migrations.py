@@ -159,7 +159,7 @@ MIGRATIONS: list[list[str]] = [
             direction TEXT NOT NULL CHECK (direction IN ('to_teacher', 'to_parent')),
             source_event TEXT NOT NULL UNIQUE,
             sender TEXT NOT NULL,
-            sent_ts INTEGER NOT NULL,
+            sent_ts INTEGER NOT NULL,  -- ms, on the bot's (injectable) clock
             content TEXT,
             label TEXT,
             status TEXT NOT NULL CHECK (status IN
