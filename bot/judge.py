@@ -685,7 +685,9 @@ _REWRITES = tuple((re.compile(p), r) for p, r in rules.REWRITES)
 
 def _sentiment(plain: str, lex: _Lexicons) -> float:
     """VADER compound score; British readings were applied when the text was prepared."""
-    words = plain.split()
+    # VADER scores some bare numbers as slang ("187"); in a school message they are times,
+    # amounts and reference numbers, so they carry no feeling.
+    words = [w for w in plain.split() if not w.strip(".,:;!?%£$").isdigit()]
     for i, w in enumerate(words[:-1]):
         if w in lx.INTENSIFIERS and lex.vader.lexicon.get(words[i + 1], 0.0) > 0.5:
             words[i] = "very"

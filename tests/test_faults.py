@@ -31,10 +31,11 @@ def run_bot(school: School, now: str) -> subprocess.Popen:
         "CONDUCTBOT_NOW": now,
         "PYTHONPATH": str(REPO),
     }
+    log = (school.data_dir / "bot.log").open("a")
     return subprocess.Popen(
         [sys.executable, "-m", "bot.cli", "run", "--config", str(school.config_path),
          "--data-dir", str(school.data_dir)],
-        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
 
 

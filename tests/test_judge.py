@@ -470,3 +470,9 @@ def test_judge_eval_names_the_bad_line_and_exits_2(
     err = capsys.readouterr().err
     line = 2 if "oops" in content else 1
     assert f"{path}:{line}:" in err and problem in err
+
+
+def test_bare_numbers_carry_no_feeling() -> None:
+    """VADER scores '187' as slang; times, amounts and reference numbers are neutral."""
+    for text in ("message 187", "Room 182 at 3", "Trip money is £187"):
+        assert judge(text, JudgeContext(where="dm")).label == "ok", text
