@@ -362,6 +362,21 @@ class UpdateRelay(StoreAction):
 
 
 @dataclass(frozen=True)
+class MarkShown(StoreAction):
+    """The parent's side shows the message as delivered (✅ added, ⏳ taken away)."""
+
+    kind: ClassVar[str] = "mark_shown"
+    source_event: str
+
+    def target(self) -> str | None:
+        return self.source_event
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.relay.marked(self.source_event, at=at)
+        return None
+
+
+@dataclass(frozen=True)
 class MarkChased(StoreAction):
     """The teacher was reminded, or SLT told, about an unanswered message (once each)."""
 

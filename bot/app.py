@@ -20,7 +20,13 @@ from bot.provisioning import ESCALATION_KEY, Provisioner, ProvisionReport
 from bot.reports import EventReports
 from handlers import Context, Event, Handler, MalformedEvent
 from handlers.commands import all_commands, make_handler
-from handlers.relay import chase_actions, handle_parent_dm, handle_teacher_dm, release_actions
+from handlers.relay import (
+    chase_actions,
+    handle_parent_dm,
+    handle_teacher_dm,
+    mark_actions,
+    release_actions,
+)
 from handlers.story import handle_review_decision, handle_story
 from storage.people import Person, Role
 from storage.relay import Relayed
@@ -145,6 +151,12 @@ class App:
         return self._conversation_locks.setdefault(conversation_id, asyncio.Lock())
 
     async def release_due(self) -> int:
+        """Deliver what is due to the teachers, then mark it delivered for the parents."""
+        delivered = await self.deliver_due()
+        await self.mark_delivered()
+        return delivered
+
+    async def deliver_due(self) -> int:
         """Deliver held and paused messages whose time has come, in order per conversation.
 
         Conversations are released side by side (a few at a time); within one, a failed
@@ -177,6 +189,17 @@ class App:
         if delivered:
             log.info("released %d held messages", delivered)
         return delivered
+
+    async def mark_delivered(self) -> None:
+        """Teachers first, then the parents' ✅: the marks never hold up a delivery."""
+        slots = asyncio.Semaphore(RELEASE_CONCURRENCY)
+
+        async def mark(relayed: Relayed) -> None:
+            async with slots:
+                actions = await mark_actions(self.context(), relayed)
+                await self.executor.run(actions, cause=f"mark:{relayed.source_event}")
+
+        await asyncio.gather(*(mark(r) for r in await self.store.relay.unmarked()))
 
     async def chase_unanswered(self) -> None:
         for relayed in await self.store.relay.unanswered():

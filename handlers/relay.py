@@ -23,6 +23,7 @@ from bot.actions import (
     Action,
     DeliverRelay,
     MarkChased,
+    MarkShown,
     NoteConversation,
     React,
     RecordIncident,
@@ -213,6 +214,7 @@ async def _new_parent_message(
             replace(store, release_at=stamp(now)),
             DeliverRelay(source, conversation.teacher_room, copy),
             React(event.room.room_id, source, DELIVERED),
+            MarkShown(source),
             *actions,
         ]
     opening = ctx.calendar.next_opening(now, teacher)
@@ -359,19 +361,24 @@ async def handle_teacher_dm(event: Event, ctx: Context) -> list[Action]:
 
 
 async def release_actions(ctx: Context, relayed: Relayed) -> list[Action]:
-    """Deliver one held or paused message now: relayed copy, ✅, and the ⏳ taken away."""
+    """Deliver one held or paused message now (the parent's ✅ follows: `mark_actions`)."""
     conversation = await ctx.store.relay.conversation_by_id(relayed.conversation_id)
     if conversation is None:
         return []
     heading = await parent_heading(ctx, conversation, relayed.sent_ts)
     copy = await render(ctx, relayed.content or {}, heading)
-    actions: list[Action] = [
-        DeliverRelay(relayed.source_event, conversation.teacher_room, copy),
-        React(conversation.parent_room, relayed.source_event, DELIVERED),
-    ]
+    return [DeliverRelay(relayed.source_event, conversation.teacher_room, copy)]
+
+
+async def mark_actions(ctx: Context, relayed: Relayed) -> list[Action]:
+    """On the parent's side: ✅ on a delivered message and its ⏳ taken away."""
+    conversation = await ctx.store.relay.conversation_by_id(relayed.conversation_id)
+    if conversation is None:
+        return []
+    actions: list[Action] = [React(conversation.parent_room, relayed.source_event, DELIVERED)]
     for room, reaction in await ctx.store.sent.with_key(f"hold:{relayed.source_event}"):
         actions.append(Redact(room, reaction, "Delivered"))
-    return actions
+    return [*actions, MarkShown(relayed.source_event)]
 
 
 async def chase_actions(ctx: Context, relayed: Relayed) -> list[Action]:

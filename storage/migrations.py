@@ -167,6 +167,7 @@ MIGRATIONS: list[list[str]] = [
             release_at TEXT,
             delivered_event TEXT UNIQUE,
             delivered_at TEXT,
+            marked_at TEXT,  -- ✅ shown on the parent's side (after delivery, never before)
             answered_at TEXT,
             reminded_at TEXT,
             escalated_at TEXT

@@ -190,6 +190,20 @@ class Relay:
             (event_id, at, source_event),
         )
 
+    async def unmarked(self, limit: int = 5000) -> list[Relayed]:
+        """Parents' messages delivered but not yet marked ✅ on the parent's side."""
+        async with self._db.execute(
+            "SELECT * FROM relays WHERE direction = ? AND status = 'delivered' "
+            "AND marked_at IS NULL ORDER BY conversation_id, id LIMIT ?",
+            (TO_TEACHER, limit),
+        ) as cur:
+            return [_relayed(row) for row in await cur.fetchall()]
+
+    async def marked(self, source_event: str, *, at: str) -> None:
+        await self._db.execute(
+            "UPDATE relays SET marked_at = ? WHERE source_event = ?", (at, source_event)
+        )
+
     async def answered(self, conversation_id: int, *, at: str) -> None:
         """A teacher's reply answers every delivered parent message waiting for one."""
         await self._db.execute(

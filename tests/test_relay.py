@@ -243,3 +243,89 @@ async def test_separated_parents_each_have_their_own_private_conversation(
     await talk.handled(secret)
     other_view = await other.parent.room_messages(talk.parent_room, start="")
     assert isinstance(other_view, nio.RoomMessagesError)
+
+
+async def test_a_negative_message_pauses_for_a_re_read_and_send_releases_it(
+    launch: BotLauncher, matrix: Matrix, school: School
+) -> None:
+    talk = await start(launch, matrix, school, TUESDAY_MORNING)
+    cross = "This is ridiculous, the homework is rubbish and pointless"
+    sent = await send_text(talk.parent, talk.parent_room, cross)
+    await talk.handled(sent)
+    notices = await notices_in(talk.parent, talk.parent_room)
+    assert any("Is it kind? Is it necessary?" in n for n in notices)
+    assert await talk.bot.app.release_due() == 0  # still within the pause
+    assert await talk.delivered_to_teacher() == []
+    command = await send_text(talk.parent, talk.parent_room, "!send")
+    await talk.handled(command)
+    delivered = await eventually(talk.delivered_to_teacher)
+    assert len(delivered) == 1 and cross in delivered[0]["content"]["body"]
+
+
+async def test_the_complaint_route_is_pointed_out_once_and_complaints_are_delivered(
+    launch: BotLauncher, matrix: Matrix, school: School
+) -> None:
+    talk = await start(launch, matrix, school, TUESDAY_MORNING)
+    for text in ("I want to make a formal complaint about the lunch arrangements",
+                 "I would like to make a complaint about the school trip cost"):  # fmt: skip
+        await talk.handled(await send_text(talk.parent, talk.parent_room, text))
+    office = [n for n in await notices_in(talk.parent, talk.parent_room) if "office@" in n]
+    assert len(office) == 1
+    assert len(await eventually(lambda: _count(talk, 2))) == 2
+
+
+async def _count(talk: Conversation, n: int) -> list[dict] | None:
+    delivered = await talk.delivered_to_teacher()
+    return delivered if len(delivered) >= n else None
+
+
+async def test_the_reply_window_reminds_the_teacher_then_tells_slt(
+    launch: BotLauncher, matrix: Matrix, school: School
+) -> None:
+    talk = await start(launch, matrix, school, TUESDAY_MORNING)
+    await talk.handled(await send_text(talk.parent, talk.parent_room, "When is sports day?"))
+    await eventually(talk.delivered_to_teacher)
+    # Tuesday 10:00 + 24 working hours (9 a day) is Thursday 16:00; + 48 is Tuesday 13:00.
+    talk.bot.app.clock.set(datetime.fromisoformat("2026-11-26T16:30:00+00:00"))
+    await talk.bot.app.chase_unanswered()
+    reminders = [n for n in await notices_in(talk.teacher, talk.teacher_room)
+                 if "A reminder" in n]  # fmt: skip
+    assert len(reminders) == 1
+    await talk.bot.app.chase_unanswered()  # once only
+    assert len([n for n in await notices_in(talk.teacher, talk.teacher_room)
+                if "A reminder" in n]) == 1  # fmt: skip
+    talk.bot.app.clock.set(datetime.fromisoformat("2026-12-01T16:00:00+00:00"))
+    await talk.bot.app.chase_unanswered()
+    incidents = await talk.bot.store.incidents.of_user(talk.parent_person.user_id)
+    assert [i.kind for i in incidents] == ["message unanswered"]
+
+
+async def test_a_teachers_reply_stops_the_reply_window(
+    launch: BotLauncher, matrix: Matrix, school: School
+) -> None:
+    talk = await start(launch, matrix, school, TUESDAY_MORNING)
+    await talk.handled(await send_text(talk.parent, talk.parent_room, "When is sports day?"))
+    await eventually(talk.delivered_to_teacher)
+    await talk.handled(await send_text(talk.teacher, talk.teacher_room, "In June!"))
+    talk.bot.app.clock.set(datetime.fromisoformat("2026-12-01T16:00:00+00:00"))
+    await talk.bot.app.chase_unanswered()
+    assert not [n for n in await notices_in(talk.teacher, talk.teacher_room) if "A reminder" in n]
+
+
+async def test_a_suspended_parent_cannot_send_but_earlier_held_messages_are_delivered(
+    launch: BotLauncher, matrix: Matrix, school: School
+) -> None:
+    talk = await start(launch, matrix, school, FRIDAY_EVENING)
+    held = await send_text(talk.parent, talk.parent_room, "Before the removal")
+    await talk.handled(held)
+    await talk.bot.store.discipline.suspend(
+        talk.parent_person.user_id, reason="test", by="test", at="2026-11-20T17:10:00+00:00"
+    )
+    refused = await send_text(talk.parent, talk.parent_room, "After the removal")
+    await talk.handled(refused)
+    notices = await notices_in(talk.parent, talk.parent_room)
+    assert any("suspended" in n and "office@" in n for n in notices)
+    talk.bot.app.clock.set(MONDAY_OPENING)
+    await talk.bot.app.release_due()
+    bodies = [e["content"]["body"] for e in await eventually(talk.delivered_to_teacher)]
+    assert len(bodies) == 1 and "Before the removal" in bodies[0]
