@@ -20,6 +20,7 @@ from bot.provisioning import ESCALATION_KEY, Provisioner, ProvisionReport
 from bot.reports import EventReports
 from handlers import Context, Event, Handler, MalformedEvent
 from handlers.commands import all_commands, make_handler
+from handlers.onboarding import handle_code, handle_welcome
 from handlers.relay import (
     chase_actions,
     handle_parent_dm,
@@ -49,8 +50,9 @@ def default_routes() -> dict[RoomKind, list[Handler]]:
     commands = make_handler(all_commands())
     routes: dict[RoomKind, list[Handler]] = {kind: [commands] for kind in RoomKind}
     routes[RoomKind.STORY] = [handle_story]
-    routes[RoomKind.HOME] = [commands, handle_review_decision]
-    routes[RoomKind.PARENT_DM] = [commands, handle_parent_dm]
+    routes[RoomKind.HOME] = [commands, handle_code, handle_review_decision]
+    routes[RoomKind.WELCOME] = [commands, handle_welcome]
+    routes[RoomKind.PARENT_DM] = [commands, handle_code, handle_parent_dm]
     routes[RoomKind.TEACHER_DM] = [commands, handle_teacher_dm]
     return routes
 

@@ -211,9 +211,19 @@ CLOCK = Command(
 def all_commands() -> CommandSet:
     """Every command the bot knows. Later policy areas add their declarations here."""
     # Imported here: those modules build on this one.
+    from handlers.data_rights import DATA_RIGHTS_COMMANDS
     from handlers.escalation import ESCALATION_COMMANDS
+    from handlers.onboarding import ONBOARDING_COMMANDS
+    from handlers.points import POINTS_COMMANDS
     from handlers.relay import RELAY_COMMANDS
 
-    declared = (CLOCK, *ESCALATION_COMMANDS, *RELAY_COMMANDS)
+    declared = (
+        CLOCK,
+        *ESCALATION_COMMANDS,
+        *RELAY_COMMANDS,
+        *ONBOARDING_COMMANDS,
+        *POINTS_COMMANDS,
+        *DATA_RIGHTS_COMMANDS,
+    )
     commands = CommandSet((*declared, help_command(lambda: commands)))
     return commands

@@ -175,4 +175,58 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX relays_due ON relays (status, release_at)",
         "CREATE INDEX relays_by_conversation ON relays (conversation_id, id)",
     ],
+    # 4: join codes, pupils' own accounts, values-linked points
+    [
+        """CREATE TABLE join_codes (
+            id INTEGER PRIMARY KEY,
+            code_hash TEXT NOT NULL UNIQUE,
+            pupil_id INTEGER NOT NULL REFERENCES pupils (id) ON DELETE CASCADE,
+            for_role TEXT NOT NULL CHECK (for_role IN ('parent', 'pupil')),
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_by TEXT,
+            used_at TEXT
+        )""",
+        """CREATE TABLE join_attempts (
+            id INTEGER PRIMARY KEY,
+            user_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            ok INTEGER NOT NULL
+        )""",
+        "CREATE INDEX join_attempts_by_user ON join_attempts (user_id, at)",
+        """CREATE TABLE pending_links (
+            id INTEGER PRIMARY KEY,
+            user_id TEXT NOT NULL,
+            pupil_id INTEGER NOT NULL REFERENCES pupils (id) ON DELETE CASCADE,
+            requested_at TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('waiting', 'approved', 'declined')),
+            decided_by TEXT,
+            decided_at TEXT
+        )""",
+        """CREATE TABLE pupil_accounts (
+            user_id TEXT PRIMARY KEY,
+            pupil_id INTEGER NOT NULL REFERENCES pupils (id) ON DELETE CASCADE,
+            linked_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE points (
+            id INTEGER PRIMARY KEY,
+            pupil_id INTEGER NOT NULL REFERENCES pupils (id) ON DELETE CASCADE,
+            value TEXT NOT NULL,
+            amount INTEGER NOT NULL CHECK (amount > 0),
+            note TEXT,
+            awarded_by TEXT NOT NULL,
+            awarded_at TEXT NOT NULL,
+            batch TEXT NOT NULL,
+            undone_at TEXT
+        )""",
+        "CREATE INDEX points_by_pupil ON points (pupil_id, awarded_at)",
+        "CREATE INDEX points_by_batch ON points (batch)",
+        """CREATE TABLE weekly_summaries (
+            pupil_id INTEGER NOT NULL REFERENCES pupils (id) ON DELETE CASCADE,
+            week TEXT NOT NULL,
+            sent_at TEXT NOT NULL,
+            PRIMARY KEY (pupil_id, week)
+        )""",
+    ],
 ]

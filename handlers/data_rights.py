@@ -1,0 +1,3 @@
+"""Access and erasure of one's own data (being built)."""
+
+DATA_RIGHTS_COMMANDS: tuple = ()

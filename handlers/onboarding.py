@@ -1,0 +1,14 @@
+"""Joining with a code (being built)."""
+
+from bot.actions import Action
+from handlers import Context, Event
+
+ONBOARDING_COMMANDS: tuple = ()
+
+
+async def handle_code(event: Event, ctx: Context) -> list[Action]:
+    return []
+
+
+async def handle_welcome(event: Event, ctx: Context) -> list[Action]:
+    return []

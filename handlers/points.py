@@ -1,0 +1,3 @@
+"""Values-linked points (being built)."""
+
+POINTS_COMMANDS: tuple = ()
