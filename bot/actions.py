@@ -18,7 +18,14 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from aiohttp import ClientConnectionError
-from nio import AsyncClient, ErrorResponse, RoomCreateResponse, RoomPreset, UploadResponse
+from nio import (
+    AsyncClient,
+    ErrorResponse,
+    JoinResponse,
+    RoomCreateResponse,
+    RoomPreset,
+    UploadResponse,
+)
 
 from bot.clock import Clock
 from storage.audit import AuditRow
@@ -162,6 +169,19 @@ class CreateRoom(Action):
 
     def audit_detail(self) -> dict[str, Any]:
         return {"name": self.name, "invite": list(self.invite)}
+
+
+@dataclass(frozen=True)
+class JoinRoom(Action):
+    kind: ClassVar[str] = "join"
+    room_id: str
+
+
+@dataclass(frozen=True)
+class LeaveRoom(Action):
+    kind: ClassVar[str] = "leave"
+    room_id: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -559,6 +579,14 @@ class Executor:
                 if not isinstance(resp, RoomCreateResponse):
                     _check(resp)
                 return resp.room_id
+            case JoinRoom(room_id=room_id):
+                resp = await self.client.join(room_id)
+                if not isinstance(resp, JoinResponse):
+                    _check(resp)
+                return room_id
+            case LeaveRoom(room_id=room_id):
+                _check(await self.client.room_leave(room_id))
+                return None
             case SetClock(instant=instant):
                 self.clock.set(instant)
                 return instant.isoformat()

@@ -10,17 +10,17 @@ from typing import Any
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from nio import AsyncClient
 
-from bot.actions import Executor, notice
+from bot.actions import Executor, JoinRoom, LeaveRoom, notice
 from bot.calendar import SchoolCalendar
 from bot.clock import Clock
 from bot.config import Config
 from bot.homeserver import override_ratelimit
 from bot.matrix import Credentials, SyncLoop, login
-from bot.provisioning import ESCALATION_KEY, Provisioner, ProvisionReport
+from bot.provisioning import ESCALATION_KEY, Provisioner, ProvisionReport, home_key
 from bot.reports import EventReports
 from handlers import Context, Event, Handler, MalformedEvent
 from handlers.commands import all_commands, make_handler
-from handlers.onboarding import handle_code, handle_welcome
+from handlers.onboarding import handle_code, handle_welcome, welcome_actions
 from handlers.relay import (
     chase_actions,
     handle_parent_dm,
@@ -78,7 +78,7 @@ class App:
         self.calendar = SchoolCalendar(config)
         self.executor = Executor(client, store, clock, dry_run=dry_run)
         self.provisioner = Provisioner(config, store, client, self.executor, clock)
-        self.sync = SyncLoop(client, store, clock, self.process)
+        self.sync = SyncLoop(client, store, clock, self.process, self.invited)
         # One conversation's relay work at a time: an edit never races its own release.
         self._conversation_locks: dict[int, asyncio.Lock] = {}
 
@@ -137,6 +137,34 @@ class App:
         for person in await self.store.people.staff():
             if person.user_id not in listed:
                 await self.store.people.delete(person.user_id)
+
+    async def invited(self, room_id: str, inviter: str, direct: bool) -> None:
+        """A new account's direct chat becomes a welcome room; anything else is declined.
+
+        Every room a parent uses has the bot in it and a kind in the database, so the bot
+        never joins rooms it was pulled into by others (group rooms, other servers, people
+        who already have their room).
+        """
+        server = self.client.user_id.split(":", 1)[1]
+        known = await self.store.people.get(inviter)
+        has_home = await self.store.rooms.by_key(home_key(inviter)) is not None
+        if not direct or inviter.split(":", 1)[-1] != server or (known and has_home):
+            why = ("Please use your existing room with the school's bot." if known and has_home
+                   else "The school's bot only takes part in its own rooms.")  # fmt: skip
+            await self.executor.run([LeaveRoom(room_id, why)], cause=f"invite:{room_id}")
+            log.info("declined an invite to %s from %s", room_id, inviter)
+            return
+        [joined] = await self.executor.run([JoinRoom(room_id)], cause=f"invite:{room_id}")
+        if not joined.ok:
+            return
+        await self.store.rooms.add(
+            room_id, RoomKind.WELCOME, f"welcome:{room_id}", created_at=self.clock.iso(),
+            owner=inviter,
+        )  # fmt: skip
+        await self.executor.run(
+            await welcome_actions(self.context(known), room_id, inviter),
+            cause=f"welcome:{room_id}",
+        )
 
     def context(self, sender: Person | None = None) -> Context:
         return Context(

@@ -149,6 +149,8 @@ async def login(client: AsyncClient, store: Store, credentials: Credentials) -> 
 
 
 ProcessEvent = Callable[[Room, dict[str, Any]], Awaitable[tuple[str, str | None]]]
+# (room id, the inviter, whether the invite is for a direct chat)
+HandleInvite = Callable[[str, str, bool], Awaitable[None]]
 
 
 class SyncLoop:
@@ -160,12 +162,14 @@ class SyncLoop:
     """
 
     def __init__(
-        self, client: AsyncClient, store: Store, clock: Clock, process: ProcessEvent
-    ) -> None:
+        self, client: AsyncClient, store: Store, clock: Clock, process: ProcessEvent,
+        invited: HandleInvite,
+    ) -> None:  # fmt: skip
         self.client = client
         self.store = store
         self.clock = clock
         self.process = process
+        self.invited = invited
         self.ready = asyncio.Event()  # set once the first batch after start is handled
 
     async def run(self) -> None:
@@ -224,6 +228,19 @@ class SyncLoop:
         for room_id in response.rooms.leave:
             if await self.store.rooms.get(room_id):
                 log.warning("the bot is no longer in managed room %s", room_id)
+        for room_id, invited in response.rooms.invite.items():
+            inviter, direct = None, False
+            for event in invited.invite_state:
+                source = getattr(event, "source", {}) or {}
+                if source.get("type") == "m.room.member" and source.get(
+                    "state_key") == self.client.user_id:  # fmt: skip
+                    inviter = source.get("sender")
+                    direct = bool((source.get("content") or {}).get("is_direct"))
+            if isinstance(inviter, str) and await self.store.rooms.get(room_id) is None:
+                try:
+                    await self.invited(room_id, inviter, direct)
+                except Exception:
+                    log.exception("handling the invite to %s failed", room_id)
 
     async def _note_own_join(self, room: Room, raws: list[dict[str, Any]]) -> None:
         if room.bot_joined_ts is not None:

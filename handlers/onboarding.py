@@ -12,3 +12,7 @@ async def handle_code(event: Event, ctx: Context) -> list[Action]:
 
 async def handle_welcome(event: Event, ctx: Context) -> list[Action]:
     return []
+
+
+async def welcome_actions(ctx: Context, room_id: str, inviter: str) -> list[Action]:
+    return []
