@@ -22,6 +22,7 @@ from aiohttp import ClientConnectionError
 from nio import (
     AsyncClient,
     AsyncClientConfig,
+    InviteMemberEvent,
     LoginResponse,
     MessageDirection,
     RoomMessagesResponse,
@@ -231,11 +232,10 @@ class SyncLoop:
         for room_id, invited in response.rooms.invite.items():
             inviter, direct = None, False
             for event in invited.invite_state:
-                source = getattr(event, "source", {}) or {}
-                if source.get("type") == "m.room.member" and source.get(
-                    "state_key") == self.client.user_id:  # fmt: skip
-                    inviter = source.get("sender")
-                    direct = bool((source.get("content") or {}).get("is_direct"))
+                # nio keeps a member event's content on the parsed event, not in `source`.
+                if isinstance(event, InviteMemberEvent) and event.state_key == self.client.user_id:
+                    inviter = event.sender
+                    direct = bool((event.content or {}).get("is_direct"))
             if isinstance(inviter, str) and await self.store.rooms.get(room_id) is None:
                 try:
                     await self.invited(room_id, inviter, direct)

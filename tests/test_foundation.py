@@ -43,7 +43,7 @@ class Recorder:
 
 
 def story_routes(recorder: Recorder) -> dict[RoomKind, list[Any]]:
-    return {RoomKind.STORY: [recorder]}
+    return {RoomKind.STORY: [recorder], RoomKind.WELCOME: [recorder]}
 
 
 async def state_of(client: nio.AsyncClient, room_id: str) -> dict[tuple[str, str], dict]:
@@ -254,15 +254,20 @@ async def test_the_first_sync_skips_history_and_pre_join_events_are_ignored(
     await eventually(lambda: now in recorder.seen)
     assert history not in recorder.seen
 
-    # A room the bot joins later: what was said before it joined is not its business.
-    teacher = await matrix.client(school.staff["khan"])
-    created = await teacher.room_create(name="Portfolio", invite=[school.bot.user_id])
+    # A room the bot joins later (a new account's direct chat): what was said there
+    # before the bot joined is not its business.
+    newcomer = await matrix.client(matrix.register("newcomer"))
+    created = await newcomer.room_create(name="Hello", is_direct=True)
     assert isinstance(created, nio.RoomCreateResponse)
-    before = await send_text(teacher, created.room_id, "before the bot joined")
-    await bot.store.rooms.add(created.room_id, RoomKind.STORY, "story:test-late",
-                              created_at="2026-11-20T10:00:00+00:00")  # fmt: skip
-    await join(bot.client, created.room_id)
-    after = await send_text(teacher, created.room_id, "after the bot joined")
+    before = await send_text(newcomer, created.room_id, "before the bot joined")
+    # A direct-chat invite, as clients send it when starting a chat with the bot.
+    invite = await newcomer.room_put_state(
+        created.room_id, "m.room.member", {"membership": "invite", "is_direct": True},
+        state_key=school.bot.user_id,
+    )  # fmt: skip
+    assert isinstance(invite, nio.RoomPutStateResponse), invite
+    await eventually(lambda: bot.store.rooms.get(created.room_id))
+    after = await send_text(newcomer, created.room_id, "after the bot joined")
     await eventually(lambda: after in recorder.seen)
     assert before not in recorder.seen
 
