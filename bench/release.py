@@ -25,7 +25,12 @@ import yaml
 from bot.app import App
 from bot.clock import Clock
 from bot.config import load_config
-from bot.homeserver import SynapseProcess, register_user, write_synapse_config
+from bot.homeserver import (
+    SynapseProcess,
+    SynapseSettings,
+    register_user,
+    write_synapse_config,
+)
 from bot.matrix import Credentials, make_client
 from bot.provisioning import parent_dm_key
 from bot.roster import import_roster
@@ -36,10 +41,10 @@ FRIDAY_EVENING = datetime.fromisoformat("2026-11-20T17:05:00+00:00")
 MONDAY_OPENING = datetime.fromisoformat("2026-11-23T08:00:01+00:00")
 
 
-async def run(parents: int, each: int, work: Path, settings) -> None:  # noqa: ANN001
-    register = lambda name, admin=False: register_user(  # noqa: E731
-        settings, name, f"{name}-password", admin=admin
-    )
+async def run(parents: int, each: int, work: Path, settings: SynapseSettings) -> None:
+    def register(name: str, admin: bool = False) -> str:
+        return register_user(settings, name, f"{name}-password", admin=admin)
+
     bot_id = register("conductbot", admin=True)
     document = yaml.safe_load((REPO / "rooms.yaml").read_text())
     for member in document["staff"]:

@@ -20,6 +20,7 @@ from bot.provisioning import ESCALATION_KEY, Provisioner, ProvisionReport, home_
 from bot.reports import EventReports
 from handlers import Context, Event, Handler, MalformedEvent
 from handlers.commands import all_commands, make_handler
+from handlers.data_rights import retention_cutoff
 from handlers.onboarding import handle_code, handle_welcome, welcome_actions
 from handlers.relay import (
     chase_actions,
@@ -101,9 +102,11 @@ class App:
         # whatever is due by the injected clock (so `!clock` and a restart catch up).
         scheduler.add_job(self.release_due, "interval", seconds=RELEASE_EVERY, id="release")
         scheduler.add_job(self.chase_unanswered, "interval", minutes=5, id="reply-window")
+        scheduler.add_job(self.retention, "interval", hours=6, id="retention")
         scheduler.start()
         try:
             await self.release_due()  # catch-up at start: anything overdue goes first
+            await self.retention()
             await self.sync.run()
         finally:
             scheduler.shutdown(wait=False)
@@ -230,6 +233,13 @@ class App:
                 await self.executor.run(actions, cause=f"mark:{relayed.source_event}")
 
         await asyncio.gather(*(mark(r) for r in await self.store.relay.unmarked()))
+
+    async def retention(self) -> int:
+        """Relayed message bodies are deleted after `message_retention_days`."""
+        removed = await self.store.personal.expire_message_bodies(retention_cutoff(self.context()))
+        if removed:
+            log.info("retention: %d relayed message bodies deleted", removed)
+        return removed
 
     async def chase_unanswered(self) -> None:
         for relayed in await self.store.relay.unanswered():

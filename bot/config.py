@@ -220,6 +220,7 @@ class Policy(_Model):
     values: tuple[Text, ...] = Field(
         min_length=1, description="a list of the school values, such as [Kindness, Respect]"
     )
+    message_retention_days: Positive = Field(90, description="a whole number of days, 1 or more")
     golden_rule_minutes: Count = Field(
         5, description="a whole number of minutes, 0 or more (0 turns the pause off)"
     )

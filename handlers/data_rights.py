@@ -1,3 +1,120 @@
-"""Access and erasure of one's own data (being built)."""
+"""Data rights: `!mydata` sends a person everything the bot holds about them and their
+children; `!forget` (confirmed) erases what is theirs and removes them from the school's
+rooms, keeping only the safeguarding record the law requires, which the reply explains.
+"""
 
-DATA_RIGHTS_COMMANDS: tuple = ()
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import ClassVar
+
+from bot.actions import Action, Kick, LeaveRoom, SendFile, StoreAction, notice
+from bot.clock import stamp
+from bot.provisioning import home_key, story_key
+from handlers import Context
+from handlers.commands import ALL_ROLES, Argument, Command, Invocation, reply
+from storage.people import Role
+from storage.rooms import RoomKind
+from storage.store import Store
+
+CONFIRM_WITHIN = timedelta(minutes=10)
+FORGET_ROLES = frozenset({Role.PARENT, Role.PUPIL})  # staff records belong to the school
+
+
+@dataclass(frozen=True)
+class Erase(StoreAction):
+    kind: ClassVar[str] = "erase"
+    user_id: str
+
+    def target(self) -> str | None:
+        return self.user_id
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.personal.erase(self.user_id)
+        return None
+
+
+async def _mydata(inv: Invocation, ctx: Context) -> list[Action]:
+    user = inv.event.sender
+    data = await ctx.store.personal.export(user)
+    data["exported_at"] = ctx.clock.iso()
+    data["note"] = (
+        f"Everything {ctx.config.school.name}'s bot holds about you and your children. "
+        "Safeguarding records (incidents) are kept as the law requires."
+    )
+    body = json.dumps(data, indent=2, ensure_ascii=False, default=str).encode()
+    filename = f"my-data-{ctx.clock.now():%Y-%m-%d}.json"
+    return [
+        SendFile(inv.event.room.room_id, filename, body, "application/json", filename),
+        *reply(inv.event, "Here is everything the bot holds about you and your children."),
+    ]
+
+
+async def _forget(inv: Invocation, ctx: Context) -> list[Action]:
+    user = inv.event.sender
+    key = f"forget:{user}"
+    if inv.args["confirm"] != "confirm":
+        await ctx.store.state.set(key, ctx.clock.iso())
+        return reply(
+            inv.event,
+            "This erases what the bot holds about you: your links to your children, your "
+            "messages (held and relayed), codes and notices, and removes you from the class "
+            "story and your conversations with teachers. Safeguarding records (incidents and "
+            "warnings) are kept, as the law requires. Your children's school records and "
+            "points stay with the school. To go ahead, send !forget confirm within 10 minutes.",
+        )
+    asked = await ctx.store.state.get(key)
+    if asked is None or ctx.clock.now() - datetime.fromisoformat(asked) > CONFIRM_WITHIN:
+        return reply(inv.event, "Please send !forget first; then !forget confirm within "
+                     "10 minutes.")  # fmt: skip
+    await ctx.store.state.delete(key)
+    actions: list[Action] = [
+        *reply(inv.event, "Done. Your data has been erased and you are being removed from the "
+               "school's rooms. Safeguarding records are kept as the law requires. "
+               f"Questions: {ctx.config.school.office_email}."),
+    ]  # fmt: skip
+    for conversation in await ctx.store.relay.conversations_of(user):
+        if conversation.parent == user:
+            actions.append(notice(conversation.teacher_room, "This parent has asked for their "
+                                  "data to be erased; this conversation is closed."))  # fmt: skip
+            actions.append(LeaveRoom(conversation.parent_room, "data erased on request"))
+    for child in await ctx.store.pupils.children_of(user):
+        story = await ctx.store.rooms.by_key(story_key(child.class_id))
+        if story is not None:
+            actions.append(Kick(story.room_id, user, "Data erased on request"))
+    actions.append(Erase(user))
+    home = await ctx.store.rooms.by_key(home_key(user))
+    if home is not None:
+        actions.append(LeaveRoom(home.room_id, "data erased on request"))
+    return actions
+
+
+def _confirm(word: str) -> str:
+    if word.lower() != "confirm":
+        raise ValueError("the only word allowed after !forget is confirm")
+    return "confirm"
+
+
+DATA_RIGHTS_COMMANDS = (
+    Command(
+        name="mydata",
+        help="get a file with everything the bot holds about you and your children",
+        roles=ALL_ROLES,
+        rooms=frozenset({RoomKind.HOME}),
+        run=_mydata,
+    ),
+    Command(
+        name="forget",
+        help="erase your data and leave the school's rooms (asks to confirm)",
+        roles=FORGET_ROLES,
+        rooms=frozenset({RoomKind.HOME}),
+        arguments=(Argument("confirm", _confirm, optional=True),),
+        run=_forget,
+    ),
+)
+
+
+def retention_cutoff(ctx: Context) -> str:
+    return stamp(ctx.clock.now() - timedelta(days=ctx.config.policy.message_retention_days))

@@ -13,6 +13,7 @@ from storage.discipline import Discipline
 from storage.events import EventReports, ProcessedEvents, SentEvents
 from storage.incidents import Incidents
 from storage.people import People
+from storage.personal_data import PersonalData
 from storage.pupils import Pupils
 from storage.relay import Relay
 from storage.rooms import Rooms
@@ -35,6 +36,7 @@ class Store:
     discipline: Discipline
     story: Story
     relay: Relay
+    personal: PersonalData
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:
@@ -53,6 +55,7 @@ class Store:
             discipline=Discipline(db),
             story=Story(db),
             relay=Relay(db),
+            personal=PersonalData(db),
         )
 
     async def close(self) -> None:

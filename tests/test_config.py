@@ -329,7 +329,7 @@ def test_typo_in_key_is_reported_as_unknown_with_the_allowed_keys() -> None:
         "rooms.yaml: policy.warnings_before_removl: unknown key "
         "(did you mean 'warnings_before_removal'?); expected one of: warnings_before_removal, "
         "strike_expiry_days, parents_per_child, reply_window_hours, escalate_after_hours, values, "
-        "golden_rule_minutes, hostile_reactions"
+        "message_retention_days, golden_rule_minutes, hostile_reactions"
     ]
 
 
@@ -337,7 +337,7 @@ def test_typo_in_section_name_reports_missing_and_unknown() -> None:
     assert problems_in_text(shipped_text_with("\npolicy:", "\npolcy:")) == [
         "rooms.yaml: policy: missing required key; expected a mapping with keys: "
         "warnings_before_removal, strike_expiry_days, parents_per_child, reply_window_hours, "
-        "escalate_after_hours, values, golden_rule_minutes, hostile_reactions",
+        "escalate_after_hours, values, message_retention_days, golden_rule_minutes, hostile_reactions",
         "rooms.yaml: polcy: unknown key (did you mean 'policy'?); "
         "expected one of: school, hours, policy, staff, classes",
     ]

@@ -1,0 +1,126 @@
+"""Everything the bot holds about one person, for access (`!mydata`) and erasure (`!forget`).
+
+This is the one module that knows every table holding personal data. Incident records,
+strikes and suspensions are safeguarding records and are kept when a person is forgotten.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import aiosqlite
+
+from storage.db import transaction
+
+
+async def _rows(db: aiosqlite.Connection, query: str, *args: Any) -> list[dict[str, Any]]:
+    async with db.execute(query, args) as cur:
+        return [dict(row) for row in await cur.fetchall()]
+
+
+class PersonalData:
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+
+    async def export(self, user_id: str) -> dict[str, Any]:
+        """Their own data and their children's, and nothing about any other adult."""
+        db = self._db
+        children = await _rows(
+            db,
+            "SELECT pupils.id, first_name, surname, class_id, photo_consent FROM pupils "
+            "JOIN parent_links ON parent_links.pupil_id = pupils.id WHERE parent = ? "
+            "UNION SELECT pupils.id, first_name, surname, class_id, photo_consent FROM pupils "
+            "JOIN pupil_accounts ON pupil_accounts.pupil_id = pupils.id WHERE user_id = ?",
+            user_id, user_id,
+        )  # fmt: skip
+        child_ids = [child["id"] for child in children]
+        marks = ", ".join("?" * len(child_ids)) or "NULL"
+        relays = await _rows(
+            db,
+            "SELECT relays.source_event, relays.sent_ts, relays.content, relays.status, "
+            "relays.delivered_at, conversations.teacher FROM relays JOIN conversations "
+            "ON conversations.id = relays.conversation_id WHERE relays.sender = ?",
+            user_id,
+        )
+        for relay in relays:
+            relay["content"] = json.loads(relay["content"]) if relay["content"] else None
+        return {
+            "user_id": user_id,
+            "person": await _rows(db, "SELECT * FROM people WHERE user_id = ?", user_id),
+            "children": children,
+            "links": await _rows(
+                db,
+                "SELECT pupil_id, linked_at, linked_by FROM parent_links WHERE parent = ?",
+                user_id,
+            ),  # fmt: skip
+            "pending_links": await _rows(
+                db, "SELECT * FROM pending_links WHERE user_id = ?", user_id
+            ),
+            "points": await _rows(
+                db,
+                f"SELECT pupil_id, value, amount, note, awarded_at, undone_at FROM points "
+                f"WHERE pupil_id IN ({marks}) ORDER BY awarded_at",
+                *child_ids,
+            ),
+            "conversations": await _rows(
+                db,
+                "SELECT teacher, opened_at, closed_at FROM conversations WHERE parent = ?",
+                user_id,
+            ),
+            "messages_written": relays,
+            "story_replies_reviewed": await _rows(
+                db,
+                "SELECT event_id, text, label, created_at, decision FROM reviews WHERE author = ?",
+                user_id,
+            ),
+            "strikes": await _rows(
+                db,
+                "SELECT rule, at, confirmed_by, pardoned_at, pardon_reason FROM strikes "
+                "WHERE user_id = ?",
+                user_id,
+            ),
+            "suspension": await _rows(
+                db, "SELECT since, reason FROM suspensions WHERE user_id = ?", user_id
+            ),
+            "incidents": await _rows(
+                db,
+                "SELECT at, kind, rule, outcome, evidence FROM incidents WHERE user_id = ?",
+                user_id,
+            ),
+            "join_attempts": await _rows(
+                db, "SELECT at, ok FROM join_attempts WHERE user_id = ?", user_id
+            ),
+        }
+
+    async def erase(self, user_id: str) -> None:
+        """All that is theirs, except the safeguarding record (incidents, strikes)."""
+        db = self._db
+        async with transaction(db):
+            await db.execute(
+                "DELETE FROM relays WHERE conversation_id IN "
+                "(SELECT id FROM conversations WHERE parent = ?)",
+                (user_id,),
+            )
+            await db.execute(
+                "UPDATE conversations SET closed_at = COALESCE(closed_at, 'forgotten') "
+                "WHERE parent = ?",
+                (user_id,),
+            )
+            await db.execute("UPDATE reviews SET text = NULL WHERE author = ?", (user_id,))
+            await db.execute("DELETE FROM story_events WHERE sender = ?", (user_id,))
+            await db.execute("DELETE FROM join_codes WHERE used_by = ?", (user_id,))
+            await db.execute("DELETE FROM join_attempts WHERE user_id = ?", (user_id,))
+            await db.execute("DELETE FROM pending_links WHERE user_id = ?", (user_id,))
+            await db.execute("DELETE FROM pupil_accounts WHERE user_id = ?", (user_id,))
+            await db.execute("DELETE FROM parent_links WHERE parent = ?", (user_id,))
+            await db.execute("DELETE FROM people WHERE user_id = ?", (user_id,))
+
+    async def expire_message_bodies(self, before: str) -> int:
+        """Retention: relayed message bodies older than `before` are removed."""
+        cur = await self._db.execute(
+            "UPDATE relays SET content = NULL WHERE content IS NOT NULL AND status IN "
+            "('delivered', 'cancelled', 'discarded') AND COALESCE(delivered_at, release_at) < ?",
+            (before,),
+        )
+        return cur.rowcount
