@@ -329,3 +329,26 @@ async def test_a_suspended_parent_cannot_send_but_earlier_held_messages_are_deli
     await talk.bot.app.release_due()
     bodies = [e["content"]["body"] for e in await eventually(talk.delivered_to_teacher)]
     assert len(bodies) == 1 and "Before the removal" in bodies[0]
+
+
+async def test_a_teacher_leaving_the_class_closes_the_conversation_with_a_notice(
+    launch: BotLauncher, matrix: Matrix, school: School
+) -> None:
+    talk = await start(launch, matrix, school, TUESDAY_MORNING)
+
+    def reid_leaves_oak(document: dict) -> None:
+        oak = next(c for c in document["classes"] if c["id"] == "oak")
+        oak["teachers"] = ["khan"]
+
+    school.edit_config(reid_leaves_oak)
+    await talk.bot.stop()
+    again = await launch(start=False)
+    conversation = await again.store.relay.conversation(
+        talk.parent_person.user_id, talk.teacher_id
+    )
+    assert conversation is not None and conversation.closed_at is not None
+    notices = await notices_in(talk.parent, talk.parent_room)
+    assert any("This conversation is now closed" in n for n in notices)
+    # Mr Khan now teaches Oak: a new conversation was opened with him.
+    khan = school.staff["khan"].user_id
+    assert await again.store.relay.conversation(talk.parent_person.user_id, khan) is not None
