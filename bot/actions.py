@@ -28,6 +28,7 @@ from nio import (
 )
 
 from bot.clock import Clock
+from bot.config import Config
 from storage.audit import AuditRow
 from storage.incidents import Incident
 from storage.store import Store
@@ -80,7 +81,8 @@ def notice(
 
 @dataclass(frozen=True)
 class SendFile(Action):
-    """Upload bytes and post them as an m.file (an export for SLT)."""
+    """Upload bytes and post them as an m.file (an export for SLT), or as an m.image (a
+    chart) with `msgtype` and extra `info` (w, h)."""
 
     kind: ClassVar[str] = "send_file"
     room_id: str
@@ -88,6 +90,8 @@ class SendFile(Action):
     data: bytes
     mimetype: str
     body: str
+    msgtype: str = "m.file"
+    info: dict[str, Any] = field(default_factory=dict)
 
     def audit_detail(self) -> dict[str, Any]:
         return {"filename": self.filename, "size": len(self.data)}
@@ -182,6 +186,24 @@ class LeaveRoom(Action):
     kind: ClassVar[str] = "leave"
     room_id: str
     reason: str
+
+
+@dataclass(frozen=True)
+class AdminMedia(Action):
+    """Synapse admin API: quarantine a re-shared copy, or protect an original from that.
+
+    Fails (and is audited as failed) when the bot is not a server admin.
+    """
+
+    kind: ClassVar[str] = "admin_media"
+    operation: str  # quarantine or protect
+    mxc: str
+
+    def target(self) -> str | None:
+        return self.mxc
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"operation": self.operation}
 
 
 @dataclass(frozen=True)
@@ -429,6 +451,235 @@ class NoteConversation(StoreAction):
 
 
 @dataclass(frozen=True)
+class AwardPoints(StoreAction):
+    """Values-linked points for one or more pupils: one batch, undoable for a short while."""
+
+    kind: ClassVar[str] = "award_points"
+    batch: str
+    pupil_ids: tuple[int, ...]
+    value: str
+    amount: int
+    note: str | None
+    awarded_by: str
+
+    def target(self) -> str | None:
+        return self.batch
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"pupils": list(self.pupil_ids), "value": self.value, "amount": self.amount,
+                "by": self.awarded_by}  # fmt: skip
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.points.award(
+            self.batch, self.pupil_ids, self.value, self.amount, self.note,
+            awarded_by=self.awarded_by, at=at,
+        )  # fmt: skip
+        return self.batch
+
+
+@dataclass(frozen=True)
+class UndoAward(StoreAction):
+    """A teacher took back their last award (within the undo window)."""
+
+    kind: ClassVar[str] = "undo_award"
+    batch: str
+    by: str
+
+    def target(self) -> str | None:
+        return self.batch
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"by": self.by}
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        return str(await store.points.undo(self.batch, at=at))
+
+
+@dataclass(frozen=True)
+class MarkWeeklySummary(StoreAction):
+    """A pupil's weekly points summary went to their parents (once per pupil per week)."""
+
+    kind: ClassVar[str] = "mark_weekly_summary"
+    pupil_id: int
+    week: str
+
+    def target(self) -> str | None:
+        return f"{self.pupil_id}/{self.week}"
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.points.mark_summary(self.pupil_id, self.week, at=at)
+        return None
+
+
+@dataclass(frozen=True)
+class IssueJoinCode(StoreAction):
+    """A join code, stored only as its keyed hash: the code itself is in no field here."""
+
+    kind: ClassVar[str] = "issue_join_code"
+    code_hash: str
+    pupil_id: int
+    for_role: str  # "parent" or "pupil"
+    created_by: str
+    expires_at: str
+
+    def target(self) -> str | None:
+        return f"pupil:{self.pupil_id}"
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"pupil_id": self.pupil_id, "for_role": self.for_role,
+                "expires_at": self.expires_at}  # fmt: skip
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        return str(await store.codes.add(
+            self.code_hash, self.pupil_id, self.for_role, created_by=self.created_by, at=at,
+            expires_at=self.expires_at,
+        ))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RecordJoinAttempt(StoreAction):
+    """Someone sent a code: right (ok) or not. Five wrong in an hour pause joining."""
+
+    kind: ClassVar[str] = "join_attempt"
+    user_id: str
+    ok: bool
+
+    def target(self) -> str | None:
+        return self.user_id
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"ok": self.ok}
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.codes.record_attempt(self.user_id, self.ok, at=at)
+        return None
+
+
+@dataclass(frozen=True)
+class UseJoinCode(StoreAction):
+    """A code spent on a request that waits for SLT (a link spends its code itself)."""
+
+    kind: ClassVar[str] = "use_join_code"
+    code_id: int
+    user_id: str
+
+    def target(self) -> str | None:
+        return self.user_id
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"code_id": self.code_id}
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.codes.use(self.code_id, self.user_id, at=at)
+        return None
+
+
+@dataclass(frozen=True)
+class RequestLink(StoreAction):
+    """An adult beyond `parents_per_child`, waiting for SLT's !approve or !decline."""
+
+    kind: ClassVar[str] = "request_link"
+    pending_id: int
+    user_id: str
+    pupil_id: int
+
+    def target(self) -> str | None:
+        return self.user_id
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"pending_id": self.pending_id, "pupil_id": self.pupil_id}
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.codes.request_link(self.pending_id, self.user_id, self.pupil_id, at=at)
+        return str(self.pending_id)
+
+
+@dataclass(frozen=True)
+class DecideLink(StoreAction):
+    kind: ClassVar[str] = "decide_link"
+    pending_id: int
+    decision: str  # "approved" or "declined"
+    by: str
+
+    def target(self) -> str | None:
+        return str(self.pending_id)
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"decision": self.decision, "by": self.by}
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.codes.decide(self.pending_id, self.decision, by=self.by, at=at)
+        return None
+
+
+@dataclass(frozen=True)
+class LinkAdult(Action):
+    """Link an account to a pupil (as a parent, or as the pupil's own account), then say so
+    where the person is waiting. Linking makes rooms and invites, so it goes through the
+    provisioner, with the executor's client; the handler has already decided it is allowed.
+    On failure the person is told `sorry` and the code (if any) stays unused."""
+
+    kind: ClassVar[str] = "link"
+    user_id: str
+    pupil_id: int
+    role: str  # "parent" or "pupil"
+    linked_by: str
+    room_id: str | None  # where the person hears how it went (None: their new home room)
+    confirm: str
+    sorry: str
+    config: Config = field(repr=False, compare=False)  # the provisioner's view of the school
+    code_id: int | None = None  # spent once the link is made
+    beyond_limit: bool = False  # SLT approved an adult beyond `parents_per_child`
+
+    def target(self) -> str | None:
+        return self.user_id
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"pupil_id": self.pupil_id, "role": self.role, "linked_by": self.linked_by,
+                "code_id": self.code_id, "beyond_limit": self.beyond_limit}  # fmt: skip
+
+    async def perform(self, executor: Executor, action_id: str) -> str | None:
+        from bot.provisioning import LinkRefused, Provisioner, home_key  # builds on this
+
+        store, clock = executor.store, executor.clock
+        provisioner = Provisioner(self.config, store, executor.client, executor, clock)
+        try:
+            pupil = await store.pupils.get(self.pupil_id)
+            if pupil is None:
+                raise LinkRefused(f"pupil {self.pupil_id} is no longer on the roster")
+            if self.role == "pupil":
+                done = await provisioner.link_pupil(self.user_id, pupil, linked_by=self.linked_by)
+            else:
+                if self.beyond_limit:  # linked first, so the provisioner's limit is met
+                    await self._link_beyond_limit(store, clock.iso())
+                done = await provisioner.link_parent(self.user_id, pupil, linked_by=self.linked_by)
+        except (LinkRefused, ActionFailed, RuntimeError) as err:
+            if self.room_id is not None:
+                await executor.run([notice(self.room_id, self.sorry)], cause=f"{action_id}:sorry")
+            raise ActionFailed(f"link not made: {err}") from None
+        if self.code_id is not None:
+            await store.codes.use(self.code_id, self.user_id, at=clock.iso())
+        home = await store.rooms.by_key(home_key(self.user_id))
+        room = self.room_id or (home.room_id if home else None)
+        if room is not None:
+            await executor.run([notice(room, self.confirm)], cause=f"{action_id}:told")
+        return "; ".join(done) or "already linked"
+
+    async def _link_beyond_limit(self, store: Store, now: str) -> None:
+        from bot.provisioning import LinkRefused
+        from storage.people import Role
+
+        existing = await store.people.get(self.user_id)
+        if existing is not None and existing.role is not Role.PARENT:
+            raise LinkRefused(f"{self.user_id} is a {existing.role.value}, not a parent")
+        if existing is None:  # the provisioner sets their display name next
+            name = self.user_id.split(":")[0].lstrip("@")
+            await store.people.upsert(self.user_id, name, Role.PARENT, now=now)
+        await store.pupils.link_parent(self.user_id, self.pupil_id, linked_by=self.linked_by,
+                                       now=now)  # fmt: skip
+
+
+@dataclass(frozen=True)
 class DeliverRelay(Action):
     """Send the relayed copy and mark the stored message delivered, as one step."""
 
@@ -526,6 +777,8 @@ class Executor:
         match action:
             case StoreAction():
                 return await action.apply(self.store, aid, self.clock.iso())
+            case LinkAdult():
+                return await action.perform(self, aid)
             case SendMessage(room_id=room_id, content=content, event_type=event_type):
                 resp = await self.client.room_send(room_id, event_type, content, tx_id=aid)
                 event_id = _check(resp).event_id
@@ -587,6 +840,22 @@ class Executor:
             case LeaveRoom(room_id=room_id):
                 _check(await self.client.room_leave(room_id))
                 return None
+            case AdminMedia(operation=operation, mxc=mxc):
+                server, _, media_id = mxc.removeprefix("mxc://").partition("/")
+                path = {
+                    "quarantine": f"/_synapse/admin/v1/media/quarantine/{server}/{media_id}",
+                    "protect": f"/_synapse/admin/v1/media/protect/{media_id}",
+                }[operation]
+                response = await self.client.send(
+                    "POST", path, "{}",
+                    {"Authorization": f"Bearer {self.client.access_token}",
+                     "Content-Type": "application/json"},
+                )  # fmt: skip
+                if response.status == 429 or response.status >= 500:
+                    raise ActionFailed(f"server said {response.status}", retry_after=0)
+                if response.status != 200:
+                    raise ActionFailed(f"admin media {operation}: HTTP {response.status}")
+                return None
             case SetClock(instant=instant):
                 self.clock.set(instant)
                 return instant.isoformat()
@@ -602,11 +871,11 @@ class Executor:
         if not isinstance(uploaded, UploadResponse):
             _check(uploaded)
         content = {
-            "msgtype": "m.file",
+            "msgtype": action.msgtype,
             "body": action.body,
             "filename": action.filename,
             "url": uploaded.content_uri,
-            "info": {"mimetype": action.mimetype, "size": len(action.data)},
+            "info": {"mimetype": action.mimetype, "size": len(action.data)} | action.info,
         }
         resp = await self.client.room_send(action.room_id, "m.room.message", content, tx_id=aid)
         return _check(resp).event_id

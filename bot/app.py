@@ -10,17 +10,19 @@ from typing import Any
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from nio import AsyncClient
 
-from bot.actions import Executor, JoinRoom, LeaveRoom, notice
+from bot.actions import Action, Executor, JoinRoom, LeaveRoom, Redact, notice
 from bot.calendar import SchoolCalendar
 from bot.clock import Clock
 from bot.config import Config
 from bot.homeserver import override_ratelimit
 from bot.matrix import Credentials, SyncLoop, login
+from bot.media_worker import MediaWorker
 from bot.provisioning import ESCALATION_KEY, Provisioner, ProvisionReport, home_key
 from bot.reports import EventReports
 from handlers import Context, Event, Handler, MalformedEvent
 from handlers.commands import all_commands, make_handler
 from handlers.data_rights import retention_cutoff
+from handlers.media import handle_media
 from handlers.onboarding import handle_code, handle_welcome, welcome_actions
 from handlers.relay import (
     chase_actions,
@@ -47,15 +49,21 @@ def default_routes() -> dict[RoomKind, list[Handler]]:
     """Which handlers see events in each kind of room. Policy handlers join here.
 
     Commands are not taken in story rooms: nothing about a child is ever posted there.
+    Handlers run in order; once one removes the event, the rest do not see it.
     """
     commands = make_handler(all_commands())
     routes: dict[RoomKind, list[Handler]] = {kind: [commands] for kind in RoomKind}
-    routes[RoomKind.STORY] = [handle_story]
-    routes[RoomKind.HOME] = [commands, handle_code, handle_review_decision]
-    routes[RoomKind.WELCOME] = [commands, handle_welcome]
-    routes[RoomKind.PARENT_DM] = [commands, handle_code, handle_parent_dm]
+    routes[RoomKind.STORY] = [handle_media, handle_story]
+    routes[RoomKind.HOME] = [commands, handle_code, handle_media, handle_review_decision]
+    routes[RoomKind.WELCOME] = [commands, handle_welcome, handle_media]
+    routes[RoomKind.PARENT_DM] = [commands, handle_code, handle_media, handle_parent_dm]
     routes[RoomKind.TEACHER_DM] = [commands, handle_teacher_dm]
+    routes[RoomKind.ESCALATION] = [commands, handle_media]
     return routes
+
+
+def _removes(action: Action, event: Event) -> bool:
+    return isinstance(action, Redact) and action.event_id == event.event_id
 
 
 class App:
@@ -104,11 +112,13 @@ class App:
         scheduler.add_job(self.chase_unanswered, "interval", minutes=5, id="reply-window")
         scheduler.add_job(self.retention, "interval", hours=6, id="retention")
         scheduler.start()
+        media = asyncio.create_task(MediaWorker(self).run())
         try:
             await self.release_due()  # catch-up at start: anything overdue goes first
             await self.retention()
             await self.sync.run()
         finally:
+            media.cancel()
             scheduler.shutdown(wait=False)
 
     async def _lift_rate_limit(self, credentials: Credentials) -> None:
@@ -265,8 +275,10 @@ class App:
 
     async def _handle(self, event: Event, ctx: Context) -> tuple[str, str | None]:
         room = event.room
-        actions = []
+        actions: list[Action] = []
         for handler in self.routes.get(room.kind, ()):
+            if any(_removes(action, event) for action in actions):
+                break  # the event is being removed: nothing else should act on it
             try:
                 actions += await handler(event, ctx)
             except Exception as err:

@@ -229,4 +229,31 @@ MIGRATIONS: list[list[str]] = [
             PRIMARY KEY (pupil_id, week)
         )""",
     ],
+    # 5: class media stays in the class
+    [
+        """CREATE TABLE media_fingerprints (
+            mxc TEXT PRIMARY KEY,
+            sha256 TEXT,
+            phash TEXT,
+            kind TEXT NOT NULL,
+            room_id TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            sender TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX media_by_sha256 ON media_fingerprints (sha256)",
+        """CREATE TABLE media_checks (
+            event_id TEXT PRIMARY KEY,
+            purpose TEXT NOT NULL CHECK (purpose IN ('protect', 'check')),
+            room_id TEXT NOT NULL,
+            sender TEXT NOT NULL,
+            mxc TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            content TEXT NOT NULL,
+            queued_at TEXT NOT NULL,
+            done_at TEXT,
+            result TEXT
+        )""",
+        "CREATE INDEX media_checks_pending ON media_checks (done_at, queued_at)",
+    ],
 ]

@@ -8,12 +8,15 @@ from pathlib import Path
 import aiosqlite
 
 from storage.audit import Audit
+from storage.codes import JoinCodes
 from storage.db import open_database
 from storage.discipline import Discipline
 from storage.events import EventReports, ProcessedEvents, SentEvents
 from storage.incidents import Incidents
+from storage.media import Media
 from storage.people import People
 from storage.personal_data import PersonalData
+from storage.points import Points
 from storage.pupils import Pupils
 from storage.relay import Relay
 from storage.rooms import Rooms
@@ -36,7 +39,10 @@ class Store:
     discipline: Discipline
     story: Story
     relay: Relay
+    codes: JoinCodes
+    points: Points
     personal: PersonalData
+    media: Media
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:
@@ -55,7 +61,10 @@ class Store:
             discipline=Discipline(db),
             story=Story(db),
             relay=Relay(db),
+            codes=JoinCodes(db),
+            points=Points(db),
             personal=PersonalData(db),
+            media=Media(db),
         )
 
     async def close(self) -> None:

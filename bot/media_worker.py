@@ -1,0 +1,105 @@
+"""Downloads and hashes media off the sync loop, from the queue in the database.
+
+Staff class media gets its SHA-256 and (images) perceptual hash recorded, and is protected
+from quarantine when the bot is a server admin. Anyone else's upload is compared with the
+protected media: the same bytes, or an image within `NEAR` bits of a protected one
+(re-encoded, resized, screenshot-sized), is removed like a forward, and quarantined when
+the bot is an admin.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import io
+import logging
+from typing import TYPE_CHECKING, Any
+
+import imagehash
+from nio import DownloadResponse
+from PIL import Image
+
+from bot.actions import AdminMedia
+from handlers.media import reshare_actions
+from storage.media import Fingerprint
+
+if TYPE_CHECKING:
+    from bot.app import App
+
+log = logging.getLogger(__name__)
+
+NEAR = 10  # of 64 bits: survives re-encoding and resizing, not a different photo
+MAX_BYTES = 50 * 1024 * 1024
+IDLE = 0.5  # seconds between looks at an empty queue
+
+
+def fingerprint_bytes(data: bytes, kind: str) -> tuple[str, str | None]:
+    """SHA-256, and for images a 64-bit perceptual hash (CPU work: run in a thread)."""
+    digest = hashlib.sha256(data).hexdigest()
+    if kind != "image":
+        return digest, None
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return digest, str(imagehash.phash(image))
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return digest, None  # not an image we can read: exact matching still works
+
+
+class MediaWorker:
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    async def run(self) -> None:
+        while True:
+            pending = await self.app.store.media.pending()
+            if not pending:
+                await asyncio.sleep(IDLE)
+                continue
+            for row in pending:
+                try:
+                    result = await self.process(row)
+                except Exception as err:  # one bad file never stops the worker
+                    log.exception("media check of %s failed", row["event_id"])
+                    result = f"failed: {type(err).__name__}"
+                await self.app.store.media.done(row["event_id"], result, at=self.app.clock.iso())
+
+    async def process(self, row: dict[str, Any]) -> str:
+        response = await self.app.client.download(row["mxc"])
+        if not isinstance(response, DownloadResponse):
+            return f"download failed: {getattr(response, 'message', response)}"
+        if len(response.body) > MAX_BYTES:
+            return "too large to hash"
+        digest, phash = await asyncio.to_thread(fingerprint_bytes, response.body, row["kind"])
+        if row["purpose"] == "protect":
+            await self.app.store.media.record(
+                Fingerprint(row["mxc"], digest, phash, row["kind"], row["room_id"],
+                            row["event_id"], row["sender"]), at=self.app.clock.iso(),
+            )  # fmt: skip
+            await self.app.executor.run(
+                [AdminMedia("protect", row["mxc"])], cause=f"media:{row['event_id']}"
+            )
+            return "protected"
+        match, how = await self._match(digest, phash)
+        if match is None:
+            return "no match"
+        ctx = self.app.context(await self.app.store.people.get(row["sender"]))
+        actions = await reshare_actions(
+            ctx, row["room_id"], row["event_id"], row["sender"], row["content"], match, how
+        )
+        await self.app.executor.run(
+            [*actions, AdminMedia("quarantine", row["mxc"])], cause=f"media:{row['event_id']}"
+        )
+        return f"re-share of {match.mxc} ({how})"
+
+    async def _match(self, digest: str, phash: str | None) -> tuple[Fingerprint | None, str]:
+        exact = await self.app.store.media.by_sha256(digest)
+        if exact is not None:
+            return exact, "the same bytes"
+        if phash is None:
+            return None, ""
+        mine = imagehash.hex_to_hash(phash)
+        for protected in await self.app.store.media.image_hashes():
+            distance = mine - imagehash.hex_to_hash(protected.phash or "")
+            if distance <= NEAR:
+                return protected, f"a near copy ({distance} of 64 bits differ)"
+        return None, ""

@@ -1,0 +1,227 @@
+"""Class media stays in the class; photos honour consent; posts use first names only.
+
+Staff media posted in a story (or portfolio) room is protected: its mxc URI at once, then
+the bytes (SHA-256) and, for images, a perceptual hash, by the media worker. Anyone but
+staff who posts protected media anywhere the bot is (a forward carries the same mxc; a
+re-upload the same bytes or a near image) has it removed, is told why, gets a strike, and
+SLT are told. A teacher's photo post naming a pupil without photo consent is removed at
+once and the teacher told privately; a post using a pupil's surname gets a private
+suggestion and stays up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from bot.actions import Action, RecordIncident, Redact, StoreAction
+from handlers import Context, Event
+from handlers.discipline import escalate, evidence_of, is_immune, strike, tell
+from storage.incidents import Incident
+from storage.media import Fingerprint
+from storage.pupils import Pupil
+from storage.rooms import RoomKind
+from storage.store import Store
+
+MEDIA_MSGTYPES = {"m.image": "image", "m.video": "video", "m.audio": "audio", "m.file": "file"}
+PROTECTED_ROOMS = (RoomKind.STORY, RoomKind.PORTFOLIO)
+RESHARE_RULE = (
+    "Photographs, recordings and children's work shared by the school must not be shared "
+    "anywhere else."
+)
+
+
+def media_of(event: Event) -> tuple[str, str] | None:
+    """(mxc, kind) of the media an event carries, encrypted or not."""
+    content = event.content
+    if event.type == "m.sticker":
+        kind = "image"
+    elif event.type == "m.room.message" and content.get("msgtype") in MEDIA_MSGTYPES:
+        kind = MEDIA_MSGTYPES[content["msgtype"]]
+    else:
+        return None
+    url = content.get("url")
+    if not isinstance(url, str) and isinstance(content.get("file"), dict):
+        url = content["file"].get("url")
+    return (url, kind) if isinstance(url, str) and url.startswith("mxc://") else None
+
+
+@dataclass(frozen=True)
+class QueueMedia(StoreAction):
+    """Ask the media worker to download and hash, off the sync loop."""
+
+    kind: ClassVar[str] = "queue_media"
+    purpose: str  # protect: staff class media; check: someone else's upload
+    event_id: str
+    room_id: str
+    sender: str
+    mxc: str
+    media_kind: str
+    content: dict[str, Any]
+
+    def target(self) -> str | None:
+        return self.mxc
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        if self.purpose == "protect":  # the mxc is protected at once; bytes follow
+            await store.media.record(
+                Fingerprint(self.mxc, None, None, self.media_kind, self.room_id, self.event_id,
+                            self.sender), at=at,
+            )  # fmt: skip
+        await store.media.queue(
+            self.purpose, self.event_id, self.room_id, self.sender, self.mxc, self.media_kind,
+            self.content, at=at,
+        )  # fmt: skip
+        return None
+
+
+async def handle_media(event: Event, ctx: Context) -> list[Action]:
+    found = media_of(event)
+    if found is None:
+        return await _names(event, ctx) if _is_staff_story_text(event) else []
+    mxc, kind = found
+    room = event.room
+    if await is_immune(ctx, event.sender):
+        if room.kind not in PROTECTED_ROOMS:
+            return []  # staff may re-post their own class media anywhere
+        refused = await _consent(event, ctx)
+        if refused:
+            return refused
+        return [
+            QueueMedia("protect", event.event_id, room.room_id, event.sender, mxc, kind,
+                       event.content),
+            *await _names(event, ctx),
+        ]  # fmt: skip
+    protected = await ctx.store.media.by_mxc(mxc)
+    if protected is not None:
+        return await reshare_actions(ctx, event.room.room_id, event.event_id, event.sender,
+                                     event.content, protected, "the same file")  # fmt: skip
+    if room.kind is RoomKind.STORY:
+        return []  # the story handler removes families' media there anyway
+    return [QueueMedia("check", event.event_id, room.room_id, event.sender, mxc, kind,
+                       event.content)]  # fmt: skip
+
+
+async def reshare_actions(
+    ctx: Context, room_id: str, event_id: str, sender: str, content: dict[str, Any],
+    protected: Fingerprint, how: str,
+) -> list[Action]:  # fmt: skip
+    """Remove a re-shared class photo, tell the person why, strike, and tell SLT."""
+    origin = await ctx.store.rooms.get(protected.room_id)
+    school_class = ctx.config.class_by_id(origin.class_id) if origin and origin.class_id else None
+    incident = Incident(
+        kind="class media re-shared",
+        user_id=sender,
+        rule="reshare",
+        outcome="",
+        room_id=room_id,
+        event_id=event_id,
+        reasons=(
+            f"{how} as {protected.kind} {protected.mxc} from "
+            f"{school_class.name if school_class else 'a class'} story",
+        ),  # fmt: skip
+        evidence=evidence_of(content) | {"original_event": protected.event_id},
+        confirmed_by="conductbot (media fingerprint)",
+    )
+    consequences, incident = await strike(ctx, incident, confirmed_by=incident.confirmed_by or "")
+    told = await tell(
+        ctx, sender,
+        f"I've removed a photo or file you shared because it comes from the class story. "
+        f"{RESHARE_RULE} (the school's code of conduct).",
+    )  # fmt: skip
+    removal: list[Action] = [Redact(room_id, event_id, RESHARE_RULE)]
+    # If it was already relayed to a teacher, the relayed copy goes too.
+    relayed = await ctx.store.relay.by_source(event_id)
+    if relayed and relayed.delivered_event:
+        conversation = await ctx.store.relay.conversation_by_id(relayed.conversation_id)
+        if conversation:
+            removal.append(Redact(conversation.teacher_room, relayed.delivered_event,
+                                  RESHARE_RULE))  # fmt: skip
+    return [
+        RecordIncident(incident), *removal, *told, *consequences,
+        *await escalate(ctx, incident, "Class media re-shared"),
+    ]  # fmt: skip
+
+
+# Consent and first names ---------------------------------------------------------------
+
+
+def _caption(event: Event) -> str:
+    """The words posted with media: the body when it is not just the file name."""
+    content = event.content
+    body = content.get("body") if isinstance(content.get("body"), str) else ""
+    if event.type == "m.room.message" and content.get("msgtype") in MEDIA_MSGTYPES:
+        filename = content.get("filename")
+        if not filename or body == filename:
+            return ""
+    return body
+
+
+def _is_staff_story_text(event: Event) -> bool:
+    return event.room.kind is RoomKind.STORY and event.type == "m.room.message"
+
+
+def _mentions(text: str, word: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE) is not None
+
+
+async def _class_pupils(ctx: Context, event: Event) -> list[Pupil]:
+    return await ctx.store.pupils.in_class(event.room.class_id or "")
+
+
+async def _consent(event: Event, ctx: Context) -> list[Action]:
+    """A photo post naming a pupil without photo consent comes down at once."""
+    caption = _caption(event)
+    if not caption or event.type == "m.sticker":
+        return []
+    pupils = await _class_pupils(ctx, event)
+    named = [p for p in pupils if _mentions(caption, p.first_name)]
+    refused = [p for p in named if not p.photo_consent]
+    if not refused:
+        return []
+    who = ", ".join(p.first_name for p in refused)
+    incident = Incident(
+        kind="photo without consent removed", user_id=event.sender, rule="photo consent",
+        outcome="removed at once; the teacher was told privately (no strike)",
+        room_id=event.room.room_id, event_id=event.event_id,
+        reasons=(f"names {who}, whose parents have not given photo consent",),
+        evidence=evidence_of(event.content),
+    )  # fmt: skip
+    return [
+        RecordIncident(incident),
+        Redact(event.room.room_id, event.event_id, "A pupil in this post has no photo consent"),
+        *await tell(
+            ctx, event.sender,
+            f"I've taken down your photo post in the class story because it names {who}, and "
+            f"{'their parents have' if len(refused) == 1 else 'these parents have'} not given "
+            "photo consent; the school must honour that. If you meant a different child, "
+            "please post it again with their initial.",
+        ),
+        *await escalate(ctx, incident, "Photo post removed: no photo consent"),
+    ]  # fmt: skip
+
+
+async def _names(event: Event, ctx: Context) -> list[Action]:
+    """A post that uses a pupil's surname gets a private suggestion; it stays up."""
+    if not await is_immune(ctx, event.sender):
+        return []
+    text = _caption(event)
+    if not text:
+        return []
+    pupils = await _class_pupils(ctx, event)
+    used = [p for p in pupils if _mentions(text, p.surname) and len(p.surname) > 2]
+    if not used:
+        return []
+    firsts = [p.first_name.lower() for p in pupils]
+    suggestions = []
+    for pupil in used:
+        clash = firsts.count(pupil.first_name.lower()) > 1
+        shown = f"{pupil.first_name} {pupil.surname[0]}." if clash else pupil.first_name
+        suggestions.append(f"{pupil.full_name} → {shown}")
+    return await tell(
+        ctx, event.sender,
+        "A gentle reminder about your class story post: the school uses first names only "
+        "(with a surname initial where two children share a first name). Suggested: "
+        + "; ".join(suggestions) + ". The post has been left up.",
+    )  # fmt: skip
