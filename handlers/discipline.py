@@ -84,15 +84,32 @@ async def escalate(ctx: Context, incident: Incident, headline: str) -> list[Acti
         lines.append(f"Confirmed by: {incident.confirmed_by}")
     lines.append(f"Outcome: {incident.outcome}")
     evidence = incident.evidence.get("body") or incident.evidence.get("key")
-    if evidence:
-        lines.append(f"Evidence: «{evidence}»")
+    if isinstance(evidence, str) and evidence:
+        lines.append(f"Evidence: «{_shorten(evidence)}»")
     text = "\n".join(lines)
     machine = {k: v for k, v in asdict(incident).items() if k not in ("id", "at")}
+    machine["evidence"] = {
+        k: _shorten(v) if isinstance(v, str) else v
+        for k, v in incident.evidence.items()
+        if k != "formatted_body"
+    }
     machine["reasons"] = list(incident.reasons)
     if incident.confidence is not None:  # Matrix's canonical JSON has no floats
         machine["confidence"] = f"{incident.confidence:.2f}"
     return [notice(room.room_id, text, html.escape(text).replace("\n", "<br>"),
                    **{INCIDENT_KEY: machine})]  # fmt: skip
+
+
+EVIDENCE_SHOWN = 4_000  # a Matrix event must stay under 64 KB; the full text is in the DB
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= EVIDENCE_SHOWN:
+        return text
+    return (
+        text[:EVIDENCE_SHOWN]
+        + f"… ({len(text)} characters; the full text is in the incident record)"
+    )
 
 
 def _room_label(ctx: Context, class_id: str | None, kind: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import re
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -46,6 +47,7 @@ from storage.relay import TO_PARENT, TO_TEACHER, Conversation, Relayed
 from storage.rooms import RoomKind
 
 HELD, DELIVERED = "⏳", "✅"
+ROOMY = 30_000  # bytes of content beyond which a relayed copy drops its HTML twin
 REPLY_FALLBACK = re.compile(r"<mx-reply>.*?</mx-reply>", re.DOTALL)
 MEDIA_KEYS = ("msgtype", "url", "file", "info", "filename")
 GOLDEN_RULE = (
@@ -120,6 +122,9 @@ async def render(ctx: Context, content: dict[str, Any], heading: str) -> dict[st
     mapped = await _mapped_reply(ctx, content)
     if mapped:
         copy["m.relates_to"] = {"m.in_reply_to": {"event_id": mapped}}
+    if len(json.dumps(copy)) > ROOMY:  # a long message: the plain text alone still fits
+        copy.pop("formatted_body", None)
+        copy.pop("format", None)
     return copy
 
 

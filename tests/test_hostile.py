@@ -1,0 +1,126 @@
+"""Hostile input: a raw client sends malformed events into every kind of room.
+
+The bot never crashes, never acts on staff, and either handles each event or records why
+it did not (every event id has an outcome in `processed_events`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import nio
+from conftest import BotLauncher, Matrix, School, eventually, join, send_text
+
+from bot.provisioning import ESCALATION_KEY, home_key, parent_dm_key, story_key
+
+NESTED = "<div>" * 3000 + "deep" + "</div>" * 3000
+BIDI = "Lovely \u202egnikcatta\u202c day \u0000\u0007\u200b\ufeff"
+
+
+def hostile_contents(target: str, other_room_event: str) -> list[tuple[str, dict]]:
+    """(event type, content) pairs no well-behaved client would send."""
+    return [
+        ("m.room.message", {"msgtype": "m.text", "body": 12345}),
+        ("m.room.message", {"msgtype": "m.text", "body": ["a", "list"]}),
+        ("m.room.message", {"msgtype": "m.text", "body": {"nested": {"deeper": True}}}),
+        ("m.room.message", {"body": "no msgtype at all"}),
+        ("m.room.message", {"msgtype": "m.text", "body": "x" * 60_000}),
+        ("m.room.message", {"msgtype": "m.text", "body": "deep", "format":
+                            "org.matrix.custom.html", "formatted_body": NESTED}),  # fmt: skip
+        ("m.room.message", {"msgtype": "m.text", "body": "odd relation",
+                            "m.relates_to": {"rel_type": "org.example.unknown",
+                                             "event_id": target}}),  # fmt: skip
+        ("m.room.message", {"msgtype": "m.text", "body": "reply elsewhere",
+                            "m.relates_to": {"m.in_reply_to": {"event_id": other_room_event}}}),
+        ("m.room.message", {"msgtype": "m.text", "body": "reply to nothing",
+                            "m.relates_to": {"m.in_reply_to": {"event_id": "$missing"}}}),
+        ("m.room.message", {"msgtype": "m.text", "body": "* edit", "m.new_content": "text",
+                            "m.relates_to": {"rel_type": "m.replace", "event_id": target}}),
+        ("m.room.message", {"msgtype": "m.text", "body": "* edit of nothing",
+                            "m.new_content": {"msgtype": "m.text", "body": "new"},
+                            "m.relates_to": {"rel_type": "m.replace", "event_id": "$gone"}}),
+        ("m.room.message", {"msgtype": "m.image", "body": "bad mxc", "url": "mxc://"}),
+        ("m.room.message", {"msgtype": "m.image", "body": "not mxc", "url": "https://x.y/z"}),
+        ("m.room.message", {"msgtype": "m.image", "body": "huge", "url": "mxc://nowhere/x",
+                            "info": {"size": 2**52, "w": 10**9, "h": 10**9}}),
+        ("m.room.message", {"msgtype": "m.file", "body": "file", "file": "not an object"}),
+        ("m.room.message", {"msgtype": "m.text", "body": BIDI}),
+        ("m.room.message", {"msgtype": "m.text", "body": "!help " + "arg " * 10_000}),
+        ("m.room.message", {"msgtype": "m.text", "body": "!clock " + "2026 " * 10_000}),
+        ("m.reaction", {"m.relates_to": {"rel_type": "m.annotation", "event_id": target,
+                                         "key": {"not": "a string"}}}),
+        ("m.reaction", {"m.relates_to": "nonsense"}),
+        ("org.example.custom", {"anything": [1, 2, 3]}),
+    ]  # fmt: skip
+
+
+async def test_malformed_events_in_every_kind_of_room_never_stop_the_bot(
+    launch: BotLauncher, matrix: Matrix, school: School
+) -> None:
+    bot = await launch()
+    bot.app.clock.set(datetime.fromisoformat("2026-11-24T10:00:00+00:00"))
+    parent_person = matrix.register("raw")
+    await bot.link(parent_person, "Amelia Hughes")
+    raw = await matrix.client(parent_person)
+    teacher_id = school.staff["reid"].user_id
+    rooms = {
+        "story": await bot.room(story_key("oak")),
+        "home": await bot.room(home_key(parent_person.user_id)),
+        "parent_dm": await bot.room(parent_dm_key(parent_person.user_id, teacher_id)),
+    }
+    for room in rooms.values():
+        await join(raw, room)
+    teacher = await matrix.client(school.staff["reid"])
+    await join(teacher, rooms["story"])
+    staff_post = await send_text(teacher, rooms["story"], "Staff post: useless rubbish words")
+    head = await matrix.client(school.staff["okafor"])
+    escalation = await bot.room(ESCALATION_KEY)
+    await join(head, escalation)
+
+    # A reaction to a redacted event, and edits of edits.
+    doomed = await send_text(raw, rooms["home"], "soon deleted")
+    await raw.room_redact(rooms["home"], doomed)
+    first = await send_text(raw, rooms["parent_dm"], "first")
+    edit = await send_text(raw, rooms["parent_dm"], "* second", **{
+        "m.new_content": {"msgtype": "m.text", "body": "second"},
+        "m.relates_to": {"rel_type": "m.replace", "event_id": first}})  # fmt: skip
+    sent = [doomed, first, edit]
+    sent.append(await send_text(raw, rooms["parent_dm"], "* third", **{
+        "m.new_content": {"msgtype": "m.text", "body": "third"},
+        "m.relates_to": {"rel_type": "m.replace", "event_id": edit}}))  # fmt: skip
+    reaction = await raw.room_send(rooms["home"], "m.reaction", {"m.relates_to": {
+        "rel_type": "m.annotation", "event_id": doomed, "key": "👍"}})  # fmt: skip
+    if isinstance(reaction, nio.RoomSendResponse):
+        sent.append(reaction.event_id)
+
+    refused: list[tuple[str, str, str, str]] = []
+    for name, room in rooms.items():
+        for event_type, content in hostile_contents(staff_post, sent[0]):
+            response = await raw.room_send(room, event_type, content)
+            if isinstance(response, nio.RoomSendResponse):
+                sent.append(response.event_id)
+            else:  # the server refused it (power levels, validation): the bot never sees it
+                refused.append((name, event_type, response.status_code, response.message))
+    # SLT sending nonsense in the escalation room is handled as well, and never punished.
+    sent.append(await send_text(head, escalation, "!strikes " + "@x:y " * 5000))
+    sent.append(await send_text(head, escalation, "\u202e!pardon"))
+
+    async def all_recorded() -> bool:
+        outcomes = [await bot.store.events.outcome(e) for e in sent]
+        return all(o is not None for o in outcomes)
+
+    assert len(sent) > 40, refused  # most of it reached the rooms
+    await eventually(all_recorded, within=90)
+    assert not bot.task.done(), "the bot stopped"
+    outcomes = [await bot.store.events.outcome(e) for e in sent]
+    assert all(o[0] in ("handled", "ignored", "failed") for o in outcomes)
+    # Never acts on staff: the teacher's post is untouched and no staff member has a strike.
+    audit = await bot.store.audit.recent(5000)
+    assert not [row for row in audit if row.target == staff_post]
+    # Everything the bot decided to do, it could do (nothing too large, nothing malformed).
+    assert [(r.kind, r.detail.get("error")) for r in audit if r.result == "failed"] == []
+    for member in school.staff.values():
+        assert await bot.store.discipline.strikes(member.user_id) == []
+    # Still working afterwards.
+    after = await send_text(raw, rooms["home"], "!help")
+    await eventually(lambda: bot.store.events.outcome(after))
