@@ -15,7 +15,7 @@ from dataclasses import replace
 from html.parser import HTMLParser
 from typing import Any
 
-from bot.actions import Action, DecideReview, OpenReview, Redact, SendMessage, notice
+from bot.actions import Action, DecideReview, Kick, OpenReview, Redact, SendMessage, notice
 from bot.judge import JudgeContext, Outcome, Verdict, judge
 from bot.provisioning import home_key
 from handlers import Context, Event
@@ -124,6 +124,8 @@ async def handle_story(event: Event, ctx: Context) -> list[Action]:
                 replied_to(event.content),
             )
         )
+    if event.type == "m.room.member":
+        return await _membership(event, ctx)
     if event.state_key is not None or await is_immune(ctx, event.sender):
         return []
     if event.type == "m.reaction":
@@ -139,6 +141,30 @@ async def handle_story(event: Event, ctx: Context) -> list[Action]:
     if replied_to(event.content) is None:
         return await _remove_shape(event, ctx, "top_level", "a new post")
     return await _judged(event, ctx, visible_text(event.content), also_redact=())
+
+
+async def _membership(event: Event, ctx: Context) -> list[Action]:
+    """Only staff and the families of the class belong here, however someone got in."""
+    member = event.state_key or ""
+    if event.content.get("membership") != "join" or await is_immune(ctx, member):
+        return []
+    classes = {child.class_id for child in await ctx.store.pupils.children_of(member)}
+    if event.room.class_id in classes:
+        return []
+    incident = Incident(
+        kind="joined another class's story", user_id=member, rule="class story membership",
+        outcome="removed from the room (no strike)", room_id=event.room.room_id,
+        event_id=event.event_id,
+        reasons=("not a member of staff and no child in this class",),
+    )  # fmt: skip
+    return incident_actions(
+        incident,
+        Kick(event.room.room_id, member, "This class story is for the families of its class."),
+        *await tell(ctx, member, "You were removed from a class story room that is not your "
+                    "child's class. If you think this is wrong, please contact the office at "
+                    f"{ctx.config.school.office_email}."),
+        *await escalate(ctx, incident, "Removed from a class story"),
+    )  # fmt: skip
 
 
 async def _remove_shape(event: Event, ctx: Context, rule: str, what: str) -> list[Action]:
