@@ -91,12 +91,12 @@ class App:
         # One conversation's relay work at a time: an edit never races its own release.
         self._conversation_locks: dict[int, asyncio.Lock] = {}
 
-    async def prepare(self, credentials: Credentials) -> ProvisionReport:
+    async def prepare(self, credentials: Credentials, *, everyone: bool = False) -> ProvisionReport:
         """Log in, lift the bot's rate limit, record staff roles, and provision rooms."""
         await login(self.client, self.store, credentials)
         await self._lift_rate_limit(credentials)
         await self._sync_staff()
-        return await self.provisioner.provision()
+        return await self.provisioner.provision(everyone=everyone)
 
     async def run(self) -> None:
         """Sync until cancelled; scheduled jobs run beside the sync loop."""

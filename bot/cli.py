@@ -79,7 +79,7 @@ async def cmd_provision(args: argparse.Namespace) -> int:
     client = make_client(credentials)
     try:
         app = App(config, store, client, Clock.from_env(), dry_run=args.dry_run)
-        report = await app.prepare(credentials)
+        report = await app.prepare(credentials, everyone=True)
         print(("dry run: " if args.dry_run else "") + report.summary())
     finally:
         await client.close()

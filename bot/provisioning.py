@@ -7,6 +7,7 @@ Deciding is pure (`plan_convergence`); acting goes through the executor.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 PARENT, TEACHER = 0, 50
 
 ESCALATION_KEY = "escalation"
+CONFIG_FINGERPRINT = "provisioned_config"  # bot_state key: rooms.yaml as last applied
 
 
 def story_key(class_id: str) -> str:
@@ -272,12 +274,18 @@ class Provisioner:
     def server_name(self) -> str:
         return self.client.user_id.split(":", 1)[1]
 
-    async def provision(self) -> ProvisionReport:
+    async def provision(self, *, everyone: bool = False) -> ProvisionReport:
+        """The school's rooms; families' conversations too when rooms.yaml has changed since
+        they were last brought in line (or when `everyone`), so a restart stays quick."""
         report = ProvisionReport()
         for spec in desired_rooms(self.config, self.server_name):
             await self.ensure(spec, report)
-        for parent in await self.store.pupils.linked_parents():
-            await self.ensure_conversations(parent, report)
+        fingerprint = hashlib.sha256(self.config.model_dump_json().encode()).hexdigest()
+        if everyone or await self.store.state.get(CONFIG_FINGERPRINT) != fingerprint:
+            for parent in await self.store.pupils.linked_parents():
+                await self.ensure_conversations(parent, report)
+            if not self.executor.dry_run:
+                await self.store.state.set(CONFIG_FINGERPRINT, fingerprint)
         log.info("provisioning: %s", report.summary())
         return report
 
@@ -427,6 +435,28 @@ class Provisioner:
             [Invite(story.room_id, parent)], cause=f"link:{parent}:{pupil.id}:story"
         )
         done.append(f"invited to {pupil.class_id} story room")
+        return done
+
+    async def link_pupil(self, user: str, pupil: Pupil, *, linked_by: str) -> list[str]:
+        """Make `user` the pupil's own account: recorded, with a `home` room and nothing else
+        (no class story, no teacher conversations). Returns what was done."""
+        existing = await self.store.people.get(user)
+        if existing is not None and existing.role is not Role.PUPIL:
+            raise LinkRefused(f"{user} is a {existing.role.value}, not a pupil")
+        current = await self.store.codes.pupil_of(user)
+        if current is not None and current != pupil.id:
+            raise LinkRefused(f"{user} is already another pupil's account")
+        profile = await self.client.get_displayname(user)
+        name = getattr(profile, "displayname", None) or pupil.first_name
+        now = self.clock.iso()
+        await self.store.people.upsert(user, name, Role.PUPIL, now=now)
+        done = []
+        if await self.store.codes.link_pupil_account(user, pupil.id, at=now):
+            done.append(f"{user} is {pupil.full_name}'s own account (linked by {linked_by})")
+        report = ProvisionReport()
+        await self.ensure(home_spec(self.config, user, "your points and news from school"), report)
+        done += [f"home room {verb}" for verb, keys in
+                 (("created", report.created), ("updated", report.changed)) if keys]  # fmt: skip
         return done
 
 
