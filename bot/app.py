@@ -24,6 +24,7 @@ from handlers.commands import all_commands, make_handler
 from handlers.data_rights import retention_cutoff
 from handlers.media import handle_media
 from handlers.onboarding import handle_code, handle_welcome, welcome_actions
+from handlers.points import weekly_summary_actions
 from handlers.relay import (
     chase_actions,
     handle_parent_dm,
@@ -111,11 +112,13 @@ class App:
         scheduler.add_job(self.release_due, "interval", seconds=RELEASE_EVERY, id="release")
         scheduler.add_job(self.chase_unanswered, "interval", minutes=5, id="reply-window")
         scheduler.add_job(self.retention, "interval", hours=6, id="retention")
+        scheduler.add_job(self.send_weekly_summaries, "interval", minutes=15, id="weekly")
         scheduler.start()
         media = asyncio.create_task(MediaWorker(self).run())
         try:
             await self.release_due()  # catch-up at start: anything overdue goes first
             await self.retention()
+            await self.send_weekly_summaries()
             await self.sync.run()
         finally:
             media.cancel()
@@ -250,6 +253,11 @@ class App:
         if removed:
             log.info("retention: %d relayed message bodies deleted", removed)
         return removed
+
+    async def send_weekly_summaries(self) -> None:
+        """Each child's week of points to their parents, once, after the school week."""
+        for cause, actions in await weekly_summary_actions(self.context()):
+            await self.executor.run(actions, cause=cause)
 
     async def chase_unanswered(self) -> None:
         for relayed in await self.store.relay.unanswered():
