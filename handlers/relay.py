@@ -40,6 +40,7 @@ from bot.judge import JudgeContext, Outcome, judge
 from handlers import Context, Event
 from handlers.commands import Argument, Command, Invocation, reply, split_command
 from handlers.discipline import display_name, escalate, evidence_of
+from handlers.onboarding import looks_like_code
 from handlers.story import visible_text
 from storage.incidents import Incident
 from storage.people import Role
@@ -146,8 +147,8 @@ async def handle_parent_dm(event: Event, ctx: Context) -> list[Action]:
         return await _withdrawn(event, ctx, conversation)
     if event.type != "m.room.message" or event.state_key is not None:
         return []
-    if event.body is not None and split_command(event.body) is not None:
-        return []  # commands are answered by the command handler
+    if event.body is not None and (split_command(event.body) or looks_like_code(event.body)):
+        return []  # commands and join codes are answered by their own handlers
     if conversation.closed_at:
         return await tell_here(event, "This conversation is closed, so messages here are not "
                                "passed on. Please use your other conversations or email the "
