@@ -337,7 +337,8 @@ def test_typo_in_section_name_reports_missing_and_unknown() -> None:
     assert problems_in_text(shipped_text_with("\npolicy:", "\npolcy:")) == [
         "rooms.yaml: policy: missing required key; expected a mapping with keys: "
         "warnings_before_removal, strike_expiry_days, parents_per_child, reply_window_hours, "
-        "escalate_after_hours, values, message_retention_days, golden_rule_minutes, hostile_reactions",
+        "escalate_after_hours, values, message_retention_days, golden_rule_minutes, "
+        "hostile_reactions",
         "rooms.yaml: polcy: unknown key (did you mean 'policy'?); "
         "expected one of: school, hours, policy, staff, classes",
     ]

@@ -343,9 +343,7 @@ async def test_a_teacher_leaving_the_class_closes_the_conversation_with_a_notice
     school.edit_config(reid_leaves_oak)
     await talk.bot.stop()
     again = await launch(start=False)
-    conversation = await again.store.relay.conversation(
-        talk.parent_person.user_id, talk.teacher_id
-    )
+    conversation = await again.store.relay.conversation(talk.parent_person.user_id, talk.teacher_id)
     assert conversation is not None and conversation.closed_at is not None
     notices = await notices_in(talk.parent, talk.parent_room)
     assert any("This conversation is now closed" in n for n in notices)
