@@ -14,6 +14,7 @@ from bot.actions import Action, Executor, JoinRoom, LeaveRoom, Redact, notice
 from bot.calendar import SchoolCalendar
 from bot.clock import Clock
 from bot.config import Config
+from bot.guard_api import GuardApi
 from bot.homeserver import override_ratelimit
 from bot.matrix import Credentials, SyncLoop, login
 from bot.media_worker import MediaWorker
@@ -78,12 +79,14 @@ class App:
         demo: bool = False,
         dry_run: bool = False,
         routes: Routes | None = None,
+        guard: GuardApi | None = None,
     ) -> None:
         self.config = config
         self.store = store
         self.client = client
         self.clock = clock
         self.demo = demo
+        self.guard = guard  # the endpoint the Synapse guard module asks (docs/guard.md)
         self.routes = routes if routes is not None else default_routes()
         self.calendar = SchoolCalendar(config)
         self.executor = Executor(client, store, clock, dry_run=dry_run)
@@ -115,6 +118,8 @@ class App:
         scheduler.add_job(self.send_weekly_summaries, "interval", minutes=15, id="weekly")
         scheduler.start()
         media = asyncio.create_task(MediaWorker(self).run())
+        if self.guard is not None:
+            await self.guard.start()
         try:
             await self.release_due()  # catch-up at start: anything overdue goes first
             await self.retention()
@@ -123,6 +128,8 @@ class App:
         finally:
             media.cancel()
             scheduler.shutdown(wait=False)
+            if self.guard is not None:
+                await self.guard.stop()
 
     async def _lift_rate_limit(self, credentials: Credentials) -> None:
         lifted = await asyncio.to_thread(

@@ -13,6 +13,7 @@ from bot import judge_eval
 from bot.app import App
 from bot.clock import Clock, ClockError
 from bot.config import Config, ConfigError, load_config
+from bot.guard_api import GuardApi
 from bot.matrix import Credentials, CredentialsError, login, make_client
 from bot.provisioning import LinkRefused
 from bot.roster import RosterError, import_roster
@@ -62,7 +63,8 @@ async def cmd_run(args: argparse.Namespace) -> int:
     store = await _store(args)
     client = make_client(credentials)
     try:
-        app = App(config, store, client, clock, dry_run=args.dry_run)
+        guard = GuardApi.from_env(store, config, credentials.user_id, clock=clock)
+        app = App(config, store, client, clock, dry_run=args.dry_run, guard=guard)
         report = await app.prepare(credentials)
         log.info("rooms: %s; running (Ctrl-C to stop)", report.summary())
         await app.run()

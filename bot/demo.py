@@ -24,7 +24,8 @@ from bot.app import App
 from bot.cli import DATABASE, find_pupil
 from bot.clock import Clock
 from bot.config import load_config
-from bot.homeserver import SynapseProcess, register_user, write_synapse_config
+from bot.guard_api import GuardApi, module_config
+from bot.homeserver import SynapseProcess, free_port, register_user, write_synapse_config
 from bot.matrix import Credentials, make_client
 from bot.provisioning import ESCALATION_KEY, story_key
 from bot.roster import import_roster
@@ -83,7 +84,15 @@ def _register_all(settings: Any, accounts: dict[str, Any], config: Any) -> None:
 async def run_demo(config_path: Path, root: Path, roster: Path) -> None:
     started = time.monotonic()
     config = load_config(config_path)
-    settings = write_synapse_config(root / "synapse", server_name=SERVER_NAME)
+    bot_id = f"@{BOT_LOCALPART}:{SERVER_NAME}"
+    # The demo homeserver loads the guard module (docs/guard.md); it asks the bot's endpoint.
+    guard_port, guard_secret = free_port(), secrets.token_urlsafe(32)
+    guard_config = module_config(
+        f"http://127.0.0.1:{guard_port}", guard_secret,
+        [bot_id, *(staff.matrix_id(SERVER_NAME) for staff in config.staff)],
+        direct_chat_with=[bot_id],
+    )  # fmt: skip
+    settings = write_synapse_config(root / "synapse", server_name=SERVER_NAME, guard=guard_config)
     synapse = SynapseProcess(settings)
     await asyncio.to_thread(synapse.start)
     accounts_path = root / "accounts.json"
@@ -94,6 +103,8 @@ async def run_demo(config_path: Path, root: Path, roster: Path) -> None:
     )
     accounts["homeserver"] = settings.base_url
     store = await Store.open(root / "data" / DATABASE)
+    clock = Clock.from_env()
+    guard = GuardApi(store, config, bot_id, guard_secret, clock=clock, port=guard_port)
     client = None
     try:
         await asyncio.to_thread(_register_all, settings, accounts, config)
@@ -109,7 +120,7 @@ async def run_demo(config_path: Path, root: Path, roster: Path) -> None:
         log.info("demo roster: %s", report.summary().splitlines()[0])
         credentials = Credentials.load(secrets_path, environ={})
         client = make_client(credentials)
-        app = App(config, store, client, Clock.from_env(), demo=True)
+        app = App(config, store, client, clock, demo=True, guard=guard)
         await app.prepare(credentials)
         for parent in DEMO_PARENTS:
             entry = accounts["users"][parent.localpart]

@@ -19,6 +19,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -33,6 +34,8 @@ LOG_NAME = "homeserver.log"
 STDOUT_NAME = "synapse.stdout"
 SYNAPSE = [sys.executable, "-m", "synapse.app.homeserver"]
 SIGNING_KEY_NAME = "signing.key"
+GUARD_MODULE = "synapse_module.ConductbotGuard"
+REPO = Path(__file__).resolve().parent.parent
 
 # Generous limits: a local demo/test server sees bursts from a handful of scripted users.
 _FAST = {"per_second": 1000, "burst_count": 10000}
@@ -74,6 +77,12 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def _child_env() -> dict[str, str]:
+    """Synapse's environment: ours, with the repository importable for the guard module."""
+    path = os.environ.get("PYTHONPATH")
+    return os.environ | {"PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), path]))}
 
 
 def _port_in_use(port: int) -> bool:
@@ -173,25 +182,45 @@ def _write_private(path: Path, text: str) -> None:
     os.chmod(path, 0o600)  # in case the file already existed with wider permissions
 
 
+def _set_guard(config: dict[str, Any], guard: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Put conductbot's guard module (docs/guard.md) in `modules`, or take it out."""
+    others = [m for m in config.get("modules") or [] if m.get("module") != GUARD_MODULE]
+    if guard is not None:
+        others.append({"module": GUARD_MODULE, "config": dict(guard)})
+    config["modules"] = others
+    return config
+
+
 def write_synapse_config(
-    directory: Path, server_name: str, port: int | None = None
+    directory: Path,
+    server_name: str,
+    port: int | None = None,
+    *,
+    guard: Mapping[str, Any] | None = None,
 ) -> SynapseSettings:
     """Write a homeserver config and signing key, or return the existing one's settings.
 
     The config is written under a temporary name and only renamed once the signing key
-    exists, so an interrupted first run is simply redone.
+    exists, so an interrupted first run is simply redone. `guard` is the guard module's
+    config (see `bot.guard_api.module_config`); it is (re)written on every call, so an
+    existing server gets the current one, and None takes the module out.
     """
     directory = Path(directory).resolve()
-    if (directory / CONFIG_NAME).exists():
+    existing = directory / CONFIG_NAME
+    if existing.exists():
+        config = yaml.safe_load(existing.read_text())
+        if (guard is not None) or config.get("modules"):
+            _write_private(existing, yaml.safe_dump(_set_guard(config, guard), sort_keys=False))
         return _read_settings(directory)
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     (directory / LOG_CONFIG_NAME).write_text(yaml.safe_dump(_log_config(directory)))
-    config = _homeserver_config(directory, server_name, port or free_port())
+    config = _set_guard(_homeserver_config(directory, server_name, port or free_port()), guard)
     pending = directory / f"{CONFIG_NAME}.tmp"
     _write_private(pending, yaml.safe_dump(config, sort_keys=False))
     result = subprocess.run(
         [*SYNAPSE, "-c", str(pending), "--generate-keys"],
         cwd=directory,
+        env=_child_env(),
         capture_output=True,
         text=True,
     )
@@ -250,6 +279,7 @@ class SynapseProcess:
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
+                env=_child_env(),
             )
         url = f"{self.settings.base_url}/_matrix/client/versions"
         while True:

@@ -1,0 +1,457 @@
+"""The Synapse guard: a real Synapse with `synapse_module.ConductbotGuard`, and the bot's
+`GuardApi` started by the tests on the port the module was configured with.
+
+One Synapse serves this file (its module config names fixed accounts); each test has its
+own database, filled directly with rooms, staff and media fingerprints.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import io
+import secrets
+import time
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import nio
+import pytest
+import yaml
+from conftest import REPO, Matrix, eventually, join, messages, send_text
+
+from bot.clock import Clock
+from bot.config import load_config
+from bot.guard_api import MEDIA_REASON, GuardApi, judged_text, module_config, mxc_uris
+from bot.homeserver import (
+    SynapseProcess,
+    SynapseSettings,
+    free_port,
+    register_user,
+    write_synapse_config,
+)
+from storage.media import Fingerprint
+from storage.people import Role
+from storage.rooms import RoomKind
+from storage.store import Store
+
+SERVER = "guard.test"
+BOT, TEACHER = f"@conductbot:{SERVER}", f"@teacher:{SERVER}"
+NEGATIVE = "This is rubbish, worst class ever. Awful teaching."
+KIND = "What a lovely trip, thank you Miss Reid!"
+NOW = "2026-11-20T10:00:00+00:00"
+
+pytestmark = pytest.mark.synapse
+
+
+@dataclass(frozen=True)
+class Guarded:
+    settings: SynapseSettings
+    port: int  # where the module expects the bot's endpoint
+    secret: str
+    passwords: dict[str, str]
+
+
+@pytest.fixture(scope="module")
+def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Guarded]:
+    pytest.importorskip("synapse", reason="matrix-synapse is not installed (extra: test)")
+    port, secret = free_port(), secrets.token_urlsafe(24)
+    guard = module_config(
+        f"http://127.0.0.1:{port}", secret, [BOT, TEACHER], direct_chat_with=[BOT]
+    )
+    settings = write_synapse_config(tmp_path_factory.mktemp("guarded"), SERVER, guard=guard)
+    with SynapseProcess(settings):
+        passwords = {}
+        for user in (BOT, TEACHER):
+            passwords[user] = secrets.token_urlsafe(12)
+            # Not server admins: Synapse skips the room rules for admins, and these tests
+            # are about the allow-list.
+            register_user(settings, user[1:].split(":")[0], passwords[user])
+        yield Guarded(settings, port, secret, passwords)
+
+
+@dataclass
+class World:
+    guarded: Guarded
+    matrix: Matrix
+    store: Store
+    api: GuardApi
+    teacher: nio.AsyncClient
+    bot: nio.AsyncClient
+
+    async def parent(self) -> nio.AsyncClient:
+        return await self.matrix.client(self.matrix.register("parent"))
+
+    async def room(self, *members: nio.AsyncClient, kind: RoomKind | None = None) -> str:
+        """A room the teacher creates and `members` join; recorded as `kind` if given."""
+        response = await self.teacher.room_create(invite=[m.user_id for m in members])
+        assert isinstance(response, nio.RoomCreateResponse), response
+        for member in members:
+            await join(member, response.room_id)
+        if kind is not None:
+            key = f"{kind.value}:{response.room_id}"
+            await self.store.rooms.add(response.room_id, kind, key, created_at=NOW, class_id="oak")
+        return response.room_id
+
+
+async def _login(settings: SynapseSettings, user: str, password: str) -> nio.AsyncClient:
+    client = nio.AsyncClient(settings.base_url, user)
+    assert isinstance(await client.login(password), nio.LoginResponse)
+    return client
+
+
+@pytest.fixture
+async def world(guarded: Guarded, tmp_path: Path) -> AsyncIterator[World]:
+    store = await Store.open(tmp_path / "conductbot.sqlite")
+    await store.people.upsert(TEACHER, "Miss Reid", Role.TEACHER, now=NOW, staff_id="reid")
+    api = GuardApi(store, load_config(REPO / "rooms.yaml"), BOT, guarded.secret)
+    await api.start(port=guarded.port)
+    matrix = Matrix(guarded.settings)
+    teacher = await _login(guarded.settings, TEACHER, guarded.passwords[TEACHER])
+    bot = await _login(guarded.settings, BOT, guarded.passwords[BOT])
+    try:
+        yield World(guarded, matrix, store, api, teacher, bot)
+    finally:
+        await api.stop()
+        for client in (teacher, bot):
+            await client.close()
+        await matrix.aclose()
+        await store.close()
+
+
+def _png(colour: str) -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), colour).save(out, format="PNG")
+    return out.getvalue()
+
+
+async def _upload(client: nio.AsyncClient, data: bytes) -> nio.UploadResponse | nio.UploadError:
+    response, _ = await client.upload(
+        io.BytesIO(data), "image/png", "photo.png", filesize=len(data)
+    )
+    return response
+
+
+def _refused(response: Any, words: str) -> bool:
+    return (
+        isinstance(response, nio.ErrorResponse)
+        and response.status_code == "M_FORBIDDEN"
+        and words in (response.message or "")
+    )
+
+
+async def _reply(client: nio.AsyncClient, room_id: str, to: str, body: str) -> Any:
+    content = {
+        "msgtype": "m.text",
+        "body": body,
+        "m.relates_to": {"m.in_reply_to": {"event_id": to}},
+    }
+    return await client.room_send(room_id, "m.room.message", content)
+
+
+# --- room rules ---------------------------------------------------------------------------
+
+
+async def test_families_cannot_create_rooms_or_invite_but_staff_and_the_bot_can(
+    world: World,
+) -> None:
+    parent, other = await world.parent(), await world.parent()
+    assert _refused(await parent.room_create(name="Year 2 parents"), "Only school staff")
+    room = await world.room(parent)
+    assert _refused(await parent.room_invite(room, other.user_id), "Only school staff")
+    assert isinstance(await world.teacher.room_invite(room, other.user_id), nio.RoomInviteResponse)
+    made = await world.bot.room_create(invite=[parent.user_id])
+    assert isinstance(made, nio.RoomCreateResponse), made
+    assert isinstance(
+        await world.bot.room_invite(made.room_id, other.user_id), nio.RoomInviteResponse
+    )
+
+
+async def test_a_family_may_open_a_private_chat_with_the_bot_and_nothing_more(world: World) -> None:
+    parent, other = await world.parent(), await world.parent()
+    chat = await parent.room_create(is_direct=True, invite=[BOT])
+    assert isinstance(chat, nio.RoomCreateResponse), chat
+    assert _refused(await parent.room_create(is_direct=True, invite=[other.user_id]), "staff")
+    assert _refused(await parent.room_create(invite=[BOT]), "staff")  # not a direct chat
+    public = await parent.room_create(
+        is_direct=True, invite=[BOT], preset=nio.RoomPreset.public_chat
+    )
+    assert _refused(public, "staff")
+    assert _refused(await parent.room_invite(chat.room_id, other.user_id), "staff")
+    opened = await parent.room_put_state(chat.room_id, "m.room.join_rules", {"join_rule": "public"})
+    assert isinstance(opened, nio.RoomPutStateError) and opened.status_code == "M_FORBIDDEN"
+
+
+# --- content rules ------------------------------------------------------------------------
+
+
+async def _class_photo(world: World, story: str) -> dict[str, Any]:
+    """The teacher posts a photo in the story; the bot's fingerprint of it is recorded."""
+    data = _png("orange")
+    uploaded = await _upload(world.teacher, data)
+    assert isinstance(uploaded, nio.UploadResponse), uploaded
+    content = {"msgtype": "m.image", "body": "trip.png", "url": uploaded.content_uri,
+               "info": {"mimetype": "image/png", "size": len(data)}}  # fmt: skip
+    sent = await world.teacher.room_send(story, "m.room.message", content)
+    assert isinstance(sent, nio.RoomSendResponse), sent
+    await world.store.media.record(
+        Fingerprint(uploaded.content_uri, hashlib.sha256(data).hexdigest(), None, "image",
+                    story, sent.event_id, TEACHER),
+        at=NOW,
+    )  # fmt: skip
+    return content
+
+
+async def test_class_photos_cannot_be_forwarded_out_of_their_story(world: World) -> None:
+    parent = await world.parent()
+    story = await world.room(parent, kind=RoomKind.STORY)
+    elsewhere = await world.room(parent, kind=RoomKind.PARENT_DM)
+    photo = await _class_photo(world, story)
+    mxc = photo["url"]
+    forwards = [
+        photo,  # Element's forward copies the content
+        {"msgtype": "m.file", "body": "x", "file": {"url": mxc, "v": "v2"}},  # encrypted form
+        {"msgtype": "m.image", "body": "x", "url": "mxc://guard.test/other",
+         "info": {"thumbnail_url": mxc}},
+        {"msgtype": "m.text", "body": f"look {mxc}"},  # a known URI is enough to download
+    ]  # fmt: skip
+    for content in forwards:
+        response = await parent.room_send(elsewhere, "m.room.message", content)
+        assert _refused(response, "Class photos stay in their class story"), (content, response)
+    # Staff may share their own photos, in the story and elsewhere.
+    for room in (story, elsewhere):
+        sent = await world.teacher.room_send(room, "m.room.message", photo)
+        assert isinstance(sent, nio.RoomSendResponse), sent
+    # Media nobody protected goes anywhere.
+    fresh = await _upload(parent, _png("green"))
+    assert isinstance(fresh, nio.UploadResponse), fresh
+    ordinary = {"msgtype": "m.image", "body": "dog.png", "url": fresh.content_uri}
+    assert isinstance(
+        await parent.room_send(elsewhere, "m.room.message", ordinary), nio.RoomSendResponse
+    )
+    refusals = await world.store.audit.recent(kind="guard_refused")
+    assert len(refusals) == len(forwards) and {r.reason for r in refusals} == {"media"}
+
+
+async def test_an_upload_of_protected_bytes_is_refused(world: World) -> None:
+    parent = await world.parent()
+    story = await world.room(parent, kind=RoomKind.STORY)
+    await _class_photo(world, story)
+    again = await _upload(parent, _png("orange"))  # the same bytes, saved and re-uploaded
+    assert isinstance(again, nio.UploadError), again
+    other = await _upload(parent, _png("purple"))
+    assert isinstance(other, nio.UploadResponse), other
+
+
+async def test_a_negative_story_reply_never_reaches_another_family(world: World) -> None:
+    writer, reader = await world.parent(), await world.parent()
+    story = await world.room(writer, reader, kind=RoomKind.STORY)
+    post = await send_text(world.teacher, story, "Our trip to the farm today!")
+    refused = await _reply(writer, story, post, NEGATIVE)
+    assert _refused(refused, "Your reply was not posted. Parents and carers will only"), refused
+    kind = await _reply(writer, story, post, KIND)
+    assert isinstance(kind, nio.RoomSendResponse), kind
+
+    async def reader_sees_the_kind_reply() -> list[dict]:
+        timeline = await messages(reader, story)
+        return timeline if any(e["event_id"] == kind.event_id for e in timeline) else []
+
+    timeline = await eventually(reader_sees_the_kind_reply)
+    bodies = [e["content"].get("body", "") for e in timeline]
+    assert not any("rubbish" in body for body in bodies)
+    [refusal] = await world.store.audit.recent(kind="guard_refused")
+    assert (refusal.reason, refusal.target, refusal.room_id) == ("negative", writer.user_id, story)
+    assert "rubbish" not in str(refusal.detail)  # never the message body
+    # Outside the story nothing is judged: the same words in another room go through.
+    elsewhere = await world.room(writer, kind=RoomKind.PARENT_DM)
+    assert isinstance(await _reply(writer, elsewhere, post, NEGATIVE), nio.RoomSendResponse)
+    # Staff are never judged.
+    assert isinstance(await _reply(world.teacher, story, post, NEGATIVE), nio.RoomSendResponse)
+
+
+async def test_with_the_bot_stopped_judging_fails_open_and_room_rules_hold(world: World) -> None:
+    parent, other = await world.parent(), await world.parent()
+    story = await world.room(parent, kind=RoomKind.STORY)
+    post = await send_text(world.teacher, story, "Sports day!")
+    await world.api.stop()
+    began = time.monotonic()
+    accepted = await _reply(parent, story, post, NEGATIVE)
+    assert isinstance(accepted, nio.RoomSendResponse), accepted  # the bot removes it later
+    assert time.monotonic() - began < 1.0  # a refused connection is noticed at once
+    assert _refused(await parent.room_create(name="parents only"), "Only school staff")
+    assert _refused(await parent.room_invite(story, other.user_id), "Only school staff")
+    assert isinstance(await world.teacher.room_create(), nio.RoomCreateResponse)
+    await world.api.start(port=world.guarded.port)  # and the module notices it is back
+    assert _refused(await _reply(parent, story, post, NEGATIVE), "Your reply was not posted")
+
+
+async def test_a_bot_that_does_not_answer_in_time_is_not_waited_for(world: World) -> None:
+    """A bot that accepts the connection and says nothing: the module gives up at 300 ms."""
+    parent = await world.parent()
+    story = await world.room(parent, kind=RoomKind.STORY)
+    post = await send_text(world.teacher, story, "Harvest festival")
+    await world.api.stop()
+
+    async def silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.read()  # until the module hangs up
+
+    server = await asyncio.start_server(silent, "127.0.0.1", world.guarded.port)
+    try:
+        began = time.monotonic()
+        accepted = await _reply(parent, story, post, NEGATIVE)
+        took = time.monotonic() - began
+    finally:
+        server.close()
+    assert isinstance(accepted, nio.RoomSendResponse), accepted
+    assert 0.3 <= took < 1.5, took
+
+
+# --- the endpoint on its own --------------------------------------------------------------
+
+
+@pytest.fixture
+async def endpoint(tmp_path: Path) -> AsyncIterator[tuple[GuardApi, str]]:
+    store = await Store.open(tmp_path / "conductbot.sqlite")
+    await store.people.upsert(TEACHER, "Miss Reid", Role.TEACHER, now=NOW, staff_id="reid")
+    api = GuardApi(store, load_config(REPO / "rooms.yaml"), BOT, "s" * 32, clock=Clock())
+    await api.start(port=0)
+    try:
+        yield api, f"http://127.0.0.1:{api.port}"
+    finally:
+        await api.stop()
+        await store.close()
+
+
+async def test_the_endpoint_wants_the_secret_except_for_health(
+    endpoint: tuple[GuardApi, str],
+) -> None:
+    _, url = endpoint
+    body = {"room_id": "!r:x", "sender": "@p:x", "type": "m.room.message", "content": {}}
+    async with aiohttp.ClientSession() as http:
+        async with http.get(f"{url}/healthz") as response:
+            assert (response.status, await response.json()) == (200, {"ok": True})
+        for headers in ({}, {"Authorization": "Bearer " + "t" * 32}, {"Authorization": "s" * 32}):
+            async with http.post(f"{url}/v1/check-event", json=body, headers=headers) as response:
+                assert response.status == 401
+        auth = {"Authorization": "Bearer " + "s" * 32}
+        async with http.post(f"{url}/v1/check-event", json=body, headers=auth) as response:
+            assert (response.status, await response.json()) == (
+                200,
+                {"allow": True, "reason": None},
+            )
+        async with http.post(f"{url}/v1/check-media", data=b"[", headers=auth) as response:
+            assert response.status == 400
+
+
+def _edit(event_id: str, new_content: dict[str, Any]) -> dict[str, Any]:
+    relation = {"rel_type": "m.replace", "event_id": event_id}
+    return {"msgtype": "m.text", "body": "* x", "m.new_content": new_content,
+            "m.relates_to": relation}  # fmt: skip
+
+
+async def test_the_endpoint_finds_protected_media_wherever_it_is(
+    endpoint: tuple[GuardApi, str],
+) -> None:
+    api, _ = endpoint
+    mxc = "mxc://guard.test/AbC123"
+    await api.store.media.record(
+        Fingerprint(mxc, "ab" * 32, None, "image", "!story:x", "$e", TEACHER), at=NOW
+    )
+    edit = _edit("$a", {"msgtype": "m.image", "body": "x", "url": mxc})
+    assert list(mxc_uris(edit)) == [mxc]
+    assert await api.check_event("!dm:x", "@p:x", "m.room.message", edit) == MEDIA_REASON
+    assert await api.check_event("!story:x", "@p:x", "m.room.message", edit) is None
+    assert await api.check_event("!dm:x", TEACHER, "m.room.message", edit) is None
+    assert await api.check_event("!dm:x", BOT, "m.sticker", {"url": mxc}) is None
+    assert await api.check_media("ab" * 32) == MEDIA_REASON
+    assert await api.check_media("cd" * 32) is None
+
+
+async def test_the_endpoint_judges_replies_and_edits_in_stories_only(
+    endpoint: tuple[GuardApi, str],
+) -> None:
+    api, _ = endpoint
+    await api.store.rooms.add(
+        "!story:x", RoomKind.STORY, "story:oak", created_at=NOW, class_id="oak"
+    )
+    reply = {"msgtype": "m.text", "body": f"> <@t:x> post\n\n{NEGATIVE}",
+             "m.relates_to": {"m.in_reply_to": {"event_id": "$post"}}}  # fmt: skip
+    edit = _edit("$r", {"msgtype": "m.text", "body": NEGATIVE})
+    assert judged_text(reply) == NEGATIVE
+    for content in (reply, edit):
+        reason = await api.check_event("!story:x", "@p:x", "m.room.message", content)
+        assert reason and reason.startswith("Your reply was not posted.")
+    kind = reply | {"body": KIND}
+    assert await api.check_event("!story:x", "@p:x", "m.room.message", kind) is None
+    top_level = {"msgtype": "m.text", "body": NEGATIVE}  # the story handler's: a reminder
+    assert await api.check_event("!story:x", "@p:x", "m.room.message", top_level) is None
+    assert await api.check_event("!unknown:x", "@p:x", "m.room.message", reply) is None
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # importing Synapse and Twisted
+def test_the_module_config_is_checked_and_failure_modes_combine() -> None:
+    pytest.importorskip("synapse")
+    from synapse.module_api.errors import ConfigError
+
+    from synapse_module import ConductbotGuard
+
+    good = module_config("http://127.0.0.1:1", "s" * 32, [BOT], media_fail_open=False)
+    config = ConductbotGuard.parse_config(good)
+    assert config.timeout == 0.3 and config.allowed_creators == {BOT}
+    for bad in ({"secret": "short"}, {"allowed_creators": ["teacher"]}, {"timeout_ms": 0},
+                {"fail_open": {"judging": "yes"}}, {"bot_url": "127.0.0.1:1"}):  # fmt: skip
+        with pytest.raises(ConfigError):
+            ConductbotGuard.parse_config(good | bad)
+
+    class Api:
+        def register_spam_checker_callbacks(self, **_: Any) -> None:
+            pass
+
+    guard = ConductbotGuard(config, Api())  # type: ignore[arg-type]
+    assert guard._unavailable({"judging"}) == "NOT_SPAM"
+    assert guard._unavailable({"media"}) != "NOT_SPAM"
+    assert guard._unavailable({"judging", "media"}) != "NOT_SPAM"
+
+
+async def test_the_endpoint_is_configured_from_the_environment(tmp_path: Path) -> None:
+    store = await Store.open(tmp_path / "conductbot.sqlite")
+    config = load_config(REPO / "rooms.yaml")
+    try:
+        assert GuardApi.from_env(store, config, BOT, environ={}) is None
+        (tmp_path / "secret").write_text("f" * 32 + "\n")
+        environ = {"CONDUCTBOT_GUARD_SECRET_FILE": str(tmp_path / "secret"),
+                   "CONDUCTBOT_GUARD_PORT": "0"}  # fmt: skip
+        api = GuardApi.from_env(store, config, BOT, environ=environ)
+        assert api is not None and api.port == 0
+        await api.start()
+        try:
+            url = f"http://127.0.0.1:{api.port}/v1/check-media"
+            async with aiohttp.ClientSession() as http:
+                auth = {"Authorization": "Bearer " + "f" * 32}
+                async with http.post(url, json={"sha256": "00"}, headers=auth) as response:
+                    assert await response.json() == {"allow": True, "reason": None}
+        finally:
+            await api.stop()
+    finally:
+        await store.close()
+
+
+def test_the_homeserver_config_gains_and_loses_the_module(tmp_path: Path) -> None:
+    pytest.importorskip("synapse")
+    guard = module_config("http://127.0.0.1:1", "s" * 32, [BOT])
+    settings = write_synapse_config(tmp_path / "hs", SERVER, guard=guard)
+
+    def read() -> list[dict[str, Any]]:
+        return yaml.safe_load(settings.config_path.read_text())["modules"]
+
+    assert read() == [{"module": "synapse_module.ConductbotGuard", "config": guard}]
+    moved = guard | {"bot_url": "http://127.0.0.1:2"}
+    write_synapse_config(tmp_path / "hs", SERVER, guard=moved)  # an existing server
+    assert read() == [{"module": "synapse_module.ConductbotGuard", "config": moved}]
+    write_synapse_config(tmp_path / "hs", SERVER)
+    assert read() == []
