@@ -419,6 +419,19 @@ class MarkShown(StoreAction):
 
 
 @dataclass(frozen=True)
+class MarkSeenShown(StoreAction):
+    kind: ClassVar[str] = "mark_seen_shown"
+    source_event: str
+
+    def target(self) -> str | None:
+        return self.source_event
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.relay.seen_shown(self.source_event, at=at)
+        return None
+
+
+@dataclass(frozen=True)
 class MarkChased(StoreAction):
     """The teacher was reminded, or SLT told, about an unanswered message (once each)."""
 

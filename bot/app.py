@@ -32,6 +32,7 @@ from handlers.relay import (
     handle_teacher_dm,
     mark_actions,
     release_actions,
+    seen_actions,
 )
 from handlers.story import handle_review_decision, handle_story
 from storage.people import Person, Role
@@ -91,7 +92,7 @@ class App:
         self.calendar = SchoolCalendar(config)
         self.executor = Executor(client, store, clock, dry_run=dry_run)
         self.provisioner = Provisioner(config, store, client, self.executor, clock)
-        self.sync = SyncLoop(client, store, clock, self.process, self.invited)
+        self.sync = SyncLoop(client, store, clock, self.process, self.invited, self.read)
         # One conversation's relay work at a time: an edit never races its own release.
         self._conversation_locks: dict[int, asyncio.Lock] = {}
 
@@ -189,6 +190,25 @@ class App:
             cause=f"welcome:{room_id}",
         )
 
+    async def read(self, room: Room, receipts: list[tuple[str, str]]) -> None:
+        """A teacher's read receipt in their conversation room marks the parent's messages."""
+        if room.kind is not RoomKind.TEACHER_DM:
+            return
+        conversation = await self.store.relay.conversation_in(room.room_id)
+        if conversation is None:
+            return
+        for user, event_id in receipts:
+            relayed = await self.store.relay.by_delivered(event_id)
+            if user == conversation.teacher and relayed is not None:
+                await self.store.relay.read_up_to(conversation.id, relayed.id, at=self.clock.iso())
+        await self.show_seen()
+
+    async def show_seen(self) -> None:
+        for relayed in await self.store.relay.seen_to_show():
+            actions = await seen_actions(self.context(), relayed)
+            if actions:
+                await self.executor.run(actions, cause=f"seen:{relayed.source_event}")
+
     def context(self, sender: Person | None = None) -> Context:
         return Context(
             config=self.config,
@@ -204,9 +224,11 @@ class App:
         return self._conversation_locks.setdefault(conversation_id, asyncio.Lock())
 
     async def release_due(self) -> int:
-        """Deliver what is due to the teachers, then mark it delivered for the parents."""
+        """Deliver what is due to the teachers, then mark it delivered (and seen, in hours)
+        for the parents."""
         delivered = await self.deliver_due()
         await self.mark_delivered()
+        await self.show_seen()
         return delivered
 
     async def deliver_due(self) -> int:

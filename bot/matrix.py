@@ -25,6 +25,7 @@ from nio import (
     InviteMemberEvent,
     LoginResponse,
     MessageDirection,
+    ReceiptEvent,
     RoomMessagesResponse,
     SyncResponse,
     WhoamiResponse,
@@ -47,7 +48,7 @@ SYNC_FILTER: dict[str, Any] = {
     "room": {
         "timeline": {"limit": 100},
         "state": {"lazy_load_members": True},
-        "ephemeral": {"not_types": ["*"]},
+        "ephemeral": {"types": ["m.receipt"]},  # teachers' read receipts, for "seen"
         "account_data": {"not_types": ["*"]},
     },
 }
@@ -152,6 +153,8 @@ async def login(client: AsyncClient, store: Store, credentials: Credentials) -> 
 ProcessEvent = Callable[[Room, dict[str, Any]], Awaitable[tuple[str, str | None]]]
 # (room id, the inviter, whether the invite is for a direct chat)
 HandleInvite = Callable[[str, str, bool], Awaitable[None]]
+# (room, [(user id, event id)]) read receipts
+HandleReceipts = Callable[[Room, list[tuple[str, str]]], Awaitable[None]]
 
 
 class SyncLoop:
@@ -164,13 +167,14 @@ class SyncLoop:
 
     def __init__(
         self, client: AsyncClient, store: Store, clock: Clock, process: ProcessEvent,
-        invited: HandleInvite,
+        invited: HandleInvite, receipts: HandleReceipts,
     ) -> None:  # fmt: skip
         self.client = client
         self.store = store
         self.clock = clock
         self.process = process
         self.invited = invited
+        self.receipts = receipts
         self.ready = asyncio.Event()  # set once the first batch after start is handled
 
     async def run(self) -> None:
@@ -226,6 +230,16 @@ class SyncLoop:
                 raws = await self._backfill(room, joined.timeline.prev_batch) + raws
             for raw in raws:
                 await self._process_once(room, raw)
+            read = [
+                (receipt.user_id, receipt.event_id)
+                for event in joined.ephemeral if isinstance(event, ReceiptEvent)
+                for receipt in event.receipts if receipt.receipt_type == "m.read"
+            ]  # fmt: skip
+            if read:
+                try:
+                    await self.receipts(room, read)
+                except Exception:
+                    log.exception("handling read receipts in %s failed", room_id)
         for room_id in response.rooms.leave:
             if await self.store.rooms.get(room_id):
                 log.warning("the bot is no longer in managed room %s", room_id)

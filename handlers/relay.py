@@ -24,6 +24,7 @@ from bot.actions import (
     Action,
     DeliverRelay,
     MarkChased,
+    MarkSeenShown,
     MarkShown,
     NoteConversation,
     React,
@@ -385,6 +386,22 @@ async def mark_actions(ctx: Context, relayed: Relayed) -> list[Action]:
     for room, reaction in await ctx.store.sent.with_key(f"hold:{relayed.source_event}"):
         actions.append(Redact(room, reaction, "Delivered"))
     return [*actions, MarkShown(relayed.source_event)]
+
+
+SEEN = "👀"
+
+
+async def seen_actions(ctx: Context, relayed: Relayed) -> list[Action]:
+    """The teacher has read it: 👀 on the parent's message, in the teacher's hours only."""
+    conversation = await ctx.store.relay.conversation_by_id(relayed.conversation_id)
+    if conversation is None:
+        return []
+    if not ctx.calendar.is_open(ctx.clock.now(), _teacher_staff(ctx, conversation.teacher)):
+        return []  # shown at the next opening, as ClassDojo does
+    return [
+        React(conversation.parent_room, relayed.source_event, SEEN),
+        MarkSeenShown(relayed.source_event),
+    ]
 
 
 async def chase_actions(ctx: Context, relayed: Relayed) -> list[Action]:

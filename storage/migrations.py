@@ -256,4 +256,9 @@ MIGRATIONS: list[list[str]] = [
         )""",
         "CREATE INDEX media_checks_pending ON media_checks (done_at, queued_at)",
     ],
+    # 6: the parents' "seen" marker, shown in working hours only
+    [
+        "ALTER TABLE relays ADD COLUMN read_at TEXT",
+        "ALTER TABLE relays ADD COLUMN seen_shown_at TEXT",
+    ],
 ]

@@ -234,6 +234,27 @@ class Relay:
             row = await cur.fetchone()
         return (row["reminded_at"], row["escalated_at"]) if row else (None, None)
 
+    async def read_up_to(self, conversation_id: int, relay_id: int, *, at: str) -> None:
+        """The teacher has read this delivered message and everything before it."""
+        await self._db.execute(
+            "UPDATE relays SET read_at = ? WHERE conversation_id = ? AND id <= ? AND "
+            "direction = ? AND status = 'delivered' AND read_at IS NULL",
+            (at, conversation_id, relay_id, TO_TEACHER),
+        )
+
+    async def seen_to_show(self) -> list[Relayed]:
+        """Read by the teacher, not yet marked 👀 for the parent."""
+        async with self._db.execute(
+            "SELECT * FROM relays WHERE read_at IS NOT NULL AND seen_shown_at IS NULL "
+            "ORDER BY conversation_id, id"
+        ) as cur:
+            return [_relayed(row) for row in await cur.fetchall()]
+
+    async def seen_shown(self, source_event: str, *, at: str) -> None:
+        await self._db.execute(
+            "UPDATE relays SET seen_shown_at = ? WHERE source_event = ?", (at, source_event)
+        )
+
     async def with_status(self, status: str, conversation_id: int | None = None) -> list[Relayed]:
         query, args = "SELECT * FROM relays WHERE status = ?", [status]
         if conversation_id is not None:

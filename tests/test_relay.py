@@ -350,3 +350,37 @@ async def test_a_teacher_leaving_the_class_closes_the_conversation_with_a_notice
     # Mr Khan now teaches Oak: a new conversation was opened with him.
     khan = school.staff["khan"].user_id
     assert await again.store.relay.conversation(talk.parent_person.user_id, khan) is not None
+
+
+async def test_the_seen_marker_shows_only_in_working_hours(
+    launch: BotLauncher, matrix: Matrix, school: School
+) -> None:
+    talk = await start(launch, matrix, school, TUESDAY_MORNING)
+    first = await send_text(talk.parent, talk.parent_room, "Is it PE tomorrow?")
+    [copy] = await eventually(talk.delivered_to_teacher)
+    read = await talk.teacher.room_read_markers(talk.teacher_room, copy["event_id"],
+                                                copy["event_id"])  # fmt: skip
+    assert isinstance(read, nio.RoomReadMarkersResponse)
+    assert await eventually(lambda: _has(talk.reactions_on(first), "👀"))
+
+    # Read after hours: no marker until the teacher's next opening.
+    second = await send_text(talk.parent, talk.parent_room, "And is it swimming on Friday?")
+    await eventually(lambda: _count(talk, 2))
+    delivered = await talk.delivered_to_teacher()
+    talk.bot.app.clock.set(datetime.fromisoformat("2026-11-24T18:30:00+00:00"))
+    await talk.teacher.room_read_markers(talk.teacher_room, delivered[-1]["event_id"],
+                                         delivered[-1]["event_id"])  # fmt: skip
+    relayed = await eventually(lambda: _read(talk, second))
+    assert relayed
+    assert "👀" not in await talk.reactions_on(second)
+    talk.bot.app.clock.set(datetime.fromisoformat("2026-11-25T08:00:01+00:00"))
+    await talk.bot.app.release_due()
+    assert await eventually(lambda: _has(talk.reactions_on(second), "👀"))
+
+
+async def _read(talk: Conversation, source: str) -> bool:
+    async with talk.bot.store.db.execute(
+        "SELECT read_at FROM relays WHERE source_event = ?", (source,)
+    ) as cursor:
+        row = await cursor.fetchone()
+    return row is not None and row[0] is not None
