@@ -12,9 +12,10 @@ from typing import ClassVar
 
 from bot.actions import Action, Kick, LeaveRoom, SendFile, StoreAction, notice
 from bot.clock import stamp
-from bot.provisioning import home_key, story_key
+from bot.provisioning import home_key
 from handlers import Context
 from handlers.commands import ALL_ROLES, Argument, Command, Invocation, reply
+from handlers.discipline import story_rooms_of
 from storage.people import Role
 from storage.rooms import RoomKind
 from storage.store import Store
@@ -80,10 +81,8 @@ async def _forget(inv: Invocation, ctx: Context) -> list[Action]:
             actions.append(notice(conversation.teacher_room, "This parent has asked for their "
                                   "data to be erased; this conversation is closed."))  # fmt: skip
             actions.append(LeaveRoom(conversation.parent_room, "data erased on request"))
-    for child in await ctx.store.pupils.children_of(user):
-        story = await ctx.store.rooms.by_key(story_key(child.class_id))
-        if story is not None:
-            actions.append(Kick(story.room_id, user, "Data erased on request"))
+    for story in await story_rooms_of(ctx, user):
+        actions.append(Kick(story, user, "Data erased on request"))
     actions.append(Erase(user))
     home = await ctx.store.rooms.by_key(home_key(user))
     if home is not None:

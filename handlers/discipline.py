@@ -170,7 +170,7 @@ async def strike(
                                               f"(strike {count})")  # fmt: skip
 
 
-async def _story_rooms_of(ctx: Context, user: str) -> list[str]:
+async def story_rooms_of(ctx: Context, user: str) -> list[str]:
     """The story rooms of the classes the person's children are in."""
     rooms = []
     for class_id in sorted({child.class_id for child in await ctx.store.pupils.children_of(user)}):
@@ -184,13 +184,13 @@ async def removal(ctx: Context, user: str, *, reason: str, by: str) -> list[Acti
     """Kick from every class story room they belong to and suspend private messaging."""
     kicks: list[Action] = [
         Kick(room, user, "Removed under the school's code of conduct; please contact the office.")
-        for room in await _story_rooms_of(ctx, user)
+        for room in await story_rooms_of(ctx, user)
     ]
     return [Suspend(user, reason=reason, by=by), *kicks]
 
 
 async def reinstatement(ctx: Context, user: str, *, by: str) -> list[Action]:
-    invites: list[Action] = [Invite(room, user) for room in await _story_rooms_of(ctx, user)]
+    invites: list[Action] = [Invite(room, user) for room in await story_rooms_of(ctx, user)]
     return [Reinstate(user, by=by), *invites]
 
 

@@ -79,7 +79,7 @@ class QueueMedia(StoreAction):
 async def handle_media(event: Event, ctx: Context) -> list[Action]:
     found = media_of(event)
     if found is None:
-        return await _names(event, ctx) if _is_staff_story_text(event) else []
+        return await _names(event, ctx) if _is_story_text(event) else []
     mxc, kind = found
     room = event.room
     if await is_immune(ctx, event.sender):
@@ -158,7 +158,7 @@ def _caption(event: Event) -> str:
     return body
 
 
-def _is_staff_story_text(event: Event) -> bool:
+def _is_story_text(event: Event) -> bool:
     return event.room.kind is RoomKind.STORY and event.type == "m.room.message"
 
 

@@ -42,7 +42,7 @@ from handlers import Context, Event
 from handlers.commands import Argument, Command, Invocation, reply, split_command
 from handlers.discipline import display_name, escalate, evidence_of
 from handlers.onboarding import looks_like_code
-from handlers.story import visible_text
+from handlers.story import staff_names, visible_text
 from storage.incidents import Incident
 from storage.people import Role
 from storage.relay import TO_PARENT, TO_TEACHER, Conversation, Relayed
@@ -171,9 +171,7 @@ async def tell_here(event: Event, text: str) -> list[Action]:
 
 
 def _dm_context(ctx: Context) -> JudgeContext:
-    names = {member.name for member in ctx.config.staff}
-    names |= {member.name.split()[-1] for member in ctx.config.staff}
-    return JudgeContext(where="dm", pupil_names=frozenset(), staff_names=frozenset(names))
+    return JudgeContext(where="dm", pupil_names=frozenset(), staff_names=staff_names(ctx.config))
 
 
 async def _new_parent_message(

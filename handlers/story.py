@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from bot.actions import Action, DecideReview, Kick, OpenReview, Redact, SendMessage, notice
+from bot.config import Config
 from bot.judge import JudgeContext, Outcome, Verdict, judge
 from bot.provisioning import home_key
 from handlers import Context, Event
@@ -98,17 +99,19 @@ def replied_to(content: dict[str, Any]) -> str | None:
     return None
 
 
+def staff_names(config: Config) -> frozenset[str]:
+    """How parents name staff ("Miss Reid", "Reid"), so the judge reads them as names."""
+    full = {member.name for member in config.staff}
+    return frozenset(full | {name.split()[-1] for name in full})
+
+
 async def judge_context(ctx: Context, event: Event) -> JudgeContext:
     pupils = await ctx.store.pupils.in_class(event.room.class_id or "")
     children = await ctx.store.pupils.children_of(event.sender)
-    staff_names = set()
-    for member in ctx.config.staff:
-        staff_names.add(member.name)
-        staff_names.add(member.name.split()[-1])
     return JudgeContext(
         where="story",
         pupil_names=frozenset(p.first_name for p in pupils),
-        staff_names=frozenset(staff_names),
+        staff_names=staff_names(ctx.config),
         author_children=frozenset(c.first_name for c in children),
     )
 
