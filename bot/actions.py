@@ -464,6 +464,69 @@ class NoteConversation(StoreAction):
 
 
 @dataclass(frozen=True)
+class RaiseAlert(StoreAction):
+    """An urgent message: stored before anyone is told, so no restart loses it."""
+
+    kind: ClassVar[str] = "raise_alert"
+    source_event: str
+    handle: str
+    user_id: str
+    reply_room: str
+    body: str
+    html: str
+    notify_at: str
+
+    def target(self) -> str | None:
+        return self.source_event
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"handle": self.handle, "notify_at": self.notify_at}
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.alerts.raise_alert(
+            self.source_event,
+            self.handle,
+            self.user_id,
+            self.reply_room,
+            self.body,
+            self.html,
+            notify_at=self.notify_at,
+            at=at,
+        )
+        return None
+
+
+@dataclass(frozen=True)
+class MarkAlert(StoreAction):
+    """The leads were told (`notified_at`), or SLT were, for want of an answer (`chased_at`)."""
+
+    kind: ClassVar[str] = "mark_alert"
+    source_event: str
+    column: str
+
+    def target(self) -> str | None:
+        return self.source_event
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.alerts.mark(self.source_event, self.column, at=at)
+        return None
+
+
+@dataclass(frozen=True)
+class AcknowledgeAlert(StoreAction):
+    kind: ClassVar[str] = "acknowledge_alert"
+    source_event: str
+    by: str
+
+    def target(self) -> str | None:
+        return self.source_event
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.alerts.acknowledge(self.source_event, self.by, at=at)
+        return None
+
+
+@dataclass(frozen=True)
 class AwardPoints(StoreAction):
     """Values-linked points for one or more pupils: one batch, undoable for a short while."""
 

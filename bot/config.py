@@ -230,6 +230,27 @@ class Policy(_Model):
     )
 
 
+class Safeguarding(_Model):
+    """Who is told at once when a message shows a child or adult may be in danger."""
+
+    leads: tuple[str, ...] = Field(
+        min_length=1,
+        description="a list of staff ids of the Designated Safeguarding Lead and deputies, "
+        "such as [okafor]",
+    )
+    emergency: Text = Field(
+        description="the text families are given at once: 999 first, then the school's "
+        "out-of-hours contacts"
+    )
+    alert_out_of_hours: bool = Field(
+        True,
+        description="true (leads are alerted at any hour) or false (at the next opening)",
+    )
+    chase_minutes: Positive = Field(
+        15, description="a whole number of minutes before SLT are alerted, 1 or more"
+    )
+
+
 class Staff(_Model):
     id: Slug = Field(description="a short id such as 'reid'")
     name: Text = Field(description="the name parents see, such as Miss Reid")
@@ -260,6 +281,7 @@ class Config(_Model):
     school: School
     hours: Hours
     policy: Policy
+    safeguarding: Safeguarding
     staff: tuple[Staff, ...] = Field(min_length=1, description="a list of staff members")
     classes: tuple[SchoolClass, ...] = Field(min_length=1, description="a list of classes")
 
@@ -291,6 +313,10 @@ class Config(_Model):
 
     def slt(self) -> list[Staff]:
         return [s for s in self.staff if s.role == "slt"]
+
+    def safeguarding_leads(self) -> list[Staff]:
+        """The DSL and deputies, in the order configured."""
+        return [s for s in self.staff if s.id in self.safeguarding.leads]
 
     def classes_of(self, staff_id: str) -> list[SchoolClass]:
         """The classes a member of staff teaches; KeyError for an unknown staff id."""
@@ -352,6 +378,14 @@ def _cross_problems(config: Config) -> Iterator[_Problem]:
                     (*loc, j), f"unknown staff id {teacher!r}", f"one of: {', '.join(staff_ids)}"
                 )
         yield from _duplicates(loc, list(school_class.teachers), "teacher")
+    for j, lead in enumerate(config.safeguarding.leads):
+        if lead not in staff_ids:
+            yield _Problem(
+                ("safeguarding", "leads", j),
+                f"unknown staff id {lead!r}",
+                f"one of: {', '.join(staff_ids)}",
+            )
+    yield from _duplicates(("safeguarding", "leads"), list(config.safeguarding.leads), "lead")
 
 
 def _hours_problems(loc: Loc, hours: WorkingHours) -> Iterator[_Problem]:

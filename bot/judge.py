@@ -55,6 +55,7 @@ class Label(StrEnum):
     COMPARISON = "comparison"
     SENSITIVE = "sensitive"
     ABUSIVE = "abusive"
+    URGENT = "urgent"  # danger now or a child's safety at stake: wins over every other label
 
 
 class Outcome(StrEnum):
@@ -167,6 +168,7 @@ class _Text:
     original: str
     folded: str  # NFKC, confusables folded, emoji kept
     plain: str  # folded, emoji removed, names masked, lower case, text-speak expanded
+    literal: str  # `plain` before British idioms are rewritten ("kill them" stays)
     words: list[str]
     emoji: list[str]  # demojized names, skin tone removed
     pupils: list[str]  # other pupils named (as written)
@@ -182,6 +184,7 @@ class _Evidence:
     why: dict[Label, list[str]] = field(default_factory=dict)
     kind: float = 0.0
     kind_why: list[str] = field(default_factory=list)
+    mood: float = 0.0  # the part of the negative weight that is only sad or cold wording
 
     def add(self, label: Label, weight: float, reason: str) -> None:
         self.weight[label] = self.weight.get(label, 0.0) + weight
@@ -313,11 +316,12 @@ def _prepare(text: str, context: JudgeContext) -> _Text:
     low = " ".join(bare.lower().split())
     if any(c.isdigit() for c in low):
         low = _INNER_LEET.sub(lambda m: m.group(0).translate(_LEET), low)
-    plain = _WORD.sub(lambda m: lx.TEXT_SPEAK.get(m.group(0), m.group(0)), low)
+    literal = _WORD.sub(lambda m: lx.TEXT_SPEAK.get(m.group(0), m.group(0)), low)
+    plain = literal
     for pattern, repl in _REWRITES:
         if pattern.search(plain):
             plain = pattern.sub(repl, plain)
-    return _Text(text, folded, plain, _WORD.findall(plain), emojis, pupils, own)
+    return _Text(text, folded, plain, literal, _WORD.findall(plain), emojis, pupils, own)
 
 
 _NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -630,6 +634,12 @@ _NEGATIVE_RULES = _rules(_NEG, rules.NEGATIVE)
 _COMPLAINT_RULES = _rules(_COMPLAINT, rules.COMPLAINT)
 _COMPARISON_RULES = _rules(_COMPARE, rules.COMPARISON)
 _ABUSE_RULES = _rules(_ABUSE, rules.ABUSE)
+_URGENT = Label.URGENT
+_URGENT_RULES = _rules(_URGENT, rules.URGENT + rules.URGENT_UNNAMED)
+_URGENT_HARMLESS = re.compile("|".join(rules.URGENT_HARMLESS))
+#: Evidence weight at which a message takes the urgent path. Lower than `ACT`: a lead
+#: alerted for nothing costs a minute; a child in danger left until Monday costs far more.
+URGENT_AT = 1.2
 
 #: Who a criticism can be aimed at in a school.
 _TARGET = (
@@ -715,6 +725,11 @@ def judge(text: str, context: JudgeContext) -> Verdict:
     _pupil_evidence(t, ev)
     _criticism_evidence(t, ev)
     _abuse_evidence(t, ev)
+    _urgent_evidence(t, ev)
+    if ev.of(_URGENT) >= URGENT_AT:
+        outcome = Outcome.KEEP if context.where == DM else Outcome.REMOVE
+        weight = ev.of(_URGENT)
+        return Verdict(_URGENT, _confidence(weight), _reasons(ev, _URGENT), outcome)
     if context.where == DM:
         return _decide_dm(ev)
     return _decide_story(ev)
@@ -970,6 +985,16 @@ def _abuse_evidence(t: _Text, ev: _Evidence) -> None:
         ev.add(_NEG, min(weight, 2.4), found.why[_ABUSE][0])
 
 
+def _urgent_evidence(t: _Text, ev: _Evidence) -> None:
+    """Danger now: self-harm, a missing child, violence, abuse, weapons, an emergency."""
+    text = _URGENT_HARMLESS.sub(" ", t.literal)
+    for rule in _URGENT_RULES:
+        if rule.pattern.search(text):
+            ev.add(_URGENT, rule.weight, rule.reason)
+    if t.original.isupper() and len(t.words) >= 3 and ev.of(_URGENT):
+        ev.add(_URGENT, 0.4, "written in capitals")
+
+
 #: Words that do not change what a short message says ("Useless. Absolutely useless.").
 _FILLER = frozenset("absolutely totally utterly just so very really such a an the and".split())
 
@@ -983,6 +1008,7 @@ def _kindness_evidence(t: _Text, lex: _Lexicons, score: float, ev: _Evidence) ->
     if score <= -0.25 and not _SYMPATHY.search(t.plain):
         weight = 1.0 if score <= -0.35 else 0.5
         ev.add(_NEG, weight, f"negative wording ({score:+.2f})")
+        ev.mood = weight
 
 
 def _ranked(ev: _Evidence, labels: Iterable[Label]) -> tuple[Label, float]:
@@ -1018,9 +1044,10 @@ def _decide_dm(ev: _Evidence) -> Verdict:
         return Verdict(_ABUSE, _confidence(abuse), _reasons(ev, _ABUSE), Outcome.REMOVE)
     if abuse >= DOUBT + 0.2:
         return Verdict(_ABUSE, _confidence(abuse), _reasons(ev, _ABUSE), Outcome.ASK)
-    # In a private message a worry, a health matter or a comparison is for the teacher.
+    # In a private message a worry, a health matter or a comparison is for the teacher, and
+    # sad wording is what worries sound like: only words aimed at someone earn the pause.
     complaint = ev.of(_COMPLAINT) + 0.5 * ev.of(_COMPARE)
-    negative = ev.of(_NEG)
+    negative = ev.of(_NEG) - ev.mood
     if max(complaint, negative) >= DOUBT:
         if complaint >= negative:
             reasons = tuple((ev.why.get(_COMPLAINT, []) + ev.why.get(_COMPARE, []))[:4])

@@ -6,7 +6,9 @@ command counts, per label, how many lines were kept, removed and sent to a teach
 rates that matter to a school and the judge's cost per message.
 
 "Should remove" means any label but `ok` in a story, and `abusive` only in a private
-message (everything else there is delivered).
+message (everything else there is delivered). For private messages the report also shows
+what the relay itself would do with each line (`relay.route`, the relay's own mapping):
+deliver, pause, office, divert or urgent.
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ import json
 import statistics
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.judge import DM, STORY, JudgeContext, Label, Outcome, Where, judge
+from bot.judge import DM, STORY, JudgeContext, Label, Outcome, Verdict, Where, judge
+from handlers.relay import Route, route
 
 #: The roster used for evaluation: the most common first names given to children in England
 #: and Wales (ONS baby-name tables, recent years), fixed here so that figures never depend on
@@ -55,6 +59,15 @@ SHOULD_REMOVE: dict[str, frozenset[str]] = {
 #: The school's targets for a story, printed beside the figures for orientation.
 TARGETS = {"removed_ok_rate": 0.02, "kept_bad_rate": 0.05, "teacher_ok_rate": 0.10}
 
+#: What the relay should do with a private message of each label.
+EXPECTED_ROUTE = {
+    Label.OK.value: Route.DELIVER,
+    Label.COMPLAINT.value: Route.OFFICE,
+    Label.NEGATIVE.value: Route.PAUSE,
+    Label.ABUSIVE.value: Route.DIVERT,
+    Label.URGENT.value: Route.URGENT,
+}
+
 
 class EvalFileError(Exception):
     """The file cannot be read as labelled lines; the message names file and line."""
@@ -85,11 +98,70 @@ class LabelCounts:
             self.teacher += 1
 
 
+@dataclass(frozen=True)
+class Mistake:
+    example: Example
+    verdict: Verdict
+    decision: str  # the outcome, or in a private message the relay's route
+
+
 @dataclass
 class EvalReport:
     where: Where
     per_label: dict[str, LabelCounts] = field(default_factory=dict)
+    routes: dict[str, Counter[Route]] = field(default_factory=dict)
+    urgent_found: Counter[str] = field(default_factory=Counter)  # per label, judged urgent
     costs_ns: list[int] = field(default_factory=list)
+    mistakes: list[Mistake] = field(default_factory=list)
+
+    def routed(self, label: str, *routes: Route) -> int:
+        return sum(self.routes.get(label, Counter())[r] for r in routes)
+
+    def n_of(self, label: str) -> int:
+        return self.per_label[label].n if label in self.per_label else 0
+
+    @property
+    def urgent_missed_rate(self) -> float:
+        """Urgent lines not given the urgent path."""
+        n = self.n_of(Label.URGENT.value)
+        return self.rate(n - self.urgent_found[Label.URGENT.value], n)
+
+    @property
+    def ok_urgent_rate(self) -> float:
+        """Kind or ordinary lines that raised a safeguarding alert for nothing."""
+        return self.rate(self.urgent_found[Label.OK.value], self.n_of(Label.OK.value))
+
+    @property
+    def abusive_delivered_rate(self) -> float:
+        """Abusive lines that reach the teacher without SLT deciding."""
+        label = Label.ABUSIVE.value
+        reach = (Route.DELIVER, Route.PAUSE, Route.OFFICE, Route.URGENT)
+        return self.rate(self.routed(label, *reach), self.n_of(label))
+
+    @property
+    def ok_withheld_rate(self) -> float:
+        """Ok lines paused or diverted on their way to the teacher."""
+        label = Label.OK.value
+        return self.rate(self.routed(label, Route.PAUSE, Route.DIVERT), self.n_of(label))
+
+    @property
+    def negative_unpaused_rate(self) -> float:
+        label = Label.NEGATIVE.value
+        return self.rate(
+            self.n_of(label) - self.routed(label, Route.PAUSE, Route.DIVERT), self.n_of(label)
+        )
+
+    def relay_json(self) -> dict[str, Any]:
+        return {
+            "per_label": {
+                label: {r.value: counts[r] for r in Route} for label, counts in self.routes.items()
+            },
+            "urgent_missed_rate": round(self.urgent_missed_rate, 4),
+            "abusive_delivered_rate": round(self.abusive_delivered_rate, 4),
+            "ok_withheld_rate": round(self.ok_withheld_rate, 4),
+            "negative_unpaused_rate": round(self.negative_unpaused_rate, 4),
+            "ok_urgent_rate": round(self.ok_urgent_rate, 4),
+        }
 
     def total_of(self, labels: frozenset[str]) -> LabelCounts:
         """Counts summed over some labels."""
@@ -147,7 +219,10 @@ class EvalReport:
         return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] / 1000
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        extra: dict[str, Any] = {"urgent_missed_rate": round(self.urgent_missed_rate, 4)}
+        if self.where == DM:
+            extra["relay"] = self.relay_json()
+        return extra | {
             "n": self.n,
             "removed_ok_rate": round(self.removed_ok_rate, 4),
             "kept_bad_rate": round(self.kept_bad_rate, 4),
@@ -210,7 +285,24 @@ def evaluate(examples: Sequence[Example], where: Where = STORY) -> EvalReport:
         verdict = judge(example.text, context)
         report.costs_ns.append(time.perf_counter_ns() - start)
         report.per_label.setdefault(example.label, LabelCounts()).count(verdict.outcome)
+        if verdict.label is Label.URGENT:
+            report.urgent_found[example.label] += 1
+        if where == DM:
+            taken = route(verdict)
+            report.routes.setdefault(example.label, Counter())[taken] += 1
+            if taken is not EXPECTED_ROUTE[example.label]:
+                report.mistakes.append(Mistake(example, verdict, taken.value))
+        elif _story_mistake(example.label, verdict):
+            report.mistakes.append(Mistake(example, verdict, verdict.outcome.value))
     return report
+
+
+def _story_mistake(label: str, verdict: Verdict) -> bool:
+    if label == Label.OK.value:
+        return verdict.outcome is not Outcome.KEEP
+    if label == Label.URGENT.value:
+        return verdict.label is not Label.URGENT
+    return verdict.outcome is Outcome.KEEP or verdict.label is Label.URGENT
 
 
 def _pct(rate: float) -> str:
@@ -242,6 +334,23 @@ def format_report(report: EvalReport, path: Path) -> str:
         f"should-remove sent to teacher:  {_pct(report.teacher_bad_rate):>8} "
         f"({bad.teacher}/{bad.n})"
     )
+    if report.n_of(Label.URGENT.value):
+        missed = report.n_of(Label.URGENT.value) - report.urgent_found[Label.URGENT.value]
+        rows.append(
+            f"urgent lines missed:            {_pct(report.urgent_missed_rate):>8} "
+            f"({missed}/{report.n_of(Label.URGENT.value)})  target 0"
+        )
+    if report.where == DM:
+        rows.append(f"relay:{'':<6}" + "".join(f"{r.value:>9}" for r in Route))
+        for label, counts in report.routes.items():
+            rows.append(f"{label:<12}" + "".join(f"{counts[r]:>9}" for r in Route))
+        rows.append(
+            f"urgent missed {_pct(report.urgent_missed_rate)}, abusive delivered "
+            f"{_pct(report.abusive_delivered_rate)}, ok withheld "
+            f"{_pct(report.ok_withheld_rate)}, negative unpaused "
+            f"{_pct(report.negative_unpaused_rate)}, ok alerted as urgent "
+            f"{_pct(report.ok_urgent_rate)}"
+        )
     rows.append(f"cost per message: median {report.median_us:.0f} µs, p95 {report.p95_us:.0f} µs")
     rows.append(
         f"summary: {report.n} lines, {report.where}: {_pct(report.removed_ok_rate)} of kind "
@@ -260,6 +369,14 @@ async def cmd_judge_eval(args: argparse.Namespace) -> int:
         print(f"judge-eval: {err}", file=sys.stderr)
         return 2
     report = evaluate(examples, args.context)
+    if args.errors:
+        for mistake in report.mistakes:
+            reasons = "; ".join(mistake.verdict.reasons)
+            print(
+                f"{args.file}:{mistake.example.line}: {mistake.example.label} -> "
+                f"{mistake.decision} ({mistake.verdict.label}: {reasons}): {mistake.example.text}"
+            )
+        return 0
     if args.json:
         print(json.dumps(report.as_json()))
     else:
@@ -279,6 +396,9 @@ def add_parser(commands: Any) -> None:
     )
     parser.add_argument("file", type=Path, help="labelled JSONL file")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--errors", action="store_true", help="print every wrong decision with its text"
+    )
     parser.add_argument(
         "--context",
         choices=(STORY, DM),

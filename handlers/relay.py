@@ -18,6 +18,7 @@ import json
 import re
 from dataclasses import replace
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
 from bot.actions import (
@@ -37,7 +38,7 @@ from bot.actions import (
 )
 from bot.clock import stamp
 from bot.config import Staff
-from bot.judge import JudgeContext, Outcome, judge
+from bot.judge import JudgeContext, Label, Outcome, Verdict, judge
 from handlers import Context, Event
 from handlers.commands import Argument, Command, Invocation, reply, split_command
 from handlers.discipline import display_name, escalate, evidence_of
@@ -56,6 +57,31 @@ GOLDEN_RULE = (
     "Before this reaches the teacher, please take a moment to re-read it. The school's golden "
     "rule asks three questions: Is it kind? Is it necessary? Would you say it face to face? "
 )
+
+
+class Route(StrEnum):
+    """What the relay does with a parent's private message (judge-eval counts these too)."""
+
+    DELIVER = "deliver"  # to the teacher: now in hours, else at the next opening
+    PAUSE = "pause"  # the golden-rule pause, then delivered
+    OFFICE = "office"  # delivered, with the office route pointed out
+    DIVERT = "divert"  # to SLT instead of the teacher
+    URGENT = "urgent"  # emergency routes to the family, leads alerted, teacher first
+
+
+def route(verdict: Verdict | None, *, golden_rule: bool = True) -> Route:
+    """The one mapping from the judge's verdict to what the relay does."""
+    if verdict is None:  # media: nothing to read
+        return Route.DELIVER
+    if verdict.label is Label.URGENT:
+        return Route.URGENT
+    if verdict.label is Label.ABUSIVE and verdict.outcome is not Outcome.KEEP:
+        return Route.DIVERT
+    if verdict.label is Label.NEGATIVE and golden_rule:
+        return Route.PAUSE
+    if verdict.label is Label.COMPLAINT:
+        return Route.OFFICE
+    return Route.DELIVER
 
 
 def short_id(source_event: str) -> str:

@@ -261,4 +261,22 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE relays ADD COLUMN read_at TEXT",
         "ALTER TABLE relays ADD COLUMN seen_shown_at TEXT",
     ],
+    # 7: safeguarding alerts: urgent messages, the leads' acknowledgement and the chase
+    [
+        """CREATE TABLE safeguarding_alerts (
+            id INTEGER PRIMARY KEY,
+            source_event TEXT NOT NULL UNIQUE,  -- the family's message
+            handle TEXT NOT NULL UNIQUE,  -- what a lead types: !ack 3f9a2c1b
+            user_id TEXT NOT NULL,  -- who wrote it
+            reply_room TEXT NOT NULL,  -- where the family is answered
+            alert TEXT NOT NULL,  -- the leads' notice (JSON: body, html)
+            raised_at TEXT NOT NULL,
+            notify_at TEXT NOT NULL,  -- at once, or the next opening (alert_out_of_hours off)
+            notified_at TEXT,
+            acked_by TEXT,
+            acked_at TEXT,
+            chased_at TEXT
+        )""",
+        "CREATE INDEX alerts_open ON safeguarding_alerts (acked_at, notified_at)",
+    ],
 ]

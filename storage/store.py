@@ -20,6 +20,7 @@ from storage.points import Points
 from storage.pupils import Pupils
 from storage.relay import Relay
 from storage.rooms import Rooms
+from storage.safeguarding import Alerts
 from storage.state import BotState
 from storage.story import Story
 
@@ -43,6 +44,7 @@ class Store:
     points: Points
     personal: PersonalData
     media: Media
+    alerts: Alerts
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:
@@ -65,6 +67,7 @@ class Store:
             points=Points(db),
             personal=PersonalData(db),
             media=Media(db),
+            alerts=Alerts(db),
         )
 
     async def close(self) -> None:

@@ -423,6 +423,7 @@ def test_judge_eval_prints_one_json_object(capsys: pytest.CaptureFixture[str]) -
     figures = json.loads(out[0])
     assert set(figures) == {
         "n",
+        "urgent_missed_rate",
         "removed_ok_rate",
         "kept_bad_rate",
         "teacher_ok_rate",

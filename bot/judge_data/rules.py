@@ -548,3 +548,455 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ),
     (r"\bnot bad\b", "good"),
 )
+
+#: Danger now, or a child's safety at stake (urgent). Searched in the text *before* the
+#: idioms above are rewritten ("kill them" must not become "did brilliantly" here).
+#: Missing one of these is the worst error the judge can make, so single strong cues act
+#: alone (2.0) and weaker cues (panic, fear, the police) only together.
+_SELF = r"(?:him|her|them|my|your|our)sel(?:f|ves)"
+_KID = (
+    r"(?:he|she|they|pupilname|ownchild|my (?:son|daughter|child|boy|girl|kid|kids|"
+    r"children|little one|lad|lass)|our (?:son|daughter|boy|girl|kid|kids|children)|"
+    r"the (?:kids|children))"
+)
+_ADULT = (
+    r"(?:dad|daddy|father|stepdad|step-dad|step dad|stepfather|mum|mummy|mom|mommy|mother|"
+    r"stepmum|step-mum|boyfriend|girlfriend|partner|ex|ex-partner|husband|wife|uncle|auntie|"
+    r"grandad|grandpa|nan|granny|cousin|neighbour|man|woman|adult|lodger|teacher|sir|"
+    r"dinner lady|coach|tutor|babysitter|childminder|member of staff|staff member|lady|"
+    r"fella|bloke|guy|caretaker|assistant|ta|da|ma|maw|mam|pa|papa|stepmother|brother|"
+    r"cousin|his (?:dad|mum)|her (?:dad|mum)|their (?:dad|mum)|"
+    r"mum's boyfriend|dad's girlfriend)"
+)
+_HURTS = (
+    r"(?:hit|hits|hitting|beat|beats|beating|beaten|punch|punched|punches|punching|kicked|"
+    r"kicks|kicking|strangled|strangles|choked|chokes|choking|slapped|slaps|slapping|"
+    r"smacked|smacks|whacked|battered|batters|hurt|hurts|hurting|grabbed|grabs|dragged|"
+    r"shook|shakes|throttled|pushed|shoved|threw|burnt|burned|burns|bit|locked|locks|"
+    r"hittin|battering|belting|belted|thumped|thumps|smacking|went for|goes for)"
+)
+URGENT: tuple[Rule, ...] = (
+    # self-harm and suicide
+    (
+        r"\b(?:want|wants|wanted|wanting|going|gonna|trying|tried|try|threaten(?:ed|ing|s)?|"
+        r"talk(?:s|ed|ing)? about (?:wanting )?to|said (?:he|she|they) (?:want|wants|wanted) "
+        r"to) ?(?:to )?(?:die|kill " + _SELF + r"|end it(?: all)?|end (?:his|her|my|their) "
+        r"(?:life|lives)|hurt " + _SELF + r"|not be here)\b",
+        2.6,
+        "talk of wanting to die or self-harm",
+    ),
+    (
+        r"\b(?:kill|killing|killed|hurt|hurting|harm|harming|harmed|cut|cutting|cuts|"
+        r"scratch(?:es|ed|ing)?|burn(?:s|ed|ing|t)?|starv(?:e|es|ed|ing)|hang(?:s|ed|ing)?) "
+        + _SELF
+        + r"\b",
+        2.6,
+        "self-harm",
+    ),
+    (
+        r"\bsuicid\w*|\bself[- ]?harm\w*|\btake (?:his|her|my|their) own li(?:fe|ves)\b|"
+        r"\boverdos\w*|\bbetter off dead\b|\bno (?:reason|point) (?:in )?(?:to )?living\b",
+        2.6,
+        "suicide, self-harm or an overdose",
+    ),
+    (
+        r"\b(?:cuts|cut marks|scars|slashes|scratches|marks|burns|bruises|bruising|bruised|"
+        r"welts|bite marks)\b (?:\w+ ){0,3}(?:on|all over|up|down|across|round|around) "
+        r"(?:his|her|their|the|pupilname's|ownchild's|\w+'s) (?:arms?|legs?|wrists?|thighs?|"
+        r"neck|back|face|bum|bottom|"
+        r"stomach|tummy|chest|body|ribs|eyes?)\b",
+        1.6,
+        "unexplained injuries",
+    ),
+    (
+        r"\b(?:don't|doesn't|does not|do not|didn't|did not|not|no longer|never) (?:want|wants|"
+        r"wanna|wanted) to (?:be alive|live|live anymore|be here any ?more|exist|wake up|be "
+        r"born|go on)\b|\bwish(?:es|ed)? (?:he|she|they|i) (?:was|were|wasn't|weren't|had "
+        r"never been) (?:dead|never born|born|alive)\b|\bbetter off without (?:him|her|me|"
+        r"them|us)\b|\bnothing to live for\b|\bcan't go on\b",
+        2.6,
+        "does not want to live",
+    ),
+    (
+        r"\b(?:jump|jumping|jumped) (?:off|in front of) (?:a|the) (?:bridge|roof|building|"
+        r"train|car|cliff|balcony|window)\b|\b(?:pills|tablets|paracetamol|bleach)\b (?:\w+ ){0,3}"
+        r"(?:took|swallowed|taken|drank|drunk)|(?:took|swallowed|taken|drank|drunk) (?:\w+ )"
+        r"{0,3}(?:pills|tablets|paracetamol|bleach|batter(?:y|ies))\b",
+        2.4,
+        "an overdose or swallowed something",
+    ),
+    # a missing child
+    (
+        r"\b(?:can't|cannot|can not|couldn't|could not|can't|still can't|didn't|did not) "
+        r"find (?:him|her|them|my (?:son|daughter|child|boy|girl|kids?|children|little one)|"
+        r"pupilname|ownchild)\b(?!'s| (?:\w+ )?(?:book|kit|bag|coat|jumper|shoes?|letter|"
+        r"homework|form|bottle|lunch|hat|gloves?|uniform|cardigan|glasses|reading|pe|"
+        r"trainers|toy|teddy|phone|tablet|sock|things|stuff|clothes)\b)",
+        2.2,
+        "a child cannot be found",
+    ),
+    (
+        r"\b" + _KID + r"(?:'s| is| has been| has gone| went| are| have been| were| was| "
+        r"gone| been|'ve been|'ve gone) (?:\w+ )?(?:missing|lost|disappeared|vanished)\b(?! "
+        r"(?:his|her|their|a|an|the|some|school|out|you|lessons?|class|pe|my|me|him|them|"
+        r"dad|daddy|mum|mummy|friends?|nan|home|it|that|this|tooth|teeth|property|sleep|"
+        r"days?|in (?:the|a) (?:story|book|film))\b)",
+        2.2,
+        "a child is missing",
+    ),
+    (
+        r"\b(?:not|wasn't|isn't|hasn't|haven't|never|didn't|did not|has not|have not) "
+        r"(?:\w+ )?(?:at the (?:gate|school gate|door|pick up|pickup|bus stop|club)|come "
+        r"(?:home|out|back|out of school)|came (?:home|out|back)|back (?:home )?yet|home yet|"
+        r"turned up|got home|arrived home|been seen|made it home)\b",
+        1.2,
+        "a child not where they should be",
+    ),
+    (
+        r"\b(?:no ?one|nobody|no body|no1|anyone|any1|none of (?:us|them))(?:'s| has| have|"
+        r" had| can)? (?:seen|heard from|know(?:s)? where|knows where)\b|\bwhere (?:is|'s|the "
+        r"hell is|the fuck is|tf is) (?:he|she|my (?:son|daughter|boy|girl|child|kid|baby))\b",
+        1.3,
+        "no one knows where a child is",
+    ),
+    (
+        r"\b(?:ran|run|runs|running|has run) (?:away|off) from (?:home|school|the house|us|"
+        r"the gate)\b|\b(?:has|have|had) run away\b|\babduct\w*|\bsnatch\w*|\bkidnap\w*|\b"
+        r"(?:got|get|getting|gets) (?:in|into) (?:a|the|some|an?) (?:\w+ )?(?:stranger's |"
+        r"man's |strange )?(?:car|van)\b",
+        2.2,
+        "a child taken, run away or in a stranger's car",
+    ),
+    # violence, threats and fear at home
+    (
+        r"\b" + _ADULT + r"(?:'s)? (?:\w+ ){0,4}" + _HURTS + r" (?:me|mummy|mum|mom|her|him|us|"
+        r"them|my|his|pupilname|ownchild|ma|maw|mam|the baby|the kids)\b|\b" + _HURTS + r" "
+        r"(?:\w+ ){0,5}by (?:(?:his|her|their|my|a|the|our) )?" + _ADULT + r"\b",
+        2.2,
+        "an adult hurting someone",
+    ),
+    (
+        r"\b(?:domestic (?:violence|abuse)|violent|violence|dv)\b",
+        1.4,
+        "violence",
+    ),
+    (
+        r"\bthreaten\w* (?:to|that he'll|that she'll|he'll|she'll|he will|she will) "
+        r"(?:\w+ )?(?:take|snatch|grab|kill|hurt|harm|get|collect|burn|keep|come for|come "
+        r"after)\b|\b(?:going to|gonna|will|'ll|is gonna|is going to) (?:kill|hurt|harm) "
+        r"(?:me|us|her|him|them|the kids|the children|pupilname|ownchild|my)\b",
+        2.2,
+        "a threat to a family",
+    ),
+    (
+        r"\b(?:not|isn't|is not|aren't) (?:\w+ )?allowed (?:to )?(?:near|collect|pick|contact|"
+        r"see|have|take|come)\b|\b(?:non[- ]?molestation|restraining|protection|prohibited "
+        r"steps|court) order\b|\binjunction\b|\bbail conditions\b",
+        1.1,
+        "a court order or an adult kept away",
+    ),
+    (
+        r"\b(?:don't|do not|please don't|dont|never|must not|mustn't|not to) let (?:him|her|them|"
+        r"his dad|her dad|their dad|his mum|her mum|their mum|my ex|anyone|anybody|"
+        r"any1) (?:\w+ )?(?:take|collect|pick|near|leave with)\b",
+        1.4,
+        "asks that an adult be kept away",
+    ),
+    (
+        r"\b(?:breach\w*|broke|breaking|broken) (?:the|his|her|their) (?:order|injunction|"
+        r"bail)\b|\b(?:is|he's|she's|was|he was|she was|keeps|kept) (?:\w+ )?(?:outside|"
+        r"waiting outside|hanging around|turning up at) (?:the|my|our|her|his) (?:house|flat|"
+        r"home|school|gate|gates|door|work)\b",
+        1.2,
+        "an adult who should not be there",
+    ),
+    (
+        r"\b(?:scared|frightened|afraid|terrified|petrified|fear) (?:for (?:my|our|her|his|"
+        r"their|the kids'?|the children'?s?) (?:life|lives|safety)|of (?:him|her|his dad|her "
+        r"dad|their dad|daddy|my ex|my partner|my husband|his mum|her mum|my boyfriend|"
+        r"what (?:he|she)))|\b(?:in danger|not safe|unsafe|isn't safe|is not safe|doesn't feel"
+        r" safe|don't feel safe)\b|\b(?:scared|frightened|afraid|terrified|refuses|won't|"
+        r"doesn't want|does not want|too scared) to go home\b",
+        2.2,
+        "someone in fear for their safety",
+    ),
+    (
+        r"\b(?:refuge|women's aid|fled|flee|fleeing|escaped from|left (?:my|her|his) "
+        r"(?:partner|husband|boyfriend|wife) because)\b",
+        1.2,
+        "fleeing a violent home",
+    ),
+    # abuse disclosed
+    (
+        r"\btouch(?:ed|es|ing)? (?:him|her|them|me|pupilname|ownchild) (?:\w+ )?"
+        r"(?:inappropriately|down there|there|in (?:his|her|their) (?:private|pants|knickers|"
+        r"bits))|\bprivate parts\b|\bprivates\b|\bmolest\w*|\brape[ds]?\b|\braping\b|"
+        r"\bsexual\w*|\bgroom(?:ed|ing|s)\b|\bpaedo\w*|\bpedo\w*|\bindecent\w*",
+        2.6,
+        "sexual abuse disclosed",
+    ),
+    (
+        r"\b(?:abus(?:e|ed|es|ing|ive)) (?:him|her|them|me|us|pupilname|ownchild|at home|"
+        r"by)\b|\b(?:being|been|was|were|is|getting) abused\b|\bchild abuse\b|\bneglect\w*",
+        2.2,
+        "abuse disclosed",
+    ),
+    (
+        r"\b(?:asked|asking|asks|told|telling|wants|wanted|made|making) (?:him|her|them|"
+        r"pupilname|ownchild) (?:\w+ )?(?:to send|for|send) (?:\w+ )?(?:pictures|pics|photos|"
+        r"videos|selfies|nudes?)\b|\bnude\w*|\bnaked\b|\b(?:someone|a man|a stranger|an older"
+        r" (?:man|boy|lad|girl)|a grown up|an adult|some guy|a guy) (?:\w+ ){0,3}(?:online|"
+        r"on (?:roblox|fortnite|tiktok|snapchat|instagram|whatsapp|minecraft|discord|the "
+        r"xbox|the game|the ipad|the tablet|his phone|her phone))\b",
+        2.2,
+        "a child approached online",
+    ),
+    (
+        r"\b(?:told|tells|telling|made|makes) (?:him|her|them|pupilname|ownchild) (?:not to "
+        r"tell|to keep (?:it )?(?:a )?secret|it's (?:a|their|our) secret)|\bour (?:little )?"
+        r"secret\b|\bsays? (?:it's|its) a secret\b",
+        1.6,
+        "a child told to keep a secret",
+    ),
+    (
+        r"\b(?:won't|wont|doesn't|does not|refuses to|can't|cannot) (?:say|explain|tell "
+        r"(?:me|us)) (?:how|where|what happened|who)\b|\bsays? (?:daddy|dad|mummy|mum|"
+        r"(?:his|her|my) (?:dad|mum|stepdad|uncle|brother)|teacher|sir|he|she) (?:\w+ )?"
+        r"(?:did it|done it|does it|hurt|hit|did that)\b",
+        1.0,
+        "an injury not explained",
+    ),
+    (
+        r"\b(?:did|does|done|doing) (?:it|that|this|them) (?:to )?" + _SELF,
+        0.6,
+        "did it to themselves",
+    ),
+    (
+        r"\b(?:locked|shut) (?:him|her|them|pupilname|ownchild|me) (?:\w+ )?(?:in|out|"
+        r"outside|up)\b|\b(?:no food|nothing to eat|not been fed|hasn't eaten|haven't eaten|"
+        r"not eaten) (?:\w+ )?(?:in (?:the house|days)|for days|since)\b|\b(?:left|leaves|"
+        r"leaving) (?:him|her|them) (?:\w+ )?(?:alone|on (?:his|her|their) own) (?:all|for|"
+        r"overnight|at night|every)\b|\bhome alone\b",
+        1.6,
+        "a child locked in, unfed or left alone",
+    ),
+    (
+        r"\b(?:with|using) (?:a|the|his|her|my) (?:belt|stick|cane|slipper|shoe|wooden spoon|"
+        r"hairbrush|cable|wire|lead|hot)\b",
+        0.8,
+        "hit with an object",
+    ),
+    # weapons, drugs and exploitation
+    (
+        r"\b(?:knife|knives|blade|blades|machete|gun|guns|pistol|firearm|weapon|weapons|"
+        r"rifle|taser|knuckle ?duster|stab|stabbed|stabbing|flick knife|zombie knife|"
+        r"penknife|pen knife|screwdriver|hammer)\b",
+        2.2,
+        "a weapon",
+    ),
+    (
+        r"\b(?:drugs|cannabis|weed|cocaine|coke|pills|spice|ket|ketamine|crack|heroin|"
+        r"county lines|dealing|dealer|dealers)\b",
+        1.2,
+        "drugs",
+    ),
+    (
+        r"\b(?:older|big|some) (?:boys|lads|men|kids|guys|teenagers) (?:\w+ ){0,3}(?:money|"
+        r"parcels|packages|bags|phones?|trainers|drugs|carry|deliver|take|hold|hide)\b|\b"
+        r"(?:carry|carrying|deliver|delivering|take|taking|hold|holding|hide|hiding) "
+        r"(?:\w+ )?(?:parcels|packages|bags|packets|things|stuff) (?:\w+ )?for (?:older|some|"
+        r"these|big|a)\b",
+        1.6,
+        "a child used by older people",
+    ),
+    # a medical emergency now
+    (
+        r"\b(?:not breathing|stopped breathing|can't breathe|cant breathe|can't breath|"
+        r"struggling to breathe|struggling to breath|turning blue|turned blue|gone blue|"
+        r"lips (?:are |went |have gone )?blue|unconscious|unresponsive|passed out|won't wake|"
+        r"can't wake|cannot wake|wont wake|wouldn't wake|couldn't wake|"
+        r"collapsed|choking|anaphyla\w*|allergic reaction|"
+        r"having a (?:seizure|fit)|fitting|call(?:ed|ing)? (?:an|the) ambulance|ambulance|"
+        r"999|emergency services|resus|intensive care|icu)\b",
+        2.2,
+        "a medical emergency",
+    ),
+    # panic: weak alone, telling beside another cue
+    (
+        r"\b(?:urgent|urgently|emergency|asap|right now|immediately|please help|help me|"
+        r"help us|help him|help her|ring me|call me|phone me|desperate|panicking|panic|"
+        r"police|the police|scared|frightened|terrified|worried sick|beside myself)\b",
+        0.6,
+        "panic or fear",
+    ),
+)
+
+#: Everyday phrases with alarming words, read plainly before the urgent rules run.
+URGENT_HARMLESS: tuple[str, ...] = (
+    r"\bnot in (?:any )?danger\b|\bno danger\b|\bnot (?:at all )?(?:worried|serious|urgent)\b",
+    r"\b(?:absolute|total|complete|utter|proper|you|ye|ya|what a) weapon\b",
+    r"\bknives? and forks?\b|\bknife and fork\b|\b(?:butter|plastic|cake|bread|table|"
+    r"cutlery) knife\b|\bcutlery\b",
+    r"\b(?:nerf|water|glue|toy|bubble|squirt|foam|cap|staple|massage|spud) guns?\b",
+    r"\bhave a stab at\b|\bstab in the dark\b|\bgunning for\b|\bguns? blazing\b",
+    r"\b(?:dying|dyin) (?:to|for|of)\b|\bkill for\b|\bcould (?:kill|murder) (?:for|a)\b",
+    r"\bthe film was about\b|\bin (?:the|a) (?:story|book|film|play|game|video)\b",
+    r"\bclaw hammer\b|\btoy hammer\b|\bhammer(?:ed)? (?:it|them|home|away)\b",
+    r"\bsecret santa\b|\bsecret (?:garden|agent|seven)\b",
+    r"\b(?:sexual|relationships and sex|rse|sex) education\b|\bsex ed\b",
+)
+
+#: More shapes of danger, in the words families use when they do not name it.
+URGENT_UNNAMED: tuple[Rule, ...] = (
+    (
+        r"\b(?:never|not) (?:to )?wake up\b|\bgo to heaven\b|\bgoodbye (?:note|letter)\b|"
+        r"\bsorry (?:mummy|mum|daddy|dad) (?:and )?goodbye\b|\b(?:no ?one|nobody) (?:will|would|"
+        r"is going to) miss (?:him|her|me|them)\b|\b(?:not|won't|will not) be (?:alive|here|"
+        r"around) tomorrow\b|\bhow many (?:paracetamol|pills|tablets) (?:\w+ ){0,3}(?:die|kill)|"
+        r"\bdeserves? to (?:die|disappear|be dead)\b|\b(?:get|got|find) a rope\b|\bvoices (?:\w+ )?"
+        r"(?:tell|telling|told)\b|\bhurt (?:the|my|our) (?:baby|kids|children)\b|\b(?:all )?"
+        r"my (?:tablets|pills) out\b",
+        2.4,
+        "words of someone who may not be safe",
+    ),
+    (
+        r"\b(?:not coping|can't cope|cannot cope|in a bad way|at the end of my tether|"
+        r"breaking down|falling apart)\b",
+        1.0,
+        "a parent not coping",
+    ),
+    (
+        r"\b(?:never|not|didn't|did not|hasn't|has not|haven't) (?:\w+ )?(?:arrived|arrive|"
+        r"turned up|turn up|came in|come in|got there|get there)\b|\b(?:don't|do not|doesn't|"
+        r"no ?one|nobody|no one) knows? where (?:he|she|they|pupilname|ownchild) (?:is|are|went|"
+        r"has gone)\b|\bwho took (?:him|her|them)\b|\b(?:you|they|school) lost (?:my|our|him|"
+        r"her)\b|\blost my (?:son|daughter|child|boy|girl|baby)\b|\b(?:been )?gone (?:for )?"
+        r"(?:two|three|four|five|\d+|an|a couple of) hours?\b|\bbeds? (?:haven't|hasn't|have not|"
+        r"has not|weren't|wasn't) been slept in\b|\bran out of the (?:house|flat|school)\b",
+        1.6,
+        "a child whose whereabouts are unknown",
+    ),
+    (
+        r"\b(?:nobody|no ?one|no one)(?:'s| has)? (?:picked up|collected|come for)\b|\bnot "
+        r"been (?:picked up|collected)\b|\bdid (?:he|she|they) leave (?:school )?with (?:anyone|"
+        r"someone|anybody)\b|\bis (?:he|she) (?:still )?(?:with you|in school|in class|there)\b|"
+        r"\b(?:stranger|someone (?:else|i don't know)) (?:\w+ )?(?:collect|pick|took|take)\w*",
+        0.8,
+        "a child's whereabouts questioned",
+    ),
+    (
+        r"\bpillow over (?:his|her|their) face\b|\bheld (?:his|her|their) (?:hands?|head|face|"
+        r"arm|arms) (?:on|under|in|against)\b|\bburns? (?:him|her|them) with\b|\b(?:ciggies|"
+        r"cigarettes?|cig) (?:on|burns?)\b|\bslit (?:his|her|their) throat\b|\bhe'd (?:kill|"
+        r"stab|slit|hurt|cut)\b|\b(?:man|someone|bloke|fella|guy|people) with a (?:bat|knife|gun|"
+        r"weapon|machete|hammer)\b|\block the doors\b|\bheld down and\b",
+        2.4,
+        "violence described",
+    ),
+    (
+        r"\b(?:someone|somebody|something|he|she|they|the man|a man)(?:'s| is| are)? (?:\w+ )?"
+        r"hurting (?:her|him|them|me)\b|\bflinch\w*|\bpunched a hole\b|\bsmashing (?:the|up|"
+        r"things|everything|the place)\b|\bkicking off\b|\b(?:partner|husband|boyfriend|he|"
+        r"ex|she) did this\b|\b(?:he|she) (?:hit|hits|punched|strangled|choked|beat|kicked|"
+        r"slapped|attacked|hurt) me\b",
+        1.8,
+        "signs of violence at home",
+    ),
+    (
+        r"\b(?:drunk|been drinking|drinking all day|off (?:her|his|their) heads?|needles|"
+        r"high on|on drugs|passed out drunk)\b",
+        1.0,
+        "an adult drunk or on drugs",
+    ),
+    (
+        r"\bsex\w*|\b(?:grown up|adult|rude|dirty) (?:videos|films|pictures|photos|things)\b|"
+        r"\bporn\w*|\b(?:no|without (?:any )?) clothes\b|\b(?:photos?|pictures?|pics|videos?)"
+        r" (?:\w+ ){0,3}(?:in the bath|in (?:her|his|their) (?:pyjamas|pants|knickers|underwear)|"
+        r"with no clothes)\b|\bsit on (?:his|her) (?:knee|lap)\b|\b(?:makes?|made|making) "
+        r"(?:him|her|them) do (?:things|stuff)\b|\bdo (?:things|stuff) to (?:him|her|them)\b|"
+        r"\b(?:touch|touched|touches|touching) (?:him|her|them) (?:at|in the) night\b|\b"
+        + _ADULT
+        + r"(?:'s)? (?:\w+ ){0,2}(?:touch|touches|touched|touching)\b|\bdown below\b",
+        2.2,
+        "sexual harm described",
+    ),
+    (
+        r"\bkeep (?:it )?(?:a |our |their |his |her )?secrets?\b|\bnot to tell (?:mummy|mum|"
+        r"anyone|anybody|daddy|dad|you|me|her mum|his mum|his dad|her dad)\b|\b(?:their|our|a "
+        r"special|a secret) game\b|\b(?:shows?|showed|showing) (?:him|her|them) (?:pictures|"
+        r"videos|photos|things)\b",
+        1.6,
+        "a child kept from telling",
+    ),
+    (
+        r"\b(?:married|marry|marriage|wedding) (?:\w+ ){0,4}(?:holiday|summer|abroad|back home|in"
+        r" (?:bangladesh|pakistan|somalia|india|nigeria|yemen|afghanistan|iraq|egypt|sudan))|\bto"
+        r" be cut\b|\bfgm\b|\bcutting ceremony\b|\bspecial ceremony\b|\bcircumcis\w*|"
+        r"\bpassports?\b|\bnever see (?:them|him|her) again\b|\b(?:taking|take|takes) "
+        r"(?:the (?:boys|girls|kids|children)|them|him|her) (?:\w+ )?(?:abroad|to (?:pakistan|"
+        r"bangladesh|somalia|india|nigeria|poland|romania|iraq|syria|turkey|jamaica))\b",
+        1.8,
+        "a child at risk of being taken abroad, married or cut",
+    ),
+    (
+        r"\b(?:no food|nothing to eat|starving|not (?:been )?fed|doesn't get fed|don't get fed|"
+        r"isn't allowed to eat|not allowed to eat|no heating|electric's gone|no electric|same "
+        r"clothes|nobody there overnight|no ?one there overnight|out in the street|sleeping (?:in|"
+        r"on|rough)(?: (?:the|a) (?:street|bus shelter|park|car|stairs|stairwell))?|in (?:his|"
+        r"her) pants (?:since|in the street|outside))\b",
+        1.6,
+        "a child neglected",
+    ),
+    (
+        r"\b(?:wants?|wanted|trying|tried|asked) to meet (?:him|her|them|up)\b|\bmeet (?:him|"
+        r"her|them) (?:at|down|after|in|by)\b|\bgave (?:him|her|them) a (?:phone|sim)\b|\b"
+        r"(?:messages|messaging|texts|texting) (?:\w+ ){0,2}from (?:someone|a man|an adult|a "
+        r"stranger|uncle|a grown)\b|\bgrown (?:man|woman)'s voice\b|\b(?:man|lady|woman|"
+        r"someone|stranger|fella|bloke|guy) in a (?:car|van)\b|\bcome and see (?:his|her|my) "
+        r"(?:puppies|puppy|kittens|dog)\b|\b(?:taking|takes|took) (?:pictures|photos|videos) "
+        r"of (?:the )?(?:kids|children)\b|\bloves? her and\b|\bsays? they love (?:him|her)\b",
+        1.8,
+        "a child groomed or approached",
+    ),
+    (
+        r"\b(?:parcels|packages|packets) to people\b|\b(?:make|makes|made|making) (?:him|her|"
+        r"them) (?:carry|hold|sell|deliver|take|hide)\b|\bolders\b|\bwad of (?:cash|money|"
+        r"notes)\b|\bgives? (?:him|her|them) jobs\b|\bvapes? with\b|\bselling (?:vapes|drugs|"
+        r"weed|stuff)\b|\bgive (?:him|her|them) money to\b|\bgives (?:him|her|them) money to\b",
+        1.8,
+        "a child exploited",
+    ),
+    (
+        r"\btaken something\b|\bslurring\b|\bcan't stand up\b|\bcan't see properly\b|"
+        r"\bwheez\w*|\blips (?:are )?swell\w*|\bwhere (?:is|'s) (?:the|his|her) (?:epipen|epi "
+        r"pen|pen|inhaler)\b|\bgive (?:him|her) (?:his|her) (?:pen|epipen|epi pen|inhaler)\b|"
+        r"\bdrank (?:something|bleach|\w+ from under)\b|\bmouth is burning\b|\bcovered in "
+        r"(?:blood|bruises)\b",
+        1.6,
+        "signs of a medical emergency",
+    ),
+    (
+        r"\bfeels? (?:really |very )?strange\b|\bfainted\b|\bon the floor\b|\bbleed\w*|"
+        r"\bblood\b|\bsleepy and sick\b|\bcut head\b",
+        0.6,
+        "may be hurt or unwell",
+    ),
+    (
+        r"\b(?:not|don't think|doesn't think) (?:\w+ )?(?:they're|he's|she's|it's|they are|he is|"
+        r"she is|it is) safe\b|\bdon't tell (?:him|her|them|anyone) where (?:we|i|they) (?:are|"
+        r"live|went)\b|\b(?:take|taking|get|getting|grab|come for|coming for|coming to get|come "
+        r"to get|gonna get|goin to get|going to get) (?:him|her|them|the kids|the children)(?: "
+        r"(?:from|at) (?:school|the gate|the school))?\b(?=.*\b(?:not allowed|order|drunk|"
+        r"drinking|prison|police|scared|afraid|terrified|threat\w*|angry|kicking off|court|"
+        r"judge|not on the list|not supposed)\b)|\bnot on the list\b|\bnot supposed to\b|"
+        r"\bgot out of prison\b|\bvery afraid\b|\bso scared\b",
+        1.4,
+        "a family in danger from an adult",
+    ),
+    (
+        r"\b(?:he|she|they)(?:'s| is) (?:\d{1,2}|six|seven|eight|nine|ten|eleven|five|four)\b"
+        r"(?: years? old)?|\b(?:\d{1,2}|six|seven|eight|nine|ten|eleven) ?(?:yr|year)s? old\b",
+        0.4,
+        "says how young the child is",
+    ),
+)
