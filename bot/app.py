@@ -16,6 +16,7 @@ from bot.clock import Clock
 from bot.config import Config
 from bot.guard_api import GuardApi
 from bot.homeserver import override_ratelimit
+from bot.judge import Label
 from bot.matrix import Credentials, SyncLoop, login
 from bot.media_worker import MediaWorker
 from bot.provisioning import ESCALATION_KEY, Provisioner, ProvisionReport, home_key
@@ -33,6 +34,12 @@ from handlers.relay import (
     mark_actions,
     release_actions,
     seen_actions,
+)
+from handlers.safeguarding import (
+    chase_alert_actions,
+    chase_due,
+    handle_alert_reaction,
+    notify_alert_actions,
 )
 from handlers.story import handle_review_decision, handle_story
 from storage.people import Person, Role
@@ -57,7 +64,13 @@ def default_routes() -> dict[RoomKind, list[Handler]]:
     commands = make_handler(all_commands())
     routes: dict[RoomKind, list[Handler]] = {kind: [commands] for kind in RoomKind}
     routes[RoomKind.STORY] = [handle_media, handle_story]
-    routes[RoomKind.HOME] = [commands, handle_code, handle_media, handle_review_decision]
+    routes[RoomKind.HOME] = [
+        commands,
+        handle_code,
+        handle_media,
+        handle_review_decision,
+        handle_alert_reaction,
+    ]
     routes[RoomKind.WELCOME] = [commands, handle_welcome, handle_media]
     routes[RoomKind.PARENT_DM] = [commands, handle_code, handle_media, handle_parent_dm]
     routes[RoomKind.TEACHER_DM] = [commands, handle_teacher_dm]
@@ -224,20 +237,39 @@ class App:
         return self._conversation_locks.setdefault(conversation_id, asyncio.Lock())
 
     async def release_due(self) -> int:
-        """Deliver what is due to the teachers, then mark it delivered (and seen, in hours)
-        for the parents."""
+        """Safeguarding alerts first, then deliver what is due to the teachers, then mark it
+        delivered (and seen, in hours) for the parents."""
+        await self.safeguarding_due()
         delivered = await self.deliver_due()
         await self.mark_delivered()
         await self.show_seen()
         return delivered
 
+    async def safeguarding_due(self) -> None:
+        """Alerts due to the leads now (held for the opening), then the unacknowledged ones
+        chased to SLT."""
+        ctx = self.context()
+        for alert in await self.store.alerts.to_notify(self.clock.iso()):
+            actions = await notify_alert_actions(ctx, alert)
+            await self.executor.run(actions, cause=f"alert:{alert.source_event}")
+        for alert in await self.store.alerts.to_chase(chase_due(ctx)):
+            actions = await chase_alert_actions(ctx, alert)
+            if actions:
+                await self.executor.run(actions, cause=f"chase-alert:{alert.source_event}")
+
     async def deliver_due(self) -> int:
         """Deliver held and paused messages whose time has come, in order per conversation.
 
+        Urgent messages go first, to every teacher, before anything else is released.
         Conversations are released side by side (a few at a time); within one, a failed
         delivery stops the rest until the next run, so nothing overtakes anything.
         """
         due = await self.store.relay.due(self.clock.iso())
+        urgent = [r for r in due if r.label == Label.URGENT.value]
+        delivered = await self._deliver(urgent)
+        return delivered + await self._deliver([r for r in due if r not in urgent])
+
+    async def _deliver(self, due: list[Relayed]) -> int:
         by_conversation: dict[int, list[Relayed]] = {}
         for relayed in due:
             by_conversation.setdefault(relayed.conversation_id, []).append(relayed)

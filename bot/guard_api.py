@@ -27,7 +27,7 @@ from aiohttp import web
 from bot.calendar import SchoolCalendar
 from bot.clock import Clock
 from bot.config import Config
-from bot.judge import JudgeContext, Outcome, judge
+from bot.judge import JudgeContext, Label, Outcome, judge
 from handlers import Context, Event
 from handlers.discipline import rule_text
 from handlers.story import LONG_TEXT, MEDIA, judge_context, replied_to, visible_text
@@ -209,7 +209,9 @@ class GuardApi:
             verdict = await asyncio.to_thread(judge, text, context)
         else:
             verdict = judge(text, context)
-        if verdict.outcome is not Outcome.REMOVE:
+        # An urgent reply is let through so the bot removes it and alerts the leads: a
+        # refusal here would leave the family with nothing but "not posted".
+        if verdict.outcome is not Outcome.REMOVE or verdict.label is Label.URGENT:
             return None  # kept, or a teacher decides after delivery
         await self._audit(room_id, sender, str(verdict.label), {
             "type": event_type, "confidence": verdict.confidence,

@@ -216,6 +216,7 @@ def all_commands() -> CommandSet:
     from handlers.onboarding import ONBOARDING_COMMANDS
     from handlers.points import POINTS_COMMANDS
     from handlers.relay import RELAY_COMMANDS
+    from handlers.safeguarding import SAFEGUARDING_COMMANDS
 
     declared = (
         CLOCK,
@@ -224,6 +225,7 @@ def all_commands() -> CommandSet:
         *ONBOARDING_COMMANDS,
         *POINTS_COMMANDS,
         *DATA_RIGHTS_COMMANDS,
+        *SAFEGUARDING_COMMANDS,
     )
     commands = CommandSet((*declared, help_command(lambda: commands)))
     return commands

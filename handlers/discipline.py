@@ -7,6 +7,7 @@ escalation room with machine-readable content. Staff and the bot are never punis
 
 from __future__ import annotations
 
+import hashlib
 import html
 from dataclasses import asdict, replace
 from datetime import timedelta
@@ -47,7 +48,14 @@ def rule_text(rule: str, ctx: Context) -> str:
         "media": "Only teachers post photos, videos, stickers and files in the Class Story.",
         "edit": "Only the person who wrote a post may change it.",
         "reaction": "Reactions in the Class Story must be kind.",
+        "urgent": "A child's safety comes first: every concern goes to the school's Designated "
+        "Safeguarding Lead without delay (Keeping Children Safe in Education).",
     }.get(rule, rule)
+
+
+def short_id(source_event: str) -> str:
+    """A handle staff can type (`!deliver 3f9a2c1b`, `!ack 3f9a2c1b`) for a message."""
+    return hashlib.sha256(source_event.encode()).hexdigest()[:8]
 
 
 async def display_name(ctx: Context, user_id: str) -> str:

@@ -12,7 +12,6 @@ with the office route pointed out once. Nothing a parent writes is ever silently
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import re
@@ -41,8 +40,9 @@ from bot.config import Staff
 from bot.judge import JudgeContext, Label, Outcome, Verdict, judge
 from handlers import Context, Event
 from handlers.commands import Argument, Command, Invocation, reply, split_command
-from handlers.discipline import display_name, escalate, evidence_of
+from handlers.discipline import display_name, escalate, evidence_of, short_id
 from handlers.onboarding import looks_like_code
+from handlers.safeguarding import URGENT_MARK, urgent_actions
 from handlers.story import staff_names, visible_text
 from storage.incidents import Incident
 from storage.people import Role
@@ -50,6 +50,7 @@ from storage.relay import TO_PARENT, TO_TEACHER, Conversation, Relayed
 from storage.rooms import RoomKind
 
 HELD, DELIVERED = "⏳", "✅"
+URGENT = Label.URGENT.value
 ROOMY = 30_000  # bytes of content beyond which a relayed copy drops its HTML twin
 REPLY_FALLBACK = re.compile(r"<mx-reply>.*?</mx-reply>", re.DOTALL)
 MEDIA_KEYS = ("msgtype", "url", "file", "info", "filename")
@@ -82,11 +83,6 @@ def route(verdict: Verdict | None, *, golden_rule: bool = True) -> Route:
     if verdict.label is Label.COMPLAINT:
         return Route.OFFICE
     return Route.DELIVER
-
-
-def short_id(source_event: str) -> str:
-    """A handle SLT can type (`!deliver 3f9a2c1b`) for a diverted message."""
-    return hashlib.sha256(source_event.encode()).hexdigest()[:8]
 
 
 def _relation(content: dict[str, Any]) -> dict[str, Any]:
@@ -156,11 +152,14 @@ async def render(ctx: Context, content: dict[str, Any], heading: str) -> dict[st
     return copy
 
 
-async def parent_heading(ctx: Context, conversation: Conversation, sent_ts: int) -> str:
+async def parent_heading(
+    ctx: Context, conversation: Conversation, sent_ts: int, *, urgent: bool = False
+) -> str:
     name = await display_name(ctx, conversation.parent)
     children = await _children_names(ctx, conversation.parent)
     sent = datetime.fromtimestamp(sent_ts / 1000, ctx.config.school.tz)
-    return f"{name} ({children}'s parent), sent {ctx.calendar.describe(sent)}:"
+    mark = f"{URGENT_MARK} URGENT, the safeguarding lead has been alerted. " if urgent else ""
+    return f"{mark}{name} ({children}'s parent), sent {ctx.calendar.describe(sent)}:"
 
 
 # Parents' side -------------------------------------------------------------------------
@@ -205,15 +204,19 @@ async def _new_parent_message(
 ) -> list[Action]:
     source, now = event.event_id, ctx.clock.now()
     is_media = event.content.get("msgtype") in ("m.image", "m.video", "m.audio", "m.file")
-    verdict = None if is_media else judge(visible_text(event.content), _dm_context(ctx))
+    text = "" if is_media else visible_text(event.content)
+    verdict = None if is_media else judge(text, _dm_context(ctx))
     label = str(verdict.label) if verdict else "ok"
     sent_ts = int(ctx.clock.from_timestamp(event.origin_server_ts).timestamp() * 1000)
     store = StoreRelay(conversation.id, TO_TEACHER, source, event.sender, sent_ts,
                        event.content, label, "held")  # fmt: skip
-    if verdict is not None and verdict.label == "abusive" and verdict.outcome is not Outcome.KEEP:
+    taken = route(verdict, golden_rule=ctx.config.policy.golden_rule_minutes > 0)
+    if taken is Route.URGENT and verdict is not None:
+        return await _urgent(event, ctx, conversation, verdict, text, store)
+    if taken is Route.DIVERT and verdict is not None:
         return await _divert(event, ctx, conversation, verdict, store)
     teacher = _teacher_staff(ctx, conversation.teacher)
-    if label == "negative" and ctx.config.policy.golden_rule_minutes > 0:
+    if taken is Route.PAUSE:
         pause_end = now + timedelta(minutes=ctx.config.policy.golden_rule_minutes)
         release = ctx.calendar.next_opening(pause_end, teacher)
         paused = replace(store, status="pausing", release_at=stamp(release))
@@ -225,7 +228,7 @@ async def _new_parent_message(
         return [paused, React(event.room.room_id, source, HELD, remember_as=f"hold:{source}"),
                 *await tell_here(event, text)]  # fmt: skip
     actions: list[Action] = []
-    if label == "complaint" and not conversation.complaint_route_told:
+    if taken is Route.OFFICE and not conversation.complaint_route_told:
         actions += [
             NoteConversation(conversation.id, "complaint_route_told"),
             *await tell_here(
@@ -239,15 +242,7 @@ async def _new_parent_message(
         # Earlier messages are still being released: this one goes out after them.
         return [replace(store, release_at=stamp(now)), *actions]
     if ctx.calendar.is_open(now, teacher):
-        heading = await parent_heading(ctx, conversation, sent_ts)
-        copy = await render(ctx, event.content, heading)
-        return [
-            replace(store, release_at=stamp(now)),
-            DeliverRelay(source, conversation.teacher_room, copy),
-            React(event.room.room_id, source, DELIVERED),
-            MarkShown(source),
-            *actions,
-        ]
+        return [*await _deliver_now(ctx, conversation, store, event.content), *actions]
     opening = ctx.calendar.next_opening(now, teacher)
     teacher_name = await display_name(ctx, conversation.teacher)
     return [
@@ -261,6 +256,58 @@ async def _new_parent_message(
         ),
         *actions,
     ]
+
+
+async def _deliver_now(
+    ctx: Context, conversation: Conversation, store: StoreRelay, content: dict[str, Any]
+) -> list[Action]:
+    """Stored, relayed to the teacher and marked ✅ for the parent, in that order."""
+    now = ctx.clock.now()
+    heading = await parent_heading(ctx, conversation, store.sent_ts, urgent=store.label == URGENT)
+    return [
+        replace(store, release_at=stamp(now)),
+        DeliverRelay(
+            store.source_event, conversation.teacher_room, await render(ctx, content, heading)
+        ),
+        React(conversation.parent_room, store.source_event, DELIVERED),
+        MarkShown(store.source_event),
+    ]
+
+
+async def _urgent(
+    event: Event,
+    ctx: Context,
+    conversation: Conversation,
+    verdict: Verdict,
+    text: str,
+    store: StoreRelay,
+) -> list[Action]:
+    """Never held back from help: the family answered, the leads alerted, the teacher first.
+
+    In the teacher's hours it is delivered at once (ahead of anything still held); otherwise
+    it waits for the opening like any message, and is released before the others then.
+    """
+    now = ctx.clock.now()
+    teacher = _teacher_staff(ctx, conversation.teacher)
+    teacher_name = await display_name(ctx, conversation.teacher)
+    if ctx.calendar.is_open(now, teacher):
+        delivery = await _deliver_now(ctx, conversation, store, event.content)
+        when = f"{teacher_name} has your message now as well."
+    else:
+        opening = ctx.calendar.next_opening(now, teacher)
+        delivery = [
+            replace(store, release_at=stamp(opening)),
+            React(event.room.room_id, event.event_id, HELD, remember_as=f"hold:{event.event_id}"),
+        ]
+        when = (
+            f"{teacher_name} is not working now and will see it first when school opens, "
+            f"{ctx.calendar.describe(opening, now)}."
+        )
+    where = f"a private message to {teacher.name if teacher else teacher_name}"
+    alerted = await urgent_actions(
+        ctx, event, verdict, text, reply_room=event.room.room_id, where=where, teacher_line=when
+    )
+    return [delivery[0], *alerted, *delivery[1:]]
 
 
 async def _divert(
@@ -396,7 +443,8 @@ async def release_actions(ctx: Context, relayed: Relayed) -> list[Action]:
     conversation = await ctx.store.relay.conversation_by_id(relayed.conversation_id)
     if conversation is None:
         return []
-    heading = await parent_heading(ctx, conversation, relayed.sent_ts)
+    urgent = relayed.label == URGENT
+    heading = await parent_heading(ctx, conversation, relayed.sent_ts, urgent=urgent)
     copy = await render(ctx, relayed.content or {}, heading)
     return [DeliverRelay(relayed.source_event, conversation.teacher_room, copy)]
 

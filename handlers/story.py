@@ -17,7 +17,7 @@ from typing import Any
 
 from bot.actions import Action, DecideReview, Kick, OpenReview, Redact, SendMessage, notice
 from bot.config import Config
-from bot.judge import JudgeContext, Outcome, Verdict, judge
+from bot.judge import JudgeContext, Label, Outcome, Verdict, judge
 from bot.provisioning import home_key
 from handlers import Context, Event
 from handlers.discipline import (
@@ -30,6 +30,7 @@ from handlers.discipline import (
     strike,
     tell,
 )
+from handlers.safeguarding import urgent_actions
 from storage.incidents import Incident
 from storage.story import Review, StoryEvent
 
@@ -245,6 +246,8 @@ async def _judged(
         verdict = judge(text, context)
     if verdict.outcome is Outcome.KEEP:
         return []
+    if verdict.label is Label.URGENT:
+        return await _urgent_reply(event, ctx, text, verdict, also_redact)
     room = event.room.room_id
     redactions = [
         Redact(room, event_id, f"Removed under the class story rules ({verdict.label})")
@@ -266,6 +269,32 @@ async def _judged(
     if verdict.outcome is Outcome.ASK:
         return await _ask_teacher(event, ctx, text, verdict, base, redactions)
     return await _confirmed_removal(ctx, base, redactions, confirmed_by="conductbot (judge)")
+
+
+async def _urgent_reply(
+    event: Event, ctx: Context, text: str, verdict: Verdict, also_redact: tuple[str, ...]
+) -> list[Action]:
+    """Taken out of the story (it is private), then the safeguarding path; no strike."""
+    room = event.room
+    school_class = ctx.config.class_by_id(room.class_id or "")
+    home = await ctx.store.rooms.by_key(home_key(event.sender))
+    removed = [
+        Redact(room.room_id, event_id, "Taken out of the class story: it is private")
+        for event_id in (*also_redact, event.event_id)
+    ]
+    where = f"a reply in the {school_class.name if school_class else 'class'} story (removed)"
+    alerted = await urgent_actions(
+        ctx,
+        event,
+        verdict,
+        text,
+        reply_room=home.room_id if home else None,
+        where=where,
+        teacher_line="I have taken your reply out of the class story, because it is private; "
+        "the school has it.",
+    )
+    # the incident and the alert are stored (evidence first), then the reply is removed
+    return [*alerted[:2], *removed, *alerted[2:]]
 
 
 async def _confirmed_removal(

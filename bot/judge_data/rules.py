@@ -492,6 +492,24 @@ ABUSE: tuple[Rule, ...] = (
         "intimidation",
     ),
     (
+        r"\b(?:i'll|i will|ill|i'm gonna|i'm going to) (?:be waiting|sort you|get you|have you|"
+        r"see you outside|be up (?:that|the) school|come (?:up|down|in) (?:to )?(?:that|the) "
+        r"school)\b|\byou'll know about it\b|\b(?:gonna|going to|will|you'll) get (?:slapped|"
+        r"hurt|battered|hit|a slap|a smack|decked|lamped|what's coming)\b|\bsort you out\b|"
+        r"\bi know (?:what|which) car you drive\b|\bi know where you park\b",
+        2.4,
+        "threat",
+    ),
+    (
+        r"\byou (?:people|lot|lot are|people are|lot's)(?: are)? (?:scum|vermin|animals|a "
+        r"disgrace|clowns|pathetic|useless|a joke)\b|\b(?:jumped up|stuck up|snotty|smug|"
+        r"self-important) (?:little |old )?(?:madam|cow|bitch|prat|git|so and so|twat|"
+        r"idiot|woman|man|know-it-all)\b|\bkeep your (?:\w+ )?(?:comments|opinions|nose|hands)"
+        r" to yourself\b",
+        2.2,
+        "insults staff",
+    ),
+    (
         r"\b(?:waste of (?:space|oxygen|a salary)|piece of (?:work|shit|crap|rubbish)|not fit to "
         r"(?:teach|be a teacher|run)|shouldn't be (?:a teacher|teaching|allowed near)|should be "
         r"sacked|can't (?:even )?(?:teach|manage|control|run) (?:a|the|your|my)?)",
@@ -649,13 +667,13 @@ URGENT: tuple[Rule, ...] = (
         r"(?:\w+ )?(?:at the (?:gate|school gate|door|pick up|pickup|bus stop|club)|come "
         r"(?:home|out|back|out of school)|came (?:home|out|back)|back (?:home )?yet|home yet|"
         r"turned up|got home|arrived home|been seen|made it home)\b",
-        1.2,
+        1.0,
         "a child not where they should be",
     ),
     (
         r"\b(?:no ?one|nobody|no body|no1|anyone|any1|none of (?:us|them))(?:'s| has| have|"
-        r" had| can)? (?:seen|heard from|know(?:s)? where|knows where)\b|\bwhere (?:is|'s|the "
-        r"hell is|the fuck is|tf is) (?:he|she|my (?:son|daughter|boy|girl|child|kid|baby))\b",
+        r" had| can)? (?:seen|heard from|know(?:s)? where|knows where)\b|\bwhere(?: the \S+| tf)?"
+        r" (?:is|'s) (?:he|she|my (?:son|daughter|boy|girl|child|kid|baby))\b",
         1.3,
         "no one knows where a child is",
     ),
@@ -767,6 +785,14 @@ URGENT: tuple[Rule, ...] = (
         "an injury not explained",
     ),
     (
+        r"\b(?:scratch\w*|cut|cuts|cutting|hurt\w*|burn\w*|pick\w*) (?:at )?(?:his|her|their) "
+        r"(?:own )?(?:arms?|legs?|wrists?|skin|thighs?)\b (?:\w+ ){0,4}(?:till|until|so) "
+        r"(?:they|it) (?:bleed|bleeds|bled|hurt|hurts)\b|\brun away (?:tonight|today|for good|"
+        r"and never)\b",
+        1.8,
+        "hurts themselves, or plans to run away",
+    ),
+    (
         r"\b(?:did|does|done|doing) (?:it|that|this|them) (?:to )?" + _SELF,
         0.6,
         "did it to themselves",
@@ -868,7 +894,8 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
     (
         r"\b(?:never|not|didn't|did not|hasn't|has not|haven't) (?:\w+ )?(?:arrived|arrive|"
         r"turned up|turn up|came in|come in|got there|get there)\b|\b(?:don't|do not|doesn't|"
-        r"no ?one|nobody|no one) knows? where (?:he|she|they|pupilname|ownchild) (?:is|are|went|"
+        r"no ?one|nobody|no one) (?:knows?|understand) where (?:he|she|they|pupilname|ownchild) "
+        r"(?:is|are|went|"
         r"has gone)\b|\bwho took (?:him|her|them)\b|\b(?:you|they|school) lost (?:my|our|him|"
         r"her)\b|\blost my (?:son|daughter|child|boy|girl|baby)\b|\b(?:been )?gone (?:for )?"
         r"(?:two|three|four|five|\d+|an|a couple of) hours?\b|\bbeds? (?:haven't|hasn't|have not|"

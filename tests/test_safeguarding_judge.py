@@ -1,0 +1,148 @@
+"""The urgent label, the relay's route for each verdict, judge-eval's relay figures, and the
+`safeguarding` section of rooms.yaml. No server needed."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import copy
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from test_config import SHIPPED, problems_in_text
+
+from bot.judge import JudgeContext, Label, Outcome, Verdict, judge
+from bot.judge_eval import add_parser
+from handlers.relay import Route, route
+
+DEV = Path(__file__).resolve().parent / "eval" / "safeguarding_dev.jsonl"
+DM = JudgeContext(where="dm")
+STORY = JudgeContext(where="story", pupil_names=frozenset({"Jake", "Maddie", "Logan"}))
+
+#: The messages the issue saw held, paused or diverted.
+SEEN_HELD = [
+    "Jake told me he wants to die and that everyone would be better off without him. He's 9.",
+    "I've left my partner because of his violence… He's threatening to take them from school "
+    "today. Please don't let him.",
+    "I found cuts on Maddie's arms… She says she did it herself. She's 10.",
+    "Logan's not at the gate and no one's seen him. RING ME you useless shits",
+    "Jaden said a boy in Year 6 showed him a knife in the toilets…",
+]
+
+ORDINARY_WORRIES = [
+    "Kai keeps coming home saying an older boy pushes him in the lunch queue",
+    "We lost Grandad on Sunday, Isla might be very quiet this week",
+    "Just so you know her dad and I have separated, she's with me in the week",
+    "She's had a tummy bug all weekend and is still a bit wobbly, sorry",
+    "He was really upset last night because someone said he couldn't play with them",
+    "I could kill for a coffee after that drop off! Ava has her reading book back",
+    "He's missing his PE kit, could you check lost property?",
+]
+
+
+@pytest.mark.parametrize("text", SEEN_HELD)
+@pytest.mark.parametrize("context", [DM, STORY], ids=["dm", "story"])
+def test_danger_is_urgent_in_both_contexts_whatever_else_it_says(
+    text: str, context: JudgeContext
+) -> None:
+    found = judge(text, context)
+    assert found.label is Label.URGENT, found
+    assert found.outcome is (Outcome.KEEP if context is DM else Outcome.REMOVE)
+    assert found.reasons
+
+
+@pytest.mark.parametrize("text", ORDINARY_WORRIES)
+def test_ordinary_worries_are_delivered_as_they_are(text: str) -> None:
+    found = judge(text, DM)
+    assert found.label is not Label.URGENT, found
+    assert route(found) is Route.DELIVER
+
+
+def _verdict(label: Label, outcome: Outcome = Outcome.KEEP) -> Verdict:
+    return Verdict(label, 0.9, ("test",), outcome)
+
+
+@pytest.mark.parametrize(
+    ("verdict", "expected"),
+    [
+        (_verdict(Label.URGENT), Route.URGENT),
+        (_verdict(Label.ABUSIVE, Outcome.REMOVE), Route.DIVERT),
+        (_verdict(Label.ABUSIVE, Outcome.ASK), Route.DIVERT),
+        (_verdict(Label.NEGATIVE), Route.PAUSE),
+        (_verdict(Label.COMPLAINT), Route.OFFICE),
+        (_verdict(Label.OK), Route.DELIVER),
+        (None, Route.DELIVER),  # media
+    ],
+)
+def test_each_verdict_has_one_route(verdict: Verdict | None, expected: Route) -> None:
+    assert route(verdict) is expected
+
+
+def test_without_the_golden_rule_a_negative_message_is_delivered() -> None:
+    assert route(_verdict(Label.NEGATIVE), golden_rule=False) is Route.DELIVER
+
+
+def _judge_eval(*argv: str) -> int:
+    parser = argparse.ArgumentParser(prog="conductbot")
+    add_parser(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["judge-eval", *argv])
+    return asyncio.run(args.run(args))
+
+
+def test_judge_eval_reports_the_relay_for_private_messages(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert _judge_eval(str(DEV), "--context", "dm", "--json") == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert {"n", "removed_ok_rate", "kept_bad_rate", "median_us"} <= set(figures)
+    relay = figures["relay"]
+    for key in (
+        "urgent_missed_rate",
+        "abusive_delivered_rate",
+        "ok_withheld_rate",
+        "negative_unpaused_rate",
+    ):
+        assert 0.0 <= relay[key] <= 1.0
+    counts = relay["per_label"]["urgent"]
+    assert set(counts) == {"deliver", "pause", "office", "divert", "urgent"}
+    assert sum(counts.values()) == figures["per_label"]["urgent"]["n"]
+    # The development set: what the rules were written from, so only a floor.
+    assert relay["urgent_missed_rate"] <= 0.10
+    assert relay["ok_withheld_rate"] <= 0.05
+
+
+def test_judge_eval_errors_prints_each_wrong_decision_with_its_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = tmp_path / "two.jsonl"
+    rows = [
+        {"text": "Thanks for the lovely newsletter", "label": "urgent"},
+        {"text": SEEN_HELD[0], "label": "urgent"},
+    ]
+    lines.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    assert _judge_eval(str(lines), "--context", "dm", "--errors") == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 1
+    assert "two.jsonl:1: urgent -> deliver" in out[0] and "lovely newsletter" in out[0]
+
+
+def test_a_missing_lead_and_an_unknown_lead_are_named_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    data = copy.deepcopy(SHIPPED)
+    data["safeguarding"]["leads"] = []
+    assert problems_in_text(yaml.safe_dump(data, sort_keys=False)) == [
+        "rooms.yaml: safeguarding.leads: must not be empty; expected a list of staff ids of "
+        "the Designated Safeguarding Lead and deputies, such as [okafor]"
+    ]
+    data["safeguarding"]["leads"] = ["okafor", "smith"]
+    assert problems_in_text(yaml.safe_dump(data, sort_keys=False)) == [
+        "rooms.yaml: safeguarding.leads[1]: unknown staff id 'smith'; "
+        "expected one of: reid, khan, okafor"
+    ]
+    del data["safeguarding"]
+    [problem] = problems_in_text(yaml.safe_dump(data, sort_keys=False))
+    assert problem.startswith("rooms.yaml: safeguarding: missing required key")
