@@ -387,17 +387,20 @@ class UpdateRelay(StoreAction):
     status: str | None = None
     release_at: str | None = None
     content: dict[str, Any] | None = None
+    label: str | None = None  # the family flagged it urgent
 
     def target(self) -> str | None:
         return self.source_event
 
     def audit_detail(self) -> dict[str, Any]:
         return {"status": self.status, "release_at": self.release_at,
-                "edited": self.content is not None}  # fmt: skip
+                "edited": self.content is not None, "label": self.label}  # fmt: skip
 
     async def apply(self, store: Store, action_id: str, at: str) -> str | None:
         if self.content is not None:
             await store.relay.update_content(self.source_event, self.content)
+        if self.label is not None:
+            await store.relay.set_label(self.source_event, self.label)
         if self.status is not None:
             await store.relay.set_status(self.source_event, self.status, release_at=self.release_at)
         return None

@@ -42,7 +42,7 @@ from handlers import Context, Event
 from handlers.commands import Argument, Command, Invocation, reply, split_command
 from handlers.discipline import display_name, escalate, evidence_of, short_id
 from handlers.onboarding import looks_like_code
-from handlers.safeguarding import URGENT_MARK, urgent_actions
+from handlers.safeguarding import URGENT_MARK, Concern, urgent_actions
 from handlers.story import staff_names, visible_text
 from storage.incidents import Incident
 from storage.people import Role
@@ -54,6 +54,10 @@ URGENT = Label.URGENT.value
 ROOMY = 30_000  # bytes of content beyond which a relayed copy drops its HTML twin
 REPLY_FALLBACK = re.compile(r"<mx-reply>.*?</mx-reply>", re.DOTALL)
 MEDIA_KEYS = ("msgtype", "url", "file", "info", "filename")
+URGENT_HINT = (
+    "If a child or anyone else may be in danger, send !urgent: the school's safeguarding "
+    "lead is alerted straight away."
+)
 GOLDEN_RULE = (
     "Before this reaches the teacher, please take a moment to re-read it. The school's golden "
     "rule asks three questions: Is it kind? Is it necessary? Would you say it face to face? "
@@ -252,7 +256,7 @@ async def _new_parent_message(
             event,
             f"{teacher_name} is not working now, so your message is held and will be "
             f"delivered on {ctx.calendar.describe(opening, now)}. You can edit or delete it "
-            "until then.",
+            f"until then. {URGENT_HINT}",
         ),
         *actions,
     ]
@@ -305,7 +309,12 @@ async def _urgent(
         )
     where = f"a private message to {teacher.name if teacher else teacher_name}"
     alerted = await urgent_actions(
-        ctx, event, verdict, text, reply_room=event.room.room_id, where=where, teacher_line=when
+        ctx,
+        Concern.of(event, ctx, text),
+        verdict,
+        reply_room=event.room.room_id,
+        where=where,
+        teacher_line=when,
     )
     return [delivery[0], *alerted, *delivery[1:]]
 
@@ -547,6 +556,66 @@ async def _send_now(inv: Invocation, ctx: Context) -> list[Action]:
     return [*actions, *reply(inv.event, f"Thank you. Your message is {outcome}.")]
 
 
+async def _urgent_now(inv: Invocation, ctx: Context) -> list[Action]:
+    """The family says it is urgent: their latest waiting message takes the urgent path.
+
+    The judge misses danger put in words it does not know; the family never does.
+    """
+    conversation = await ctx.store.relay.conversation_in(inv.event.room.room_id)
+    if conversation is None or conversation.parent != inv.event.sender:
+        return reply(inv.event, "There is nothing of yours here.")
+    waiting = [
+        *await ctx.store.relay.with_status("held", conversation.id),
+        *await ctx.store.relay.with_status("pausing", conversation.id),
+    ]
+    verdict = Verdict(Label.URGENT, 1.0, ("the family said it is urgent",), Outcome.KEEP)
+    now = ctx.clock.now()
+    teacher = _teacher_staff(ctx, conversation.teacher)
+    teacher_name = await display_name(ctx, conversation.teacher)
+    where = f"a private message to {teacher.name if teacher else teacher_name}, which the "
+    if not waiting:
+        concern = Concern.of(inv.event, ctx, "(the family sent !urgent with no message waiting)")
+        return await urgent_actions(
+            ctx,
+            concern,
+            verdict,
+            reply_room=conversation.parent_room,
+            where=where + "family marked urgent",
+            teacher_line="",
+        )
+    latest = max(waiting, key=lambda relayed: relayed.id)
+    if await ctx.store.alerts.by_source(latest.source_event) is not None:
+        return reply(inv.event, "Your message is already with the school's safeguarding lead.")
+    if ctx.calendar.is_open(now, teacher):
+        release, when = now, f"{teacher_name} has your message now as well."
+    else:
+        release = ctx.calendar.next_opening(now, teacher)
+        when = (
+            f"{teacher_name} is not working now and will see it first when school opens, "
+            f"{ctx.calendar.describe(release, now)}."
+        )
+    content = latest.content or {}
+    concern = Concern(
+        latest.source_event,
+        latest.sender,
+        conversation.parent_room,
+        datetime.fromtimestamp(latest.sent_ts / 1000, ctx.config.school.tz),
+        content,
+        visible_text(content),
+    )
+    return [
+        UpdateRelay(latest.source_event, status="held", release_at=stamp(release), label=URGENT),
+        *await urgent_actions(
+            ctx,
+            concern,
+            verdict,
+            reply_room=conversation.parent_room,
+            where=where + "family marked urgent",
+            teacher_line=when,
+        ),
+    ]
+
+
 async def _tell_parent(ctx: Context, relayed: Relayed, text: str) -> list[Action]:
     """In the conversation the message came from, as a reply to it."""
     conversation = await ctx.store.relay.conversation_by_id(relayed.conversation_id)
@@ -614,6 +683,13 @@ RELAY_COMMANDS = (
         roles=frozenset({Role.PARENT}),
         rooms=frozenset({RoomKind.PARENT_DM}),
         run=_send_now,
+    ),
+    Command(
+        name="urgent",
+        help="a child or anyone else may be in danger: alert the safeguarding lead now",
+        roles=frozenset({Role.PARENT}),
+        rooms=frozenset({RoomKind.PARENT_DM}),
+        run=_urgent_now,
     ),
     Command(
         name="deliver",

@@ -17,6 +17,7 @@ rest. The alert is stored before anyone is told, so nothing is lost to a restart
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -59,11 +60,27 @@ def _leads_notified_now(ctx: Context, now: datetime) -> bool:
     return ctx.config.safeguarding.alert_out_of_hours or ctx.calendar.is_open(now, None)
 
 
+@dataclass(frozen=True)
+class Concern:
+    """The message an alert is about: just arrived, or held and flagged by the family."""
+
+    source_event: str
+    sender: str
+    room_id: str
+    sent: datetime
+    content: dict[str, Any]
+    text: str
+
+    @classmethod
+    def of(cls, event: Event, ctx: Context, text: str) -> Concern:
+        sent = ctx.clock.from_timestamp(event.origin_server_ts)
+        return cls(event.event_id, event.sender, event.room.room_id, sent, event.content, text)
+
+
 async def urgent_actions(
     ctx: Context,
-    event: Event,
+    concern: Concern,
     verdict: Verdict,
-    text: str,
     *,
     reply_room: str | None,
     where: str,
@@ -76,9 +93,10 @@ async def urgent_actions(
     family when the teacher sees it ("" when no teacher is involved).
     """
     now = ctx.clock.now()
-    handle = short_id(event.event_id)
-    sent = ctx.clock.from_timestamp(event.origin_server_ts).astimezone(ctx.config.school.tz)
-    family = await _family(ctx, event.sender)
+    handle = short_id(concern.source_event)
+    sent = concern.sent.astimezone(ctx.config.school.tz)
+    text = concern.text
+    family = await _family(ctx, concern.sender)
     body = (
         f"{URGENT_MARK} URGENT: a safeguarding concern from {family}.\n"
         f"Where: {where}. Sent {ctx.calendar.describe(sent)}.\n"
@@ -92,25 +110,25 @@ async def urgent_actions(
     notify_at = now if notify_now else ctx.calendar.next_opening(now, None)
     incident = Incident(
         kind="safeguarding",
-        user_id=event.sender,
+        user_id=concern.sender,
         rule="urgent",
         outcome="emergency routes given to the family; safeguarding leads alerted "
         + ("at once" if notify_now else "at the next opening")
         + f" (!ack {handle}); no strike",
-        room_id=event.room.room_id,
-        event_id=event.event_id,
+        room_id=concern.room_id,
+        event_id=concern.source_event,
         label=str(verdict.label),
         confidence=verdict.confidence,
         reasons=tuple(verdict.reasons),
-        evidence=evidence_of(event.content) | {"body": text},
+        evidence=evidence_of(concern.content) | {"body": text},
         confirmed_by="conductbot (judge)",
     )
     actions: list[Action] = [
         RecordIncident(incident),
         RaiseAlert(
-            event.event_id,
+            concern.source_event,
             handle,
-            event.sender,
+            concern.sender,
             reply_room or "",
             body,
             markup,
@@ -118,14 +136,16 @@ async def urgent_actions(
         ),
     ]
     if reply_room:
-        actions.append(_answer_family(ctx, reply_room, event, notify_now, notify_at, teacher_line))
+        actions.append(
+            _answer_family(ctx, reply_room, concern, notify_now, notify_at, teacher_line)
+        )
     if notify_now:
-        actions += await _tell_leads(ctx, handle, event.event_id, body, markup)
+        actions += await _tell_leads(ctx, handle, concern.source_event, body, markup)
     return actions + await escalate(ctx, incident, f"{URGENT_MARK} URGENT safeguarding concern")
 
 
 def _answer_family(
-    ctx: Context, room: str, event: Event, notify_now: bool, notify_at: datetime, teacher: str
+    ctx: Context, room: str, concern: Concern, notify_now: bool, notify_at: datetime, teacher: str
 ) -> Action:
     now = ctx.clock.now()
     if notify_now and ctx.calendar.is_open(now, None):
@@ -142,8 +162,8 @@ def _answer_family(
             "us if someone is in danger."
         )
     text = f"{ctx.config.safeguarding.emergency}\n\n{seen}" + (f" {teacher}" if teacher else "")
-    relates = {"m.relates_to": {"m.in_reply_to": {"event_id": event.event_id}}}
-    extra = relates if room == event.room.room_id else {}
+    relates = {"m.relates_to": {"m.in_reply_to": {"event_id": concern.source_event}}}
+    extra = relates if room == concern.room_id else {}
     return notice(room, text, html.escape(text).replace("\n", "<br>"), **extra)
 
 

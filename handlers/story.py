@@ -30,7 +30,7 @@ from handlers.discipline import (
     strike,
     tell,
 )
-from handlers.safeguarding import urgent_actions
+from handlers.safeguarding import Concern, urgent_actions
 from storage.incidents import Incident
 from storage.story import Review, StoryEvent
 
@@ -285,9 +285,8 @@ async def _urgent_reply(
     where = f"a reply in the {school_class.name if school_class else 'class'} story (removed)"
     alerted = await urgent_actions(
         ctx,
-        event,
+        Concern.of(event, ctx, text),
         verdict,
-        text,
         reply_room=home.room_id if home else None,
         where=where,
         teacher_line="I have taken your reply out of the class story, because it is private; "

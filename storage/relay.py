@@ -174,6 +174,11 @@ class Relay:
             (json.dumps(content), source_event),
         )
 
+    async def set_label(self, source_event: str, label: str) -> None:
+        await self._db.execute(
+            "UPDATE relays SET label = ? WHERE source_event = ?", (label, source_event)
+        )
+
     async def set_status(
         self, source_event: str, status: str, *, release_at: str | None = None
     ) -> None:

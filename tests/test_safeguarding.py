@@ -267,3 +267,26 @@ async def test_with_alerts_kept_for_the_opening_the_leads_get_it_first_thing(
     teacher_copy = await sg.bot.store.relay.by_source(urgent)
     assert alert.notified_at is not None and teacher_copy.delivered_at is not None
     assert alert.notified_at <= teacher_copy.delivered_at  # the leads first
+
+
+async def test_a_family_can_say_it_is_urgent_when_the_bot_did_not_see_it(
+    sg: Safeguarding,
+) -> None:
+    sg.at(FRIDAY_7PM)
+    unseen = "She came back from her dad's quiet again and won't say what happened this time"
+    held = await send_text(sg.parent, sg.parent_room, unseen)
+    await sg.handled(held)
+    notices = await eventually(sg.parent_notices)
+    assert any("held" in n and "!urgent" in n for n in notices)  # told how to ask for help
+    assert await sg.lead_alerts() == []
+
+    await send_text(sg.parent, sg.parent_room, "!urgent")
+    await eventually(lambda: _any(sg.parent_notices(), "999", "safeguarding lead"), within=SOON)
+    alerts = await eventually(sg.lead_alerts, within=SOON)
+    assert unseen in alerts[0] and "family marked urgent" in alerts[0]
+    assert (await sg.bot.store.relay.by_source(held)).label == "urgent"
+
+    sg.at(MONDAY_OPENING)
+    await sg.bot.app.release_due()
+    delivered = await eventually(sg.delivered_to_teacher)
+    assert "URGENT" in delivered[0] and unseen in delivered[0]
