@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import re
 from dataclasses import asdict, replace
 from datetime import timedelta
 from typing import Any
@@ -56,6 +57,13 @@ def rule_text(rule: str, ctx: Context) -> str:
 def short_id(source_event: str) -> str:
     """A handle staff can type (`!deliver 3f9a2c1b`, `!ack 3f9a2c1b`) for a message."""
     return hashlib.sha256(source_event.encode()).hexdigest()[:8]
+
+
+def parse_short_id(word: str) -> str:
+    """The argument of `!deliver`, `!discard` and `!ack`."""
+    if not re.fullmatch(r"[0-9a-fA-F]{8}", word):
+        raise ValueError("expected the 8-character id from the notice, e.g. 3f9a2c1b")
+    return word.lower()
 
 
 async def display_name(ctx: Context, user_id: str) -> str:

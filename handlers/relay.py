@@ -40,7 +40,7 @@ from bot.config import Staff
 from bot.judge import JudgeContext, Label, Outcome, Verdict, judge
 from handlers import Context, Event
 from handlers.commands import Argument, Command, Invocation, reply, split_command
-from handlers.discipline import display_name, escalate, evidence_of, short_id
+from handlers.discipline import display_name, escalate, evidence_of, parse_short_id, short_id
 from handlers.onboarding import looks_like_code
 from handlers.safeguarding import URGENT_MARK, Concern, urgent_actions
 from handlers.story import staff_names, visible_text
@@ -556,6 +556,9 @@ async def _send_now(inv: Invocation, ctx: Context) -> list[Action]:
     return [*actions, *reply(inv.event, f"Thank you. Your message is {outcome}.")]
 
 
+FAMILY_FLAG = "the family (!urgent)"
+
+
 async def _urgent_now(inv: Invocation, ctx: Context) -> list[Action]:
     """The family says it is urgent: their latest waiting message takes the urgent path.
 
@@ -582,6 +585,7 @@ async def _urgent_now(inv: Invocation, ctx: Context) -> list[Action]:
             reply_room=conversation.parent_room,
             where=where + "family marked urgent",
             teacher_line="",
+            raised_by=FAMILY_FLAG,
         )
     latest = max(waiting, key=lambda relayed: relayed.id)
     if await ctx.store.alerts.by_source(latest.source_event) is not None:
@@ -612,6 +616,7 @@ async def _urgent_now(inv: Invocation, ctx: Context) -> list[Action]:
             reply_room=conversation.parent_room,
             where=where + "family marked urgent",
             teacher_line=when,
+            raised_by=FAMILY_FLAG,
         ),
     ]
 
@@ -670,12 +675,6 @@ async def _discard(inv: Invocation, ctx: Context) -> list[Action]:
     ]  # fmt: skip
 
 
-def _handle(word: str) -> str:
-    if not re.fullmatch(r"[0-9a-fA-F]{8}", word):
-        raise ValueError("expected the 8-character id from the notice, e.g. 3f9a2c1b")
-    return word
-
-
 RELAY_COMMANDS = (
     Command(
         name="send",
@@ -696,7 +695,7 @@ RELAY_COMMANDS = (
         help="pass a held-back private message on to the teacher",
         roles=frozenset({Role.SLT}),
         rooms=frozenset({RoomKind.ESCALATION}),
-        arguments=(Argument("id", _handle),),
+        arguments=(Argument("id", parse_short_id),),
         run=_deliver,
     ),
     Command(
@@ -704,7 +703,7 @@ RELAY_COMMANDS = (
         help="keep a held-back private message from the teacher for good",
         roles=frozenset({Role.SLT}),
         rooms=frozenset({RoomKind.ESCALATION}),
-        arguments=(Argument("id", _handle),),
+        arguments=(Argument("id", parse_short_id),),
         run=_discard,
     ),
 )

@@ -28,7 +28,7 @@ from bot.judge import Verdict
 from bot.provisioning import ESCALATION_KEY, home_key
 from handlers import Context, Event
 from handlers.commands import STAFF, Argument, Command, Invocation, reply
-from handlers.discipline import display_name, escalate, evidence_of, short_id
+from handlers.discipline import display_name, escalate, evidence_of, parse_short_id, short_id
 from storage.incidents import Incident
 from storage.people import Role
 from storage.rooms import RoomKind
@@ -85,6 +85,7 @@ async def urgent_actions(
     reply_room: str | None,
     where: str,
     teacher_line: str,
+    raised_by: str = "conductbot (judge)",
 ) -> list[Action]:
     """Everything an urgent message sets off, apart from where the message itself goes.
 
@@ -121,7 +122,7 @@ async def urgent_actions(
         confidence=verdict.confidence,
         reasons=tuple(verdict.reasons),
         evidence=evidence_of(concern.content) | {"body": text},
-        confirmed_by="conductbot (judge)",
+        confirmed_by=raised_by,
     )
     actions: list[Action] = [
         RecordIncident(incident),
@@ -272,16 +273,10 @@ async def _ack(inv: Invocation, ctx: Context) -> list[Action]:
     staff = ctx.config.staff_by_user(inv.event.sender, _server(ctx))
     if not _may_acknowledge(ctx, staff):
         return reply(inv.event, "Only the safeguarding leads and SLT acknowledge alerts.")
-    alert = await ctx.store.alerts.by_handle(inv.args["id"].lower())
+    alert = await ctx.store.alerts.by_handle(inv.args["id"])
     if alert is None:
         return reply(inv.event, f"No safeguarding alert has the id {inv.args['id']}.")
     return await acknowledge(ctx, alert, inv.event.sender, inv.event.room.room_id)
-
-
-def _handle(word: str) -> str:
-    if len(word) != 8 or any(c not in "0123456789abcdefABCDEF" for c in word):
-        raise ValueError("expected the 8-character id from the alert, e.g. 3f9a2c1b")
-    return word
 
 
 SAFEGUARDING_COMMANDS = (
@@ -290,7 +285,7 @@ SAFEGUARDING_COMMANDS = (
         help="acknowledge a safeguarding alert (the family is told it has been seen)",
         roles=STAFF,
         rooms=frozenset({RoomKind.HOME, RoomKind.ESCALATION}),
-        arguments=(Argument("id", _handle),),
+        arguments=(Argument("id", parse_short_id),),
         run=_ack,
     ),
 )

@@ -284,6 +284,8 @@ async def test_a_family_can_say_it_is_urgent_when_the_bot_did_not_see_it(
     await eventually(lambda: _any(sg.parent_notices(), "999", "safeguarding lead"), within=SOON)
     alerts = await eventually(sg.lead_alerts, within=SOON)
     assert unseen in alerts[0] and "family marked urgent" in alerts[0]
+    [incident] = await eventually(sg.safeguarding_incidents)
+    assert incident["confirmed_by"] == "the family (!urgent)"
     assert (await sg.bot.store.relay.by_source(held)).label == "urgent"
 
     sg.at(MONDAY_OPENING)
