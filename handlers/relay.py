@@ -12,6 +12,7 @@ with the office route pointed out once. Nothing a parent writes is ever silently
 
 from __future__ import annotations
 
+import asyncio
 import html
 import json
 import re
@@ -209,7 +210,7 @@ async def _new_parent_message(
     source, now = event.event_id, ctx.clock.now()
     is_media = event.content.get("msgtype") in ("m.image", "m.video", "m.audio", "m.file")
     text = "" if is_media else visible_text(event.content)
-    verdict = None if is_media else judge(text, _dm_context(ctx))
+    verdict = None if is_media else await asyncio.to_thread(judge, text, _dm_context(ctx))
     label = str(verdict.label) if verdict else "ok"
     sent_ts = int(ctx.clock.from_timestamp(event.origin_server_ts).timestamp() * 1000)
     store = StoreRelay(conversation.id, TO_TEACHER, source, event.sender, sent_ts,

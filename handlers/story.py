@@ -36,7 +36,6 @@ from storage.story import Review, StoryEvent
 
 MEDIA = {"m.image", "m.video", "m.audio", "m.file", "m.location"}
 KEEP, REMOVE = "✅", "❌"
-LONG_TEXT = 2_000
 STRIKE_LABELS = {"negative", "comparison", "abusive"}  # complaint and sensitive: no strike
 
 
@@ -239,11 +238,8 @@ async def _judged(
     event: Event, ctx: Context, text: str, *, also_redact: tuple[str, ...]
 ) -> list[Action]:
     context = await judge_context(ctx, event)
-    # The judge is fast for real replies; a huge body is judged off the event loop.
-    if len(text) > LONG_TEXT:
-        verdict = await asyncio.to_thread(judge, text, context)
-    else:
-        verdict = judge(text, context)
+    # Off the event loop: the learned tier costs milliseconds, a huge body more.
+    verdict = await asyncio.to_thread(judge, text, context)
     if verdict.outcome is Outcome.KEEP:
         return []
     if verdict.label is Label.URGENT:

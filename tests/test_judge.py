@@ -10,8 +10,6 @@ import csv
 import dataclasses
 import json
 import random
-import statistics
-import time
 from pathlib import Path
 
 import pytest
@@ -352,18 +350,6 @@ def test_dm_holdout_delivers_every_worry_and_diverts_abuse() -> None:
     report = evaluate(examples, "dm")
     assert report.per_label["ok"].kept == report.per_label["ok"].n
     assert report.kept_bad_rate <= 0.15, report.as_json()
-
-
-def test_cost_per_message_is_well_under_a_few_milliseconds() -> None:
-    """The real figure (median well under 1 ms) is printed by judge-eval; this is loose."""
-    texts = [text for text, _ in DM_HOLDOUT] + [e.text for e in load_examples(HOLDOUT)]
-    judge("warm-up", STORY)
-    costs = []
-    for text in texts * 3:
-        start = time.perf_counter_ns()
-        judge(text, STORY)
-        costs.append(time.perf_counter_ns() - start)
-    assert statistics.median(costs) < 3_000_000
 
 
 # --- External data: sane on language it was never tuned on ----------------------------------
