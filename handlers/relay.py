@@ -55,6 +55,7 @@ URGENT = Label.URGENT.value
 ROOMY = 30_000  # bytes of content beyond which a relayed copy drops its HTML twin
 REPLY_FALLBACK = re.compile(r"<mx-reply>.*?</mx-reply>", re.DOTALL)
 MEDIA_KEYS = ("msgtype", "url", "file", "info", "filename")
+MEDIA = ("m.image", "m.video", "m.audio", "m.file")
 URGENT_HINT = (
     "If a child or anyone else may be in danger, send !urgent: the school's safeguarding "
     "lead is alerted straight away."
@@ -132,7 +133,7 @@ async def render(ctx: Context, content: dict[str, Any], heading: str) -> dict[st
     """
     msgtype = content.get("msgtype")
     body = content.get("body") if isinstance(content.get("body"), str) else ""
-    if msgtype in ("m.image", "m.video", "m.audio", "m.file"):
+    if msgtype in MEDIA:
         copy = {k: content[k] for k in MEDIA_KEYS if k in content}
         copy["body"] = f"{heading} {body}".strip()
     else:
@@ -208,7 +209,7 @@ async def _new_parent_message(
     event: Event, ctx: Context, conversation: Conversation
 ) -> list[Action]:
     source, now = event.event_id, ctx.clock.now()
-    is_media = event.content.get("msgtype") in ("m.image", "m.video", "m.audio", "m.file")
+    is_media = event.content.get("msgtype") in MEDIA
     text = "" if is_media else visible_text(event.content)
     verdict = None if is_media else await asyncio.to_thread(judge, text, _dm_context(ctx))
     label = str(verdict.label) if verdict else "ok"
@@ -219,7 +220,8 @@ async def _new_parent_message(
     if taken is Route.URGENT and verdict is not None:
         return await _urgent(event, ctx, conversation, verdict, text, store)
     if taken is Route.DIVERT and verdict is not None:
-        return await _divert(event, ctx, conversation, verdict, store)
+        diverted = replace(store, status="diverted")
+        return await _divert(event, ctx, conversation, verdict, diverted, event.content)
     teacher = _teacher_staff(ctx, conversation.teacher)
     if taken is Route.PAUSE:
         pause_end = now + timedelta(minutes=ctx.config.policy.golden_rule_minutes)
@@ -279,6 +281,26 @@ async def _deliver_now(
     ]
 
 
+async def _teacher_timing(ctx: Context, conversation: Conversation) -> tuple[datetime, str]:
+    """When the teacher next sees a message (now, in hours), and how to tell the family."""
+    now = ctx.clock.now()
+    teacher = _teacher_staff(ctx, conversation.teacher)
+    name = await display_name(ctx, conversation.teacher)
+    if ctx.calendar.is_open(now, teacher):
+        return now, f"{name} has your message now as well."
+    opening = ctx.calendar.next_opening(now, teacher)
+    return opening, (
+        f"{name} is not working now and will see it first when school opens, "
+        f"{ctx.calendar.describe(opening, now)}."
+    )
+
+
+async def _where(ctx: Context, conversation: Conversation, how: str = "") -> str:
+    teacher = _teacher_staff(ctx, conversation.teacher)
+    name = teacher.name if teacher else await display_name(ctx, conversation.teacher)
+    return f"a private message to {name}{how}"
+
+
 async def _urgent(
     event: Event,
     ctx: Context,
@@ -292,78 +314,147 @@ async def _urgent(
     In the teacher's hours it is delivered at once (ahead of anything still held); otherwise
     it waits for the opening like any message, and is released before the others then.
     """
-    now = ctx.clock.now()
-    teacher = _teacher_staff(ctx, conversation.teacher)
-    teacher_name = await display_name(ctx, conversation.teacher)
-    if ctx.calendar.is_open(now, teacher):
+    release, when = await _teacher_timing(ctx, conversation)
+    if release <= ctx.clock.now():
         delivery = await _deliver_now(ctx, conversation, store, event.content)
-        when = f"{teacher_name} has your message now as well."
     else:
-        opening = ctx.calendar.next_opening(now, teacher)
         delivery = [
-            replace(store, release_at=stamp(opening)),
+            replace(store, release_at=stamp(release)),
             React(event.room.room_id, event.event_id, HELD, remember_as=f"hold:{event.event_id}"),
         ]
-        when = (
-            f"{teacher_name} is not working now and will see it first when school opens, "
-            f"{ctx.calendar.describe(opening, now)}."
-        )
-    where = f"a private message to {teacher.name if teacher else teacher_name}"
     alerted = await urgent_actions(
         ctx,
         Concern.of(event, ctx, text),
         verdict,
         reply_room=event.room.room_id,
-        where=where,
+        where=await _where(ctx, conversation),
         teacher_line=when,
     )
     return [delivery[0], *alerted, *delivery[1:]]
 
 
 async def _divert(
-    event: Event, ctx: Context, conversation: Conversation, verdict: Any, store: StoreRelay
+    event: Event,
+    ctx: Context,
+    conversation: Conversation,
+    verdict: Verdict,
+    record: Action | None,
+    content: dict[str, Any],
 ) -> list[Action]:
-    """Abuse never reaches the teacher: SLT decide whether to deliver or discard it."""
-    handle = short_id(event.event_id)
+    """Abuse never reaches the teacher: SLT decide whether to deliver or discard it.
+
+    `record` stores the message as diverted; None for an edit of a delivered message, which
+    is simply not passed on (the teacher keeps the version they had).
+    """
+    source = record.target() if record is not None else None
+    handle = short_id(source) if source else ""
+    outcome = (
+        f"not delivered; SLT can !deliver {handle} or !discard {handle}"
+        if source
+        else "the edit was not passed on; the teacher keeps the earlier version"
+    )
     incident = Incident(
         kind="private message diverted to SLT",
         user_id=event.sender,
         rule="abusive",
-        outcome=f"not delivered; SLT can !deliver {handle} or !discard {handle}",
+        outcome=outcome,
         room_id=event.room.room_id,
-        event_id=event.event_id,
+        event_id=source or event.event_id,
         label=str(verdict.label),
         confidence=verdict.confidence,
         reasons=tuple(verdict.reasons),
-        evidence=evidence_of(event.content) | {"to": conversation.teacher},
+        evidence=evidence_of(content) | {"to": conversation.teacher},
         confirmed_by="conductbot (judge)",
     )
-    diverted = replace(store, status="diverted")
     return [
-        diverted,
+        *([record] if record is not None else []),
         RecordIncident(incident),
         *await tell_here(
             event,
-            "This message has not been passed to the teacher. It has been passed to the "
-            "school's senior leadership team, who will look at it. Messages to staff must be "
-            "respectful (the school's code of conduct).",
+            f"This {'message' if source else 'change to your message'} has not been passed to "
+            "the teacher. It has been passed to the school's senior leadership team, who will "
+            "look at it. Messages to staff must be respectful (the school's code of conduct).",
         ),
         *await escalate(ctx, incident, "Private message to a teacher held back"),
     ]
 
 
 async def _edited(event: Event, ctx: Context, conversation: Conversation) -> list[Action]:
+    """An edit is judged as the message it now is, before it reaches anyone."""
     target = _relation(event.content).get("event_id")
     new = event.content.get("m.new_content")
     relayed = await ctx.store.relay.by_source(target) if isinstance(target, str) else None
     if relayed is None or not isinstance(new, dict):
         return []
-    if relayed.status in ("held", "pausing", "diverted"):
+    waiting = relayed.status in ("held", "pausing", "diverted")
+    delivered = relayed.status == "delivered" and relayed.delivered_event is not None
+    text = visible_text(new)
+    verdict = (
+        None
+        if new.get("msgtype") in MEDIA
+        else await asyncio.to_thread(judge, text, _dm_context(ctx))
+    )
+    taken = route(verdict, golden_rule=ctx.config.policy.golden_rule_minutes > 0)
+    alerted = await ctx.store.alerts.by_source(relayed.source_event) is not None
+    if taken is Route.URGENT and verdict is not None and not alerted and (waiting or delivered):
+        return await _urgent_edit(event, ctx, conversation, relayed, new, text, verdict)
+    if taken is Route.DIVERT and verdict is not None and relayed.status != "diverted":
+        if waiting:
+            record = UpdateRelay(relayed.source_event, content=new, status="diverted")
+            return await _divert(event, ctx, conversation, verdict, record, new)
+        if delivered:
+            return await _divert(event, ctx, conversation, verdict, None, new)
+    if waiting:
         return [UpdateRelay(relayed.source_event, content=new)]
-    if relayed.status == "delivered" and relayed.delivered_event:
-        heading = await parent_heading(ctx, conversation, relayed.sent_ts)
-        return [_edit_copy(conversation.teacher_room, relayed, await render(ctx, new, heading))]
+    if delivered:
+        return [await _teacher_edit(ctx, conversation, relayed, new)]
     return []
+
+
+async def _teacher_edit(
+    ctx: Context, conversation: Conversation, relayed: Relayed, new: dict[str, Any]
+) -> SendMessage:
+    urgent = relayed.label == URGENT
+    heading = await parent_heading(ctx, conversation, relayed.sent_ts, urgent=urgent)
+    return _edit_copy(conversation.teacher_room, relayed, await render(ctx, new, heading))
+
+
+async def _urgent_edit(
+    event: Event,
+    ctx: Context,
+    conversation: Conversation,
+    relayed: Relayed,
+    new: dict[str, Any],
+    text: str,
+    verdict: Verdict,
+) -> list[Action]:
+    """A message edited into danger takes the urgent path as if it had just been sent."""
+    release, when = await _teacher_timing(ctx, conversation)
+    sent = datetime.fromtimestamp(relayed.sent_ts / 1000, ctx.config.school.tz)
+    concern = Concern(relayed.source_event, event.sender, event.room.room_id, sent, new, text)
+    if relayed.status == "delivered":
+        first: list[Action] = [
+            UpdateRelay(relayed.source_event, content=new, label=URGENT),
+            await _teacher_edit(ctx, conversation, replace(relayed, label=URGENT), new),
+        ]
+    else:
+        first = [
+            UpdateRelay(
+                relayed.source_event,
+                content=new,
+                status="held",
+                release_at=stamp(release),
+                label=URGENT,
+            )
+        ]
+    return first + await urgent_actions(
+        ctx,
+        concern,
+        verdict,
+        reply_room=event.room.room_id,
+        where=await _where(ctx, conversation, ", edited to say this"),
+        teacher_line=when,
+    )
 
 
 def _edit_copy(room: str, relayed: Relayed, copy: dict[str, Any]) -> SendMessage:
@@ -573,10 +664,7 @@ async def _urgent_now(inv: Invocation, ctx: Context) -> list[Action]:
         *await ctx.store.relay.with_status("pausing", conversation.id),
     ]
     verdict = Verdict(Label.URGENT, 1.0, ("the family said it is urgent",), Outcome.KEEP)
-    now = ctx.clock.now()
-    teacher = _teacher_staff(ctx, conversation.teacher)
-    teacher_name = await display_name(ctx, conversation.teacher)
-    where = f"a private message to {teacher.name if teacher else teacher_name}, which the "
+    where = await _where(ctx, conversation, ", which the family marked urgent")
     if not waiting:
         concern = Concern.of(inv.event, ctx, "(the family sent !urgent with no message waiting)")
         return await urgent_actions(
@@ -584,21 +672,14 @@ async def _urgent_now(inv: Invocation, ctx: Context) -> list[Action]:
             concern,
             verdict,
             reply_room=conversation.parent_room,
-            where=where + "family marked urgent",
+            where=where,
             teacher_line="",
             raised_by=FAMILY_FLAG,
         )
     latest = max(waiting, key=lambda relayed: relayed.id)
     if await ctx.store.alerts.by_source(latest.source_event) is not None:
         return reply(inv.event, "Your message is already with the school's safeguarding lead.")
-    if ctx.calendar.is_open(now, teacher):
-        release, when = now, f"{teacher_name} has your message now as well."
-    else:
-        release = ctx.calendar.next_opening(now, teacher)
-        when = (
-            f"{teacher_name} is not working now and will see it first when school opens, "
-            f"{ctx.calendar.describe(release, now)}."
-        )
+    release, when = await _teacher_timing(ctx, conversation)
     content = latest.content or {}
     concern = Concern(
         latest.source_event,
@@ -615,7 +696,7 @@ async def _urgent_now(inv: Invocation, ctx: Context) -> list[Action]:
             concern,
             verdict,
             reply_room=conversation.parent_room,
-            where=where + "family marked urgent",
+            where=where,
             teacher_line=when,
             raised_by=FAMILY_FLAG,
         ),

@@ -283,7 +283,7 @@ async def test_a_family_can_say_it_is_urgent_when_the_bot_did_not_see_it(
     await send_text(sg.parent, sg.parent_room, "!urgent")
     await eventually(lambda: _any(sg.parent_notices(), "999", "safeguarding lead"), within=SOON)
     alerts = await eventually(sg.lead_alerts, within=SOON)
-    assert unseen in alerts[0] and "family marked urgent" in alerts[0]
+    assert unseen in alerts[0] and "which the family marked urgent" in alerts[0]
     [incident] = await eventually(sg.safeguarding_incidents)
     assert incident["confirmed_by"] == "the family (!urgent)"
     assert (await sg.bot.store.relay.by_source(held)).label == "urgent"

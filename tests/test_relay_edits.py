@@ -1,0 +1,125 @@
+"""Edits are judged as the message they now show, before anyone sees them (real Synapse)."""
+
+from __future__ import annotations
+
+from conftest import BotLauncher, Matrix, School, eventually, join, messages, send_text
+from test_relay import FRIDAY_EVENING, MONDAY_OPENING, TUESDAY_MORNING, start
+
+from bot.provisioning import ESCALATION_KEY, home_key
+
+ABUSE = "You useless cow, I know what car you drive and I'll be waiting for you"
+DANGER = "He said he wants to die and he's been hiding a knife under his bed"
+
+
+async def _edit(client, room: str, target: str, body: str) -> str:  # noqa: ANN001
+    return await send_text(
+        client,
+        room,
+        f"* {body}",
+        **{
+            "m.new_content": {"msgtype": "m.text", "body": body},
+            "m.relates_to": {"rel_type": "m.replace", "event_id": target},
+        },
+    )
+
+
+async def _incidents(client, room: str) -> list[dict]:  # noqa: ANN001
+    return [
+        e["content"]["org.conductbot.incident"]
+        for e in await messages(client, room)
+        if "org.conductbot.incident" in e["content"]
+    ]
+
+
+async def test_a_held_message_edited_into_abuse_is_diverted_and_never_released(
+    launch: BotLauncher, matrix: Matrix, school: School
+) -> None:
+    talk = await start(launch, matrix, school, FRIDAY_EVENING)
+    head = await matrix.client(school.staff["okafor"])
+    escalation = await talk.bot.room(ESCALATION_KEY)
+    await join(head, escalation)
+    first = await send_text(talk.parent, talk.parent_room, "Can we talk about reading?")
+    await talk.handled(first)
+    await talk.handled(await _edit(talk.parent, talk.parent_room, first, ABUSE))
+    [incident] = await eventually(lambda: _incidents(head, escalation))
+    assert incident["kind"] == "private message diverted to SLT"
+    assert incident["evidence"]["body"] == ABUSE
+    assert (await talk.bot.store.relay.by_source(first)).status == "diverted"
+    talk.bot.app.clock.set(MONDAY_OPENING)
+    assert await talk.bot.app.release_due() == 0
+    assert await talk.delivered_to_teacher() == []
+
+
+async def test_a_held_message_edited_kindly_is_released_with_the_new_text(
+    launch: BotLauncher, matrix: Matrix, school: School
+) -> None:
+    talk = await start(launch, matrix, school, FRIDAY_EVENING)
+    first = await send_text(talk.parent, talk.parent_room, "Can we talk about reading?")
+    await talk.handled(first)
+    await talk.handled(await _edit(talk.parent, talk.parent_room, first, "Can we talk maths?"))
+    talk.bot.app.clock.set(MONDAY_OPENING)
+    assert await talk.bot.app.release_due() == 1
+    [body] = [e["content"]["body"] for e in await eventually(talk.delivered_to_teacher)]
+    assert "Can we talk maths?" in body
+
+
+async def test_a_delivered_message_edited_into_abuse_is_not_passed_on(
+    launch: BotLauncher, matrix: Matrix, school: School
+) -> None:
+    talk = await start(launch, matrix, school, TUESDAY_MORNING)
+    head = await matrix.client(school.staff["okafor"])
+    escalation = await talk.bot.room(ESCALATION_KEY)
+    await join(head, escalation)
+    first = await send_text(talk.parent, talk.parent_room, "Thanks for today")
+    await eventually(talk.delivered_to_teacher)
+    edit = await _edit(talk.parent, talk.parent_room, first, ABUSE)
+    await talk.handled(edit)
+    [incident] = await eventually(lambda: _incidents(head, escalation))
+    assert "edit was not passed on" in incident["outcome"]
+    seen = [e["content"].get("body", "") for e in await messages(talk.teacher, talk.teacher_room)]
+    assert not any("useless" in body for body in seen)
+
+
+async def test_a_delivered_message_edited_kindly_changes_the_teachers_copy(
+    launch: BotLauncher, matrix: Matrix, school: School
+) -> None:
+    talk = await start(launch, matrix, school, TUESDAY_MORNING)
+    first = await send_text(talk.parent, talk.parent_room, "Thanks for today")
+    await eventually(talk.delivered_to_teacher)
+    await talk.handled(await _edit(talk.parent, talk.parent_room, first, "Thanks for the trip"))
+
+    async def edited() -> bool:
+        bodies = [
+            e["content"].get("body", "") for e in await messages(talk.teacher, talk.teacher_room)
+        ]
+        return any(b.startswith("* ") and "Thanks for the trip" in b for b in bodies)
+
+    assert await eventually(edited)
+
+
+async def test_a_held_message_edited_into_danger_alerts_the_lead_and_goes_first(
+    launch: BotLauncher, matrix: Matrix, school: School
+) -> None:
+    talk = await start(launch, matrix, school, FRIDAY_EVENING)
+    lead = await matrix.client(school.staff["okafor"])
+    lead_home = await talk.bot.room(home_key(school.staff["okafor"].user_id))
+    await join(lead, lead_home)
+    ordinary = await send_text(talk.parent, talk.parent_room, "Is there PE on Monday?")
+    first = await send_text(talk.parent, talk.parent_room, "Can we have a chat on Monday?")
+    await talk.handled(ordinary)
+    await talk.handled(first)
+    await talk.handled(await _edit(talk.parent, talk.parent_room, first, DANGER))
+
+    async def alerted() -> list[str]:
+        return [
+            e["content"]["body"]
+            for e in await messages(lead, lead_home)
+            if "URGENT" in e["content"].get("body", "")
+        ]
+
+    [alert] = await eventually(alerted, within=5)
+    assert DANGER in alert and "edited to say this" in alert
+    talk.bot.app.clock.set(MONDAY_OPENING)
+    assert await talk.bot.app.release_due() == 2
+    bodies = [e["content"]["body"] for e in await eventually(talk.delivered_to_teacher)]
+    assert "URGENT" in bodies[0] and DANGER in bodies[0]
