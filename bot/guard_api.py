@@ -30,7 +30,7 @@ from bot.config import Config
 from bot.judge import JudgeContext, Label, Outcome, judge
 from handlers import Context, Event
 from handlers.discipline import rule_text
-from handlers.story import MEDIA, judge_context, replied_to, visible_text
+from handlers.story import MEDIA, STORY_REPLY_LIMIT, judge_context, replied_to, visible_text
 from storage.audit import AuditRow
 from storage.rooms import Room, RoomKind
 from storage.store import Store
@@ -208,12 +208,22 @@ class GuardApi:
         verdict = await asyncio.to_thread(judge, text, context)
         # An urgent reply is let through so the bot removes it and alerts the leads: a
         # refusal here would leave the family with nothing but "not posted".
-        if verdict.outcome is not Outcome.REMOVE or verdict.label is Label.URGENT:
+        if verdict.label is Label.URGENT:
+            return None
+        rule = "length" if len(text) > STORY_REPLY_LIMIT else str(verdict.label)
+        if verdict.outcome is not Outcome.REMOVE and rule != "length":
             return None  # kept, or a teacher decides after delivery
-        await self._audit(room_id, sender, str(verdict.label), {
-            "type": event_type, "confidence": verdict.confidence,
-            "reasons": list(verdict.reasons)})  # fmt: skip
-        return f"Your reply was not posted. {rule_text(str(verdict.label), self._ctx)}"
+        await self._audit(
+            room_id,
+            sender,
+            rule,
+            {
+                "type": event_type,
+                "confidence": verdict.confidence,
+                "reasons": list(verdict.reasons),
+            },
+        )
+        return f"Your reply was not posted. {rule_text(rule, self._ctx)}"
 
     async def _protected_elsewhere(self, content: dict[str, Any], room_id: str) -> str | None:
         """The first protected mxc in `content` that belongs to another room."""

@@ -53,6 +53,7 @@ from storage.rooms import RoomKind
 HELD, DELIVERED = "⏳", "✅"
 URGENT = Label.URGENT.value
 ROOMY = 30_000  # bytes of content beyond which a relayed copy drops its HTML twin
+PART_BYTES, PART_CHARS = 40_000, 16_000  # a relayed copy longer than this goes in parts
 REPLY_FALLBACK = re.compile(r"<mx-reply>.*?</mx-reply>", re.DOTALL)
 MEDIA_KEYS = ("msgtype", "url", "file", "info", "filename")
 MEDIA = ("m.image", "m.video", "m.audio", "m.file")
@@ -156,6 +157,27 @@ async def render(ctx: Context, content: dict[str, Any], heading: str) -> dict[st
         copy.pop("formatted_body", None)
         copy.pop("format", None)
     return copy
+
+
+def delivery(source: str, room: str, copy: dict[str, Any]) -> list[Action]:
+    """The relayed copy, in parts when it would not fit in one event (Synapse refuses events
+    over 64 KB): the first part is the delivery, the rest follow it in order."""
+    body = copy.get("body", "")
+    if len(json.dumps(copy)) <= PART_BYTES or not isinstance(body, str):
+        return [DeliverRelay(source, room, copy)]
+    chunks: list[str] = []
+    while body:
+        size = PART_CHARS
+        while len(json.dumps(body[:size])) > PART_BYTES:
+            size //= 2
+        chunks.append(body[:size])
+        body = body[size:]
+    first = {k: v for k, v in copy.items() if k not in ("format", "formatted_body")}
+    actions: list[Action] = [DeliverRelay(source, room, first | {"body": chunks[0]})]
+    for number, chunk in enumerate(chunks[1:], start=2):
+        text = f"(continued, part {number} of {len(chunks)})\n{chunk}"
+        actions.append(SendMessage(room, {"msgtype": "m.text", "body": text}))
+    return actions
 
 
 async def parent_heading(
@@ -273,7 +295,7 @@ async def _deliver_now(
     heading = await parent_heading(ctx, conversation, store.sent_ts, urgent=store.label == URGENT)
     return [
         replace(store, release_at=stamp(now)),
-        DeliverRelay(
+        *delivery(
             store.source_event, conversation.teacher_room, await render(ctx, content, heading)
         ),
         React(conversation.parent_room, store.source_event, DELIVERED),
@@ -531,7 +553,7 @@ async def handle_teacher_dm(event: Event, ctx: Context) -> list[Action]:
             "held",
             ctx.clock.iso(),
         ),  # fmt: skip
-        DeliverRelay(event.event_id, conversation.parent_room, copy),
+        *delivery(event.event_id, conversation.parent_room, copy),
         NoteConversation(conversation.id, "answered"),
     ]
 
@@ -547,7 +569,7 @@ async def release_actions(ctx: Context, relayed: Relayed) -> list[Action]:
     urgent = relayed.label == URGENT
     heading = await parent_heading(ctx, conversation, relayed.sent_ts, urgent=urgent)
     copy = await render(ctx, relayed.content or {}, heading)
-    return [DeliverRelay(relayed.source_event, conversation.teacher_room, copy)]
+    return delivery(relayed.source_event, conversation.teacher_room, copy)
 
 
 async def mark_actions(ctx: Context, relayed: Relayed) -> list[Action]:

@@ -36,6 +36,8 @@ from storage.story import Review, StoryEvent
 
 MEDIA = {"m.image", "m.video", "m.audio", "m.file", "m.location"}
 KEEP, REMOVE = "✅", "❌"
+#: Longer than any reply a class story needs; the judge reads long text only in part.
+STORY_REPLY_LIMIT = 2_000
 STRIKE_LABELS = {"negative", "comparison", "abusive"}  # complaint and sensitive: no strike
 
 
@@ -170,7 +172,9 @@ async def _membership(event: Event, ctx: Context) -> list[Action]:
     )  # fmt: skip
 
 
-async def _remove_shape(event: Event, ctx: Context, rule: str, what: str) -> list[Action]:
+async def _remove_shape(
+    event: Event, ctx: Context, rule: str, what: str, also_redact: tuple[str, ...] = ()
+) -> list[Action]:
     """A reminder, not a strike: the story's shape is a rule people don't yet know."""
     incident = Incident(
         kind=f"{what} removed",
@@ -187,11 +191,12 @@ async def _remove_shape(event: Event, ctx: Context, rule: str, what: str) -> lis
         "This is just a reminder, not a warning. To tell the teacher something, send it by "
         "private message.",
     )  # fmt: skip
+    removed = [
+        Redact(event.room.room_id, event_id, rule_text(rule, ctx))
+        for event_id in (*also_redact, event.event_id)
+    ]
     return incident_actions(
-        incident,
-        Redact(event.room.room_id, event.event_id, rule_text(rule, ctx)),
-        *told,
-        *await escalate(ctx, incident, "Story post removed"),
+        incident, *removed, *told, *await escalate(ctx, incident, "Story post removed")
     )
 
 
@@ -240,10 +245,12 @@ async def _judged(
     context = await judge_context(ctx, event)
     # Off the event loop: the learned tier costs milliseconds, a huge body more.
     verdict = await asyncio.to_thread(judge, text, context)
-    if verdict.outcome is Outcome.KEEP:
+    if verdict.outcome is Outcome.KEEP and len(text) <= STORY_REPLY_LIMIT:
         return []
     if verdict.label is Label.URGENT:
         return await _urgent_reply(event, ctx, text, verdict, also_redact)
+    if len(text) > STORY_REPLY_LIMIT:
+        return await _remove_shape(event, ctx, "length", "a very long reply", also_redact)
     room = event.room.room_id
     redactions = [
         Redact(room, event_id, f"Removed under the class story rules ({verdict.label})")
