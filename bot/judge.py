@@ -124,6 +124,12 @@ _CONFUSABLES = {
 }
 #: Invisible characters slipped between letters ("sh\u200bit").
 _INVISIBLE = re.compile(r"(?<=\w)[\u00ad\u200b-\u200d\u2060\ufeff]+(?=\w)")
+#: Format characters that never belong in a reply: invisible separators and operators, and
+#: direction marks, overrides and isolates (U+202E shows the text after it reversed).
+_FORMAT_CHARS = re.compile(
+    r"[\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+_REVERSED = re.compile(r"\u202e([^\u202c\u2069\n]*)")
 _CONFUSABLE_TABLE = str.maketrans(_CONFUSABLES)
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"'})
 #: Digits and symbols that stand in for letters ("sh1t", "b0ll0cks", "a$$").
@@ -143,10 +149,14 @@ _INNER_LEET = re.compile(r"\b(?:[a-z]+[013457]+[a-z]+(?:[013457]+[a-z]*)*|[a-z]{
 
 
 def _fold(text: str) -> str:
-    """NFKC, confusables to Latin, accents dropped, curly quotes straightened."""
+    """NFKC, confusables to Latin, accents dropped, curly quotes straightened, invisible and
+    direction characters removed (text shown reversed is also read the way it is shown)."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     if not text.isascii():
+        shown_reversed = [m.group(1)[::-1] for m in _REVERSED.finditer(text)]
+        text = " ".join([text, *shown_reversed])
         text = _INVISIBLE.sub("", text)
+        text = _FORMAT_CHARS.sub("", text)
         text = " ".join(_fold_token(t) for t in text.split(" "))
         text = "".join(
             c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
@@ -321,12 +331,30 @@ def _prepare(text: str, context: JudgeContext) -> _Text:
     low = " ".join(bare.lower().split())
     if any(c.isdigit() for c in low):
         low = _INNER_LEET.sub(lambda m: m.group(0).translate(_LEET), low)
+    low = _joined(low, _lexicons().alarm_words)
     literal = _WORD.sub(lambda m: lx.TEXT_SPEAK.get(m.group(0), m.group(0)), low)
     plain = literal
     for pattern, repl in _REWRITES:
         if pattern.search(plain):
             plain = pattern.sub(repl, plain)
     return _Text(text, folded, plain, literal, _WORD.findall(plain), emojis, pupils, own)
+
+
+_HYPHENATED = re.compile(r"\b[a-z]+(?:[-_.][a-z]+)+\b")
+_LETTERS_SPACED = re.compile(r"(?<![a-z])[a-z](?:[ .\-_*]{1,2}[a-z]){2,}(?![a-z])")
+
+
+def _joined(text: str, alarming: frozenset[str]) -> str:
+    """Words split to get past a filter ("id-iot", "i d i o t") joined again, when joined
+    they are a word the judge looks for; other hyphens and spacing are left alone."""
+
+    def join(m: re.Match[str]) -> str:
+        whole = re.sub(r"[^a-z]", "", m.group(0))
+        return whole if whole in alarming else m.group(0)
+
+    if "-" in text or "_" in text or "." in text:
+        text = _HYPHENATED.sub(join, text)
+    return _LETTERS_SPACED.sub(join, text)
 
 
 _NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -384,6 +412,8 @@ _HOSTILE_EMOJI = {
     "person_facepalming": 1.0,
     "man_facepalming": 1.0,
     "woman_facepalming": 1.0,
+    "snake": 1.8,
+    "rat": 1.8,
 }
 #: Emoji that hint at a boast or a dig beside a comparison.
 _SMUG_EMOJI = frozenset({"smirking_face", "winking_face", "face_with_raised_eyebrow"})
@@ -567,7 +597,7 @@ def _phone_numbers(text: str) -> list[str]:
     if spelt:
         candidates.append(spelt)
     for cand in candidates:
-        if sum(c.isdigit() for c in cand) < 6:
+        if sum(c.isdigit() for c in cand) < 4:  # "o77OO 9OO l23": letters for digits
             continue
         digits = cand.translate(str.maketrans("oOlI", "0011"))
         digits = re.sub(r"[^\d+]", "", digits)
@@ -817,7 +847,7 @@ def _swearing_evidence(t: _Text, lex: _Lexicons, score: float, ev: _Evidence) ->
 def _contact_evidence(t: _Text, ev: _Evidence) -> None:
     text = t.folded
     sens = Label.SENSITIVE
-    if sum(c.isdigit() for c in text) >= 6 or any(w in _NUMBER_WORDS for w in t.words):
+    if sum(c.isdigit() for c in text) >= 4 or any(w in _NUMBER_WORDS for w in t.words):
         for tail in _phone_numbers(text):
             ev.add(sens, 2.6, f"UK phone number (…{tail})")
     if "@" in text and _EMAIL.search(text):
@@ -991,6 +1021,9 @@ def _criticism_evidence(t: _Text, ev: _Evidence) -> None:
 def _abuse_evidence(t: _Text, ev: _Evidence) -> None:
     """Insults, threats and rude dismissals aimed at a person (staff, in a private message)."""
     found = _Evidence()
+    foreign = sorted(lx.FOREIGN_INSULTS.intersection(t.words))
+    if foreign:
+        found.add(_ABUSE, 2.4, f"insult in another language: '{foreign[0]}'")
     for rule in _ABUSE_RULES:
         if rule.pattern.search(t.plain):
             found.add(_ABUSE, rule.weight, rule.reason)

@@ -49,6 +49,8 @@ def rule_text(rule: str, ctx: Context) -> str:
         "media": "Only teachers post photos, videos, stickers and files in the Class Story.",
         "edit": "Only the person who wrote a post may change it.",
         "reaction": "Reactions in the Class Story must be kind.",
+        "edit_shape": "An edit must carry its new text the way Matrix clients send it; one that "
+        "cannot be read cannot be checked.",
         "length": "Replies in the Class Story are short; longer messages go to the teacher "
         "by private message.",
         "urgent": "A child's safety comes first: every concern goes to the school's Designated "

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import asyncio
 import html
+import re
 from dataclasses import replace
 from html.parser import HTMLParser
 from typing import Any
+
+import emoji
 
 from bot.actions import Action, DecideReview, Kick, OpenReview, Redact, SendMessage, notice
 from bot.config import Config
@@ -44,14 +47,18 @@ STRIKE_LABELS = {"negative", "comparison", "abusive"}  # complaint and sensitive
 class _Text(HTMLParser):
     """Every piece of text in an HTML body, hidden and spoiler text included."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, skip_reply: bool) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self._reply_depth = 0  # the quoted reply fallback is someone else's words
+        self.images = False
+        self._skip_reply = skip_reply
+        self._reply_depth = 0  # a real reply's quoted fallback is someone else's words
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "mx-reply":
+        if tag == "mx-reply" and self._skip_reply:
             self._reply_depth += 1
+        if tag == "img":
+            self.images = True
         for name, value in attrs:
             if name in ("title", "alt", "data-mx-spoiler") and value:
                 self.parts.append(value)
@@ -65,20 +72,34 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
+def _html(content: dict[str, Any]) -> _Text | None:
+    formatted = content.get("formatted_body")
+    if not isinstance(formatted, str) or not formatted:
+        return None
+    # Only a real reply's fallback is stripped by clients; in anything else it is shown.
+    parser = _Text(skip_reply="m.in_reply_to" in _relation(content))
+    parser.feed(formatted[:100_000])
+    return parser
+
+
+def has_inline_image(content: dict[str, Any]) -> bool:
+    """An <img> in the HTML is a picture posted, whatever the msgtype says."""
+    parsed = _html(content)
+    return parsed is not None and parsed.images
+
+
 def visible_text(content: dict[str, Any]) -> str:
     """The words a message carries: the body without the reply fallback, plus the HTML's."""
     body = content.get("body") if isinstance(content.get("body"), str) else ""
     lines = body.split("\n")
-    if "m.in_reply_to" in (content.get("m.relates_to") or {}):
+    if "m.in_reply_to" in _relation(content):
         while lines and lines[0].startswith("> "):
             lines.pop(0)
         while lines and not lines[0].strip():
             lines.pop(0)
     text = "\n".join(lines).strip()
-    formatted = content.get("formatted_body")
-    if isinstance(formatted, str) and formatted:
-        parser = _Text()
-        parser.feed(formatted[:100_000])
+    parser = _html(content)
+    if parser is not None:
         extra = " ".join(" ".join(parser.parts).split())
         if extra and extra != " ".join(text.split()):
             text = f"{text}\n{extra}" if text else extra
@@ -141,9 +162,11 @@ async def handle_story(event: Event, ctx: Context) -> list[Action]:
         return await _remove_shape(event, ctx, "media", "a sticker or other post")
     if _relation(event.content).get("rel_type") == "m.replace":
         return await _edit(event, ctx)
-    if event.content.get("msgtype") in MEDIA:
+    if event.content.get("msgtype") in MEDIA or has_inline_image(event.content):
         return await _remove_shape(event, ctx, "media", "a photo or file")
-    if replied_to(event.content) is None:
+    answered = replied_to(event.content)
+    if answered is None or await ctx.store.story.get(answered) is None:
+        # a "reply" to an event the room never had is shown as a new post
         return await _remove_shape(event, ctx, "top_level", "a new post")
     return await _judged(event, ctx, visible_text(event.content), also_redact=())
 
@@ -200,10 +223,25 @@ async def _remove_shape(
     )
 
 
+_MODIFIERS = re.compile("[\ufe0f\ufe0e\U0001f3fb-\U0001f3ff]")
+
+
+async def _hostile_reaction(key: str, event: Event, ctx: Context) -> bool:
+    """An emoji key is hostile if any emoji in it is on the school's list (skin tones and
+    repeats aside); a key with words in it is judged like a reply."""
+    plain = _MODIFIERS.sub("", key).strip()
+    emojis = [item["emoji"] for item in emoji.emoji_list(plain)]
+    if emojis and not emoji.replace_emoji(plain, "").strip():
+        hostile = {_MODIFIERS.sub("", k) for k in ctx.config.policy.hostile_reactions}
+        return any(_MODIFIERS.sub("", e) in hostile for e in emojis)
+    context = await judge_context(ctx, event)
+    verdict = await asyncio.to_thread(judge, key[:STORY_REPLY_LIMIT], context)
+    return verdict.outcome is not Outcome.KEEP
+
+
 async def _reaction(event: Event, ctx: Context) -> list[Action]:
     key = _relation(event.content).get("key")
-    hostile = {k.replace("\ufe0f", "") for k in ctx.config.policy.hostile_reactions}
-    if not isinstance(key, str) or key.replace("\ufe0f", "").strip() not in hostile:
+    if not isinstance(key, str) or not await _hostile_reaction(key, event, ctx):
         return []
     incident = Incident(
         kind="reaction removed",
@@ -233,7 +271,9 @@ async def _edit(event: Event, ctx: Context) -> list[Action]:
         return await _remove_shape(event, ctx, "edit", "an edit of someone else's post")
     new_content = event.content.get("m.new_content")
     if not isinstance(new_content, dict):
-        return []
+        # Clients show its body as the reply's latest version: unreadable edits go.
+        also = (target,) if isinstance(target, str) else ()
+        return await _remove_shape(event, ctx, "edit_shape", "an edit that could not be read", also)
     # The edited text is judged as the reply it now is (relations live on the original).
     also = (target,) if isinstance(target, str) else ()
     return await _judged(event, ctx, visible_text(new_content), also_redact=also)

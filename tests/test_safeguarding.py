@@ -23,6 +23,7 @@ from conftest import (
     send_text,
 )
 
+from bot.judge import JudgeContext, Label, judge
 from bot.provisioning import ESCALATION_KEY, home_key, parent_dm_key, story_key, teacher_dm_key
 
 FRIDAY_7PM = datetime.fromisoformat("2026-11-20T19:00:00+00:00")
@@ -273,7 +274,9 @@ async def test_a_family_can_say_it_is_urgent_when_the_bot_did_not_see_it(
     sg: Safeguarding,
 ) -> None:
     sg.at(FRIDAY_7PM)
-    unseen = "She came back from her dad's quiet again and won't say what happened this time"
+    # Nothing in the words says danger; the family knows what Amelia said.
+    unseen = "Can you ring me before school tomorrow? It is about what Amelia told me tonight"
+    assert judge(unseen, JudgeContext(where="dm")).label is Label.OK
     held = await send_text(sg.parent, sg.parent_room, unseen)
     await sg.handled(held)
     notices = await eventually(sg.parent_notices)

@@ -388,3 +388,22 @@ TEXT_SPEAK: dict[str, str] = _pairs(
     nobodys=nobody's thats=that's whats=what's theres=there's theyre=they're its=it's
     """
 )
+
+#: Insults and obscenities in the languages families here write in, as typed without accents
+#: (the judge drops accents first): Polish, Spanish, Portuguese, Romanian, French, Italian,
+#: Urdu and Punjabi written in Latin letters, Somali. Words that are harmless in English or in
+#: another language ("burro", "prost", "puta" as a Spanish verb form is rare) are left out.
+FOREIGN_INSULTS: frozenset[str] = frozenset(
+    """
+    idiota idiotka idiotko idiotą idiota debil debilu debilka kretyn kretynie kretynka
+    glupia glupi glupku gowno kurwa kurwo suka spierdalaj pierdol chuj cipa szmata
+    estupido estupida imbecil pendejo pendeja gilipollas cabron cabrona mierda zorra
+    idiotas imbecis otario otaria merda caralho porra
+    proasta prostule idioata cretin cretina nesimtit dobitoc
+    connard connasse conne salope encule cretine abruti abrutie
+    stronzo stronza cretino scemo vaffanculo
+    bewakoof bewaqoof ullu kutta kutti kamina kameena kamini harami haramzada gadha gadhi
+    chutiya chutia besharam badtameez pagal
+    doqon dameer
+    """.split()
+)

@@ -1,0 +1,133 @@
+"""Shapes a hostile parent tried in a class story, each beside its kind twin (real Synapse)."""
+
+from __future__ import annotations
+
+import nio
+import pytest
+from conftest import eventually, is_redacted, send_text
+from test_story import Story, story  # noqa: F401 (the fixture)
+
+from bot.judge import JudgeContext, Label, Outcome, judge
+
+STORY = JudgeContext(where="story", staff_names=frozenset({"Miss Reid", "Reid"}))
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("you are an id\u2063iot", Label.NEGATIVE),
+        ("you are an i d i o t", Label.NEGATIVE),
+        ("you are an id-iot", Label.NEGATIVE),
+        ("\u202etoidi na era uoy", Label.NEGATIVE),  # shown as "you are an idiot"
+        ("call me on o77OO 9OO l23", Label.SENSITIVE),
+        ("🐍", Label.NEGATIVE),
+        ("Jesteś idiotą", Label.NEGATIVE),
+        ("eres un idiota", Label.NEGATIVE),
+        ("tum bewakoof ho", Label.NEGATIVE),
+    ],
+)
+def test_disguised_words_are_read_as_they_are_shown(text: str, label: Label) -> None:
+    found = judge(text, STORY)
+    assert (found.label, found.outcome) == (label, Outcome.REMOVE), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "well-done everyone, a lovely day",
+        "a b c d, she knows her alphabet now!",
+        "Dziękuję bardzo, wspaniały dzień",
+        "Muchas gracias, qué bonito",
+        "Shukriya, bohat acha din tha",
+        "Room 101 was fun",
+    ],
+)
+def test_their_kind_twins_stay(text: str) -> None:
+    assert judge(text, STORY).outcome is Outcome.KEEP
+
+
+async def _react(story: Story, key: str) -> str:  # noqa: F811
+    response = await story.sam.room_send(
+        story.room,
+        "m.reaction",
+        {"m.relates_to": {"rel_type": "m.annotation", "event_id": story.post, "key": key}},
+    )
+    assert isinstance(response, nio.RoomSendResponse), response
+    return response.event_id
+
+
+async def test_hostile_reactions_go_in_any_shape_and_kind_ones_stay(story: Story) -> None:  # noqa: F811
+    hostile = [await _react(story, key) for key in ("rubbish teacher", "🖕🏽", "👎👎")]
+    kind = [await _react(story, key) for key in ("well done!", "👍🏽", "❤️")]
+    for event_id in hostile:
+        await eventually(lambda e=event_id: is_redacted(story.kim, story.room, e))
+    for event_id in kind:
+        await story.handled(event_id)
+        assert not await is_redacted(story.kim, story.room, event_id)
+
+
+async def test_an_edit_without_new_content_is_removed_with_what_it_edits(story: Story) -> None:  # noqa: F811
+    kind = await story.reply(story.sam, "Lovely photos!")
+    await story.handled(kind)
+    forged = await send_text(
+        story.sam,
+        story.room,
+        "* Miss Reid is a useless cow",
+        **{"m.relates_to": {"rel_type": "m.replace", "event_id": kind}},
+    )
+    await eventually(lambda: is_redacted(story.kim, story.room, forged))
+    assert await is_redacted(story.kim, story.room, kind)
+
+
+async def test_a_well_formed_kind_edit_stays(story: Story) -> None:  # noqa: F811
+    kind = await story.reply(story.sam, "Lovely photos!")
+    edit = await send_text(
+        story.sam,
+        story.room,
+        "* Lovely photos, thank you!",
+        **{
+            "m.new_content": {"msgtype": "m.text", "body": "Lovely photos, thank you!"},
+            "m.relates_to": {"rel_type": "m.replace", "event_id": kind},
+        },
+    )
+    await story.handled(edit)
+    assert not await is_redacted(story.kim, story.room, edit)
+    assert not await is_redacted(story.kim, story.room, kind)
+
+
+async def test_a_thread_reply_hiding_abuse_in_a_fake_quote_is_removed(story: Story) -> None:  # noqa: F811
+    thread = {"m.relates_to": {"rel_type": "m.thread", "event_id": story.post}}
+    html = "<mx-reply>Miss Reid is a useless cow</mx-reply>Lovely!"
+    hidden = await send_text(
+        story.sam,
+        story.room,
+        "Lovely!",
+        format="org.matrix.custom.html",
+        formatted_body=html,
+        **thread,
+    )
+    await eventually(lambda: is_redacted(story.kim, story.room, hidden))
+    plain = await send_text(story.sam, story.room, "Lovely!", **thread)
+    await story.handled(plain)
+    assert not await is_redacted(story.kim, story.room, plain)
+
+
+async def test_a_reply_to_nothing_is_a_new_post_and_inline_images_are_media(story: Story) -> None:  # noqa: F811
+    nowhere = await send_text(
+        story.sam,
+        story.room,
+        "Look at this",
+        **{"m.relates_to": {"m.in_reply_to": {"event_id": "$doesnotexist"}}},
+    )
+    picture = await story.reply(
+        story.sam,
+        "Look",
+        format="org.matrix.custom.html",
+        formatted_body='Look <img src="mxc://test.conductbot/abc" alt="photo">',
+    )
+    for event_id in (nowhere, picture):
+        await eventually(lambda e=event_id: is_redacted(story.kim, story.room, e))
+    kind = await story.reply(story.sam, "Look how happy they are!")
+    await story.handled(kind)
+    assert not await is_redacted(story.kim, story.room, kind)
+    assert await story.bot.store.discipline.strikes(story.sam_person.user_id) == []
