@@ -11,11 +11,13 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import io
+import json
 import logging
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
+from urllib.parse import quote
 
 from aiohttp import ClientConnectionError
 from nio import (
@@ -204,6 +206,26 @@ class AdminMedia(Action):
 
     def audit_detail(self) -> dict[str, Any]:
         return {"operation": self.operation}
+
+
+@dataclass(frozen=True)
+class ResetProfile(Action):
+    """Synapse admin API: a family's display name (and avatar) set back to a safe one.
+
+    Synapse carries the change into every room they are in. Fails (audited as failed) when
+    the bot is not a server admin; the incident and the notices still go out.
+    """
+
+    kind: ClassVar[str] = "reset_profile"
+    user_id: str
+    displayname: str
+    clear_avatar: bool
+
+    def target(self) -> str | None:
+        return self.user_id
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"clear_avatar": self.clear_avatar}
 
 
 @dataclass(frozen=True)
@@ -591,6 +613,21 @@ class MarkWeeklySummary(StoreAction):
 
 
 @dataclass(frozen=True)
+class VoidJoinCode(StoreAction):
+    """A code posted where others could read it can no longer be used (by id, never text)."""
+
+    kind: ClassVar[str] = "void_join_code"
+    code_id: int
+
+    def target(self) -> str | None:
+        return str(self.code_id)
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.codes.void(self.code_id, at=at)
+        return None
+
+
+@dataclass(frozen=True)
 class IssueJoinCode(StoreAction):
     """A join code, stored only as its keyed hash: the code itself is in no field here."""
 
@@ -925,20 +962,32 @@ class Executor:
                     "quarantine": f"/_synapse/admin/v1/media/quarantine/{server}/{media_id}",
                     "protect": f"/_synapse/admin/v1/media/protect/{media_id}",
                 }[operation]
-                response = await self.client.send(
-                    "POST", path, "{}",
-                    {"Authorization": f"Bearer {self.client.access_token}",
-                     "Content-Type": "application/json"},
-                )  # fmt: skip
-                if response.status == 429 or response.status >= 500:
-                    raise ActionFailed(f"server said {response.status}", retry_after=0)
-                if response.status != 200:
-                    raise ActionFailed(f"admin media {operation}: HTTP {response.status}")
+                await self._admin("POST", path, {})
+                return None
+            case ResetProfile(user_id=user_id, displayname=name, clear_avatar=clear):
+                body: dict[str, Any] = {"displayname": name} | ({"avatar_url": ""} if clear else {})
+                await self._admin("PUT", f"/_synapse/admin/v2/users/{quote(user_id)}", body)
                 return None
             case SetClock(instant=instant):
                 self.clock.set(instant)
                 return instant.isoformat()
         raise TypeError(f"no way to perform {action!r}")
+
+    async def _admin(self, method: str, path: str, body: dict[str, Any]) -> None:
+        """One call to Synapse's admin API as the bot."""
+        response = await self.client.send(
+            method,
+            path,
+            json.dumps(body),
+            {
+                "Authorization": f"Bearer {self.client.access_token}",
+                "Content-Type": "application/json",
+            },
+        )
+        if response.status == 429 or response.status >= 500:
+            raise ActionFailed(f"server said {response.status}", retry_after=0)
+        if response.status != 200:
+            raise ActionFailed(f"admin API {method} {path.split('/')[4]}: HTTP {response.status}")
 
     async def _send_file(self, action: SendFile, aid: str) -> str:
         uploaded, _ = await self.client.upload(

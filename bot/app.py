@@ -27,6 +27,7 @@ from handlers.data_rights import retention_cutoff
 from handlers.media import handle_media
 from handlers.onboarding import handle_code, handle_welcome, welcome_actions
 from handlers.points import weekly_summary_actions
+from handlers.profiles import handle_profile
 from handlers.relay import (
     chase_actions,
     handle_parent_dm,
@@ -75,7 +76,8 @@ def default_routes() -> dict[RoomKind, list[Handler]]:
     routes[RoomKind.PARENT_DM] = [commands, handle_code, handle_media, handle_parent_dm]
     routes[RoomKind.TEACHER_DM] = [commands, handle_teacher_dm]
     routes[RoomKind.ESCALATION] = [commands, handle_media]
-    return routes
+    # A family's name and avatar show wherever they are: checked in every room first.
+    return {kind: [handle_profile, *handlers] for kind, handlers in routes.items()}
 
 
 def _removes(action: Action, event: Event) -> bool:

@@ -30,6 +30,7 @@ from bot.config import Config
 from bot.judge import JudgeContext, Label, Outcome, judge
 from handlers import Context, Event
 from handlers.discipline import rule_text
+from handlers.onboarding import codes_in
 from handlers.story import MEDIA, STORY_REPLY_LIMIT, judge_context, replied_to, visible_text
 from storage.audit import AuditRow
 from storage.rooms import Room, RoomKind
@@ -210,6 +211,9 @@ class GuardApi:
         # refusal here would leave the family with nothing but "not posted".
         if verdict.label is Label.URGENT:
             return None
+        if await codes_in(self._ctx, text):  # refused before anyone can read it
+            await self._audit(room_id, sender, "join_code", {"type": event_type})
+            return f"Your reply was not posted. {rule_text('join_code', self._ctx)}"
         rule = "length" if len(text) > STORY_REPLY_LIMIT else str(verdict.label)
         if verdict.outcome is not Outcome.REMOVE and rule != "length":
             return None  # kept, or a teacher decides after delivery

@@ -49,6 +49,10 @@ def rule_text(rule: str, ctx: Context) -> str:
         "media": "Only teachers post photos, videos, stickers and files in the Class Story.",
         "edit": "Only the person who wrote a post may change it.",
         "reaction": "Reactions in the Class Story must be kind.",
+        "profile": "Names and pictures in the school's rooms must be kind, and must not look "
+        "like the school, its staff or the bot.",
+        "join_code": "Join codes are private: each one lets one person see a child's "
+        "information, so they are never posted where others can read them.",
         "edit_shape": "An edit must carry its new text the way Matrix clients send it; one that "
         "cannot be read cannot be checked.",
         "length": "Replies in the Class Story are short; longer messages go to the teacher "

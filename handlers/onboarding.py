@@ -67,6 +67,22 @@ def new_code() -> str:
     return f"{chars[:4]}-{chars[4:]}"
 
 
+_ANYWHERE = re.compile(
+    rf"(?<![A-Za-z0-9])[A-Za-z0-9]{{4}}[{_DASHES} ]?[A-Za-z0-9]{{4}}(?![A-Za-z0-9])"
+)
+
+
+async def codes_in(ctx: Context, text: str) -> list[JoinCode]:
+    """Live join codes anywhere in a text (a code pasted into a sentence counts too)."""
+    now = stamp(ctx.clock.now())
+    found = []
+    for candidate in dict.fromkeys(m.group(0) for m in _ANYWHERE.finditer(text[:10_000])):
+        code = await ctx.store.codes.find(candidate)
+        if code is not None and code.used_by is None and code.expires_at > now:
+            found.append(code)
+    return found
+
+
 def looks_like_code(text: str) -> bool:
     """Whether a whole message (trimmed) is shaped like a join code, so it is taken as one.
 

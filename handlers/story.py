@@ -18,7 +18,16 @@ from typing import Any
 
 import emoji
 
-from bot.actions import Action, DecideReview, Kick, OpenReview, Redact, SendMessage, notice
+from bot.actions import (
+    Action,
+    DecideReview,
+    Kick,
+    OpenReview,
+    Redact,
+    SendMessage,
+    VoidJoinCode,
+    notice,
+)
 from bot.config import Config
 from bot.judge import JudgeContext, Label, Outcome, Verdict, judge
 from bot.provisioning import home_key
@@ -33,7 +42,9 @@ from handlers.discipline import (
     strike,
     tell,
 )
+from handlers.onboarding import codes_in
 from handlers.safeguarding import Concern, urgent_actions
+from storage.codes import JoinCode
 from storage.incidents import Incident
 from storage.story import Review, StoryEvent
 
@@ -285,10 +296,14 @@ async def _judged(
     context = await judge_context(ctx, event)
     # Off the event loop: the learned tier costs milliseconds, a huge body more.
     verdict = await asyncio.to_thread(judge, text, context)
+    leaked = await codes_in(ctx, text)
+    voided: list[Action] = [VoidJoinCode(code.id) for code in leaked]
+    if verdict.label is Label.URGENT:
+        return voided + await _urgent_reply(event, ctx, text, verdict, also_redact)
+    if leaked:
+        return voided + await _code_posted(event, ctx, leaked, also_redact)
     if verdict.outcome is Outcome.KEEP and len(text) <= STORY_REPLY_LIMIT:
         return []
-    if verdict.label is Label.URGENT:
-        return await _urgent_reply(event, ctx, text, verdict, also_redact)
     if len(text) > STORY_REPLY_LIMIT:
         return await _remove_shape(event, ctx, "length", "a very long reply", also_redact)
     room = event.room.room_id
@@ -312,6 +327,23 @@ async def _judged(
     if verdict.outcome is Outcome.ASK:
         return await _ask_teacher(event, ctx, text, verdict, base, redactions)
     return await _confirmed_removal(ctx, base, redactions, confirmed_by="conductbot (judge)")
+
+
+async def _code_posted(
+    event: Event, ctx: Context, leaked: list[JoinCode], also_redact: tuple[str, ...]
+) -> list[Action]:
+    """A join code where others can read it is removed, and stops working; no strike."""
+    removal = await _remove_shape(event, ctx, "join_code", "a join code", also_redact)
+    issuers: list[Action] = []
+    for creator in dict.fromkeys(code.created_by for code in leaked):
+        issuers += await tell(
+            ctx,
+            creator,
+            "A join code you made was posted in a class story, so I removed it and it no "
+            "longer works. Please send !code again for a new one, and give it to the family "
+            "privately.",
+        )
+    return removal + issuers
 
 
 async def _urgent_reply(

@@ -111,6 +111,14 @@ class JoinCodes:
             row = await cur.fetchone()
         return _code(row) if row else None
 
+    async def void(self, code_id: int, *, at: str) -> None:
+        """An unused code that was shown where others could read it expires now."""
+        await self._db.execute(
+            "UPDATE join_codes SET expires_at = ? WHERE id = ? AND used_by IS NULL "
+            "AND expires_at > ?",
+            (at, code_id, at),
+        )
+
     async def use(self, code_id: int, user_id: str, *, at: str) -> bool:
         """Mark a code used; False if it was used already (by anyone)."""
         cur = await self._db.execute(

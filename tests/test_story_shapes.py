@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import nio
 import pytest
-from conftest import eventually, is_redacted, send_text
+from conftest import Matrix, School, eventually, is_redacted, join, notices_in, send_text
+from test_onboarding import issue
 from test_story import Story, story  # noqa: F401 (the fixture)
 
 from bot.judge import JudgeContext, Label, Outcome, judge
+from bot.provisioning import home_key
 
 STORY = JudgeContext(where="story", staff_names=frozenset({"Miss Reid", "Reid"}))
 
@@ -131,3 +133,28 @@ async def test_a_reply_to_nothing_is_a_new_post_and_inline_images_are_media(stor
     await story.handled(kind)
     assert not await is_redacted(story.kim, story.room, kind)
     assert await story.bot.store.discipline.strikes(story.sam_person.user_id) == []
+
+
+async def test_a_join_code_pasted_in_a_story_is_removed_and_stops_working(
+    story: Story,  # noqa: F811
+    matrix: Matrix,
+    school: School,
+) -> None:
+    code = await issue(story.bot, matrix, school, "Noah")
+    leaked = await story.reply(story.sam, f"Anyone need this? {code.lower()} for Noah's mum")
+    await eventually(lambda: is_redacted(story.kim, story.room, leaked))
+    found = await story.bot.store.codes.find(code)
+    assert found is not None and found.used_by is None
+    assert found.expires_at <= story.bot.app.clock.iso()  # voided: nobody can redeem it
+    teacher = await matrix.client(school.staff["reid"])
+    home = await story.bot.room(home_key(school.staff["reid"].user_id))
+    await join(teacher, home)
+
+    async def teacher_told() -> bool:
+        return any("posted in a class story" in n for n in await notices_in(teacher, home))
+
+    assert await eventually(teacher_told)
+    assert await story.bot.store.discipline.strikes(story.sam_person.user_id) == []
+    look_alike = await story.reply(story.sam, "Well done KQ7D-MAXR team, brilliant relay!")
+    await story.handled(look_alike)
+    assert not await is_redacted(story.kim, story.room, look_alike)

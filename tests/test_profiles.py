@@ -1,0 +1,84 @@
+"""Families' display names in the school's rooms (real Synapse; the bot is a server admin)."""
+
+from __future__ import annotations
+
+import nio
+import pytest
+from conftest import BotLauncher, Matrix, School, eventually, join, messages
+
+from bot.provisioning import ESCALATION_KEY, home_key, story_key
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("Mrs Okafor (Headteacher)", "name of a member of staff"),
+        ("School Office", "school role"),
+        ("Miss Reid is a useless cow", "name of a member of staff"),
+        ("Brookfield Primary", "school's name"),
+        ("you lot are clowns", "unkind"),
+    ],
+)
+async def test_a_name_that_insults_or_impersonates_is_set_back(
+    launch: BotLauncher, matrix: Matrix, school: School, name: str, why: str
+) -> None:
+    bot = await launch()
+    person = matrix.register("sam", displayname="Sam Patel")
+    await bot.link(person, "Amelia Hughes")
+    client = await matrix.client(person)
+    story = await bot.room(story_key("oak"))
+    await join(client, story)
+    await join(client, await bot.room(home_key(person.user_id)))
+    head = await matrix.client(school.staff["okafor"])
+    escalation = await bot.room(ESCALATION_KEY)
+    await join(head, escalation)
+
+    assert isinstance(await client.set_displayname(name), nio.ProfileSetDisplayNameResponse)
+
+    async def set_back() -> bool:
+        profile = await head.get_displayname(person.user_id)
+        return getattr(profile, "displayname", None) == "Sam Patel"
+
+    assert await eventually(set_back)
+
+    async def reported() -> list[dict]:
+        return [
+            e["content"]["org.conductbot.incident"]
+            for e in await messages(head, escalation)
+            if e["content"].get("org.conductbot.incident", {}).get("kind") == "profile reset"
+        ]
+
+    [incident] = await eventually(reported)  # once, though the name showed in several rooms
+    assert why in " ".join(incident["reasons"])
+    assert incident["evidence"]["displayname"] == name
+
+
+async def test_an_ordinary_name_change_stays(
+    launch: BotLauncher, matrix: Matrix, school: School
+) -> None:
+    bot = await launch()
+    person = matrix.register("sam", displayname="Sam Patel")
+    await bot.link(person, "Amelia Hughes")
+    client = await matrix.client(person)
+    story = await bot.room(story_key("oak"))
+    await join(client, story)
+    assert isinstance(
+        await client.set_displayname("Sam Reid-Patel"), nio.ProfileSetDisplayNameResponse
+    )
+    state = await eventually(lambda: _member_event(bot, story, person.user_id, "Sam Reid-Patel"))
+    await eventually(lambda: bot.store.events.outcome(state))
+    profile = await client.get_displayname(person.user_id)
+    assert profile.displayname == "Sam Reid-Patel"
+    assert [i for i in await bot.store.incidents.of_user(person.user_id)] == []
+
+
+async def _member_event(bot, room: str, user: str, name: str) -> str | None:  # noqa: ANN001
+    response = await bot.client.room_messages(
+        room, start="", limit=50, direction=nio.MessageDirection.back
+    )
+    for event in response.chunk:
+        source = event.source
+        if source.get("type") == "m.room.member" and source.get("state_key") == user:
+            if source["content"].get("displayname") == name:
+                return source["event_id"]
+    return None
