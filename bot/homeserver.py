@@ -168,6 +168,13 @@ def _homeserver_config(directory: Path, server_name: str, port: int) -> dict[str
         "trusted_key_servers": [],
         "suppress_key_server_warning": True,
         "default_room_version": "12",
+        # Families' profiles and rooms stay among the people they share rooms with
+        # (README: the homeserver settings conductbot relies on).
+        "require_auth_for_profile_requests": True,
+        "limit_profile_requests_to_users_who_share_rooms": True,
+        "allow_public_rooms_without_auth": False,
+        "allow_public_rooms_over_federation": False,
+        "user_directory": {"enabled": True, "search_all_users": False},
         "max_upload_size": "50M",
         # Fast password hashing: registering and logging in dozens of test users adds up.
         "bcrypt_rounds": 4,

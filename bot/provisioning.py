@@ -11,6 +11,7 @@ import hashlib
 import logging
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from nio import AsyncClient, RoomGetStateResponse
 
@@ -416,8 +417,7 @@ class Provisioner:
         story = await self.store.rooms.by_key(story_key(pupil.class_id))
         if story is None:
             raise LinkRefused(f"class {pupil.class_id} has no story room yet: run provision")
-        profile = await self.client.get_displayname(parent)
-        name = getattr(profile, "displayname", None) or parent.split(":")[0].lstrip("@")
+        name = await self._profile_name(parent) or parent.split(":")[0].lstrip("@")
         now = self.clock.iso()
         await self.store.people.upsert(parent, name, Role.PARENT, now=now)
         if await self.store.pupils.link_parent(parent, pupil.id, linked_by=linked_by, now=now):
@@ -437,6 +437,24 @@ class Provisioner:
         done.append(f"invited to {pupil.class_id} story room")
         return done
 
+    async def _profile_name(self, user: str) -> str | None:
+        """A display name, also for someone who shares no room with the bot yet: the
+        homeserver limits profile lookups to people who share one (README), so the bot,
+        a server admin, asks the admin API then."""
+        profile = await self.client.get_displayname(user)
+        name = getattr(profile, "displayname", None)
+        if name:
+            return name
+        response = await self.client.send(
+            "GET",
+            f"/_synapse/admin/v2/users/{quote(user)}",
+            headers={"Authorization": f"Bearer {self.client.access_token}"},
+        )
+        if response.status != 200:
+            return None
+        found = (await response.json()).get("displayname")
+        return found if isinstance(found, str) and found else None
+
     async def link_pupil(self, user: str, pupil: Pupil, *, linked_by: str) -> list[str]:
         """Make `user` the pupil's own account: recorded, with a `home` room and nothing else
         (no class story, no teacher conversations). Returns what was done."""
@@ -446,8 +464,7 @@ class Provisioner:
         current = await self.store.codes.pupil_of(user)
         if current is not None and current != pupil.id:
             raise LinkRefused(f"{user} is already another pupil's account")
-        profile = await self.client.get_displayname(user)
-        name = getattr(profile, "displayname", None) or pupil.first_name
+        name = await self._profile_name(user) or pupil.first_name
         now = self.clock.iso()
         await self.store.people.upsert(user, name, Role.PUPIL, now=now)
         done = []

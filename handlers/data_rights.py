@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import ClassVar
 
-from bot.actions import Action, Kick, LeaveRoom, SendFile, StoreAction, notice
+from bot.actions import Action, Kick, LeaveRoom, Redact, SendFile, StoreAction, notice
 from bot.clock import stamp
 from bot.provisioning import home_key
 from handlers import Context
@@ -81,6 +81,12 @@ async def _forget(inv: Invocation, ctx: Context) -> list[Action]:
             actions.append(notice(conversation.teacher_room, "This parent has asked for their "
                                   "data to be erased; this conversation is closed."))  # fmt: skip
             actions.append(LeaveRoom(conversation.parent_room, "data erased on request"))
+    # What they wrote comes down too: story replies and reactions, and the bot's copies of
+    # their messages in teachers' rooms (the incident record keeps what the law requires).
+    for posted in await ctx.store.story.by_sender(user):
+        actions.append(Redact(posted.room_id, posted.event_id, "Erased on request"))
+    for room, copy in await ctx.store.relay.copies_of(user):
+        actions.append(Redact(room, copy, "Erased on request"))
     for story in await story_rooms_of(ctx, user):
         actions.append(Kick(story, user, "Data erased on request"))
     actions.append(Erase(user))

@@ -151,7 +151,7 @@ async def judge_context(ctx: Context, event: Event) -> JudgeContext:
 
 
 async def handle_story(event: Event, ctx: Context) -> list[Action]:
-    if event.type == "m.room.message":
+    if event.type in ("m.room.message", "m.reaction"):  # reactions too: erasure finds them
         await ctx.store.story.remember(
             StoryEvent(
                 event.event_id,

@@ -260,6 +260,18 @@ class Relay:
             "UPDATE relays SET seen_shown_at = ? WHERE source_event = ?", (at, source_event)
         )
 
+    async def copies_of(self, sender: str) -> list[tuple[str, str]]:
+        """(room, event) of every relayed copy of `sender`'s messages still on the server."""
+        async with self._db.execute(
+            "SELECT r.delivered_event, r.direction, c.parent_room, c.teacher_room FROM relays r "
+            "JOIN conversations c ON c.id = r.conversation_id "
+            "WHERE r.sender = ? AND r.delivered_event IS NOT NULL ORDER BY r.id",
+            (sender,),
+        ) as cur:
+            rows = await cur.fetchall()
+        rooms = {TO_TEACHER: "teacher_room", TO_PARENT: "parent_room"}
+        return [(row[rooms[row["direction"]]], row["delivered_event"]) for row in rows]
+
     async def with_status(self, status: str, conversation_id: int | None = None) -> list[Relayed]:
         query, args = "SELECT * FROM relays WHERE status = ?", [status]
         if conversation_id is not None:

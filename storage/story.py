@@ -59,6 +59,19 @@ class Story:
             (event.event_id, event.room_id, event.sender, int(event.by_staff), event.in_reply_to),
         )
 
+    async def by_sender(self, user_id: str) -> list[StoryEvent]:
+        """Everything a person posted or reacted in class stories, oldest first."""
+        async with self._db.execute(
+            "SELECT * FROM story_events WHERE sender = ? ORDER BY rowid", (user_id,)
+        ) as cur:
+            rows = await cur.fetchall()
+        return [
+            StoryEvent(
+                r["event_id"], r["room_id"], r["sender"], bool(r["by_staff"]), r["in_reply_to"]
+            )
+            for r in rows
+        ]
+
     async def get(self, event_id: str) -> StoryEvent | None:
         async with self._db.execute(
             "SELECT * FROM story_events WHERE event_id = ?", (event_id,)

@@ -47,7 +47,23 @@ NO_ROOMS = (
 REFUSED = "This message goes against the school's code of conduct, so it was not sent."
 UNAVAILABLE = "The school's message check is not answering just now. Please try again shortly."
 # Room state that would let people in without an invite from staff.
+#: State that would open a family's room to others: who may join, guests, and history
+#: readable by anyone who knows the room's id (`world_readable`).
 OPENING_STATE = frozenset({"m.room.join_rules", "m.room.guest_access"})
+
+
+def opens_room(event_type: str, content: Any) -> bool:
+    """State that would open a family's room to others: who may join, guests, or history
+    readable by anyone who knows the room's id (`world_readable`)."""
+    if event_type in OPENING_STATE:
+        return True
+    return (
+        event_type == "m.room.history_visibility"
+        and isinstance(content, dict)
+        and content.get("history_visibility") == "world_readable"
+    )
+
+
 RELATIONS = ("m.in_reply_to", "rel_type")
 
 
@@ -219,7 +235,10 @@ class ConductbotGuard:
             and not room.get("room_alias_name")
             and room.get("visibility", "private") == "private"
             and room.get("preset") in (None, "private_chat", "trusted_private_chat")
-            and not any(isinstance(s, dict) and s.get("type") in OPENING_STATE for s in state)
+            and not any(
+                isinstance(s, dict) and opens_room(str(s.get("type")), s.get("content"))
+                for s in state
+            )
         )
 
     async def user_may_invite(self, inviter: str, invitee: str, room_id: str) -> NotSpam | Refusal:
@@ -240,7 +259,7 @@ class ConductbotGuard:
         self, user_id: str, room_id: str, event_type: str, state_key: str, content: dict
     ) -> NotSpam | Codes:
         """A family's own direct chat with the bot stays invite-only."""
-        if event_type in OPENING_STATE and not self._trusted(user_id):
+        if opens_room(event_type, content) and not self._trusted(user_id):
             logger.info("guard: refused %s by %s in %s", event_type, user_id, room_id)
             return Codes.FORBIDDEN  # this callback cannot carry a message
         return NOT_SPAM

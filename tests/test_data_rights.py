@@ -14,6 +14,7 @@ from conftest import (
     RunningBot,
     School,
     eventually,
+    is_redacted,
     join,
     messages,
     send_text,
@@ -47,8 +48,27 @@ async def test_mydata_holds_the_family_and_no_other_and_forget_erases_it(
     kim, kim_client, _, kim_talk = await family(bot, matrix, school, "kim", "Oliver Bennett")
     mine = await send_text(sam_client, sam_talk, "Amelia has a dentist appointment on Friday")
     theirs = await send_text(kim_client, kim_talk, "Oliver's grandma will collect him today")
-    for event_id in (mine, theirs):
+    oak = await bot.room(story_key("oak"))
+    teacher = await matrix.client(school.staff["reid"])
+    await join(teacher, oak)
+    post = await send_text(teacher, oak, "Oak class planted sunflowers")
+    await join(sam_client, oak)
+    await join(kim_client, oak)
+    relation = {"m.relates_to": {"m.in_reply_to": {"event_id": post}}}
+    sam_reply = await send_text(sam_client, oak, "Lovely sunflowers!", **relation)
+    kim_reply = await send_text(kim_client, oak, "So tall already!", **relation)
+    reaction = await sam_client.room_send(
+        oak,
+        "m.reaction",
+        {"m.relates_to": {"rel_type": "m.annotation", "event_id": post, "key": "🌻"}},
+    )
+    assert isinstance(reaction, nio.RoomSendResponse)
+    for event_id in (mine, theirs, sam_reply, kim_reply, reaction.event_id):
         await eventually(lambda event_id=event_id: bot.store.events.outcome(event_id))
+    copy = (await bot.store.relay.by_source(mine)).delivered_event
+    assert copy is not None
+    teacher_room = (await bot.store.relay.conversation_in(sam_talk)).teacher_room
+    await join(teacher, teacher_room)
 
     command = await send_text(sam_client, sam_home, "!mydata")
 
@@ -86,6 +106,10 @@ async def test_mydata_holds_the_family_and_no_other_and_forget_erases_it(
         return state.content.get("membership") == "leave"
 
     await eventually(removed_from_story)
+    # What they wrote is gone from the rooms too: replies, reactions, the teacher's copy.
+    for room, event_id in ((oak, sam_reply), (oak, reaction.event_id), (teacher_room, copy)):
+        await eventually(lambda r=room, e=event_id: is_redacted(teacher, r, e))
+    assert not await is_redacted(teacher, oak, kim_reply)
     # The other family is untouched.
     other = await bot.store.personal.export(kim.user_id)
     assert [c["first_name"] for c in other["children"]] == ["Oliver"]

@@ -185,6 +185,18 @@ async def test_a_family_may_open_a_private_chat_with_the_bot_and_nothing_more(wo
     assert _refused(await parent.room_invite(chat.room_id, other.user_id), "staff")
     opened = await parent.room_put_state(chat.room_id, "m.room.join_rules", {"join_rule": "public"})
     assert isinstance(opened, nio.RoomPutStateError) and opened.status_code == "M_FORBIDDEN"
+    readable = {"history_visibility": "world_readable"}
+    exposed = await parent.room_put_state(chat.room_id, "m.room.history_visibility", readable)
+    assert isinstance(exposed, nio.RoomPutStateError) and exposed.status_code == "M_FORBIDDEN"
+    shared = {"history_visibility": "shared"}
+    kept = await parent.room_put_state(chat.room_id, "m.room.history_visibility", shared)
+    assert isinstance(kept, nio.RoomPutStateResponse), kept  # the kind twin: still private
+    born_open = await parent.room_create(
+        is_direct=True,
+        invite=[BOT],
+        initial_state=[{"type": "m.room.history_visibility", "content": readable}],
+    )
+    assert _refused(born_open, "staff")
 
 
 # --- content rules ------------------------------------------------------------------------

@@ -36,7 +36,7 @@ async def test_a_name_that_insults_or_impersonates_is_set_back(
     assert isinstance(await client.set_displayname(name), nio.ProfileSetDisplayNameResponse)
 
     async def set_back() -> bool:
-        profile = await head.get_displayname(person.user_id)
+        profile = await client.get_displayname(person.user_id)
         return getattr(profile, "displayname", None) == "Sam Patel"
 
     assert await eventually(set_back)
@@ -82,3 +82,30 @@ async def _member_event(bot, room: str, user: str, name: str) -> str | None:  # 
             if source["content"].get("displayname") == name:
                 return source["event_id"]
     return None
+
+
+async def test_profiles_are_private_to_people_who_share_a_room(
+    launch: BotLauncher, matrix: Matrix, school: School
+) -> None:
+    bot = await launch()
+    person = matrix.register("sam", displayname="Sam Patel")
+    await bot.link(person, "Amelia Hughes")
+    assert (await bot.store.people.get(person.user_id)).display_name == "Sam Patel"
+    stranger = await matrix.client(matrix.register("stranger"))
+    refused = await stranger.get_displayname(person.user_id)
+    assert isinstance(refused, nio.ProfileGetDisplayNameError), refused  # shares no room
+    anonymous = nio.AsyncClient(matrix.settings.base_url)
+    try:
+        nobody = await anonymous.get_profile(person.user_id)
+        assert isinstance(nobody, nio.ProfileGetError), nobody  # not logged in
+    finally:
+        await anonymous.close()
+    classmate = matrix.register("kim")
+    await bot.link(classmate, "Oliver Bennett")
+    kim = await matrix.client(classmate)
+    client = await matrix.client(person)
+    story = await bot.room(story_key("oak"))
+    await join(client, story)
+    await join(kim, story)
+    shared = await kim.get_displayname(person.user_id)
+    assert getattr(shared, "displayname", None) == "Sam Patel"  # the kind twin: same room
