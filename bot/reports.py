@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+from datetime import timedelta
 from typing import Any
 
 import aiohttp
@@ -26,6 +27,9 @@ from storage.store import Store
 log = logging.getLogger(__name__)
 
 PAGE = 100
+REPORTS_PER_HOUR = 5  # from one person; more are grouped into one notice
+GROUPED = "reports grouped"
+REPORT_KINDS = ("reported", "report about a member of staff", GROUPED)
 
 
 class _Refused(Exception):
@@ -106,18 +110,42 @@ class EventReports:
                 return unseen
             start = int(page["next_token"])
 
+    async def _reports_this_hour(self, reporter: str) -> list[Incident]:
+        since = (self.clock.now() - timedelta(hours=1)).isoformat()
+        return [
+            i
+            for i in await self.store.incidents.between(since)
+            if i.kind in REPORT_KINDS and i.evidence.get("reported_by") == reporter
+        ]
+
     async def _post(self, report: dict[str, Any]) -> bool:
-        """Record the incident and post the notice; remember the report only if both worked."""
+        """Record the incident and post the notice; remember the report only if both worked.
+
+        One person's reports beyond `REPORTS_PER_HOUR` in an hour are grouped into a single
+        notice; a report about a member of staff is recorded under the reporter, since staff
+        are never the subject of an incident the bot raises.
+        """
         report_id = int(report["id"])
         event = report.get("event_json") or {}
         reporter = str(report.get("user_id") or "unknown")
         reason = report.get("reason") or "no reason given"
         room_id = report.get("room_id")
+        recent = await self._reports_this_hour(reporter)
+        if len([i for i in recent if i.kind != GROUPED]) >= REPORTS_PER_HOUR:
+            grouped = any(i.kind == GROUPED for i in recent)
+            return await self._grouped(report_id, reporter, already=grouped)
+        sender = str(report.get("sender") or event.get("sender") or "unknown")
+        about_staff = await self._is_staff(sender)
         incident = Incident(
-            kind="reported",
-            user_id=str(report.get("sender") or event.get("sender") or "unknown"),
+            kind="report about a member of staff" if about_staff else "reported",
+            user_id=reporter if about_staff else sender,
             rule="reported by a user",
-            outcome="reported for SLT to review; nothing was removed automatically",
+            outcome=(
+                f"for SLT to look at: it is about {sender}, a member of staff, and staff are "
+                "never the subject of an incident the bot raises"
+                if about_staff
+                else "reported for SLT to review; nothing was removed automatically"
+            ),
             room_id=room_id,
             event_id=report.get("event_id"),
             evidence=evidence_of(event.get("content") or {})
@@ -125,20 +153,60 @@ class EventReports:
                "score": report.get("score"), "room_name": report.get("name")},
         )  # fmt: skip
         actions: list[Action] = [RecordIncident(incident), *await self._notice(incident, report)]
+        return await self._done(report_id, actions, room_id, incident.event_id)
+
+    async def _is_staff(self, user_id: str) -> bool:
+        person = await self.store.people.get(user_id)
+        return person is not None and person.role.is_staff
+
+    async def _grouped(self, report_id: int, reporter: str, *, already: bool) -> bool:
+        """A report beyond the hourly limit: one notice says more are coming, then silence."""
+        if already:
+            await self.store.reports.mark(report_id, at=self.clock.iso())
+            return False
+        incident = Incident(
+            kind=GROUPED,
+            user_id=reporter,
+            rule="reported by a user",
+            outcome=f"more than {REPORTS_PER_HOUR} reports in an hour: further ones from this "
+            "person this hour are recorded but not posted one by one",
+            evidence={"reported_by": reporter, "report_id": report_id},
+        )
+        escalation = await self.store.rooms.by_key(ESCALATION_KEY)
+        text = (
+            f"{await _label(self._context(), reporter)} has reported more than "
+            f"{REPORTS_PER_HOUR} messages in the last hour. Further reports from them this hour "
+            "are kept but not posted one by one (see !incidents)."
+        )
+        actions: list[Action] = [RecordIncident(incident)]
+        if escalation is not None:
+            actions.append(notice(escalation.room_id, text, html.escape(text)))
+        return await self._done(report_id, actions, None, None)
+
+    async def _done(
+        self, report_id: int, actions: list[Action], room_id: str | None, event_id: str | None
+    ) -> bool:
         outcomes = await self.executor.run(actions, cause=f"report:{report_id}")
         if not all(outcome.ok for outcome in outcomes):
             return False  # tried again at the next check, with the same transaction ids
         await self.store.reports.mark(report_id, at=self.clock.iso())
-        log.info("event report %d posted: room=%s event=%s", report_id, room_id, incident.event_id)
+        log.info("event report %d posted: room=%s event=%s", report_id, room_id, event_id)
         return True
+
+    def _context(self) -> Context:
+        return Context(
+            self.config,
+            self.store,
+            self.clock,
+            self.executor.client.user_id,
+            demo=False,
+            sender=None,
+            calendar=SchoolCalendar(self.config),
+        )
 
     async def _notice(self, incident: Incident, report: dict[str, Any]) -> list[Action]:
         """The usual escalation notice, with who reported it and why added under the headline."""
-        bot = self.executor.client.user_id
-        ctx = Context(
-            self.config, self.store, self.clock, bot, demo=False, sender=None,
-            calendar=SchoolCalendar(self.config),
-        )  # fmt: skip
+        ctx = self._context()
         posted = await escalate(ctx, incident, "Message reported by a user")
         if not posted:
             return []

@@ -49,6 +49,7 @@ def rule_text(rule: str, ctx: Context) -> str:
         "media": "Only teachers post photos, videos, stickers and files in the Class Story.",
         "edit": "Only the person who wrote a post may change it.",
         "reaction": "Reactions in the Class Story must be kind.",
+        "flood": "A few kind words or reactions on a post are plenty; floods of them are removed.",
         "profile": "Names and pictures in the school's rooms must be kind, and must not look "
         "like the school, its staff or the bot.",
         "join_code": "Join codes are private: each one lets one person see a child's "

@@ -52,6 +52,8 @@ MEDIA = {"m.image", "m.video", "m.audio", "m.file", "m.location"}
 KEEP, REMOVE = "✅", "❌"
 #: Longer than any reply a class story needs; the judge reads long text only in part.
 STORY_REPLY_LIMIT = 2_000
+#: Replies and reactions by one family member to one post beyond which the rest are removed.
+FLOOD = 20
 STRIKE_LABELS = {"negative", "comparison", "abusive"}  # complaint and sensitive: no strike
 
 
@@ -151,6 +153,7 @@ async def judge_context(ctx: Context, event: Event) -> JudgeContext:
 
 
 async def handle_story(event: Event, ctx: Context) -> list[Action]:
+    answered = _answered(event)
     if event.type in ("m.room.message", "m.reaction"):  # reactions too: erasure finds them
         await ctx.store.story.remember(
             StoryEvent(
@@ -158,13 +161,17 @@ async def handle_story(event: Event, ctx: Context) -> list[Action]:
                 event.room.room_id,
                 event.sender,
                 bool(ctx.sender and ctx.sender.role.is_staff),
-                replied_to(event.content),
+                answered,
             )
         )
     if event.type == "m.room.member":
         return await _membership(event, ctx)
     if event.state_key is not None or await is_immune(ctx, event.sender):
         return []
+    if answered is not None:
+        responses = await ctx.store.story.responses(event.sender, answered)
+        if responses > FLOOD:
+            return await _flood(event, ctx, first=responses == FLOOD + 1)
     if event.type == "m.reaction":
         return await _reaction(event, ctx)
     if event.type == "m.room.redaction":
@@ -175,11 +182,25 @@ async def handle_story(event: Event, ctx: Context) -> list[Action]:
         return await _edit(event, ctx)
     if event.content.get("msgtype") in MEDIA or has_inline_image(event.content):
         return await _remove_shape(event, ctx, "media", "a photo or file")
-    answered = replied_to(event.content)
     if answered is None or await ctx.store.story.get(answered) is None:
         # a "reply" to an event the room never had is shown as a new post
         return await _remove_shape(event, ctx, "top_level", "a new post")
     return await _judged(event, ctx, visible_text(event.content), also_redact=())
+
+
+def _answered(event: Event) -> str | None:
+    """The post a reply or a reaction responds to."""
+    if event.type == "m.reaction":
+        target = _relation(event.content).get("event_id")
+        return target if isinstance(target, str) else None
+    return replied_to(event.content) if event.type == "m.room.message" else None
+
+
+async def _flood(event: Event, ctx: Context, *, first: bool) -> list[Action]:
+    """Past `FLOOD` responses to one post, the rest come down: one incident, then quietly."""
+    if first:
+        return await _remove_shape(event, ctx, "flood", "a flood of replies or reactions")
+    return [Redact(event.room.room_id, event.event_id, rule_text("flood", ctx))]
 
 
 async def _membership(event: Event, ctx: Context) -> list[Action]:

@@ -279,4 +279,8 @@ MIGRATIONS: list[list[str]] = [
         )""",
         "CREATE INDEX alerts_open ON safeguarding_alerts (acked_at, notified_at)",
     ],
+    # 8: a family's responses to one post are counted (floods), and found again (erasure)
+    [
+        "CREATE INDEX story_events_by_sender ON story_events (sender, in_reply_to)",
+    ],
 ]

@@ -72,6 +72,15 @@ class Story:
             for r in rows
         ]
 
+    async def responses(self, sender: str, post: str) -> int:
+        """How many replies and reactions `sender` has made to one post."""
+        async with self._db.execute(
+            "SELECT COUNT(*) FROM story_events WHERE sender = ? AND in_reply_to = ?",
+            (sender, post),
+        ) as cur:
+            row = await cur.fetchone()
+        return int(row[0])
+
     async def get(self, event_id: str) -> StoryEvent | None:
         async with self._db.execute(
             "SELECT * FROM story_events WHERE event_id = ?", (event_id,)

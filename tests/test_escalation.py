@@ -329,3 +329,43 @@ async def test_reports_are_posted_once_to_the_escalation_room(
         assert await not_admin.check() == 0
     finally:
         await store.close()
+
+
+async def test_a_flood_of_reports_is_grouped_and_staff_are_never_the_subject(
+    matrix: Matrix, tmp_path: Path
+) -> None:
+    bot, teacher, reporter = (matrix.register(n, admin=(n == "bot")) for n in ("bot", "t", "r"))
+    bot_client, teacher_client, reporter_client = [
+        await matrix.client(p) for p in (bot, teacher, reporter)
+    ]
+    room = await bot_client.room_create(name="Oak", invite=[teacher.user_id, reporter.user_id])
+    escalation = await bot_client.room_create(name="Escalation")
+    assert isinstance(room, nio.RoomCreateResponse)
+    assert isinstance(escalation, nio.RoomCreateResponse)
+    await join(teacher_client, room.room_id)
+    await join(reporter_client, room.room_id)
+    posts = [await send_text(teacher_client, room.room_id, f"Trip photo {n}") for n in range(20)]
+    for post in posts:
+        await report(matrix, reporter_client, room.room_id, post)
+
+    store = await Store.open(tmp_path / "db.sqlite")
+    try:
+        await store.rooms.add(escalation.room_id, RoomKind.ESCALATION, "escalation",
+                              created_at=CREATED)  # fmt: skip
+        await store.people.upsert(teacher.user_id, "Miss Reid", Role.TEACHER, now=CREATED)
+        clock = Clock()
+        reports = EventReports(matrix.settings.base_url, bot_client.access_token, store,
+                               Executor(bot_client, store, clock), clock, CONFIG)  # fmt: skip
+        await reports.check()
+        assert await reports.check() == 0
+        notices = [e["content"] for e in await messages(bot_client, escalation.room_id)]
+        about_staff = "report about a member of staff"
+        one_by_one = [n for n in notices if n.get(INCIDENT_KEY, {}).get("kind") == about_staff]
+        grouped = [
+            n for n in notices if "more than 5 messages in the last hour" in n.get("body", "")
+        ]
+        assert len(one_by_one) == 5 and len(grouped) == 1
+        assert await store.incidents.of_user(teacher.user_id) == []
+        assert len(await store.incidents.of_user(reporter.user_id)) == 6
+    finally:
+        await store.close()

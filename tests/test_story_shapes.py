@@ -158,3 +158,16 @@ async def test_a_join_code_pasted_in_a_story_is_removed_and_stops_working(
     look_alike = await story.reply(story.sam, "Well done KQ7D-MAXR team, brilliant relay!")
     await story.handled(look_alike)
     assert not await is_redacted(story.kim, story.room, look_alike)
+
+
+async def test_a_flood_of_reactions_comes_down_as_one_incident_and_a_few_stay(
+    story: Story,  # noqa: F811
+) -> None:
+    sent = [await _react(story, f"well done {n}!") for n in range(26)]
+    for event_id in sent[20:]:
+        await eventually(lambda e=event_id: is_redacted(story.kim, story.room, e))
+    for event_id in sent[:20]:
+        await story.handled(event_id)
+        assert not await is_redacted(story.kim, story.room, event_id)
+    incidents = await story.bot.store.incidents.of_user(story.sam_person.user_id)
+    assert [i.rule for i in incidents] == ["flood"]
