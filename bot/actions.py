@@ -248,6 +248,18 @@ class StoreAction(Action):
 
 
 @dataclass(frozen=True)
+class CloseRoom(StoreAction):
+    """The bot has left a room for good (a welcome room no longer needed)."""
+
+    kind: ClassVar[str] = "close_room"
+    room_id: str
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.rooms.close(self.room_id, at=at)
+        return None
+
+
+@dataclass(frozen=True)
 class RecordIncident(StoreAction):
     """The evidence, copied into the database before anything is redacted."""
 
@@ -955,6 +967,7 @@ class Executor:
                 return room_id
             case LeaveRoom(room_id=room_id):
                 _check(await self.client.room_leave(room_id))
+                _check(await self.client.room_forget(room_id))  # gone from the bot's list too
                 return None
             case AdminMedia(operation=operation, mxc=mxc):
                 server, _, media_id = mxc.removeprefix("mxc://").partition("/")

@@ -25,7 +25,12 @@ from handlers import Context, Event, Handler, MalformedEvent
 from handlers.commands import all_commands, make_handler
 from handlers.data_rights import retention_cutoff
 from handlers.media import handle_media
-from handlers.onboarding import handle_code, handle_welcome, welcome_actions
+from handlers.onboarding import (
+    handle_code,
+    handle_welcome,
+    stale_welcome_actions,
+    welcome_actions,
+)
 from handlers.points import weekly_summary_actions
 from handlers.profiles import handle_profile
 from handlers.relay import (
@@ -132,6 +137,7 @@ class App:
         scheduler.add_job(self.chase_unanswered, "interval", minutes=5, id="reply-window")
         scheduler.add_job(self.retention, "interval", hours=6, id="retention")
         scheduler.add_job(self.send_weekly_summaries, "interval", minutes=15, id="weekly")
+        scheduler.add_job(self.close_stale_welcomes, "interval", hours=1, id="welcomes")
         scheduler.start()
         media = asyncio.create_task(MediaWorker(self).run())
         if self.guard is not None:
@@ -320,6 +326,11 @@ class App:
     async def send_weekly_summaries(self) -> None:
         """Each child's week of points to their parents, once, after the school week."""
         for cause, actions in await weekly_summary_actions(self.context()):
+            await self.executor.run(actions, cause=cause)
+
+    async def close_stale_welcomes(self) -> None:
+        """Welcome rooms nobody joined through within the code's lifetime are left."""
+        for cause, actions in await stale_welcome_actions(self.context()):
             await self.executor.run(actions, cause=cause)
 
     async def chase_unanswered(self) -> None:

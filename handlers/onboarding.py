@@ -24,8 +24,10 @@ from datetime import datetime, timedelta
 
 from bot.actions import (
     Action,
+    CloseRoom,
     DecideLink,
     IssueJoinCode,
+    LeaveRoom,
     LinkAdult,
     RecordIncident,
     RecordJoinAttempt,
@@ -309,13 +311,44 @@ async def handle_code(event: Event, ctx: Context) -> list[Action]:
 
 
 async def handle_welcome(event: Event, ctx: Context) -> list[Action]:
-    """The welcome room is for joining: a code is tried, anything else gets the instructions."""
+    """The welcome room is for joining: a code is tried, anything else gets the instructions.
+    When the newcomer leaves, the bot leaves and forgets the room too."""
+    if (
+        event.type == "m.room.member"
+        and event.state_key == event.room.owner
+        and event.content.get("membership") in ("leave", "ban")
+    ):
+        return [LeaveRoom(event.room.room_id, "the newcomer left"), CloseRoom(event.room.room_id)]
     text = _plain_text(event, ctx)
     if text is None:
         return []
     if _could_be_code(text):
         return await redeem(event, ctx, text)
     return reply(event, f"This chat is only for joining. {_instructions(ctx)}")
+
+
+#: A welcome room is for joining; after this long the bot leaves it (the code has expired).
+WELCOME_DAYS = CODE_VALID_DAYS
+
+
+async def stale_welcome_actions(ctx: Context) -> list[tuple[str, list[Action]]]:
+    """Welcome rooms past `WELCOME_DAYS`: a last word, then the bot leaves and forgets them."""
+    cutoff = stamp(ctx.clock.now() - timedelta(days=WELCOME_DAYS))
+    text = (
+        "This chat was for joining and is now closed. If you still need to connect to your "
+        f"child, ask their class teacher for a code, or email {ctx.config.school.office_email}."
+    )
+    return [
+        (
+            f"welcome-closed:{room.room_id}",
+            [
+                notice(room.room_id, text),
+                LeaveRoom(room.room_id, "unused"),
+                CloseRoom(room.room_id),
+            ],
+        )
+        for room in await ctx.store.rooms.open_welcomes_before(cutoff)
+    ]
 
 
 async def welcome_actions(ctx: Context, room_id: str, inviter: str) -> list[Action]:

@@ -79,6 +79,20 @@ class Rooms:
         )
         return Room(room_id, kind, key, class_id, owner, bot_joined_ts, None)
 
+    async def close(self, room_id: str, *, at: str) -> None:
+        await self._db.execute(
+            "UPDATE rooms SET closed_at = COALESCE(closed_at, ?) WHERE room_id = ?", (at, room_id)
+        )
+
+    async def open_welcomes_before(self, cutoff: str) -> list[Room]:
+        """Welcome rooms still open that were made before `cutoff`."""
+        async with self._db.execute(
+            "SELECT * FROM rooms WHERE kind = ? AND closed_at IS NULL AND created_at < ? "
+            "ORDER BY created_at",
+            (RoomKind.WELCOME.value, cutoff),
+        ) as cur:
+            return [_room(row) for row in await cur.fetchall()]
+
     async def set_bot_joined(self, room_id: str, origin_server_ts: int) -> None:
         """Remember when the bot joined: events from before then are history, not work."""
         await self._db.execute(
