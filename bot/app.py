@@ -113,8 +113,9 @@ class App:
         self.executor = Executor(client, store, clock, dry_run=dry_run)
         self.provisioner = Provisioner(config, store, client, self.executor, clock)
         self.sync = SyncLoop(client, store, clock, self.process, self.invited, self.read)
-        # One conversation's relay work at a time: an edit never races its own release.
-        self._conversation_locks: dict[int, asyncio.Lock] = {}
+        # One conversation's relay work at a time (an edit never races its own release), and
+        # one person's membership changes at a time (rooms are handled side by side).
+        self._locks: dict[int | str, asyncio.Lock] = {}
 
     async def prepare(self, credentials: Credentials, *, everyone: bool = False) -> ProvisionReport:
         """Log in, lift the bot's rate limit, record staff roles, and provision rooms."""
@@ -241,8 +242,8 @@ class App:
             calendar=self.calendar,
         )
 
-    def _lock(self, conversation_id: int) -> asyncio.Lock:
-        return self._conversation_locks.setdefault(conversation_id, asyncio.Lock())
+    def _lock(self, key: int | str) -> asyncio.Lock:
+        return self._locks.setdefault(key, asyncio.Lock())
 
     async def release_due(self) -> int:
         """Safeguarding alerts first, then deliver what is due to the teachers, then mark it
@@ -353,6 +354,10 @@ class App:
             if conversation is not None:
                 async with self._lock(conversation.id):
                     return await self._handle(event, ctx)
+        if event.type == "m.room.member" and event.state_key:
+            # One person's profile shows in every room at once: handled one room at a time.
+            async with self._lock(f"member:{event.state_key}"):
+                return await self._handle(event, ctx)
         return await self._handle(event, ctx)
 
     async def _handle(self, event: Event, ctx: Context) -> tuple[str, str | None]:
