@@ -94,7 +94,7 @@ async def run(reactions: int, chars: int) -> None:
             store = await Store.open(directory / "data" / "conductbot.sqlite")
             tom, sarah, priya, reid = [
                 await client(accounts, n)
-                for n in ("tom.bennett", "sarah.hughes", "priya.patel", "s.reid")
+                for n in ("tom.bennett", "sarah.hughes", "priya.patel", "reid")
             ]
             oak = accounts["rooms"][story_key("oak")]
             for person in (tom, sarah, reid):
@@ -103,7 +103,7 @@ async def run(reactions: int, chars: int) -> None:
             priya_room = accounts["rooms"][story_key(priya_story.class_id)]
             await join(priya, priya_room)
             teacher_in_priya_room = reid if priya_story.class_id in ("oak", "maple") else None
-            poster = teacher_in_priya_room or await client(accounts, "a.khan")
+            poster = teacher_in_priya_room or await client(accounts, "khan")
             await join(poster, priya_room)
             post = (
                 await poster.room_send(
@@ -118,7 +118,7 @@ async def run(reactions: int, chars: int) -> None:
             sarah_home = await store.rooms.by_key(home_key(users["sarah.hughes"]["user_id"]))
             await join(sarah, sarah_home.room_id)
             tom_dm = await store.rooms.by_key(
-                parent_dm_key(users["tom.bennett"]["user_id"], users["s.reid"]["user_id"])
+                parent_dm_key(users["tom.bennett"]["user_id"], users["reid"]["user_id"])
             )
             await join(tom, tom_dm.room_id)
             conversation = await store.relay.conversation_in(tom_dm.room_id)

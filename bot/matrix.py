@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,7 @@ DEVICE_NAME = "conductbot"
 SYNC_TIMEOUT_MS = 30_000
 MAX_BACKFILL = 20_000
 ROOMS_AT_ONCE = 8  # rooms of one sync batch handled side by side
+MAX_BATCHES_IN_FLIGHT = 20  # batches still being handled before the loop waits for them
 
 SYNC_FILTER: dict[str, Any] = {
     "presence": {"not_types": ["*"]},
@@ -177,36 +179,55 @@ class SyncLoop:
         self.invited = invited
         self.receipts = receipts
         self.ready = asyncio.Event()  # set once the first batch after start is handled
+        self._room_turns: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
 
     async def run(self) -> None:
-        cursor = await self.store.state.get(SYNC_CURSOR)
-        if cursor is None:
-            cursor = await self._first_sync()
+        """Sync without waiting for slow rooms: each batch's rooms are handed to their own
+        queues (a room's events stay in order across batches), and the cursor saved is that
+        of the newest batch whose every room is done, so a crash replays, never skips."""
+        saved = await self.store.state.get(SYNC_CURSOR)
+        cursor = saved if saved is not None else await self._first_sync()
+        in_flight: deque[tuple[str, asyncio.Task[None]]] = deque()
         backoff = 1.0
-        while True:
-            # The first batch after start returns at once, so `ready` means caught up.
-            timeout = SYNC_TIMEOUT_MS if self.ready.is_set() else 0
-            try:
-                response = await self.client.sync(
-                    timeout=timeout, sync_filter=SYNC_FILTER, since=cursor
-                )
-            except (ClientConnectionError, TimeoutError) as err:
-                log.warning("homeserver unreachable (%s); retrying in %.0fs", err, backoff)
-                await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, 60.0)
-                continue
-            if not isinstance(response, SyncResponse):
-                if response.status_code == "M_UNKNOWN_TOKEN":
-                    raise RuntimeError("the bot's access token was revoked; log in again")
-                log.warning("sync failed (%s); retrying in %.0fs", response.message, backoff)
-                await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, 60.0)
-                continue
-            backoff = 1.0
-            await self.handle_batch(response)
-            cursor = response.next_batch
-            await self.store.state.set(SYNC_CURSOR, cursor)
-            self.ready.set()
+        try:
+            while True:
+                # The first batch after start returns at once, so `ready` means caught up.
+                timeout = SYNC_TIMEOUT_MS if self.ready.is_set() else 0
+                try:
+                    response = await self.client.sync(
+                        timeout=timeout, sync_filter=SYNC_FILTER, since=cursor
+                    )
+                except (ClientConnectionError, TimeoutError) as err:
+                    log.warning("homeserver unreachable (%s); retrying in %.0fs", err, backoff)
+                    await asyncio.sleep(backoff)
+                    backoff = min(backoff * 2, 60.0)
+                    continue
+                if not isinstance(response, SyncResponse):
+                    if response.status_code == "M_UNKNOWN_TOKEN":
+                        raise RuntimeError("the bot's access token was revoked; log in again")
+                    log.warning("sync failed (%s); retrying in %.0fs", response.message, backoff)
+                    await asyncio.sleep(backoff)
+                    backoff = min(backoff * 2, 60.0)
+                    continue
+                backoff = 1.0
+                cursor = response.next_batch
+                in_flight.append((cursor, asyncio.create_task(self.handle_batch(response))))
+                if not self.ready.is_set() or len(in_flight) > MAX_BATCHES_IN_FLIGHT:
+                    await in_flight[0][1]  # the first batch, or too far ahead: wait
+                await self._save_done(in_flight)
+                self.ready.set()
+        finally:
+            for _, task in in_flight:
+                task.cancel()
+
+    async def _save_done(self, in_flight: deque[tuple[str, asyncio.Task[None]]]) -> None:
+        """Save the cursor of the newest batch handled with all before it."""
+        done = None
+        while in_flight and in_flight[0][1].done():
+            done, task = in_flight.popleft()
+            task.result()  # a batch that raised stops the loop, as before
+        if done is not None:
+            await self.store.state.set(SYNC_CURSOR, done)
 
     async def _first_sync(self) -> str:
         """Start from now: history from before the bot first ran is not work to do."""
@@ -220,18 +241,20 @@ class SyncLoop:
             await asyncio.sleep(2)
 
     async def handle_batch(self, response: SyncResponse) -> None:
-        """Rooms side by side (a few at a time), each room's events in order: a flood in one
-        room never holds up another. The cursor moves on only once every room is done."""
+        """Rooms side by side (a few at a time), each room's events in order and after its
+        events of earlier batches: a flood in one room never holds up another."""
         slots = asyncio.Semaphore(ROOMS_AT_ONCE)
 
-        async def one(room_id: str, joined: Any) -> None:
-            async with slots:
+        async def one(room_id: str, joined: Any, turn: asyncio.Lock) -> None:
+            async with turn, slots:  # the room's turn first: its queue keeps batch order
                 await self._handle_room(room_id, joined)
 
-        results = await asyncio.gather(
-            *(one(room_id, joined) for room_id, joined in response.rooms.join.items()),
-            return_exceptions=True,
-        )
+        # Locks are taken in the order the tasks start, which is batch order (FIFO).
+        tasks = [
+            asyncio.create_task(one(room_id, joined, self._room_turns[room_id]))
+            for room_id, joined in response.rooms.join.items()
+        ]
+        results = await asyncio.gather(*tasks, return_exceptions=True)
         for result in results:
             if isinstance(result, BaseException):
                 raise result
