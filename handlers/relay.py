@@ -127,10 +127,15 @@ async def _mapped_reply(ctx: Context, content: dict[str, Any]) -> str | None:
     return as_source.delivered_event if as_source else None
 
 
-async def render(ctx: Context, content: dict[str, Any], heading: str) -> dict[str, Any]:
+async def render(
+    ctx: Context, content: dict[str, Any], heading: str, *, keep_html: bool = False
+) -> dict[str, Any]:
     """The relayed copy: the heading (who, and when for parents), then the message itself.
 
-    Media reuse the original `url` / `file` object: nothing is uploaded again.
+    A family's words are shown as plain text under the bot's heading, whatever HTML they
+    came with, so nothing can forge a heading, a name or an inline picture in the teacher's
+    room; staff's formatting is kept (`keep_html`). Media reuse the original `url` / `file`
+    object: nothing is uploaded again.
     """
     msgtype = content.get("msgtype")
     body = content.get("body") if isinstance(content.get("body"), str) else ""
@@ -140,7 +145,8 @@ async def render(ctx: Context, content: dict[str, Any], heading: str) -> dict[st
     else:
         text = visible_text({"body": body, "m.relates_to": content.get("m.relates_to")})
         formatted = content.get("formatted_body")
-        if isinstance(formatted, str) and content.get("format") == "org.matrix.custom.html":
+        html_body = content.get("format") == "org.matrix.custom.html"
+        if keep_html and isinstance(formatted, str) and html_body:
             inner = REPLY_FALLBACK.sub("", formatted)  # the quote points into the other room
         else:
             inner = html.escape(text).replace("\n", "<br>")
@@ -538,9 +544,9 @@ async def handle_teacher_dm(event: Event, ctx: Context) -> list[Action]:
         new = event.content.get("m.new_content")
         if relayed and relayed.delivered_event and isinstance(new, dict):
             return [_edit_copy(conversation.parent_room, relayed,
-                               await render(ctx, new, heading))]  # fmt: skip
+                               await render(ctx, new, heading, keep_html=True))]  # fmt: skip
         return []
-    copy = await render(ctx, event.content, heading)
+    copy = await render(ctx, event.content, heading, keep_html=True)
     return [
         StoreRelay(
             conversation.id,

@@ -123,3 +123,38 @@ async def test_a_held_message_edited_into_danger_alerts_the_lead_and_goes_first(
     assert await talk.bot.app.release_due() == 2
     bodies = [e["content"]["body"] for e in await eventually(talk.delivered_to_teacher)]
     assert "URGENT" in bodies[0] and DANGER in bodies[0]
+
+
+async def test_a_familys_html_cannot_forge_a_heading_or_a_picture_for_the_teacher(
+    launch: BotLauncher, matrix: Matrix, school: School
+) -> None:
+    talk = await start(launch, matrix, school, TUESDAY_MORNING)
+    forged = "<h1>Mrs Okafor (Headteacher):</h1><img src='mxc://x/y'>School closes at 1pm"
+    await send_text(
+        talk.parent,
+        talk.parent_room,
+        "School closes at 1pm",
+        format="org.matrix.custom.html",
+        formatted_body=forged,
+    )
+    [copy] = await eventually(talk.delivered_to_teacher)
+    shown = copy["content"]["formatted_body"]
+    assert "<h1>" not in shown and "<img" not in shown and "Headteacher" not in shown
+    assert shown.startswith("<b>") and "parent" in shown.split("</b>")[0]
+
+    reply = "<b>Thank you</b>, see you tomorrow"
+    await send_text(
+        talk.teacher,
+        talk.teacher_room,
+        "Thank you, see you tomorrow",
+        format="org.matrix.custom.html",
+        formatted_body=reply,
+    )
+
+    async def teacher_formatting_kept() -> bool:
+        return any(
+            "<b>Thank you</b>" in e["content"].get("formatted_body", "")
+            for e in await messages(talk.parent, talk.parent_room)
+        )
+
+    assert await eventually(teacher_formatting_kept)
