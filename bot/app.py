@@ -24,6 +24,7 @@ from bot.reports import EventReports
 from handlers import Context, Event, Handler, MalformedEvent
 from handlers.commands import all_commands, make_handler
 from handlers.data_rights import retention_cutoff
+from handlers.encrypted import handle_encrypted
 from handlers.media import handle_media
 from handlers.onboarding import (
     handle_code,
@@ -81,8 +82,11 @@ def default_routes() -> dict[RoomKind, list[Handler]]:
     routes[RoomKind.PARENT_DM] = [commands, handle_code, handle_media, handle_parent_dm]
     routes[RoomKind.TEACHER_DM] = [commands, handle_teacher_dm]
     routes[RoomKind.ESCALATION] = [commands, handle_media]
-    # A family's name and avatar show wherever they are: checked in every room first.
-    return {kind: [handle_profile, *handlers] for kind, handlers in routes.items()}
+    # A family's name and avatar show wherever they are: checked in every room first; and a
+    # message the bot cannot read is never met with silence.
+    return {
+        kind: [handle_profile, handle_encrypted, *handlers] for kind, handlers in routes.items()
+    }
 
 
 def _removes(action: Action, event: Event) -> bool:

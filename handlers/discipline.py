@@ -50,6 +50,8 @@ def rule_text(rule: str, ctx: Context) -> str:
         "edit": "Only the person who wrote a post may change it.",
         "reaction": "Reactions in the Class Story must be kind.",
         "flood": "A few kind words or reactions on a post are plenty; floods of them are removed.",
+        "encrypted": "The school's bot cannot read end-to-end encrypted messages yet; families "
+        "are asked to write in a chat that is not encrypted.",
         "profile": "Names and pictures in the school's rooms must be kind, and must not look "
         "like the school, its staff or the bot.",
         "join_code": "Join codes are private: each one lets one person see a child's "

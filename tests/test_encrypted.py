@@ -1,0 +1,43 @@
+"""An encrypted message the bot cannot read is answered, never ignored (real Synapse)."""
+
+from __future__ import annotations
+
+import nio
+from conftest import BotLauncher, Matrix, School, eventually, join, messages, notices_in
+from test_relay import TUESDAY_MORNING, start
+
+from bot.provisioning import ESCALATION_KEY
+
+CIPHER = {
+    "algorithm": "m.megolm.v1.aes-sha2",
+    "ciphertext": "AwgAEnACgAkLmt6qF84IK++J7UDH2Za1YVchHyprqTqsg",
+    "device_id": "PARENTPHONE",
+    "sender_key": "IlRMeOPX2e0MurIyfWEucYBRVOEEUMrOHqn/8mLqMjA",
+    "session_id": "X3lUlvLELLYxeTx4yOVu6UDpasGEVO0Jbu+QFnm0cKQ",
+}
+
+
+async def test_an_encrypted_message_gets_an_answer_with_the_emergency_routes(
+    launch: BotLauncher, matrix: Matrix, school: School
+) -> None:
+    talk = await start(launch, matrix, school, TUESDAY_MORNING)
+    head = await matrix.client(school.staff["okafor"])
+    escalation = await talk.bot.room(ESCALATION_KEY)
+    await join(head, escalation)
+    for _ in range(2):
+        sent = await talk.parent.room_send(talk.parent_room, "m.room.encrypted", CIPHER)
+        assert isinstance(sent, nio.RoomSendResponse), sent
+        await talk.handled(sent.event_id)
+
+    answers = [n for n in await notices_in(talk.parent, talk.parent_room) if "encrypted" in n]
+    assert len(answers) == 1  # once a day, not once a message
+    assert "999" in answers[0] and "not been passed on" in answers[0]
+
+    async def reported() -> bool:
+        return any(
+            e["content"].get("org.conductbot.incident", {}).get("kind")
+            == "encrypted message not read"
+            for e in await messages(head, escalation)
+        )
+
+    assert await eventually(reported)
