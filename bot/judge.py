@@ -46,7 +46,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from bot.embedding import encoder
 from bot.judge_data import lexicon as lx
 from bot.judge_data import rules
-from bot.judge_model import learned_head
+from bot.judge_model import urgent_head
 
 __all__ = ["JudgeContext", "Label", "Outcome", "Verdict", "judge"]
 
@@ -796,8 +796,6 @@ def judge(text: str, context: JudgeContext) -> Verdict:
     _pupil_evidence(t, ev)
     _criticism_evidence(t, ev)
     _abuse_evidence(t, ev)
-    if context.where == DM:
-        _learned_abuse(t, ev)
     _urgent_evidence(t, ev, context.where)
     if ev.of(_URGENT) >= URGENT_AT:
         outcome = Outcome.KEEP if context.where == DM else Outcome.REMOVE
@@ -1068,22 +1066,10 @@ def _urgent_evidence(t: _Text, ev: _Evidence, where: Where) -> None:
     different messages, and missing one is the worst mistake the judge can make.
     """
     _urgent_rules(t, ev)
-    head = learned_head("urgent")
+    head = urgent_head()
     chance = head.probability(t.vector(), ev.of(_URGENT))
     if chance >= head.threshold[where]:
         ev.add(_URGENT, URGENT_AT, f"reads as danger (learned tier, {chance:.2f})")
-
-
-def _learned_abuse(t: _Text, ev: _Evidence) -> None:
-    """Abuse of staff that the rules only half see: the head decides where the words already
-    show some hostility, never on meaning alone, since a worry withheld from the teacher is
-    worse than an insult delivered."""
-    if ev.of(_ABUSE) + ev.of(_NEG) - ev.mood < DOUBT:
-        return
-    head = learned_head("abusive")
-    chance = head.probability(t.vector(), ev.of(_ABUSE))
-    if chance >= head.threshold[DM]:
-        ev.add(_ABUSE, ACT, f"reads as abuse aimed at staff (learned tier, {chance:.2f})")
 
 
 def _urgent_rules(t: _Text, ev: _Evidence) -> None:
@@ -1095,17 +1081,11 @@ def _urgent_rules(t: _Text, ev: _Evidence) -> None:
         ev.add(_URGENT, 0.4, "written in capitals")
 
 
-def rules_weight(head: str, text: str) -> float:
-    """What a head's word rules alone find in a private message: the learned tier's input."""
+def urgent_rules_weight(text: str) -> float:
+    """What the word rules alone find in a private message: the learned tier's input."""
     ev = _Evidence()
-    t = _prepare(text, JudgeContext(where=DM))
-    if head == "urgent":
-        _urgent_rules(t, ev)
-        return ev.of(_URGENT)
-    lex = _lexicons()
-    _swearing_evidence(t, lex, _sentiment(t.plain, lex) if t.words else 0.0, ev)
-    _abuse_evidence(t, ev)
-    return ev.of(_ABUSE)
+    _urgent_rules(_prepare(text, JudgeContext(where=DM)), ev)
+    return ev.of(_URGENT)
 
 
 #: Words that do not change what a short message says ("Useless. Absolutely useless.").
