@@ -289,3 +289,12 @@ async def notices_in(client: nio.AsyncClient, room_id: str) -> list[str]:
         for e in await messages(client, room_id)
         if e.get("type") == "m.room.message" and e["content"].get("msgtype") == "m.notice"
     ]
+
+
+async def incidents_in(client: nio.AsyncClient, room_id: str) -> list[dict]:
+    """The machine-readable incidents the bot posted in a room (the escalation room)."""
+    return [
+        e["content"]["org.conductbot.incident"]
+        for e in await messages(client, room_id)
+        if "org.conductbot.incident" in e["content"]
+    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import nio
-from conftest import BotLauncher, Matrix, School, eventually, join, messages, notices_in
+from conftest import BotLauncher, Matrix, School, eventually, incidents_in, join, notices_in
 from test_relay import TUESDAY_MORNING, start
 
 from bot.provisioning import ESCALATION_KEY
@@ -34,10 +34,7 @@ async def test_an_encrypted_message_gets_an_answer_with_the_emergency_routes(
     assert "999" in answers[0] and "not been passed on" in answers[0]
 
     async def reported() -> bool:
-        return any(
-            e["content"].get("org.conductbot.incident", {}).get("kind")
-            == "encrypted message not read"
-            for e in await messages(head, escalation)
-        )
+        kinds = [i["kind"] for i in await incidents_in(head, escalation)]
+        return "encrypted message not read" in kinds
 
     assert await eventually(reported)

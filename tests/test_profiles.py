@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import nio
 import pytest
-from conftest import BotLauncher, Matrix, School, eventually, join, messages
+from conftest import BotLauncher, Matrix, School, eventually, incidents_in, join
 
 from bot.provisioning import ESCALATION_KEY, home_key, story_key
 
@@ -42,11 +42,7 @@ async def test_a_name_that_insults_or_impersonates_is_set_back(
     assert await eventually(set_back)
 
     async def reported() -> list[dict]:
-        return [
-            e["content"]["org.conductbot.incident"]
-            for e in await messages(head, escalation)
-            if e["content"].get("org.conductbot.incident", {}).get("kind") == "profile reset"
-        ]
+        return [i for i in await incidents_in(head, escalation) if i["kind"] == "profile reset"]
 
     [incident] = await eventually(reported)  # once, though the name showed in several rooms
     assert why in " ".join(incident["reasons"])

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from conftest import BotLauncher, Matrix, School, eventually, join, messages, send_text
+from conftest import (
+    BotLauncher,
+    Matrix,
+    School,
+    eventually,
+    incidents_in,
+    join,
+    messages,
+    send_text,
+)
 from test_relay import FRIDAY_EVENING, MONDAY_OPENING, TUESDAY_MORNING, start
 
 from bot.provisioning import ESCALATION_KEY, home_key
@@ -23,14 +32,6 @@ async def _edit(client, room: str, target: str, body: str) -> str:  # noqa: ANN0
     )
 
 
-async def _incidents(client, room: str) -> list[dict]:  # noqa: ANN001
-    return [
-        e["content"]["org.conductbot.incident"]
-        for e in await messages(client, room)
-        if "org.conductbot.incident" in e["content"]
-    ]
-
-
 async def test_a_held_message_edited_into_abuse_is_diverted_and_never_released(
     launch: BotLauncher, matrix: Matrix, school: School
 ) -> None:
@@ -41,7 +42,7 @@ async def test_a_held_message_edited_into_abuse_is_diverted_and_never_released(
     first = await send_text(talk.parent, talk.parent_room, "Can we talk about reading?")
     await talk.handled(first)
     await talk.handled(await _edit(talk.parent, talk.parent_room, first, ABUSE))
-    [incident] = await eventually(lambda: _incidents(head, escalation))
+    [incident] = await eventually(lambda: incidents_in(head, escalation))
     assert incident["kind"] == "private message diverted to SLT"
     assert incident["evidence"]["body"] == ABUSE
     assert (await talk.bot.store.relay.by_source(first)).status == "diverted"
@@ -74,7 +75,7 @@ async def test_a_delivered_message_edited_into_abuse_is_not_passed_on(
     await eventually(talk.delivered_to_teacher)
     edit = await _edit(talk.parent, talk.parent_room, first, ABUSE)
     await talk.handled(edit)
-    [incident] = await eventually(lambda: _incidents(head, escalation))
+    [incident] = await eventually(lambda: incidents_in(head, escalation))
     assert "edit was not passed on" in incident["outcome"]
     seen = [e["content"].get("body", "") for e in await messages(talk.teacher, talk.teacher_room)]
     assert not any("useless" in body for body in seen)

@@ -16,6 +16,7 @@ from conftest import (
     RunningBot,
     School,
     eventually,
+    incidents_in,
     is_redacted,
     join,
     messages,
@@ -86,11 +87,7 @@ class Safeguarding:
         return [n for n in await notices_in(self.lead, self.lead_home) if "URGENT" in n]
 
     async def incidents(self) -> list[dict]:
-        return [
-            e["content"]["org.conductbot.incident"]
-            for e in await messages(self.lead, self.escalation)
-            if "org.conductbot.incident" in e["content"]
-        ]
+        return await incidents_in(self.lead, self.escalation)
 
     async def safeguarding_incidents(self) -> list[dict]:
         return [i for i in await self.incidents() if i.get("kind") == "safeguarding"]
