@@ -427,8 +427,12 @@ class UpdateRelay(StoreAction):
         return self.source_event
 
     def audit_detail(self) -> dict[str, Any]:
-        return {"status": self.status, "release_at": self.release_at,
-                "edited": self.content is not None, "label": self.label}  # fmt: skip
+        return {
+            "status": self.status,
+            "release_at": self.release_at,
+            "edited": self.content is not None,
+            "label": self.label,
+        }
 
     async def apply(self, store: Store, action_id: str, at: str) -> str | None:
         if self.content is not None:

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from bot import judge_eval, judge_model
+from bot import judge_eval
 from bot.app import App
 from bot.clock import Clock, ClockError
 from bot.config import Config, ConfigError, load_config
@@ -180,7 +180,7 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--config", type=Path, default=Path("rooms.yaml"))
     imp.add_argument("--data-dir", default="var/data")
     judge_eval.add_parser(commands)
-    judge_model.add_parser(commands)
+    judge_eval.add_train_parser(commands)
     demo = add("demo", cmd_demo, "start an embedded Synapse, a demo school and the bot")
     demo.set_defaults(data_dir="var/demo")
     demo.add_argument("--roster", default="demo/roster.csv")

@@ -24,7 +24,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.judge import DM, STORY, JudgeContext, Label, Outcome, Verdict, Where, judge
+from bot import judge_model
+from bot.judge import (
+    DM,
+    STORY,
+    JudgeContext,
+    Label,
+    Outcome,
+    Verdict,
+    Where,
+    judge,
+    urgent_rules_weight,
+)
 from handlers.relay import Route, route
 
 #: The roster used for evaluation: the most common first names given to children in England
@@ -406,3 +417,32 @@ def add_parser(commands: Any) -> None:
         help="judge lines as class-story replies (default) or private messages to a teacher",
     )
     parser.set_defaults(run=cmd_judge_eval)
+
+
+async def cmd_judge_train(args: argparse.Namespace) -> int:
+    """Train the learned tier's urgent head; 2 if a file is missing."""
+    missing = [str(p) for p in [*args.files, *args.story] if not p.is_file()]
+    if missing:
+        print(f"judge-train: no such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    model = judge_model.train(list(args.files), list(args.story), urgent_rules_weight)
+    out = args.out or Path(judge_model.__file__).parent / "judge_data" / judge_model.MODEL_FILE
+    out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(model["cross_validation"] | {"threshold": model["threshold"]}))
+    return 0
+
+
+def add_train_parser(commands: Any) -> None:
+    """Add `judge-train` to the CLI's subparsers."""
+    parser = commands.add_parser(
+        "judge-train",
+        help="train the judge's learned tier for urgent messages from labelled JSONL files",
+    )
+    parser.add_argument("files", type=Path, nargs="+", help="labelled private messages (JSONL)")
+    parser.add_argument(
+        "--story", type=Path, nargs="*", default=[], help="labelled class-story replies (JSONL)"
+    )
+    parser.add_argument(
+        "--out", type=Path, help="where to write the model (default: the one the judge reads)"
+    )
+    parser.set_defaults(run=cmd_judge_train)

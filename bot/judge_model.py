@@ -17,12 +17,11 @@ doubled the neutral messages withheld for little gain in abuse caught; docs/figu
 
 from __future__ import annotations
 
-import argparse
 import functools
 import hashlib
 import json
 import math
-import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -114,15 +113,27 @@ def load_lines(paths: list[Path], story_paths: list[Path]) -> Lines:
     return Lines(texts, labels, np.asarray(story))
 
 
+def _share(flags: np.ndarray) -> float | None:
+    """The share of True, to 4 places; None where there is nothing to count."""
+    return round(float(flags.mean()), 4) if len(flags) else None
+
+
 def _threshold(scores: np.ndarray, budget: float) -> float:
-    """The lowest threshold that flags at most `budget` of these (non-urgent) scores."""
+    """The lowest threshold that flags at most `budget` of these (non-urgent) scores; with
+    none to go by (no lines of that context), a threshold nothing reaches."""
+    if len(scores) == 0:
+        return 1.0
     ordered = np.sort(scores)[::-1]
     return float(ordered[int(math.floor(budget * len(ordered)))]) + 1e-6
 
 
-def train(paths: list[Path], story_paths: list[Path], folds: int = 5) -> dict[str, Any]:
-    from bot.judge import urgent_rules_weight  # the judge reads this module's output
-
+def train(
+    paths: list[Path],
+    story_paths: list[Path],
+    urgent_rules_weight: Callable[[str], float],
+    folds: int = 5,
+) -> dict[str, Any]:
+    """Fit the head on labelled lines; `urgent_rules_weight` is the judge's own (its input)."""
     lines = load_lines(paths, story_paths)
     y = np.asarray([1 if label == "urgent" else 0 for label in lines.labels])
     x = np.vstack(
@@ -157,38 +168,11 @@ def train(paths: list[Path], story_paths: list[Path], folds: int = 5) -> dict[st
         model["cross_validation"][where] = {
             "urgent_lines": int((here & (y == 1)).sum()),
             "other_lines": int((here & (y == 0)).sum()),
-            "urgent_recall": round(float(flagged[here & (y == 1)].mean()), 4),
-            "other_flagged": round(float(flagged[here & (y == 0)].mean()), 4),
+            "urgent_recall": _share(flagged[here & (y == 1)]),
+            "other_flagged": _share(flagged[here & (y == 0)]),
         }
     model["trained_on"] = {
         str(p): hashlib.sha256(p.read_bytes()).hexdigest()[:16]
         for p in sorted([*paths, *story_paths])
     }
     return model
-
-
-async def cmd_judge_train(args: argparse.Namespace) -> int:
-    missing = [str(p) for p in [*args.files, *args.story] if not p.is_file()]
-    if missing:
-        print(f"judge-train: no such file: {', '.join(missing)}", file=sys.stderr)
-        return 2
-    model = train(list(args.files), list(args.story))
-    out = args.out or Path(__file__).parent / "judge_data" / MODEL_FILE
-    out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps(model["cross_validation"] | {"threshold": model["threshold"]}))
-    return 0
-
-
-def add_parser(commands: Any) -> None:
-    parser = commands.add_parser(
-        "judge-train",
-        help="train the judge's learned tier for urgent messages from labelled JSONL files",
-    )
-    parser.add_argument("files", type=Path, nargs="+", help="labelled private messages (JSONL)")
-    parser.add_argument(
-        "--story", type=Path, nargs="*", default=[], help="labelled class-story replies (JSONL)"
-    )
-    parser.add_argument(
-        "--out", type=Path, help="where to write the model (default: the one the judge reads)"
-    )
-    parser.set_defaults(run=cmd_judge_train)

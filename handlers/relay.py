@@ -543,8 +543,8 @@ async def handle_teacher_dm(event: Event, ctx: Context) -> list[Action]:
         relayed = await ctx.store.relay.by_source(target) if isinstance(target, str) else None
         new = event.content.get("m.new_content")
         if relayed and relayed.delivered_event and isinstance(new, dict):
-            return [_edit_copy(conversation.parent_room, relayed,
-                               await render(ctx, new, heading, keep_html=True))]  # fmt: skip
+            copy = await render(ctx, new, heading, keep_html=True)
+            return [_edit_copy(conversation.parent_room, relayed, copy)]
         return []
     copy = await render(ctx, event.content, heading, keep_html=True)
     return [

@@ -350,12 +350,15 @@ async def test_a_flood_of_reports_is_grouped_and_staff_are_never_the_subject(
 
     store = await Store.open(tmp_path / "db.sqlite")
     try:
-        await store.rooms.add(escalation.room_id, RoomKind.ESCALATION, "escalation",
-                              created_at=CREATED)  # fmt: skip
+        await store.rooms.add(
+            escalation.room_id, RoomKind.ESCALATION, "escalation", created_at=CREATED
+        )
         await store.people.upsert(teacher.user_id, "Miss Reid", Role.TEACHER, now=CREATED)
         clock = Clock()
-        reports = EventReports(matrix.settings.base_url, bot_client.access_token, store,
-                               Executor(bot_client, store, clock), clock, CONFIG)  # fmt: skip
+        executor = Executor(bot_client, store, clock)
+        reports = EventReports(
+            matrix.settings.base_url, bot_client.access_token, store, executor, clock, CONFIG
+        )
         await reports.check()
         assert await reports.check() == 0
         notices = [e["content"] for e in await messages(bot_client, escalation.room_id)]
