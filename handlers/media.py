@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from bot.actions import Action, RecordIncident, Redact, StoreAction
+from bot.actions import Action, RecordIncident, Redact, StoreAction, UpdateRelay
 from handlers import Context, Event
 from handlers.discipline import escalate, evidence_of, is_immune, strike, tell
 from storage.incidents import Incident
@@ -131,13 +131,16 @@ async def reshare_actions(
         f"{RESHARE_RULE} (the school's code of conduct).",
     )  # fmt: skip
     removal: list[Action] = [Redact(room_id, event_id, RESHARE_RULE)]
-    # If it was already relayed to a teacher, the relayed copy goes too.
+    # If it was already relayed to a teacher, the relayed copy goes too; if it is still
+    # waiting to be relayed, it never will be.
     relayed = await ctx.store.relay.by_source(event_id)
+    if relayed and relayed.status in ("held", "pausing"):
+        removal.append(UpdateRelay(event_id, status="cancelled"))
     if relayed and relayed.delivered_event:
         conversation = await ctx.store.relay.conversation_by_id(relayed.conversation_id)
         if conversation:
-            removal.append(Redact(conversation.teacher_room, relayed.delivered_event,
-                                  RESHARE_RULE))  # fmt: skip
+            copy = relayed.delivered_event
+            removal.append(Redact(conversation.teacher_room, copy, RESHARE_RULE))
     return [
         RecordIncident(incident), *removal, *told, *consequences,
         *await escalate(ctx, incident, "Class media re-shared"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+from datetime import datetime
 
 import nio
 from conftest import (
@@ -122,6 +123,34 @@ async def test_a_re_encoded_resized_copy_uploaded_afresh_is_caught(
     await eventually(lambda: is_redacted(room.parent, room.talk, sent), within=30)
     incidents = await room.bot.store.incidents.of_user(room.parent_person.user_id)
     assert incidents and "near copy" in incidents[0].reasons[0]
+
+
+async def test_a_near_copy_sent_to_a_teacher_never_reaches_them_held_or_delivered(
+    launch: BotLauncher, matrix: Matrix, school: School
+) -> None:
+    room = await Classroom(await launch(), matrix, school).setup()
+    _, image = await room.class_photo_posted()
+    smaller = image.resize((320, 240)).convert("RGB")
+    # held, then in hours; different bytes each time (Synapse quarantines by hash)
+    for when, quality in (("2026-11-21T11:00:00+00:00", 70), ("2026-11-24T10:00:00+00:00", 80)):
+        room.bot.app.clock.set(datetime.fromisoformat(when))
+        data = encoded(smaller, "JPEG", quality=quality)
+        copy = await upload(room.parent, data, "image/jpeg", "x")
+        sent = await post_image(room.parent, room.talk, copy, "")
+        await eventually(lambda s=sent: is_redacted(room.parent, room.talk, s), within=30)
+
+        async def gone(s: str = sent) -> bool:
+            relayed = await room.bot.store.relay.by_source(s)
+            if relayed is None or relayed.status == "cancelled":
+                return True
+            conversation = await room.bot.store.relay.conversation_by_id(relayed.conversation_id)
+            return relayed.delivered_event is not None and await is_redacted(
+                room.bot.client, conversation.teacher_room, relayed.delivered_event
+            )
+
+        assert await eventually(gone, within=30)
+    room.bot.app.clock.set(datetime.fromisoformat("2026-11-23T08:00:01+00:00"))
+    assert await room.bot.app.release_due() == 0  # the held copy is never released
 
 
 async def test_a_different_photo_from_a_parent_is_left_alone(
