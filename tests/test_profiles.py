@@ -4,9 +4,33 @@ from __future__ import annotations
 
 import nio
 import pytest
-from conftest import BotLauncher, Matrix, School, eventually, incidents_in, join
+from conftest import (
+    BotLauncher,
+    Matrix,
+    Person,
+    RunningBot,
+    School,
+    eventually,
+    incidents_in,
+    join,
+)
 
 from bot.provisioning import ESCALATION_KEY, home_key, story_key
+
+
+async def sam_in_oak(bot: RunningBot, matrix: Matrix) -> tuple[Person, nio.AsyncClient, str]:
+    """Sam Patel, Amelia's parent, in the Oak story and their own room."""
+    person = matrix.register("sam", displayname="Sam Patel")
+    await bot.link(person, "Amelia Hughes")
+    client = await matrix.client(person)
+    story = await bot.room(story_key("oak"))
+    await join(client, story)
+    await join(client, await bot.room(home_key(person.user_id)))
+    return person, client, story
+
+
+async def rename(client: nio.AsyncClient, name: str) -> None:
+    assert isinstance(await client.set_displayname(name), nio.ProfileSetDisplayNameResponse)
 
 
 @pytest.mark.parametrize(
@@ -23,17 +47,11 @@ async def test_a_name_that_insults_or_impersonates_is_set_back(
     launch: BotLauncher, matrix: Matrix, school: School, name: str, why: str
 ) -> None:
     bot = await launch()
-    person = matrix.register("sam", displayname="Sam Patel")
-    await bot.link(person, "Amelia Hughes")
-    client = await matrix.client(person)
-    story = await bot.room(story_key("oak"))
-    await join(client, story)
-    await join(client, await bot.room(home_key(person.user_id)))
+    person, client, _ = await sam_in_oak(bot, matrix)
     head = await matrix.client(school.staff["okafor"])
     escalation = await bot.room(ESCALATION_KEY)
     await join(head, escalation)
-
-    assert isinstance(await client.set_displayname(name), nio.ProfileSetDisplayNameResponse)
+    await rename(client, name)
 
     async def set_back() -> bool:
         profile = await client.get_displayname(person.user_id)
@@ -53,14 +71,8 @@ async def test_an_ordinary_name_change_stays(
     launch: BotLauncher, matrix: Matrix, school: School
 ) -> None:
     bot = await launch()
-    person = matrix.register("sam", displayname="Sam Patel")
-    await bot.link(person, "Amelia Hughes")
-    client = await matrix.client(person)
-    story = await bot.room(story_key("oak"))
-    await join(client, story)
-    assert isinstance(
-        await client.set_displayname("Sam Reid-Patel"), nio.ProfileSetDisplayNameResponse
-    )
+    person, client, story = await sam_in_oak(bot, matrix)
+    await rename(client, "Sam Reid-Patel")
     state = await eventually(lambda: _member_event(bot, story, person.user_id, "Sam Reid-Patel"))
     await eventually(lambda: bot.store.events.outcome(state))
     profile = await client.get_displayname(person.user_id)
