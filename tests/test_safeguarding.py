@@ -92,6 +92,11 @@ class Safeguarding:
     async def safeguarding_incidents(self) -> list[dict]:
         return [i for i in await self.incidents() if i.get("kind") == "safeguarding"]
 
+    async def status_is(self, source: str, status: str) -> bool:
+        """The bot records a delivery just after the teacher's client can see it."""
+        relayed = await self.bot.store.relay.by_source(source)
+        return relayed is not None and relayed.status == status
+
     async def handled(self, event_id: str) -> None:
         await eventually(lambda: self.bot.store.events.outcome(event_id))
 
@@ -148,7 +153,7 @@ async def test_in_hours_the_teacher_gets_it_at_once_too(sg: Safeguarding) -> Non
     assert "URGENT" in delivered[0] and URGENT in delivered[0]
     await eventually(sg.lead_alerts, within=SOON)
     await eventually(lambda: _any(sg.parent_notices(), "999", "has your message now"))
-    assert (await sg.bot.store.relay.by_source(urgent)).status == "delivered"
+    assert await eventually(lambda: sg.status_is(urgent, "delivered"))
 
 
 async def test_an_urgent_message_that_swears_is_not_diverted(sg: Safeguarding) -> None:
@@ -158,7 +163,7 @@ async def test_an_urgent_message_that_swears_is_not_diverted(sg: Safeguarding) -
     delivered = await eventually(sg.delivered_to_teacher, within=SOON)
     assert panic in delivered[0]
     await eventually(sg.lead_alerts, within=SOON)
-    assert (await sg.bot.store.relay.by_source(sent)).status == "delivered"
+    assert await eventually(lambda: sg.status_is(sent, "delivered"))
     kinds = {i["kind"] for i in await eventually(sg.incidents)}
     assert "private message diverted to SLT" not in kinds
 
@@ -181,6 +186,12 @@ async def test_an_alert_nobody_acknowledges_reaches_every_slt_member(sg: Safegua
     sg.at(FRIDAY_7PM)
     urgent = await send_text(sg.parent, sg.parent_room, URGENT)
     await eventually(sg.lead_alerts, within=SOON)
+
+    async def leads_told() -> bool:  # recorded just after the notices go out
+        alert = await sg.bot.store.alerts.by_source(urgent)
+        return alert is not None and alert.notified_at is not None
+
+    await eventually(leads_told)
     minutes = sg.bot.config.safeguarding.chase_minutes
     sg.at(FRIDAY_7PM + timedelta(minutes=minutes - 1))
     await sg.bot.app.safeguarding_due()
