@@ -9,7 +9,7 @@ import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from bot import judge_eval
+from bot import judge_eval, judge_model, judge_train
 from bot.app import App
 from bot.clock import Clock, ClockError
 from bot.config import Config, ConfigError, load_config
@@ -18,11 +18,9 @@ from bot.matrix import Credentials, CredentialsError, login, make_client
 from bot.provisioning import LinkRefused
 from bot.roster import RosterError, import_roster
 from storage.pupils import Pupil
-from storage.store import Store
+from storage.store import DATABASE, Store
 
 log = logging.getLogger("conductbot")
-
-DATABASE = "conductbot.sqlite"
 
 
 class UserError(Exception):
@@ -60,6 +58,8 @@ async def cmd_run(args: argparse.Namespace) -> int:
     config = _config(args.config)
     credentials = _credentials(args)
     clock = Clock.from_env()
+    if judge_model.use_school_model(Path(args.data_dir)):
+        log.info("judge: using this school's own refit (judge-train --data-dir)")
     store = await _store(args)
     client = make_client(credentials)
     try:
@@ -180,7 +180,7 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--config", type=Path, default=Path("rooms.yaml"))
     imp.add_argument("--data-dir", default="var/data")
     judge_eval.add_parser(commands)
-    judge_eval.add_train_parser(commands)
+    judge_train.add_parser(commands)
     demo = add("demo", cmd_demo, "start an embedded Synapse, a demo school and the bot")
     demo.set_defaults(data_dir="var/demo")
     demo.add_argument("--roster", default="demo/roster.csv")

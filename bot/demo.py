@@ -20,8 +20,9 @@ from typing import Any
 
 import yaml
 
+from bot import judge_model
 from bot.app import App
-from bot.cli import DATABASE, find_pupil
+from bot.cli import find_pupil
 from bot.clock import Clock
 from bot.config import load_config
 from bot.guard_api import GuardApi, module_config
@@ -29,7 +30,7 @@ from bot.homeserver import SynapseProcess, free_port, register_user, write_synap
 from bot.matrix import Credentials, make_client
 from bot.provisioning import ESCALATION_KEY, story_key
 from bot.roster import import_roster
-from storage.store import Store
+from storage.store import DATABASE, Store
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +104,7 @@ async def run_demo(config_path: Path, root: Path, roster: Path) -> None:
     )
     accounts["homeserver"] = settings.base_url
     store = await Store.open(root / "data" / DATABASE)
+    judge_model.use_school_model(root / "data")
     clock = Clock.from_env()
     guard = GuardApi(store, config, bot_id, guard_secret, clock=clock, port=guard_port)
     client = None

@@ -32,6 +32,7 @@ import functools
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -41,12 +42,13 @@ from typing import Literal
 import emoji
 import numpy as np
 import phonenumbers
+from tokenizers import Tokenizer
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from bot.embedding import encoder
+from bot import judge_model
+from bot.embedding import encoder, model_directory
+from bot.judge_data import languages, rules
 from bot.judge_data import lexicon as lx
-from bot.judge_data import rules
-from bot.judge_model import urgent_head
 
 __all__ = ["JudgeContext", "Label", "Outcome", "Verdict", "judge"]
 
@@ -102,6 +104,9 @@ class Verdict:
 
 # --- Thresholds ----------------------------------------------------------------------------
 
+#: The fewest words a private message needs before the learned tier holds it back or pauses
+#: it: two words ("message 187") say too little for a reading of meaning to go on.
+LEARNED_DM_WORDS = 3
 #: Evidence weight at which a label is acted on (confidence about 0.8).
 ACT = 2.0
 #: Evidence weight at which a teacher is asked.
@@ -207,6 +212,7 @@ class _Evidence:
     kind: float = 0.0
     kind_why: list[str] = field(default_factory=list)
     mood: float = 0.0  # the part of the negative weight that is only sad or cold wording
+    reported: bool = False  # insults reported as said to someone, not aimed at the reader
 
     def add(self, label: Label, weight: float, reason: str) -> None:
         self.weight[label] = self.weight.get(label, 0.0) + weight
@@ -778,12 +784,151 @@ def _bounded(text: str, lex: _Lexicons) -> str:
     return "\n…\n".join([text[:JUDGED_HEAD], *windows, text[-JUDGED_TAIL:]])
 
 
-def judge(text: str, context: JudgeContext) -> Verdict:
-    """Judge one message in its context; pure, and bounded in cost whatever its length."""
+# --- Other languages -----------------------------------------------------------------------
+
+#: A message is read as another language when most of its letters are in another script, or
+#: less than ENGLISH_SHARE of its Latin words are whole words of the sentence model's
+#: (English) vocabulary, or less than LIKELY_ENGLISH are and it uses words of a language
+#: the judge knows (`bot/judge_data/languages.py`).
+ENGLISH_SHARE = 0.5
+LIKELY_ENGLISH = 0.8
+
+
+@dataclass(frozen=True)
+class _Language:
+    kind: re.Pattern[str] | None
+    hostile: re.Pattern[str] | None
+    urgent: re.Pattern[str] | None
+
+
+def _folded_phrases(items: Iterable[str]) -> re.Pattern[str] | None:
+    words = [_fold(i).lower() for i in items]
+    return _phrases(words) if words else None
+
+
+@functools.cache
+def _languages() -> dict[str, _Language]:
+    return {
+        code: _Language(
+            _folded_phrases(languages.KIND.get(code, ())),
+            _folded_phrases(languages.HOSTILE.get(code, ())),
+            _folded_phrases(languages.URGENT.get(code, ())),
+        )
+        for code in languages.KIND.keys() | languages.HOSTILE.keys() | languages.URGENT.keys()
+    }
+
+
+_LATIN_WORD = re.compile(r"[a-z]+")
+
+
+@functools.cache
+def _english_words() -> frozenset[str]:
+    """The whole words of the sentence model's vocabulary (English, lower case)."""
+    vocabulary = Tokenizer.from_file(str(model_directory() / "tokenizer.json")).get_vocab()
+    return frozenset(w for w in vocabulary if w.isalpha())
+
+
+def _known_words(text: str) -> tuple[str | None, str | None]:
+    """The first language whose kind or hostile words this text uses, for each of the two."""
+    kind = hostile = None
+    for code, language in _languages().items():
+        if kind is None and language.kind is not None and language.kind.search(text):
+            kind = code
+        if hostile is None and language.hostile is not None and language.hostile.search(text):
+            hostile = code
+    return kind, hostile
+
+
+def _other_language(t: _Text) -> str | None:
+    """What a message not written in English is written in: a language the judge has words
+    for, or the script, or "another language"; None for English."""
+    letters = [c for c in t.original if c.isalpha()]
+    if not letters:
+        return None
+    scripts = Counter(unicodedata.name(c, "LATIN").split()[0] for c in letters)
+    kind, hostile = _known_words(t.folded.lower())
+    if scripts["LATIN"] <= len(letters) / 2:
+        return hostile or kind or scripts.most_common(1)[0][0].lower() + " script"
+    words = _LATIN_WORD.findall(t.folded.lower())
+    english = _english_words()
+    share = sum(w in english for w in words) / len(words) if words else 1.0
+    if share >= LIKELY_ENGLISH:
+        return None
+    if share >= ENGLISH_SHARE:
+        return hostile or kind
+    return hostile or kind or "another language"
+
+
+def _other_language_urgent(t: _Text, ev: _Evidence) -> None:
+    """Danger words in any of the languages known, in any message: a parent in a panic
+    mixes languages (these phrases are not English words; none is found in the English
+    training corpus)."""
+    text = t.folded.lower()
+    for code, language in _languages().items():
+        if language.urgent is not None and (found := language.urgent.search(text)):
+            reason = f"danger word in another language ({code}): '{found.group(0)}'"
+            ev.add(_URGENT, URGENT_AT, reason)
+            return
+
+
+def _other_language_verdict(words: Verdict, t: _Text, code: str, where: Where) -> Verdict:
+    """A message in another language, which the sentence model cannot read: the word rules'
+    removals stand; hostile words (in any language known) are acted on; kind words keep it;
+    in a class story, a reply with neither goes to a teacher, never silently kept."""
+    if words.outcome is Outcome.REMOVE:
+        return words
+    kind, hostile = _known_words(t.folded.lower())
+    if hostile is not None:
+        label = _ABUSE if where == DM else _NEG
+        reason = f"hostile words in another language ({hostile})"
+        return Verdict(label, 0.8, (reason,), Outcome.REMOVE)
+    if words.outcome is Outcome.ASK:
+        return words
+    if kind is not None:
+        return Verdict(Label.OK, 0.8, (f"kind words in another language ({kind})",), Outcome.KEEP)
+    if where == DM:
+        return words
+    reason = (
+        f"written in {code}: a teacher reads it"
+        if code == "another language"
+        else f"written in another language ({code}): a teacher reads it"
+    )
+    return Verdict(_NEG, 0.5, (reason,), Outcome.ASK)
+
+
+def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
+    """Judge one message in its context; pure, and bounded in cost whatever its length.
+
+    `learned=False` leaves out the learned tier (the word rules alone, for comparison)."""
     if not text or not text.strip():
         return Verdict(Label.OK, 1.0, ("empty",), Outcome.KEEP)
     lex = _lexicons()
     t = _prepare(_bounded(text, lex), context)
+    ev = _evidence(t, lex)
+    code = _other_language(t)
+    _other_language_urgent(t, ev)
+    heads = judge_model.heads()[context.where]
+    chances = heads.probabilities(t.original, t.vector()) if learned and code is None else None
+    if chances is not None and chances["urgent"] >= heads.threshold["urgent"]:
+        ev.add(_URGENT, URGENT_AT, f"reads as danger (learned tier, {chances['urgent']:.2f})")
+    if ev.of(_URGENT) >= URGENT_AT:
+        outcome = Outcome.KEEP if context.where == DM else Outcome.REMOVE
+        weight = ev.of(_URGENT)
+        return Verdict(_URGENT, _confidence(weight), _reasons(ev, _URGENT), outcome)
+    words = _decide_dm(ev) if context.where == DM else _decide_story(ev)
+    if code is not None:
+        return _other_language_verdict(words, t, code, context.where)
+    if chances is None:
+        return words
+    if context.where == DM:
+        if len(t.words) < LEARNED_DM_WORDS:
+            return words
+        return _learned_dm(words, ev, chances, heads.threshold, "slur" in t.swore)
+    return _learned_story(words, ev, chances, heads.threshold, _unmistakable(t))
+
+
+def _evidence(t: _Text, lex: _Lexicons) -> _Evidence:
+    """What the word rules find."""
     ev = _Evidence()
     score = _sentiment(t.plain, lex) if t.words else 0.0
     _kindness_evidence(t, lex, score, ev)
@@ -796,14 +941,89 @@ def judge(text: str, context: JudgeContext) -> Verdict:
     _pupil_evidence(t, ev)
     _criticism_evidence(t, ev)
     _abuse_evidence(t, ev)
-    _urgent_evidence(t, ev, context.where)
-    if ev.of(_URGENT) >= URGENT_AT:
-        outcome = Outcome.KEEP if context.where == DM else Outcome.REMOVE
-        weight = ev.of(_URGENT)
-        return Verdict(_URGENT, _confidence(weight), _reasons(ev, _URGENT), outcome)
-    if context.where == DM:
-        return _decide_dm(ev)
-    return _decide_story(ev)
+    _urgent_rules(t, ev)
+    return ev
+
+
+_LEARNED_STORY_LABELS = (Label.NEGATIVE, Label.COMPLAINT, Label.COMPARISON, Label.SENSITIVE)
+#: What the word rules find with what the tier cannot see (the class roster, contact
+#: details): their removal stands whatever the tier reads.
+_ROSTER_LABELS = frozenset({Label.SENSITIVE, Label.COMPARISON})
+
+
+def _unmistakable(t: _Text) -> bool:
+    """Swearing or a hostile emoji: the word rules' findings need no second opinion."""
+    return bool(t.swore & {"strong", "slur", "listed", "hostile"}) or any(
+        name in _HOSTILE_EMOJI for name in t.emoji
+    )
+
+
+def _learned_story(
+    words: Verdict,
+    ev: _Evidence,
+    chances: dict[str, float],
+    threshold: dict[str, float],
+    unmistakable: bool,
+) -> Verdict:
+    """The learned tier removes or asks about what the word rules missed. The rules' removal
+    stands where the meaning agrees; otherwise a teacher decides. Their doubt about a reply
+    the tier reads as clearly fine is set aside."""
+    chance = chances["remove"]
+    if words.outcome is Outcome.REMOVE:
+        if chance >= threshold["confirm"] or words.label in _ROSTER_LABELS or unmistakable:
+            return words
+        reason = f"the words say {words.label.value}, the meaning is unsure ({chance:.2f})"
+        return Verdict(words.label, words.confidence, (reason, *words.reasons[:3]), Outcome.ASK)
+    if chance < threshold["clear"]:
+        return words if words.outcome is Outcome.KEEP or unmistakable else _kept(ev, 0.0)
+    if chance < threshold["ask"] and words.outcome is Outcome.KEEP:
+        return words
+    if words.outcome is Outcome.ASK and chance < threshold["remove"]:
+        return words
+    label = max(_LEARNED_STORY_LABELS, key=lambda lbl: chances[lbl.value])
+    reason = f"reads as {label.value} (learned tier, {chance:.2f})"
+    reasons = (reason, *_reasons(ev, label))[:4]
+    outcome = Outcome.REMOVE if chance >= threshold["remove"] else Outcome.ASK
+    return Verdict(label, round(chance, 3), reasons, outcome)
+
+
+def _learned_dm(
+    words: Verdict,
+    ev: _Evidence,
+    chances: dict[str, float],
+    threshold: dict[str, float],
+    slur: bool,
+) -> Verdict:
+    """Abuse and threats the word rules missed go to SLT (a hostile message needs less
+    certainty of abuse than a calm one); the golden-rule pause needs the learned tier to
+    agree (a sad or blunt worry is not a dig); complaints get the office."""
+    abuse, pause = chances["abusive"], chances["pause"]
+    if words.label is _ABUSE and words.outcome is Outcome.REMOVE:
+        return words
+    # warm words and thanks, or hurtful words reported as said to a child, ask the tier to
+    # be surer ("see you at pick up, thanks"; "a boy told him 'you're stupid'")
+    careful = ev.kind >= 1.0 or ev.reported
+
+    def sure(decision: str) -> float:
+        return (1.0 + threshold[decision]) / 2 if careful else threshold[decision]
+
+    hostile = pause >= sure("pause")
+    if abuse >= sure("divert") or (hostile and abuse >= threshold["divert_hostile"]):
+        reasons = (f"reads as abuse or a threat (learned tier, {abuse:.2f})",)
+        return Verdict(_ABUSE, round(abuse, 3), reasons + _reasons(ev, _ABUSE)[:3], Outcome.REMOVE)
+    # swearing at a printer or a bad week is not abuse of the teacher; a slur always is
+    if words.label is _ABUSE and (abuse >= threshold["abuse_clear"] or hostile or slur):
+        return words
+    if hostile or (words.label is _NEG and pause >= threshold["pause_clear"]):
+        reasons = (f"reads as hostile (learned tier, {pause:.2f})", *_reasons(ev, _NEG))[:4]
+        return Verdict(_NEG, round(pause, 3), reasons, Outcome.KEEP)
+    if words.label is _COMPLAINT:
+        return words
+    complaint = chances["complaint"]
+    if complaint >= threshold["office"]:
+        reasons = (f"reads as a complaint (learned tier, {complaint:.2f})",)
+        return Verdict(_COMPLAINT, round(complaint, 3), reasons, Outcome.KEEP)
+    return _kept(ev, 0.0)
 
 
 def _emoji_evidence(t: _Text, ev: _Evidence) -> None:
@@ -1049,7 +1269,8 @@ def _abuse_evidence(t: _Text, ev: _Evidence) -> None:
     if not found.of(_ABUSE):
         return
     # a parent reporting what was said to their child is a worry, not abuse
-    scale = 0.4 if _REPORTED.search(t.plain) else 1.0
+    ev.reported = bool(_REPORTED.search(t.plain))
+    scale = 0.4 if ev.reported else 1.0
     if ("strong" in t.swore or "listed" in t.swore) and found.of(_ABUSE) * scale >= DOUBT:
         found.add(_ABUSE, 0.6 / scale, "with swearing")
     weight = found.of(_ABUSE) * scale
@@ -1059,19 +1280,6 @@ def _abuse_evidence(t: _Text, ev: _Evidence) -> None:
         ev.add(_NEG, min(weight, 2.4), found.why[_ABUSE][0])
 
 
-def _urgent_evidence(t: _Text, ev: _Evidence, where: Where) -> None:
-    """Danger now: self-harm, a missing child, violence, abuse, weapons, an emergency.
-
-    The word rules and the learned tier (`bot.judge_model`) each suffice alone: they miss
-    different messages, and missing one is the worst mistake the judge can make.
-    """
-    _urgent_rules(t, ev)
-    head = urgent_head()
-    chance = head.probability(t.vector(), ev.of(_URGENT))
-    if chance >= head.threshold[where]:
-        ev.add(_URGENT, URGENT_AT, f"reads as danger (learned tier, {chance:.2f})")
-
-
 def _urgent_rules(t: _Text, ev: _Evidence) -> None:
     text = _URGENT_HARMLESS.sub(" ", t.literal)
     for rule in _URGENT_RULES:
@@ -1079,13 +1287,6 @@ def _urgent_rules(t: _Text, ev: _Evidence) -> None:
             ev.add(_URGENT, rule.weight, rule.reason)
     if t.original.isupper() and len(t.words) >= 3 and ev.of(_URGENT):
         ev.add(_URGENT, 0.4, "written in capitals")
-
-
-def urgent_rules_weight(text: str) -> float:
-    """What the word rules alone find in a private message: the learned tier's input."""
-    ev = _Evidence()
-    _urgent_rules(_prepare(text, JudgeContext(where=DM)), ev)
-    return ev.of(_URGENT)
 
 
 #: Words that do not change what a short message says ("Useless. Absolutely useless.").

@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot import judge_model
 from bot.judge import (
     DM,
     STORY,
@@ -34,7 +33,6 @@ from bot.judge import (
     Verdict,
     Where,
     judge,
-    urgent_rules_weight,
 )
 from handlers.relay import Route, route
 
@@ -286,14 +284,17 @@ def eval_context(where: Where) -> JudgeContext:
     return JudgeContext(where=where, pupil_names=EVAL_ROSTER)
 
 
-def evaluate(examples: Sequence[Example], where: Where = STORY) -> EvalReport:
-    """Judge every example in one context, timing each call."""
+def evaluate(
+    examples: Sequence[Example], where: Where = STORY, *, learned: bool = True
+) -> EvalReport:
+    """Judge every example in one context, timing each call (`learned=False`: the word
+    rules alone)."""
     context = eval_context(where)
-    judge("warm-up", context)  # lexicons load once, outside the timings
+    judge("warm-up", context)  # lexicons and models load once, outside the timings
     report = EvalReport(where)
     for example in examples:
         start = time.perf_counter_ns()
-        verdict = judge(example.text, context)
+        verdict = judge(example.text, context, learned=learned)
         report.costs_ns.append(time.perf_counter_ns() - start)
         report.per_label.setdefault(example.label, LabelCounts()).count(verdict.outcome)
         if verdict.label is Label.URGENT:
@@ -301,7 +302,7 @@ def evaluate(examples: Sequence[Example], where: Where = STORY) -> EvalReport:
         if where == DM:
             taken = route(verdict)
             report.routes.setdefault(example.label, Counter())[taken] += 1
-            if taken is not EXPECTED_ROUTE[example.label]:
+            if taken is not EXPECTED_ROUTE.get(example.label, Route.DELIVER):
                 report.mistakes.append(Mistake(example, verdict, taken.value))
         elif _story_mistake(example.label, verdict):
             report.mistakes.append(Mistake(example, verdict, verdict.outcome.value))
@@ -417,32 +418,3 @@ def add_parser(commands: Any) -> None:
         help="judge lines as class-story replies (default) or private messages to a teacher",
     )
     parser.set_defaults(run=cmd_judge_eval)
-
-
-async def cmd_judge_train(args: argparse.Namespace) -> int:
-    """Train the learned tier's urgent head; 2 if a file is missing."""
-    missing = [str(p) for p in [*args.files, *args.story] if not p.is_file()]
-    if missing:
-        print(f"judge-train: no such file: {', '.join(missing)}", file=sys.stderr)
-        return 2
-    model = judge_model.train(list(args.files), list(args.story), urgent_rules_weight)
-    out = args.out or Path(judge_model.__file__).parent / "judge_data" / judge_model.MODEL_FILE
-    out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps(model["cross_validation"] | {"threshold": model["threshold"]}))
-    return 0
-
-
-def add_train_parser(commands: Any) -> None:
-    """Add `judge-train` to the CLI's subparsers."""
-    parser = commands.add_parser(
-        "judge-train",
-        help="train the judge's learned tier for urgent messages from labelled JSONL files",
-    )
-    parser.add_argument("files", type=Path, nargs="+", help="labelled private messages (JSONL)")
-    parser.add_argument(
-        "--story", type=Path, nargs="*", default=[], help="labelled class-story replies (JSONL)"
-    )
-    parser.add_argument(
-        "--out", type=Path, help="where to write the model (default: the one the judge reads)"
-    )
-    parser.set_defaults(run=cmd_judge_train)

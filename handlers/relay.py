@@ -45,6 +45,7 @@ from handlers.discipline import display_name, escalate, evidence_of, parse_short
 from handlers.onboarding import looks_like_code
 from handlers.safeguarding import URGENT_MARK, Concern, urgent_actions
 from handlers.story import staff_names, visible_text
+from storage.decisions import SLT_DELIVERED, SLT_DISCARDED
 from storage.incidents import Incident
 from storage.people import Role
 from storage.relay import TO_PARENT, TO_TEACHER, Conversation, Relayed
@@ -754,7 +755,7 @@ async def _deliver(inv: Invocation, ctx: Context) -> list[Action]:
     actions, outcome = await _release_or_hold(ctx, relayed)
     decider = await display_name(ctx, inv.event.sender)
     incident = Incident(
-        kind="SLT delivered a held-back message", user_id=relayed.sender, rule="abusive",
+        kind=SLT_DELIVERED, user_id=relayed.sender, rule="abusive",
         outcome=outcome, event_id=relayed.source_event, confirmed_by=decider,
     )  # fmt: skip
     return [
@@ -771,7 +772,7 @@ async def _discard(inv: Invocation, ctx: Context) -> list[Action]:
         return reply(inv.event, f"No held-back message has the id {inv.args['id']}.")
     decider = await display_name(ctx, inv.event.sender)
     incident = Incident(
-        kind="SLT discarded a held-back message", user_id=relayed.sender, rule="abusive",
+        kind=SLT_DISCARDED, user_id=relayed.sender, rule="abusive",
         outcome="not delivered; kept as a record", event_id=relayed.source_event,
         confirmed_by=decider,
     )  # fmt: skip

@@ -10,6 +10,7 @@ import aiosqlite
 from storage.audit import Audit
 from storage.codes import JoinCodes
 from storage.db import open_database
+from storage.decisions import Decisions
 from storage.discipline import Discipline
 from storage.events import EventReports, ProcessedEvents, SentEvents
 from storage.incidents import Incidents
@@ -23,6 +24,9 @@ from storage.rooms import Rooms
 from storage.safeguarding import Alerts
 from storage.state import BotState
 from storage.story import Story
+
+#: The database file in a data directory (`--data-dir`).
+DATABASE = "conductbot.sqlite"
 
 
 @dataclass
@@ -45,6 +49,7 @@ class Store:
     personal: PersonalData
     media: Media
     alerts: Alerts
+    decisions: Decisions
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:
@@ -68,6 +73,7 @@ class Store:
             personal=PersonalData(db),
             media=Media(db),
             alerts=Alerts(db),
+            decisions=Decisions(db),
         )
 
     async def close(self) -> None:

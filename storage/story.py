@@ -125,10 +125,3 @@ class Story:
             (decision, by, at, review_id),
         )
         return cur.rowcount == 1
-
-    async def decided_examples(self) -> list[tuple[str, str, str]]:
-        """Teachers' decisions as labelled examples: (text, judge label, decision)."""
-        async with self._db.execute(
-            "SELECT text, label, decision FROM reviews WHERE decision IS NOT NULL ORDER BY id"
-        ) as cur:
-            return [(r["text"] or "", r["label"], r["decision"]) for r in await cur.fetchall()]

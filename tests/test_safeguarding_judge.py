@@ -14,10 +14,10 @@ import yaml
 from test_config import SHIPPED, problems_in_text
 
 from bot.judge import JudgeContext, Label, Outcome, Verdict, judge
-from bot.judge_eval import add_parser, add_train_parser
+from bot.judge_eval import add_parser
 from handlers.relay import Route, route
 
-DEV = Path(__file__).resolve().parent / "eval" / "safeguarding_dev.jsonl"
+DEV = Path(__file__).resolve().parent.parent / "bot/judge_data/training/safeguarding_dev.jsonl"
 DM = JudgeContext(where="dm")
 STORY = JudgeContext(where="story", pupil_names=frozenset({"Jake", "Maddie", "Logan"}))
 
@@ -156,24 +156,3 @@ def test_a_missing_lead_and_an_unknown_lead_are_named_in_one_line(
     del data["safeguarding"]
     [problem] = problems_in_text(yaml.safe_dump(data, sort_keys=False))
     assert problem.startswith("rooms.yaml: safeguarding: missing required key")
-
-
-def _judge_train(*argv: str) -> int:
-    parser = argparse.ArgumentParser(prog="conductbot")
-    add_train_parser(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["judge-train", *argv])
-    return asyncio.run(args.run(args))
-
-
-def test_judge_train_writes_a_model_the_judge_can_read_and_refuses_a_missing_file(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    out = tmp_path / "model.json"
-    assert _judge_train(str(DEV), "--out", str(out)) == 0
-    model = json.loads(out.read_text())
-    assert len(model["weights"]) == 385  # the embedding and the rules' weight
-    assert 0 < model["threshold"]["dm"] < 1 and model["threshold"]["story"] == 1.0
-    assert model["cross_validation"]["dm"]["urgent_recall"] > 0.5
-    assert str(DEV) in model["trained_on"]
-    assert _judge_train(str(tmp_path / "missing.jsonl"), "--out", str(out)) == 2
-    assert "no such file" in capsys.readouterr().err

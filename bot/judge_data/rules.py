@@ -501,6 +501,20 @@ ABUSE: tuple[Rule, ...] = (
         "threat",
     ),
     (
+        r"\b(?:(?:would|it'd|it would|be a|'d be a) )?shame if (?:something|anything) "
+        r"(?:happened|were to happen|was to happen|happens)(?: to (?:you|your|that|yours)\b|"
+        r"\W*$)|\bput your (?:address|name|face|photo|picture|details|number) (?:on|all over|"
+        r"up on) (?:facebook|social media|the internet|tiktok|the (?:school |local )?(?:group|"
+        r"page))\b|\beveryone(?:'ll| will) know what (?:you are|kind of)\b|\bi know people\b"
+        r"(?! (?:who|that|whose|with|in|at|from|like))|\b(?:my|our) (?:brothers?|cousins?|lads|"
+        r"boys|family|fella|husband|partner|mates) (?:will|'ll|are going to|are gonna|is going "
+        r"to|is gonna) (?:be )?(?:coming|come|pay you|have a word|sort)|\bone (?:phone )?call "
+        r"and (?:you're|you are|you'll be)\b|\bi know (?:where|which school) your (?:kids|"
+        r"children|son|daughter)\b|\bnice (?:car|house) (?:you've got|by the way)\b",
+        2.4,
+        "veiled threat",
+    ),
+    (
         r"\byou (?:people|lot|lot are|people are|lot's)(?: are)? (?:scum|vermin|animals|a "
         r"disgrace|clowns|pathetic|useless|a joke)\b|\b(?:jumped up|stuck up|snotty|smug|"
         r"self-important) (?:little |old )?(?:madam|cow|bitch|prat|git|so and so|twat|"
@@ -870,6 +884,9 @@ URGENT_HARMLESS: tuple[str, ...] = (
     r"\bclaw hammer\b|\btoy hammer\b|\bhammer(?:ed)? (?:it|them|home|away)\b",
     r"\bsecret santa\b|\bsecret (?:garden|agent|seven)\b",
     r"\b(?:sexual|relationships and sex|rse|sex) education\b|\bsex ed\b",
+    # "I'll kill him if he loses another jumper": exasperation at a child's small mishap
+    r"\b(?:i'll|i will|i'm going to|gonna) (?:kill|murder|strangle) (?:him|her|them) if "
+    r"(?:he|she|they) (?:loses?|forgets?|leaves?|breaks?|spills?|rips?|tears?|comes? home)\b",
 )
 
 #: More shapes of danger, in the words families use when they do not name it.

@@ -1,0 +1,198 @@
+"""`conductbot judge-train`: train the judge's learned tier, or refit a school's part of it.
+
+With no `--data-dir`, the heads (`bot.judge_model`) are trained on the shipped corpus
+(`bot/judge_data/training/`, or the files given) and written beside the judge.
+
+With `--data-dir DIR`, they are refitted for one school: the shipped corpus plus every
+decision the school's staff made about a flagged message (`storage.decisions`), each
+counted `DECISION_WEIGHT` times. The refit is measured beside the model in use on the
+shipped check set (`bot/judge_data/check/`, never trained on); if any figure that protects
+a parent, a pupil or a teacher gets worse, it is refused and the model in use is kept.
+Otherwise it is written to DIR/judge/, where the bot reads it at start. The danger heads
+are never refitted: the refit keeps the shipped ones (`judge_model.keep_danger`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bot import judge_model
+from bot.embedding import encoder
+from bot.judge import DM, STORY
+from bot.judge_eval import Example, evaluate
+from storage.store import DATABASE, Store
+
+DATA = Path(judge_model.__file__).parent / "judge_data"
+CORPUS = DATA / "training"
+CHECK = DATA / "check"
+#: How many corpus lines one of the school's own decisions counts as.
+DECISION_WEIGHT = 10.0
+#: The figures a refit may not make worse, per context, and by how much they may move
+#: (the school's own lines shift the thresholds a little): nothing for danger missed, a
+#: point for a kind reply removed or a worry held back, two for a teacher's extra questions.
+PROTECTED = {
+    STORY: {
+        "removed_ok_rate": 0.01,
+        "kept_bad_rate": 0.01,
+        "teacher_ok_rate": 0.02,
+        "urgent_missed_rate": 0.0,
+    },
+    DM: {"abusive_delivered_rate": 0.01, "ok_withheld_rate": 0.01, "urgent_missed_rate": 0.0},
+}
+
+
+def corpus_files() -> list[Path]:
+    return sorted(CORPUS.glob("*.jsonl"))
+
+
+def embeddings(texts: list[str], cache: Path | None) -> np.ndarray:
+    """Each text's sentence embedding: the slow part of training (a few ms a line), which
+    `cache` keeps between runs."""
+    known: dict[str, np.ndarray] = {}
+    if cache is not None and cache.is_file():
+        with np.load(cache) as stored:
+            known = dict(zip(stored["texts"].tolist(), stored["vectors"], strict=True))
+    for text in texts:
+        if text not in known:
+            known[text] = encoder().encode(text)
+    if cache is not None:
+        np.savez(cache, texts=np.asarray(list(known)), vectors=np.vstack(list(known.values())))
+    return np.vstack([known[text] for text in texts])
+
+
+def check_figures(model: dict[str, judge_model.Heads]) -> dict[str, dict[str, float]]:
+    """The judge's figures on the shipped check set, judging with these heads."""
+    lines = judge_model.load_lines(sorted(CHECK.glob("*.jsonl")))
+    in_use = judge_model.heads()
+    judge_model.use(model)
+    try:
+        figures = {}
+        for where in (STORY, DM):
+            examples = [
+                Example(text, label, "", number)
+                for number, (text, label, story) in enumerate(
+                    zip(lines.texts, lines.labels, lines.story, strict=True)
+                )
+                if bool(story) == (where == STORY)
+            ]
+            report = evaluate(examples, where)
+            figures[where] = {name: round(getattr(report, name), 4) for name in PROTECTED[where]}
+        return figures
+    finally:
+        judge_model.use(in_use)
+
+
+def worse(before: dict[str, dict[str, float]], after: dict[str, dict[str, float]]) -> list[str]:
+    return [
+        f"{where} {name} {before[where][name]:.3f} -> {after[where][name]:.3f}"
+        for where, figures in PROTECTED.items()
+        for name, tolerance in figures.items()
+        if after[where][name] > before[where][name] + tolerance + 1e-9
+    ]
+
+
+def train_shipped(files: list[Path], out: Path, cache: Path | None) -> None:
+    lines = judge_model.load_lines(files)
+    model = judge_model.train(lines, embeddings(lines.texts, cache))
+    model["description"]["trained_on"] = judge_model.sources(files)
+    judge_model.save(model, out)
+    print(json.dumps(_summary(model)))
+
+
+def _summary(model: dict[str, Any]) -> dict[str, Any]:
+    return {
+        where: {"threshold": part["threshold"], "cross_validation": part["cross_validation"]}
+        for where, part in model["description"]["contexts"].items()
+    }
+
+
+async def refit_school(data_dir: Path, cache: Path | None) -> int:
+    """Refit the conduct heads with the school's decisions; 0 if adopted, 1 if refused."""
+    store = await Store.open(data_dir / DATABASE)
+    try:
+        decisions = await store.decisions.labelled()
+    finally:
+        await store.close()
+    if not decisions:
+        print(f"judge-train: no decisions recorded in {data_dir} yet; nothing to learn")
+        return 1
+    corpus = judge_model.load_lines(corpus_files())
+    lines = judge_model.Lines(
+        corpus.texts + [d.text for d in decisions],
+        corpus.labels + [d.label for d in decisions],
+        np.concatenate([corpus.story, [1 if d.where == STORY else 0 for d in decisions]]),
+        np.concatenate([corpus.budgeted, np.ones(len(decisions), dtype=bool)]),
+    )
+    weight = np.concatenate([np.ones(len(corpus.texts)), np.full(len(decisions), DECISION_WEIGHT)])
+    model = judge_model.train(lines, embeddings(lines.texts, cache), weight)
+    judge_model.keep_danger(model, judge_model.shipped())
+    model["description"] |= {
+        "trained_on": judge_model.sources(corpus_files()),
+        "school_decisions": len(decisions),
+    }
+    folder = judge_model.school_model(data_dir)
+    refitted = (folder / judge_model.MODEL_JSON).is_file()
+    before = check_figures(judge_model.load(folder) if refitted else judge_model.shipped())
+    after = check_figures(judge_model.read_model(model["description"], model["weights"]))
+    report = {"decisions": len(decisions), "before": before, "after": after}
+    refused = worse(before, after)
+    if refused:
+        print(json.dumps(report | {"refused": refused}))
+        print(
+            f"judge-train: refit refused, it does worse on the check set ({'; '.join(refused)});"
+            " the model in use is kept",
+            file=sys.stderr,
+        )
+        return 1
+    judge_model.save(model, folder)
+    print(json.dumps(report | {"written": str(folder)}))
+    return 0
+
+
+async def cmd_judge_train(args: argparse.Namespace) -> int:
+    """Train the learned tier, or refit a school's part of it; 2 if a file is missing."""
+    if args.data_dir is not None:
+        if args.files or args.out:
+            message = "--data-dir refits from the shipped corpus; give no files or --out"
+            print(f"judge-train: {message}", file=sys.stderr)
+            return 2
+        if not (args.data_dir / DATABASE).is_file():
+            print(f"judge-train: no database in {args.data_dir}", file=sys.stderr)
+            return 2
+        return await refit_school(args.data_dir, args.cache)
+    files = list(args.files) or corpus_files()
+    missing = [str(p) for p in files if not p.is_file()]
+    if missing:
+        print(f"judge-train: no such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    train_shipped(files, args.out or DATA, args.cache)
+    return 0
+
+
+def add_parser(commands: Any) -> None:
+    """Add `judge-train` to the CLI's subparsers."""
+    parser = commands.add_parser(
+        "judge-train",
+        help="train the judge's learned tier, or refit it with a school's own decisions",
+    )
+    parser.add_argument(
+        "files",
+        type=Path,
+        nargs="*",
+        help="labelled lines (JSONL; a line's 'where' says story or dm, else dm); "
+        "default: the shipped corpus",
+    )
+    parser.add_argument(
+        "--out", type=Path, help="folder for the model files (default: the ones the judge reads)"
+    )
+    parser.add_argument(
+        "--data-dir", type=Path, help="refit with the decisions in this school's database"
+    )
+    parser.add_argument("--cache", type=Path, help="a file to keep embeddings in between runs")
+    parser.set_defaults(run=cmd_judge_train)

@@ -1,0 +1,250 @@
+"""The judge's learned tier and its other-language lists: threats go to SLT, kind words that
+sound alarming stay, a parent's worry is not paused, kind replies in other languages stay and
+hostile ones never stay unseen; and `judge-train`, including a school's own refit, which is
+refused when it would make the judge worse. No server needed."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+
+from bot import judge_model
+from bot.judge import JudgeContext, Label, Outcome, judge
+from bot.judge_train import CHECK, add_parser, check_figures, corpus_files
+from handlers.relay import Route, route
+from storage.rooms import RoomKind
+from storage.store import DATABASE, Store
+
+STORY = JudgeContext(where="story", pupil_names=frozenset({"Kacper", "Aisha", "Ruby", "Leo"}))
+DM = JudgeContext(where="dm", pupil_names=STORY.pupil_names)
+
+# --- Threats are abusive, always ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I know what car you drive.",
+        "Speak to my son like that again and I'll be waiting for you in the car park.",
+        "I know where you live, Miss.",
+        "Be a shame if something happened to that nice house of yours.",
+        "I'll put your address on Facebook and let everyone know what you are.",
+        "One phone call and you're finished at that school. Think on.",
+        "My brothers will be coming in to have a word with you tomorrow.",
+    ],
+)
+def test_threats_go_to_slt_not_the_teacher(text: str) -> None:
+    assert route(judge(text, DM)) is Route.DIVERT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It would be a shame if anything happened to the class hamster over half term!",
+        "I know people who've had the same trouble with the reading app, is it down?",
+        "Ruby's brothers will be coming in for the assembly, is that ok?",
+        "My brother's picking her up today, he's on the list.",
+    ],
+)
+def test_words_that_look_like_threats_reach_the_teacher(text: str) -> None:
+    assert route(judge(text, DM)) in (Route.DELIVER, Route.OFFICE)
+
+
+# --- Kind and ordinary messages stay as they are --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bloody brilliant, the lot of them 😂",
+        "Absolutely sick costumes this year 🔥 I'm crying",
+        "Killing it as always Year 2 🔥🔥",
+        "Mad proud of Leo, he's been practising his lines for weeks",
+        "Dead funny watching them try to do the egg and spoon 😂",
+        "Scary good costumes this year!",
+    ],
+)
+def test_kind_replies_with_alarming_words_stay_in_the_story(text: str) -> None:
+    assert judge(text, STORY).outcome is Outcome.KEEP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our dog died last night and Aisha is heartbroken, she may be quiet today.",
+        "I'm at my wits' end with the homework battles, he cries every night. Any ideas?",
+        "Kacper says he has nobody to play with at lunch and it's breaking my heart.",
+        "I'll kill him if he loses another jumper 😂 can you check lost property please",
+        "Me and his dad have split up and it's been a rough week, just so you know.",
+    ],
+)
+def test_ordinary_worries_reach_the_teacher_unpaused(text: str) -> None:
+    assert route(judge(text, DM)) in (Route.DELIVER, Route.OFFICE)
+
+
+# --- Other languages ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bardzo ładnie! Brawo dla wszystkich dzieci 👏",  # Polish
+        "Mashallah bohat acha, shukriya teacher",  # Roman Urdu
+        "ਬਹੁਤ ਵਧੀਆ, ਧੰਨਵਾਦ ਜੀ",  # Punjabi
+        "Mulțumim frumos, ce frumos au cântat copiii!",  # Romanian
+        "شكرا جزيلا للمعلمة، صور جميلة",  # Arabic
+        "অনেক ধন্যবাদ, খুব সুন্দর ছবি",  # Bengali
+        "Aad baad u mahadsantahay macalin, sawirro qurux badan",  # Somali
+        "Que lindo! Obrigada pelas fotos",  # Portuguese
+        "¡Qué bonito! Muchas gracias maestra",  # Spanish
+        "Дякую за чудові фото, молодці діти!",  # Ukrainian
+    ],
+)
+def test_kind_replies_in_other_languages_are_never_removed(text: str) -> None:
+    assert judge(text, STORY).outcome is Outcome.KEEP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Idiota, wstydźcie się",  # Polish
+        "Tum bewakoof ho, sharam karo",  # Roman Urdu
+        "Eres una mentirosa, profesora",  # Spanish
+        "Ти брехуха і ідіотка",  # Ukrainian
+    ],
+)
+def test_hostile_replies_in_other_languages_are_removed_or_asked(text: str) -> None:
+    assert judge(text, STORY).outcome is not Outcome.KEEP
+    assert route(judge(text, DM)) is Route.DIVERT
+
+
+def test_a_reply_in_another_language_with_no_known_words_goes_to_a_teacher() -> None:
+    verdict = judge("Czy jutro jest wycieczka do muzeum?", STORY)  # "is the museum trip tomorrow?"
+    assert verdict.outcome is Outcome.ASK
+    assert "another language" in verdict.reasons[0]
+    assert route(judge("Czy jutro jest wycieczka do muzeum?", DM)) is Route.DELIVER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mi hijo ha desaparecido, no está en casa, ayuda por favor",  # Spanish
+        "Mere bete ko koi le gaya, madad karo",  # Roman Hindi/Urdu
+        "Mój syn zaginął, nie wrócił do domu ze szkoły",  # Polish
+    ],
+)
+def test_danger_in_another_language_is_urgent(text: str) -> None:
+    assert judge(text, DM).label is Label.URGENT
+    assert judge(text, STORY).label is Label.URGENT
+
+
+# --- judge-train -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def embeddings(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """One embedding cache for the refits: the corpus is embedded once, not per test."""
+    return str(tmp_path_factory.mktemp("judge") / "embeddings.npz")
+
+
+def _judge_train(*argv: str) -> int:
+    parser = argparse.ArgumentParser(prog="conductbot")
+    add_parser(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["judge-train", *argv])
+    return asyncio.run(args.run(args))
+
+
+def test_judge_train_writes_a_model_the_judge_can_read_and_refuses_a_missing_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = tmp_path / "lines.jsonl"
+    examples = sorted(CHECK.glob("*.jsonl"))
+    lines.write_text("".join(p.read_text(encoding="utf-8") for p in examples), encoding="utf-8")
+    assert _judge_train(str(lines), "--out", str(tmp_path)) == 0
+    model = judge_model.load(tmp_path)
+    assert set(model) == {"story", "dm"}
+    for where, questions in judge_model.HEADS.items():
+        assert model[where].names == tuple(questions)
+        assert set(model[where].threshold) == set(judge_model.BUDGET[where])
+    described = json.loads((tmp_path / judge_model.MODEL_JSON).read_text())
+    assert str(lines) in described["trained_on"]
+    judge_model.use(model)
+    try:  # the judge reads with it
+        assert judge("Thank you so much, lovely photos", STORY).outcome is Outcome.KEEP
+    finally:
+        judge_model.use(None)
+    assert _judge_train(str(tmp_path / "missing.jsonl"), "--out", str(tmp_path)) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_judge_train_data_dir_needs_a_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _judge_train("--data-dir", str(tmp_path)) == 2
+    assert "no database" in capsys.readouterr().err
+
+
+async def _school_with_decisions(data_dir: Path, decisions: list[tuple[str, str]]) -> None:
+    """A school database where teachers decided on these story replies (text, keep/remove)."""
+    store = await Store.open(data_dir / DATABASE)
+    try:
+        await store.rooms.add("!story:s", RoomKind.STORY, "story:1", created_at="2026-11-02")
+        for n, (text, decision) in enumerate(decisions):
+            at = "2026-11-02T10:00:00"
+            where = ("!story:s", "@parent:s", None)
+            review = await store.story.open_review(
+                f"$e{n}", *where, text, "negative", 0.5, (), at=at
+            )
+            await store.story.decide(review, decision, by="@reid:s", at="2026-11-02T10:05:00")
+        await store.db.commit()
+    finally:
+        await store.close()
+
+
+def test_a_school_refit_that_does_worse_is_refused_and_the_model_in_use_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], embeddings: str
+) -> None:
+    # a teacher who presses ✅ on every reply the bot asks about, sniping included
+    corpus = judge_model.load_lines(corpus_files())
+    sniping = [
+        text
+        for text, label, story in zip(corpus.texts, corpus.labels, corpus.story, strict=True)
+        if story and label in ("negative", "comparison", "complaint")
+    ]
+    asyncio.run(_school_with_decisions(tmp_path, [(text, "keep") for text in sniping[:600]]))
+    assert _judge_train("--data-dir", str(tmp_path), "--cache", embeddings) == 1
+    assert "refit refused" in capsys.readouterr().err
+    assert not (judge_model.school_model(tmp_path) / judge_model.MODEL_JSON).exists()
+    assert judge_model.heads() is judge_model.shipped()
+
+
+def test_a_school_refit_that_holds_its_figures_is_adopted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], embeddings: str
+) -> None:
+    decisions = [
+        ("Gallus wee team, pure dead brilliant so it is", "keep"),
+        ("Aye right, nice for some, same weans in every photo", "remove"),
+        ("Wee man's a total bampot haha love him", "keep"),
+        ("Hunners of pics of the teacher's pets again eh", "remove"),
+    ]
+    asyncio.run(_school_with_decisions(tmp_path, decisions))
+    try:
+        assert _judge_train("--data-dir", str(tmp_path), "--cache", embeddings) == 0
+        report = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+        assert report["decisions"] == 4
+        assert report["written"] == str(judge_model.school_model(tmp_path))
+        assert judge_model.use_school_model(tmp_path)
+        assert judge_model.heads() is not judge_model.shipped()
+        assert check_figures(judge_model.heads()) == report["after"]
+        # the danger heads are the shipped ones, whatever the school decided
+        for where, heads in judge_model.heads().items():
+            shipped = judge_model.shipped()[where]
+            column = heads.names.index("urgent")
+            assert (heads.weights[:, column] == shipped.weights[:, column]).all()
+            assert heads.threshold["urgent"] == shipped.threshold["urgent"]
+    finally:
+        judge_model.use(None)
