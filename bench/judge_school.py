@@ -37,6 +37,8 @@ from storage.store import DATABASE, Store
 
 DATA = Path(__file__).resolve().parent / "data"
 AT = "2026-11-02T10:00:00"
+#: Embeddings of the corpus, kept between runs of this bench (the slow part of a refit).
+CACHE = Path(tempfile.gettempdir()) / "conductbot-judge-embeddings.npz"
 
 
 def halves(path: Path) -> tuple[list[Example], list[Example]]:
@@ -137,7 +139,7 @@ async def main() -> int:
         finally:
             await store.close()
         print(f"staff decisions in the first half-term: {decisions}")
-        adopted = await refit_school(data_dir, None) == 0
+        adopted = await refit_school(data_dir, CACHE) == 0
         if adopted:
             judge_model.use_school_model(data_dir)
         after = figures(evaluate(story_later, "story"), evaluate(dm_later, "dm"))

@@ -17,6 +17,7 @@ from bot.config import Config
 from bot.guard_api import GuardApi
 from bot.homeserver import override_ratelimit
 from bot.judge import Label
+from bot.judge import load as load_judge
 from bot.matrix import Credentials, SyncLoop, login
 from bot.media_worker import MediaWorker
 from bot.provisioning import ESCALATION_KEY, Provisioner, ProvisionReport, home_key
@@ -130,6 +131,7 @@ class App:
 
     async def run(self) -> None:
         """Sync until cancelled; scheduled jobs run beside the sync loop."""
+        await asyncio.to_thread(load_judge)  # once, before the first message waits for it
         scheduler = AsyncIOScheduler(timezone=self.config.school.tz)
         reports = EventReports(
             self.client.homeserver, self.client.access_token, self.store, self.executor,

@@ -2,9 +2,10 @@
 
 `POST /v1/check-event` answers whether an event may be delivered: protected class media
 may not leave the room it was posted in (staff and the bot excepted), and a family's
-story reply the judge would remove is refused. `POST /v1/check-media` answers whether an
-upload's bytes are protected class media. Everything else is allowed: the bot still
-enforces the rest after delivery, as it does without the module.
+story reply the judge's word rules surely remove is refused (`judge_quickly`).
+`POST /v1/check-media` answers whether an upload's bytes are protected class media.
+Everything else is allowed: the bot still enforces the rest after delivery, as it does
+without the module.
 
 Requests carry `Authorization: Bearer <secret>`; the answer is `{"allow": bool, "reason":
 str|null}`. Refusals are audited (rule, room, sender), never with the message body.
@@ -27,7 +28,8 @@ from aiohttp import web
 from bot.calendar import SchoolCalendar
 from bot.clock import Clock
 from bot.config import Config
-from bot.judge import JudgeContext, Label, Outcome, judge
+from bot.judge import JudgeContext, Label, Outcome, judge_quickly
+from bot.judge import load as load_judge
 from handlers import Context, Event
 from handlers.discipline import rule_text
 from handlers.onboarding import codes_in
@@ -139,7 +141,9 @@ class GuardApi:
         return app
 
     async def start(self, host: str = "127.0.0.1", port: int | None = None) -> None:
-        """Listen on loopback by default: only the homeserver on this machine asks."""
+        """Listen on loopback by default: only the homeserver on this machine asks. The judge
+        is loaded first, so the first answer is not late."""
+        await asyncio.to_thread(load_judge)
         self._runner = web.AppRunner(self.app(), access_log=None)
         await self._runner.setup()
         await web.TCPSite(self._runner, host, self.port if port is None else port).start()
@@ -206,7 +210,9 @@ class GuardApi:
             return MEDIA_REASON
         if not text or context is None:
             return None
-        verdict = await asyncio.to_thread(judge, text, context)
+        # the word rules' sure removals only: the learned tier's own (a few ms more) follow
+        # delivery, by the bot, as every removal did before the guard existed
+        verdict = await asyncio.to_thread(judge_quickly, text, context)
         # An urgent reply is let through so the bot removes it and alerts the leads: a
         # refusal here would leave the family with nothing but "not posted".
         if verdict.label is Label.URGENT:

@@ -50,7 +50,7 @@ from bot.embedding import encoder, model_directory
 from bot.judge_data import languages, rules
 from bot.judge_data import lexicon as lx
 
-__all__ = ["JudgeContext", "Label", "Outcome", "Verdict", "judge"]
+__all__ = ["JudgeContext", "Label", "Outcome", "Verdict", "judge", "judge_quickly", "load"]
 
 
 class Label(StrEnum):
@@ -925,6 +925,22 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
             return words
         return _learned_dm(words, ev, chances, heads.threshold, "slur" in t.swore)
     return _learned_story(words, ev, chances, heads.threshold, _unmistakable(t))
+
+
+def load() -> None:
+    """Load the lexicons and models now (a second or two), not on the first message."""
+    judge("Loading the judge: thank you!", JudgeContext(where=DM))
+
+
+def judge_quickly(text: str, context: JudgeContext) -> Verdict:
+    """For the Synapse guard, which holds a message while it asks: the full judgement of a
+    message the word rules would remove, and for any other (most, and all kind ones) the
+    word rules' keep in about a millisecond; the learned tier's own removals follow
+    delivery, made by the bot."""
+    verdict = judge(text, context, learned=False)
+    if verdict.outcome is not Outcome.REMOVE or verdict.label is _URGENT:
+        return verdict
+    return judge(text, context)
 
 
 def _evidence(t: _Text, lex: _Lexicons) -> _Evidence:

@@ -32,18 +32,19 @@ DATA = Path(judge_model.__file__).parent / "judge_data"
 CORPUS = DATA / "training"
 CHECK = DATA / "check"
 #: How many corpus lines one of the school's own decisions counts as.
-DECISION_WEIGHT = 10.0
-#: The figures a refit may not make worse, per context, and by how much they may move
-#: (the school's own lines shift the thresholds a little): nothing for danger missed, a
-#: point for a kind reply removed or a worry held back, two for a teacher's extra questions.
+DECISION_WEIGHT = 5.0
+#: The figures a refit may not make worse, per context, and by how much they may move: none
+#: for danger missed; a point for a kind reply removed or a worry held back; two (about one
+#: standard error on the check set's few hundred lines) for sniping kept, abuse delivered
+#: and a teacher's extra questions.
 PROTECTED = {
     STORY: {
         "removed_ok_rate": 0.01,
-        "kept_bad_rate": 0.01,
+        "kept_bad_rate": 0.02,
         "teacher_ok_rate": 0.02,
         "urgent_missed_rate": 0.0,
     },
-    DM: {"abusive_delivered_rate": 0.01, "ok_withheld_rate": 0.01, "urgent_missed_rate": 0.0},
+    DM: {"abusive_delivered_rate": 0.02, "ok_withheld_rate": 0.01, "urgent_missed_rate": 0.0},
 }
 
 
@@ -127,7 +128,9 @@ async def refit_school(data_dir: Path, cache: Path | None) -> int:
         corpus.texts + [d.text for d in decisions],
         corpus.labels + [d.label for d in decisions],
         np.concatenate([corpus.story, [1 if d.where == STORY else 0 for d in decisions]]),
-        np.concatenate([corpus.budgeted, np.ones(len(decisions), dtype=bool)]),
+        # they teach the heads; the thresholds stay set by the corpus, whose kind lines are
+        # not, like the ones a teacher was asked about, the hardest a school saw
+        np.concatenate([corpus.budgeted, np.zeros(len(decisions), dtype=bool)]),
     )
     weight = np.concatenate([np.ones(len(corpus.texts)), np.full(len(decisions), DECISION_WEIGHT)])
     model = judge_model.train(lines, embeddings(lines.texts, cache), weight)

@@ -14,7 +14,7 @@ import pytest
 
 from bot import judge_model
 from bot.judge import JudgeContext, Label, Outcome, judge
-from bot.judge_train import CHECK, add_parser, check_figures, corpus_files
+from bot.judge_train import CHECK, add_parser, check_figures
 from handlers.relay import Route, route
 from storage.rooms import RoomKind
 from storage.store import DATABASE, Store
@@ -208,11 +208,12 @@ async def _school_with_decisions(data_dir: Path, decisions: list[tuple[str, str]
 def test_a_school_refit_that_does_worse_is_refused_and_the_model_in_use_kept(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], embeddings: str
 ) -> None:
-    # a teacher who presses ✅ on every reply the bot asks about, sniping included
-    corpus = judge_model.load_lines(corpus_files())
+    # a teacher who presses ✅ on every reply the bot asks about, sniping included (here the
+    # check set's own sniping, so that the harm shows where the refit is measured)
+    check = judge_model.load_lines(sorted(CHECK.glob("*.jsonl")))
     sniping = [
         text
-        for text, label, story in zip(corpus.texts, corpus.labels, corpus.story, strict=True)
+        for text, label, story in zip(check.texts, check.labels, check.story, strict=True)
         if story and label in ("negative", "comparison", "complaint")
     ]
     asyncio.run(_school_with_decisions(tmp_path, [(text, "keep") for text in sniping[:600]]))
