@@ -986,7 +986,8 @@ def _learned_story(
     the tier reads as clearly fine is set aside."""
     chance = chances["remove"]
     if words.outcome is Outcome.REMOVE:
-        if chance >= threshold["confirm"] or words.label in _ROSTER_LABELS or unmistakable:
+        sure_words = unmistakable or ev.of(_ABUSE) >= ACT  # swearing, an insult aimed at someone
+        if chance >= threshold["confirm"] or words.label in _ROSTER_LABELS or sure_words:
             return words
         reason = f"the words say {words.label.value}, the meaning is unsure ({chance:.2f})"
         return Verdict(words.label, words.confidence, (reason, *words.reasons[:3]), Outcome.ASK)

@@ -186,7 +186,7 @@ async def test_teachers_posts_and_replies_are_never_touched(story: Story) -> Non
     assert await story.incidents() == []
 
 
-UNSURE = "Shame Amelia was left out again"
+UNSURE = "Shame Amelia missed it again"
 
 
 async def review_notice(story: Story) -> dict:
