@@ -828,6 +828,16 @@ def _english_words() -> frozenset[str]:
     return frozenset(w for w in vocabulary if w.isalpha())
 
 
+@dataclass(frozen=True)
+class _Foreign:
+    """A message not written in English: what it is written in, and the first language
+    whose kind or hostile words it uses, if any."""
+
+    written_in: str
+    kind: str | None
+    hostile: str | None
+
+
 def _known_words(text: str) -> tuple[str | None, str | None]:
     """The first language whose kind or hostile words this text uses, for each of the two."""
     kind = hostile = None
@@ -839,24 +849,26 @@ def _known_words(text: str) -> tuple[str | None, str | None]:
     return kind, hostile
 
 
-def _other_language(t: _Text) -> str | None:
+def _other_language(t: _Text) -> _Foreign | None:
     """What a message not written in English is written in: a language the judge has words
     for, or the script, or "another language"; None for English."""
     letters = [c for c in t.original if c.isalpha()]
     if not letters:
         return None
     scripts = Counter(unicodedata.name(c, "LATIN").split()[0] for c in letters)
-    kind, hostile = _known_words(t.folded.lower())
     if scripts["LATIN"] <= len(letters) / 2:
-        return hostile or kind or scripts.most_common(1)[0][0].lower() + " script"
+        kind, hostile = _known_words(t.folded.lower())
+        script = scripts.most_common(1)[0][0].lower() + " script"
+        return _Foreign(hostile or kind or script, kind, hostile)
     words = _LATIN_WORD.findall(t.folded.lower())
     english = _english_words()
     share = sum(w in english for w in words) / len(words) if words else 1.0
     if share >= LIKELY_ENGLISH:
         return None
-    if share >= ENGLISH_SHARE:
-        return hostile or kind
-    return hostile or kind or "another language"
+    kind, hostile = _known_words(t.folded.lower())
+    if share >= ENGLISH_SHARE and kind is None and hostile is None:
+        return None
+    return _Foreign(hostile or kind or "another language", kind, hostile)
 
 
 def _other_language_urgent(t: _Text, ev: _Evidence) -> None:
@@ -871,27 +883,28 @@ def _other_language_urgent(t: _Text, ev: _Evidence) -> None:
             return
 
 
-def _other_language_verdict(words: Verdict, t: _Text, code: str, where: Where) -> Verdict:
+def _other_language_verdict(words: Verdict, foreign: _Foreign, where: Where) -> Verdict:
     """A message in another language, which the sentence model cannot read: the word rules'
     removals stand; hostile words (in any language known) are acted on; kind words keep it;
     in a class story, a reply with neither goes to a teacher, never silently kept."""
     if words.outcome is Outcome.REMOVE:
         return words
-    kind, hostile = _known_words(t.folded.lower())
-    if hostile is not None:
+    if foreign.hostile is not None:
         label = _ABUSE if where == DM else _NEG
-        reason = f"hostile words in another language ({hostile})"
+        reason = f"hostile words in another language ({foreign.hostile})"
         return Verdict(label, 0.8, (reason,), Outcome.REMOVE)
     if words.outcome is Outcome.ASK:
         return words
-    if kind is not None:
-        return Verdict(Label.OK, 0.8, (f"kind words in another language ({kind})",), Outcome.KEEP)
+    if foreign.kind is not None:
+        reason = f"kind words in another language ({foreign.kind})"
+        return Verdict(Label.OK, 0.8, (reason,), Outcome.KEEP)
     if where == DM:
         return words
+    written_in = foreign.written_in
     reason = (
-        f"written in {code}: a teacher reads it"
-        if code == "another language"
-        else f"written in another language ({code}): a teacher reads it"
+        f"written in {written_in}: a teacher reads it"
+        if written_in == "another language"
+        else f"written in another language ({written_in}): a teacher reads it"
     )
     return Verdict(_NEG, 0.5, (reason,), Outcome.ASK)
 
@@ -905,10 +918,11 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
     lex = _lexicons()
     t = _prepare(_bounded(text, lex), context)
     ev = _evidence(t, lex)
-    code = _other_language(t)
+    foreign = _other_language(t)
     _other_language_urgent(t, ev)
     heads = judge_model.heads()[context.where]
-    chances = heads.probabilities(t.original, t.vector()) if learned and code is None else None
+    read = learned and foreign is None
+    chances = heads.probabilities(t.original, t.vector()) if read else None
     if chances is not None and chances["urgent"] >= heads.threshold["urgent"]:
         ev.add(_URGENT, URGENT_AT, f"reads as danger (learned tier, {chances['urgent']:.2f})")
     if ev.of(_URGENT) >= URGENT_AT:
@@ -916,8 +930,8 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
         weight = ev.of(_URGENT)
         return Verdict(_URGENT, _confidence(weight), _reasons(ev, _URGENT), outcome)
     words = _decide_dm(ev) if context.where == DM else _decide_story(ev)
-    if code is not None:
-        return _other_language_verdict(words, t, code, context.where)
+    if foreign is not None:
+        return _other_language_verdict(words, foreign, context.where)
     if chances is None:
         return words
     if context.where == DM:
