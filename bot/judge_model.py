@@ -252,9 +252,17 @@ def _threshold(scores: np.ndarray, side: str, share: float) -> float:
     return float(np.sort(scores)[::-1][int(math.floor(share * len(scores)))]) + 1e-6
 
 
-def train(lines: Lines, vectors: np.ndarray, weight: np.ndarray | None = None) -> dict[str, Any]:
+def train(
+    lines: Lines,
+    vectors: np.ndarray,
+    weight: np.ndarray | None = None,
+    danger: dict[str, Heads] | None = None,
+) -> dict[str, Any]:
     """Fit every head on labelled lines (`vectors`: their embeddings), with thresholds from
-    cross-validation; `weight` counts some lines more (a school's own decisions).
+    cross-validation; `weight` counts some lines more (a school's own decisions). Given
+    `danger` (for a school's refit: the shipped heads), the danger heads and their
+    thresholds are taken from it, not fitted: what counts as a child in danger is not a
+    matter of local taste, and a school's decisions never lower it.
 
     Returns the model's description and its weights, for `save`."""
     labels = np.asarray(lines.labels)
@@ -267,6 +275,11 @@ def train(lines: Lines, vectors: np.ndarray, weight: np.ndarray | None = None) -
         held: dict[str, np.ndarray] = {}
         columns, biases = [], []
         for name, yes in questions.items():
+            if danger is not None and name in EVERYWHERE:
+                kept = danger[where].names.index(name)
+                columns.append(danger[where].weights[:, kept])
+                biases.append(float(danger[where].bias[kept]))
+                continue
             rows = np.ones(len(labels), bool) if name in EVERYWHERE else here
             y = np.isin(labels[rows], list(yes)).astype(int)
             w = None if weight is None else weight[rows]
@@ -280,6 +293,9 @@ def train(lines: Lines, vectors: np.ndarray, weight: np.ndarray | None = None) -
         arrays[f"{where}_bias"] = np.asarray(biases, dtype=np.float32)
         counted = here & lines.budgeted
         for decision, (name, side, share) in BUDGET[where].items():
+            if danger is not None and name in EVERYWHERE:  # taken as it was
+                part["threshold"][decision] = danger[where].threshold[decision]
+                continue
             scores, says_yes = held[name][counted], np.isin(labels[counted], list(questions[name]))
             is_ok = labels[counted] == "ok"
             chosen = {"ok": is_ok, "no": ~says_yes, "yes": says_yes}[side]
@@ -297,19 +313,6 @@ def train(lines: Lines, vectors: np.ndarray, weight: np.ndarray | None = None) -
         "contexts": contexts,
     }
     return {"description": description, "weights": arrays}
-
-
-def keep_danger(model: dict[str, Any], shipped_model: dict[str, Heads]) -> None:
-    """Put the shipped danger heads back into a school's refit: what counts as a child in
-    danger is not a matter of local taste, and a school's decisions never lower it."""
-    for where, part in model["description"]["contexts"].items():
-        column = part["heads"].index("urgent")
-        shipped_heads = shipped_model[where]
-        kept = shipped_heads.names.index("urgent")
-        model["weights"][f"{where}_weights"][:, column] = shipped_heads.weights[:, kept]
-        model["weights"][f"{where}_bias"][column] = shipped_heads.bias[kept]
-        part["threshold"]["urgent"] = shipped_heads.threshold["urgent"]
-        part["cross_validation"].pop("urgent", None)
 
 
 def save(model: dict[str, Any], folder: Path) -> None:

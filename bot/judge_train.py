@@ -9,7 +9,7 @@ counted `DECISION_WEIGHT` times. The refit is measured beside the model in use o
 shipped check set (`bot/judge_data/check/`, never trained on); if any figure that protects
 a parent, a pupil or a teacher gets worse, it is refused and the model in use is kept.
 Otherwise it is written to DIR/judge/, where the bot reads it at start. The danger heads
-are never refitted: the refit keeps the shipped ones (`judge_model.keep_danger`).
+are never refitted: the refit keeps the shipped ones.
 """
 
 from __future__ import annotations
@@ -133,8 +133,7 @@ async def refit_school(data_dir: Path, cache: Path | None) -> int:
         np.concatenate([corpus.budgeted, np.zeros(len(decisions), dtype=bool)]),
     )
     weight = np.concatenate([np.ones(len(corpus.texts)), np.full(len(decisions), DECISION_WEIGHT)])
-    model = judge_model.train(lines, embeddings(lines.texts, cache), weight)
-    judge_model.keep_danger(model, judge_model.shipped())
+    model = judge_model.train(lines, embeddings(lines.texts, cache), weight, judge_model.shipped())
     model["description"] |= {
         "trained_on": judge_model.sources(corpus_files()),
         "school_decisions": len(decisions),
