@@ -72,20 +72,17 @@ class Decisions:
             "WHERE s.pardoned_at IS NOT NULL AND ro.kind = 'story' ORDER BY s.id"
         ) as cursor:
             rows = await cursor.fetchall()
-        found = []
-        for row in rows:
-            body = json.loads(row["evidence"]).get("body")
-            if isinstance(body, str) and body.strip():
-                found.append(Decision(body, "ok", "story", "strike pardoned"))
-        return found
+        bodies = (_body(row["evidence"]) for row in rows)
+        return [Decision(body, "ok", "story", "strike pardoned") for body in bodies if body]
 
 
 def _removed_as(label: str) -> str:
     return label if label in ("negative", "complaint", "comparison", "sensitive") else "negative"
 
 
-def _body(content: str | None) -> str | None:
-    if not content:
+def _body(stored: str | None) -> str | None:
+    """The "body" of a stored JSON object (a message's content, an incident's evidence)."""
+    if not stored:
         return None
-    body = json.loads(content).get("body")
+    body = json.loads(stored).get("body")
     return body if isinstance(body, str) and body.strip() else None
