@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from bot.app import App, Routes
-from bot.cli import find_pupil
+from bot.cli import find_pupil, parser
 from bot.clock import Clock
 from bot.config import Config, load_config
 from bot.homeserver import (
@@ -108,6 +108,13 @@ async def matrix(synapse: SynapseSettings) -> AsyncIterator[Matrix]:
 # --- the bot against the real server ----------------------------------------------------
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def conductbot(*argv: str) -> int:
+    """Run a `conductbot` subcommand in this process, through the real command line parser
+    (without `main`'s logging set-up), and give its exit status."""
+    args = parser().parse_args(list(argv))
+    return asyncio.run(args.run(args))
 
 
 async def eventually(check: Callable[[], Any], within: float = 15.0) -> Any:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import nio
-from conftest import BotLauncher, Matrix, School, eventually, incidents_in, join, notices_in
+from conftest import BotLauncher, Matrix, School, eventually, incidents_in, notices_in
 from test_relay import TUESDAY_MORNING, start
-
-from bot.provisioning import ESCALATION_KEY
 
 CIPHER = {
     "algorithm": "m.megolm.v1.aes-sha2",
@@ -21,9 +19,7 @@ async def test_an_encrypted_message_gets_an_answer_with_the_emergency_routes(
     launch: BotLauncher, matrix: Matrix, school: School
 ) -> None:
     talk = await start(launch, matrix, school, TUESDAY_MORNING)
-    head = await matrix.client(school.staff["okafor"])
-    escalation = await talk.bot.room(ESCALATION_KEY)
-    await join(head, escalation)
+    head, escalation = await talk.head_in_escalation()
     for _ in range(2):
         sent = await talk.parent.room_send(talk.parent_room, "m.room.encrypted", CIPHER)
         assert isinstance(sent, nio.RoomSendResponse), sent

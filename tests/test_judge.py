@@ -12,13 +12,13 @@ import random
 from pathlib import Path
 
 import pytest
+from conftest import conductbot
 
 from bot import judge_external
 from bot.judge import JudgeContext, Label, Outcome, Verdict, judge
 from bot.judge_eval import (
     EVAL_ROSTER,
     Example,
-    add_parser,
     cmd_judge_eval,
     evaluate,
     load_examples,
@@ -393,15 +393,8 @@ def test_davidson_abuse_is_not_delivered_to_a_teacher() -> None:
 # --- The judge-eval command ------------------------------------------------------------------
 
 
-def run_judge_eval(*argv: str) -> int:
-    parser = argparse.ArgumentParser(prog="conductbot")
-    add_parser(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["judge-eval", *argv])
-    return asyncio.run(args.run(args))
-
-
 def test_judge_eval_prints_one_json_object(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run_judge_eval(str(HOLDOUT), "--json") == 0
+    assert conductbot("judge-eval", str(HOLDOUT), "--json") == 0
     out = capsys.readouterr().out.strip().splitlines()
     assert len(out) == 1
     figures = json.loads(out[0])
@@ -431,7 +424,7 @@ def test_judge_eval_report_ends_with_a_summary(
     ]
     path = tmp_path / "dm.jsonl"
     path.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
-    assert run_judge_eval(str(path), "--context", "dm") == 0
+    assert conductbot("judge-eval", str(path), "--context", "dm") == 0
     out = capsys.readouterr().out.strip().splitlines()
     assert out[-1].startswith("summary: 3 lines, dm:")
     assert any(line.startswith("abusive") and line.split()[3] == "1" for line in out)

@@ -5,16 +5,16 @@ refused when it would make the judge worse. No server needed."""
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 from pathlib import Path
 
 import pytest
+from conftest import conductbot
 
 from bot import judge_model
 from bot.judge import JudgeContext, Label, Outcome, judge
-from bot.judge_train import CHECK, add_parser, check_figures
+from bot.judge_train import CHECK, check_figures
 from handlers.relay import Route, route
 from storage.rooms import RoomKind
 from storage.store import DATABASE, Store
@@ -151,20 +151,13 @@ def embeddings(tmp_path_factory: pytest.TempPathFactory) -> str:
     return str(tmp_path_factory.mktemp("judge") / "embeddings.npz")
 
 
-def _judge_train(*argv: str) -> int:
-    parser = argparse.ArgumentParser(prog="conductbot")
-    add_parser(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["judge-train", *argv])
-    return asyncio.run(args.run(args))
-
-
 def test_judge_train_writes_a_model_the_judge_can_read_and_refuses_a_missing_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     lines = tmp_path / "lines.jsonl"
     examples = sorted(CHECK.glob("*.jsonl"))
     lines.write_text("".join(p.read_text(encoding="utf-8") for p in examples), encoding="utf-8")
-    assert _judge_train(str(lines), "--out", str(tmp_path)) == 0
+    assert conductbot("judge-train", str(lines), "--out", str(tmp_path)) == 0
     model = judge_model.load(tmp_path)
     assert set(model) == {"story", "dm"}
     for where, questions in judge_model.HEADS.items():
@@ -177,14 +170,14 @@ def test_judge_train_writes_a_model_the_judge_can_read_and_refuses_a_missing_fil
         assert judge("Thank you so much, lovely photos", STORY).outcome is Outcome.KEEP
     finally:
         judge_model.use(None)
-    assert _judge_train(str(tmp_path / "missing.jsonl"), "--out", str(tmp_path)) == 2
+    assert conductbot("judge-train", str(tmp_path / "missing.jsonl"), "--out", str(tmp_path)) == 2
     assert "no such file" in capsys.readouterr().err
 
 
 def test_judge_train_data_dir_needs_a_database(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert _judge_train("--data-dir", str(tmp_path)) == 2
+    assert conductbot("judge-train", "--data-dir", str(tmp_path)) == 2
     assert "no database" in capsys.readouterr().err
 
 
@@ -217,7 +210,7 @@ def test_a_school_refit_that_does_worse_is_refused_and_the_model_in_use_kept(
         if story and label in ("negative", "comparison", "complaint")
     ]
     asyncio.run(_school_with_decisions(tmp_path, [(text, "keep") for text in sniping[:600]]))
-    assert _judge_train("--data-dir", str(tmp_path), "--cache", embeddings) == 1
+    assert conductbot("judge-train", "--data-dir", str(tmp_path), "--cache", embeddings) == 1
     assert "refit refused" in capsys.readouterr().err
     assert not (judge_model.school_model(tmp_path) / judge_model.MODEL_JSON).exists()
     assert judge_model.heads() is judge_model.shipped()
@@ -234,7 +227,7 @@ def test_a_school_refit_that_holds_its_figures_is_adopted(
     ]
     asyncio.run(_school_with_decisions(tmp_path, decisions))
     try:
-        assert _judge_train("--data-dir", str(tmp_path), "--cache", embeddings) == 0
+        assert conductbot("judge-train", "--data-dir", str(tmp_path), "--cache", embeddings) == 0
         report = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
         assert report["decisions"] == 4
         assert report["written"] == str(judge_model.school_model(tmp_path))

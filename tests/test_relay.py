@@ -52,6 +52,13 @@ class Conversation:
         await join(self.teacher, self.teacher_room)
         return self
 
+    async def head_in_escalation(self) -> tuple[nio.AsyncClient, str]:
+        """The head (SLT) as a client in the escalation room, and that room."""
+        head = await self.matrix.client(self.school.staff["okafor"])
+        escalation = await self.bot.room(ESCALATION_KEY)
+        await join(head, escalation)
+        return head, escalation
+
     async def delivered_to_teacher(self) -> list[dict]:
         """What reached the teacher's client: messages from the bot in the teacher's room."""
         return [
@@ -195,9 +202,7 @@ async def test_an_abusive_message_reaches_slt_and_not_the_teacher(
     launch: BotLauncher, matrix: Matrix, school: School
 ) -> None:
     talk = await start(launch, matrix, school, TUESDAY_MORNING)
-    head = await matrix.client(school.staff["okafor"])
-    escalation = await talk.bot.room(ESCALATION_KEY)
-    await join(head, escalation)
+    head, escalation = await talk.head_in_escalation()
     abuse = "You are a useless f***ing idiot and I will be waiting for you after school"
     sent = await send_text(talk.parent, talk.parent_room, abuse)
     await talk.handled(sent)

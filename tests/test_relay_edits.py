@@ -14,7 +14,7 @@ from conftest import (
 )
 from test_relay import FRIDAY_EVENING, MONDAY_OPENING, TUESDAY_MORNING, start
 
-from bot.provisioning import ESCALATION_KEY, home_key
+from bot.provisioning import home_key
 
 ABUSE = "You useless cow, I know what car you drive and I'll be waiting for you"
 DANGER = "He said he wants to die and he's been hiding a knife under his bed"
@@ -36,9 +36,7 @@ async def test_a_held_message_edited_into_abuse_is_diverted_and_never_released(
     launch: BotLauncher, matrix: Matrix, school: School
 ) -> None:
     talk = await start(launch, matrix, school, FRIDAY_EVENING)
-    head = await matrix.client(school.staff["okafor"])
-    escalation = await talk.bot.room(ESCALATION_KEY)
-    await join(head, escalation)
+    head, escalation = await talk.head_in_escalation()
     first = await send_text(talk.parent, talk.parent_room, "Can we talk about reading?")
     await talk.handled(first)
     await talk.handled(await _edit(talk.parent, talk.parent_room, first, ABUSE))
@@ -68,9 +66,7 @@ async def test_a_delivered_message_edited_into_abuse_is_not_passed_on(
     launch: BotLauncher, matrix: Matrix, school: School
 ) -> None:
     talk = await start(launch, matrix, school, TUESDAY_MORNING)
-    head = await matrix.client(school.staff["okafor"])
-    escalation = await talk.bot.room(ESCALATION_KEY)
-    await join(head, escalation)
+    head, escalation = await talk.head_in_escalation()
     first = await send_text(talk.parent, talk.parent_room, "Thanks for today")
     await eventually(talk.delivered_to_teacher)
     edit = await _edit(talk.parent, talk.parent_room, first, ABUSE)

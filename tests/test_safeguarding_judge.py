@@ -3,18 +3,16 @@
 
 from __future__ import annotations
 
-import argparse
-import asyncio
 import copy
 import json
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import conductbot
 from test_config import SHIPPED, problems_in_text
 
 from bot.judge import JudgeContext, Label, Outcome, Verdict, judge
-from bot.judge_eval import add_parser
 from handlers.relay import Route, route
 
 DEV = Path(__file__).resolve().parent.parent / "bot/judge_data/training/safeguarding_dev.jsonl"
@@ -94,17 +92,10 @@ def test_without_the_golden_rule_a_negative_message_is_delivered() -> None:
     assert route(_verdict(Label.NEGATIVE), golden_rule=False) is Route.DELIVER
 
 
-def _judge_eval(*argv: str) -> int:
-    parser = argparse.ArgumentParser(prog="conductbot")
-    add_parser(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["judge-eval", *argv])
-    return asyncio.run(args.run(args))
-
-
 def test_judge_eval_reports_the_relay_for_private_messages(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert _judge_eval(str(DEV), "--context", "dm", "--json") == 0
+    assert conductbot("judge-eval", str(DEV), "--context", "dm", "--json") == 0
     figures = json.loads(capsys.readouterr().out)
     assert {"n", "removed_ok_rate", "kept_bad_rate", "median_us"} <= set(figures)
     relay = figures["relay"]
@@ -132,7 +123,7 @@ def test_judge_eval_errors_prints_each_wrong_decision_with_its_text(
         {"text": SEEN_HELD[0], "label": "urgent"},
     ]
     lines.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
-    assert _judge_eval(str(lines), "--context", "dm", "--errors") == 0
+    assert conductbot("judge-eval", str(lines), "--context", "dm", "--errors") == 0
     out = capsys.readouterr().out.strip().splitlines()
     assert len(out) == 1
     assert "two.jsonl:1: urgent -> deliver" in out[0] and "lovely newsletter" in out[0]
