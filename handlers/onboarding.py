@@ -376,6 +376,13 @@ async def redeem(event: Event, ctx: Context, text: str) -> list[Action]:
             "nothing was changed. Codes are for families: please give it to the parent "
             "or carer it was made for.",
         )
+    if normalise_code(text) == normalise_code(EXAMPLE):
+        return reply(
+            event,
+            f"{EXAMPLE} is only the example in the instructions, so it isn't counted as a "
+            "try. Please send the code from the letter or message your child's teacher gave "
+            "you: it has the same shape, eight letters and numbers.",
+        )
     now = ctx.clock.now()
     earlier = [
         datetime.fromisoformat(at)
@@ -542,10 +549,11 @@ async def joined_text(ctx: Context, user: str, pupil: Pupil, *, approved: bool =
         if c.parent == user and not c.closed_at
     }
     names = " and ".join(t.name for t in teachers) or "the class teachers"
+    share = "shares" if len(teachers) == 1 else "share"
     rooms = []
     if not any(child.class_id == pupil.class_id for child in children):
         rooms.append(
-            f"“{class_name} story”: the class story, where {names} share what the class "
+            f"“{class_name} story”: the class story, where {names} {share} what the class "
             "is doing. You can react and add kind replies."
         )
     if await ctx.store.rooms.by_key(home_key(user)) is None:

@@ -272,6 +272,38 @@ async def test_a_right_code_links_and_wrong_ones_pause_joining_after_five(store:
     assert "“Oak Class story”" in link.confirm and "“Miss Reid (Oak Class)”" in link.confirm
 
 
+async def test_the_example_code_is_explained_and_never_counts_as_a_wrong_attempt(
+    store: Store,
+) -> None:
+    clock = Clock(datetime(2026, 11, 24, 10, tzinfo=UTC))
+    code = await make_code(store, clock=clock)
+    user, ctx = "@new:x", context(store, None, clock)
+    for typed in ("ABCD-EFGH", "abcd efgh", "ABCDEFGH", "abcd-efgh", "ABCD–EFGH", "Abcdefgh"):
+        told = await handle_welcome(message(typed, user, RoomKind.WELCOME), ctx)
+        assert "only the example" in said(told) and "isn't counted" in said(told), typed
+        assert not any(isinstance(a, RecordJoinAttempt) for a in told), typed
+        await perform(store, told, clock)
+    assert await store.codes.failures_since(user, "2000") == []
+    right = await handle_welcome(message(code, user, RoomKind.WELCOME), ctx)
+    assert any(isinstance(a, LinkAdult) for a in right)  # six examples paused nothing
+
+
+async def test_the_new_parent_is_told_who_shares_the_class_story_in_good_english(
+    store: Store,
+) -> None:
+    await store.rooms.add(
+        "!maple:x", RoomKind.STORY, story_key("maple"), created_at="", class_id="maple"
+    )
+    one, two = await make_code(store, "Amelia"), await make_code(store, "Noah")
+    ctx = context(store, None)
+    oak = await handle_welcome(message(one, "@one:x", RoomKind.WELCOME), ctx)
+    confirm = next(a for a in oak if isinstance(a, LinkAdult)).confirm
+    assert "where Miss Reid shares what the class is doing" in confirm, confirm
+    maple = await handle_welcome(message(two, "@two:x", RoomKind.WELCOME), ctx)
+    confirm = next(a for a in maple if isinstance(a, LinkAdult)).confirm
+    assert "where Miss Reid and Mr Khan share what the class is doing" in confirm, confirm
+
+
 async def test_staff_and_ordinary_messages_never_redeem(store: Store) -> None:
     code = await make_code(store)
     staff = await handle_code(message(code, REID.user_id), context(store, REID))
@@ -460,6 +492,8 @@ async def test_expired_and_wrong_codes_change_nothing(
 
     wrong = await sam.send(new_code())
     assert any("isn't right" in n for n in wrong), wrong
+    example = await sam.send("ABCD-EFGH")  # typed from the instructions: not a try
+    assert any("only the example" in n for n in example), example
 
     bot.app.clock.set(bot.app.clock.now() + timedelta(days=15))
     expired = await sam.send(code)
