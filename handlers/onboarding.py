@@ -26,6 +26,7 @@ from bot.actions import (
     Action,
     CloseRoom,
     DecideLink,
+    Invite,
     IssueJoinCode,
     LeaveRoom,
     LinkAdult,
@@ -759,6 +760,42 @@ async def _decline(inv: Invocation, ctx: Context) -> list[Action]:
     ]
 
 
+async def _story(inv: Invocation, ctx: Context) -> list[Action]:
+    """A parent who left their child's class story (or lost the invitation) is invited back
+    to the stories of their own children's classes, and no others."""
+    event, user = inv.event, inv.event.sender
+    if event.room.owner not in (None, user):
+        return reply(event, "Please send !story in your own room with the bot.")
+    if await ctx.store.discipline.is_suspended(user):
+        return reply(
+            event,
+            "Your account is currently removed from the class stories under the school's "
+            "code of conduct, so I can't invite you back. Please contact the school office "
+            f"at {ctx.config.school.office_email}.",
+        )
+    invites: list[Action] = []
+    names = []
+    for class_id in sorted({child.class_id for child in await ctx.store.pupils.children_of(user)}):
+        room = await ctx.store.rooms.by_key(story_key(class_id))
+        if room is not None:
+            invites.append(Invite(room.room_id, user))
+            names.append(f"“{_class_name(ctx, class_id)} story”")
+    if not invites:
+        return reply(
+            event,
+            "I can't find a class story for your child yet. Please ask your child's class "
+            f"teacher, or email the school office at {ctx.config.school.office_email}.",
+        )
+    return [
+        *invites,
+        *reply(
+            event,
+            f"I've invited you to {' and '.join(names)}. Please accept the invitation in your "
+            "Matrix app. If you are already there, nothing changes.",
+        ),
+    ]
+
+
 ONBOARDING_COMMANDS = (
     Command(
         name="code",
@@ -768,6 +805,13 @@ ONBOARDING_COMMANDS = (
         rooms=frozenset({RoomKind.HOME}),
         run=_code,
         arguments=(Argument("pupil", code_request, rest=True),),
+    ),
+    Command(
+        name="story",
+        help="join your child's class story again, if you left it or lost the invitation",
+        roles=frozenset({Role.PARENT}),
+        rooms=frozenset({RoomKind.HOME}),
+        run=_story,
     ),
     Command(
         name="approve",

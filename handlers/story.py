@@ -206,9 +206,19 @@ async def _flood(event: Event, ctx: Context, *, first: bool) -> list[Action]:
 async def _membership(event: Event, ctx: Context) -> list[Action]:
     """Only staff and the families of the class belong here, however someone got in."""
     member = event.state_key or ""
-    if event.content.get("membership") != "join" or await is_immune(ctx, member):
+    membership = event.content.get("membership")
+    if membership not in ("join", "leave") or await is_immune(ctx, member):
         return []
     classes = {child.class_id for child in await ctx.store.pupils.children_of(member)}
+    if membership == "leave":  # left of their own accord (a removal is sent by the bot)
+        if event.sender != member or event.room.class_id not in classes:
+            return []
+        return await tell(
+            ctx,
+            member,
+            "You have left the class story. If you would like to come back, send !story "
+            "here and I'll invite you again.",
+        )
     if event.room.class_id in classes:
         return []
     incident = Incident(

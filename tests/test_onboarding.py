@@ -29,6 +29,7 @@ from conftest import (
 
 from bot.actions import (
     Action,
+    Invite,
     IssueJoinCode,
     LinkAdult,
     RecordIncident,
@@ -314,6 +315,30 @@ async def test_staff_and_ordinary_messages_never_redeem(store: Store) -> None:
     assert await handle_code(chat, context(store, parent)) == []
     redeemed = await handle_code(message(code, "@p:x", RoomKind.PARENT_DM), context(store, parent))
     assert any(isinstance(a, LinkAdult) for a in redeemed)
+
+
+async def test_story_invites_a_parent_back_to_their_own_childrens_stories_only(
+    store: Store,
+) -> None:
+    parent = Someone("@p:x", "P", Role.PARENT, None)
+    await store.people.upsert(parent.user_id, "P", Role.PARENT, now="")
+    await store.rooms.add(
+        "!willow:x", RoomKind.STORY, story_key("willow"), created_at="", class_id="willow"
+    )
+    await store.pupils.link_parent(
+        parent.user_id, (await find_pupil(store, "Amelia Hughes")).id, linked_by="t", now=""
+    )
+    back = await commands(message("!story", parent.user_id), context(store, parent))
+    assert [a for a in back if isinstance(a, Invite)] == [Invite("!oak:x", parent.user_id)]
+    assert "I've invited you to “Oak Class story”" in said(back)
+    await store.discipline.suspend(parent.user_id, reason="negative: strike 2", by="t", at="")
+    refused = await commands(message("!story", parent.user_id), context(store, parent))
+    assert not any(isinstance(a, Invite) for a in refused)
+    assert "removed from the class stories" in said(refused)
+    elsewhere = message("!story", parent.user_id, RoomKind.HOME, owner="@other:x")
+    assert not any(isinstance(a, Invite) for a in await commands(elsewhere, context(store, parent)))
+    teacher = await commands(message("!story", REID.user_id), context(store, REID))
+    assert "not available to you" in said(teacher)
 
 
 async def test_beyond_the_limit_slt_decide_once(store: Store) -> None:

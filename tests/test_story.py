@@ -263,3 +263,35 @@ async def test_reinstate_restores_a_removed_parent(story: Story) -> None:
     kind = await story.reply(story.sam, KIND)
     await story.handled(kind)
     assert not await is_redacted(story.kim, story.room, kind)
+
+
+async def test_a_parent_who_leaves_the_story_is_told_the_way_back_and_invited_again(
+    story: Story,
+) -> None:
+    home = await story.bot.room(home_key(story.sam_person.user_id))
+    left = await story.sam.room_leave(story.room)
+    assert isinstance(left, nio.RoomLeaveResponse), left
+
+    async def told() -> bool:
+        return any("send !story here" in n for n in await story.home_notices(story.sam_person))
+
+    await eventually(told)
+    asked = await send_text(story.sam, home, "!story")
+    await story.handled(asked)
+    assert any(
+        "I've invited you to “Oak Class story”" in n for n in await notices_in(story.sam, home)
+    )
+
+    async def invited() -> set[str]:
+        synced = await story.sam.sync(timeout=0)
+        assert isinstance(synced, nio.SyncResponse), synced
+        return set(story.sam.invited_rooms)
+
+    invites = await eventually(invited)
+    assert story.room in invites
+    other = {await story.bot.room(story_key(c)) for c in ("willow", "maple")}
+    assert not other & invites  # only their own child's class
+    await join(story.sam, story.room)
+    kind = await story.reply(story.sam, KIND)
+    await story.handled(kind)
+    assert not await is_redacted(story.kim, story.room, kind)
