@@ -49,6 +49,15 @@ Run = Callable[[Invocation, Context], Awaitable[list[Action]]]
 
 
 @dataclass(frozen=True)
+class Wording:
+    """How a command reads to some roles (families, say) where `help` is staff's wording."""
+
+    roles: frozenset[Role]
+    help: str
+    arguments: str = ""  # the usage line after the name, as these roles would type it
+
+
+@dataclass(frozen=True)
 class Command:
     name: str
     help: str
@@ -58,10 +67,24 @@ class Command:
     arguments: tuple[Argument, ...] = ()
     aliases: tuple[str, ...] = ()
     demo_only: bool = False
+    wordings: tuple[Wording, ...] = ()
 
     @property
     def usage(self) -> str:
         return " ".join([f"!{self.name}", *(str(a) for a in self.arguments)])
+
+    def _wording(self, role: Role | None) -> Wording | None:
+        return next((w for w in self.wordings if role in w.roles), None)
+
+    def help_for(self, role: Role | None) -> str:
+        wording = self._wording(role)
+        return wording.help if wording else self.help
+
+    def usage_for(self, role: Role | None) -> str:
+        wording = self._wording(role)
+        if wording is None:
+            return self.usage
+        return f"!{self.name} {wording.arguments}".rstrip()
 
     def parse_arguments(self, text: str) -> dict[str, Any]:
         words = text.split()
@@ -150,7 +173,7 @@ def make_handler(commands: CommandSet) -> Callable[[Event, Context], Awaitable[l
         try:
             args = command.parse_arguments(rest)
         except UsageError as err:
-            return reply(event, f"{err}. Usage: {command.usage}")
+            return reply(event, f"{err}. Usage: {command.usage_for(role)}")
         return await command.run(Invocation(command, args, event), ctx)
 
     handle.__qualname__ = "commands"
@@ -185,7 +208,7 @@ def help_command(everything: Callable[[], CommandSet]) -> Command:
     async def run(inv: Invocation, ctx: Context) -> list[Action]:
         role = ctx.sender.role if ctx.sender else None
         usable = everything().visible_to(role, inv.event.room.kind, demo=ctx.demo)
-        lines = [f"{c.usage} — {c.help}" for c in usable]
+        lines = [f"{c.usage_for(role)} — {c.help_for(role)}" for c in usable]
         return reply(inv.event, "Commands you can use here:\n" + "\n".join(lines))
 
     return Command(

@@ -14,7 +14,7 @@ from bot.actions import Action, Kick, LeaveRoom, Redact, SendFile, StoreAction, 
 from bot.clock import stamp
 from bot.provisioning import home_key
 from handlers import Context
-from handlers.commands import ALL_ROLES, Argument, Command, Invocation, reply
+from handlers.commands import ALL_ROLES, Argument, Command, Invocation, Wording, reply
 from handlers.discipline import story_rooms_of
 from storage.people import Role
 from storage.rooms import RoomKind
@@ -105,8 +105,14 @@ def _confirm(word: str) -> str:
 DATA_RIGHTS_COMMANDS = (
     Command(
         name="mydata",
-        help="get a file with everything the bot holds about you and your children",
+        help="get a file with everything the bot holds about you",
         roles=ALL_ROLES,
+        wordings=(
+            Wording(
+                frozenset({Role.PARENT}),
+                "get a file with everything the bot holds about you and your children",
+            ),
+        ),
         rooms=frozenset({RoomKind.HOME}),
         run=_mydata,
     ),

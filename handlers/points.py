@@ -40,6 +40,7 @@ from handlers.commands import (
     Command,
     Invocation,
     UsageError,
+    Wording,
     reply,
 )
 from handlers.discipline import tell
@@ -667,9 +668,16 @@ POINTS_COMMANDS = (
     ),
     Command(
         name="points",
-        help="points by value, this week and this term: your own child's, or (staff) a pupil's "
-        "or your class's",
+        help="points by school value, this week and this term: a pupil's (!points Amelia) or "
+        "your class's (!points class)",
         roles=ALL_ROLES, rooms=HOME, run=_points,
         arguments=(Words("who", optional=True, rest=True, label="[PUPIL|class]"),),
+        wordings=(
+            Wording(frozenset({Role.PARENT}), "your child's points by school value, this week "
+                    "and this term (add a first name if you have more than one child)",
+                    "[CHILD]"),
+            Wording(frozenset({Role.PUPIL}), "your points by school value, this week and this "
+                    "term"),
+        ),
     ),
 )  # fmt: skip

@@ -100,6 +100,20 @@ async def test_help_lists_only_what_the_person_may_use_here() -> None:
     assert "!clock" not in not_demo
 
 
+async def test_help_speaks_to_families_in_their_own_words() -> None:
+    parent = text_of(await handle(event("!help", RoomKind.HOME), context(Role.PARENT)))
+    assert "!points [CHILD] — your child's points by school value" in parent, parent
+    assert "!story — " in parent and "about you and your children" in parent
+    for staff_words in ("(staff)", "PUPIL", "class's", "!code", "!award", "!undo", "!ack"):
+        assert staff_words not in parent, staff_words
+    pupil = text_of(await handle(event("!help", RoomKind.HOME), context(Role.PUPIL)))
+    assert "!points — your points by school value" in pupil, pupil
+    assert "your child" not in pupil and "!story" not in pupil
+    teacher = text_of(await handle(event("!help", RoomKind.HOME), context(Role.TEACHER)))
+    assert "!points [PUPIL|class] — points by school value" in teacher, teacher
+    assert "your child" not in teacher and "!story" not in teacher
+
+
 async def test_ordinary_messages_and_edits_are_not_commands() -> None:
     assert await handle(event("Thank you for the photos!"), context(Role.PARENT)) == []
     edit = event("!help")
