@@ -16,6 +16,12 @@ from bot.config import Config, Staff, WorkingHours
 SEARCH_DAYS = 400
 """How far ahead `next_opening` looks before deciding the configuration has no openings."""
 
+SCHOOL_YEAR_MONTH = 9
+"""The school year starts in September (England, Wales, Northern Ireland)."""
+SUMMER_LOOKBACK = timedelta(days=62)
+"""A summer holiday ending this long before 1 September (Scotland's, mid-August) still
+starts the school year's first term."""
+
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH_NAMES = (
     "January",
@@ -81,6 +87,25 @@ class SchoolCalendar:
         """`d` is one of the working weekdays and not a bank holiday, holiday or closure."""
         d = _plain_date(d)
         return d.weekday() in self._hours(staff).weekdays and self.closure_name(d) is None
+
+    def term_start(self, d: date) -> date:
+        """The first working day of the term `d` falls in: after the last long school holiday
+        (over a week: a half term does not end a term) that ended before `d` this school
+        year, or the summer holiday just before it; from 1 September (when the school year
+        starts in England) when rooms.yaml lists none."""
+        d = _plain_date(d)
+        year = d.year if d.month >= SCHOOL_YEAR_MONTH else d.year - 1
+        year_start = date(year, SCHOOL_YEAR_MONTH, 1)
+        earliest = year_start - SUMMER_LOOKBACK
+        ended = [
+            h.end
+            for h in self._config.hours.school_holidays
+            if earliest <= h.end < d and (h.end - h.start).days >= 7
+        ]
+        start = max(ended) + timedelta(days=1) if ended else year_start
+        while start < d and not self.is_working_day(start):
+            start += timedelta(days=1)  # a term starts on its first working day
+        return start
 
     # --- instants ------------------------------------------------------------------------
 

@@ -401,16 +401,6 @@ def local_midnight(config: Config, day: date) -> str:
     return stamp(datetime.combine(day, time(0), tzinfo=config.school.tz))
 
 
-def term_start(config: Config, today: date) -> date | None:
-    """The day after the last school holiday (not a half term: a week or less) before today;
-    None when rooms.yaml lists none, and totals are then for all time."""
-    ended = [
-        h.end for h in config.hours.school_holidays
-        if h.end < today and (h.end - h.start).days >= 7
-    ]  # fmt: skip
-    return max(ended) + timedelta(days=1) if ended else None
-
-
 def describe_totals(totals: Mapping[str, int], values: Sequence[str]) -> str:
     total = sum(totals.values())
     if not total:
@@ -424,18 +414,24 @@ def describe_totals(totals: Mapping[str, int], values: Sequence[str]) -> str:
 @dataclass(frozen=True)
 class Periods:
     week_since: str
-    term_since: str | None
-    term_label: str
+    term_since: str
+    term_start: date
+
+    @property
+    def term(self) -> str:
+        """'this term (since Wednesday 2 September)'."""
+        return f"this term (since {self.term_start:%A} {self.term_start.day} {self.term_start:%B})"
+
+    @property
+    def term_label(self) -> str:
+        return self.term[0].upper() + self.term[1:]
 
 
 def periods(ctx: Context) -> Periods:
     today = ctx.clock.now().astimezone(ctx.config.school.tz).date()
-    start = term_start(ctx.config, today)
-    label = f"This term (since {start:%A} {start.day} {start:%B})" if start else "All time"
+    start = ctx.calendar.term_start(today)
     return Periods(
-        local_midnight(ctx.config, week_start(today)),
-        local_midnight(ctx.config, start) if start else None,
-        label,
+        local_midnight(ctx.config, week_start(today)), local_midnight(ctx.config, start), start
     )
 
 
@@ -453,7 +449,7 @@ async def pupil_report(ctx: Context, pupil: Pupil, heading: str) -> str:
 async def class_report(ctx: Context, school_class: SchoolClass) -> str:
     """For the class's teacher only: each pupil in register order, never ranked."""
     spans = periods(ctx)
-    lines = [f"{school_class.name}: points this week / {spans.term_label.lower()}"]
+    lines = [f"{school_class.name}: points this week / {spans.term}"]
     for pupil in await ctx.store.pupils.in_class(school_class.id):
         week = sum((await ctx.store.points.totals(pupil.id, since=spans.week_since)).values())
         term = sum((await ctx.store.points.totals(pupil.id, since=spans.term_since)).values())

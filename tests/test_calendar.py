@@ -448,3 +448,42 @@ def test_add_working_time_inverts_working_seconds(
     if duration:
         # The deadline is in working time (or at its close), not in a quiet stretch.
         assert CAL.is_open(due - timedelta(microseconds=1), staff)
+
+
+# --- terms ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "start"),
+    [
+        (date(2026, 9, 1), date(2026, 9, 1)),  # none listed before: the school year's start
+        (
+            date(2026, 11, 28),
+            date(2026, 9, 2),
+        ),  # 1 September: INSET  # the autumn half term does not end a term
+        (date(2026, 12, 24), date(2026, 9, 2)),  # the Christmas holidays belong to it
+        (date(2027, 1, 4), date(2027, 1, 4)),  # not beyond the day asked
+        (date(2027, 3, 1), date(2027, 1, 5)),  # spring half term behind it
+        (date(2027, 4, 12), date(2027, 4, 12)),
+        (date(2027, 7, 22), date(2027, 4, 12)),  # summer half term behind it
+        (date(2027, 9, 6), date(2027, 9, 1)),  # after the summer holidays
+    ],
+)
+def test_the_term_starts_after_the_last_long_holiday(day: date, start: date) -> None:
+    assert CAL.term_start(day) == start
+
+
+def test_a_summer_holiday_ending_in_august_starts_the_first_term() -> None:
+    scottish = SchoolCalendar(
+        config_with(
+            school_holidays=[
+                {"name": "Summer holidays", "start": "2026-06-26", "end": "2026-08-14"},
+                {"name": "October week", "start": "2026-10-12", "end": "2026-10-16"},
+            ]
+        )
+    )
+    assert scottish.term_start(date(2026, 10, 1)) == date(2026, 8, 17)  # a Monday
+    assert scottish.term_start(date(2026, 11, 2)) == date(2026, 8, 17)
+    assert scottish.term_start(date(2026, 8, 20)) == date(2026, 8, 17)
+    unlisted = SchoolCalendar(config_with(school_holidays=[], closures=[]))
+    assert unlisted.term_start(date(2027, 2, 3)) == date(2026, 9, 1)

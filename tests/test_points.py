@@ -332,6 +332,24 @@ async def test_parents_see_only_their_own_child(desk: Desk) -> None:
     ]
 
 
+async def test_this_term_means_this_term(desk: Desk) -> None:
+    desk.clock.set(datetime.fromisoformat("2026-07-10T10:00:00+00:00"))  # last school year
+    await desk.send(REID, "!award Amelia Kindness 5")
+    desk.clock.set(datetime.fromisoformat("2026-11-17T10:00:00+00:00"))  # last week
+    await desk.send(REID, "!award Amelia Respect 3")
+    desk.clock.set(TUESDAY)
+    await desk.send(REID, "!award Amelia Kindness 2")
+    [own] = said(await desk.send(SAM, "!points"))
+    assert "This week: 2 points (Kindness 2)" in own, own
+    assert "This term (since Wednesday 2 September): 5 points (Kindness 2, Respect 3)" in own
+    [whole] = said(await desk.send(REID, "!points class:oak"))
+    assert whole.startswith("Oak Class: points this week / this term (since Wednesday")
+    assert "Amelia Hughes: 2 / 5" in whole
+    desk.clock.set(datetime.fromisoformat("2027-01-12T10:00:00+00:00"))  # the spring term
+    [spring] = said(await desk.send(SAM, "!points"))
+    assert "This term (since Tuesday 5 January): no points yet" in spring, spring
+
+
 async def test_teachers_see_a_pupil_or_their_class_and_never_a_ranking(desk: Desk) -> None:
     await desk.send(REID, "!award Oliver B Respect 7")
     await desk.send(REID, "!award Amelia Kindness 2")
