@@ -265,7 +265,9 @@ async def _remove_shape(
     )
 
 
-_MODIFIERS = re.compile("[\ufe0f\ufe0e\U0001f3fb-\U0001f3ff]")
+#: What makes one emoji many: presentation selectors, skin tones and a gender suffix
+#: (👎🏿 is 👎, 🤦🏽‍♀️ is 🤦).
+_MODIFIERS = re.compile("[\ufe0f\ufe0e\U0001f3fb-\U0001f3ff]|\u200d[\u2640\u2642]")
 
 
 async def _hostile_reaction(key: str, event: Event, ctx: Context) -> bool:

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import nio
 import pytest
-from conftest import Matrix, School, eventually, is_redacted, join, notices_in, send_text
+from conftest import (
+    BotLauncher,
+    Matrix,
+    School,
+    eventually,
+    is_redacted,
+    join,
+    notices_in,
+    send_text,
+)
 from test_onboarding import issue
 from test_story import Story, story  # noqa: F401 (the fixture)
 
@@ -66,6 +75,21 @@ async def test_hostile_reactions_go_in_any_shape_and_kind_ones_stay(story: Story
     for event_id in kind:
         await story.handled(event_id)
         assert not await is_redacted(story.kim, story.room, event_id)
+
+
+async def test_skin_tones_and_gender_do_not_disguise_a_hostile_reaction(
+    school: School, launch: BotLauncher, matrix: Matrix
+) -> None:
+    school.edit_config(lambda d: d["policy"].update(hostile_reactions=["👎", "🤦🏻"]))
+    tried = await Story(await launch(), matrix, school).setup()
+    keys = ("👎🏿", "👎🏽\ufe0f", "🤦", "🤦🏾\u200d♀️", "🤦\u200d♂")
+    hostile = [await _react(tried, key) for key in keys]
+    kind = [await _react(tried, key) for key in ("👍🏿", "🙋🏾\u200d♀️", "🙌🏽")]
+    for event_id in hostile:
+        await eventually(lambda e=event_id: is_redacted(tried.kim, tried.room, e))
+    for event_id in kind:
+        await tried.handled(event_id)
+        assert not await is_redacted(tried.kim, tried.room, event_id)
 
 
 async def test_an_edit_without_new_content_is_removed_with_what_it_edits(story: Story) -> None:  # noqa: F811
