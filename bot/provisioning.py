@@ -388,7 +388,10 @@ class Provisioner:
             bot_joined_ts=0,  # the bot created it: nothing in it predates the bot
         )
         if spec.pinned_text:
-            await self._pin(room.room_id, spec)
+            await self._pin(room.room_id, spec)  # the code of conduct is its first word
+        else:  # a first word saying what the room is for, not only its set-up
+            welcome = notice(room.room_id, spec.topic)
+            await self.executor.run([welcome], cause=f"provision:{spec.key}:welcome")
         return room
 
     async def _pin(self, room_id: str, spec: RoomSpec) -> None:
