@@ -54,6 +54,9 @@ KEEP, REMOVE = "✅", "❌"
 STORY_REPLY_LIMIT = 2_000
 #: Replies and reactions by one family member to one post beyond which the rest are removed.
 FLOOD = 20
+#: The reason every member of a class story sees on a removal. The rule goes only to the
+#: author, in private, so that nobody is shown up in front of other families.
+PUBLIC_REASON = "Removed by the school"
 STRIKE_LABELS = {"negative", "comparison", "abusive"}  # complaint and sensitive: no strike
 
 
@@ -184,8 +187,19 @@ async def handle_story(event: Event, ctx: Context) -> list[Action]:
         return await _remove_shape(event, ctx, "media", "a photo or file")
     if answered is None or await ctx.store.story.get(answered) is None:
         # a "reply" to an event the room never had is shown as a new post
-        return await _remove_shape(event, ctx, "top_level", "a new post")
+        return await _new_post(event, ctx)
     return await _judged(event, ctx, visible_text(event.content), also_redact=())
+
+
+async def _new_post(event: Event, ctx: Context) -> list[Action]:
+    """A family's new post comes down with a reminder of the story's shape; words that would
+    be removed as a reply are dealt with as that reply would be (a warning and a strike, the
+    private route, or the safeguarding path), so posting them as new never softens the rule."""
+    text = visible_text(event.content)
+    verdict = await asyncio.to_thread(judge, text, await judge_context(ctx, event))
+    if verdict.label is Label.URGENT or verdict.outcome is Outcome.REMOVE:
+        return await _judged(event, ctx, text, also_redact=())
+    return await _remove_shape(event, ctx, "top_level", "a new post")
 
 
 def _answered(event: Event) -> str | None:
@@ -200,7 +214,7 @@ async def _flood(event: Event, ctx: Context, *, first: bool) -> list[Action]:
     """Past `FLOOD` responses to one post, the rest come down: one incident, then quietly."""
     if first:
         return await _remove_shape(event, ctx, "flood", "a flood of replies or reactions")
-    return [Redact(event.room.room_id, event.event_id, rule_text("flood", ctx))]
+    return [Redact(event.room.room_id, event.event_id, PUBLIC_REASON)]
 
 
 async def _membership(event: Event, ctx: Context) -> list[Action]:
@@ -257,7 +271,7 @@ async def _remove_shape(
         "private message.",
     )  # fmt: skip
     removed = [
-        Redact(event.room.room_id, event_id, rule_text(rule, ctx))
+        Redact(event.room.room_id, event_id, PUBLIC_REASON)
         for event_id in (*also_redact, event.event_id)
     ]
     return incident_actions(
@@ -302,7 +316,7 @@ async def _reaction(event: Event, ctx: Context) -> list[Action]:
     )  # fmt: skip
     return incident_actions(
         incident,
-        Redact(event.room.room_id, event.event_id, rule_text("reaction", ctx)),
+        Redact(event.room.room_id, event.event_id, PUBLIC_REASON),
         *told,
         *await escalate(ctx, incident, "Hostile reaction removed"),
     )
@@ -341,8 +355,7 @@ async def _judged(
         return await _remove_shape(event, ctx, "length", "a very long reply", also_redact)
     room = event.room.room_id
     redactions = [
-        Redact(room, event_id, f"Removed under the class story rules ({verdict.label})")
-        for event_id in (*also_redact, event.event_id)
+        Redact(room, event_id, PUBLIC_REASON) for event_id in (*also_redact, event.event_id)
     ]
     base = Incident(
         kind="reply removed",
@@ -387,8 +400,7 @@ async def _urgent_reply(
     school_class = ctx.config.class_by_id(room.class_id or "")
     home = await ctx.store.rooms.by_key(home_key(event.sender))
     removed = [
-        Redact(room.room_id, event_id, "Taken out of the class story: it is private")
-        for event_id in (*also_redact, event.event_id)
+        Redact(room.room_id, event_id, PUBLIC_REASON) for event_id in (*also_redact, event.event_id)
     ]
     where = f"a reply in the {school_class.name if school_class else 'class'} story (removed)"
     alerted = await urgent_actions(

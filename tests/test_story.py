@@ -295,3 +295,56 @@ async def test_a_parent_who_leaves_the_story_is_told_the_way_back_and_invited_ag
     kind = await story.reply(story.sam, KIND)
     await story.handled(kind)
     assert not await is_redacted(story.kim, story.room, kind)
+
+
+async def _reason_seen_by_another_parent(story: Story, event_id: str) -> str | None:
+    response = await story.kim.room_get_event(story.room, event_id)
+    assert isinstance(response, nio.RoomGetEventResponse), response
+    because = response.event.source.get("unsigned", {}).get("redacted_because") or {}
+    return because.get("content", {}).get("reason")
+
+
+async def test_other_families_see_a_neutral_reason_and_only_the_author_hears_the_rule(
+    story: Story,
+) -> None:
+    negative = await story.reply(story.sam, NEGATIVE)
+    post = await send_text(story.sam, story.room, "Can we have more photos of the reading corner?")
+    reaction = (
+        await story.sam.room_send(
+            story.room,
+            "m.reaction",
+            {"m.relates_to": {"rel_type": "m.annotation", "event_id": story.post, "key": "👎"}},
+        )
+    ).event_id
+    for event_id in (negative, post, reaction):
+        reason = await eventually(lambda e=event_id: _reason_seen_by_another_parent(story, e))
+        assert reason == "Removed by the school", reason
+
+    rules = (  # each quoted to the author alone
+        "only contribute positive feedback",
+        "for teachers' posts",
+        "Reactions in the Class Story must be kind",
+    )
+
+    async def told() -> bool:
+        notices = await story.home_notices(story.sam_person)
+        return all(any(rule in n for n in notices) for rule in rules)
+
+    await eventually(told)
+
+
+async def test_a_hostile_new_post_earns_the_same_warning_as_a_hostile_reply(story: Story) -> None:
+    kind = await send_text(story.sam, story.room, "Lovely to see the sunflowers!")
+    hostile = await send_text(story.sam, story.room, NEGATIVE)
+    for event_id in (kind, hostile):
+        await eventually(lambda e=event_id: is_redacted(story.kim, story.room, e))
+
+    async def told() -> list[str]:
+        notices = await story.home_notices(story.sam_person)
+        warned = any("This is a warning" in n for n in notices)
+        reminded = any("just a reminder, not a warning" in n for n in notices)
+        return notices if warned and reminded else []
+
+    await eventually(told)
+    strikes = await story.bot.store.discipline.active_strikes(story.sam_person.user_id, since="")
+    assert [s.event_id for s in strikes] == [hostile]  # the kind one is only a reminder
