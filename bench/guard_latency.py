@@ -39,6 +39,8 @@ from pathlib import Path
 
 import nio
 
+from bot.actions import Executor
+from bot.clock import Clock
 from bot.config import load_config
 from bot.guard_api import GuardApi, module_config
 from bot.homeserver import (
@@ -78,7 +80,9 @@ def serve_guard(database: str, port: int, secret: str, bot: str, ready: object) 
     async def serve() -> None:
         store = await Store.open(database)
         api = GuardApi(store, load_config(REPO / "rooms.yaml"), bot, secret)
-        await api.start(port=port)
+        # Kind replies only: nothing is refused, so there is nothing to perform.
+        executor = Executor(nio.AsyncClient(""), store, Clock(), dry_run=True)
+        await api.start(executor, port=port)
         ready.set()  # type: ignore[attr-defined]
         await asyncio.Event().wait()
 

@@ -148,7 +148,7 @@ class App:
         scheduler.start()
         media = asyncio.create_task(MediaWorker(self).run())
         if self.guard is not None:
-            await self.guard.start()
+            await self.guard.start(self.executor)
         try:
             await self.release_due()  # catch-up at start: anything overdue goes first
             await self.retention()

@@ -2,45 +2,55 @@
 
 `POST /v1/check-event` answers whether an event may be delivered: protected class media
 may not leave the room it was posted in (staff and the bot excepted), and a family's
-story reply the judge's word rules surely remove is refused (`judge_quickly`).
-`POST /v1/check-media` answers whether an upload's bytes are protected class media.
+story reply the judge's word rules surely remove is refused (`judge_quickly`). A refusal
+counts as a removal after delivery would: the same handlers decide what follows (the
+person told why in their home room, SLT's incident with the evidence, the strike policy),
+and the app's executor performs it once Synapse has its answer.
+`POST /v1/upload` is told each upload's bytes and never refuses one (Synapse does not say
+who uploads): a copy of protected class media is protected like the original, so the event
+that posts it, which names its sender, is judged as a forward would be.
 Everything else is allowed: the bot still enforces the rest after delivery, as it does
 without the module.
 
 Requests carry `Authorization: Bearer <secret>`; the answer is `{"allow": bool, "reason":
-str|null}`. Refusals are audited (rule, room, sender), never with the message body.
+str|null}`. Logs name the rule, room and sender, never the message.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import hmac
+import json
 import logging
 import os
 import re
-import uuid
 from collections.abc import Awaitable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from aiohttp import web
 
+from bot.actions import Action, Executor, RecordIncident
 from bot.calendar import SchoolCalendar
 from bot.clock import Clock
 from bot.config import Config
-from bot.judge import JudgeContext, Label, Outcome, judge_quickly
+from bot.judge import JudgeContext, judge_quickly
 from bot.judge import load as load_judge
 from handlers import Context, Event
 from handlers.discipline import rule_text
-from handlers.onboarding import codes_in
-from handlers.story import MEDIA, STORY_REPLY_LIMIT, judge_context, replied_to, visible_text
-from storage.audit import AuditRow
+from handlers.media import reshare_actions, upload_actions
+from handlers.story import MEDIA, judge_context, replied_to, reply_actions, visible_text
+from storage.media import Fingerprint
 from storage.rooms import Room, RoomKind
 from storage.store import Store
 
 log = logging.getLogger(__name__)
 
 DEFAULT_PORT = 8787
+#: How long `stop` waits for refusals' actions still being performed.
+STOP_WAIT = 10.0
 MEDIA_REASON = "Class photos stay in their class story (school code of conduct)."
 MXC = re.compile(r"mxc://[A-Za-z0-9.:\-\[\]]+/[A-Za-z0-9_\-]+")
 ENV_SECRET, ENV_SECRET_FILE, ENV_PORT = (
@@ -84,6 +94,32 @@ def mxc_uris(value: Any) -> Iterator[str]:
             yield from mxc_uris(item)
 
 
+def refused_id(
+    room_id: str, sender: str, event_type: str, content: dict[str, Any], txn_id: str | None
+) -> str:
+    """The id a refused event is known by (it never gets one of its own). A client's retry
+    of the same send (its transaction id and content) gets the same id, so it counts once:
+    one incident, one strike, one notice."""
+    seed = json.dumps([room_id, sender, event_type, content, txn_id], sort_keys=True)
+    return "refused:" + hashlib.sha256(seed.encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Refusal:
+    reason: str  # what the sender's client shows
+    event_id: str  # `refused_id`: the cause the executor performs `plan` under
+    plan: list[Action]  # as for the same message removed after delivery
+
+    @property
+    def rule(self) -> str:
+        return _rule(self.plan)
+
+
+def _rule(plan: list[Action]) -> str:
+    """The rule of the incident a plan records."""
+    return next(a.incident.rule for a in plan if isinstance(a, RecordIncident))
+
+
 def judged_text(content: dict[str, Any]) -> str | None:
     """The words of a reply or an edit, as the story handler judges them; None otherwise."""
     relation = content.get("m.relates_to")
@@ -109,12 +145,14 @@ class GuardApi:
         self.bot_user_id = bot_user_id
         self.clock = clock or Clock()
         self._expected = f"Bearer {secret}".encode()
-        # What the story handler's helpers read (config and store); the guard acts on nothing.
+        # What the handlers read to decide; the app's executor performs what they decide.
         self._ctx = Context(
             config=config, store=store, clock=self.clock, bot_user_id=bot_user_id, demo=False,
             sender=None, calendar=SchoolCalendar(config),
         )  # fmt: skip
         self._runner: web.AppRunner | None = None
+        self._executor: Executor | None = None
+        self._acting: set[asyncio.Task[None]] = set()
         self._rooms: dict[str, Room] = {}
         self.port = port  # after start(port=0), the one the system chose
 
@@ -137,12 +175,16 @@ class GuardApi:
         app = web.Application(middlewares=[self._authenticate])
         app.router.add_get("/healthz", self._healthz)
         app.router.add_post("/v1/check-event", self._check_event)
-        app.router.add_post("/v1/check-media", self._check_media)
+        app.router.add_post("/v1/upload", self._upload)
         return app
 
-    async def start(self, host: str = "127.0.0.1", port: int | None = None) -> None:
-        """Listen on loopback by default: only the homeserver on this machine asks. The judge
-        is loaded first, so the first answer is not late."""
+    async def start(
+        self, executor: Executor, host: str = "127.0.0.1", port: int | None = None
+    ) -> None:
+        """Listen on loopback by default: only the homeserver on this machine asks. What
+        follows a refusal is performed by `executor` (the app's). The judge is loaded first,
+        so the first answer is not late."""
+        self._executor = executor
         await asyncio.to_thread(load_judge)
         self._runner = web.AppRunner(self.app(), access_log=None)
         await self._runner.setup()
@@ -154,6 +196,8 @@ class GuardApi:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+        if self._acting:
+            await asyncio.wait(self._acting, timeout=STOP_WAIT)
 
     # --- HTTP -----------------------------------------------------------------------------
 
@@ -174,28 +218,60 @@ class GuardApi:
         if not all(isinstance(f, str) for f in fields) or not isinstance(body.get("content"), dict):
             raise web.HTTPBadRequest(text="expected room_id, sender, type and content")
         room_id, sender, event_type = fields
-        reason = await self.check_event(room_id, sender, event_type, body["content"])
-        return web.json_response({"allow": reason is None, "reason": reason})
+        txn_id = body.get("txn_id") if isinstance(body.get("txn_id"), str) else None
+        refusal = await self.check_event(room_id, sender, event_type, body["content"], txn_id)
+        if refusal is None:
+            return web.json_response({"allow": True, "reason": None})
+        if request.transport is None or request.transport.is_closing():
+            # Synapse stopped waiting and applied fail_open. If that let the message through,
+            # the bot removes it after delivery; counting it here too would count it twice.
+            log.warning("guard: answered too late (room=%s sender=%s)", room_id, sender)
+            return web.json_response({"allow": False, "reason": refusal.reason})
+        log.info("guard refused: rule=%s room=%s sender=%s", refusal.rule, room_id, sender)
+        # After the answer: the notices go through the Synapse that is waiting for it.
+        task = asyncio.create_task(self._perform(refusal.plan, cause=refusal.event_id))
+        self._acting.add(task)
+        task.add_done_callback(self._acting.discard)
+        return web.json_response({"allow": False, "reason": refusal.reason})
 
-    async def _check_media(self, request: web.Request) -> web.Response:
-        digest = (await _json(request)).get("sha256")
-        if not isinstance(digest, str):
-            raise web.HTTPBadRequest(text="expected sha256")
-        reason = await self.check_media(digest.lower())
-        return web.json_response({"allow": reason is None, "reason": reason})
+    async def _upload(self, request: web.Request) -> web.Response:
+        body = await _json(request)
+        digest, mxc = body.get("sha256"), body.get("mxc")
+        if not isinstance(digest, str) or not isinstance(mxc, str):
+            raise web.HTTPBadRequest(text="expected sha256 and mxc")
+        plan = await self.check_upload(mxc, digest.lower())
+        if plan:  # before the answer: the event that posts the copy comes after it
+            log.info("guard: an upload of protected class media as %s", mxc)
+            await self._perform(plan, cause=f"upload:{mxc}")
+        return web.json_response({"allow": True, "reason": None})
+
+    async def _perform(self, plan: list[Action], *, cause: str) -> None:
+        assert self._executor is not None, "start() sets the executor before anyone can ask"
+        try:
+            await self._executor.run(plan, cause=cause)
+        except Exception:
+            log.exception("guard: the actions for %s failed", cause)
 
     # --- decisions ------------------------------------------------------------------------
 
     async def check_event(
-        self, room_id: str, sender: str, event_type: str, content: dict[str, Any]
-    ) -> str | None:
-        """Why the event must not be delivered, or None to let it through."""
+        self,
+        room_id: str,
+        sender: str,
+        event_type: str,
+        content: dict[str, Any],
+        txn_id: str | None = None,
+    ) -> Refusal | None:
+        """Why the event must not be delivered and what follows, or None to let it through."""
         room = await self._room(room_id)
         story = room is not None and room.kind is RoomKind.STORY
         text = judged_text(content) if story and event_type == "m.room.message" else None
+        event_id = refused_id(room_id, sender, event_type, content, txn_id)
+        event: Event | None = None
         judging: Awaitable[JudgeContext | None]
         if text and room is not None:
-            event = Event(room, "", sender, event_type, content, 0, None, {})
+            now = int(self.clock.now().timestamp() * 1000)
+            event = Event(room, event_id, sender, event_type, content, now, None, {})
             judging = judge_context(self._ctx, event)
         else:
             judging = _nothing()
@@ -206,49 +282,41 @@ class GuardApi:
         if sender == self.bot_user_id or (person is not None and person.role.is_staff):
             return None  # staff and the bot are never judged (as `is_immune`)
         if leaked is not None:
-            await self._audit(room_id, sender, "media", {"mxc": leaked, "type": event_type})
-            return MEDIA_REASON
-        if not text or context is None:
+            plan = await reshare_actions(
+                self._ctx,
+                room_id,
+                event_id,
+                sender,
+                content,
+                leaked,
+                "the same file",
+                refused=True,
+            )
+            return Refusal(MEDIA_REASON, event_id, plan)
+        if not text or event is None or context is None:
             return None
         # the word rules' sure removals only: the learned tier's own (a few ms more) follow
         # delivery, by the bot, as every removal did before the guard existed
         verdict = await asyncio.to_thread(judge_quickly, text, context)
-        # An urgent reply is let through so the bot removes it and alerts the leads: a
-        # refusal here would leave the family with nothing but "not posted".
-        if verdict.label is Label.URGENT:
-            return None
-        if await codes_in(self._ctx, text):  # refused before anyone can read it
-            await self._audit(room_id, sender, "join_code", {"type": event_type})
-            return f"Your reply was not posted. {rule_text('join_code', self._ctx)}"
-        rule = "length" if len(text) > STORY_REPLY_LIMIT else str(verdict.label)
-        if verdict.outcome is not Outcome.REMOVE and rule != "length":
-            return None  # kept, or a teacher decides after delivery
-        await self._audit(
-            room_id,
-            sender,
-            rule,
-            {
-                "type": event_type,
-                "confidence": verdict.confidence,
-                "reasons": list(verdict.reasons),
-            },
-        )
-        return f"Your reply was not posted. {rule_text(rule, self._ctx)}"
+        plan = await reply_actions(event, self._ctx, text, verdict, refused=True)
+        if not plan:
+            return None  # kind; or urgent, or for a teacher to decide, after delivery
+        reason = f"Your reply was not posted. {rule_text(_rule(plan), self._ctx)}"
+        return Refusal(reason, event_id, plan)
 
-    async def _protected_elsewhere(self, content: dict[str, Any], room_id: str) -> str | None:
-        """The first protected mxc in `content` that belongs to another room."""
+    async def _protected_elsewhere(
+        self, content: dict[str, Any], room_id: str
+    ) -> Fingerprint | None:
+        """The first protected media in `content` that belongs to another room."""
         for mxc in set(mxc_uris(content)):
             protected = await self.store.media.by_mxc(mxc)
             if protected is not None and protected.room_id != room_id:
-                return mxc
+                return protected
         return None
 
-    async def check_media(self, sha256: str) -> str | None:
-        protected = await self.store.media.by_sha256(sha256)
-        if protected is None:
-            return None
-        await self._audit(None, None, "media", {"sha256": sha256, "origin": protected.room_id})
-        return MEDIA_REASON
+    async def check_upload(self, mxc: str, sha256: str) -> list[Action]:
+        """Never a refusal: what protects an upload of class media's bytes."""
+        return await upload_actions(self._ctx, mxc, sha256)
 
     async def _room(self, room_id: str) -> Room | None:
         """Rooms never change kind or class, so known ones are kept (one query less)."""
@@ -256,25 +324,6 @@ class GuardApi:
         if room is None and (room := await self.store.rooms.get(room_id)) is not None:
             self._rooms[room_id] = room
         return room
-
-    async def _audit(
-        self, room_id: str | None, sender: str | None, rule: str, detail: dict[str, Any]
-    ) -> None:
-        log.info("guard refused: rule=%s room=%s sender=%s", rule, room_id, sender)
-        await self.store.audit.record(
-            AuditRow(
-                action_id=f"guard:{uuid.uuid4().hex}",
-                at=self.clock.iso(),
-                kind="guard_refused",
-                room_id=room_id,
-                target=sender,
-                cause="synapse guard",
-                reason=rule,
-                detail=detail,
-                dry_run=False,
-                result="refused before delivery",
-            )
-        )
 
 
 async def _nothing() -> None:

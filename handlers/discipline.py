@@ -152,12 +152,14 @@ async def is_immune(ctx: Context, user_id: str) -> bool:
 
 
 async def strike(
-    ctx: Context, incident: Incident, *, confirmed_by: str
+    ctx: Context, incident: Incident, *, confirmed_by: str, refused: bool = False
 ) -> tuple[list[Action], Incident]:
     """A strike for `incident`: a warning quoting the rule, or removal once warnings are used.
 
     Returns the actions and the incident with its outcome filled in. The offending event is
     left out of the count, so a replayed decision never turns a warning into a removal.
+    `refused`: the message was stopped before delivery (the Synapse guard), which counts the
+    same; only the words differ.
     """
     user = incident.user_id
     if await is_immune(ctx, user):
@@ -177,12 +179,13 @@ async def strike(
     if count <= allowed:
         left = allowed - count
         more = "" if left == 0 else f" ({left} more warning{'s' if left > 1 else ''} first)"
+        done = "was not posted" if refused else "was removed"
         actions += await tell(
             ctx, user,
-            f"This is a warning. Your message was removed because it broke the school's code "
-            f"of conduct: {rule} If it happens again you will be removed from the class "
-            f"story and from messaging{more}. If you think this was a mistake, please email "
-            f"the office at {ctx.config.school.office_email}.",
+            f"This is a warning. Your message {done} because it broke the school's code of "
+            f"conduct: {rule} If it happens again you will be removed from the class story and "
+            f"from messaging{more}. If you think this was a mistake, please email the office at "
+            f"{ctx.config.school.office_email}.",
         )  # fmt: skip
         return actions, replace(incident, outcome=f"warning (strike {count})")
     actions += await removal(ctx, user, reason=f"{incident.rule}: strike {count}", by="conductbot")

@@ -12,7 +12,7 @@ suggestion and stays up.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from bot.actions import Action, RecordIncident, Redact, StoreAction, UpdateRelay
@@ -76,6 +76,34 @@ class QueueMedia(StoreAction):
         return None
 
 
+@dataclass(frozen=True)
+class ProtectCopy(StoreAction):
+    """Protect an upload of class media's bytes as the original is."""
+
+    kind: ClassVar[str] = "protect_copy"
+    copy: Fingerprint
+
+    def target(self) -> str | None:
+        return self.copy.mxc
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.media.record(self.copy, at=at)
+        return None
+
+
+async def upload_actions(ctx: Context, mxc: str, sha256: str) -> list[Action]:
+    """An upload of protected bytes is protected like the original, under its own mxc.
+
+    Nothing is refused at upload, where Synapse does not say who uploads: staff may post
+    their class media again. The event that posts the copy names its sender, and is judged
+    like a forward of the original (`bot/guard_api.py`, `handle_media`).
+    """
+    protected = await ctx.store.media.by_sha256(sha256)
+    if protected is None or protected.mxc == mxc:
+        return []
+    return [ProtectCopy(replace(protected, mxc=mxc))]
+
+
 async def handle_media(event: Event, ctx: Context) -> list[Action]:
     found = media_of(event)
     if found is None:
@@ -105,13 +133,17 @@ async def handle_media(event: Event, ctx: Context) -> list[Action]:
 
 async def reshare_actions(
     ctx: Context, room_id: str, event_id: str, sender: str, content: dict[str, Any],
-    protected: Fingerprint, how: str,
+    protected: Fingerprint, how: str, *, refused: bool = False,
 ) -> list[Action]:  # fmt: skip
-    """Remove a re-shared class photo, tell the person why, strike, and tell SLT."""
+    """Remove a re-shared class photo, tell the person why, strike, and tell SLT.
+
+    `refused`: the Synapse guard stopped it before delivery; that counts the same, with
+    nothing to remove.
+    """
     origin = await ctx.store.rooms.get(protected.room_id)
     school_class = ctx.config.class_by_id(origin.class_id) if origin and origin.class_id else None
     incident = Incident(
-        kind="class media re-shared",
+        kind="class media re-share refused" if refused else "class media re-shared",
         user_id=sender,
         rule="reshare",
         outcome="",
@@ -124,15 +156,33 @@ async def reshare_actions(
         evidence=evidence_of(content) | {"original_event": protected.event_id},
         confirmed_by="conductbot (media fingerprint)",
     )
-    consequences, incident = await strike(ctx, incident, confirmed_by=incident.confirmed_by or "")
+    consequences, incident = await strike(
+        ctx, incident, confirmed_by=incident.confirmed_by or "", refused=refused
+    )
+    what = "a photo or file you shared"
+    done = f"stopped {what}, before anyone saw it," if refused else f"removed {what}"
     told = await tell(
         ctx, sender,
-        f"I've removed a photo or file you shared because it comes from the class story. "
-        f"{RESHARE_RULE} (the school's code of conduct).",
+        f"I've {done} because it comes from the class story. {RESHARE_RULE} (the school's "
+        "code of conduct).",
     )  # fmt: skip
+    removal = [] if refused else await _removal(ctx, room_id, event_id)
+    headline = (
+        "Class media re-share refused before delivery" if refused else "Class media re-shared"
+    )
+    return [
+        RecordIncident(incident),
+        *removal,
+        *told,
+        *consequences,
+        *await escalate(ctx, incident, headline),
+    ]
+
+
+async def _removal(ctx: Context, room_id: str, event_id: str) -> list[Action]:
+    """The re-share, and its relayed copy if it was already relayed to a teacher; if it is
+    still waiting to be relayed, it never will be."""
     removal: list[Action] = [Redact(room_id, event_id, RESHARE_RULE)]
-    # If it was already relayed to a teacher, the relayed copy goes too; if it is still
-    # waiting to be relayed, it never will be.
     relayed = await ctx.store.relay.by_source(event_id)
     if relayed and relayed.status in ("held", "pausing"):
         removal.append(UpdateRelay(event_id, status="cancelled"))
@@ -141,10 +191,7 @@ async def reshare_actions(
         if conversation:
             copy = relayed.delivered_event
             removal.append(Redact(conversation.teacher_room, copy, RESHARE_RULE))
-    return [
-        RecordIncident(incident), *removal, *told, *consequences,
-        *await escalate(ctx, incident, "Class media re-shared"),
-    ]  # fmt: skip
+    return removal
 
 
 # Consent and first names ---------------------------------------------------------------

@@ -58,6 +58,7 @@ FLOOD = 20
 #: author, in private, so that nobody is shown up in front of other families.
 PUBLIC_REASON = "Removed by the school"
 STRIKE_LABELS = {"negative", "comparison", "abusive"}  # complaint and sensitive: no strike
+REFUSED = "refused before delivery"  # by the Synapse guard: counted as a removal
 
 
 class _Text(HTMLParser):
@@ -252,31 +253,49 @@ async def _membership(event: Event, ctx: Context) -> list[Action]:
 
 
 async def _remove_shape(
-    event: Event, ctx: Context, rule: str, what: str, also_redact: tuple[str, ...] = ()
+    event: Event,
+    ctx: Context,
+    rule: str,
+    what: str,
+    also_redact: tuple[str, ...] = (),
+    *,
+    refused: bool = False,
 ) -> list[Action]:
     """A reminder, not a strike: the story's shape is a rule people don't yet know."""
     incident = Incident(
-        kind=f"{what} removed",
+        kind=f"{what} refused" if refused else f"{what} removed",
         user_id=event.sender,
         rule=rule,
-        outcome="removed with a reminder (no strike)",
+        outcome=f"{REFUSED if refused else 'removed'} with a reminder (no strike)",
         room_id=event.room.room_id,
         event_id=event.event_id,
         evidence=evidence_of(event.content) | {"type": event.type},
     )
+    done = "stopped" if refused else "removed"
+    unseen = " before anyone saw it" if refused else ""
     told = await tell(
         ctx, event.sender,
-        f"I've removed {what} you sent to the class story. {rule_text(rule, ctx)} "
+        f"I've {done} {what} you sent to the class story{unseen}. {rule_text(rule, ctx)} "
         "This is just a reminder, not a warning. To tell the teacher something, send it by "
         "private message.",
     )  # fmt: skip
-    removed = [
+    headline = f"Story post {REFUSED if refused else 'removed'}"
+    return incident_actions(
+        incident,
+        *_redactions(event, also_redact, refused=refused),
+        *told,
+        *await escalate(ctx, incident, headline),
+    )
+
+
+def _redactions(event: Event, also_redact: tuple[str, ...], *, refused: bool) -> list[Action]:
+    """The event and `also_redact`; nothing for a reply the guard refused (never delivered)."""
+    if refused:
+        return []
+    return [
         Redact(event.room.room_id, event_id, PUBLIC_REASON)
         for event_id in (*also_redact, event.event_id)
     ]
-    return incident_actions(
-        incident, *removed, *told, *await escalate(ctx, incident, "Story post removed")
-    )
 
 
 #: What makes one emoji many: presentation selectors, skin tones and a gender suffix
@@ -343,26 +362,49 @@ async def _judged(
     context = await judge_context(ctx, event)
     # Off the event loop: the learned tier costs milliseconds, a huge body more.
     verdict = await asyncio.to_thread(judge, text, context)
+    return await reply_actions(event, ctx, text, verdict, also_redact=also_redact)
+
+
+async def reply_actions(
+    event: Event,
+    ctx: Context,
+    text: str,
+    verdict: Verdict,
+    *,
+    also_redact: tuple[str, ...] = (),
+    refused: bool = False,
+) -> list[Action]:
+    """What follows the judge's verdict on a family's reply or edit in a class story.
+
+    `refused`: the Synapse guard stops the reply before delivery (`bot/guard_api.py`) when
+    this returns anything. It counts as a removal (the person told, SLT's incident, the
+    strike policy), with nothing to redact and no join code to void, as nobody saw it. An
+    urgent reply, or one a teacher must decide, is not refused (empty): both need the bot
+    after delivery.
+    """
     leaked = await codes_in(ctx, text)
-    voided: list[Action] = [VoidJoinCode(code.id) for code in leaked]
     if verdict.label is Label.URGENT:
+        if refused:
+            return []
+        voided = [VoidJoinCode(code.id) for code in leaked]
         return voided + await _urgent_reply(event, ctx, text, verdict, also_redact)
     if leaked:
-        return voided + await _code_posted(event, ctx, leaked, also_redact)
+        return await _code_posted(event, ctx, leaked, also_redact, refused=refused)
     if verdict.outcome is Outcome.KEEP and len(text) <= STORY_REPLY_LIMIT:
         return []
     if len(text) > STORY_REPLY_LIMIT:
-        return await _remove_shape(event, ctx, "length", "a very long reply", also_redact)
-    room = event.room.room_id
-    redactions = [
-        Redact(room, event_id, PUBLIC_REASON) for event_id in (*also_redact, event.event_id)
-    ]
+        return await _remove_shape(
+            event, ctx, "length", "a very long reply", also_redact, refused=refused
+        )
+    if verdict.outcome is Outcome.ASK and refused:
+        return []
+    redactions = _redactions(event, also_redact, refused=refused)
     base = Incident(
-        kind="reply removed",
+        kind="reply refused" if refused else "reply removed",
         user_id=event.sender,
         rule=str(verdict.label),
         outcome="",
-        room_id=room,
+        room_id=event.room.room_id,
         event_id=event.event_id,
         label=str(verdict.label),
         confidence=verdict.confidence,
@@ -372,14 +414,27 @@ async def _judged(
     )
     if verdict.outcome is Outcome.ASK:
         return await _ask_teacher(event, ctx, text, verdict, base, redactions)
-    return await _confirmed_removal(ctx, base, redactions, confirmed_by="conductbot (judge)")
+    return await _confirmed_removal(
+        ctx, base, redactions, confirmed_by="conductbot (judge)", refused=refused
+    )
 
 
 async def _code_posted(
-    event: Event, ctx: Context, leaked: list[JoinCode], also_redact: tuple[str, ...]
+    event: Event,
+    ctx: Context,
+    leaked: list[JoinCode],
+    also_redact: tuple[str, ...],
+    *,
+    refused: bool,
 ) -> list[Action]:
-    """A join code where others can read it is removed, and stops working; no strike."""
-    removal = await _remove_shape(event, ctx, "join_code", "a join code", also_redact)
+    """A join code where others can read it is removed, and stops working; no strike. One
+    refused before delivery was never read: it keeps working."""
+    removal = await _remove_shape(
+        event, ctx, "join_code", "a join code", also_redact, refused=refused
+    )
+    if refused:
+        return removal
+    voided: list[Action] = [VoidJoinCode(code.id) for code in leaked]
     issuers: list[Action] = []
     for creator in dict.fromkeys(code.created_by for code in leaked):
         issuers += await tell(
@@ -389,7 +444,7 @@ async def _code_posted(
             "longer works. Please send !code again for a new one, and give it to the family "
             "privately.",
         )
-    return removal + issuers
+    return voided + removal + issuers
 
 
 async def _urgent_reply(
@@ -417,32 +472,41 @@ async def _urgent_reply(
 
 
 async def _confirmed_removal(
-    ctx: Context, incident: Incident, redactions: list[Action], *, confirmed_by: str
+    ctx: Context,
+    incident: Incident,
+    redactions: list[Action],
+    *,
+    confirmed_by: str,
+    refused: bool = False,
 ) -> list[Action]:
     """Remove, then warn or remove the person, or point them to the right route."""
     rule = rule_text(incident.rule, ctx)
+    done = REFUSED if refused else "removed"
+    taken = "I didn't post your reply in" if refused else "I've taken your reply out of"
     if incident.rule in STRIKE_LABELS:
-        consequences, incident = await strike(ctx, incident, confirmed_by=confirmed_by)
+        consequences, incident = await strike(
+            ctx, incident, confirmed_by=confirmed_by, refused=refused
+        )
     elif incident.rule == "sensitive":
         teachers = " or ".join(
             t.name for t in ctx.config.teachers_of(await _class_of(ctx, incident.room_id))
         )
         consequences = await tell(
             ctx, incident.user_id,
-            f"I've taken your reply out of the class story because it looked like it had "
-            f"private information in it. {rule} Please send it to {teachers or 'the teacher'} "
-            "by private message instead. This is not a warning.",
+            f"{taken} the class story because it looked like it had private information "
+            f"in it. {rule} Please send it to {teachers or 'the teacher'} by private message "
+            "instead. This is not a warning.",
         )  # fmt: skip
-        incident = replace(incident, outcome="removed; asked to send it privately (no strike)")
+        incident = replace(incident, outcome=f"{done}; asked to send it privately (no strike)")
     else:  # complaint
         consequences = await tell(
             ctx, incident.user_id,
-            f"I've taken your reply out of the class story. {rule} This is not a warning: we "
-            "want to hear concerns, in the right place.",
+            f"{taken} the class story. {rule} This is not a warning: we want to hear "
+            "concerns, in the right place.",
         )  # fmt: skip
-        incident = replace(incident, outcome="removed; pointed to the office (no strike)")
+        incident = replace(incident, outcome=f"{done}; pointed to the office (no strike)")
     return incident_actions(
-        incident, *redactions, *consequences, *await escalate(ctx, incident, "Reply removed")
+        incident, *redactions, *consequences, *await escalate(ctx, incident, f"Reply {done}")
     )
 
 
