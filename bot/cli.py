@@ -61,7 +61,7 @@ async def cmd_run(args: argparse.Namespace) -> int:
     if judge_model.use_school_model(Path(args.data_dir)):
         log.info("judge: using this school's own refit (judge-train --data-dir)")
     store = await _store(args)
-    client = make_client(credentials)
+    client = make_client(credentials, Path(args.data_dir))
     try:
         guard = GuardApi.from_env(store, config, credentials.user_id, clock=clock)
         app = App(config, store, client, clock, dry_run=args.dry_run, guard=guard)
@@ -78,7 +78,7 @@ async def cmd_provision(args: argparse.Namespace) -> int:
     config = _config(args.config)
     credentials = _credentials(args)
     store = await _store(args)
-    client = make_client(credentials)
+    client = make_client(credentials, Path(args.data_dir))
     try:
         app = App(config, store, client, Clock.from_env(), dry_run=args.dry_run)
         report = await app.prepare(credentials, everyone=True)
@@ -123,7 +123,7 @@ async def cmd_link_parent(args: argparse.Namespace) -> int:
     config = _config(args.config)
     credentials = _credentials(args)
     store = await _store(args)
-    client = make_client(credentials)
+    client = make_client(credentials, Path(args.data_dir))
     try:
         pupil = await find_pupil(store, args.pupil)
         await login(client, store, credentials)

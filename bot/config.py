@@ -251,6 +251,18 @@ class Safeguarding(_Model):
     )
 
 
+class Encryption(_Model):
+    private_rooms: bool = Field(
+        True,
+        description="true or false: encrypt home, conversation, welcome and escalation rooms",
+    )
+    story: bool = Field(
+        False,
+        description="true or false: encrypt class story rooms (the guard cannot then "
+        "judge replies before delivery)",
+    )
+
+
 class Staff(_Model):
     id: Slug = Field(description="a short id such as 'reid'")
     name: Text = Field(description="the name parents see, such as Miss Reid")
@@ -282,6 +294,9 @@ class Config(_Model):
     hours: Hours
     policy: Policy
     safeguarding: Safeguarding
+    encryption: Encryption = Field(
+        default_factory=Encryption, description="a mapping with private_rooms and story"
+    )
     staff: tuple[Staff, ...] = Field(min_length=1, description="a list of staff members")
     classes: tuple[SchoolClass, ...] = Field(min_length=1, description="a list of classes")
 

@@ -121,7 +121,7 @@ async def run_demo(config_path: Path, root: Path, roster: Path) -> None:
         )
         log.info("demo roster: %s", report.summary().splitlines()[0])
         credentials = Credentials.load(secrets_path, environ={})
-        client = make_client(credentials)
+        client = make_client(credentials, root / "data")
         app = App(config, store, client, clock, demo=True, guard=guard)
         await app.prepare(credentials)
         for parent in DEMO_PARENTS:

@@ -23,16 +23,20 @@ from aiohttp import ClientConnectionError
 from nio import (
     AsyncClient,
     AsyncClientConfig,
+    EncryptionError,
     InviteMemberEvent,
     LoginResponse,
+    MegolmEvent,
     MessageDirection,
     ReceiptEvent,
     RoomMessagesResponse,
     SyncResponse,
     WhoamiResponse,
 )
+from nio.store import SqliteStore
 
 from bot.clock import Clock
+from bot.crypto import Encryption, crypto_dir, retire_device, store_file
 from storage.rooms import Room
 from storage.state import ACCESS_TOKEN, DEVICE_ID, SYNC_CURSOR, USER_ID
 from storage.store import Store
@@ -44,6 +48,7 @@ SYNC_TIMEOUT_MS = 30_000
 MAX_BACKFILL = 20_000
 ROOMS_AT_ONCE = 8  # rooms of one sync batch handled side by side
 MAX_BATCHES_IN_FLIGHT = 20  # batches still being handled before the loop waits for them
+KEY_WAIT = 5.0  # seconds an undecryptable event waits for its room key to arrive
 
 SYNC_FILTER: dict[str, Any] = {
     "presence": {"not_types": ["*"]},
@@ -119,24 +124,57 @@ class Credentials:
         return self.user_id.split(":", 1)[1]
 
 
-def make_client(credentials: Credentials) -> AsyncClient:
-    """nio's own retries are off: the executor and the sync loop own retrying."""
-    config = AsyncClientConfig(max_limit_exceeded=0, max_timeouts=0, request_timeout=60)
-    return AsyncClient(credentials.homeserver, credentials.user_id, config=config)
+def make_client(credentials: Credentials, data_dir: Path) -> AsyncClient:
+    """nio's own retries are off: the executor and the sync loop own retrying. Encryption
+    is always on: a parent may open an encrypted chat with the bot whatever the school's
+    own rooms are; the crypto store lives in the data directory."""
+    config = AsyncClientConfig(
+        max_limit_exceeded=0,
+        max_timeouts=0,
+        request_timeout=60,
+        encryption_enabled=True,
+        store=SqliteStore,
+        store_sync_tokens=False,  # the sync cursor is conductbot's own (storage/state.py)
+    )
+    return AsyncClient(
+        credentials.homeserver,
+        credentials.user_id,
+        store_path=str(crypto_dir(data_dir)),
+        config=config,
+    )
 
 
 async def login(client: AsyncClient, store: Store, credentials: Credentials) -> None:
-    """Log in, reusing the stored device (and its token) across restarts."""
+    """Log in, reusing the stored device (and its token) across restarts, but never a
+    device whose crypto store is gone (see bot/crypto.py): then a new device instead."""
+    folder = Path(client.store_path)
     if credentials.access_token:
         client.access_token = credentials.access_token
         whoami = await client.whoami()
         if not isinstance(whoami, WhoamiResponse):
             raise CredentialsError(f"the access token was refused: {whoami.message}")
-        client.restore_login(whoami.user_id, whoami.device_id or "", credentials.access_token)
-        await store.state.set(DEVICE_ID, whoami.device_id or "")
+        device = whoami.device_id or ""
+        if (
+            device == await store.state.get(DEVICE_ID)
+            and not store_file(folder, whoami.user_id, device).exists()
+        ):
+            raise CredentialsError(
+                f"the crypto store of device {device} is missing, and an access token cannot "
+                "change device: issue a new access token (a new device) for the bot"
+            )
+        client.restore_login(whoami.user_id, device, credentials.access_token)
+        await store.state.set(DEVICE_ID, device)
         return
     stored_user = await store.state.get(USER_ID)
     device_id = await store.state.get(DEVICE_ID) if stored_user == credentials.user_id else None
+    lost = None
+    if device_id and not store_file(folder, credentials.user_id, device_id).exists():
+        log.warning(
+            "the crypto store of device %s is missing; logging in as a new device and "
+            "retiring it (a device must never be reused without its keys)",
+            device_id,
+        )
+        lost, device_id = device_id, None
     token = await store.state.get(ACCESS_TOKEN) if device_id else None
     if device_id and token:
         client.restore_login(credentials.user_id, device_id, token)
@@ -151,6 +189,8 @@ async def login(client: AsyncClient, store: Store, credentials: Credentials) -> 
     await store.state.set(DEVICE_ID, response.device_id)
     await store.state.set(ACCESS_TOKEN, response.access_token)
     log.info("logged in as %s, device %s", response.user_id, response.device_id)
+    if lost is not None:
+        await retire_device(client, lost)
 
 
 ProcessEvent = Callable[[Room, dict[str, Any]], Awaitable[tuple[str, str | None]]]
@@ -173,6 +213,8 @@ class SyncLoop:
         invited: HandleInvite, receipts: HandleReceipts,
     ) -> None:  # fmt: skip
         self.client = client
+        self.encryption = Encryption(client, Path(client.store_path))
+        self._synced = asyncio.Event()  # replaced after every sync: "new keys may be here"
         self.store = store
         self.clock = clock
         self.process = process
@@ -187,15 +229,20 @@ class SyncLoop:
         of the newest batch whose every room is done, so a crash replays, never skips."""
         saved = await self.store.state.get(SYNC_CURSOR)
         cursor = saved if saved is not None else await self._first_sync()
+        await self.encryption.start()
         in_flight: deque[tuple[str, asyncio.Task[None]]] = deque()
         backoff = 1.0
         try:
             while True:
-                # The first batch after start returns at once, so `ready` means caught up.
+                # The first batch after start returns at once, so `ready` means caught up;
+                # it brings every room's state, so nio knows which rooms are encrypted.
                 timeout = SYNC_TIMEOUT_MS if self.ready.is_set() else 0
                 try:
                     response = await self.client.sync(
-                        timeout=timeout, sync_filter=SYNC_FILTER, since=cursor
+                        timeout=timeout,
+                        sync_filter=SYNC_FILTER,
+                        since=cursor,
+                        full_state=not self.ready.is_set(),
                     )
                 except (ClientConnectionError, TimeoutError) as err:
                     log.warning("homeserver unreachable (%s); retrying in %.0fs", err, backoff)
@@ -210,6 +257,7 @@ class SyncLoop:
                     backoff = min(backoff * 2, 60.0)
                     continue
                 backoff = 1.0
+                await self._keep_keys_up()
                 cursor = response.next_batch
                 in_flight.append((cursor, asyncio.create_task(self.handle_batch(response))))
                 if not self.ready.is_set() or len(in_flight) > MAX_BATCHES_IN_FLIGHT:
@@ -219,6 +267,16 @@ class SyncLoop:
         finally:
             for _, task in in_flight:
                 task.cancel()
+
+    async def _keep_keys_up(self) -> None:
+        """Room keys that came with this batch are in the store before its events are
+        handled, and devices that joined are known before the bot answers them."""
+        try:
+            await self.encryption.keep_up()
+        except (ClientConnectionError, TimeoutError) as err:
+            log.warning("key upkeep failed (%s); trying again after the next sync", err)
+        self._synced.set()
+        self._synced = asyncio.Event()
 
     async def _save_done(self, in_flight: deque[tuple[str, asyncio.Task[None]]]) -> None:
         """Save the cursor of the newest batch handled with all before it."""
@@ -284,6 +342,8 @@ class SyncLoop:
         if joined.timeline.limited and joined.timeline.prev_batch:
             raws = await self._backfill(room, joined.timeline.prev_batch) + raws
         for raw in raws:
+            if raw.get("type") == "m.room.encrypted":
+                raw = await self._decrypt_late(room, raw)
             await self._process_once(room, raw)
         read = [
             (receipt.user_id, receipt.event_id)
@@ -336,6 +396,33 @@ class SyncLoop:
             log.error("back-fill of %s stopped after %d events", room.room_id, MAX_BACKFILL)
         log.info("back-filled %d events in %s", len(gathered), room.room_id)
         return list(reversed(gathered))
+
+    async def _decrypt_late(self, room: Room, raw: dict[str, Any]) -> dict[str, Any]:
+        """An event nio could not decrypt in its sync: its room key may come in a later
+        batch, so try again after each sync for a while before calling it unreadable."""
+        if await self.store.events.seen(str(raw.get("event_id"))):
+            return raw
+        try:
+            event = MegolmEvent.from_dict(raw)
+        except (KeyError, TypeError, ValueError):
+            return raw
+        if not isinstance(event, MegolmEvent):
+            return raw
+        event.room_id = room.room_id
+        deadline = asyncio.get_running_loop().time() + KEY_WAIT
+        while self.ready.is_set():  # the first batch is handled before the next sync
+            try:
+                return self.client.decrypt_event(event).source
+            except EncryptionError:
+                left = deadline - asyncio.get_running_loop().time()
+                if left <= 0:
+                    break
+                try:
+                    await asyncio.wait_for(self._synced.wait(), timeout=left)
+                except TimeoutError:
+                    break
+        log.info("could not decrypt %s in %s", raw.get("event_id"), room.room_id)
+        return raw
 
     @staticmethod
     def _before_join(room: Room, raw: dict[str, Any]) -> bool:

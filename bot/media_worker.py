@@ -16,7 +16,8 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 import imagehash
-from nio import DownloadResponse
+from nio import DownloadResponse, EncryptionError
+from nio.crypto.attachments import decrypt_attachment
 from PIL import Image
 
 from bot.actions import AdminMedia
@@ -45,6 +46,15 @@ def fingerprint_bytes(data: bytes, kind: str) -> tuple[str, str | None]:
         return digest, None  # not an image we can read: exact matching still works
 
 
+def plain_bytes(downloaded: bytes, content: dict[str, Any]) -> bytes:
+    """The file itself: in an encrypted room the server holds only ciphertext, and the key
+    travels in the (end-to-end encrypted) event, so the same photo fingerprints the same."""
+    file = content.get("file")
+    if not isinstance(file, dict):
+        return downloaded
+    return decrypt_attachment(downloaded, file["key"]["k"], file["hashes"]["sha256"], file["iv"])
+
+
 class MediaWorker:
     def __init__(self, app: App) -> None:
         self.app = app
@@ -69,7 +79,11 @@ class MediaWorker:
             return f"download failed: {getattr(response, 'message', response)}"
         if len(response.body) > MAX_BYTES:
             return "too large to hash"
-        digest, phash = await asyncio.to_thread(fingerprint_bytes, response.body, row["kind"])
+        try:
+            data = plain_bytes(response.body, row["content"])
+        except (EncryptionError, KeyError, TypeError, ValueError):
+            return "could not decrypt"
+        digest, phash = await asyncio.to_thread(fingerprint_bytes, data, row["kind"])
         if row["purpose"] == "protect":
             await self.app.store.media.record(
                 Fingerprint(row["mxc"], digest, phash, row["kind"], row["room_id"],

@@ -18,6 +18,7 @@ from nio import AsyncClient, RoomGetStateResponse
 from bot.actions import Action, CreateRoom, Executor, Invite, Kick, SetState, notice
 from bot.clock import Clock
 from bot.config import Config, Staff, WorkingHours
+from bot.crypto import ENCRYPTION
 from storage.people import Role
 from storage.pupils import Pupil
 from storage.rooms import Room, RoomKind
@@ -213,6 +214,10 @@ def conversation_specs(
     return parent_side, teacher_side
 
 
+def _state(event_type: str, content: dict[str, Any]) -> dict[str, Any]:
+    return {"type": event_type, "state_key": "", "content": content}
+
+
 def plan_convergence(
     spec: RoomSpec, room_id: str, state: list[dict[str, Any]], bot: str
 ) -> list[Action]:
@@ -339,6 +344,10 @@ class Provisioner:
         if not isinstance(state, RoomGetStateResponse):
             raise RuntimeError(f"cannot read the state of {room.room_id}: {state.message}")
         actions = plan_convergence(spec, room.room_id, state.events, self.client.user_id)
+        if self._encrypted(spec) and not any(
+            e.get("type") == "m.room.encryption" for e in state.events
+        ):
+            actions.append(SetState(room.room_id, "m.room.encryption", ENCRYPTION))
         pinned = any(e.get("type") == "m.room.pinned_events" for e in state.events)
         if actions:
             log.info(
@@ -352,24 +361,24 @@ class Provisioner:
             await self._pin(room.room_id, spec)
         return room
 
+    def _encrypted(self, spec: RoomSpec) -> bool:
+        """Story rooms stay readable by the guard unless the school says otherwise."""
+        encryption = self.config.encryption
+        return encryption.story if spec.kind is RoomKind.STORY else encryption.private_rooms
+
     async def _create(self, spec: RoomSpec, report: ProvisionReport) -> Room | None:
+        initial_state = [
+            _state("m.room.guest_access", {"guest_access": "forbidden"}),
+            _state("m.room.history_visibility", {"history_visibility": "shared"}),
+        ]
+        if self._encrypted(spec):
+            initial_state.append(_state("m.room.encryption", ENCRYPTION))
         create = CreateRoom(
             name=spec.name,
             topic=spec.topic,
             invite=tuple(sorted(spec.members)),
             power_levels=spec.power_levels,
-            initial_state=(
-                {
-                    "type": "m.room.guest_access",
-                    "state_key": "",
-                    "content": {"guest_access": "forbidden"},
-                },  # fmt: skip
-                {
-                    "type": "m.room.history_visibility",
-                    "state_key": "",
-                    "content": {"history_visibility": "shared"},
-                },  # fmt: skip
-            ),
+            initial_state=tuple(initial_state),
             is_direct=spec.is_direct,
         )
         [outcome] = await self.executor.run([create], cause=f"provision:{spec.key}:create")

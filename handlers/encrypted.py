@@ -1,9 +1,10 @@
-"""Messages the bot cannot read: end-to-end encrypted ones (Element encrypts new chats).
+"""Encrypted messages the bot could not decrypt: never silently ignored.
 
-Until the bot is an encryption endpoint (issue 14), such a message is never silently
-ignored: the sender is told at once that it was not passed on and how to reach the school,
-with the emergency routes in case someone is in danger, and SLT are told that somebody
-tried to write. Once per room per day, so a conversation is not flooded with notices.
+The bot reads encrypted rooms (bot/crypto.py), but a message can still arrive unreadable:
+sent before the bot's device was in the room, or from a client that withheld the room key.
+The sender is told at once that it was not passed on and to send it again, with the
+emergency routes in case someone is in danger, and SLT are told (which also counts them).
+Once per room per hour, so a conversation is not flooded with notices.
 """
 
 from __future__ import annotations
@@ -19,13 +20,13 @@ from storage.incidents import Incident
 async def handle_encrypted(event: Event, ctx: Context) -> list[Action]:
     if event.type != "m.room.encrypted" or await is_immune(ctx, event.sender):
         return []
-    key = f"encrypted:{event.room.room_id}:{ctx.clock.now().date().isoformat()}"
+    hour = ctx.clock.now().strftime("%Y-%m-%dT%H")
+    key = f"encrypted:{event.room.room_id}:{hour}"
     if await ctx.store.sent.with_key(key):
         return []
     text = (
-        "I can't read encrypted messages yet, so this message has not been passed on to the "
-        "school. Please write again in a chat that is not encrypted (in your app, start a new "
-        "chat with me and turn encryption off), or email the school office at "
+        "I couldn't read that message, so it has not been passed on to the school. Please "
+        "send it again. If it still doesn't get through, email the school office at "
         f"{ctx.config.school.office_email}.\n\n{ctx.config.safeguarding.emergency}"
     )
     incident = Incident(
@@ -39,5 +40,5 @@ async def handle_encrypted(event: Event, ctx: Context) -> list[Action]:
     told = notice(
         event.room.room_id, text, html.escape(text).replace("\n", "<br>"), remember_as=key
     )
-    headline = "Someone wrote an encrypted message the bot cannot read"
+    headline = "Someone wrote an encrypted message the bot could not decrypt"
     return [told, *await escalate(ctx, incident, headline)]

@@ -88,3 +88,12 @@ class Media:
             "UPDATE media_checks SET done_at = ?, result = ? WHERE event_id = ?",
             (at, result, event_id),
         )
+
+    async def check_result(self, event_id: str) -> str | None:
+        """What the worker found for an event's media; None while it is still queued."""
+        async with self._db.execute(
+            "SELECT result FROM media_checks WHERE event_id = ? AND done_at IS NOT NULL",
+            (event_id,),
+        ) as cur:
+            row = await cur.fetchone()
+        return row["result"] if row else None

@@ -160,9 +160,13 @@ async def school(matrix: Matrix, tmp_path: Path) -> School:
     return make_school(matrix, tmp_path)
 
 
-def make_school(matrix: Matrix, directory: Path) -> School:
-    """rooms.yaml's school on `matrix`'s server, with uniquely named staff and bot."""
+def make_school(matrix: Matrix, directory: Path, *, encrypted: bool = False) -> School:
+    """rooms.yaml's school on `matrix`'s server, with uniquely named staff and bot.
+
+    Private rooms are encrypted only when asked: most tests read the bot's notices with
+    plain clients; tests/test_e2e*.py read them as encrypting clients do."""
     document = yaml.safe_load((REPO / "rooms.yaml").read_text())
+    document["encryption"] = {"private_rooms": encrypted, "story": False}
     staff = {}
     for member in document["staff"]:
         person = matrix.register(member["id"], displayname=member["name"])
@@ -192,7 +196,7 @@ class RunningBot:
             self.store, REPO / "demo" / "roster.csv", [c.id for c in self.config.classes],
             now="2026-11-20T10:00:00+00:00",
         )  # fmt: skip
-        self.client = make_client(self.school.credentials)
+        self.client = make_client(self.school.credentials, self.school.data_dir)
         self.app = App(
             self.config, self.store, self.client, Clock(), demo=self.demo, routes=self.routes
         )

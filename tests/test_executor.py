@@ -21,8 +21,11 @@ class ScriptedClient:
     def __init__(self, *responses: Any) -> None:
         self.responses = list(responses)
         self.tx_ids: list[str] = []
+        self.rooms = {"!room:x": None}  # known to the client, as after a sync
 
-    async def room_send(self, room_id: str, event_type: str, content: dict, tx_id: str) -> Any:
+    async def room_send(
+        self, room_id: str, event_type: str, content: dict, tx_id: str, **_: Any
+    ) -> Any:
         self.tx_ids.append(tx_id)
         return self.responses.pop(0)
 

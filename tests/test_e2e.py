@@ -1,0 +1,137 @@
+"""The bot as an encryption endpoint: cross-signed, its store bound to its device, private
+rooms encrypted (and converted, never back), on the real Synapse."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import BotLauncher, Matrix, RunningBot, School, make_school
+
+from bot.config import ConfigError, load_config
+from bot.crypto import CROSS_SIGNING_FILE, CRYPTO_DIR, store_file
+from bot.provisioning import ESCALATION_KEY, home_key, story_key
+
+
+async def own_keys(bot: RunningBot) -> dict[str, Any]:
+    """What any client is told about the bot's keys."""
+    client = bot.client
+    response = await client.send(
+        "POST",
+        "/_matrix/client/v3/keys/query",
+        json.dumps({"device_keys": {client.user_id: []}}),
+        {"Authorization": f"Bearer {client.access_token}"},
+    )
+    return await response.json()
+
+
+def self_signing_key(keys: dict[str, Any], user_id: str) -> str:
+    [key_id] = keys["self_signing_keys"][user_id]["keys"]
+    return key_id
+
+
+async def devices(bot: RunningBot) -> set[str]:
+    client = bot.client
+    response = await client.devices()
+    return {device.id for device in response.devices}
+
+
+async def test_the_bot_cross_signs_its_device_once_and_keeps_its_keys_private(
+    launch: BotLauncher, school: School
+) -> None:
+    bot = await launch()
+    user = bot.client.user_id
+    keys = await own_keys(bot)
+    master = keys["master_keys"][user]["keys"]
+    signer = self_signing_key(keys, user)
+    device = keys["device_keys"][user][bot.client.device_id]
+    assert signer in device["signatures"][user]  # what "exclude insecure devices" needs
+    folder = school.data_dir / CRYPTO_DIR
+    assert stat.S_IMODE((folder / CROSS_SIGNING_FILE).stat().st_mode) == 0o600
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+    await bot.stop()
+    again = await launch()
+    assert again.client.device_id == bot.client.device_id  # the same device, with its store
+    assert (await own_keys(again))["master_keys"][user]["keys"] == master  # not made anew
+
+
+async def test_a_lost_crypto_store_means_a_new_signed_device_and_the_old_one_deleted(
+    launch: BotLauncher, school: School
+) -> None:
+    bot = await launch()
+    old = bot.client.device_id
+    await bot.stop()
+    store_file(school.data_dir / CRYPTO_DIR, bot.client.user_id, old).unlink()
+
+    again = await launch()
+    new = again.client.device_id
+    assert new != old
+    remaining = await devices(again)
+    assert new in remaining and old not in remaining
+    keys = await own_keys(again)
+    user = again.client.user_id
+    assert self_signing_key(keys, user) in keys["device_keys"][user][new]["signatures"][user]
+
+
+async def encryption_of(bot: RunningBot, key: str) -> dict[str, Any] | None:
+    answer = await bot.client.room_get_state_event(await bot.room(key), "m.room.encryption")
+    content = getattr(answer, "content", None)
+    return content or None
+
+
+async def test_private_rooms_are_encrypted_and_class_stories_are_not(
+    matrix: Matrix, tmp_path: Path
+) -> None:
+    school = make_school(matrix, tmp_path, encrypted=True)
+    launcher = BotLauncher(school)
+    try:
+        bot = await launcher(start=False)
+        reid = school.staff["reid"].user_id
+        assert await encryption_of(bot, home_key(reid)) == {"algorithm": "m.megolm.v1.aes-sha2"}
+        assert await encryption_of(bot, ESCALATION_KEY) is not None
+        assert await encryption_of(bot, story_key("oak")) is None  # the guard reads replies
+    finally:
+        await launcher.aclose()
+
+
+async def test_provision_encrypts_existing_private_rooms_and_never_turns_it_off(
+    launch: BotLauncher, school: School
+) -> None:
+    bot = await launch(start=False)
+    reid = school.staff["reid"].user_id
+    assert await encryption_of(bot, home_key(reid)) is None
+    await bot.stop()
+
+    school.edit_config(lambda doc: doc.update(encryption={"private_rooms": True}))
+    converted = await launch(start=False)
+    assert await encryption_of(converted, home_key(reid)) is not None
+    assert await encryption_of(converted, story_key("oak")) is None
+    await converted.stop()
+
+    school.edit_config(lambda doc: doc.update(encryption={"private_rooms": False}))
+    back = await launch(start=False)
+    assert await encryption_of(back, home_key(reid)) is not None  # on stays on
+
+
+@pytest.mark.parametrize(
+    ("section", "expected"),
+    [
+        ({"private_rooms": "sometimes"}, "encryption.private_rooms"),
+        ({"stories": True}, "encryption.stories"),
+    ],
+)
+def test_a_broken_encryption_section_is_named(
+    tmp_path: Path, section: dict[str, Any], expected: str
+) -> None:
+    document = yaml.safe_load((Path(__file__).parent.parent / "rooms.yaml").read_text())
+    document["encryption"] = section
+    path = tmp_path / "rooms.yaml"
+    path.write_text(yaml.safe_dump(document))
+    with pytest.raises(ConfigError) as raised:
+        load_config(path)
+    assert expected in str(raised.value)
