@@ -257,8 +257,12 @@ async def test_reinstate_restores_a_removed_parent(story: Story) -> None:
 
     await eventually(invited_again)
     assert not await story.bot.store.discipline.is_suspended(sam)
-    notices = await story.home_notices(story.sam_person)
-    assert any("can use the class story and messaging again" in n for n in notices)
+
+    async def told() -> bool:
+        notices = await story.home_notices(story.sam_person)
+        return any("can use the class story and messaging again" in n for n in notices)
+
+    await eventually(told)  # the invitation and the notice are separate sends
     await join(story.sam, story.room)
     kind = await story.reply(story.sam, KIND)
     await story.handled(kind)
