@@ -91,7 +91,9 @@ async def run(
             await sender.room_send(
                 room,
                 "m.room.message",
-                {"msgtype": "m.text", "body": f"Question {m} about homework"},
+                # Not "Question {m} about homework": the learned judge reads some of those
+                # as hostile and pauses them (a false positive noted in docs/figures.md).
+                {"msgtype": "m.text", "body": f"Hello, is there any homework this week? ({m})"},
             )
 
     await asyncio.gather(*(send_all(s, r) for s, r in senders))
