@@ -92,11 +92,10 @@ class CrossSigningKeys:
         return keys
 
     def signing_key(self, usage: str) -> Any:
-        seed = self.seeds[usage]
-        public = encode_verify_key_base64(
-            get_verify_key(decode_signing_key_base64("ed25519", "0", seed))
-        )
-        return decode_signing_key_base64("ed25519", public, seed)
+        """The key, named by its public half as cross-signing key ids are."""
+        key = decode_signing_key_base64("ed25519", "0", self.seeds[usage])
+        key.version = encode_verify_key_base64(get_verify_key(key))
+        return key
 
     def public(self, usage: str) -> str:
         return str(self.signing_key(usage).version)
@@ -122,7 +121,7 @@ class Encryption:
         keys = CrossSigningKeys.load_or_create(self.folder, self.client.user_id)
         if self.client.should_upload_keys:
             await self.client.keys_upload()
-        mine = await self._query_own_keys()
+        mine = await self.own_keys()
         master = keys.public("master")
         if f"ed25519:{master}" not in mine.get("master_keys", {}).get(self.client.user_id, {}).get(
             "keys", {}
@@ -132,7 +131,7 @@ class Encryption:
                 {f"{usage}_key": keys.key_object(usage) for usage in USAGES},
             )
             log.info("uploaded the bot's cross-signing keys")
-            mine = await self._query_own_keys()
+            mine = await self.own_keys()
         device = mine.get("device_keys", {}).get(self.client.user_id, {}).get(self.client.device_id)
         if not isinstance(device, dict):
             raise CryptoError(f"the server has no keys for device {self.client.device_id}")
@@ -161,7 +160,8 @@ class Encryption:
             await client.keys_claim(client.get_users_for_key_claiming())
         await client.send_to_device_messages()
 
-    async def _query_own_keys(self) -> dict[str, Any]:
+    async def own_keys(self) -> dict[str, Any]:
+        """What any client is told about the bot's devices and cross-signing keys."""
         return await self._post(
             "/_matrix/client/v3/keys/query", {"device_keys": {self.client.user_id: []}}
         )

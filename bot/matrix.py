@@ -342,8 +342,6 @@ class SyncLoop:
         if joined.timeline.limited and joined.timeline.prev_batch:
             raws = await self._backfill(room, joined.timeline.prev_batch) + raws
         for raw in raws:
-            if raw.get("type") == "m.room.encrypted":
-                raw = await self._decrypt_late(room, raw)
             await self._process_once(room, raw)
         read = [
             (receipt.user_id, receipt.event_id)
@@ -400,8 +398,6 @@ class SyncLoop:
     async def _decrypt_late(self, room: Room, raw: dict[str, Any]) -> dict[str, Any]:
         """An event nio could not decrypt in its sync: its room key may come in a later
         batch, so try again after each sync for a while before calling it unreadable."""
-        if await self.store.events.seen(str(raw.get("event_id"))):
-            return raw
         try:
             event = MegolmEvent.from_dict(raw)
         except (KeyError, TypeError, ValueError):
@@ -441,6 +437,8 @@ class SyncLoop:
         elif self._before_join(room, raw):
             outcome = ("ignored", "from before the bot joined")
         else:
+            if raw.get("type") == "m.room.encrypted":
+                raw = await self._decrypt_late(room, raw)
             try:
                 outcome = await self.process(room, raw)
             except Exception as err:  # the app isolates handlers; this is the last guard

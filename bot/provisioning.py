@@ -78,7 +78,6 @@ class RoomSpec:
     exclusive: bool = False
     pinned_text: str | None = None
     is_direct: bool = False
-    initial_state: tuple[dict[str, Any], ...] = field(default=())
 
 
 def conduct_text(config: Config) -> str:
@@ -219,15 +218,18 @@ def _state(event_type: str, content: dict[str, Any]) -> dict[str, Any]:
 
 
 def plan_convergence(
-    spec: RoomSpec, room_id: str, state: list[dict[str, Any]], bot: str
+    spec: RoomSpec, room_id: str, state: list[dict[str, Any]], bot: str, *, encrypted: bool
 ) -> list[Action]:
-    """What must change for a room's current state to match its spec (pure)."""
+    """What must change for a room's current state to match its spec (pure). Encryption is
+    only ever turned on: Matrix cannot turn it off."""
     current: dict[tuple[str, str], dict[str, Any]] = {
         (e["type"], e.get("state_key", "")): e.get("content") or {}
         for e in state
         if isinstance(e, dict) and "type" in e
     }
     actions: list[Action] = []
+    if encrypted and ("m.room.encryption", "") not in current:
+        actions.append(SetState(room_id, "m.room.encryption", ENCRYPTION))
     if current.get(("m.room.name", ""), {}).get("name") != spec.name:
         actions.append(SetState(room_id, "m.room.name", {"name": spec.name}))
     if current.get(("m.room.topic", ""), {}).get("topic") != spec.topic:
@@ -343,11 +345,9 @@ class Provisioner:
         state = await self.client.room_get_state(room.room_id)
         if not isinstance(state, RoomGetStateResponse):
             raise RuntimeError(f"cannot read the state of {room.room_id}: {state.message}")
-        actions = plan_convergence(spec, room.room_id, state.events, self.client.user_id)
-        if self._encrypted(spec) and not any(
-            e.get("type") == "m.room.encryption" for e in state.events
-        ):
-            actions.append(SetState(room.room_id, "m.room.encryption", ENCRYPTION))
+        actions = plan_convergence(
+            spec, room.room_id, state.events, self.client.user_id, encrypted=self._encrypted(spec)
+        )
         pinned = any(e.get("type") == "m.room.pinned_events" for e in state.events)
         if actions:
             log.info(

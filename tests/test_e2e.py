@@ -3,7 +3,6 @@ rooms encrypted (and converted, never back), on the real Synapse."""
 
 from __future__ import annotations
 
-import json
 import stat
 from pathlib import Path
 from typing import Any
@@ -15,18 +14,6 @@ from conftest import BotLauncher, Matrix, RunningBot, School, make_school
 from bot.config import ConfigError, load_config
 from bot.crypto import CROSS_SIGNING_FILE, CRYPTO_DIR, store_file
 from bot.provisioning import ESCALATION_KEY, home_key, story_key
-
-
-async def own_keys(bot: RunningBot) -> dict[str, Any]:
-    """What any client is told about the bot's keys."""
-    client = bot.client
-    response = await client.send(
-        "POST",
-        "/_matrix/client/v3/keys/query",
-        json.dumps({"device_keys": {client.user_id: []}}),
-        {"Authorization": f"Bearer {client.access_token}"},
-    )
-    return await response.json()
 
 
 def self_signing_key(keys: dict[str, Any], user_id: str) -> str:
@@ -45,7 +32,7 @@ async def test_the_bot_cross_signs_its_device_once_and_keeps_its_keys_private(
 ) -> None:
     bot = await launch()
     user = bot.client.user_id
-    keys = await own_keys(bot)
+    keys = await bot.app.sync.encryption.own_keys()
     master = keys["master_keys"][user]["keys"]
     signer = self_signing_key(keys, user)
     device = keys["device_keys"][user][bot.client.device_id]
@@ -57,7 +44,8 @@ async def test_the_bot_cross_signs_its_device_once_and_keeps_its_keys_private(
     await bot.stop()
     again = await launch()
     assert again.client.device_id == bot.client.device_id  # the same device, with its store
-    assert (await own_keys(again))["master_keys"][user]["keys"] == master  # not made anew
+    kept = await again.app.sync.encryption.own_keys()
+    assert kept["master_keys"][user]["keys"] == master  # not made anew
 
 
 async def test_a_lost_crypto_store_means_a_new_signed_device_and_the_old_one_deleted(
@@ -73,7 +61,7 @@ async def test_a_lost_crypto_store_means_a_new_signed_device_and_the_old_one_del
     assert new != old
     remaining = await devices(again)
     assert new in remaining and old not in remaining
-    keys = await own_keys(again)
+    keys = await again.app.sync.encryption.own_keys()
     user = again.client.user_id
     assert self_signing_key(keys, user) in keys["device_keys"][user][new]["signatures"][user]
 
