@@ -30,6 +30,9 @@ from handlers import Context
 from storage.incidents import Incident
 
 INCIDENT_KEY = "org.conductbot.incident"
+#: The reason others in a room see on a removal or a kick. The rule goes only to the person
+#: concerned, in private, so that nobody is shown up in front of other families.
+PUBLIC_REASON = "Removed by the school"
 
 
 def rule_text(rule: str, ctx: Context) -> str:
@@ -213,8 +216,7 @@ async def story_rooms_of(ctx: Context, user: str) -> list[str]:
 async def removal(ctx: Context, user: str, *, reason: str, by: str) -> list[Action]:
     """Kick from every class story room they belong to and suspend private messaging."""
     kicks: list[Action] = [
-        Kick(room, user, "Removed under the school's code of conduct; please contact the office.")
-        for room in await story_rooms_of(ctx, user)
+        Kick(room, user, PUBLIC_REASON) for room in await story_rooms_of(ctx, user)
     ]
     return [Suspend(user, reason=reason, by=by), *kicks]
 

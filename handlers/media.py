@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 
 from bot.actions import Action, RecordIncident, Redact, StoreAction, UpdateRelay
 from handlers import Context, Event
-from handlers.discipline import escalate, evidence_of, is_immune, strike, tell
+from handlers.discipline import PUBLIC_REASON, escalate, evidence_of, is_immune, strike, tell
 from storage.incidents import Incident
 from storage.media import Fingerprint
 from storage.pupils import Pupil
@@ -182,7 +182,7 @@ async def reshare_actions(
 async def _removal(ctx: Context, room_id: str, event_id: str) -> list[Action]:
     """The re-share, and its relayed copy if it was already relayed to a teacher; if it is
     still waiting to be relayed, it never will be."""
-    removal: list[Action] = [Redact(room_id, event_id, RESHARE_RULE)]
+    removal: list[Action] = [Redact(room_id, event_id, PUBLIC_REASON)]
     relayed = await ctx.store.relay.by_source(event_id)
     if relayed and relayed.status in ("held", "pausing"):
         removal.append(UpdateRelay(event_id, status="cancelled"))
@@ -190,7 +190,7 @@ async def _removal(ctx: Context, room_id: str, event_id: str) -> list[Action]:
         conversation = await ctx.store.relay.conversation_by_id(relayed.conversation_id)
         if conversation:
             copy = relayed.delivered_event
-            removal.append(Redact(conversation.teacher_room, copy, RESHARE_RULE))
+            removal.append(Redact(conversation.teacher_room, copy, PUBLIC_REASON))
     return removal
 
 
@@ -240,7 +240,7 @@ async def _consent(event: Event, ctx: Context) -> list[Action]:
     )  # fmt: skip
     return [
         RecordIncident(incident),
-        Redact(event.room.room_id, event.event_id, "A pupil in this post has no photo consent"),
+        Redact(event.room.room_id, event.event_id, PUBLIC_REASON),
         *await tell(
             ctx, event.sender,
             f"I've taken down your photo post in the class story because it names {who}, and "

@@ -33,6 +33,7 @@ from bot.judge import JudgeContext, Label, Outcome, Verdict, judge
 from bot.provisioning import home_key
 from handlers import Context, Event
 from handlers.discipline import (
+    PUBLIC_REASON,
     display_name,
     escalate,
     evidence_of,
@@ -54,9 +55,6 @@ KEEP, REMOVE = "✅", "❌"
 STORY_REPLY_LIMIT = 2_000
 #: Replies and reactions by one family member to one post beyond which the rest are removed.
 FLOOD = 20
-#: The reason every member of a class story sees on a removal. The rule goes only to the
-#: author, in private, so that nobody is shown up in front of other families.
-PUBLIC_REASON = "Removed by the school"
 STRIKE_LABELS = {"negative", "comparison", "abusive"}  # complaint and sensitive: no strike
 REFUSED = "refused before delivery"  # by the Synapse guard: counted as a removal
 

@@ -191,8 +191,15 @@ async def test_a_photo_post_naming_a_pupil_without_consent_is_removed_and_the_te
     mxc = await upload(room.teacher, encoded(class_photo(seed=3)), "image/png", "art.png")
     post = await post_image(room.teacher, room.story, mxc, "Poppy's wonderful painting", "a.png")
     await eventually(lambda: is_redacted(room.parent, room.story, post))
-    told = await notices_in(room.teacher, room.teacher_home)
-    assert any("Poppy" in n and "photo consent" in n for n in told)
+    seen = await room.parent.room_get_event(room.story, post)
+    because = seen.event.source["unsigned"]["redacted_because"]["content"]
+    assert because.get("reason") == "Removed by the school"  # not whose consent is missing
+
+    async def told() -> bool:
+        notices = await notices_in(room.teacher, room.teacher_home)
+        return any("Poppy" in n and "photo consent" in n for n in notices)
+
+    assert await eventually(told)
     assert await room.bot.store.discipline.strikes(school.staff["reid"].user_id) == []
 
 

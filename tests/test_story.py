@@ -112,6 +112,10 @@ async def test_a_negative_reply_is_removed_then_a_second_offence_removes_the_par
         return state.content.get("membership") == "leave"
 
     await eventually(removed)
+    kicked = await story.bot.client.room_get_state_event(
+        story.room, "m.room.member", story.sam_person.user_id
+    )
+    assert kicked.content.get("reason") == "Removed by the school"  # the rule: only to Sam
     assert await story.bot.store.discipline.is_suspended(story.sam_person.user_id)
     notices = await story.home_notices(story.sam_person)
     assert any("removed from the class story" in n and "office@" in n for n in notices)
