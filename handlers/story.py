@@ -197,7 +197,7 @@ async def _new_post(event: Event, ctx: Context) -> list[Action]:
     text = visible_text(event.content)
     verdict = await asyncio.to_thread(judge, text, await judge_context(ctx, event))
     if verdict.label is Label.URGENT or verdict.outcome is Outcome.REMOVE:
-        return await _judged(event, ctx, text, also_redact=())
+        return await reply_actions(event, ctx, text, verdict, what="new post")
     return await _remove_shape(event, ctx, "top_level", "a new post")
 
 
@@ -371,8 +371,10 @@ async def reply_actions(
     *,
     also_redact: tuple[str, ...] = (),
     refused: bool = False,
+    what: str = "reply",
 ) -> list[Action]:
-    """What follows the judge's verdict on a family's reply or edit in a class story.
+    """What follows the judge's verdict on a family's reply or edit in a class story (or a
+    new post judged as a reply would be: `what` names it in SLT's incident).
 
     `refused`: the Synapse guard stops the reply before delivery (`bot/guard_api.py`) when
     this returns anything. It counts as a removal (the person told, SLT's incident, the
@@ -398,7 +400,7 @@ async def reply_actions(
         return []
     redactions = _redactions(event, also_redact, refused=refused)
     base = Incident(
-        kind="reply refused" if refused else "reply removed",
+        kind=f"{what} refused" if refused else f"{what} removed",
         user_id=event.sender,
         rule=str(verdict.label),
         outcome="",

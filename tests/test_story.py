@@ -356,3 +356,9 @@ async def test_a_hostile_new_post_earns_the_same_warning_as_a_hostile_reply(stor
     await eventually(told)
     strikes = await story.bot.store.discipline.active_strikes(story.sam_person.user_id, since="")
     assert [s.event_id for s in strikes] == [hostile]  # the kind one is only a reminder
+
+    async def reported() -> list[dict]:
+        return [i for i in await story.incidents() if i["event_id"] == hostile]
+
+    [incident] = await eventually(reported)
+    assert incident["kind"] == "new post removed"  # what SLT read: not "reply removed"
