@@ -118,32 +118,30 @@ class Encryption:
 
     async def start(self) -> None:
         """Once per start, after login: cross-signing in place and our device signed."""
-        keys = CrossSigningKeys.load_or_create(self.folder, self.client.user_id)
+        me = self.client.user_id
+        keys = CrossSigningKeys.load_or_create(self.folder, me)
         if self.client.should_upload_keys:
             await self.client.keys_upload()
         mine = await self.own_keys()
-        master = keys.public("master")
-        if f"ed25519:{master}" not in mine.get("master_keys", {}).get(self.client.user_id, {}).get(
-            "keys", {}
-        ):
+        uploaded = mine.get("master_keys", {}).get(me, {}).get("keys", {})
+        if f"ed25519:{keys.public('master')}" not in uploaded:
             await self._post(
                 "/_matrix/client/v3/keys/device_signing/upload",
                 {f"{usage}_key": keys.key_object(usage) for usage in USAGES},
             )
             log.info("uploaded the bot's cross-signing keys")
             mine = await self.own_keys()
-        device = mine.get("device_keys", {}).get(self.client.user_id, {}).get(self.client.device_id)
+        device = mine.get("device_keys", {}).get(me, {}).get(self.client.device_id)
         if not isinstance(device, dict):
             raise CryptoError(f"the server has no keys for device {self.client.device_id}")
         self_signing = f"ed25519:{keys.public('self_signing')}"
-        if self_signing not in device.get("signatures", {}).get(self.client.user_id, {}):
+        if self_signing not in device.get("signatures", {}).get(me, {}):
             unsigned = {k: v for k, v in device.items() if k not in ("signatures", "unsigned")}
-            signed = sign_json(unsigned, self.client.user_id, keys.signing_key("self_signing"))
-            signature = signed["signatures"][self.client.user_id][self_signing]
-            body = unsigned | {"signatures": {self.client.user_id: {self_signing: signature}}}
+            signed = sign_json(unsigned, me, keys.signing_key("self_signing"))
+            signature = signed["signatures"][me][self_signing]
+            body = unsigned | {"signatures": {me: {self_signing: signature}}}
             answer = await self._post(
-                "/_matrix/client/v3/keys/signatures/upload",
-                {self.client.user_id: {self.client.device_id: body}},
+                "/_matrix/client/v3/keys/signatures/upload", {me: {self.client.device_id: body}}
             )
             if answer.get("failures"):
                 raise CryptoError(f"signing device {self.client.device_id} failed: {answer}")

@@ -36,7 +36,7 @@ from nio import (
 from nio.store import SqliteStore
 
 from bot.clock import Clock
-from bot.crypto import Encryption, crypto_dir, retire_device, store_file
+from bot.crypto import CryptoError, Encryption, crypto_dir, retire_device, store_file
 from storage.rooms import Room
 from storage.state import ACCESS_TOKEN, DEVICE_ID, SYNC_CURSOR, USER_ID
 from storage.store import Store
@@ -229,7 +229,12 @@ class SyncLoop:
         of the newest batch whose every room is done, so a crash replays, never skips."""
         saved = await self.store.state.get(SYNC_CURSOR)
         cursor = saved if saved is not None else await self._first_sync()
-        await self.encryption.start()
+        try:
+            await self.encryption.start()
+        except (CryptoError, ClientConnectionError, TimeoutError) as err:
+            # The bot still reads and answers; only apps that exclude unverified devices
+            # (Element's MSC4153 mode) cannot read it until this is put right.
+            log.error("the bot's device is not cross-signed (%s); tried again at next start", err)
         in_flight: deque[tuple[str, asyncio.Task[None]]] = deque()
         backoff = 1.0
         try:

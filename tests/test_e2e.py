@@ -9,7 +9,17 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import BotLauncher, Matrix, RunningBot, School, make_school
+from conftest import (
+    BotLauncher,
+    Matrix,
+    RunningBot,
+    School,
+    eventually,
+    join,
+    make_school,
+    notices_in,
+    send_text,
+)
 
 from bot.config import ConfigError, load_config
 from bot.crypto import CROSS_SIGNING_FILE, CRYPTO_DIR, store_file
@@ -123,3 +133,22 @@ def test_a_broken_encryption_section_is_named(
     with pytest.raises(ConfigError) as raised:
         load_config(path)
     assert expected in str(raised.value)
+
+
+async def test_keys_that_are_not_the_bots_are_logged_and_the_bot_still_answers(
+    launch: BotLauncher, school: School, matrix: Matrix, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = school.data_dir / CRYPTO_DIR
+    folder.mkdir(parents=True)
+    (folder / CROSS_SIGNING_FILE).write_text('{"user_id": "@someone:else", "seeds": {}}')
+    bot = await launch()  # started: its first sync done
+    assert "not cross-signed" in caplog.text and "not @conductbot" in caplog.text
+    head = await matrix.client(school.staff["okafor"])
+    escalation = await bot.room(ESCALATION_KEY)
+    await join(head, escalation)
+    await send_text(head, escalation, "!help")
+
+    async def answered() -> bool:
+        return any("Commands you can use here" in n for n in await notices_in(head, escalation))
+
+    assert await eventually(answered)
