@@ -7,7 +7,9 @@ Measures and prints, each beside a bare client doing the same work where one exi
   3. the bot's resident memory after start-up (VmRSS of the `conductbot run` process);
   4. a burst of 30 parents replying to a story post within ten seconds: time from each
      reply arriving to the bot having judged and acted on it (negative ones removed);
-  5. 1,000 messages held overnight and released at 08:00, beside 1,000 plain sends.
+  5. 1,000 messages held overnight and released at 08:00, beside 1,000 plain sends;
+  6. the size of the bot's end-to-end encryption store per family (private rooms are
+     encrypted, as in rooms.yaml).
 
 Usage: .venv/bin/python bench/load.py [--parents-per-pupil 2]   (about 10–15 minutes)
 Targets (issue 7): start-up with a cursor < 10 s; memory < 300 MB; every burst reply acted
@@ -34,6 +36,7 @@ import yaml
 from bot.app import App
 from bot.clock import Clock
 from bot.config import load_config
+from bot.crypto import CRYPTO_DIR
 from bot.homeserver import (
     SynapseProcess,
     SynapseSettings,
@@ -66,6 +69,7 @@ def school_config(work: Path) -> Path:
     for s in range(SLT):
         staff.append({"id": f"slt{s}", "name": f"Leader {s}", "user": f"slt{s}", "role": "slt"})
     document["staff"], document["classes"] = staff, classes
+    document["safeguarding"]["leads"] = ["slt0"]  # rooms.yaml's lead is not on this staff
     path = work / "rooms.yaml"
     path.write_text(yaml.safe_dump(document, sort_keys=False))
     return path
@@ -330,6 +334,18 @@ class Bench:
               f"plain sends by one client: {bare:.1f} s; ratio {ours / bare:.2f} "
               "(target <= 1.3)", flush=True)  # fmt: skip
 
+    def crypto_store(self) -> None:
+        """The bot's end-to-end encryption store after all of the above (issue 14)."""
+        folder = self.db.parent / CRYPTO_DIR
+        size = sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+        families = len(self.parents)
+        print(
+            f"6. crypto store: {size / 1e6:.1f} MB for {families} parents "
+            f"({size / families / 1e3:.1f} KB each); the parents here are plain clients with "
+            "no device keys, so room keys shared with parents' own devices come on top",
+            flush=True,
+        )
+
 
 async def main(parents_per_pupil: int) -> None:
     work = Path(tempfile.mkdtemp(prefix="conductbot-load-"))
@@ -345,6 +361,7 @@ async def main(parents_per_pupil: int) -> None:
         print(f"3. resident memory of the bot: {memory:.0f} MB (target < 300 MB)", flush=True)
         await bench.burst()
         await bench.overnight()
+        bench.crypto_store()
     finally:
         synapse.stop()
 

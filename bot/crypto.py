@@ -193,11 +193,13 @@ async def know_room(client: AsyncClient, room_id: str, *, fresh: bool = False) -
 
     nio refuses to send to a room it has not seen in a sync (straight after a join or a
     create, or after a restart for a quiet room), and shares room keys only with the
-    members it knows. So this reads the room's state instead of waiting for the next sync;
-    `fresh` reads it even when a sync has shown part of the room already (a room the bot has
-    just made: the welcome it sends must be readable by the family it invited).
+    members it knows; its own member check reads joined members only. So this reads the
+    room's state instead of waiting for the next sync, once per encrypted room (until nio
+    has synced its members) and when `fresh`: a room the bot has just made, where the
+    welcome it sends must be readable by the family it invited.
     """
-    if room_id in client.rooms and not fresh:
+    known = client.rooms.get(room_id)
+    if known is not None and not fresh and (known.members_synced or not known.encrypted):
         return
     answer = await client.room_get_state(room_id)
     if not isinstance(answer, RoomGetStateResponse):

@@ -60,6 +60,12 @@ SYNC_FILTER: dict[str, Any] = {
         "account_data": {"not_types": ["*"]},
     },
 }
+# The first batch after each start also brings every room's encryption setting, and no
+# other state (member lists of thousands of rooms would cost seconds and megabytes), so nio
+# encrypts where it must from the first send; members are read when a room needs them.
+FIRST_BATCH_FILTER: dict[str, Any] = SYNC_FILTER | {
+    "room": SYNC_FILTER["room"] | {"state": {"types": ["m.room.encryption"]}}
+}
 # The very first sync only needs a starting point: no rooms, no history.
 FIRST_SYNC_FILTER: dict[str, Any] = {
     "presence": {"not_types": ["*"]},
@@ -239,15 +245,14 @@ class SyncLoop:
         backoff = 1.0
         try:
             while True:
-                # The first batch after start returns at once, so `ready` means caught up;
-                # it brings every room's state, so nio knows which rooms are encrypted.
-                timeout = SYNC_TIMEOUT_MS if self.ready.is_set() else 0
+                # The first batch after start returns at once, so `ready` means caught up.
+                first = not self.ready.is_set()
                 try:
                     response = await self.client.sync(
-                        timeout=timeout,
-                        sync_filter=SYNC_FILTER,
+                        timeout=0 if first else SYNC_TIMEOUT_MS,
+                        sync_filter=FIRST_BATCH_FILTER if first else SYNC_FILTER,
                         since=cursor,
-                        full_state=not self.ready.is_set(),
+                        full_state=first,
                     )
                 except (ClientConnectionError, TimeoutError) as err:
                     log.warning("homeserver unreachable (%s); retrying in %.0fs", err, backoff)

@@ -21,6 +21,7 @@ from conftest import (
     send_text,
 )
 
+from bot.actions import notice
 from bot.config import ConfigError, load_config
 from bot.crypto import CROSS_SIGNING_FILE, CRYPTO_DIR, store_file
 from bot.provisioning import ESCALATION_KEY, home_key, story_key
@@ -59,21 +60,34 @@ async def test_the_bot_cross_signs_its_device_once_and_keeps_its_keys_private(
 
 
 async def test_a_lost_crypto_store_means_a_new_signed_device_and_the_old_one_deleted(
-    launch: BotLauncher, school: School
+    matrix: Matrix, tmp_path: Path
 ) -> None:
-    bot = await launch()
-    old = bot.client.device_id
-    await bot.stop()
-    store_file(school.data_dir / CRYPTO_DIR, bot.client.user_id, old).unlink()
+    school = make_school(matrix, tmp_path, encrypted=True)
+    launch = BotLauncher(school)
+    try:
+        bot = await launch()
+        old = bot.client.device_id
+        await bot.stop()
+        store_file(school.data_dir / CRYPTO_DIR, bot.client.user_id, old).unlink()
 
-    again = await launch()
-    new = again.client.device_id
-    assert new != old
-    remaining = await devices(again)
-    assert new in remaining and old not in remaining
-    keys = await again.app.sync.encryption.own_keys()
-    user = again.client.user_id
-    assert self_signing_key(keys, user) in keys["device_keys"][user][new]["signatures"][user]
+        again = await launch()
+        new = again.client.device_id
+        assert new != old
+        remaining = await devices(again)
+        assert new in remaining and old not in remaining
+        keys = await again.app.sync.encryption.own_keys()
+        user = again.client.user_id
+        assert self_signing_key(keys, user) in keys["device_keys"][user][new]["signatures"][user]
+
+        # The new device, knowing nothing of the rooms yet, still encrypts where it must.
+        home = await again.room(home_key(school.staff["reid"].user_id))
+        [sent] = await again.app.executor.run([notice(home, "Hello again")], cause="test")
+        teacher = await matrix.client(school.staff["reid"])  # reads what the server holds
+        await join(teacher, home)
+        seen = await teacher.room_get_event(home, sent.result)
+        assert seen.event.source["type"] == "m.room.encrypted"
+    finally:
+        await launch.aclose()
 
 
 async def encryption_of(bot: RunningBot, key: str) -> dict[str, Any] | None:

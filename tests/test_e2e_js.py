@@ -173,7 +173,8 @@ async def test_an_element_parent_links_joins_and_talks_to_the_teacher_in_encrypt
     bot = await launch_encrypted()
     bot.app.clock.set(TUESDAY_MORNING)
     await parent.send(parent_room, "And her PE kit on Thursday?")
-    assert await eventually(lambda: relayed("PE kit on Thursday"), within=30)
+    [after_restart] = await eventually(lambda: relayed("PE kit on Thursday"), within=30)
+    assert after_restart["encrypted"]  # the restarted bot still knows the room is encrypted
 
     # A photo crosses encrypted rooms: the bot fingerprints the decrypted bytes and the
     # teacher gets the file, still encrypted, whole.
