@@ -38,7 +38,7 @@ from nio.store import SqliteStore
 from bot.clock import Clock
 from bot.crypto import CryptoError, Encryption, crypto_dir, retire_device, store_file
 from storage.rooms import Room
-from storage.state import ACCESS_TOKEN, DEVICE_ID, SYNC_CURSOR, USER_ID
+from storage.state import ACCESS_TOKEN, DEVICE_ID, ENCRYPTION_SWEPT, SYNC_CURSOR, USER_ID
 from storage.store import Store
 
 log = logging.getLogger(__name__)
@@ -60,10 +60,12 @@ SYNC_FILTER: dict[str, Any] = {
         "account_data": {"not_types": ["*"]},
     },
 }
-# The first batch after each start also brings every room's encryption setting, and no
-# other state (member lists of thousands of rooms would cost seconds and megabytes), so nio
-# encrypts where it must from the first send; members are read when a room needs them.
-FIRST_BATCH_FILTER: dict[str, Any] = SYNC_FILTER | {
+# A new device's first batch also brings every room's encryption setting, and no other
+# state (member lists of thousands of rooms would cost seconds and megabytes), so nio
+# encrypts where it must from the first send; its store keeps them from then on, and
+# members are read when a room needs them. Synapse still takes about 30 s to answer this
+# for a 900-family school (bench/load.py), hence once per device, not once per start.
+SWEEP_FILTER: dict[str, Any] = SYNC_FILTER | {
     "room": SYNC_FILTER["room"] | {"state": {"types": ["m.room.encryption"]}}
 }
 # The very first sync only needs a starting point: no rooms, no history.
@@ -241,18 +243,20 @@ class SyncLoop:
             # The bot still reads and answers; only apps that exclude unverified devices
             # (Element's MSC4153 mode) cannot read it until this is put right.
             log.error("the bot's device is not cross-signed (%s); tried again at next start", err)
+        device = self.client.device_id
         in_flight: deque[tuple[str, asyncio.Task[None]]] = deque()
         backoff = 1.0
         try:
             while True:
                 # The first batch after start returns at once, so `ready` means caught up.
                 first = not self.ready.is_set()
+                sweep = first and await self.store.state.get(ENCRYPTION_SWEPT) != device
                 try:
                     response = await self.client.sync(
                         timeout=0 if first else SYNC_TIMEOUT_MS,
-                        sync_filter=FIRST_BATCH_FILTER if first else SYNC_FILTER,
+                        sync_filter=SWEEP_FILTER if sweep else SYNC_FILTER,
                         since=cursor,
-                        full_state=first,
+                        full_state=sweep,
                     )
                 except (ClientConnectionError, TimeoutError) as err:
                     log.warning("homeserver unreachable (%s); retrying in %.0fs", err, backoff)
@@ -267,6 +271,8 @@ class SyncLoop:
                     backoff = min(backoff * 2, 60.0)
                     continue
                 backoff = 1.0
+                if sweep:  # nio has stored every room's setting while reading the response
+                    await self.store.state.set(ENCRYPTION_SWEPT, device)
                 await self._keep_keys_up()
                 cursor = response.next_batch
                 in_flight.append((cursor, asyncio.create_task(self.handle_batch(response))))

@@ -8,6 +8,8 @@ SYNC_CURSOR = "sync_cursor"
 DEVICE_ID = "device_id"
 ACCESS_TOKEN = "access_token"
 USER_ID = "user_id"
+# The device whose crypto store has been told every room's encryption setting.
+ENCRYPTION_SWEPT = "encryption_swept_device"
 
 
 class BotState:

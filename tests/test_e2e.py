@@ -25,6 +25,7 @@ from bot.actions import notice
 from bot.config import ConfigError, load_config
 from bot.crypto import CROSS_SIGNING_FILE, CRYPTO_DIR, store_file
 from bot.provisioning import ESCALATION_KEY, home_key, story_key
+from storage.state import ENCRYPTION_SWEPT
 
 
 def self_signing_key(keys: dict[str, Any], user_id: str) -> str:
@@ -73,6 +74,8 @@ async def test_a_lost_crypto_store_means_a_new_signed_device_and_the_old_one_del
         again = await launch()
         new = again.client.device_id
         assert new != old
+        # The new device's store was told every room's encryption setting, once.
+        assert await again.store.state.get(ENCRYPTION_SWEPT) == new
         remaining = await devices(again)
         assert new in remaining and old not in remaining
         keys = await again.app.sync.encryption.own_keys()
