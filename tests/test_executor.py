@@ -21,7 +21,7 @@ class ScriptedClient:
     def __init__(self, *responses: Any) -> None:
         self.responses = list(responses)
         self.tx_ids: list[str] = []
-        self.rooms = {"!room:x": None}  # known to the client, as after a sync
+        self.rooms = {"!room:x": nio.MatrixRoom("!room:x", "@bot:x")}  # as after a sync
 
     async def room_send(
         self, room_id: str, event_type: str, content: dict, tx_id: str, **_: Any
