@@ -13,7 +13,9 @@ from conftest import (
     eventually,
     incidents_in,
     join,
+    notices_in,
 )
+from test_media import Classroom, class_photo, encoded, post_image, upload
 
 from bot.provisioning import ESCALATION_KEY, home_key, story_key
 
@@ -117,3 +119,57 @@ async def test_profiles_are_private_to_people_who_share_a_room(
     await join(kim, story)
     shared = await kim.get_displayname(person.user_id)
     assert getattr(shared, "displayname", None) == "Sam Patel"  # the kind twin: same room
+
+
+async def test_a_class_photo_as_an_avatar_is_removed_and_an_own_picture_stays(
+    launch: BotLauncher, matrix: Matrix, school: School
+) -> None:
+    room = await Classroom(await launch(), matrix, school).setup()
+    head = await matrix.client(school.staff["okafor"])
+    escalation = await room.bot.room(ESCALATION_KEY)
+    await join(head, escalation)
+    photo = encoded(class_photo(seed=43))  # bytes of its own: Synapse quarantines by hash
+    mxc = await upload(room.teacher, photo, "image/png", "assembly.png")
+    await post_image(room.teacher, room.story, mxc, "Harvest assembly")
+    await eventually(lambda: room.bot.store.media.by_mxc(mxc), within=20)
+
+    own = await upload(room.parent, encoded(class_photo(seed=44)), "image/png", "me.png")
+    assert isinstance(await room.parent.set_avatar(own), nio.ProfileSetAvatarResponse)
+    user = room.parent_person.user_id
+    kept = await eventually(lambda: _member_avatar(room.bot, room.story, user, own))
+    await eventually(lambda: room.bot.store.events.outcome(kept))
+    assert (await room.parent.get_avatar(user)).avatar_url == own  # the kind twin stays
+
+    assert isinstance(await room.parent.set_avatar(mxc), nio.ProfileSetAvatarResponse)
+
+    async def cleared() -> bool:
+        profile = await room.parent.get_profile(user)
+        return isinstance(profile, nio.ProfileGetResponse) and not profile.avatar_url
+
+    assert await eventually(cleared)
+
+    async def reported() -> list[dict]:
+        return [i for i in await incidents_in(head, escalation) if i["kind"] == "profile reset"]
+
+    [incident] = await eventually(reported)
+    assert incident["evidence"]["avatar_url"] == mxc
+    assert "protected class photo" in " ".join(incident["reasons"])
+
+    async def told() -> bool:
+        return any(
+            "changed your profile back" in n for n in await notices_in(room.parent, room.home)
+        )
+
+    assert await eventually(told)
+
+
+async def _member_avatar(bot, room: str, user: str, mxc: str) -> str | None:  # noqa: ANN001
+    response = await bot.client.room_messages(
+        room, start="", limit=50, direction=nio.MessageDirection.back
+    )
+    for event in response.chunk:
+        source = event.source
+        if source.get("type") == "m.room.member" and source.get("state_key") == user:
+            if source["content"].get("avatar_url") == mxc:
+                return source["event_id"]
+    return None
