@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from nio import AsyncClient
+from nio import AsyncClient, RoomGetStateEventResponse
 
 from bot.actions import Action, Executor, JoinRoom, LeaveRoom, Redact, notice
 from bot.calendar import SchoolCalendar
@@ -213,8 +213,10 @@ class App:
             room_id, RoomKind.WELCOME, f"welcome:{room_id}", created_at=self.clock.iso(),
             owner=inviter,
         )  # fmt: skip
+        encryption = await self.client.room_get_state_event(room_id, "m.room.encryption")
+        encrypted = isinstance(encryption, RoomGetStateEventResponse)
         await self.executor.run(
-            await welcome_actions(self.context(known), room_id, inviter),
+            await welcome_actions(self.context(known), room_id, inviter, encrypted=encrypted),
             cause=f"welcome:{room_id}",
         )
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from nio import AsyncClient, RoomGetStateResponse
+from nio import AsyncClient, RoomGetStateEventResponse, RoomGetStateResponse
 
 from bot.actions import Action, CreateRoom, Executor, Invite, Kick, SetState, notice
 from bot.clock import Clock
@@ -288,6 +288,8 @@ class Provisioner:
         report = ProvisionReport()
         for spec in desired_rooms(self.config, self.server_name):
             await self.ensure(spec, report)
+        if self.config.encryption.private_rooms:
+            await self._encrypt_welcomes(report)
         fingerprint = hashlib.sha256(self.config.model_dump_json().encode()).hexdigest()
         if everyone or await self.store.state.get(CONFIG_FINGERPRINT) != fingerprint:
             for parent in await self.store.pupils.linked_parents():
@@ -296,6 +298,19 @@ class Provisioner:
                 await self.store.state.set(CONFIG_FINGERPRINT, fingerprint)
         log.info("provisioning: %s", report.summary())
         return report
+
+    async def _encrypt_welcomes(self, report: ProvisionReport) -> None:
+        """Welcome rooms still open are private rooms too: encryption on where it is off
+        (and the bot may set it; a newcomer's `private_chat` room does not let it)."""
+        for room in await self.store.rooms.of_kind(RoomKind.WELCOME):
+            if room.closed_at is not None:
+                continue
+            state = await self.client.room_get_state_event(room.room_id, "m.room.encryption")
+            if isinstance(state, RoomGetStateEventResponse):
+                continue
+            action = SetState(room.room_id, "m.room.encryption", ENCRYPTION)
+            [outcome] = await self.executor.run([action], cause=f"provision:{room.key}:encrypt")
+            (report.changed if outcome.ok else report.unchanged).append(room.key)
 
     async def ensure_conversations(self, parent: str, report: ProvisionReport) -> None:
         """A conversation with each teacher of the parent's children; others are closed."""

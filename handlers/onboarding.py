@@ -33,11 +33,13 @@ from bot.actions import (
     RecordIncident,
     RecordJoinAttempt,
     RequestLink,
+    SetState,
     UseJoinCode,
     notice,
 )
 from bot.clock import stamp
 from bot.config import SchoolClass
+from bot.crypto import ENCRYPTION
 from bot.provisioning import home_key, story_key
 from handlers import Context, Event
 from handlers.commands import STAFF, Argument, Command, Invocation, reply, split_command
@@ -352,10 +354,17 @@ async def stale_welcome_actions(ctx: Context) -> list[tuple[str, list[Action]]]:
     ]
 
 
-async def welcome_actions(ctx: Context, room_id: str, inviter: str) -> list[Action]:
-    """What the bot says when a new account starts a direct chat with it."""
+async def welcome_actions(
+    ctx: Context, room_id: str, inviter: str, *, encrypted: bool
+) -> list[Action]:
+    """What the bot says when a new account starts a direct chat with it: encrypted first,
+    like every private room, if the newcomer's client did not (a room made with the
+    `private_chat` preset leaves the bot without the power to; it then says it in the open)."""
     text = f"Welcome to {ctx.config.school.name}'s messaging. {_instructions(ctx)}"
-    return [notice(room_id, text, html.escape(text))]
+    welcome = notice(room_id, text, html.escape(text))
+    if encrypted or not ctx.config.encryption.private_rooms:
+        return [welcome]
+    return [SetState(room_id, "m.room.encryption", ENCRYPTION), welcome]
 
 
 def _instructions(ctx: Context) -> str:

@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
+import nio
 import pytest
 import yaml
 from conftest import (
@@ -17,6 +18,7 @@ from conftest import (
     eventually,
     join,
     make_school,
+    messages,
     notices_in,
     send_text,
 )
@@ -25,6 +27,7 @@ from bot.actions import notice
 from bot.config import ConfigError, load_config
 from bot.crypto import CROSS_SIGNING_FILE, CRYPTO_DIR, store_file
 from bot.provisioning import ESCALATION_KEY, home_key, story_key
+from storage.rooms import RoomKind
 from storage.state import ENCRYPTION_SWEPT
 
 
@@ -169,3 +172,57 @@ async def test_keys_that_are_not_the_bots_are_logged_and_the_bot_still_answers(
         return any("Commands you can use here" in n for n in await notices_in(head, escalation))
 
     assert await eventually(answered)
+
+
+async def _open_direct_chat(
+    matrix: Matrix, bot: RunningBot, name: str, preset: nio.RoomPreset
+) -> tuple[nio.AsyncClient, str]:
+    """A newcomer's unencrypted direct chat with the bot, and the bot's first words in it."""
+    client = await matrix.client(matrix.register(name))
+    created = await client.room_create(is_direct=True, invite=[bot.client.user_id], preset=preset)
+    assert isinstance(created, nio.RoomCreateResponse), created
+
+    async def welcome() -> str | None:
+        for event in await messages(client, created.room_id):
+            if event["sender"] == bot.client.user_id and "state_key" not in event:
+                return event["type"]
+        return None
+
+    return client, await eventually(welcome)
+
+
+async def test_a_welcome_room_is_encrypted_before_the_bot_speaks_when_it_may(
+    matrix: Matrix, tmp_path: Path
+) -> None:
+    school = make_school(matrix, tmp_path, encrypted=True)
+    launcher = BotLauncher(school)
+    try:
+        bot = await launcher()
+        trusted = nio.RoomPreset.trusted_private_chat  # as Element makes it: the bot may
+        client, first = await _open_direct_chat(matrix, bot, "trusting", trusted)
+        assert first == "m.room.encrypted"
+        [room] = [r for r in await bot.store.rooms.of_kind(RoomKind.WELCOME)]
+        state = await client.room_get_state_event(room.room_id, "m.room.encryption")
+        assert state.content == {"algorithm": "m.megolm.v1.aes-sha2"}
+
+        # `private_chat` gives the bot no power to: it says it in the open, never silent.
+        _, plain = await _open_direct_chat(matrix, bot, "plain", nio.RoomPreset.private_chat)
+        assert plain == "m.room.message"
+    finally:
+        await launcher.aclose()
+
+
+async def test_provision_encrypts_a_welcome_room_still_open(
+    launch: BotLauncher, matrix: Matrix, school: School
+) -> None:
+    bot = await launch()
+    trusted = nio.RoomPreset.trusted_private_chat
+    client, first = await _open_direct_chat(matrix, bot, "early", trusted)
+    assert first == "m.room.message"  # the school had not turned encryption on yet
+    [room] = await bot.store.rooms.of_kind(RoomKind.WELCOME)
+    await bot.stop()
+
+    school.edit_config(lambda doc: doc.update(encryption={"private_rooms": True}))
+    await launch(start=False)
+    state = await client.room_get_state_event(room.room_id, "m.room.encryption")
+    assert isinstance(state, nio.RoomGetStateEventResponse), state
