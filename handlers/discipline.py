@@ -51,10 +51,11 @@ def rule_text(rule: str, ctx: Context) -> str:
         "top_level": "The Class Story is for teachers' posts; families may react and reply.",
         "media": "Only teachers post photos, videos, stickers and files in the Class Story.",
         "edit": "Only the person who wrote a post may change it.",
+        "quote": "A reply may quote only what the post it answers says, and who wrote it.",
         "reaction": "Reactions in the Class Story must be kind.",
         "flood": "A few kind words or reactions on a post are plenty; floods of them are removed.",
-        "encrypted": "The school's bot cannot read end-to-end encrypted messages yet; families "
-        "are asked to write in a chat that is not encrypted.",
+        "encrypted": "The school's bot passes on only what it can read; a message it could "
+        "not decrypt is not passed on, and the sender is asked to send it again.",
         "profile": "Names and pictures in the school's rooms must be kind, and must not look "
         "like the school, its staff or the bot.",
         "join_code": "Join codes are private: each one lets one person see a child's "

@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import unquote
 
 import emoji
 
@@ -53,6 +54,7 @@ MEDIA = {"m.image", "m.video", "m.audio", "m.file", "m.location"}
 KEEP, REMOVE = "✅", "❌"
 #: Longer than any reply a class story needs; the judge reads long text only in part.
 STORY_REPLY_LIMIT = 2_000
+TEXT_TYPES = frozenset({"m.text", "m.notice", "m.emote"})
 #: Replies and reactions by one family member to one post beyond which the rest are removed.
 FLOOD = 20
 STRIKE_LABELS = {"negative", "comparison", "abusive"}  # complaint and sensitive: no strike
@@ -121,6 +123,79 @@ def visible_text(content: dict[str, Any]) -> str:
     return text
 
 
+class _Quote(HTMLParser):
+    """A reply's HTML fallback: who `<mx-reply>` says wrote the post, and the words quoted."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sender: str | None = None
+        self.parts: list[str] = []
+        self._depth = 0
+        self._in_link = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "mx-reply":
+            self._depth += 1
+        elif tag == "a" and self._depth:
+            self._in_link = True
+            href = dict(attrs).get("href") or ""
+            found = _LINKED_USER.search(href)
+            if found and self.sender is None:
+                self.sender = unquote(found.group(1))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "mx-reply" and self._depth:
+            self._depth -= 1
+        elif tag == "a":
+            self._in_link = False
+
+    def handle_data(self, data: str) -> None:
+        if self._depth and not self._in_link:  # links: "In reply to" and the sender's name
+            self.parts.append(data)
+
+
+_LINKED_USER = re.compile(r"matrix\.to/#/(@[^/?\s]+)")
+_QUOTED_SENDER = re.compile(r"> (?:\* )?<(@[^>\s]+)> ?(.*)")
+
+
+def _quotes(content: dict[str, Any]) -> list[tuple[str | None, str]]:
+    """Who a reply's fallbacks (plain and HTML) say wrote the post, and the words they quote:
+    what a client that does not render replies shows as the post."""
+    found = []
+    body = content.get("body") if isinstance(content.get("body"), str) else ""
+    lines = []
+    for line in body.split("\n"):
+        if not line.startswith(">"):
+            break
+        lines.append(line)
+    if lines:
+        first = _QUOTED_SENDER.match(lines[0])
+        sender, head = (first.group(1), first.group(2)) if first else (None, lines[0][1:])
+        found.append((sender, "\n".join([head, *(line[1:] for line in lines[1:])])))
+    formatted = content.get("formatted_body")
+    if isinstance(formatted, str) and "<mx-reply>" in formatted:
+        parser = _Quote()
+        parser.feed(formatted[:100_000])
+        found.append((parser.sender, " ".join(parser.parts)))
+    return found
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def forged_quote(content: dict[str, Any], post: StoryEvent) -> str | None:
+    """Why a reply's quote of `post` is not what the post says, or None: a fallback naming
+    someone else as its writer, or quoting words a staff post never said (in any version)."""
+    for sender, text in _quotes(content):
+        if sender is not None and sender != post.sender:
+            return f"the quote names {sender}, but the post is by {post.sender}"
+        quoted = _words(text.rstrip("….").removeprefix("*"))
+        if post.staff_text is not None and quoted and quoted not in _words(post.staff_text):
+            return "the quote says what the post does not"
+    return None
+
+
 def _relation(content: dict[str, Any]) -> dict[str, Any]:
     relates = content.get("m.relates_to")
     return relates if isinstance(relates, dict) else {}
@@ -156,15 +231,16 @@ async def judge_context(ctx: Context, event: Event) -> JudgeContext:
 
 async def handle_story(event: Event, ctx: Context) -> list[Action]:
     answered = _answered(event)
+    by_staff = bool(ctx.sender and ctx.sender.role.is_staff)
     if event.type in ("m.room.message", "m.reaction"):  # reactions too: erasure finds them
+        words = _staff_words(event.content) if by_staff else None
+        edited = _relation(event.content).get("event_id")
+        if words is not None and _relation(event.content).get("rel_type") == "m.replace":
+            if isinstance(edited, str):
+                await ctx.store.story.add_staff_version(edited, words)
+            words = None
         await ctx.store.story.remember(
-            StoryEvent(
-                event.event_id,
-                event.room.room_id,
-                event.sender,
-                bool(ctx.sender and ctx.sender.role.is_staff),
-                answered,
-            )
+            StoryEvent(event.event_id, event.room.room_id, event.sender, by_staff, answered, words)
         )
     if event.type == "m.room.member":
         return await _membership(event, ctx)
@@ -184,10 +260,22 @@ async def handle_story(event: Event, ctx: Context) -> list[Action]:
         return await _edit(event, ctx)
     if event.content.get("msgtype") in MEDIA or has_inline_image(event.content):
         return await _remove_shape(event, ctx, "media", "a photo or file")
-    if answered is None or await ctx.store.story.get(answered) is None:
+    post = await ctx.store.story.get(answered) if answered is not None else None
+    if post is None:
         # a "reply" to an event the room never had is shown as a new post
         return await _new_post(event, ctx)
+    if forged_quote(event.content, post) is not None:
+        return await _remove_shape(event, ctx, "quote", "a reply quoting its post wrongly")
     return await _judged(event, ctx, visible_text(event.content), also_redact=())
+
+
+def _staff_words(content: dict[str, Any]) -> str | None:
+    """What a staff text post (or the new version an edit carries) says; None for media."""
+    shown = content.get("m.new_content", content)
+    if not isinstance(shown, dict) or shown.get("msgtype") not in TEXT_TYPES:
+        return None
+    body = shown.get("body")
+    return body if isinstance(body, str) else None
 
 
 async def _new_post(event: Event, ctx: Context) -> list[Action]:

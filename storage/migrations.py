@@ -283,4 +283,8 @@ MIGRATIONS: list[list[str]] = [
     [
         "CREATE INDEX story_events_by_sender ON story_events (sender, in_reply_to)",
     ],
+    # 9: what staff posts say, every version, so a reply's quote of one can be checked
+    [
+        "ALTER TABLE story_events ADD COLUMN staff_text TEXT",
+    ],
 ]

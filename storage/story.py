@@ -15,6 +15,8 @@ class StoryEvent:
     sender: str
     by_staff: bool
     in_reply_to: str | None
+    #: A staff post's words, every version (edits appended): what a reply may quote.
+    staff_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,17 @@ class Review:
     reasons: tuple[str, ...]
     decision: str | None
     decided_by: str | None
+
+
+def _story_event(row: aiosqlite.Row) -> StoryEvent:
+    return StoryEvent(
+        row["event_id"],
+        row["room_id"],
+        row["sender"],
+        bool(row["by_staff"]),
+        row["in_reply_to"],
+        row["staff_text"],
+    )
 
 
 def _review(row: aiosqlite.Row) -> Review:
@@ -55,8 +68,23 @@ class Story:
     async def remember(self, event: StoryEvent) -> None:
         await self._db.execute(
             "INSERT OR IGNORE INTO story_events (event_id, room_id, sender, by_staff, "
-            "in_reply_to) VALUES (?, ?, ?, ?, ?)",
-            (event.event_id, event.room_id, event.sender, int(event.by_staff), event.in_reply_to),
+            "in_reply_to, staff_text) VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                event.event_id,
+                event.room_id,
+                event.sender,
+                int(event.by_staff),
+                event.in_reply_to,
+                event.staff_text,
+            ),
+        )
+
+    async def add_staff_version(self, event_id: str, text: str) -> None:
+        """A staff member's edit of their post: its new words join the old ones."""
+        await self._db.execute(
+            "UPDATE story_events SET staff_text = COALESCE(staff_text || char(10), '') || ? "
+            "WHERE event_id = ? AND by_staff = 1",
+            (text, event_id),
         )
 
     async def by_sender(self, user_id: str) -> list[StoryEvent]:
@@ -65,12 +93,7 @@ class Story:
             "SELECT * FROM story_events WHERE sender = ? ORDER BY rowid", (user_id,)
         ) as cur:
             rows = await cur.fetchall()
-        return [
-            StoryEvent(
-                r["event_id"], r["room_id"], r["sender"], bool(r["by_staff"]), r["in_reply_to"]
-            )
-            for r in rows
-        ]
+        return [_story_event(row) for row in rows]
 
     async def responses(self, sender: str, post: str) -> int:
         """How many replies and reactions `sender` has made to one post."""
@@ -86,12 +109,7 @@ class Story:
             "SELECT * FROM story_events WHERE event_id = ?", (event_id,)
         ) as cur:
             row = await cur.fetchone()
-        if row is None:
-            return None
-        return StoryEvent(
-            row["event_id"], row["room_id"], row["sender"], bool(row["by_staff"]),
-            row["in_reply_to"],
-        )  # fmt: skip
+        return _story_event(row) if row is not None else None
 
     async def open_review(
         self, event_id: str, room_id: str, author: str, in_reply_to: str | None, text: str,

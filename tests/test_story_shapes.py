@@ -195,3 +195,58 @@ async def test_a_flood_of_reactions_comes_down_as_one_incident_and_a_few_stay(
         assert not await is_redacted(story.kim, story.room, event_id)
     incidents = await story.bot.store.incidents.of_user(story.sam_person.user_id)
     assert [i.rule for i in incidents] == ["flood"]
+
+
+def _quoting(story: Story, writer: str, quoted: str, reply: str) -> dict[str, str]:  # noqa: F811
+    """A reply's body and HTML with the fallback quote a client would put before it."""
+    link = f"https://matrix.to/#/{story.room}/{story.post}"
+    html = (
+        f'<mx-reply><blockquote><a href="{link}">In reply to</a> '
+        f'<a href="https://matrix.to/#/{writer}">{writer}</a><br>{quoted}</blockquote>'
+        f"</mx-reply>{reply}"
+    )
+    return {
+        "body": f"> <{writer}> {quoted}\n\n{reply}",
+        "format": "org.matrix.custom.html",
+        "formatted_body": html,
+    }
+
+
+async def test_a_forged_quote_of_the_teacher_is_removed_and_a_true_one_stays(story: Story) -> None:  # noqa: F811
+    reid = story.teacher.user_id
+    okafor = story.school.staff["okafor"].user_id
+    forged = [
+        _quoting(story, reid, "School closes at 1pm today, collect early", "Oh no!"),
+        _quoting(story, okafor, "Oak class planted sunflowers 🌻", "Lovely"),  # not who wrote it
+    ]
+    removed = []
+    for content in forged:
+        body = content.pop("body")
+        removed.append(await story.reply(story.sam, body, **content))
+    true = _quoting(story, reid, "Oak class planted sunflowers 🌻", "Lovely!")
+    kept = await story.reply(story.sam, true.pop("body"), **true)
+    for event_id in removed:
+        await eventually(lambda e=event_id: is_redacted(story.kim, story.room, e))
+    await story.handled(kept)
+    assert not await is_redacted(story.kim, story.room, kept)
+
+    async def told() -> bool:
+        notices = await story.home_notices(story.sam_person)
+        return sum("quote only what the post" in n for n in notices) == 2
+
+    assert await eventually(told)
+    assert await story.bot.store.discipline.strikes(story.sam_person.user_id) == []
+
+    # The teacher's edit is what the post says now: a quote of it stays too.
+    edit = {
+        "m.new_content": {"msgtype": "m.text", "body": "Oak class planted sunflowers and beans"},
+        "m.relates_to": {"rel_type": "m.replace", "event_id": story.post},
+    }
+    edited = await send_text(
+        story.teacher, story.room, "* Oak class planted sunflowers and beans", **edit
+    )
+    await story.handled(edited)
+    newer = _quoting(story, reid, "Oak class planted sunflowers and beans", "Well done all!")
+    later = await story.reply(story.sam, newer.pop("body"), **newer)
+    await story.handled(later)
+    assert not await is_redacted(story.kim, story.room, later)
