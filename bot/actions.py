@@ -224,7 +224,7 @@ class ResetProfile(Action):
 
     kind: ClassVar[str] = "reset_profile"
     user_id: str
-    displayname: str
+    displayname: str | None  # None: the name stands
     clear_avatar: bool
 
     def target(self) -> str | None:
@@ -996,7 +996,9 @@ class Executor:
                 await self._admin("POST", path, {})
                 return None
             case ResetProfile(user_id=user_id, displayname=name, clear_avatar=clear):
-                body: dict[str, Any] = {"displayname": name} | ({"avatar_url": ""} if clear else {})
+                body: dict[str, Any] = {"avatar_url": ""} if clear else {}
+                if name is not None:
+                    body["displayname"] = name
                 await self._admin("PUT", f"/_synapse/admin/v2/users/{quote(user_id)}", body)
                 return None
             case SetClock(instant=instant):

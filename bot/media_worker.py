@@ -4,7 +4,8 @@ Staff class media gets its SHA-256 and (images) perceptual hash recorded, and is
 from quarantine when the bot is a server admin. Anyone else's upload is compared with the
 protected media: the same bytes, or an image within `NEAR` bits of a protected one
 (re-encoded, resized, screenshot-sized), is removed like a forward, and quarantined when
-the bot is an admin.
+the bot is an admin. A family's new avatar is compared too, and its words read (Tesseract,
+from Debian's `tesseract-ocr`): a copy of class media or unkind words are cleared.
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 import imagehash
+import pytesseract
 from nio import DownloadResponse, EncryptionError
 from nio.crypto.attachments import decrypt_attachment
 from PIL import Image
 
 from bot.actions import AdminMedia
 from handlers.media import reshare_actions
+from handlers.profiles import avatar_text_problem, reset_actions
 from storage.media import Fingerprint
 
 if TYPE_CHECKING:
@@ -32,6 +35,8 @@ log = logging.getLogger(__name__)
 NEAR = 10  # of 64 bits: survives re-encoding and resizing, not a different photo
 MAX_BYTES = 50 * 1024 * 1024
 IDLE = 0.5  # seconds between looks at an empty queue
+OCR_WIDTH = 768  # pixels: a small avatar is enlarged to about this width before reading
+OCR_TIMEOUT = 5  # seconds
 
 
 def fingerprint_bytes(data: bytes, kind: str) -> tuple[str, str | None]:
@@ -53,6 +58,23 @@ def plain_bytes(downloaded: bytes, content: dict[str, Any]) -> bytes:
     if not isinstance(file, dict):
         return downloaded
     return decrypt_attachment(downloaded, file["key"]["k"], file["hashes"]["sha256"], file["iv"])
+
+
+def picture_words(data: bytes) -> str:
+    """The words in a picture, read by Tesseract (CPU work: run in a thread). Enlarged and
+    grey first: avatars are small, and Tesseract reads large dark-on-light text best."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            grey = image.convert("L")
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return ""
+    scale = max(1, OCR_WIDTH // max(1, grey.width))
+    grey = grey.resize((grey.width * scale, grey.height * scale))
+    try:
+        return pytesseract.image_to_string(grey, timeout=OCR_TIMEOUT)
+    except RuntimeError:  # pytesseract's timeout
+        log.warning("reading the words in an avatar took over %s s; left unread", OCR_TIMEOUT)
+        return ""
 
 
 class MediaWorker:
@@ -84,6 +106,8 @@ class MediaWorker:
         except (EncryptionError, KeyError, TypeError, ValueError):
             return "could not decrypt"
         digest, phash = await asyncio.to_thread(fingerprint_bytes, data, row["kind"])
+        if row["purpose"] == "avatar":
+            return await self._avatar(row, data, *await self._match(digest, phash))
         if row["purpose"] == "protect":
             await self.app.store.media.record(
                 Fingerprint(row["mxc"], digest, phash, row["kind"], row["room_id"],
@@ -104,6 +128,33 @@ class MediaWorker:
             [*actions, AdminMedia("quarantine", row["mxc"])], cause=f"media:{row['event_id']}"
         )
         return f"re-share of {match.mxc} ({how})"
+
+    async def _avatar(
+        self, row: dict[str, Any], data: bytes, match: Fingerprint | None, how: str
+    ) -> str:
+        """A family's new avatar: a copy of class media, or a picture of unkind words, goes."""
+        ctx = self.app.context(await self.app.store.people.get(row["sender"]))
+        reasons = [f"avatar: a copy of a protected class photo ({how})"] if match else []
+        if not reasons:
+            words = await asyncio.to_thread(picture_words, data)
+            why = await asyncio.to_thread(avatar_text_problem, ctx, words)
+            reasons = [f"avatar: {why}"] if why else []
+        if not reasons:
+            return "avatar: nothing of concern"
+        where = row["content"]
+        member_event = where.get("member_event", row["event_id"])
+        actions = await reset_actions(
+            ctx,
+            row["sender"],
+            row["room_id"],
+            member_event,
+            where.get("displayname"),
+            row["mxc"],
+            reasons,
+            safe_name=None,
+        )
+        await self.app.executor.run(actions, cause=f"media:{row['event_id']}")
+        return f"avatar removed: {reasons[0]}"
 
     async def _match(self, digest: str, phash: str | None) -> tuple[Fingerprint | None, str]:
         exact = await self.app.store.media.by_sha256(digest)

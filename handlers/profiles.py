@@ -16,6 +16,7 @@ from bot.actions import Action, ResetProfile
 from bot.judge import JudgeContext, Outcome, judge
 from handlers import Context, Event
 from handlers.discipline import escalate, incident_actions, is_immune, tell
+from handlers.media import QueueMedia
 from handlers.story import staff_names
 from storage.incidents import Incident
 
@@ -47,6 +48,18 @@ def name_problem(ctx: Context, name: str) -> str | None:
     return None
 
 
+def avatar_text_problem(ctx: Context, text: str) -> str | None:
+    """Why the words read in a family's avatar cannot stand, or None. Only unkind words: a
+    picture of a card saying "Thank you Miss Reid" is kind, and a photo's noise is not words."""
+    if len(_WORDS.findall(text.lower())) < 2:
+        return None
+    context = JudgeContext(where="story", staff_names=staff_names(ctx.config))
+    verdict = judge(text[:300], context)
+    if verdict.outcome is not Outcome.KEEP and verdict.label.value in ("negative", "abusive"):
+        return f"its words are unkind ({text.strip()[:80]!r})"
+    return None
+
+
 async def handle_profile(event: Event, ctx: Context) -> list[Action]:
     """A family member's name or avatar, as a membership event shows it in any room."""
     if event.type != "m.room.member" or event.state_key != event.sender:
@@ -58,40 +71,71 @@ async def handle_profile(event: Event, ctx: Context) -> list[Action]:
     why_name = await asyncio.to_thread(name_problem, ctx, name) if isinstance(name, str) else None
     protected = await ctx.store.media.by_mxc(avatar) if isinstance(avatar, str) else None
     if why_name is None and protected is None:
-        return []
+        if not isinstance(avatar, str) or not avatar.startswith("mxc://"):
+            return []
+        # Read by the media worker: a copy of class media, or words in the picture.
+        key = f"avatar:{event.sender}:{avatar}"
+        where = {"displayname": name, "member_event": event.event_id}
+        return [QueueMedia("avatar", key, event.room.room_id, event.sender, avatar, "image", where)]
     for earlier in await ctx.store.incidents.of_user(event.sender):
         if earlier.kind == "profile reset" and earlier.evidence.get("displayname") == name:
             if earlier.evidence.get("avatar_url") == avatar:
                 return []  # the same change, seen in another of their rooms
-    person = await ctx.store.people.get(event.sender)
-    safe = person.display_name if person else event.sender.split(":")[0].lstrip("@")
-    if name_problem(ctx, safe) is not None:
-        safe = event.sender.split(":")[0].lstrip("@")
     reasons = [f"display name: {why_name}"] if why_name else []
     if protected is not None:
         reasons.append("avatar: a protected class photo")
+    safe = await _safe_name(ctx, event.sender) if why_name else None
+    return await reset_actions(
+        ctx, event.sender, event.room.room_id, event.event_id, name, avatar, reasons, safe
+    )
+
+
+async def _safe_name(ctx: Context, user_id: str) -> str:
+    """The name the school knows them by, or their user name."""
+    person = await ctx.store.people.get(user_id)
+    safe = person.display_name if person else user_id.split(":")[0].lstrip("@")
+    if name_problem(ctx, safe) is not None:
+        safe = user_id.split(":")[0].lstrip("@")
+    return safe
+
+
+async def reset_actions(
+    ctx: Context,
+    user_id: str,
+    room_id: str,
+    event_id: str,
+    name: object,
+    avatar: object,
+    reasons: list[str],
+    safe_name: str | None,
+) -> list[Action]:
+    """Set a family's profile back (the name to `safe_name` if given; the avatar cleared if a
+    reason is about it), tell them why, and tell SLT."""
+    clear_avatar = any(reason.startswith("avatar") for reason in reasons)
+    done = [f"display name set back to {safe_name!r}"] if safe_name else []
+    done += ["avatar removed"] if clear_avatar else []
     incident = Incident(
         kind="profile reset",
-        user_id=event.sender,
+        user_id=user_id,
         rule="profile",
-        outcome=f"display name set back to {safe!r}" + (", avatar removed" if protected else ""),
-        room_id=event.room.room_id,
-        event_id=event.event_id,
+        outcome=", ".join(done),
+        room_id=room_id,
+        event_id=event_id,
         reasons=tuple(reasons),
         evidence={"displayname": name, "avatar_url": avatar},
         confirmed_by="conductbot",
     )
+    shown = f" In the school's rooms your name is shown as {safe_name!r}." if safe_name else ""
     told = await tell(
         ctx,
-        event.sender,
-        f"I've changed your profile back ({'; '.join(reasons)}). In the school's rooms your "
-        f"name is shown as {safe!r}. Names and pictures must be kind and must not look like "
-        "the school or its staff. If you think this is a mistake, please contact the office "
-        f"at {ctx.config.school.office_email}.",
+        user_id,
+        f"I've changed your profile back ({'; '.join(reasons)}).{shown} Names and pictures "
+        "must be kind and must not look like the school or its staff. If you think this is "
+        f"a mistake, please contact the office at {ctx.config.school.office_email}.",
     )
     return incident_actions(
         incident,
-        ResetProfile(event.sender, safe, clear_avatar=protected is not None),
+        ResetProfile(user_id, safe_name, clear_avatar=clear_avatar),
         *told,
         *await escalate(ctx, incident, "Profile set back"),
     )

@@ -287,4 +287,23 @@ MIGRATIONS: list[list[str]] = [
     [
         "ALTER TABLE story_events ADD COLUMN staff_text TEXT",
     ],
+    # 10: families' avatars are checked too (a copy of class media, or words in the picture)
+    [
+        """CREATE TABLE media_checks_10 (
+            event_id TEXT PRIMARY KEY,  -- for an avatar: avatar:USER:MXC, checked once
+            purpose TEXT NOT NULL CHECK (purpose IN ('protect', 'check', 'avatar')),
+            room_id TEXT NOT NULL,
+            sender TEXT NOT NULL,
+            mxc TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            content TEXT NOT NULL,
+            queued_at TEXT NOT NULL,
+            done_at TEXT,
+            result TEXT
+        )""",
+        "INSERT INTO media_checks_10 SELECT * FROM media_checks",
+        "DROP TABLE media_checks",
+        "ALTER TABLE media_checks_10 RENAME TO media_checks",
+        "CREATE INDEX media_checks_pending ON media_checks (done_at, queued_at)",
+    ],
 ]
