@@ -3,7 +3,9 @@
 A name is what every member of a room reads beside a family's words, so it is held to the
 class story's standard and may not pass for someone it is not: an insult, the name of a
 member of staff, the school, the bot or a school role ("Headteacher", "Office") is set back
-to the name the school knows them by; an avatar that is a protected class photo is removed.
+to the name the school knows them by; an avatar that is a protected class photo is removed,
+and any other new avatar is read by the media worker (a copy of class media, or unkind
+words in the picture, are removed too).
 The person is told why, and SLT see an incident. Staff and the bot are never touched.
 """
 
