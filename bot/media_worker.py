@@ -15,6 +15,7 @@ import hashlib
 import io
 import logging
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 import imagehash
 import pytesseract
@@ -98,7 +99,8 @@ class MediaWorker:
     async def process(self, row: dict[str, Any]) -> str:
         response = await self.app.client.download(row["mxc"])
         if not isinstance(response, DownloadResponse):
-            return f"download failed: {getattr(response, 'message', response)}"
+            failed = f"download failed: {getattr(response, 'message', response)}"
+            return await self._quarantined_copy(row) or failed
         if len(response.body) > MAX_BYTES:
             return "too large to hash"
         try:
@@ -120,6 +122,9 @@ class MediaWorker:
         match, how = await self._match(digest, phash)
         if match is None:
             return "no match"
+        return await self._reshared(row, match, how)
+
+    async def _reshared(self, row: dict[str, Any], match: Fingerprint, how: str) -> str:
         ctx = self.app.context(await self.app.store.people.get(row["sender"]))
         actions = await reshare_actions(
             ctx, row["room_id"], row["event_id"], row["sender"], row["content"], match, how
@@ -128,6 +133,28 @@ class MediaWorker:
             [*actions, AdminMedia("quarantine", row["mxc"])], cause=f"media:{row['event_id']}"
         )
         return f"re-share of {match.mxc} ({how})"
+
+    async def _quarantined_copy(self, row: dict[str, Any]) -> str | None:
+        """Synapse quarantines by hash: a new upload of bytes it already quarantined cannot
+        be downloaded. Its hash, from the admin API, still shows a re-share of class media."""
+        if row["purpose"] == "protect":
+            return None
+        server, _, media_id = row["mxc"].removeprefix("mxc://").partition("/")
+        path = f"/_synapse/admin/v1/media/{quote(server)}/{quote(media_id)}"
+        client = self.app.client
+        response = await client.send(
+            "GET", path, None, {"Authorization": f"Bearer {client.access_token}"}
+        )
+        if response.status != 200:
+            return None
+        info = (await response.json()).get("media_info") or {}
+        match = await self.app.store.media.by_sha256(str(info.get("sha256")))
+        if match is None or not info.get("quarantined_by"):
+            return None
+        how = "the same bytes (already quarantined)"
+        if row["purpose"] == "avatar":
+            return await self._avatar(row, b"", match, how)
+        return await self._reshared(row, match, how)
 
     async def _avatar(
         self, row: dict[str, Any], data: bytes, match: Fingerprint | None, how: str

@@ -220,3 +220,34 @@ async def test_staff_may_repost_their_class_media_and_surnames_get_a_suggestion(
 
     await eventually(suggested)
     assert not await is_redacted(room.parent, room.story, text.event_id)
+
+
+async def test_bytes_uploaded_again_after_a_quarantine_are_still_a_re_share(
+    launch: BotLauncher, matrix: Matrix, school: School
+) -> None:
+    """Synapse quarantines a new upload of bytes it has quarantined before (once its hash
+    index is built): nobody can download it, the bot included, yet it is a re-share."""
+    room = await Classroom(await launch(), matrix, school).setup()
+    image = class_photo(seed=45)  # bytes no other test uploads
+    original = await upload(room.teacher, encoded(image), "image/png", "harvest.png")
+    await post_image(room.teacher, room.story, original, "Harvest display")
+    await eventually(lambda: _protected_with_bytes(room.bot, original), within=20)
+    copy = await upload(room.parent, encoded(image), "image/png", "copy.png")
+    await _admin(room.bot, "POST", f"/_synapse/admin/v1/media/quarantine/{copy[6:]}")
+    assert await _admin(room.bot, "GET", f"/_synapse/admin/v1/media/{copy[6:]}") == 200
+    assert not isinstance(await room.bot.client.download(copy), nio.DownloadResponse)
+    sent = await post_image(room.parent, room.home, copy, "")
+    await eventually(lambda: is_redacted(room.parent, room.home, sent), within=30)
+    result = await eventually(lambda: room.bot.store.media.check_result(sent))
+    assert result.startswith("re-share") and "already quarantined" in result
+    strikes = await eventually(
+        lambda: room.bot.store.discipline.strikes(room.parent_person.user_id)
+    )
+    assert [s.rule for s in strikes] == ["reshare"]
+
+
+async def _admin(bot: RunningBot, method: str, path: str) -> int:
+    client = bot.client
+    headers = {"Authorization": f"Bearer {client.access_token}"}
+    response = await client.send(method, path, "{}" if method == "POST" else None, headers)
+    return response.status
