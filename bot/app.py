@@ -125,8 +125,11 @@ class App:
     async def prepare(self, credentials: Credentials, *, everyone: bool = False) -> ProvisionReport:
         """Log in, lift the bot's rate limit, record staff roles, and provision rooms."""
         await login(self.client, self.store, credentials)
-        await self._lift_rate_limit(credentials)
-        await self._sync_staff()
+        if self.executor.dry_run:
+            log.info("dry run: the rate limit and the staff list are left as they are")
+        else:
+            await self._lift_rate_limit(credentials)
+            await self._sync_staff()
         return await self.provisioner.provision(everyone=everyone)
 
     async def run(self) -> None:
@@ -207,7 +210,7 @@ class App:
             log.info("declined an invite to %s from %s", room_id, inviter)
             return
         [joined] = await self.executor.run([JoinRoom(room_id)], cause=f"invite:{room_id}")
-        if not joined.ok:
+        if not joined.ok or self.executor.dry_run:
             return
         await self.store.rooms.add(
             room_id, RoomKind.WELCOME, f"welcome:{room_id}", created_at=self.clock.iso(),

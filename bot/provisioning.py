@@ -340,7 +340,7 @@ class Provisioner:
     async def _close(self, conversation_id: int, parent_room: str, teacher_room: str) -> None:
         """Closed with a notice, never deleted: the history stays with both people."""
         conversation = await self.store.relay.conversation_by_id(conversation_id)
-        if conversation is None or conversation.closed_at:
+        if conversation is None or conversation.closed_at or self.executor.dry_run:
             return
         text = (
             "This conversation is now closed (the teacher no longer teaches this class, or the "
@@ -444,12 +444,26 @@ class Provisioner:
         story = await self.store.rooms.by_key(story_key(pupil.class_id))
         if story is None:
             raise LinkRefused(f"class {pupil.class_id} has no story room yet: run provision")
+        dry = self.executor.dry_run
+        children = await self.store.pupils.children_of(parent)
+        if pupil.id not in {child.id for child in children}:
+            verb = "would link" if dry else "linked"
+            done.append(f"{verb} {parent} to {pupil.full_name} ({pupil.class_id})")
+            children.append(pupil)
+        if dry:  # what the rooms would be; nothing is recorded or made
+            report = ProvisionReport()
+            await self.ensure(parent_home_spec(self.config, parent, children), report)
+            verbs = (("would be created", report.created), ("would be updated", report.changed))
+            done += [f"home room {verb}" for verb, keys in verbs if keys]
+            done.append(
+                f"would invite to the {pupil.class_id} story room, and open teacher "
+                "conversations as needed"
+            )
+            return ["dry run: nothing was changed", *done]
         name = await self._profile_name(parent) or parent.split(":")[0].lstrip("@")
         now = self.clock.iso()
         await self.store.people.upsert(parent, name, Role.PARENT, now=now)
-        if await self.store.pupils.link_parent(parent, pupil.id, linked_by=linked_by, now=now):
-            done.append(f"linked {parent} to {pupil.full_name} ({pupil.class_id})")
-        children = await self.store.pupils.children_of(parent)
+        await self.store.pupils.link_parent(parent, pupil.id, linked_by=linked_by, now=now)
         report = ProvisionReport()
         await self.ensure(parent_home_spec(self.config, parent, children), report)
         done += [f"home room {verb}" for verb, keys in
