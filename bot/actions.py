@@ -14,7 +14,7 @@ import io
 import json
 import logging
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
 from urllib.parse import quote
@@ -1093,8 +1093,3 @@ def _check(resp: Any, ok_codes: tuple[str, ...] = ()) -> Any:
     if status is not None and status >= 500:
         raise ActionFailed(f"server error {status}: {resp.message}", retry_after=0)
     raise ActionFailed(f"{resp.status_code}: {resp.message}")
-
-
-def describe(action: Action) -> dict[str, Any]:
-    """A plain dict of an action, for dry-run output and tests."""
-    return {"kind": action.kind} | asdict(action)

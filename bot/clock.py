@@ -65,10 +65,6 @@ class Clock:
     def set(self, instant: datetime) -> None:
         self._offset = instant.timestamp() - time.time()
 
-    @property
-    def shifted(self) -> bool:
-        return self._offset != 0.0
-
     def iso(self) -> str:
         """Now, as stored in the database."""
         return stamp(self.now())

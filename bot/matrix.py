@@ -76,9 +76,6 @@ FIRST_SYNC_FILTER: dict[str, Any] = {
 }
 
 
-Environ = os._Environ[str] | dict[str, str]
-
-
 class CredentialsError(ValueError):
     pass
 

@@ -203,9 +203,3 @@ class JoinCodes:
             row = await cur.fetchone()
         return int(row["pupil_id"]) if row else None
 
-    async def accounts_of(self, pupil_id: int) -> list[str]:
-        async with self._db.execute(
-            "SELECT user_id FROM pupil_accounts WHERE pupil_id = ? ORDER BY linked_at",
-            (pupil_id,),
-        ) as cur:
-            return [row["user_id"] for row in await cur.fetchall()]

@@ -132,11 +132,6 @@ class Relay:
         assert found is not None
         return found.id
 
-    async def get(self, relay_id: int) -> Relayed | None:
-        async with self._db.execute("SELECT * FROM relays WHERE id = ?", (relay_id,)) as cur:
-            row = await cur.fetchone()
-        return _relayed(row) if row else None
-
     async def by_source(self, event_id: str) -> Relayed | None:
         async with self._db.execute(
             "SELECT * FROM relays WHERE source_event = ?", (event_id,)
