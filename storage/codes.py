@@ -202,4 +202,3 @@ class JoinCodes:
         ) as cur:
             row = await cur.fetchone()
         return int(row["pupil_id"]) if row else None
-
