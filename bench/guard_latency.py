@@ -164,8 +164,11 @@ async def measure(
             await asyncio.sleep(0.1)
         # The module was really in the path: the guarded server refuses a negative reply.
         guarded = servers[0]
-        negative = {"msgtype": "m.text", "body": "This is rubbish, worst class ever.",
-                    "m.relates_to": {"m.in_reply_to": {"event_id": guarded.post}}}  # fmt: skip
+        negative = {
+            "msgtype": "m.text",
+            "body": "This is rubbish, worst class ever.",
+            "m.relates_to": {"m.in_reply_to": {"event_id": guarded.post}},
+        }
         refused = await writers[guarded.name].room_send(guarded.story, "m.room.message", negative)
         if not control:
             assert isinstance(refused, nio.RoomSendError), "the guard did not judge the replies"

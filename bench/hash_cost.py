@@ -38,8 +38,9 @@ async def run(base_url: str, user: str) -> None:
     data = photo()
     client = nio.AsyncClient(base_url, user)
     await client.login("bench-password")
-    uploaded, _ = await client.upload(lambda *_: data, content_type="image/jpeg",
-                                      filename="class.jpg", filesize=len(data))  # fmt: skip
+    uploaded, _ = await client.upload(
+        lambda *_: data, content_type="image/jpeg", filename="class.jpg", filesize=len(data)
+    )
     downloads, hashes = [], []
     for _ in range(20):
         started = time.perf_counter()

@@ -82,8 +82,9 @@ def roster_csv(work: Path) -> Path:
         writer.writerow(["first_name", "surname", "class", "photo_consent", "mis_id"])
         for c in range(CLASSES):
             for p in range(PUPILS_PER_CLASS):
-                writer.writerow([f"Pupil{c}x{p}", f"Load{c}x{p}", f"c{c:02}", "yes",
-                                 f"L{c:02}{p:02}"])  # fmt: skip
+                writer.writerow(
+                    [f"Pupil{c}x{p}", f"Load{c}x{p}", f"c{c:02}", "yes", f"L{c:02}{p:02}"]
+                )
     return path
 
 
@@ -117,18 +118,31 @@ class Bench:
 
     def env(self, now: str) -> dict[str, str]:
         return os.environ | {
-            "CONDUCTBOT_HOMESERVER": self.settings.base_url, "CONDUCTBOT_USER_ID": self.bot_id,
-            "CONDUCTBOT_PASSWORD": "conductbot-pw", "CONDUCTBOT_NOW": now,
+            "CONDUCTBOT_HOMESERVER": self.settings.base_url,
+            "CONDUCTBOT_USER_ID": self.bot_id,
+            "CONDUCTBOT_PASSWORD": "conductbot-pw",
+            "CONDUCTBOT_NOW": now,
             "PYTHONPATH": str(REPO),
-        }  # fmt: skip
+        }
 
     def start_bot(self, now: str) -> tuple[subprocess.Popen, float]:
         log = (self.work / "bot.log").open("a")
         process = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "run", "--config", str(self.config),
-             "--data-dir", str(self.db.parent)],
-            cwd=REPO, env=self.env(now), stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "bot.cli",
+                "run",
+                "--config",
+                str(self.config),
+                "--data-dir",
+                str(self.db.parent),
+            ],
+            cwd=REPO,
+            env=self.env(now),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         return process, time.perf_counter()
 
     @staticmethod
@@ -148,16 +162,19 @@ class Bench:
         for member in config.staff:
             self.register(member.user)
         store = await Store.open(self.db)
-        await import_roster(store, roster_csv(self.work), [c.id for c in config.classes],
-                            now=Clock().iso())  # fmt: skip
+        await import_roster(
+            store, roster_csv(self.work), [c.id for c in config.classes], now=Clock().iso()
+        )
         credentials = Credentials(self.settings.base_url, self.bot_id, password="conductbot-pw")
         client = make_client(credentials, self.db.parent)
         app = App(config, store, client, Clock())
         started = time.perf_counter()
         report = await app.prepare(credentials)
         school_rooms = time.perf_counter() - started
-        print(f"1. provisioning the school's rooms ({len(report.created)}): {school_rooms:.1f} s",
-              flush=True)  # fmt: skip
+        print(
+            f"1. provisioning the school's rooms ({len(report.created)}): {school_rooms:.1f} s",
+            flush=True,
+        )
         started = time.perf_counter()
         self.parents: list[tuple[str, str]] = [  # (name, pupil mis id)
             (f"p{c:02}{p:02}{k}", f"L{c:02}{p:02}")
@@ -176,10 +193,12 @@ class Bench:
         await asyncio.gather(*(link(name, mis_id) for name, mis_id in self.parents))
         families = time.perf_counter() - started
         rooms = count(self.db, "SELECT COUNT(*) FROM rooms")
-        print(f"   linking {len(self.parents)} parents (home room, class story invite, "
-              f"conversations with {TEACHERS_PER_CLASS} teachers): {families:.1f} s "
-              f"({families / len(self.parents) * 1000:.0f} ms a family; {rooms} rooms in all)",
-              flush=True)  # fmt: skip
+        print(
+            f"   linking {len(self.parents)} parents (home room, class story invite, "
+            f"conversations with {TEACHERS_PER_CLASS} teachers): {families:.1f} s "
+            f"({families / len(self.parents) * 1000:.0f} ms a family; {rooms} rooms in all)",
+            flush=True,
+        )
         self.story = (await store.rooms.by_key(story_key("c00"))).room_id
         self.teacher = f"@t000:{self.settings.server_name}"
         self.conversations = {}
@@ -208,15 +227,24 @@ class Bench:
             )
             await teacher.close()
             while True:
-                sent = await parent.room_send(self.story, "m.room.message", {
-                    "msgtype": "m.text", "body": "Lovely, thank you!",
-                    "m.relates_to": {"m.in_reply_to": {"event_id": post.event_id}}})  # fmt: skip
+                sent = await parent.room_send(
+                    self.story,
+                    "m.room.message",
+                    {
+                        "msgtype": "m.text",
+                        "body": "Lovely, thank you!",
+                        "m.relates_to": {"m.in_reply_to": {"event_id": post.event_id}},
+                    },
+                )
                 for _ in range(5):
                     if processed(self.db, sent.event_id):
                         took = time.perf_counter() - started
                         memory = rss_mb(process.pid)
-                        print(f"2. start-up to first handled event, {label}: {took:.1f} s; "
-                              f"resident memory {memory:.0f} MB", flush=True)  # fmt: skip
+                        print(
+                            f"2. start-up to first handled event, {label}: {took:.1f} s; "
+                            f"resident memory {memory:.0f} MB",
+                            flush=True,
+                        )
                         return memory
                     await asyncio.sleep(0.1)
         finally:
@@ -229,8 +257,11 @@ class Bench:
         await client.login("conductbot-pw")
         response = await client.sync(timeout=0, full_state=True)
         took = time.perf_counter() - started
-        print(f"   bare client: login and a full first sync of {len(response.rooms.join)} "
-              f"rooms as the same account: {took:.1f} s", flush=True)  # fmt: skip
+        print(
+            f"   bare client: login and a full first sync of {len(response.rooms.join)} "
+            f"rooms as the same account: {took:.1f} s",
+            flush=True,
+        )
         await client.close()
 
     async def burst(self) -> None:
@@ -252,8 +283,11 @@ class Bench:
             async def reply(n: int, client: nio.AsyncClient) -> None:
                 await asyncio.sleep(n * 0.3)  # 30 replies within ten seconds
                 started = time.perf_counter()
-                response = await client.room_send(self.story, "m.room.message", {
-                    "msgtype": "m.text", "body": bodies[n % 5 == 0]} | relation)  # fmt: skip
+                response = await client.room_send(
+                    self.story,
+                    "m.room.message",
+                    {"msgtype": "m.text", "body": bodies[n % 5 == 0]} | relation,
+                )
                 sent.append((response.event_id, started))
 
             acted: dict[str, float] = {}
@@ -274,10 +308,12 @@ class Bench:
             watcher.cancel()
             latencies = [acted[e] - t for e, t in sent if e in acted]
             removed = count(self.db, "SELECT COUNT(*) FROM incidents WHERE kind = 'reply removed'")
-            print(f"4. burst of {len(sent)} replies in 10 s: acted on {len(latencies)}; "
-                  f"p50 {statistics.median(latencies):.2f} s, worst {max(latencies):.2f} s "
-                  f"(target every reply within 2 s); negative replies removed: {removed}",
-                  flush=True)  # fmt: skip
+            print(
+                f"4. burst of {len(sent)} replies in 10 s: acted on {len(latencies)}; "
+                f"p50 {statistics.median(latencies):.2f} s, worst {max(latencies):.2f} s "
+                f"(target every reply within 2 s); negative replies removed: {removed}",
+                flush=True,
+            )
             await teacher.close()
         finally:
             self.stop(process)
@@ -313,8 +349,10 @@ class Bench:
                 await client.close()
         process, started = self.start_bot(MONDAY_OPENING)
         try:
-            query = "SELECT COUNT(*) FROM relays WHERE status = 'delivered' AND direction = " \
-                    "'to_teacher'"  # fmt: skip
+            query = (
+                "SELECT COUNT(*) FROM relays WHERE status = 'delivered' AND direction = "
+                "'to_teacher'"
+            )
             already = count(self.db, query)
             for _ in range(6000):  # up to ten minutes
                 if count(self.db, query) >= already + total:
@@ -330,9 +368,12 @@ class Bench:
             await plain.room_send(room, "m.room.message", {"msgtype": "m.text", "body": f"{m}"})
         bare = time.perf_counter() - started
         await plain.close()
-        print(f"5. {total} held messages released at 08:00 (from the bot's start): {ours:.1f} s; "
-              f"plain sends by one client: {bare:.1f} s; ratio {ours / bare:.2f} "
-              "(target <= 1.3)", flush=True)  # fmt: skip
+        print(
+            f"5. {total} held messages released at 08:00 (from the bot's start): {ours:.1f} s; "
+            f"plain sends by one client: {bare:.1f} s; ratio {ours / bare:.2f} "
+            "(target <= 1.3)",
+            flush=True,
+        )
 
     def crypto_store(self) -> None:
         """The bot's end-to-end encryption store after all of the above (issue 14)."""

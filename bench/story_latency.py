@@ -45,10 +45,21 @@ def percentile(values: list[float], fraction: float) -> float:
 
 def conductbot(setup: Setup, *args: str) -> None:
     subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args, "--config", str(setup.config),
-         "--data-dir", setup.data],
-        cwd=REPO, env=setup.env, check=True, capture_output=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "bot.cli",
+            *args,
+            "--config",
+            str(setup.config),
+            "--data-dir",
+            setup.data,
+        ],
+        cwd=REPO,
+        env=setup.env,
+        check=True,
+        capture_output=True,
+    )
 
 
 def prepare(work: Path, settings: SynapseSettings) -> Setup:
@@ -78,10 +89,23 @@ def prepare(work: Path, settings: SynapseSettings) -> Setup:
     }
     setup = Setup(settings, users, env, config, str(work / "data"))
     subprocess.run(
-        [sys.executable, "-m", "bot.cli", "roster", "import", "demo/roster.csv", "--config",
-         str(config), "--data-dir", setup.data],
-        cwd=REPO, env=env, check=True, capture_output=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "bot.cli",
+            "roster",
+            "import",
+            "demo/roster.csv",
+            "--config",
+            str(config),
+            "--data-dir",
+            setup.data,
+        ],
+        cwd=REPO,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     conductbot(setup, "provision")
     conductbot(setup, "link-parent", users["sender"][0], "Amelia Hughes")
     conductbot(setup, "link-parent", users["observer"][0], "Oliver Bennett")
@@ -156,9 +180,10 @@ async def rooms_for(setup: Setup) -> tuple[str, str]:
     sender, observer, bare = clients
     invites = (await sender.sync(timeout=0)).rooms.invite
     story = next(
-        room for room, info in invites.items()
+        room
+        for room, info in invites.items()
         if any(getattr(e, "name", "").endswith("story") for e in info.invite_state)
-    )  # fmt: skip
+    )
     created = await bare.room_create(
         name="bare floor", invite=[setup.users["sender"][0], setup.users["observer"][0]]
     )
@@ -185,18 +210,37 @@ def main() -> None:
         story, bare_room = asyncio.run(rooms_for(setup))
         print("rooms ready", flush=True)
         bot = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "run", "--config", str(setup.config),
-             "--data-dir", setup.data],
-            cwd=REPO, env=setup.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "bot.cli",
+                "run",
+                "--config",
+                str(setup.config),
+                "--data-dir",
+                setup.data,
+            ],
+            cwd=REPO,
+            env=setup.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
             text=True,
-        )  # fmt: skip
+        )
         processes.append(bot)
         bare_id, bare_password = setup.users["bare"]
         bare = subprocess.Popen(
-            [sys.executable, str(REPO / "bench" / "bare_redactor.py"), settings.base_url,
-             bare_id, bare_password, bare_room],
-            cwd=REPO, stdout=subprocess.PIPE, text=True,
-        )  # fmt: skip
+            [
+                sys.executable,
+                str(REPO / "bench" / "bare_redactor.py"),
+                settings.base_url,
+                bare_id,
+                bare_password,
+                bare_room,
+            ],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         processes.append(bare)
         print("waiting for the bot and the bare client", flush=True)
         wait_for_line(bot, "first sync")

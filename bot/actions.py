@@ -76,9 +76,14 @@ class SendMessage(Action):
 
 
 def notice(
-    room_id: str, body: str, html: str | None = None, *, remember_as: str | None = None,
-    reactions: tuple[str, ...] = (), **extra: Any,
-) -> SendMessage:  # fmt: skip
+    room_id: str,
+    body: str,
+    html: str | None = None,
+    *,
+    remember_as: str | None = None,
+    reactions: tuple[str, ...] = (),
+    **extra: Any,
+) -> SendMessage:
     """An m.notice with a plain body and, where given, an HTML body."""
     content: dict[str, Any] = {"msgtype": "m.notice", "body": body}
     if html is not None:
@@ -279,8 +284,11 @@ class RecordIncident(StoreAction):
         return self.incident.user_id
 
     def audit_detail(self) -> dict[str, Any]:
-        return {"incident": self.incident.kind, "rule": self.incident.rule,
-                "event_id": self.incident.event_id}  # fmt: skip
+        return {
+            "incident": self.incident.kind,
+            "rule": self.incident.rule,
+            "event_id": self.incident.event_id,
+        }
 
     async def apply(self, store: Store, action_id: str, at: str) -> str | None:
         return str(await store.incidents.record(self.incident, action_id=action_id, at=at))
@@ -346,8 +354,9 @@ class Pardon(StoreAction):
         return self.user_id
 
     async def apply(self, store: Store, action_id: str, at: str) -> str | None:
-        return str(await store.discipline.pardon(self.user_id, by=self.by, reason=self.reason,
-                                                 at=at))  # fmt: skip
+        return str(
+            await store.discipline.pardon(self.user_id, by=self.by, reason=self.reason, at=at)
+        )
 
 
 @dataclass(frozen=True)
@@ -369,9 +378,16 @@ class OpenReview(StoreAction):
 
     async def apply(self, store: Store, action_id: str, at: str) -> str | None:
         review = await store.story.open_review(
-            self.event_id, self.room_id, self.author, self.in_reply_to, self.text, self.label,
-            self.confidence, self.reasons, at=at,
-        )  # fmt: skip
+            self.event_id,
+            self.room_id,
+            self.author,
+            self.in_reply_to,
+            self.text,
+            self.label,
+            self.confidence,
+            self.reasons,
+            at=at,
+        )
         return str(review)
 
 
@@ -412,10 +428,19 @@ class StoreRelay(StoreAction):
         return {"status": self.status, "release_at": self.release_at, "label": self.label}
 
     async def apply(self, store: Store, action_id: str, at: str) -> str | None:
-        return str(await store.relay.add(
-            self.conversation_id, self.direction, self.source_event, self.sender, self.sent_ts,
-            self.content, self.label, self.status, self.release_at,
-        ))  # fmt: skip
+        return str(
+            await store.relay.add(
+                self.conversation_id,
+                self.direction,
+                self.source_event,
+                self.sender,
+                self.sent_ts,
+                self.content,
+                self.label,
+                self.status,
+                self.release_at,
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -589,14 +614,23 @@ class AwardPoints(StoreAction):
         return self.batch
 
     def audit_detail(self) -> dict[str, Any]:
-        return {"pupils": list(self.pupil_ids), "value": self.value, "amount": self.amount,
-                "by": self.awarded_by}  # fmt: skip
+        return {
+            "pupils": list(self.pupil_ids),
+            "value": self.value,
+            "amount": self.amount,
+            "by": self.awarded_by,
+        }
 
     async def apply(self, store: Store, action_id: str, at: str) -> str | None:
         await store.points.award(
-            self.batch, self.pupil_ids, self.value, self.amount, self.note,
-            awarded_by=self.awarded_by, at=at,
-        )  # fmt: skip
+            self.batch,
+            self.pupil_ids,
+            self.value,
+            self.amount,
+            self.note,
+            awarded_by=self.awarded_by,
+            at=at,
+        )
         return self.batch
 
 
@@ -664,14 +698,19 @@ class IssueJoinCode(StoreAction):
         return f"pupil:{self.pupil_id}"
 
     def audit_detail(self) -> dict[str, Any]:
-        return {"pupil_id": self.pupil_id, "for_role": self.for_role,
-                "expires_at": self.expires_at}  # fmt: skip
+        return {"pupil_id": self.pupil_id, "for_role": self.for_role, "expires_at": self.expires_at}
 
     async def apply(self, store: Store, action_id: str, at: str) -> str | None:
-        return str(await store.codes.add(
-            self.code_hash, self.pupil_id, self.for_role, created_by=self.created_by, at=at,
-            expires_at=self.expires_at,
-        ))  # fmt: skip
+        return str(
+            await store.codes.add(
+                self.code_hash,
+                self.pupil_id,
+                self.for_role,
+                created_by=self.created_by,
+                at=at,
+                expires_at=self.expires_at,
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -773,8 +812,13 @@ class LinkAdult(Action):
         return self.user_id
 
     def audit_detail(self) -> dict[str, Any]:
-        return {"pupil_id": self.pupil_id, "role": self.role, "linked_by": self.linked_by,
-                "code_id": self.code_id, "beyond_limit": self.beyond_limit}  # fmt: skip
+        return {
+            "pupil_id": self.pupil_id,
+            "role": self.role,
+            "linked_by": self.linked_by,
+            "code_id": self.code_id,
+            "beyond_limit": self.beyond_limit,
+        }
 
     async def perform(self, executor: Executor, action_id: str) -> str | None:
         from bot.provisioning import LinkRefused, Provisioner, home_key  # builds on this
@@ -813,8 +857,9 @@ class LinkAdult(Action):
         if existing is None:  # the provisioner sets their display name next
             name = self.user_id.split(":")[0].lstrip("@")
             await store.people.upsert(self.user_id, name, Role.PARENT, now=now)
-        await store.pupils.link_parent(self.user_id, self.pupil_id, linked_by=self.linked_by,
-                                       now=now)  # fmt: skip
+        await store.pupils.link_parent(
+            self.user_id, self.pupil_id, linked_by=self.linked_by, now=now
+        )
 
 
 @dataclass(frozen=True)
@@ -898,8 +943,12 @@ class Executor:
                 if failure.retry_after is None or attempt == self.max_attempts:
                     log.warning(
                         "action failed: kind=%s room=%s target=%s id=%s: %s",
-                        action.kind, action.room(), action.target(), aid, failure,
-                    )  # fmt: skip
+                        action.kind,
+                        action.room(),
+                        action.target(),
+                        aid,
+                        failure,
+                    )
                     return Outcome(action, aid, ok=False, error=str(failure))
                 wait = failure.retry_after or delay
             except (ClientConnectionError, TimeoutError) as err:
@@ -923,16 +972,25 @@ class Executor:
                 if action.remember_as:
                     await self.store.sent.remember(event_id, room_id, action.remember_as)
                 for number, key in enumerate(action.reactions):
-                    annotation = {"m.relates_to": {"rel_type": "m.annotation",
-                                                   "event_id": event_id, "key": key}}  # fmt: skip
-                    _check(await self._send_event(
-                        room_id, "m.reaction", annotation, tx_id=f"{aid}r{number}"))  # fmt: skip
+                    annotation = {
+                        "m.relates_to": {
+                            "rel_type": "m.annotation",
+                            "event_id": event_id,
+                            "key": key,
+                        }
+                    }
+                    _check(
+                        await self._send_event(
+                            room_id, "m.reaction", annotation, tx_id=f"{aid}r{number}"
+                        )
+                    )
                 return event_id
             case SendFile():
                 return await self._send_file(action, aid)
             case React(room_id=room_id, event_id=event_id, key=key):
-                content = {"m.relates_to": {"rel_type": "m.annotation", "event_id": event_id,
-                                            "key": key}}  # fmt: skip
+                content = {
+                    "m.relates_to": {"rel_type": "m.annotation", "event_id": event_id, "key": key}
+                }
                 resp = await self._send_event(room_id, "m.reaction", content, tx_id=aid)
                 reaction = _check(resp).event_id
                 if action.remember_as:

@@ -137,9 +137,13 @@ class App:
         await asyncio.to_thread(load_judge)  # once, before the first message waits for it
         scheduler = AsyncIOScheduler(timezone=self.config.school.tz)
         reports = EventReports(
-            self.client.homeserver, self.client.access_token, self.store, self.executor,
-            self.clock, self.config,
-        )  # fmt: skip
+            self.client.homeserver,
+            self.client.access_token,
+            self.store,
+            self.executor,
+            self.clock,
+            self.config,
+        )
         scheduler.add_job(reports.check, "interval", minutes=1, id="event-reports")
         # The database is the truth; these jobs are only wake-up calls, and each run does
         # whatever is due by the injected clock (so `!clock` and a restart catch up).
@@ -204,8 +208,11 @@ class App:
         known = await self.store.people.get(inviter)
         has_home = await self.store.rooms.by_key(home_key(inviter)) is not None
         if not direct or inviter.split(":", 1)[-1] != server or (known and has_home):
-            why = ("Please use your existing room with the school's bot." if known and has_home
-                   else "The school's bot only takes part in its own rooms.")  # fmt: skip
+            why = (
+                "Please use your existing room with the school's bot."
+                if known and has_home
+                else "The school's bot only takes part in its own rooms."
+            )
             await self.executor.run([LeaveRoom(room_id, why)], cause=f"invite:{room_id}")
             log.info("declined an invite to %s from %s", room_id, inviter)
             return
@@ -213,9 +220,12 @@ class App:
         if not joined.ok or self.executor.dry_run:
             return
         await self.store.rooms.add(
-            room_id, RoomKind.WELCOME, f"welcome:{room_id}", created_at=self.clock.iso(),
+            room_id,
+            RoomKind.WELCOME,
+            f"welcome:{room_id}",
+            created_at=self.clock.iso(),
             owner=inviter,
-        )  # fmt: skip
+        )
         encryption = await self.client.room_get_state_event(room_id, "m.room.encryption")
         encrypted = isinstance(encryption, RoomGetStateEventResponse)
         await self.executor.run(
@@ -403,10 +413,16 @@ class App:
         report = notice(
             escalation.room_id,
             text,
-            **{"org.conductbot.incident": {"kind": "handler_failed", "event_id": event.event_id,
-                                           "room_id": event.room.room_id, "handler": handler,
-                                           "error": type(err).__name__}},
-        )  # fmt: skip
+            **{
+                "org.conductbot.incident": {
+                    "kind": "handler_failed",
+                    "event_id": event.event_id,
+                    "room_id": event.room.room_id,
+                    "handler": handler,
+                    "error": type(err).__name__,
+                }
+            },
+        )
         try:
             await self.executor.run([report], cause=f"failure:{event.event_id}")
         except Exception:

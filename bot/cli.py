@@ -152,8 +152,14 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--log-level", default="INFO", help="DEBUG, INFO, WARNING (default INFO)")
     commands = top.add_subparsers(dest="command", required=True)
 
-    def add(name: str, run: Callable[[argparse.Namespace], Awaitable[int]], help: str,
-            *, server: bool = False, data: bool = True) -> argparse.ArgumentParser:  # fmt: skip
+    def add(
+        name: str,
+        run: Callable[[argparse.Namespace], Awaitable[int]],
+        help: str,
+        *,
+        server: bool = False,
+        data: bool = True,
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help, description=help)
         sub.set_defaults(run=run)
         if data:

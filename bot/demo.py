@@ -89,10 +89,11 @@ async def run_demo(config_path: Path, root: Path, roster: Path) -> None:
     # The demo homeserver loads the guard module (docs/guard.md); it asks the bot's endpoint.
     guard_port, guard_secret = free_port(), secrets.token_urlsafe(32)
     guard_config = module_config(
-        f"http://127.0.0.1:{guard_port}", guard_secret,
+        f"http://127.0.0.1:{guard_port}",
+        guard_secret,
         [bot_id, *(staff.matrix_id(SERVER_NAME) for staff in config.staff)],
         direct_chat_with=[bot_id],
-    )  # fmt: skip
+    )
     settings = write_synapse_config(root / "synapse", server_name=SERVER_NAME, guard=guard_config)
     synapse = SynapseProcess(settings)
     await asyncio.to_thread(synapse.start)
@@ -113,9 +114,16 @@ async def run_demo(config_path: Path, root: Path, roster: Path) -> None:
         _write_private(accounts_path, json.dumps(accounts, indent=2))
         bot = accounts["users"]["conductbot"]
         secrets_path = root / "bot-secrets.yaml"
-        _write_private(secrets_path, yaml.safe_dump(
-            {"homeserver": settings.base_url, "user_id": bot["user_id"],
-             "password": bot["password"]}))  # fmt: skip
+        _write_private(
+            secrets_path,
+            yaml.safe_dump(
+                {
+                    "homeserver": settings.base_url,
+                    "user_id": bot["user_id"],
+                    "password": bot["password"],
+                }
+            ),
+        )
         report = await import_roster(
             store, roster, [c.id for c in config.classes], now=Clock().iso()
         )

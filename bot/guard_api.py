@@ -135,9 +135,15 @@ def judged_text(content: dict[str, Any]) -> str | None:
 
 class GuardApi:
     def __init__(
-        self, store: Store, config: Config, bot_user_id: str, secret: str, *,
-        clock: Clock | None = None, port: int = DEFAULT_PORT,
-    ) -> None:  # fmt: skip
+        self,
+        store: Store,
+        config: Config,
+        bot_user_id: str,
+        secret: str,
+        *,
+        clock: Clock | None = None,
+        port: int = DEFAULT_PORT,
+    ) -> None:
         if len(secret) < 16:
             raise ValueError("the guard secret must be at least 16 characters")
         self.store = store
@@ -147,9 +153,14 @@ class GuardApi:
         self._expected = f"Bearer {secret}".encode()
         # What the handlers read to decide; the app's executor performs what they decide.
         self._ctx = Context(
-            config=config, store=store, clock=self.clock, bot_user_id=bot_user_id, demo=False,
-            sender=None, calendar=SchoolCalendar(config),
-        )  # fmt: skip
+            config=config,
+            store=store,
+            clock=self.clock,
+            bot_user_id=bot_user_id,
+            demo=False,
+            sender=None,
+            calendar=SchoolCalendar(config),
+        )
         self._runner: web.AppRunner | None = None
         self._executor: Executor | None = None
         self._acting: set[asyncio.Task[None]] = set()
@@ -158,9 +169,14 @@ class GuardApi:
 
     @classmethod
     def from_env(
-        cls, store: Store, config: Config, bot_user_id: str, *,
-        environ: Mapping[str, str] = os.environ, clock: Clock | None = None,
-    ) -> GuardApi | None:  # fmt: skip
+        cls,
+        store: Store,
+        config: Config,
+        bot_user_id: str,
+        *,
+        environ: Mapping[str, str] = os.environ,
+        clock: Clock | None = None,
+    ) -> GuardApi | None:
         """The endpoint when a secret is configured (`CONDUCTBOT_GUARD_SECRET` or `..._FILE`,
         port `CONDUCTBOT_GUARD_PORT`, default 8787); None when it is not."""
         secret = environ.get(ENV_SECRET)

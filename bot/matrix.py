@@ -95,8 +95,11 @@ class Credentials:
     ) -> Credentials:
         """From a secrets file (YAML, outside the repo) with the environment taking precedence."""
         values: dict[str, Any] = {}
-        path = secrets_file or (Path(environ["CONDUCTBOT_SECRETS_FILE"])
-                                if environ.get("CONDUCTBOT_SECRETS_FILE") else None)  # fmt: skip
+        path = secrets_file or (
+            Path(environ["CONDUCTBOT_SECRETS_FILE"])
+            if environ.get("CONDUCTBOT_SECRETS_FILE")
+            else None
+        )
         if path is not None:
             try:
                 loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -110,8 +113,11 @@ class Credentials:
                 values[key] = environ[f"CONDUCTBOT_{key.upper()}"]
         missing = [k for k in ("homeserver", "user_id") if not values.get(k)]
         if missing or not (values.get("password") or values.get("access_token")):
-            missing += [] if values.get("password") or values.get("access_token") else [
-                "password or access_token"]  # fmt: skip
+            missing += (
+                []
+                if values.get("password") or values.get("access_token")
+                else ["password or access_token"]
+            )
             raise CredentialsError(
                 "bot credentials incomplete: missing " + ", ".join(missing) + "; set "
                 "CONDUCTBOT_HOMESERVER, CONDUCTBOT_USER_ID and CONDUCTBOT_PASSWORD (or "
@@ -214,9 +220,14 @@ class SyncLoop:
     """
 
     def __init__(
-        self, client: AsyncClient, store: Store, clock: Clock, process: ProcessEvent,
-        invited: HandleInvite, receipts: HandleReceipts,
-    ) -> None:  # fmt: skip
+        self,
+        client: AsyncClient,
+        store: Store,
+        clock: Clock,
+        process: ProcessEvent,
+        invited: HandleInvite,
+        receipts: HandleReceipts,
+    ) -> None:
         self.client = client
         self.encryption = Encryption(client, Path(client.store_path))
         self._synced = asyncio.Event()  # replaced after every sync: "new keys may be here"

@@ -112,9 +112,17 @@ class MediaWorker:
             return await self._avatar(row, data, *await self._match(digest, phash))
         if row["purpose"] == "protect":
             await self.app.store.media.record(
-                Fingerprint(row["mxc"], digest, phash, row["kind"], row["room_id"],
-                            row["event_id"], row["sender"]), at=self.app.clock.iso(),
-            )  # fmt: skip
+                Fingerprint(
+                    row["mxc"],
+                    digest,
+                    phash,
+                    row["kind"],
+                    row["room_id"],
+                    row["event_id"],
+                    row["sender"],
+                ),
+                at=self.app.clock.iso(),
+            )
             await self.app.executor.run(
                 [AdminMedia("protect", row["mxc"])], cause=f"media:{row['event_id']}"
             )

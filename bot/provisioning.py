@@ -82,8 +82,11 @@ class RoomSpec:
 
 def conduct_text(config: Config) -> str:
     school = config.school
-    link = f" The full code of conduct: {school.code_of_conduct_url}" if (
-        school.code_of_conduct_url) else ""  # fmt: skip
+    link = (
+        f" The full code of conduct: {school.code_of_conduct_url}"
+        if (school.code_of_conduct_url)
+        else ""
+    )
     return (
         f"{school.name} online code of conduct, in short: the class story is for teachers' "
         "posts; families may react and add kind, positive replies. Please don't compare "
@@ -129,10 +132,11 @@ def desired_rooms(config: Config, server_name: str) -> list[RoomSpec]:
     for member in config.staff:
         specs.append(
             home_spec(
-                config, member.matrix_id(server_name),
+                config,
+                member.matrix_id(server_name),
                 "replies waiting for your decision, notices and your commands",
             )
-        )  # fmt: skip
+        )
     return specs
 
 
@@ -176,12 +180,17 @@ def describe_hours(hours: WorkingHours) -> str:
 
 
 def conversation_specs(
-    config: Config, parent: str, parent_name: str, teacher: Staff, teacher_id: str,
+    config: Config,
+    parent: str,
+    parent_name: str,
+    teacher: Staff,
+    teacher_id: str,
     children: list[Pupil],
-) -> tuple[RoomSpec, RoomSpec]:  # fmt: skip
+) -> tuple[RoomSpec, RoomSpec]:
     """The parent's room (named after the teacher) and the teacher's (named after the parent)."""
-    classes = ", ".join(sorted({c.name for child in children
-                                if (c := config.class_by_id(child.class_id))}))  # fmt: skip
+    classes = ", ".join(
+        sorted({c.name for child in children if (c := config.class_by_id(child.class_id))})
+    )
     kids = " and ".join(child.first_name for child in children)
     policy = config.policy
     parent_side = RoomSpec(
@@ -329,13 +338,17 @@ class Provisioner:
             teacher_room = await self.ensure(specs[1], report)
             if parent_room and teacher_room:
                 await self.store.relay.open_conversation(
-                    parent, teacher_id, parent_room.room_id, teacher_room.room_id,
+                    parent,
+                    teacher_id,
+                    parent_room.room_id,
+                    teacher_room.room_id,
                     at=self.clock.iso(),
-                )  # fmt: skip
+                )
         for conversation in await self.store.relay.conversations_of(parent):
             if conversation.parent == parent and conversation.teacher not in taught:
-                await self._close(conversation.id, conversation.parent_room,
-                                  conversation.teacher_room)  # fmt: skip
+                await self._close(
+                    conversation.id, conversation.parent_room, conversation.teacher_room
+                )
 
     async def _close(self, conversation_id: int, parent_room: str, teacher_room: str) -> None:
         """Closed with a notice, never deleted: the history stays with both people."""
@@ -466,8 +479,11 @@ class Provisioner:
         await self.store.pupils.link_parent(parent, pupil.id, linked_by=linked_by, now=now)
         report = ProvisionReport()
         await self.ensure(parent_home_spec(self.config, parent, children), report)
-        done += [f"home room {verb}" for verb, keys in
-                 (("created", report.created), ("updated", report.changed)) if keys]  # fmt: skip
+        done += [
+            f"home room {verb}"
+            for verb, keys in (("created", report.created), ("updated", report.changed))
+            if keys
+        ]
         conversations = ProvisionReport()
         await self.ensure_conversations(parent, conversations)
         if conversations.created:
@@ -513,8 +529,11 @@ class Provisioner:
             done.append(f"{user} is {pupil.full_name}'s own account (linked by {linked_by})")
         report = ProvisionReport()
         await self.ensure(home_spec(self.config, user, "your points and news from school"), report)
-        done += [f"home room {verb}" for verb, keys in
-                 (("created", report.created), ("updated", report.changed)) if keys]  # fmt: skip
+        done += [
+            f"home room {verb}"
+            for verb, keys in (("created", report.created), ("updated", report.changed))
+            if keys
+        ]
         return done
 
 

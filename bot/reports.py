@@ -45,9 +45,14 @@ class EventReports:
     """Call `check()` every minute; it returns how many new reports it posted."""
 
     def __init__(
-        self, homeserver: str, access_token: str, store: Store, executor: Executor, clock: Clock,
+        self,
+        homeserver: str,
+        access_token: str,
+        store: Store,
+        executor: Executor,
+        clock: Clock,
         config: Config,
-    ) -> None:  # fmt: skip
+    ) -> None:
         self._url = homeserver.rstrip("/") + "/_synapse/admin/v1/event_reports"
         self._headers = {"Authorization": f"Bearer {access_token}"}
         self.store = store
@@ -69,11 +74,17 @@ class EventReports:
         timeout = aiohttp.ClientTimeout(total=30)
         try:
             async with aiohttp.ClientSession(headers=self._headers, timeout=timeout) as http:
-                reports = [await self._get(http, f"{self._url}/{r['id']}")
-                           for r in await self._unseen(http)]  # fmt: skip
+                reports = [
+                    await self._get(http, f"{self._url}/{r['id']}")
+                    for r in await self._unseen(http)
+                ]
         except _Refused as refused:
-            self._once("refused", "event reports: the admin API refused (%s); is the bot's "
-                       "account a server admin? Reports will not be posted.", refused)  # fmt: skip
+            self._once(
+                "refused",
+                "event reports: the admin API refused (%s); is the bot's "
+                "account a server admin? Reports will not be posted.",
+                refused,
+            )
             return 0
         except (aiohttp.ClientError, TimeoutError, ValueError) as err:
             log.warning("event reports: could not fetch them: %r", err)
@@ -149,9 +160,14 @@ class EventReports:
             room_id=room_id,
             event_id=report.get("event_id"),
             evidence=evidence_of(event.get("content") or {})
-            | {"report_id": report_id, "reported_by": reporter, "reason": reason,
-               "score": report.get("score"), "room_name": report.get("name")},
-        )  # fmt: skip
+            | {
+                "report_id": report_id,
+                "reported_by": reporter,
+                "reason": reason,
+                "score": report.get("score"),
+                "room_name": report.get("name"),
+            },
+        )
         actions: list[Action] = [RecordIncident(incident), *await self._notice(incident, report)]
         return await self._done(report_id, actions, room_id, incident.event_id)
 
@@ -223,5 +239,11 @@ class EventReports:
         [sent] = posted
         headline, _, rest = sent.content["body"].partition("\n")
         body = "\n".join([headline, *extra, rest])
-        return [notice(sent.room_id, body, html.escape(body).replace("\n", "<br>"),
-                       **{INCIDENT_KEY: sent.content[INCIDENT_KEY]})]  # fmt: skip
+        return [
+            notice(
+                sent.room_id,
+                body,
+                html.escape(body).replace("\n", "<br>"),
+                **{INCIDENT_KEY: sent.content[INCIDENT_KEY]},
+            )
+        ]

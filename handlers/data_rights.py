@@ -68,18 +68,27 @@ async def _forget(inv: Invocation, ctx: Context) -> list[Action]:
         )
     asked = await ctx.store.state.get(key)
     if asked is None or ctx.clock.now() - datetime.fromisoformat(asked) > CONFIRM_WITHIN:
-        return reply(inv.event, "Please send !forget first; then !forget confirm within "
-                     "10 minutes.")  # fmt: skip
+        return reply(
+            inv.event, "Please send !forget first; then !forget confirm within 10 minutes."
+        )
     await ctx.store.state.delete(key)
     actions: list[Action] = [
-        *reply(inv.event, "Done. Your data has been erased and you are being removed from the "
-               "school's rooms. Safeguarding records are kept as the law requires. "
-               f"Questions: {ctx.config.school.office_email}."),
-    ]  # fmt: skip
+        *reply(
+            inv.event,
+            "Done. Your data has been erased and you are being removed from the "
+            "school's rooms. Safeguarding records are kept as the law requires. "
+            f"Questions: {ctx.config.school.office_email}.",
+        ),
+    ]
     for conversation in await ctx.store.relay.conversations_of(user):
         if conversation.parent == user:
-            actions.append(notice(conversation.teacher_room, "This parent has asked for their "
-                                  "data to be erased; this conversation is closed."))  # fmt: skip
+            actions.append(
+                notice(
+                    conversation.teacher_room,
+                    "This parent has asked for their "
+                    "data to be erased; this conversation is closed.",
+                )
+            )
             actions.append(LeaveRoom(conversation.parent_room, "data erased on request"))
     # What they wrote comes down too: story replies and reactions, and the bot's copies of
     # their messages in teachers' rooms (the incident record keeps what the law requires).

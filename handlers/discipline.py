@@ -127,8 +127,11 @@ async def escalate(ctx: Context, incident: Incident, headline: str) -> list[Acti
     machine["reasons"] = list(incident.reasons)
     if incident.confidence is not None:  # Matrix's canonical JSON has no floats
         machine["confidence"] = f"{incident.confidence:.2f}"
-    return [notice(room.room_id, text, html.escape(text).replace("\n", "<br>"),
-                   **{INCIDENT_KEY: machine})]  # fmt: skip
+    return [
+        notice(
+            room.room_id, text, html.escape(text).replace("\n", "<br>"), **{INCIDENT_KEY: machine}
+        )
+    ]
 
 
 EVIDENCE_SHOWN = 4_000  # a Matrix event must stay under 64 KB; the full text is in the DB
@@ -185,23 +188,26 @@ async def strike(
         more = "" if left == 0 else f" ({left} more warning{'s' if left > 1 else ''} first)"
         done = "was not posted" if refused else "was removed"
         actions += await tell(
-            ctx, user,
+            ctx,
+            user,
             f"This is a warning. Your message {done} because it broke the school's code of "
             f"conduct: {rule} If it happens again you will be removed from the class story and "
             f"from messaging{more}. If you think this was a mistake, please email the office at "
             f"{ctx.config.school.office_email}.",
-        )  # fmt: skip
+        )
         return actions, replace(incident, outcome=f"warning (strike {count})")
     actions += await removal(ctx, user, reason=f"{incident.rule}: strike {count}", by="conductbot")
     actions += await tell(
-        ctx, user,
+        ctx,
+        user,
         f"You have been removed from the class story and from messaging because a message "
         f"broke the school's code of conduct again: {rule} Messages you sent before this "
         f"will still be delivered. Please contact the school office at "
         f"{ctx.config.school.office_email}.",
-    )  # fmt: skip
-    return actions, replace(incident, outcome=f"removed from class stories and messaging "
-                                              f"(strike {count})")  # fmt: skip
+    )
+    return actions, replace(
+        incident, outcome=f"removed from class stories and messaging (strike {count})"
+    )
 
 
 async def story_rooms_of(ctx: Context, user: str) -> list[str]:

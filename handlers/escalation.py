@@ -26,10 +26,22 @@ SLT = frozenset({Role.SLT})
 ESCALATION = frozenset({RoomKind.ESCALATION})
 MAX_LINES = 30
 CSV_COLUMNS = (
-    "incident_id", "date", "time", "person", "matrix_id", "role", "children", "room",
-    "category", "judge_label", "judge_confidence", "judge_reasons", "evidence",
-    "action_taken", "confirmed_by",
-)  # fmt: skip
+    "incident_id",
+    "date",
+    "time",
+    "person",
+    "matrix_id",
+    "role",
+    "children",
+    "room",
+    "category",
+    "judge_label",
+    "judge_confidence",
+    "judge_reasons",
+    "evidence",
+    "action_taken",
+    "confirmed_by",
+)
 
 _USER_RE = re.compile(r"@[^\s:@]+:[A-Za-z0-9.-]+(:\d{1,5})?")
 _PERIOD_RE = re.compile(r"(\d{1,4})([dh])")
@@ -66,8 +78,9 @@ def since(word: str) -> date | timedelta:
     try:
         return day(word)
     except ValueError:
-        raise ValueError(f"'{word}' is not a date or a period; expected e.g. 2026-11-01, 7d "
-                         "or 24h") from None  # fmt: skip
+        raise ValueError(
+            f"'{word}' is not a date or a period; expected e.g. 2026-11-01, 7d or 24h"
+        ) from None
 
 
 def incidents_word(word: str) -> str:
@@ -103,13 +116,19 @@ async def _label(ctx: Context, user_id: str) -> str:
 
 
 async def _known(ctx: Context, user_id: str, strikes: list[Strike]) -> bool:
-    return bool(strikes) or await ctx.store.people.get(user_id) is not None or (
-        await ctx.store.discipline.is_suspended(user_id))  # fmt: skip
+    return (
+        bool(strikes)
+        or await ctx.store.people.get(user_id) is not None
+        or (await ctx.store.discipline.is_suspended(user_id))
+    )
 
 
 def _unknown(inv: Invocation, user_id: str) -> list[Action]:
-    return reply(inv.event, f"I don't know {user_id}: no one with that id uses the school's "
-                            "bot. Please check the id (e.g. @parent:school.example).")  # fmt: skip
+    return reply(
+        inv.event,
+        f"I don't know {user_id}: no one with that id uses the school's "
+        "bot. Please check the id (e.g. @parent:school.example).",
+    )
 
 
 def _class_name(ctx: Context, class_id: str) -> str:
@@ -147,11 +166,15 @@ async def _strikes(inv: Invocation, ctx: Context) -> list[Action]:
         else:
             status = "active"
         confirmed = await display_name(ctx, strike.confirmed_by)
-        lines.append(f"{number}. {_short(strike.at, ctx)} — {strike.rule} — confirmed by "
-                     f"{confirmed} — {status}")  # fmt: skip
+        lines.append(
+            f"{number}. {_short(strike.at, ctx)} — {strike.rule} — confirmed by "
+            f"{confirmed} — {status}"
+        )
     if await ctx.store.discipline.is_suspended(user):
-        lines.append(f"They are currently removed from the class stories and messaging. "
-                     f"Send !reinstate {user} to let them back.")  # fmt: skip
+        lines.append(
+            f"They are currently removed from the class stories and messaging. "
+            f"Send !reinstate {user} to let them back."
+        )
     else:
         lines.append("They are not removed.")
     return reply(inv.event, "\n".join(lines))
@@ -168,9 +191,13 @@ async def _pardon(inv: Invocation, ctx: Context) -> list[Action]:
         return reply(inv.event, f"{who} has no warnings to clear; nothing was changed.")
     cleared = _plural(len(uncleared), "strike")
     incident = Incident(
-        kind="pardoned", user_id=user, rule="pardon", outcome=f"{cleared} cleared: {reason}",
-        confirmed_by=by, evidence={"reason": reason},
-    )  # fmt: skip
+        kind="pardoned",
+        user_id=user,
+        rule="pardon",
+        outcome=f"{cleared} cleared: {reason}",
+        confirmed_by=by,
+        evidence={"reason": reason},
+    )
     still_removed = ""
     if await ctx.store.discipline.is_suspended(user):
         still_removed = f" They are still removed; send !reinstate {user} to let them back."
@@ -179,10 +206,14 @@ async def _pardon(inv: Invocation, ctx: Context) -> list[Action]:
         Pardon(user, by=by, reason=reason),
         *reply(inv.event, f"Cleared {cleared} for {who}.{still_removed}"),
         *await escalate(ctx, incident, "Warnings cleared"),
-        *await tell(ctx, user, "The school has cleared the warnings on your account. Thank "
-                    "you for keeping to the school's code of conduct in the class story and "
-                    "in messages."),
-    ]  # fmt: skip
+        *await tell(
+            ctx,
+            user,
+            "The school has cleared the warnings on your account. Thank "
+            "you for keeping to the school's code of conduct in the class story and "
+            "in messages.",
+        ),
+    ]
 
 
 async def _reinstate(inv: Invocation, ctx: Context) -> list[Action]:
@@ -192,13 +223,19 @@ async def _reinstate(inv: Invocation, ctx: Context) -> list[Action]:
         return _unknown(inv, user)
     who = await _label(ctx, user)
     if not await ctx.store.discipline.is_suspended(user):
-        return reply(inv.event, f"{who} is not removed from the class stories or messaging; "
-                                "nothing was changed.")  # fmt: skip
+        return reply(
+            inv.event,
+            f"{who} is not removed from the class stories or messaging; nothing was changed.",
+        )
     uncleared = [s for s in strikes if s.pardoned_at is None]
     cleared = f"{_plural(len(uncleared), 'strike')} cleared" if uncleared else "no strikes to clear"
-    incident = Incident(kind="reinstated", user_id=user, rule="reinstate",
-                        outcome=f"reinstated to class stories and messaging; {cleared}",
-                        confirmed_by=by)  # fmt: skip
+    incident = Incident(
+        kind="reinstated",
+        user_id=user,
+        rule="reinstate",
+        outcome=f"reinstated to class stories and messaging; {cleared}",
+        confirmed_by=by,
+    )
     back = await reinstatement(ctx, user, by=by)
     rooms = sum(isinstance(a, Invite) for a in back)
     pardon: list[Action] = [Pardon(user, by=by, reason=f"reinstated by {by}")] if uncleared else []
@@ -207,13 +244,20 @@ async def _reinstate(inv: Invocation, ctx: Context) -> list[Action]:
         RecordIncident(incident),
         *back,
         *pardon,
-        *await tell(ctx, user, "The school has reinstated you: you can use the class story "
-                    "and messaging again. Please keep to the school's code of conduct"
-                    + (f": {conduct}" if conduct else ".")),
-        *reply(inv.event, f"{who} is reinstated: messaging is back on and they are invited to "
-                          f"{_plural(rooms, 'class story room')}. {cleared.capitalize()}: they "
-                          "start again with a warning."),
-    ]  # fmt: skip
+        *await tell(
+            ctx,
+            user,
+            "The school has reinstated you: you can use the class story "
+            "and messaging again. Please keep to the school's code of conduct"
+            + (f": {conduct}" if conduct else "."),
+        ),
+        *reply(
+            inv.event,
+            f"{who} is reinstated: messaging is back on and they are invited to "
+            f"{_plural(rooms, 'class story room')}. {cleared.capitalize()}: they "
+            "start again with a warning.",
+        ),
+    ]
 
 
 async def _incidents(inv: Invocation, ctx: Context) -> list[Action]:
@@ -225,12 +269,16 @@ async def _incidents(inv: Invocation, ctx: Context) -> list[Action]:
         return reply(inv.event, f"No incidents since {when}.")
     lines = [f"{_plural(len(found), 'incident')} since {when}, newest last:"]
     if len(found) > MAX_LINES:
-        lines.append(f"({len(found) - MAX_LINES} earlier not shown; !export incidents FROM TO "
-                     "gives them all)")  # fmt: skip
+        lines.append(
+            f"({len(found) - MAX_LINES} earlier not shown; !export incidents FROM TO "
+            "gives them all)"
+        )
     for incident in found[-MAX_LINES:]:
         who = await _label(ctx, incident.user_id)
-        lines.append(f"{_short(incident.at, ctx)} — {incident.kind} — {who} — {incident.rule} "
-                     f"— {incident.outcome}")  # fmt: skip
+        lines.append(
+            f"{_short(incident.at, ctx)} — {incident.kind} — {who} — {incident.rule} "
+            f"— {incident.outcome}"
+        )
     return reply(inv.event, "\n".join(lines))
 
 
@@ -275,13 +323,22 @@ async def incidents_csv(ctx: Context, incidents: list[Incident]) -> bytes:
         confidence = "" if incident.confidence is None else f"{incident.confidence:.2f}"
         confirmed = await _label(ctx, incident.confirmed_by) if incident.confirmed_by else ""
         row = [
-            incident.id, f"{local:%Y-%m-%d}", f"{local:%H:%M}",
-            person.display_name if person else "", incident.user_id,
-            person.role.value if person else "", children,
-            await _room_label(ctx, incident.room_id), incident.rule, incident.label or "",
-            confidence, "; ".join(incident.reasons), _evidence(incident), incident.outcome,
+            incident.id,
+            f"{local:%Y-%m-%d}",
+            f"{local:%H:%M}",
+            person.display_name if person else "",
+            incident.user_id,
+            person.role.value if person else "",
+            children,
+            await _room_label(ctx, incident.room_id),
+            incident.rule,
+            incident.label or "",
+            confidence,
+            "; ".join(incident.reasons),
+            _evidence(incident),
+            incident.outcome,
             confirmed,
-        ]  # fmt: skip
+        ]
         writer.writerow([_safe(str(cell)) for cell in row])
     return out.getvalue().encode("utf-8-sig")
 
@@ -292,30 +349,45 @@ ESCALATION_COMMANDS = (
     Command(
         name="strikes",
         help="list a person's strikes and whether they are removed",
-        roles=SLT, rooms=ESCALATION, run=_strikes, arguments=(USER,),
+        roles=SLT,
+        rooms=ESCALATION,
+        run=_strikes,
+        arguments=(USER,),
     ),
     Command(
         name="pardon",
         help="clear a person's warnings, giving the reason",
-        roles=SLT, rooms=ESCALATION, run=_pardon,
+        roles=SLT,
+        rooms=ESCALATION,
+        run=_pardon,
         arguments=(USER, Argument("reason", rest=True)),
     ),
     Command(
         name="reinstate",
         help="let a removed person back into the class stories and messaging",
-        roles=SLT, rooms=ESCALATION, run=_reinstate, arguments=(USER,),
+        roles=SLT,
+        rooms=ESCALATION,
+        run=_reinstate,
+        arguments=(USER,),
     ),
     Command(
         name="incidents",
         help="incidents since a date (2026-11-01) or a period (7d, 24h); default 7 days",
-        roles=SLT, rooms=ESCALATION, run=_incidents,
+        roles=SLT,
+        rooms=ESCALATION,
+        run=_incidents,
         arguments=(Argument("since", since, optional=True),),
     ),
     Command(
         name="export",
         help="the incidents between two dates, inclusive, as a CSV safeguarding log",
-        roles=SLT, rooms=ESCALATION, run=_export,
-        arguments=(Argument("incidents", incidents_word), Argument("from", day),
-                   Argument("to", day)),
+        roles=SLT,
+        rooms=ESCALATION,
+        run=_export,
+        arguments=(
+            Argument("incidents", incidents_word),
+            Argument("from", day),
+            Argument("to", day),
+        ),
     ),
-)  # fmt: skip
+)

@@ -66,13 +66,21 @@ class QueueMedia(StoreAction):
     async def apply(self, store: Store, action_id: str, at: str) -> str | None:
         if self.purpose == "protect":  # the mxc is protected at once; bytes follow
             await store.media.record(
-                Fingerprint(self.mxc, None, None, self.media_kind, self.room_id, self.event_id,
-                            self.sender), at=at,
-            )  # fmt: skip
+                Fingerprint(
+                    self.mxc, None, None, self.media_kind, self.room_id, self.event_id, self.sender
+                ),
+                at=at,
+            )
         await store.media.queue(
-            self.purpose, self.event_id, self.room_id, self.sender, self.mxc, self.media_kind,
-            self.content, at=at,
-        )  # fmt: skip
+            self.purpose,
+            self.event_id,
+            self.room_id,
+            self.sender,
+            self.mxc,
+            self.media_kind,
+            self.content,
+            at=at,
+        )
         return None
 
 
@@ -117,24 +125,40 @@ async def handle_media(event: Event, ctx: Context) -> list[Action]:
         if refused:
             return refused
         return [
-            QueueMedia("protect", event.event_id, room.room_id, event.sender, mxc, kind,
-                       event.content),
+            QueueMedia(
+                "protect", event.event_id, room.room_id, event.sender, mxc, kind, event.content
+            ),
             *await _names(event, ctx),
-        ]  # fmt: skip
+        ]
     protected = await ctx.store.media.by_mxc(mxc)
     if protected is not None:
-        return await reshare_actions(ctx, event.room.room_id, event.event_id, event.sender,
-                                     event.content, protected, "the same file")  # fmt: skip
+        return await reshare_actions(
+            ctx,
+            event.room.room_id,
+            event.event_id,
+            event.sender,
+            event.content,
+            protected,
+            "the same file",
+        )
     if room.kind is RoomKind.STORY:
         return []  # the story handler removes families' media there anyway
-    return [QueueMedia("check", event.event_id, room.room_id, event.sender, mxc, kind,
-                       event.content)]  # fmt: skip
+    return [
+        QueueMedia("check", event.event_id, room.room_id, event.sender, mxc, kind, event.content)
+    ]
 
 
 async def reshare_actions(
-    ctx: Context, room_id: str, event_id: str, sender: str, content: dict[str, Any],
-    protected: Fingerprint, how: str, *, refused: bool = False,
-) -> list[Action]:  # fmt: skip
+    ctx: Context,
+    room_id: str,
+    event_id: str,
+    sender: str,
+    content: dict[str, Any],
+    protected: Fingerprint,
+    how: str,
+    *,
+    refused: bool = False,
+) -> list[Action]:
     """Remove a re-shared class photo, tell the person why, strike, and tell SLT.
 
     `refused`: the Synapse guard stopped it before delivery; that counts the same, with
@@ -152,7 +176,7 @@ async def reshare_actions(
         reasons=(
             f"{how} as {protected.kind} {protected.mxc} from "
             f"{school_class.name if school_class else 'a class'} story",
-        ),  # fmt: skip
+        ),
         evidence=evidence_of(content) | {"original_event": protected.event_id},
         confirmed_by="conductbot (media fingerprint)",
     )
@@ -162,10 +186,11 @@ async def reshare_actions(
     what = "a photo or file you shared"
     done = f"stopped {what}, before anyone saw it," if refused else f"removed {what}"
     told = await tell(
-        ctx, sender,
+        ctx,
+        sender,
         f"I've {done} because it comes from the class story. {RESHARE_RULE} (the school's "
         "code of conduct).",
-    )  # fmt: skip
+    )
     removal = [] if refused else await _removal(ctx, room_id, event_id)
     headline = (
         "Class media re-share refused before delivery" if refused else "Class media re-shared"
@@ -232,24 +257,28 @@ async def _consent(event: Event, ctx: Context) -> list[Action]:
         return []
     who = ", ".join(p.first_name for p in refused)
     incident = Incident(
-        kind="photo without consent removed", user_id=event.sender, rule="photo consent",
+        kind="photo without consent removed",
+        user_id=event.sender,
+        rule="photo consent",
         outcome="removed at once; the teacher was told privately (no strike)",
-        room_id=event.room.room_id, event_id=event.event_id,
+        room_id=event.room.room_id,
+        event_id=event.event_id,
         reasons=(f"names {who}, whose parents have not given photo consent",),
         evidence=evidence_of(event.content),
-    )  # fmt: skip
+    )
     return [
         RecordIncident(incident),
         Redact(event.room.room_id, event.event_id, PUBLIC_REASON),
         *await tell(
-            ctx, event.sender,
+            ctx,
+            event.sender,
             f"I've taken down your photo post in the class story because it names {who}, and "
             f"{'their parents have' if len(refused) == 1 else 'these parents have'} not given "
             "photo consent; the school must honour that. If you meant a different child, "
             "please post it again with their initial.",
         ),
         *await escalate(ctx, incident, "Photo post removed: no photo consent"),
-    ]  # fmt: skip
+    ]
 
 
 async def _names(event: Event, ctx: Context) -> list[Action]:
@@ -270,8 +299,10 @@ async def _names(event: Event, ctx: Context) -> list[Action]:
         shown = f"{pupil.first_name} {pupil.surname[0]}." if clash else pupil.first_name
         suggestions.append(f"{pupil.full_name} → {shown}")
     return await tell(
-        ctx, event.sender,
+        ctx,
+        event.sender,
         "A gentle reminder about your class story post: the school uses first names only "
         "(with a surname initial where two children share a first name). Suggested: "
-        + "; ".join(suggestions) + ". The post has been left up.",
-    )  # fmt: skip
+        + "; ".join(suggestions)
+        + ". The post has been left up.",
+    )

@@ -122,10 +122,11 @@ def match_pupils(spec: str, pupils: Sequence[Pupil]) -> list[Pupil]:
     if first:
         return first
     return [
-        p for p in pupils
+        p
+        for p in pupils
         if wanted.startswith(p.first_name.casefold() + " ")
         and p.full_name.casefold().startswith(wanted)
-    ]  # fmt: skip
+    ]
 
 
 def _shortest_unique(pupil: Pupil, among: Sequence[Pupil]) -> str:
@@ -283,12 +284,17 @@ async def _tell_families(
 def _families_told(reached: int, total: int, about: str = "") -> str:
     """'Their family has been told' (`about`: ' it was corrected'), or who could not be."""
     if total == 1:
-        return f"Their family has been told{about}." if reached else (
-            "No family account is linked yet, so no one else was told.")  # fmt: skip
+        return (
+            f"Their family has been told{about}."
+            if reached
+            else ("No family account is linked yet, so no one else was told.")
+        )
     if reached == total:
         return f"Their families have been told{about}."
-    return f"The families of {reached} of the {total} pupils have been told{about} (the " \
-        "others have no linked account yet)."  # fmt: skip
+    return (
+        f"The families of {reached} of the {total} pupils have been told{about} (the "
+        "others have no linked account yet)."
+    )
 
 
 # --- !award --------------------------------------------------------------------------------
@@ -369,13 +375,16 @@ async def _undo(inv: Invocation, ctx: Context) -> list[Action]:
     teacher = staff_name(ctx, ctx.sender.user_id)
     what = f"{phrase} for {first.value} from {teacher}"
     one = first.amount == 1
-    taken = f"{'was' if one else 'were'} given by mistake and {'has' if one else 'have'} been " \
-        "taken back."  # fmt: skip
+    taken = (
+        f"{'was' if one else 'were'} given by mistake and {'has' if one else 'have'} been "
+        "taken back."
+    )
     told, reached = await _tell_families(
-        ctx, pupils,
+        ctx,
+        pupils,
         lambda pupil: f"A correction: the {what} that {pupil.first_name} got earlier {taken}",
         f"A correction: the {what} you got earlier {taken}",
-    )  # fmt: skip
+    )
     family = _families_told(reached, len(pupils), " it was corrected")
     return [
         UndoAward(first.batch, by=ctx.sender.user_id),
@@ -467,8 +476,9 @@ async def _points(inv: Invocation, ctx: Context) -> list[Action]:
         return await _staff_points(inv, ctx, who)
     own = await own_pupils(ctx)
     if not own:
-        return reply(event, "There is no child linked to your account yet, so there are no "
-                            "points to show.")  # fmt: skip
+        return reply(
+            event, "There is no child linked to your account yet, so there are no points to show."
+        )
     shown = own if who is None else match_pupils(who, own)
     if not shown:
         # The same words whoever was asked about: nothing about another child, not even
@@ -527,8 +537,12 @@ def bar_height(amount: int, most: int) -> int:
     return round((PLOT_BOTTOM - PLOT_TOP) * amount / most) if most else 0
 
 
-def _fit(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont,
-         width: float) -> str:  # fmt: skip
+def _fit(
+    draw: ImageDraw.ImageDraw,
+    text: str,
+    font: ImageFont.FreeTypeFont | ImageFont.ImageFont,
+    width: float,
+) -> str:
     """`text`, shortened with an ellipsis until it fits `width` pixels."""
     shown = text
     while shown and draw.textlength(shown if shown == text else shown + "…", font=font) > width:
@@ -550,10 +564,16 @@ def render_chart(values: Sequence[str], totals: Mapping[str, int]) -> bytes:
         height = bar_height(amount, most)
         middle = (left + right) / 2
         if height:
-            draw.rectangle([(left, PLOT_BOTTOM - height), (right, PLOT_BOTTOM - 1)],
-                           fill=BAR_COLOUR)  # fmt: skip
-        draw.text((middle, PLOT_BOTTOM - height - 4), str(amount), fill=(40, 40, 40), font=font,
-                  anchor="md")  # fmt: skip
+            draw.rectangle(
+                [(left, PLOT_BOTTOM - height), (right, PLOT_BOTTOM - 1)], fill=BAR_COLOUR
+            )
+        draw.text(
+            (middle, PLOT_BOTTOM - height - 4),
+            str(amount),
+            fill=(40, 40, 40),
+            font=font,
+            anchor="md",
+        )
         label = _fit(draw, value, font, (PLOT_RIGHT - PLOT_LEFT) / len(values) - 6)
         draw.text((middle, PLOT_BOTTOM + 8), label, fill=(40, 40, 40), font=font, anchor="ma")
     info = PngInfo()
@@ -567,9 +587,10 @@ def summary_due(ctx: Context, monday: date) -> datetime | None:
     """When the week's summary is due: the close of its last working day (Friday after
     close, in a normal week); None for a week without working days (a holiday)."""
     working = [
-        day for day in (monday + timedelta(days=n) for n in range(7))
+        day
+        for day in (monday + timedelta(days=n) for n in range(7))
         if ctx.calendar.is_working_day(day)
-    ]  # fmt: skip
+    ]
     if not working:
         return None
     return datetime.combine(working[-1], ctx.config.hours.close, tzinfo=ctx.config.school.tz)
@@ -625,11 +646,17 @@ async def _week_summaries(ctx: Context, monday: date) -> list[tuple[str, list[Ac
         actions: list[Action] = []
         for room_id in homes:
             actions.append(notice(room_id, text, html.escape(text).replace("\n", "<br>")))
-            actions.append(SendFile(
-                room_id, f"points-{week}.png", chart, "image/png",
-                f"Chart of {pupil.first_name}'s points this week by school value",
-                msgtype="m.image", info={"w": width, "h": height},
-            ))  # fmt: skip
+            actions.append(
+                SendFile(
+                    room_id,
+                    f"points-{week}.png",
+                    chart,
+                    "image/png",
+                    f"Chart of {pupil.first_name}'s points this week by school value",
+                    msgtype="m.image",
+                    info={"w": width, "h": height},
+                )
+            )
         actions.append(MarkWeeklySummary(pupil_id, week))
         out.append((f"weekly-summary:{week}:{pupil_id}", actions))
     return out
@@ -653,27 +680,37 @@ POINTS_COMMANDS = (
     Command(
         name="award",
         help="give points for a school value to a pupil, several (Amelia, Oliver B) or your class",
-        roles=STAFF, rooms=HOME, run=_award,
+        roles=STAFF,
+        rooms=HOME,
+        run=_award,
         arguments=(Words("details", rest=True, label="PUPIL[,PUPIL…|class] VALUE [N] [NOTE…]"),),
     ),
     Command(
         name="undo",
         help=f"take back your last award (within {int(UNDO_WINDOW.total_seconds() // 60)} "
         "minutes); families are told it was corrected",
-        roles=STAFF, rooms=HOME, run=_undo,
+        roles=STAFF,
+        rooms=HOME,
+        run=_undo,
     ),
     Command(
         name="points",
         help="points by school value, this week and this term: a pupil's (!points Amelia) or "
         "your class's (!points class)",
-        roles=ALL_ROLES, rooms=HOME, run=_points,
+        roles=ALL_ROLES,
+        rooms=HOME,
+        run=_points,
         arguments=(Words("who", optional=True, rest=True, label="[PUPIL|class]"),),
         wordings=(
-            Wording(frozenset({Role.PARENT}), "your child's points by school value, this week "
-                    "and this term (add a first name if you have more than one child)",
-                    "[CHILD]"),
-            Wording(frozenset({Role.PUPIL}), "your points by school value, this week and this "
-                    "term"),
+            Wording(
+                frozenset({Role.PARENT}),
+                "your child's points by school value, this week "
+                "and this term (add a first name if you have more than one child)",
+                "[CHILD]",
+            ),
+            Wording(
+                frozenset({Role.PUPIL}), "your points by school value, this week and this term"
+            ),
         ),
     ),
-)  # fmt: skip
+)

@@ -211,9 +211,12 @@ async def handle_parent_dm(event: Event, ctx: Context) -> list[Action]:
     if event.body is not None and (split_command(event.body) or looks_like_code(event.body)):
         return []  # commands and join codes are answered by their own handlers
     if conversation.closed_at:
-        return await tell_here(event, "This conversation is closed, so messages here are not "
-                               "passed on. Please use your other conversations or email the "
-                               f"office at {ctx.config.school.office_email}.")  # fmt: skip
+        return await tell_here(
+            event,
+            "This conversation is closed, so messages here are not "
+            "passed on. Please use your other conversations or email the "
+            f"office at {ctx.config.school.office_email}.",
+        )
     if _relation(event.content).get("rel_type") == "m.replace":
         return await _edited(event, ctx, conversation)
     if await ctx.store.discipline.is_suspended(event.sender):
@@ -243,8 +246,9 @@ async def _new_parent_message(
     verdict = None if is_media else await asyncio.to_thread(judge, text, _dm_context(ctx))
     label = str(verdict.label) if verdict else "ok"
     sent_ts = int(ctx.clock.from_timestamp(event.origin_server_ts).timestamp() * 1000)
-    store = StoreRelay(conversation.id, TO_TEACHER, source, event.sender, sent_ts,
-                       event.content, label, "held")  # fmt: skip
+    store = StoreRelay(
+        conversation.id, TO_TEACHER, source, event.sender, sent_ts, event.content, label, "held"
+    )
     taken = route(verdict, golden_rule=ctx.config.policy.golden_rule_minutes > 0)
     if taken is Route.URGENT and verdict is not None:
         return await _urgent(event, ctx, conversation, verdict, text, store)
@@ -261,8 +265,11 @@ async def _new_parent_message(
             f"{'' if release == pause_end else ', when school opens'}. You can edit it or "
             "delete it before then, or send !send to send it now."
         )
-        return [paused, React(event.room.room_id, source, HELD, remember_as=f"hold:{source}"),
-                *await tell_here(event, text)]  # fmt: skip
+        return [
+            paused,
+            React(event.room.room_id, source, HELD, remember_as=f"hold:{source}"),
+            *await tell_here(event, text),
+        ]
     actions: list[Action] = []
     if taken is Route.OFFICE and not conversation.complaint_route_told:
         actions += [
@@ -508,11 +515,15 @@ async def _withdrawn(event: Event, ctx: Context, conversation: Conversation) -> 
         actions: list[Action] = [UpdateRelay(relayed.source_event, status="cancelled")]
         for room, reaction in await ctx.store.sent.with_key(f"hold:{relayed.source_event}"):
             actions.append(Redact(room, reaction, "Withdrawn before delivery"))
-        return actions + await tell_here(event, "You deleted a held message, so it will not "
-                                         "be delivered.")  # fmt: skip
+        return actions + await tell_here(
+            event, "You deleted a held message, so it will not be delivered."
+        )
     if relayed.status == "delivered" and relayed.delivered_event:
-        other = conversation.teacher_room if relayed.direction == TO_TEACHER else (
-            conversation.parent_room)  # fmt: skip
+        other = (
+            conversation.teacher_room
+            if relayed.direction == TO_TEACHER
+            else (conversation.parent_room)
+        )
         return [Redact(other, relayed.delivered_event, "Deleted by the sender")]
     return []
 
@@ -529,8 +540,9 @@ async def handle_teacher_dm(event: Event, ctx: Context) -> list[Action]:
         target = _redacted_event(event)
         relayed = await ctx.store.relay.by_source(target) if target else None
         if relayed and relayed.delivered_event:
-            return [Redact(conversation.parent_room, relayed.delivered_event,
-                           "Deleted by the teacher")]  # fmt: skip
+            return [
+                Redact(conversation.parent_room, relayed.delivered_event, "Deleted by the teacher")
+            ]
         return []
     if event.type != "m.room.message" or event.state_key is not None:
         return []
@@ -559,7 +571,7 @@ async def handle_teacher_dm(event: Event, ctx: Context) -> list[Action]:
             None,
             "held",
             ctx.clock.iso(),
-        ),  # fmt: skip
+        ),
         *delivery(event.event_id, conversation.parent_room, copy),
         NoteConversation(conversation.id, "answered"),
     ]
@@ -624,11 +636,14 @@ async def chase_actions(ctx: Context, relayed: Relayed) -> list[Action]:
     if waited >= policy.escalate_after_hours:
         teacher_name = await display_name(ctx, conversation.teacher)
         incident = Incident(
-            kind="message unanswered", user_id=conversation.parent, rule="reply window",
+            kind="message unanswered",
+            user_id=conversation.parent,
+            rule="reply window",
             outcome=f"no reply from {teacher_name} after {policy.escalate_after_hours} "
-            "working hours", room_id=conversation.teacher_room,
+            "working hours",
+            room_id=conversation.teacher_room,
             event_id=relayed.delivered_event,
-        )  # fmt: skip
+        )
         return [
             MarkChased(relayed.source_event, "escalated_at"),
             RecordIncident(incident),
@@ -755,15 +770,24 @@ async def _deliver(inv: Invocation, ctx: Context) -> list[Action]:
     actions, outcome = await _release_or_hold(ctx, relayed)
     decider = await display_name(ctx, inv.event.sender)
     incident = Incident(
-        kind=SLT_DELIVERED, user_id=relayed.sender, rule="abusive",
-        outcome=outcome, event_id=relayed.source_event, confirmed_by=decider,
-    )  # fmt: skip
+        kind=SLT_DELIVERED,
+        user_id=relayed.sender,
+        rule="abusive",
+        outcome=outcome,
+        event_id=relayed.source_event,
+        confirmed_by=decider,
+    )
     return [
-        RecordIncident(incident), *actions,
-        *await _tell_parent(ctx, relayed, "The senior leadership team has looked at your "
-                            "message and passed it on to the teacher."),
+        RecordIncident(incident),
+        *actions,
+        *await _tell_parent(
+            ctx,
+            relayed,
+            "The senior leadership team has looked at your "
+            "message and passed it on to the teacher.",
+        ),
         *reply(inv.event, f"Message {inv.args['id']}: {outcome}."),
-    ]  # fmt: skip
+    ]
 
 
 async def _discard(inv: Invocation, ctx: Context) -> list[Action]:
@@ -772,18 +796,25 @@ async def _discard(inv: Invocation, ctx: Context) -> list[Action]:
         return reply(inv.event, f"No held-back message has the id {inv.args['id']}.")
     decider = await display_name(ctx, inv.event.sender)
     incident = Incident(
-        kind=SLT_DISCARDED, user_id=relayed.sender, rule="abusive",
-        outcome="not delivered; kept as a record", event_id=relayed.source_event,
+        kind=SLT_DISCARDED,
+        user_id=relayed.sender,
+        rule="abusive",
+        outcome="not delivered; kept as a record",
+        event_id=relayed.source_event,
         confirmed_by=decider,
-    )  # fmt: skip
+    )
     return [
         RecordIncident(incident),
         UpdateRelay(relayed.source_event, status="discarded"),
-        *await _tell_parent(ctx, relayed, "The senior leadership team has looked at your "
-                            "message and it will not be passed on. Please contact the school "
-                            f"office at {ctx.config.school.office_email} to talk about it."),
+        *await _tell_parent(
+            ctx,
+            relayed,
+            "The senior leadership team has looked at your "
+            "message and it will not be passed on. Please contact the school "
+            f"office at {ctx.config.school.office_email} to talk about it.",
+        ),
         *reply(inv.event, f"Message {inv.args['id']} discarded; the parent has been told."),
-    ]  # fmt: skip
+    ]
 
 
 RELAY_COMMANDS = (

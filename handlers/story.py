@@ -323,19 +323,26 @@ async def _membership(event: Event, ctx: Context) -> list[Action]:
     if event.room.class_id in classes:
         return []
     incident = Incident(
-        kind="joined another class's story", user_id=member, rule="class story membership",
-        outcome="removed from the room (no strike)", room_id=event.room.room_id,
+        kind="joined another class's story",
+        user_id=member,
+        rule="class story membership",
+        outcome="removed from the room (no strike)",
+        room_id=event.room.room_id,
         event_id=event.event_id,
         reasons=("not a member of staff and no child in this class",),
-    )  # fmt: skip
+    )
     return incident_actions(
         incident,
         Kick(event.room.room_id, member, "This class story is for the families of its class."),
-        *await tell(ctx, member, "You were removed from a class story room that is not your "
-                    "child's class. If you think this is wrong, please contact the office at "
-                    f"{ctx.config.school.office_email}."),
+        *await tell(
+            ctx,
+            member,
+            "You were removed from a class story room that is not your "
+            "child's class. If you think this is wrong, please contact the office at "
+            f"{ctx.config.school.office_email}.",
+        ),
         *await escalate(ctx, incident, "Removed from a class story"),
-    )  # fmt: skip
+    )
 
 
 async def _remove_shape(
@@ -360,11 +367,12 @@ async def _remove_shape(
     done = "stopped" if refused else "removed"
     unseen = " before anyone saw it" if refused else ""
     told = await tell(
-        ctx, event.sender,
+        ctx,
+        event.sender,
         f"I've {done} {what} you sent to the class story{unseen}. {rule_text(rule, ctx)} "
         "This is just a reminder, not a warning. To tell the teacher something, send it by "
         "private message.",
-    )  # fmt: skip
+    )
     headline = f"Story post {REFUSED if refused else 'removed'}"
     return incident_actions(
         incident,
@@ -416,9 +424,10 @@ async def _reaction(event: Event, ctx: Context) -> list[Action]:
         evidence={"key": key, "reacted_to": _relation(event.content).get("event_id")},
     )
     told = await tell(
-        ctx, event.sender,
+        ctx,
+        event.sender,
         f"I've removed your {key} reaction in the class story. {rule_text('reaction', ctx)}",
-    )  # fmt: skip
+    )
     return incident_actions(
         incident,
         Redact(event.room.room_id, event.event_id, PUBLIC_REASON),
@@ -580,18 +589,20 @@ async def _confirmed_removal(
             t.name for t in ctx.config.teachers_of(await _class_of(ctx, incident.room_id))
         )
         consequences = await tell(
-            ctx, incident.user_id,
+            ctx,
+            incident.user_id,
             f"{taken} the class story because it looked like it had private information "
             f"in it. {rule} Please send it to {teachers or 'the teacher'} by private message "
             "instead. This is not a warning.",
-        )  # fmt: skip
+        )
         incident = replace(incident, outcome=f"{done}; asked to send it privately (no strike)")
     else:  # complaint
         consequences = await tell(
-            ctx, incident.user_id,
+            ctx,
+            incident.user_id,
             f"{taken} the class story. {rule} This is not a warning: we want to hear "
             "concerns, in the right place.",
-        )  # fmt: skip
+        )
         incident = replace(incident, outcome=f"{done}; pointed to the office (no strike)")
     return incident_actions(
         incident, *redactions, *consequences, *await escalate(ctx, incident, f"Reply {done}")
@@ -604,9 +615,13 @@ async def _class_of(ctx: Context, room_id: str | None) -> str:
 
 
 async def _ask_teacher(
-    event: Event, ctx: Context, text: str, verdict: Verdict, base: Incident,
+    event: Event,
+    ctx: Context,
+    text: str,
+    verdict: Verdict,
+    base: Incident,
     redactions: list[Action],
-) -> list[Action]:  # fmt: skip
+) -> list[Action]:
     """Hide the reply and let the class teachers decide; no strike without their word."""
     room = event.room
     teachers = ctx.config.teachers_of(room.class_id or "") if room.class_id else []
@@ -624,26 +639,44 @@ async def _ask_teacher(
         home = await ctx.store.rooms.by_key(home_key(teacher.matrix_id(server)))
         if home is not None:
             asks.append(
-                notice(home.room_id, question, html.escape(question).replace("\n", "<br>"),
-                       remember_as=f"review:{event.event_id}", reactions=(KEEP, REMOVE))
-            )  # fmt: skip
+                notice(
+                    home.room_id,
+                    question,
+                    html.escape(question).replace("\n", "<br>"),
+                    remember_as=f"review:{event.event_id}",
+                    reactions=(KEEP, REMOVE),
+                )
+            )
     incident = replace(
-        base, kind="reply sent to a teacher", confirmed_by=None,
+        base,
+        kind="reply sent to a teacher",
+        confirmed_by=None,
         outcome="hidden; waiting for a teacher (no strike)",
-    )  # fmt: skip
+    )
     told = await tell(
-        ctx, event.sender,
+        ctx,
+        event.sender,
         "Thank you for your reply. It is waiting for a teacher to look at it before it "
         "appears in the class story.",
-    )  # fmt: skip
+    )
     review = OpenReview(
-        event.event_id, room.room_id, event.sender, replied_to(event.content), text,
-        str(verdict.label), verdict.confidence, tuple(verdict.reasons),
-    )  # fmt: skip
+        event.event_id,
+        room.room_id,
+        event.sender,
+        replied_to(event.content),
+        text,
+        str(verdict.label),
+        verdict.confidence,
+        tuple(verdict.reasons),
+    )
     return incident_actions(
-        incident, review, *redactions, *asks, *told,
+        incident,
+        review,
+        *redactions,
+        *asks,
+        *told,
         *await escalate(ctx, incident, "Reply sent to a teacher"),
-    )  # fmt: skip
+    )
 
 
 async def handle_review_decision(event: Event, ctx: Context) -> list[Action]:
@@ -661,8 +694,12 @@ async def handle_review_decision(event: Event, ctx: Context) -> list[Action]:
     if review is None:
         return []
     if review.decision is not None:
-        return [notice(event.room.room_id, f"That reply was already decided "
-                       f"({review.decision}) by {review.decided_by}.")]  # fmt: skip
+        return [
+            notice(
+                event.room.room_id,
+                f"That reply was already decided ({review.decision}) by {review.decided_by}.",
+            )
+        ]
     decision = "keep" if key == KEEP else "remove"
     return [
         DecideReview(review.id, decision, by=event.sender),
@@ -670,7 +707,7 @@ async def handle_review_decision(event: Event, ctx: Context) -> list[Action]:
             _keep(review, ctx, event.sender)
             if decision == "keep"
             else _remove(review, ctx, event.sender)
-        ),  # fmt: skip
+        ),
     ]
 
 
@@ -688,29 +725,46 @@ async def _keep(review: Review, ctx: Context, teacher: str) -> list[Action]:
     if review.in_reply_to:
         content["m.relates_to"] = {"m.in_reply_to": {"event_id": review.in_reply_to}}
     incident = Incident(
-        kind="teacher kept a reply", user_id=review.author, rule=review.label,
-        outcome="re-posted in the story on their behalf", room_id=review.room_id,
-        event_id=review.event_id, label=review.label, confidence=review.confidence,
-        reasons=review.reasons, evidence={"body": text}, confirmed_by=teacher_name,
-    )  # fmt: skip
+        kind="teacher kept a reply",
+        user_id=review.author,
+        rule=review.label,
+        outcome="re-posted in the story on their behalf",
+        room_id=review.room_id,
+        event_id=review.event_id,
+        label=review.label,
+        confidence=review.confidence,
+        reasons=review.reasons,
+        evidence={"body": text},
+        confirmed_by=teacher_name,
+    )
     told = await tell(
-        ctx, review.author,
+        ctx,
+        review.author,
         f"{teacher_name} has looked at your reply and it is now in the class story. Thank you.",
-    )  # fmt: skip
+    )
     return incident_actions(
-        incident, SendMessage(review.room_id, content), *told,
+        incident,
+        SendMessage(review.room_id, content),
+        *told,
         *await escalate(ctx, incident, "Teacher kept a reply"),
-    )  # fmt: skip
+    )
 
 
 async def _remove(review: Review, ctx: Context, teacher: str) -> list[Action]:
     teacher_name = await display_name(ctx, teacher)
     incident = Incident(
-        kind="teacher removed a reply", user_id=review.author, rule=review.label, outcome="",
-        room_id=review.room_id, event_id=review.event_id, label=review.label,
-        confidence=review.confidence, reasons=review.reasons, evidence={"body": review.text},
+        kind="teacher removed a reply",
+        user_id=review.author,
+        rule=review.label,
+        outcome="",
+        room_id=review.room_id,
+        event_id=review.event_id,
+        label=review.label,
+        confidence=review.confidence,
+        reasons=review.reasons,
+        evidence={"body": review.text},
         confirmed_by=teacher_name,
-    )  # fmt: skip
+    )
     # A teacher removing a reply the judge thought fine breaks the positive-comments rule.
     incident = replace(incident, rule=review.label if review.label != "ok" else "negative")
     return await _confirmed_removal(ctx, incident, [], confirmed_by=teacher_name)

@@ -56,16 +56,27 @@ class PendingLink:
 
 def _code(row: aiosqlite.Row) -> JoinCode:
     return JoinCode(
-        row["id"], row["pupil_id"], row["for_role"], row["created_by"], row["created_at"],
-        row["expires_at"], row["used_by"], row["used_at"],
-    )  # fmt: skip
+        row["id"],
+        row["pupil_id"],
+        row["for_role"],
+        row["created_by"],
+        row["created_at"],
+        row["expires_at"],
+        row["used_by"],
+        row["used_at"],
+    )
 
 
 def _pending(row: aiosqlite.Row) -> PendingLink:
     return PendingLink(
-        row["id"], row["user_id"], row["pupil_id"], row["requested_at"], row["status"],
-        row["decided_by"], row["decided_at"],
-    )  # fmt: skip
+        row["id"],
+        row["user_id"],
+        row["pupil_id"],
+        row["requested_at"],
+        row["status"],
+        row["decided_by"],
+        row["decided_at"],
+    )
 
 
 class JoinCodes:
@@ -93,9 +104,15 @@ class JoinCodes:
         return code_hash(code, await self._key())
 
     async def add(
-        self, code_hash: str, pupil_id: int, for_role: str, *, created_by: str, at: str,
+        self,
+        code_hash: str,
+        pupil_id: int,
+        for_role: str,
+        *,
+        created_by: str,
+        at: str,
         expires_at: str,
-    ) -> int:  # fmt: skip
+    ) -> int:
         cur = await self._db.execute(
             "INSERT INTO join_codes (code_hash, pupil_id, for_role, created_by, created_at, "
             "expires_at) VALUES (?, ?, ?, ?, ?, ?)",

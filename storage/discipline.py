@@ -37,9 +37,15 @@ class Discipline:
         self._db = db
 
     async def add_strike(
-        self, user_id: str, event_id: str, rule: str, *, confirmed_by: str, at: str,
+        self,
+        user_id: str,
+        event_id: str,
+        rule: str,
+        *,
+        confirmed_by: str,
+        at: str,
         incident_id: int | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         """One strike per offending event, however often the decision is replayed."""
         await self._db.execute(
             "INSERT OR IGNORE INTO strikes (user_id, event_id, rule, incident_id, confirmed_by, "

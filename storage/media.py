@@ -22,9 +22,14 @@ class Fingerprint:
 
 def _fingerprint(row: aiosqlite.Row) -> Fingerprint:
     return Fingerprint(
-        row["mxc"], row["sha256"], row["phash"], row["kind"], row["room_id"], row["event_id"],
+        row["mxc"],
+        row["sha256"],
+        row["phash"],
+        row["kind"],
+        row["room_id"],
+        row["event_id"],
         row["sender"],
-    )  # fmt: skip
+    )
 
 
 class Media:
@@ -36,9 +41,17 @@ class Media:
             "INSERT INTO media_fingerprints (mxc, sha256, phash, kind, room_id, event_id, "
             "sender, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (mxc) DO UPDATE SET "
             "sha256 = COALESCE(excluded.sha256, sha256), phash = COALESCE(excluded.phash, phash)",
-            (fingerprint.mxc, fingerprint.sha256, fingerprint.phash, fingerprint.kind,
-             fingerprint.room_id, fingerprint.event_id, fingerprint.sender, at),
-        )  # fmt: skip
+            (
+                fingerprint.mxc,
+                fingerprint.sha256,
+                fingerprint.phash,
+                fingerprint.kind,
+                fingerprint.room_id,
+                fingerprint.event_id,
+                fingerprint.sender,
+                at,
+            ),
+        )
 
     async def by_mxc(self, mxc: str) -> Fingerprint | None:
         async with self._db.execute(
@@ -64,9 +77,17 @@ class Media:
     # The queue of downloads and hashes: the database is the truth, a worker drains it.
 
     async def queue(
-        self, purpose: str, event_id: str, room_id: str, sender: str, mxc: str, kind: str,
-        content: dict[str, Any], *, at: str,
-    ) -> None:  # fmt: skip
+        self,
+        purpose: str,
+        event_id: str,
+        room_id: str,
+        sender: str,
+        mxc: str,
+        kind: str,
+        content: dict[str, Any],
+        *,
+        at: str,
+    ) -> None:
         await self._db.execute(
             "INSERT OR IGNORE INTO media_checks (event_id, purpose, room_id, sender, mxc, kind, "
             "content, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -32,8 +32,9 @@ class PersonalData:
             "JOIN parent_links ON parent_links.pupil_id = pupils.id WHERE parent = ? "
             "UNION SELECT pupils.id, first_name, surname, class_id, photo_consent FROM pupils "
             "JOIN pupil_accounts ON pupil_accounts.pupil_id = pupils.id WHERE user_id = ?",
-            user_id, user_id,
-        )  # fmt: skip
+            user_id,
+            user_id,
+        )
         child_ids = [child["id"] for child in children]
         marks = ", ".join("?" * len(child_ids)) or "NULL"
         relays = await _rows(
@@ -53,7 +54,7 @@ class PersonalData:
                 db,
                 "SELECT pupil_id, linked_at, linked_by FROM parent_links WHERE parent = ?",
                 user_id,
-            ),  # fmt: skip
+            ),
             "pending_links": await _rows(
                 db, "SELECT * FROM pending_links WHERE user_id = ?", user_id
             ),

@@ -44,9 +44,16 @@ class Points:
         self._db = db
 
     async def award(
-        self, batch: str, pupil_ids: tuple[int, ...], value: str, amount: int,
-        note: str | None, *, awarded_by: str, at: str,
-    ) -> int:  # fmt: skip
+        self,
+        batch: str,
+        pupil_ids: tuple[int, ...],
+        value: str,
+        amount: int,
+        note: str | None,
+        *,
+        awarded_by: str,
+        at: str,
+    ) -> int:
         """Record one award for each pupil; a batch already recorded is not recorded again."""
         async with self._db.execute("SELECT 1 FROM points WHERE batch = ?", (batch,)) as cur:
             if await cur.fetchone() is not None:
@@ -80,8 +87,9 @@ class Points:
         )
         return cur.rowcount
 
-    async def of_pupil(self, pupil_id: int, *, since: str | None = None,
-                       until: str | None = None) -> list[Point]:  # fmt: skip
+    async def of_pupil(
+        self, pupil_id: int, *, since: str | None = None, until: str | None = None
+    ) -> list[Point]:
         """A pupil's standing points (not undone), awarded in [since, until)."""
         query = "SELECT * FROM points WHERE pupil_id = ? AND undone_at IS NULL"
         args: list[object] = [pupil_id]
@@ -94,8 +102,9 @@ class Points:
         async with self._db.execute(query + " ORDER BY awarded_at, id", args) as cur:
             return [_point(row) for row in await cur.fetchall()]
 
-    async def totals(self, pupil_id: int, *, since: str | None = None,
-                     until: str | None = None) -> dict[str, int]:  # fmt: skip
+    async def totals(
+        self, pupil_id: int, *, since: str | None = None, until: str | None = None
+    ) -> dict[str, int]:
         """Standing points by value for one pupil."""
         totals: dict[str, int] = {}
         for point in await self.of_pupil(pupil_id, since=since, until=until):

@@ -45,18 +45,32 @@ class Relayed:
 
 def _conversation(row: aiosqlite.Row) -> Conversation:
     return Conversation(
-        row["id"], row["parent"], row["teacher"], row["parent_room"], row["teacher_room"],
-        row["closed_at"], bool(row["complaint_route_told"]),
-    )  # fmt: skip
+        row["id"],
+        row["parent"],
+        row["teacher"],
+        row["parent_room"],
+        row["teacher_room"],
+        row["closed_at"],
+        bool(row["complaint_route_told"]),
+    )
 
 
 def _relayed(row: aiosqlite.Row) -> Relayed:
     return Relayed(
-        row["id"], row["conversation_id"], row["direction"], row["source_event"], row["sender"],
-        row["sent_ts"], json.loads(row["content"]) if row["content"] else None, row["label"],
-        row["status"], row["release_at"], row["delivered_event"], row["delivered_at"],
+        row["id"],
+        row["conversation_id"],
+        row["direction"],
+        row["source_event"],
+        row["sender"],
+        row["sent_ts"],
+        json.loads(row["content"]) if row["content"] else None,
+        row["label"],
+        row["status"],
+        row["release_at"],
+        row["delivered_event"],
+        row["delivered_at"],
         row["answered_at"],
-    )  # fmt: skip
+    )
 
 
 class Relay:
@@ -117,17 +131,33 @@ class Relay:
     # relayed messages --------------------------------------------------------------------
 
     async def add(
-        self, conversation_id: int, direction: str, source_event: str, sender: str,
-        sent_ts: int, content: dict[str, Any], label: str | None, status: str,
+        self,
+        conversation_id: int,
+        direction: str,
+        source_event: str,
+        sender: str,
+        sent_ts: int,
+        content: dict[str, Any],
+        label: str | None,
+        status: str,
         release_at: str | None,
-    ) -> int:  # fmt: skip
+    ) -> int:
         """Store a message before anything else happens to it; idempotent by source event."""
         await self._db.execute(
             "INSERT OR IGNORE INTO relays (conversation_id, direction, source_event, sender, "
             "sent_ts, content, label, status, release_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (conversation_id, direction, source_event, sender, sent_ts, json.dumps(content),
-             label, status, release_at),
-        )  # fmt: skip
+            (
+                conversation_id,
+                direction,
+                source_event,
+                sender,
+                sent_ts,
+                json.dumps(content),
+                label,
+                status,
+                release_at,
+            ),
+        )
         found = await self.by_source(source_event)
         assert found is not None
         return found.id

@@ -112,15 +112,33 @@ class Story:
         return _story_event(row) if row is not None else None
 
     async def open_review(
-        self, event_id: str, room_id: str, author: str, in_reply_to: str | None, text: str,
-        label: str, confidence: float, reasons: tuple[str, ...], *, at: str,
-    ) -> int:  # fmt: skip
+        self,
+        event_id: str,
+        room_id: str,
+        author: str,
+        in_reply_to: str | None,
+        text: str,
+        label: str,
+        confidence: float,
+        reasons: tuple[str, ...],
+        *,
+        at: str,
+    ) -> int:
         await self._db.execute(
             "INSERT OR IGNORE INTO reviews (event_id, room_id, author, in_reply_to, text, label, "
             "confidence, reasons, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (event_id, room_id, author, in_reply_to, text, label, confidence,
-             json.dumps(list(reasons)), at),
-        )  # fmt: skip
+            (
+                event_id,
+                room_id,
+                author,
+                in_reply_to,
+                text,
+                label,
+                confidence,
+                json.dumps(list(reasons)),
+                at,
+            ),
+        )
         review = await self.review_for_event(event_id)
         assert review is not None
         return review.id

@@ -196,10 +196,12 @@ class ConductbotGuard:
         self._agent = Agent.usingEndpointFactory(
             reactor, _Direct(config.timeout), HTTPConnectionPool(reactor, persistent=True)
         )
-        self._headers = Headers({
-            b"Authorization": [f"Bearer {config.secret}".encode()],
-            b"Content-Type": [b"application/json"],
-        })  # fmt: skip
+        self._headers = Headers(
+            {
+                b"Authorization": [f"Bearer {config.secret}".encode()],
+                b"Content-Type": [b"application/json"],
+            }
+        )
         self._bot_answering = True
         api.register_spam_checker_callbacks(
             user_may_create_room=self.user_may_create_room,

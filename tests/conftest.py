@@ -193,9 +193,11 @@ class RunningBot:
     async def prepare(self) -> RunningBot:
         self.store = await Store.open(self.school.data_dir / "conductbot.sqlite")
         await import_roster(
-            self.store, REPO / "demo" / "roster.csv", [c.id for c in self.config.classes],
+            self.store,
+            REPO / "demo" / "roster.csv",
+            [c.id for c in self.config.classes],
             now="2026-11-20T10:00:00+00:00",
-        )  # fmt: skip
+        )
         self.client = make_client(self.school.credentials, self.school.data_dir)
         self.app = App(
             self.config, self.store, self.client, Clock(), demo=self.demo, routes=self.routes

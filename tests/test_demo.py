@@ -58,9 +58,7 @@ async def test_the_demo_comes_up_writes_accounts_and_serves_a_school(tmp_path: P
                 assert user["pupils"] and set(user["pupils"][0]) == {"first_name", "class"}
             if user["role"] == "teacher":
                 assert user["classes"]
-        assert set(accounts["rooms"]) == {
-            "escalation", "story:oak", "story:willow", "story:maple"
-        }  # fmt: skip
+        assert set(accounts["rooms"]) == {"escalation", "story:oak", "story:willow", "story:maple"}
 
         parent = accounts["users"]["sarah.hughes"]
         client = nio.AsyncClient(accounts["homeserver"], parent["user_id"])

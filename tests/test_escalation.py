@@ -80,9 +80,14 @@ async def run(store: Store, body: str, *, role: Role = Role.SLT, room: str = ESC
         "content": {"msgtype": "m.text", "body": body},
     }
     ctx = Context(
-        CONFIG, store, Clock(NOW), "@bot:x", False, await store.people.get(sender),
+        CONFIG,
+        store,
+        Clock(NOW),
+        "@bot:x",
+        False,
+        await store.people.get(sender),
         SchoolCalendar(CONFIG),
-    )  # fmt: skip
+    )
     return await handle(Event.from_raw(known, raw), ctx)
 
 
@@ -101,8 +106,15 @@ async def strike(store: Store, user: str, at: str, event: str = "$bad", rule: st
 
 
 async def incident(store: Store, at: str, body: str = "rude", user: str = PARENT, **kw) -> None:
-    found = Incident(kind="removed", user_id=user, rule="negative", outcome="warning (strike 1)",
-                     room_id=OAK, evidence={"body": body}, **kw)  # fmt: skip
+    found = Incident(
+        kind="removed",
+        user_id=user,
+        rule="negative",
+        outcome="warning (strike 1)",
+        room_id=OAK,
+        evidence={"body": body},
+        **kw,
+    )
     await store.incidents.record(found, action_id=f"a{at}{body}", at=at)
 
 
@@ -195,9 +207,14 @@ async def test_reinstate_of_someone_not_removed_changes_nothing(store: Store) ->
 
 @pytest.mark.parametrize(
     "body",
-    [f"!strikes {PARENT}", f"!pardon {PARENT} why", f"!reinstate {PARENT}", "!incidents",
-     "!export incidents 2026-11-01 2026-11-30"],
-)  # fmt: skip
+    [
+        f"!strikes {PARENT}",
+        f"!pardon {PARENT} why",
+        f"!reinstate {PARENT}",
+        "!incidents",
+        "!export incidents 2026-11-01 2026-11-30",
+    ],
+)
 async def test_parents_and_teachers_are_refused(store: Store, body: str) -> None:
     await store.discipline.suspend(PARENT, reason="test", by="conductbot", at="x")
     for role in (Role.PARENT, Role.TEACHER):
@@ -242,9 +259,15 @@ async def test_incidents_shows_at_most_30_lines_newest_last(store: Store) -> Non
 
 async def test_export_sends_a_csv_of_the_range_with_formulas_neutralised(store: Store) -> None:
     await incident(store, "2026-10-01T22:30:00.000+00:00", "before")  # 1 Oct 23:30 BST
-    await incident(store, "2026-10-01T23:30:00.000+00:00", "=HYPERLINK(\"http://x\")",
-                   label="negative", confidence=0.91, reasons=("hostile",),
-                   confirmed_by=TEACHER)  # 2 Oct 00:30 BST  # fmt: skip
+    await incident(
+        store,
+        "2026-10-01T23:30:00.000+00:00",
+        '=HYPERLINK("http://x")',
+        label="negative",
+        confidence=0.91,
+        reasons=("hostile",),
+        confirmed_by=TEACHER,
+    )  # 2 Oct 00:30 BST
     await incident(store, "2026-10-31T23:59:00.000+00:00", "last day")  # GMT by then
     await incident(store, "2026-11-01T00:00:00.000+00:00", "after")
     [sent] = await run(store, "!export incidents 2026-10-02 2026-10-31")
@@ -267,8 +290,11 @@ async def test_export_refuses_bad_dates(store: Store) -> None:
     backwards = await run(store, "!export incidents 2026-11-30 2026-11-01")
     assert only_replies(backwards) and "is after TO" in text_in(backwards)
     assert "Usage: !export INCIDENTS FROM TO" in text_in(backwards)
-    for body in ("!export incidents 2026-11-01", "!export incidents 1/11/2026 2026-11-30",
-                 "!export people 2026-11-01 2026-11-30"):  # fmt: skip
+    for body in (
+        "!export incidents 2026-11-01",
+        "!export incidents 1/11/2026 2026-11-30",
+        "!export people 2026-11-01 2026-11-30",
+    ):
         actions = await run(store, body)
         assert only_replies(actions) and "Usage: !export" in text_in(actions)
 
@@ -277,8 +303,10 @@ async def test_export_refuses_bad_dates(store: Store) -> None:
 
 
 async def report(matrix: Matrix, client: nio.AsyncClient, room_id: str, event_id: str) -> None:
-    url = (f"{matrix.settings.base_url}/_matrix/client/v3/rooms/{quote(room_id)}/report/"
-           f"{quote(event_id)}")  # fmt: skip
+    url = (
+        f"{matrix.settings.base_url}/_matrix/client/v3/rooms/{quote(room_id)}/report/"
+        f"{quote(event_id)}"
+    )
     headers = {"Authorization": f"Bearer {client.access_token}"}
     async with aiohttp.ClientSession() as http:
         async with http.post(url, json={"reason": "Rude about staff"}, headers=headers) as resp:
@@ -303,11 +331,18 @@ async def test_reports_are_posted_once_to_the_escalation_room(
 
     store = await Store.open(tmp_path / "db.sqlite")
     try:
-        await store.rooms.add(escalation.room_id, RoomKind.ESCALATION, "escalation",
-                              created_at=CREATED)  # fmt: skip
+        await store.rooms.add(
+            escalation.room_id, RoomKind.ESCALATION, "escalation", created_at=CREATED
+        )
         clock = Clock()
-        reports = EventReports(matrix.settings.base_url, bot_client.access_token, store,
-                               Executor(bot_client, store, clock), clock, CONFIG)  # fmt: skip
+        reports = EventReports(
+            matrix.settings.base_url,
+            bot_client.access_token,
+            store,
+            Executor(bot_client, store, clock),
+            clock,
+            CONFIG,
+        )
         assert await reports.check() >= 1
         assert await reports.check() == 0
         posted = [
@@ -323,8 +358,14 @@ async def test_reports_are_posted_once_to_the_escalation_room(
         [recorded] = await store.incidents.of_user(parent.user_id)
         assert recorded.rule == "reported by a user" and recorded.room_id == room.room_id
 
-        not_admin = EventReports(matrix.settings.base_url, parent_client.access_token, store,
-                                 Executor(parent_client, store, clock), clock, CONFIG)  # fmt: skip
+        not_admin = EventReports(
+            matrix.settings.base_url,
+            parent_client.access_token,
+            store,
+            Executor(parent_client, store, clock),
+            clock,
+            CONFIG,
+        )
         assert await not_admin.check() == 0
         assert await not_admin.check() == 0
     finally:

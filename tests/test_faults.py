@@ -25,8 +25,14 @@ from storage.rooms import RoomKind
 
 REPO = Path(__file__).resolve().parent.parent
 HELD = 200
-PUPILS = ("Amelia Hughes", "Oliver Bennett", "Oliver Thornbury", "Poppy Featherstone",
-          "Arthur Pennywhistle", "Florence Applegarth")  # fmt: skip
+PUPILS = (
+    "Amelia Hughes",
+    "Oliver Bennett",
+    "Oliver Thornbury",
+    "Poppy Featherstone",
+    "Arthur Pennywhistle",
+    "Florence Applegarth",
+)
 
 
 def run_bot(school: School, now: str) -> subprocess.Popen:
@@ -39,10 +45,21 @@ def run_bot(school: School, now: str) -> subprocess.Popen:
     }
     log = (school.data_dir / "bot.log").open("a")
     return subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "run", "--config", str(school.config_path),
-         "--data-dir", str(school.data_dir)],
-        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "bot.cli",
+            "run",
+            "--config",
+            str(school.config_path),
+            "--data-dir",
+            str(school.data_dir),
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
 
 
 async def count(school: School, status: str) -> int:
@@ -129,8 +146,9 @@ async def test_sigkill_during_a_burst_of_story_replies_acts_on_each_once(
         await setup.link(parent, pupil)
     teacher = await matrix.client(school.staff["reid"])
     await join(teacher, story)
-    post = await teacher.room_send(story, "m.room.message",
-                                   {"msgtype": "m.text", "body": "Sports day"})  # fmt: skip
+    post = await teacher.room_send(
+        story, "m.room.message", {"msgtype": "m.text", "body": "Sports day"}
+    )
     await setup.stop()
 
     bot = run_bot(school, "2026-11-24T10:00:00+00:00")
@@ -191,8 +209,9 @@ async def test_a_database_locked_by_another_process_for_seconds_loses_nothing(
     await join(client, story)
     teacher = await matrix.client(school.staff["reid"])
     await join(teacher, story)
-    post = await teacher.room_send(story, "m.room.message",
-                                   {"msgtype": "m.text", "body": "Our trip"})  # fmt: skip
+    post = await teacher.room_send(
+        story, "m.room.message", {"msgtype": "m.text", "body": "Our trip"}
+    )
     relation = {"m.relates_to": {"m.in_reply_to": {"event_id": post.event_id}}}
     locked = asyncio.Event()
 
@@ -206,10 +225,13 @@ async def test_a_database_locked_by_another_process_for_seconds_loses_nothing(
     holder = asyncio.create_task(asyncio.to_thread(hold_the_lock))
     await locked.wait()
     sent = [
-        (await client.room_send(story, "m.room.message", {"msgtype": "m.text",
-                                                          "body": body} | relation)).event_id
+        (
+            await client.room_send(
+                story, "m.room.message", {"msgtype": "m.text", "body": body} | relation
+            )
+        ).event_id
         for body in ("Lovely!", "What a rubbish useless trip", "Thank you")
-    ]  # fmt: skip
+    ]
     await holder
     await eventually(lambda: _all_processed(school, sent), within=60)
     assert not bot.task.done()

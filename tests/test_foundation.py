@@ -133,7 +133,7 @@ async def test_power_levels_let_parents_reply_but_not_post_stickers_or_change_st
     reaction = await family.room_send(
         oak,
         "m.reaction",
-        {"m.relates_to": {"rel_type": "m.annotation", "event_id": post, "key": "👏"}},  # fmt: skip
+        {"m.relates_to": {"rel_type": "m.annotation", "event_id": post, "key": "👏"}},
     )
     assert isinstance(reaction, nio.RoomSendResponse), reaction
 
@@ -232,8 +232,13 @@ async def test_a_failing_handler_is_reported_and_the_bot_carries_on(
     reports = [e for e in notices if e["content"].get("org.conductbot.incident")]
     assert len(reports) == 1
     incident = reports[0]["content"]["org.conductbot.incident"]
-    assert incident == {"kind": "handler_failed", "event_id": bad, "room_id": willow,
-                        "handler": "Recorder", "error": "RuntimeError"}  # fmt: skip
+    assert incident == {
+        "kind": "handler_failed",
+        "event_id": bad,
+        "room_id": willow,
+        "handler": "Recorder",
+        "error": "RuntimeError",
+    }
     assert "boom" not in reports[0]["content"]["body"]  # no message bodies in reports
     assert oak != willow
 
@@ -262,9 +267,11 @@ async def test_the_first_sync_skips_history_and_pre_join_events_are_ignored(
     before = await send_text(newcomer, created.room_id, "before the bot joined")
     # A direct-chat invite, as clients send it when starting a chat with the bot.
     invite = await newcomer.room_put_state(
-        created.room_id, "m.room.member", {"membership": "invite", "is_direct": True},
+        created.room_id,
+        "m.room.member",
+        {"membership": "invite", "is_direct": True},
         state_key=school.bot.user_id,
-    )  # fmt: skip
+    )
     assert isinstance(invite, nio.RoomPutStateResponse), invite
     await eventually(lambda: bot.store.rooms.get(created.room_id))
     after = await send_text(newcomer, created.room_id, "after the bot joined")

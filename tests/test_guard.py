@@ -252,15 +252,26 @@ async def _class_photo(world: World, story: str) -> dict[str, Any]:
     data = _png("orange")
     uploaded = await _upload(world.teacher, data)
     assert isinstance(uploaded, nio.UploadResponse), uploaded
-    content = {"msgtype": "m.image", "body": "trip.png", "url": uploaded.content_uri,
-               "info": {"mimetype": "image/png", "size": len(data)}}  # fmt: skip
+    content = {
+        "msgtype": "m.image",
+        "body": "trip.png",
+        "url": uploaded.content_uri,
+        "info": {"mimetype": "image/png", "size": len(data)},
+    }
     sent = await world.teacher.room_send(story, "m.room.message", content)
     assert isinstance(sent, nio.RoomSendResponse), sent
     await world.store.media.record(
-        Fingerprint(uploaded.content_uri, hashlib.sha256(data).hexdigest(), None, "image",
-                    story, sent.event_id, TEACHER),
+        Fingerprint(
+            uploaded.content_uri,
+            hashlib.sha256(data).hexdigest(),
+            None,
+            "image",
+            story,
+            sent.event_id,
+            TEACHER,
+        ),
         at=NOW,
-    )  # fmt: skip
+    )
     return content
 
 
@@ -273,10 +284,14 @@ async def test_class_photos_cannot_be_forwarded_out_of_their_story(world: World)
     forwards = [
         photo,  # Element's forward copies the content
         {"msgtype": "m.file", "body": "x", "file": {"url": mxc, "v": "v2"}},  # encrypted form
-        {"msgtype": "m.image", "body": "x", "url": "mxc://guard.test/other",
-         "info": {"thumbnail_url": mxc}},
+        {
+            "msgtype": "m.image",
+            "body": "x",
+            "url": "mxc://guard.test/other",
+            "info": {"thumbnail_url": mxc},
+        },
         {"msgtype": "m.text", "body": f"look {mxc}"},  # a known URI is enough to download
-    ]  # fmt: skip
+    ]
     for content in forwards:
         response = await parent.room_send(elsewhere, "m.room.message", content)
         assert _refused(response, "Class photos stay in their class story"), (content, response)
@@ -526,8 +541,12 @@ async def test_the_endpoint_wants_the_secret_except_for_health(
 
 def _edit(event_id: str, new_content: dict[str, Any]) -> dict[str, Any]:
     relation = {"rel_type": "m.replace", "event_id": event_id}
-    return {"msgtype": "m.text", "body": "* x", "m.new_content": new_content,
-            "m.relates_to": relation}  # fmt: skip
+    return {
+        "msgtype": "m.text",
+        "body": "* x",
+        "m.new_content": new_content,
+        "m.relates_to": relation,
+    }
 
 
 async def test_the_endpoint_finds_protected_media_wherever_it_is(
@@ -562,8 +581,11 @@ async def test_the_endpoint_judges_replies_and_edits_in_stories_only(
     await api.store.rooms.add(
         "!story:x", RoomKind.STORY, "story:oak", created_at=NOW, class_id="oak"
     )
-    reply = {"msgtype": "m.text", "body": f"> <@t:x> post\n\n{NEGATIVE}",
-             "m.relates_to": {"m.in_reply_to": {"event_id": "$post"}}}  # fmt: skip
+    reply = {
+        "msgtype": "m.text",
+        "body": f"> <@t:x> post\n\n{NEGATIVE}",
+        "m.relates_to": {"m.in_reply_to": {"event_id": "$post"}},
+    }
     edit = _edit("$r", {"msgtype": "m.text", "body": NEGATIVE})
     assert judged_text(reply) == NEGATIVE
     for content in (reply, edit):
@@ -589,8 +611,13 @@ def test_the_module_config_is_checked_and_failure_modes_combine() -> None:
     good = module_config("http://127.0.0.1:1", "s" * 32, [BOT], media_fail_open=False)
     config = ConductbotGuard.parse_config(good)
     assert config.timeout == 0.3 and config.allowed_creators == {BOT}
-    for bad in ({"secret": "short"}, {"allowed_creators": ["teacher"]}, {"timeout_ms": 0},
-                {"fail_open": {"judging": "yes"}}, {"bot_url": "127.0.0.1:1"}):  # fmt: skip
+    for bad in (
+        {"secret": "short"},
+        {"allowed_creators": ["teacher"]},
+        {"timeout_ms": 0},
+        {"fail_open": {"judging": "yes"}},
+        {"bot_url": "127.0.0.1:1"},
+    ):
         with pytest.raises(ConfigError):
             ConductbotGuard.parse_config(good | bad)
 
@@ -610,8 +637,10 @@ async def test_the_endpoint_is_configured_from_the_environment(tmp_path: Path) -
     try:
         assert GuardApi.from_env(store, config, BOT, environ={}) is None
         (tmp_path / "secret").write_text("f" * 32 + "\n")
-        environ = {"CONDUCTBOT_GUARD_SECRET_FILE": str(tmp_path / "secret"),
-                   "CONDUCTBOT_GUARD_PORT": "0"}  # fmt: skip
+        environ = {
+            "CONDUCTBOT_GUARD_SECRET_FILE": str(tmp_path / "secret"),
+            "CONDUCTBOT_GUARD_PORT": "0",
+        }
         api = GuardApi.from_env(store, config, BOT, environ=environ)
         assert api is not None and api.port == 0
         await api.start(_dry_run(store))

@@ -25,33 +25,85 @@ def hostile_contents(target: str, other_room_event: str) -> list[tuple[str, dict
         ("m.room.message", {"msgtype": "m.text", "body": {"nested": {"deeper": True}}}),
         ("m.room.message", {"body": "no msgtype at all"}),
         ("m.room.message", {"msgtype": "m.text", "body": "x" * 60_000}),
-        ("m.room.message", {"msgtype": "m.text", "body": "deep", "format":
-                            "org.matrix.custom.html", "formatted_body": NESTED}),  # fmt: skip
-        ("m.room.message", {"msgtype": "m.text", "body": "odd relation",
-                            "m.relates_to": {"rel_type": "org.example.unknown",
-                                             "event_id": target}}),  # fmt: skip
-        ("m.room.message", {"msgtype": "m.text", "body": "reply elsewhere",
-                            "m.relates_to": {"m.in_reply_to": {"event_id": other_room_event}}}),
-        ("m.room.message", {"msgtype": "m.text", "body": "reply to nothing",
-                            "m.relates_to": {"m.in_reply_to": {"event_id": "$missing"}}}),
-        ("m.room.message", {"msgtype": "m.text", "body": "* edit", "m.new_content": "text",
-                            "m.relates_to": {"rel_type": "m.replace", "event_id": target}}),
-        ("m.room.message", {"msgtype": "m.text", "body": "* edit of nothing",
-                            "m.new_content": {"msgtype": "m.text", "body": "new"},
-                            "m.relates_to": {"rel_type": "m.replace", "event_id": "$gone"}}),
+        (
+            "m.room.message",
+            {
+                "msgtype": "m.text",
+                "body": "deep",
+                "format": "org.matrix.custom.html",
+                "formatted_body": NESTED,
+            },
+        ),
+        (
+            "m.room.message",
+            {
+                "msgtype": "m.text",
+                "body": "odd relation",
+                "m.relates_to": {"rel_type": "org.example.unknown", "event_id": target},
+            },
+        ),
+        (
+            "m.room.message",
+            {
+                "msgtype": "m.text",
+                "body": "reply elsewhere",
+                "m.relates_to": {"m.in_reply_to": {"event_id": other_room_event}},
+            },
+        ),
+        (
+            "m.room.message",
+            {
+                "msgtype": "m.text",
+                "body": "reply to nothing",
+                "m.relates_to": {"m.in_reply_to": {"event_id": "$missing"}},
+            },
+        ),
+        (
+            "m.room.message",
+            {
+                "msgtype": "m.text",
+                "body": "* edit",
+                "m.new_content": "text",
+                "m.relates_to": {"rel_type": "m.replace", "event_id": target},
+            },
+        ),
+        (
+            "m.room.message",
+            {
+                "msgtype": "m.text",
+                "body": "* edit of nothing",
+                "m.new_content": {"msgtype": "m.text", "body": "new"},
+                "m.relates_to": {"rel_type": "m.replace", "event_id": "$gone"},
+            },
+        ),
         ("m.room.message", {"msgtype": "m.image", "body": "bad mxc", "url": "mxc://"}),
         ("m.room.message", {"msgtype": "m.image", "body": "not mxc", "url": "https://x.y/z"}),
-        ("m.room.message", {"msgtype": "m.image", "body": "huge", "url": "mxc://nowhere/x",
-                            "info": {"size": 2**52, "w": 10**9, "h": 10**9}}),
+        (
+            "m.room.message",
+            {
+                "msgtype": "m.image",
+                "body": "huge",
+                "url": "mxc://nowhere/x",
+                "info": {"size": 2**52, "w": 10**9, "h": 10**9},
+            },
+        ),
         ("m.room.message", {"msgtype": "m.file", "body": "file", "file": "not an object"}),
         ("m.room.message", {"msgtype": "m.text", "body": BIDI}),
         ("m.room.message", {"msgtype": "m.text", "body": "!help " + "arg " * 10_000}),
         ("m.room.message", {"msgtype": "m.text", "body": "!clock " + "2026 " * 10_000}),
-        ("m.reaction", {"m.relates_to": {"rel_type": "m.annotation", "event_id": target,
-                                         "key": {"not": "a string"}}}),
+        (
+            "m.reaction",
+            {
+                "m.relates_to": {
+                    "rel_type": "m.annotation",
+                    "event_id": target,
+                    "key": {"not": "a string"},
+                }
+            },
+        ),
         ("m.reaction", {"m.relates_to": "nonsense"}),
         ("org.example.custom", {"anything": [1, 2, 3]}),
-    ]  # fmt: skip
+    ]
 
 
 async def test_malformed_events_in_every_kind_of_room_never_stop_the_bot(
@@ -81,15 +133,32 @@ async def test_malformed_events_in_every_kind_of_room_never_stop_the_bot(
     doomed = await send_text(raw, rooms["home"], "soon deleted")
     await raw.room_redact(rooms["home"], doomed)
     first = await send_text(raw, rooms["parent_dm"], "first")
-    edit = await send_text(raw, rooms["parent_dm"], "* second", **{
-        "m.new_content": {"msgtype": "m.text", "body": "second"},
-        "m.relates_to": {"rel_type": "m.replace", "event_id": first}})  # fmt: skip
+    edit = await send_text(
+        raw,
+        rooms["parent_dm"],
+        "* second",
+        **{
+            "m.new_content": {"msgtype": "m.text", "body": "second"},
+            "m.relates_to": {"rel_type": "m.replace", "event_id": first},
+        },
+    )
     sent = [doomed, first, edit]
-    sent.append(await send_text(raw, rooms["parent_dm"], "* third", **{
-        "m.new_content": {"msgtype": "m.text", "body": "third"},
-        "m.relates_to": {"rel_type": "m.replace", "event_id": edit}}))  # fmt: skip
-    reaction = await raw.room_send(rooms["home"], "m.reaction", {"m.relates_to": {
-        "rel_type": "m.annotation", "event_id": doomed, "key": "👍"}})  # fmt: skip
+    sent.append(
+        await send_text(
+            raw,
+            rooms["parent_dm"],
+            "* third",
+            **{
+                "m.new_content": {"msgtype": "m.text", "body": "third"},
+                "m.relates_to": {"rel_type": "m.replace", "event_id": edit},
+            },
+        )
+    )
+    reaction = await raw.room_send(
+        rooms["home"],
+        "m.reaction",
+        {"m.relates_to": {"rel_type": "m.annotation", "event_id": doomed, "key": "👍"}},
+    )
     if isinstance(reaction, nio.RoomSendResponse):
         sent.append(reaction.event_id)
 

@@ -30,8 +30,10 @@ def class_photo(width: int = 480, height: int = 360, seed: int = 7) -> Image.Ima
     for _ in range(60):
         x, y = rng.randrange(width), rng.randrange(height)
         colour = tuple(rng.randrange(256) for _ in range(3))
-        image.paste(colour, (x, y, min(width, x + rng.randrange(40, 160)),
-                             min(height, y + rng.randrange(40, 160))))  # fmt: skip
+        image.paste(
+            colour,
+            (x, y, min(width, x + rng.randrange(40, 160)), min(height, y + rng.randrange(40, 160))),
+        )
     return image
 
 
@@ -52,8 +54,12 @@ async def upload(client: nio.AsyncClient, data: bytes, mimetype: str, name: str)
 async def post_image(
     client: nio.AsyncClient, room: str, mxc: str, caption: str, name: str = "photo.png"
 ) -> str:
-    content = {"msgtype": "m.image", "body": caption or name, "url": mxc,
-               "info": {"mimetype": "image/png"}}  # fmt: skip
+    content = {
+        "msgtype": "m.image",
+        "body": caption or name,
+        "url": mxc,
+        "info": {"mimetype": "image/png"},
+    }
     if caption:
         content["filename"] = name
     response = await client.room_send(room, "m.room.message", content)
@@ -212,8 +218,11 @@ async def test_staff_may_repost_their_class_media_and_surnames_get_a_suggestion(
     await eventually(lambda: room.bot.store.events.outcome(again))
     assert not await is_redacted(room.teacher, room.teacher_home, again)
 
-    text = await room.teacher.room_send(room.story, "m.room.message", {
-        "msgtype": "m.text", "body": "Well done Oliver Bennett for a super story!"})  # fmt: skip
+    text = await room.teacher.room_send(
+        room.story,
+        "m.room.message",
+        {"msgtype": "m.text", "body": "Well done Oliver Bennett for a super story!"},
+    )
 
     async def suggested() -> bool:
         return any("Oliver B." in n for n in await notices_in(room.teacher, room.teacher_home))

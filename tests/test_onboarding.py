@@ -182,9 +182,13 @@ def context(store: Store, sender: Someone | None, clock: Clock | None = None) ->
 
 def message(body: str, sender: str, kind: RoomKind = RoomKind.HOME, owner: str | None = None):
     room = Room(f"!{kind.value}:x", kind, f"{kind.value}:{sender}", None, owner or sender, 0, None)
-    raw = {"event_id": f"$e{abs(hash((body, sender)))}", "sender": sender,
-           "type": "m.room.message", "origin_server_ts": 1,
-           "content": {"msgtype": "m.text", "body": body}}  # fmt: skip
+    raw = {
+        "event_id": f"$e{abs(hash((body, sender)))}",
+        "sender": sender,
+        "type": "m.room.message",
+        "origin_server_ts": 1,
+        "content": {"msgtype": "m.text", "body": body},
+    }
     return Event.from_raw(room, raw)
 
 
@@ -498,8 +502,11 @@ async def test_a_parent_joins_with_a_teachers_code_once(
 
     # The codes were shown to the teacher and nowhere else: not stored, audited or logged.
     stored = normalise_code(await everything_stored(bot.store))
-    ours = "\n".join(r.getMessage() for r in caplog.records if r.name.split(".")[0] in
-                     ("bot", "handlers", "storage"))  # fmt: skip
+    ours = "\n".join(
+        r.getMessage()
+        for r in caplog.records
+        if r.name.split(".")[0] in ("bot", "handlers", "storage")
+    )
     assert ours  # the bot's own logging was captured
     for shown in (code, second):
         assert normalise_code(shown) not in stored

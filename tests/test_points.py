@@ -76,8 +76,11 @@ FRIDAY_BEFORE_CLOSE = datetime.fromisoformat("2026-11-27T16:59:00+00:00")
 def test_values_are_matched_ignoring_case_and_spelt_as_configured() -> None:
     request = parse_award("Amelia kINDness", VALUES)
     assert (request.who, request.value, request.amount, request.note) == (
-        ("Amelia",), "Kindness", 1, None,
-    )  # fmt: skip
+        ("Amelia",),
+        "Kindness",
+        1,
+        None,
+    )
 
 
 def test_points_and_note_are_optional_and_separate() -> None:
@@ -111,8 +114,11 @@ def test_several_pupils_initials_and_multi_word_values() -> None:
     assert request.who == ("Amelia", "Oliver B", "DEMO0005") and request.value == "Respect"
     assert parse_award("class:oak Teamwork", VALUES).who == ("class:oak",)
     many_words = parse_award("Amelia growth mindset 2 kept trying", ("Kindness", "Growth Mindset"))
-    assert (many_words.value, many_words.amount, many_words.note) == ("Growth Mindset", 2,
-                                                                      "kept trying")  # fmt: skip
+    assert (many_words.value, many_words.amount, many_words.note) == (
+        "Growth Mindset",
+        2,
+        "kept trying",
+    )
     # The first word always names a pupil, even one who shares a name with a value.
     assert parse_award("Kindness Kindness", VALUES).who == ("Kindness",)
 
@@ -135,17 +141,25 @@ class Desk:
 
     async def setup(self) -> Desk:
         now = "2026-11-20T10:00:00+00:00"
-        await import_roster(self.store, REPO / "demo" / "roster.csv",
-                            [c.id for c in CONFIG.classes], now=now)  # fmt: skip
+        await import_roster(
+            self.store, REPO / "demo" / "roster.csv", [c.id for c in CONFIG.classes], now=now
+        )
         for user, name, role, staff_id in (
-            (REID, "Miss Reid", Role.TEACHER, "reid"), (KHAN, "Mr Khan", Role.TEACHER, "khan"),
-            (OKAFOR, "Mrs Okafor", Role.SLT, "okafor"), (SAM, "Sam", Role.PARENT, None),
-            (KIM, "Kim", Role.PARENT, None), (AMELIA_OWN, "Amelia", Role.PUPIL, None),
-        ):  # fmt: skip
+            (REID, "Miss Reid", Role.TEACHER, "reid"),
+            (KHAN, "Mr Khan", Role.TEACHER, "khan"),
+            (OKAFOR, "Mrs Okafor", Role.SLT, "okafor"),
+            (SAM, "Sam", Role.PARENT, None),
+            (KIM, "Kim", Role.PARENT, None),
+            (AMELIA_OWN, "Amelia", Role.PUPIL, None),
+        ):
             await self.store.people.upsert(user, name, role, now=now, staff_id=staff_id)
-            await self.store.rooms.add(f"!home-{name.split()[-1].lower()}:{SERVER}",
-                                       RoomKind.HOME, home_key(user), created_at=now,
-                                       owner=user)  # fmt: skip
+            await self.store.rooms.add(
+                f"!home-{name.split()[-1].lower()}:{SERVER}",
+                RoomKind.HOME,
+                home_key(user),
+                created_at=now,
+                owner=user,
+            )
         self.amelia = await self.pupil("DEMO0001")
         self.oliver_b = await self.pupil("DEMO0002")
         await self.store.pupils.link_parent(SAM, self.amelia.id, linked_by="t", now=now)
@@ -167,10 +181,16 @@ class Desk:
         person = await self.store.people.get(user)
         room = await self.store.rooms.by_key(home_key(user))
         assert room is not None
-        event = Event.from_raw(room, {
-            "event_id": f"$cmd{self.count}", "sender": user, "type": "m.room.message",
-            "origin_server_ts": 1, "content": {"msgtype": "m.text", "body": body},
-        })  # fmt: skip
+        event = Event.from_raw(
+            room,
+            {
+                "event_id": f"$cmd{self.count}",
+                "sender": user,
+                "type": "m.room.message",
+                "origin_server_ts": 1,
+                "content": {"msgtype": "m.text", "body": body},
+            },
+        )
         ctx = self.context(person)
         actions = await self.handle(event, ctx)
         for number, action in enumerate(actions):
@@ -188,8 +208,11 @@ class Desk:
 
 
 def said(actions: list, room_id: str | None = None) -> list[str]:
-    return [a.content["body"] for a in actions
-            if isinstance(a, SendMessage) and room_id in (None, a.room_id)]  # fmt: skip
+    return [
+        a.content["body"]
+        for a in actions
+        if isinstance(a, SendMessage) and room_id in (None, a.room_id)
+    ]
 
 
 @pytest.fixture
@@ -237,11 +260,15 @@ async def test_names_resolve_only_within_the_teachers_classes(desk: Desk) -> Non
     refused = await desk.send(REID, "!award Isla Kindness")
     assert not any(isinstance(a, AwardPoints) for a in refused)
     assert 'can\'t find a pupil called "Isla"' in said(refused)[0]
-    [award] = [a for a in await desk.send(KHAN, "!award Isla Kindness")
-               if isinstance(a, AwardPoints)]  # fmt: skip
+    [award] = [
+        a for a in await desk.send(KHAN, "!award Isla Kindness") if isinstance(a, AwardPoints)
+    ]
     assert award.pupil_ids == (isla.id,)
-    [by_slt] = [a for a in await desk.send(OKAFOR, "!award Isla, Amelia Curiosity 3")
-                if isinstance(a, AwardPoints)]  # fmt: skip
+    [by_slt] = [
+        a
+        for a in await desk.send(OKAFOR, "!award Isla, Amelia Curiosity 3")
+        if isinstance(a, AwardPoints)
+    ]
     assert set(by_slt.pupil_ids) == {isla.id, desk.amelia.id}
     # One unknown name stops the whole award: nothing half done.
     partial = await desk.send(REID, "!award Amelia, Isla Kindness")
@@ -302,7 +329,8 @@ async def test_undo_takes_back_the_last_award_and_tells_the_family(desk: Desk) -
     assert "Taken back: 3 points for Respect to Oliver Bennett" in said(actions)[-1]
     assert said(actions, await desk.room_of(KIM)) == [
         "A correction: the 3 points for Respect from Miss Reid that Oliver got earlier were "
-        "given by mistake and have been taken back."]  # fmt: skip
+        "given by mistake and have been taken back."
+    ]
     assert said(actions, await desk.room_of(SAM)) == []
     assert await desk.store.points.totals(desk.oliver_b.id) == {}
     assert await desk.store.points.totals(desk.amelia.id) == {"Kindness": 2}
@@ -379,8 +407,7 @@ def bar_heights(image: Image.Image, count: int) -> list[int]:
     heights = []
     for left, right in bar_spans(count):
         middle = (left + right) // 2
-        heights.append(sum(pixels.getpixel((middle, y)) == BAR_COLOUR
-                           for y in range(PLOT_BOTTOM)))  # fmt: skip
+        heights.append(sum(pixels.getpixel((middle, y)) == BAR_COLOUR for y in range(PLOT_BOTTOM)))
     return heights
 
 
@@ -531,8 +558,9 @@ async def _points_notices(client: nio.AsyncClient, room: str) -> list[str]:
 
 async def test_an_award_reaches_the_pupils_parents_and_nobody_else(classroom: Classroom) -> None:
     kim_before = [e["event_id"] for e in await messages(classroom.kim, classroom.kim_home)]
-    sent = await classroom.command(classroom.teacher, classroom.teacher_home,
-                                   "!award Amelia kindness 2 helped a friend")  # fmt: skip
+    sent = await classroom.command(
+        classroom.teacher, classroom.teacher_home, "!award Amelia kindness 2 helped a friend"
+    )
     answer = await classroom.answer_to(classroom.teacher, classroom.teacher_home, sent)
     assert answer.startswith("Awarded 2 points for Kindness to Amelia Hughes")
     assert "Their family has been told" in answer
@@ -551,8 +579,9 @@ async def test_an_award_reaches_the_pupils_parents_and_nobody_else(classroom: Cl
 
 
 async def test_a_parent_cannot_award_or_see_another_childs_points(classroom: Classroom) -> None:
-    award = await classroom.command(classroom.teacher, classroom.teacher_home,
-                                    "!award Oliver B Respect 7")  # fmt: skip
+    award = await classroom.command(
+        classroom.teacher, classroom.teacher_home, "!award Oliver B Respect 7"
+    )
     await classroom.answer_to(classroom.teacher, classroom.teacher_home, award)
     tried = await classroom.command(classroom.sam, classroom.sam_home, "!award Amelia Kindness 10")
     refusal = await classroom.answer_to(classroom.sam, classroom.sam_home, tried)
@@ -580,8 +609,10 @@ async def test_undo_works_then_expires(classroom: Classroom) -> None:
     assert answer.startswith("Taken back: 3 points for Curiosity to Amelia Hughes")
     assert await bot.store.points.totals(amelia.id) == {}
     corrected = await eventually(lambda: _has_correction(classroom))
-    assert "3 points for Curiosity from Miss Reid that Amelia got earlier were given by " \
-        "mistake" in corrected  # fmt: skip
+    assert (
+        "3 points for Curiosity from Miss Reid that Amelia got earlier were given by "
+        "mistake" in corrected
+    )
     assert len(await bot.store.audit.recent(kind="undo_award")) == 1
 
     await classroom.command(teacher, home, "!award Amelia Kindness")
@@ -614,8 +645,11 @@ async def test_the_weekly_summary_posts_each_child_to_their_own_parents(
     assert await weekly_summary_actions(bot.app.context()) == []
 
     async def images(client: nio.AsyncClient, room: str) -> list[dict]:
-        return [e["content"] for e in await messages(client, room)
-                if e["content"].get("msgtype") == "m.image"]  # fmt: skip
+        return [
+            e["content"]
+            for e in await messages(client, room)
+            if e["content"].get("msgtype") == "m.image"
+        ]
 
     [sam_chart] = await eventually(lambda: images(classroom.sam, classroom.sam_home))
     [kim_chart] = await eventually(lambda: images(classroom.kim, classroom.kim_home))

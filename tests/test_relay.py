@@ -62,10 +62,12 @@ class Conversation:
     async def delivered_to_teacher(self) -> list[dict]:
         """What reached the teacher's client: messages from the bot in the teacher's room."""
         return [
-            e for e in await messages(self.teacher, self.teacher_room)
-            if e["type"] == "m.room.message" and e["sender"] == self.bot.client.user_id
+            e
+            for e in await messages(self.teacher, self.teacher_room)
+            if e["type"] == "m.room.message"
+            and e["sender"] == self.bot.client.user_id
             and e["content"].get("msgtype") != "m.notice"
-        ]  # fmt: skip
+        ]
 
     async def reactions_on(self, event_id: str) -> set[str]:
         keys = set()
@@ -116,17 +118,30 @@ async def _has(keys: Awaitable[set[str]], key: str) -> bool:
     ("sent_at", "promised", "too_early", "opening"),
     [
         # Early May bank holiday, Monday 3 May 2027 (British Summer Time).
-        ("2027-04-30T17:05:00+01:00", "Tuesday 4 May, 08:00", "2027-05-03T09:00:00+01:00",
-         "2027-05-04T08:00:01+01:00"),
+        (
+            "2027-04-30T17:05:00+01:00",
+            "Tuesday 4 May, 08:00",
+            "2027-05-03T09:00:00+01:00",
+            "2027-05-04T08:00:01+01:00",
+        ),
         # Autumn half term, 26–30 October 2026 (the clocks change on the 25th).
-        ("2026-10-23T17:05:00+01:00", "Monday 2 November, 08:00", "2026-10-28T10:00:00+00:00",
-         "2026-11-02T08:00:01+00:00"),
+        (
+            "2026-10-23T17:05:00+01:00",
+            "Monday 2 November, 08:00",
+            "2026-10-28T10:00:00+00:00",
+            "2026-11-02T08:00:01+00:00",
+        ),
     ],
-)  # fmt: skip
+)
 async def test_bank_holidays_and_half_term_are_quiet_too(
-    launch: BotLauncher, matrix: Matrix, school: School, sent_at: str, promised: str,
-    too_early: str, opening: str,
-) -> None:  # fmt: skip
+    launch: BotLauncher,
+    matrix: Matrix,
+    school: School,
+    sent_at: str,
+    promised: str,
+    too_early: str,
+    opening: str,
+) -> None:
     talk = await start(launch, matrix, school, datetime.fromisoformat(sent_at))
     sent = await send_text(talk.parent, talk.parent_room, "A question about the trip")
     await talk.handled(sent)
@@ -144,10 +159,14 @@ async def test_an_edit_before_release_delivers_the_edited_text_and_a_deletion_no
     talk = await start(launch, matrix, school, FRIDAY_EVENING)
     first = await send_text(talk.parent, talk.parent_room, "Pick up at 3pm")
     edit = await send_text(
-        talk.parent, talk.parent_room, "* Pick up at 2pm please",
-        **{"m.new_content": {"msgtype": "m.text", "body": "Pick up at 2pm please"},
-           "m.relates_to": {"rel_type": "m.replace", "event_id": first}},
-    )  # fmt: skip
+        talk.parent,
+        talk.parent_room,
+        "* Pick up at 2pm please",
+        **{
+            "m.new_content": {"msgtype": "m.text", "body": "Pick up at 2pm please"},
+            "m.relates_to": {"rel_type": "m.replace", "event_id": first},
+        },
+    )
     withdrawn = await send_text(talk.parent, talk.parent_room, "Sorry, ignore me")
     await talk.handled(edit)
     await talk.handled(withdrawn)
@@ -178,17 +197,28 @@ async def test_replies_and_images_cross_in_both_directions(
     copy = await eventually(relayed_question)
     assert copy["sender"] == talk.bot.client.user_id
     answer = await send_text(
-        talk.parent, talk.parent_room, "Lovely, thanks!",
+        talk.parent,
+        talk.parent_room,
+        "Lovely, thanks!",
         **{"m.relates_to": {"m.in_reply_to": {"event_id": copy["event_id"]}}},
-    )  # fmt: skip
+    )
     upload, _ = await talk.parent.upload(
-        lambda *_: b"\x89PNG\r\n\x1a\n" + b"0" * 64, content_type="image/png",
-        filename="drawing.png", filesize=72,
-    )  # fmt: skip
+        lambda *_: b"\x89PNG\r\n\x1a\n" + b"0" * 64,
+        content_type="image/png",
+        filename="drawing.png",
+        filesize=72,
+    )
     assert isinstance(upload, nio.UploadResponse)
-    image = await talk.parent.room_send(talk.parent_room, "m.room.message", {
-        "msgtype": "m.image", "body": "drawing.png", "url": upload.content_uri,
-        "info": {"mimetype": "image/png", "size": 72}})  # fmt: skip
+    image = await talk.parent.room_send(
+        talk.parent_room,
+        "m.room.message",
+        {
+            "msgtype": "m.image",
+            "body": "drawing.png",
+            "url": upload.content_uri,
+            "info": {"mimetype": "image/png", "size": 72},
+        },
+    )
     await talk.handled(answer)
     await talk.handled(image.event_id)
     delivered = await eventually(talk.delivered_to_teacher)
@@ -208,8 +238,11 @@ async def test_an_abusive_message_reaches_slt_and_not_the_teacher(
     await talk.handled(sent)
 
     async def reported() -> list[dict]:
-        return [e["content"]["org.conductbot.incident"] for e in await messages(head, escalation)
-                if "org.conductbot.incident" in e["content"]]  # fmt: skip
+        return [
+            e["content"]["org.conductbot.incident"]
+            for e in await messages(head, escalation)
+            if "org.conductbot.incident" in e["content"]
+        ]
 
     incident = (await eventually(reported))[0]
     assert incident["kind"] == "private message diverted to SLT"
@@ -238,9 +271,10 @@ async def test_separated_parents_each_have_their_own_private_conversation(
     members = await talk.bot.client.joined_members(talk.parent_room)
     invited = await talk.bot.client.room_get_state(talk.parent_room)
     in_room = {m.user_id for m in members.members} | {
-        e["state_key"] for e in invited.events
+        e["state_key"]
+        for e in invited.events
         if e["type"] == "m.room.member" and e["content"]["membership"] in ("join", "invite")
-    }  # fmt: skip
+    }
     assert in_room == {talk.bot.client.user_id, talk.parent_person.user_id}
     joined = await other.parent.join(talk.parent_room)
     assert isinstance(joined, nio.JoinError)  # invite-only: the other parent cannot get in
@@ -271,8 +305,10 @@ async def test_the_complaint_route_is_pointed_out_once_and_complaints_are_delive
     launch: BotLauncher, matrix: Matrix, school: School
 ) -> None:
     talk = await start(launch, matrix, school, TUESDAY_MORNING)
-    for text in ("I want to make a formal complaint about the lunch arrangements",
-                 "I would like to make a complaint about the school trip cost"):  # fmt: skip
+    for text in (
+        "I want to make a formal complaint about the lunch arrangements",
+        "I would like to make a complaint about the school trip cost",
+    ):
         await talk.handled(await send_text(talk.parent, talk.parent_room, text))
     told = await notices_in(talk.parent, talk.parent_room)
     office = [n for n in told if "complaints are handled there" in n]  # not the room's welcome
@@ -294,12 +330,13 @@ async def test_the_reply_window_reminds_the_teacher_then_tells_slt(
     # Tuesday 10:00 + 24 working hours (9 a day) is Thursday 16:00; + 48 is Tuesday 13:00.
     talk.bot.app.clock.set(datetime.fromisoformat("2026-11-26T16:30:00+00:00"))
     await talk.bot.app.chase_unanswered()
-    reminders = [n for n in await notices_in(talk.teacher, talk.teacher_room)
-                 if "A reminder" in n]  # fmt: skip
+    reminders = [n for n in await notices_in(talk.teacher, talk.teacher_room) if "A reminder" in n]
     assert len(reminders) == 1
     await talk.bot.app.chase_unanswered()  # once only
-    assert len([n for n in await notices_in(talk.teacher, talk.teacher_room)
-                if "A reminder" in n]) == 1  # fmt: skip
+    assert (
+        len([n for n in await notices_in(talk.teacher, talk.teacher_room) if "A reminder" in n])
+        == 1
+    )
     talk.bot.app.clock.set(datetime.fromisoformat("2026-12-01T16:00:00+00:00"))
     await talk.bot.app.chase_unanswered()
     incidents = await talk.bot.store.incidents.of_user(talk.parent_person.user_id)
@@ -364,8 +401,9 @@ async def test_the_seen_marker_shows_only_in_working_hours(
     talk = await start(launch, matrix, school, TUESDAY_MORNING)
     first = await send_text(talk.parent, talk.parent_room, "Is it PE tomorrow?")
     [copy] = await eventually(talk.delivered_to_teacher)
-    read = await talk.teacher.room_read_markers(talk.teacher_room, copy["event_id"],
-                                                copy["event_id"])  # fmt: skip
+    read = await talk.teacher.room_read_markers(
+        talk.teacher_room, copy["event_id"], copy["event_id"]
+    )
     assert isinstance(read, nio.RoomReadMarkersResponse)
     assert await eventually(lambda: _has(talk.reactions_on(first), "👀"))
 
@@ -374,8 +412,9 @@ async def test_the_seen_marker_shows_only_in_working_hours(
     await eventually(lambda: _count(talk, 2))
     delivered = await talk.delivered_to_teacher()
     talk.bot.app.clock.set(datetime.fromisoformat("2026-11-24T18:30:00+00:00"))
-    await talk.teacher.room_read_markers(talk.teacher_room, delivered[-1]["event_id"],
-                                         delivered[-1]["event_id"])  # fmt: skip
+    await talk.teacher.room_read_markers(
+        talk.teacher_room, delivered[-1]["event_id"], delivered[-1]["event_id"]
+    )
     relayed = await eventually(lambda: _read(talk, second))
     assert relayed
     assert "👀" not in await talk.reactions_on(second)

@@ -60,9 +60,16 @@ async def test_roles_come_from_the_database_not_display_names_or_power(
     home = await bot.room(home_key(impostor.user_id))
     await join(client, home)
     # Even with full power in their own room, a parent is still a parent to the bot.
-    await bot.client.room_put_state(home, "m.room.power_levels", {
-        "users": {impostor.user_id: 100}, "users_default": 0, "events_default": 0,
-        "state_default": 100})  # fmt: skip
+    await bot.client.room_put_state(
+        home,
+        "m.room.power_levels",
+        {
+            "users": {impostor.user_id: 100},
+            "users_default": 0,
+            "events_default": 0,
+            "state_default": 100,
+        },
+    )
     command = await send_text(client, home, "!incidents")
     await eventually(lambda: bot.store.events.outcome(command))
     replies = [e["content"].get("body", "") for e in await messages(client, home)]

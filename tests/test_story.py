@@ -136,20 +136,25 @@ async def test_an_edit_that_turns_a_kind_reply_negative_is_removed(story: Story)
     await story.handled(kind)
     assert not await is_redacted(story.kim, story.room, kind)
     edit = await send_text(
-        story.sam, story.room, "* " + NEGATIVE,
-        **{"m.new_content": {"msgtype": "m.text", "body": NEGATIVE},
-           "m.relates_to": {"rel_type": "m.replace", "event_id": kind}},
-    )  # fmt: skip
+        story.sam,
+        story.room,
+        "* " + NEGATIVE,
+        **{
+            "m.new_content": {"msgtype": "m.text", "body": NEGATIVE},
+            "m.relates_to": {"rel_type": "m.replace", "event_id": kind},
+        },
+    )
     await eventually(lambda: is_redacted(story.kim, story.room, kind))
     assert await is_redacted(story.kim, story.room, edit)
 
 
 async def test_text_hidden_in_formatted_body_is_caught(story: Story) -> None:
     hidden = await story.reply(
-        story.sam, "Lovely photos!",
+        story.sam,
+        "Lovely photos!",
         format="org.matrix.custom.html",
         formatted_body=f'Lovely photos!<span data-mx-spoiler="">{NEGATIVE}</span>',
-    )  # fmt: skip
+    )
     await eventually(lambda: is_redacted(story.kim, story.room, hidden))
 
 
@@ -168,10 +173,16 @@ async def test_a_top_level_post_is_removed_with_an_explanation_and_no_strike(
 
 
 async def test_a_hostile_reaction_is_removed_and_a_kind_one_stays(story: Story) -> None:
-    hostile = await story.sam.room_send(story.room, "m.reaction", {"m.relates_to": {
-        "rel_type": "m.annotation", "event_id": story.post, "key": "👎"}})  # fmt: skip
-    kind = await story.kim.room_send(story.room, "m.reaction", {"m.relates_to": {
-        "rel_type": "m.annotation", "event_id": story.post, "key": "👏"}})  # fmt: skip
+    hostile = await story.sam.room_send(
+        story.room,
+        "m.reaction",
+        {"m.relates_to": {"rel_type": "m.annotation", "event_id": story.post, "key": "👎"}},
+    )
+    kind = await story.kim.room_send(
+        story.room,
+        "m.reaction",
+        {"m.relates_to": {"rel_type": "m.annotation", "event_id": story.post, "key": "👏"}},
+    )
     await eventually(lambda: is_redacted(story.kim, story.room, hostile.event_id))
     await story.handled(kind.event_id)
     assert not await is_redacted(story.sam, story.room, kind.event_id)
@@ -180,9 +191,11 @@ async def test_a_hostile_reaction_is_removed_and_a_kind_one_stays(story: Story) 
 async def test_teachers_posts_and_replies_are_never_touched(story: Story) -> None:
     post = await send_text(story.teacher, story.room, NEGATIVE)
     reply = await send_text(
-        story.teacher, story.room, NEGATIVE_2,
+        story.teacher,
+        story.room,
+        NEGATIVE_2,
         **{"m.relates_to": {"m.in_reply_to": {"event_id": story.post}}},
-    )  # fmt: skip
+    )
     await story.handled(post)
     await story.handled(reply)
     assert not await is_redacted(story.kim, story.room, post)
@@ -215,8 +228,17 @@ async def test_an_unsure_reply_waits_for_a_teacher_who_decides(story: Story, dec
         return any("waiting for a teacher" in n for n in await story.home_notices(story.sam_person))
 
     await eventually(told_waiting)
-    reacted = await story.teacher.room_send(story.teacher_home, "m.reaction", {"m.relates_to": {
-        "rel_type": "m.annotation", "event_id": notice["event_id"], "key": decision}})  # fmt: skip
+    reacted = await story.teacher.room_send(
+        story.teacher_home,
+        "m.reaction",
+        {
+            "m.relates_to": {
+                "rel_type": "m.annotation",
+                "event_id": notice["event_id"],
+                "key": decision,
+            }
+        },
+    )
     assert isinstance(reacted, nio.RoomSendResponse)
 
     async def decided() -> Review | None:
