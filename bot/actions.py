@@ -11,13 +11,11 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import io
-import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
-from urllib.parse import quote
 
 from aiohttp import ClientConnectionError
 from nio import (
@@ -34,8 +32,8 @@ from nio import (
     UploadResponse,
 )
 
+from bot.admin import AdminError, admin, user_path
 from bot.clock import Clock
-from bot.config import Config
 from bot.crypto import invited, know_room, mark_encrypted
 from storage.audit import AuditRow
 from storage.incidents import Incident
@@ -794,7 +792,8 @@ class LinkAdult(Action):
     """Link an account to a pupil (as a parent, or as the pupil's own account), then say so
     where the person is waiting. Linking makes rooms and invites, so it goes through the
     provisioner, with the executor's client; the handler has already decided it is allowed.
-    On failure the person is told `sorry` and the code (if any) stays unused."""
+    On failure the person is told `sorry` and the code (if any) stays unused. Performed by
+    `Provisioner.link_adult`, which the app hands the executor as its `linker`."""
 
     kind: ClassVar[str] = "link"
     user_id: str
@@ -804,7 +803,6 @@ class LinkAdult(Action):
     room_id: str | None  # where the person hears how it went (None: their new home room)
     confirm: str
     sorry: str
-    config: Config = field(repr=False, compare=False)  # the provisioner's view of the school
     code_id: int | None = None  # spent once the link is made
     beyond_limit: bool = False  # SLT approved an adult beyond `parents_per_child`
 
@@ -819,47 +817,6 @@ class LinkAdult(Action):
             "code_id": self.code_id,
             "beyond_limit": self.beyond_limit,
         }
-
-    async def perform(self, executor: Executor, action_id: str) -> str | None:
-        from bot.provisioning import LinkRefused, Provisioner, home_key  # builds on this
-
-        store, clock = executor.store, executor.clock
-        provisioner = Provisioner(self.config, store, executor.client, executor, clock)
-        try:
-            pupil = await store.pupils.get(self.pupil_id)
-            if pupil is None:
-                raise LinkRefused(f"pupil {self.pupil_id} is no longer on the roster")
-            if self.role == "pupil":
-                done = await provisioner.link_pupil(self.user_id, pupil, linked_by=self.linked_by)
-            else:
-                if self.beyond_limit:  # linked first, so the provisioner's limit is met
-                    await self._link_beyond_limit(store, clock.iso())
-                done = await provisioner.link_parent(self.user_id, pupil, linked_by=self.linked_by)
-        except (LinkRefused, ActionFailed, RuntimeError) as err:
-            if self.room_id is not None:
-                await executor.run([notice(self.room_id, self.sorry)], cause=f"{action_id}:sorry")
-            raise ActionFailed(f"link not made: {err}") from None
-        if self.code_id is not None:
-            await store.codes.use(self.code_id, self.user_id, at=clock.iso())
-        home = await store.rooms.by_key(home_key(self.user_id))
-        room = self.room_id or (home.room_id if home else None)
-        if room is not None:
-            await executor.run([notice(room, self.confirm)], cause=f"{action_id}:told")
-        return "; ".join(done) or "already linked"
-
-    async def _link_beyond_limit(self, store: Store, now: str) -> None:
-        from bot.provisioning import LinkRefused
-        from storage.people import Role
-
-        existing = await store.people.get(self.user_id)
-        if existing is not None and existing.role is not Role.PARENT:
-            raise LinkRefused(f"{self.user_id} is a {existing.role.value}, not a parent")
-        if existing is None:  # the provisioner sets their display name next
-            name = self.user_id.split(":")[0].lstrip("@")
-            await store.people.upsert(self.user_id, name, Role.PARENT, now=now)
-        await store.pupils.link_parent(
-            self.user_id, self.pupil_id, linked_by=self.linked_by, now=now
-        )
 
 
 @dataclass(frozen=True)
@@ -918,6 +875,8 @@ class Executor:
         self.store = store
         self.clock = clock
         self.dry_run = dry_run
+        #: Performs a `LinkAdult` (it makes rooms: `Provisioner.link_adult`); set by the app.
+        self.linker: Callable[[LinkAdult, str], Awaitable[str | None]] | None = None
         self.max_attempts = max_attempts
         self.base_delay = base_delay
 
@@ -965,7 +924,9 @@ class Executor:
             case StoreAction():
                 return await action.apply(self.store, aid, self.clock.iso())
             case LinkAdult():
-                return await action.perform(self, aid)
+                if self.linker is None:
+                    raise ActionFailed("no linker: the app sets one on the executor")
+                return await self.linker(action, aid)
             case SendMessage(room_id=room_id, content=content, event_type=event_type):
                 resp = await self._send_event(room_id, event_type, content, tx_id=aid)
                 event_id = _check(resp).event_id
@@ -1057,7 +1018,7 @@ class Executor:
                 body: dict[str, Any] = {"avatar_url": ""} if clear else {}
                 if name is not None:
                     body["displayname"] = name
-                await self._admin("PUT", f"/_synapse/admin/v2/users/{quote(user_id)}", body)
+                await self._admin("PUT", user_path(user_id), body)
                 return None
             case SetClock(instant=instant):
                 self.clock.set(instant)
@@ -1080,20 +1041,12 @@ class Executor:
             raise ActionFailed(f"could not send: {err}") from None
 
     async def _admin(self, method: str, path: str, body: dict[str, Any]) -> None:
-        """One call to Synapse's admin API as the bot."""
-        response = await self.client.send(
-            method,
-            path,
-            json.dumps(body),
-            {
-                "Authorization": f"Bearer {self.client.access_token}",
-                "Content-Type": "application/json",
-            },
-        )
-        if response.status == 429 or response.status >= 500:
-            raise ActionFailed(f"server said {response.status}", retry_after=0)
-        if response.status != 200:
-            raise ActionFailed(f"admin API {method} {path.split('/')[4]}: HTTP {response.status}")
+        """One call to Synapse's admin API as the bot; 429 and 5xx are retried."""
+        try:
+            await admin(self.client, method, path, body)
+        except AdminError as err:
+            retry = err.status == 429 or err.status >= 500
+            raise ActionFailed(str(err), retry_after=0 if retry else None) from None
 
     async def _send_file(self, action: SendFile, aid: str) -> str:
         uploaded, _ = await self.client.upload(

@@ -11,11 +11,11 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from nio import AsyncClient, RoomGetStateEventResponse
 
 from bot.actions import Action, Executor, JoinRoom, LeaveRoom, Redact, notice
+from bot.admin import lift_rate_limit
 from bot.calendar import SchoolCalendar
 from bot.clock import Clock
 from bot.config import Config
 from bot.guard_api import GuardApi
-from bot.homeserver import override_ratelimit
 from bot.judge import Label
 from bot.judge import load as load_judge
 from bot.matrix import Credentials, SyncLoop, login
@@ -23,7 +23,8 @@ from bot.media_worker import MediaWorker
 from bot.provisioning import ESCALATION_KEY, Provisioner, ProvisionReport, home_key
 from bot.reports import EventReports
 from handlers import Context, Event, Handler, MalformedEvent
-from handlers.commands import all_commands, make_handler
+from handlers.command_table import all_commands
+from handlers.commands import make_handler
 from handlers.data_rights import retention_cutoff
 from handlers.encrypted import handle_encrypted
 from handlers.media import handle_media
@@ -117,6 +118,7 @@ class App:
         self.calendar = SchoolCalendar(config)
         self.executor = Executor(client, store, clock, dry_run=dry_run)
         self.provisioner = Provisioner(config, store, client, self.executor, clock)
+        self.executor.linker = self.provisioner.link_adult
         self.sync = SyncLoop(client, store, clock, self.process, self.invited, self.read)
         # One conversation's relay work at a time (an edit never races its own release), and
         # one person's membership changes at a time (rooms are handled side by side).
@@ -128,7 +130,7 @@ class App:
         if self.executor.dry_run:
             log.info("dry run: the rate limit and the staff list are left as they are")
         else:
-            await self._lift_rate_limit(credentials)
+            await self._lift_rate_limit()
             await self._sync_staff()
         return await self.provisioner.provision(everyone=everyone)
 
@@ -137,8 +139,6 @@ class App:
         await asyncio.to_thread(load_judge)  # once, before the first message waits for it
         scheduler = AsyncIOScheduler(timezone=self.config.school.tz)
         reports = EventReports(
-            self.client.homeserver,
-            self.client.access_token,
             self.store,
             self.executor,
             self.clock,
@@ -153,7 +153,9 @@ class App:
         scheduler.add_job(self.send_weekly_summaries, "interval", minutes=15, id="weekly")
         scheduler.add_job(self.close_stale_welcomes, "interval", hours=1, id="welcomes")
         scheduler.start()
-        media = asyncio.create_task(MediaWorker(self).run())
+        media = asyncio.create_task(
+            MediaWorker(self.store, self.client, self.executor, self.clock, self.context).run()
+        )
         if self.guard is not None:
             await self.guard.start(self.executor)
         try:
@@ -167,13 +169,8 @@ class App:
             if self.guard is not None:
                 await self.guard.stop()
 
-    async def _lift_rate_limit(self, credentials: Credentials) -> None:
-        lifted = await asyncio.to_thread(
-            override_ratelimit,
-            credentials.homeserver,
-            self.client.access_token,
-            self.client.user_id,
-        )
+    async def _lift_rate_limit(self) -> None:
+        lifted = await lift_rate_limit(self.client)
         if lifted:
             log.info("message rate limit lifted for %s", self.client.user_id)
         else:

@@ -16,8 +16,7 @@ from bot.config import Config, ConfigError, load_config
 from bot.guard_api import GuardApi
 from bot.matrix import Credentials, CredentialsError, login, make_client
 from bot.provisioning import LinkRefused
-from bot.roster import RosterError, import_roster
-from storage.pupils import Pupil
+from bot.roster import RosterError, UnknownPupil, find_pupil, import_roster
 from storage.store import DATABASE, Store
 
 log = logging.getLogger("conductbot")
@@ -104,28 +103,16 @@ async def cmd_roster_import(args: argparse.Namespace) -> int:
     return 1 if report.rejected else 0
 
 
-async def find_pupil(store: Store, text: str) -> Pupil:
-    """A pupil by MIS id or by 'First Surname'; ambiguity is an error, never a guess."""
-    pupil = await store.pupils.by_mis_id(text)
-    if pupil is not None:
-        return pupil
-    first, _, surname = text.strip().partition(" ")
-    matches = await store.pupils.by_name(first, surname.strip() or None)
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
-        raise UserError(f"no pupil '{text}' in the roster; give an MIS id or 'First Surname'")
-    names = ", ".join(f"{p.full_name} ({p.class_id}, {p.mis_id or 'no MIS id'})" for p in matches)
-    raise UserError(f"'{text}' matches several pupils: {names}; give the MIS id")
-
-
 async def cmd_link_parent(args: argparse.Namespace) -> int:
     config = _config(args.config)
     credentials = _credentials(args)
     store = await _store(args)
     client = make_client(credentials, Path(args.data_dir))
     try:
-        pupil = await find_pupil(store, args.pupil)
+        try:
+            pupil = await find_pupil(store, args.pupil)
+        except UnknownPupil as err:
+            raise UserError(str(err)) from None
         await login(client, store, credentials)
         app = App(config, store, client, Clock.from_env(), dry_run=args.dry_run)
         for line in await app.provisioner.link_parent(args.user_id, pupil, linked_by="cli"):

@@ -39,6 +39,8 @@ from signedjson.key import (
 )
 from signedjson.sign import sign_json
 
+from bot.admin import AdminError, admin, user_path
+
 log = logging.getLogger(__name__)
 
 CRYPTO_DIR = "crypto"
@@ -178,14 +180,12 @@ class Encryption:
 
 async def retire_device(client: AsyncClient, device_id: str) -> None:
     """Delete a device whose crypto store is gone (the bot is a server admin)."""
-    path = f"/_synapse/admin/v2/users/{quote(client.user_id)}/devices/{quote(device_id)}"
-    response = await client.send(
-        "DELETE", path, None, {"Authorization": f"Bearer {client.access_token}"}
-    )
-    if response.status == 200:
-        log.warning("deleted the old device %s, whose crypto store was lost", device_id)
-    else:
-        log.error("could not delete the old device %s: HTTP %s", device_id, response.status)
+    try:
+        await admin(client, "DELETE", user_path(client.user_id, "devices", quote(device_id)))
+    except AdminError as err:
+        log.error("could not delete the old device %s: %s", device_id, err)
+        return
+    log.warning("deleted the old device %s, whose crypto store was lost", device_id)
 
 
 async def know_room(client: AsyncClient, room_id: str, *, fresh: bool = False) -> None:

@@ -22,14 +22,13 @@ import yaml
 
 from bot import judge_model
 from bot.app import App
-from bot.cli import find_pupil
 from bot.clock import Clock
 from bot.config import load_config
 from bot.guard_api import GuardApi, module_config
 from bot.homeserver import SynapseProcess, free_port, register_user, write_synapse_config
 from bot.matrix import Credentials, make_client
 from bot.provisioning import ESCALATION_KEY, story_key
-from bot.roster import import_roster
+from bot.roster import find_pupil, import_roster
 from storage.store import DATABASE, Store
 
 log = logging.getLogger(__name__)

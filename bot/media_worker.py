@@ -14,22 +14,25 @@ import asyncio
 import hashlib
 import io
 import logging
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import quote
 
 import imagehash
 import pytesseract
-from nio import DownloadResponse, EncryptionError
+from nio import AsyncClient, DownloadResponse, EncryptionError
 from nio.crypto.attachments import decrypt_attachment
 from PIL import Image
 
-from bot.actions import AdminMedia
+from bot.actions import AdminMedia, Executor
+from bot.admin import AdminError, admin
+from bot.clock import Clock
+from handlers import Context
 from handlers.media import reshare_actions
 from handlers.profiles import avatar_text_problem, reset_actions
 from storage.media import Fingerprint
-
-if TYPE_CHECKING:
-    from bot.app import App
+from storage.people import Person
+from storage.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -79,12 +82,22 @@ def picture_words(data: bytes) -> str:
 
 
 class MediaWorker:
-    def __init__(self, app: App) -> None:
-        self.app = app
+    """`context` gives a handler's view for a sender (`App.context`)."""
+
+    def __init__(
+        self,
+        store: Store,
+        client: AsyncClient,
+        executor: Executor,
+        clock: Clock,
+        context: Callable[[Person | None], Context],
+    ) -> None:
+        self.store, self.client, self.executor, self.clock = store, client, executor, clock
+        self.context = context
 
     async def run(self) -> None:
         while True:
-            pending = await self.app.store.media.pending()
+            pending = await self.store.media.pending()
             if not pending:
                 await asyncio.sleep(IDLE)
                 continue
@@ -94,10 +107,10 @@ class MediaWorker:
                 except Exception as err:  # one bad file never stops the worker
                     log.exception("media check of %s failed", row["event_id"])
                     result = f"failed: {type(err).__name__}"
-                await self.app.store.media.done(row["event_id"], result, at=self.app.clock.iso())
+                await self.store.media.done(row["event_id"], result, at=self.clock.iso())
 
     async def process(self, row: dict[str, Any]) -> str:
-        response = await self.app.client.download(row["mxc"])
+        response = await self.client.download(row["mxc"])
         if not isinstance(response, DownloadResponse):
             failed = f"download failed: {getattr(response, 'message', response)}"
             return await self._quarantined_copy(row) or failed
@@ -111,7 +124,7 @@ class MediaWorker:
         if row["purpose"] == "avatar":
             return await self._avatar(row, data, *await self._match(digest, phash))
         if row["purpose"] == "protect":
-            await self.app.store.media.record(
+            await self.store.media.record(
                 Fingerprint(
                     row["mxc"],
                     digest,
@@ -121,9 +134,9 @@ class MediaWorker:
                     row["event_id"],
                     row["sender"],
                 ),
-                at=self.app.clock.iso(),
+                at=self.clock.iso(),
             )
-            await self.app.executor.run(
+            await self.executor.run(
                 [AdminMedia("protect", row["mxc"])], cause=f"media:{row['event_id']}"
             )
             return "protected"
@@ -133,11 +146,11 @@ class MediaWorker:
         return await self._reshared(row, match, how)
 
     async def _reshared(self, row: dict[str, Any], match: Fingerprint, how: str) -> str:
-        ctx = self.app.context(await self.app.store.people.get(row["sender"]))
+        ctx = self.context(await self.store.people.get(row["sender"]))
         actions = await reshare_actions(
             ctx, row["room_id"], row["event_id"], row["sender"], row["content"], match, how
         )
-        await self.app.executor.run(
+        await self.executor.run(
             [*actions, AdminMedia("quarantine", row["mxc"])], cause=f"media:{row['event_id']}"
         )
         return f"re-share of {match.mxc} ({how})"
@@ -149,14 +162,11 @@ class MediaWorker:
             return None
         server, _, media_id = row["mxc"].removeprefix("mxc://").partition("/")
         path = f"/_synapse/admin/v1/media/{quote(server)}/{quote(media_id)}"
-        client = self.app.client
-        response = await client.send(
-            "GET", path, None, {"Authorization": f"Bearer {client.access_token}"}
-        )
-        if response.status != 200:
+        try:
+            info = (await admin(self.client, "GET", path)).get("media_info") or {}
+        except AdminError:
             return None
-        info = (await response.json()).get("media_info") or {}
-        match = await self.app.store.media.by_sha256(str(info.get("sha256")))
+        match = await self.store.media.by_sha256(str(info.get("sha256")))
         if match is None or not info.get("quarantined_by"):
             return None
         how = "the same bytes (already quarantined)"
@@ -168,7 +178,7 @@ class MediaWorker:
         self, row: dict[str, Any], data: bytes, match: Fingerprint | None, how: str
     ) -> str:
         """A family's new avatar: a copy of class media, or a picture of unkind words, goes."""
-        ctx = self.app.context(await self.app.store.people.get(row["sender"]))
+        ctx = self.context(await self.store.people.get(row["sender"]))
         reasons = [f"avatar: a copy of a protected class photo ({how})"] if match else []
         if not reasons:
             words = await asyncio.to_thread(picture_words, data)
@@ -188,17 +198,17 @@ class MediaWorker:
             reasons,
             safe_name=None,
         )
-        await self.app.executor.run(actions, cause=f"media:{row['event_id']}")
+        await self.executor.run(actions, cause=f"media:{row['event_id']}")
         return f"avatar removed: {reasons[0]}"
 
     async def _match(self, digest: str, phash: str | None) -> tuple[Fingerprint | None, str]:
-        exact = await self.app.store.media.by_sha256(digest)
+        exact = await self.store.media.by_sha256(digest)
         if exact is not None:
             return exact, "the same bytes"
         if phash is None:
             return None, ""
         mine = imagehash.hex_to_hash(phash)
-        for protected in await self.app.store.media.image_hashes():
+        for protected in await self.store.media.image_hashes():
             distance = mine - imagehash.hex_to_hash(protected.phash or "")
             if distance <= NEAR:
                 return protected, f"a near copy ({distance} of 64 bits differ)"

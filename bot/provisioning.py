@@ -11,11 +11,21 @@ import hashlib
 import logging
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote
 
 from nio import AsyncClient, RoomGetStateEventResponse, RoomGetStateResponse
 
-from bot.actions import Action, CreateRoom, Executor, Invite, Kick, SetState, notice
+from bot.actions import (
+    Action,
+    ActionFailed,
+    CreateRoom,
+    Executor,
+    Invite,
+    Kick,
+    LinkAdult,
+    SetState,
+    notice,
+)
+from bot.admin import AdminError, admin, user_path
 from bot.clock import Clock
 from bot.config import Config, Staff, WorkingHours
 from bot.crypto import ENCRYPTION
@@ -439,6 +449,43 @@ class Provisioner:
             pin = SetState(room_id, "m.room.pinned_events", {"pinned": [posted.result]})
             await self.executor.run([pin], cause=f"provision:{spec.key}:pin")
 
+    async def link_adult(self, link: LinkAdult, action_id: str) -> str | None:
+        """Perform a handler's decided link (the executor's `linker`): link, make rooms and
+        invite, then say so where the person waits; on failure tell them `link.sorry`."""
+        store, clock, executor = self.store, self.clock, self.executor
+        try:
+            pupil = await store.pupils.get(link.pupil_id)
+            if pupil is None:
+                raise LinkRefused(f"pupil {link.pupil_id} is no longer on the roster")
+            if link.role == "pupil":
+                done = await self.link_pupil(link.user_id, pupil, linked_by=link.linked_by)
+            else:
+                if link.beyond_limit:  # linked first, so the limit below is met
+                    await self._link_beyond_limit(link, clock.iso())
+                done = await self.link_parent(link.user_id, pupil, linked_by=link.linked_by)
+        except (LinkRefused, ActionFailed, RuntimeError) as err:
+            if link.room_id is not None:
+                await executor.run([notice(link.room_id, link.sorry)], cause=f"{action_id}:sorry")
+            raise ActionFailed(f"link not made: {err}") from None
+        if link.code_id is not None:
+            await store.codes.use(link.code_id, link.user_id, at=clock.iso())
+        home = await store.rooms.by_key(home_key(link.user_id))
+        room = link.room_id or (home.room_id if home else None)
+        if room is not None:
+            await executor.run([notice(room, link.confirm)], cause=f"{action_id}:told")
+        return "; ".join(done) or "already linked"
+
+    async def _link_beyond_limit(self, link: LinkAdult, now: str) -> None:
+        existing = await self.store.people.get(link.user_id)
+        if existing is not None and existing.role is not Role.PARENT:
+            raise LinkRefused(f"{link.user_id} is a {existing.role.value}, not a parent")
+        if existing is None:  # link_parent sets their display name next
+            name = link.user_id.split(":")[0].lstrip("@")
+            await self.store.people.upsert(link.user_id, name, Role.PARENT, now=now)
+        await self.store.pupils.link_parent(
+            link.user_id, link.pupil_id, linked_by=link.linked_by, now=now
+        )
+
     async def link_parent(self, parent: str, pupil: Pupil, *, linked_by: str) -> list[str]:
         """Link a parent to a pupil: record it, give them a home room, invite to the story.
 
@@ -502,14 +549,10 @@ class Provisioner:
         name = getattr(profile, "displayname", None)
         if name:
             return name
-        response = await self.client.send(
-            "GET",
-            f"/_synapse/admin/v2/users/{quote(user)}",
-            headers={"Authorization": f"Bearer {self.client.access_token}"},
-        )
-        if response.status != 200:
+        try:
+            found = (await admin(self.client, "GET", user_path(user))).get("displayname")
+        except AdminError:
             return None
-        found = (await response.json()).get("displayname")
         return found if isinstance(found, str) and found else None
 
     async def link_pupil(self, user: str, pupil: Pupil, *, linked_by: str) -> list[str]:

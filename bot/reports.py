@@ -12,9 +12,10 @@ import logging
 from datetime import timedelta
 from typing import Any
 
-import aiohttp
+from aiohttp import ClientError
 
 from bot.actions import Action, Executor, RecordIncident, notice
+from bot.admin import AdminError, admin
 from bot.calendar import SchoolCalendar
 from bot.clock import Clock
 from bot.config import Config
@@ -27,6 +28,7 @@ from storage.store import Store
 log = logging.getLogger(__name__)
 
 PAGE = 100
+REPORTS = "/_synapse/admin/v1/event_reports"
 REPORTS_PER_HOUR = 5  # from one person; more are grouped into one notice
 GROUPED = "reports grouped"
 REPORT_KINDS = ("reported", "report about a member of staff", GROUPED)
@@ -44,17 +46,7 @@ async def _label(ctx: Context, user_id: str) -> str:
 class EventReports:
     """Call `check()` every minute; it returns how many new reports it posted."""
 
-    def __init__(
-        self,
-        homeserver: str,
-        access_token: str,
-        store: Store,
-        executor: Executor,
-        clock: Clock,
-        config: Config,
-    ) -> None:
-        self._url = homeserver.rstrip("/") + "/_synapse/admin/v1/event_reports"
-        self._headers = {"Authorization": f"Bearer {access_token}"}
+    def __init__(self, store: Store, executor: Executor, clock: Clock, config: Config) -> None:
         self.store = store
         self.executor = executor
         self.clock = clock
@@ -71,13 +63,8 @@ class EventReports:
         if escalation is None:
             self._once("room", "event reports: no escalation room yet; not checking")
             return 0
-        timeout = aiohttp.ClientTimeout(total=30)
         try:
-            async with aiohttp.ClientSession(headers=self._headers, timeout=timeout) as http:
-                reports = [
-                    await self._get(http, f"{self._url}/{r['id']}")
-                    for r in await self._unseen(http)
-                ]
+            reports = [await self._get(f"{REPORTS}/{r['id']}") for r in await self._unseen()]
         except _Refused as refused:
             self._once(
                 "refused",
@@ -86,7 +73,7 @@ class EventReports:
                 refused,
             )
             return 0
-        except (aiohttp.ClientError, TimeoutError, ValueError) as err:
+        except (AdminError, ClientError, TimeoutError, ValueError) as err:
             log.warning("event reports: could not fetch them: %r", err)
             return 0
         posted = 0
@@ -95,22 +82,23 @@ class EventReports:
                 posted += 1
         return posted
 
-    async def _get(self, http: aiohttp.ClientSession, url: str) -> dict[str, Any] | None:
+    async def _get(self, path: str) -> dict[str, Any] | None:
         """The JSON answer; None for 404 (a report deleted meanwhile); _Refused for 403."""
-        async with http.get(url) as response:
-            if response.status == 403:
-                raise _Refused(f"{response.status} {await response.text()}")
-            if response.status == 404:
+        try:
+            return await admin(self.executor.client, "GET", path)
+        except AdminError as err:
+            if err.status == 403:
+                raise _Refused(str(err)) from None
+            if err.status == 404:
                 return None
-            response.raise_for_status()
-            return await response.json()
+            raise
 
-    async def _unseen(self, http: aiohttp.ClientSession) -> list[dict[str, Any]]:
+    async def _unseen(self) -> list[dict[str, Any]]:
         """Reports not yet posted, newest first; paging stops at the first one already seen."""
         unseen: list[dict[str, Any]] = []
         start = 0
         while True:
-            page = await self._get(http, f"{self._url}?from={start}&limit={PAGE}&dir=b")
+            page = await self._get(f"{REPORTS}?from={start}&limit={PAGE}&dir=b")
             if page is None:
                 raise _Refused("404: no event reports API here")
             reports = page.get("event_reports") or []

@@ -250,3 +250,22 @@ async def import_roster(
                 )
                 updated += 1
     return ImportReport(added, updated, unchanged, sorted(rejected))
+
+
+class UnknownPupil(ValueError):
+    """No pupil, or more than one, matches what was typed."""
+
+
+async def find_pupil(store: Store, text: str) -> Pupil:
+    """A pupil by MIS id or by 'First Surname'; ambiguity is an error, never a guess."""
+    pupil = await store.pupils.by_mis_id(text)
+    if pupil is not None:
+        return pupil
+    first, _, surname = text.strip().partition(" ")
+    matches = await store.pupils.by_name(first, surname.strip() or None)
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise UnknownPupil(f"no pupil '{text}' in the roster; give an MIS id or 'First Surname'")
+    names = ", ".join(f"{p.full_name} ({p.class_id}, {p.mis_id or 'no MIS id'})" for p in matches)
+    raise UnknownPupil(f"'{text}' matches several pupils: {names}; give the MIS id")

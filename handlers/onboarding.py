@@ -539,7 +539,6 @@ async def _join_as_parent(
         room_id=event.room.room_id,
         confirm=await joined_text(ctx, user, pupil),
         sorry=sorry,
-        config=ctx.config,
         code_id=code.id,
     )
     return [RecordJoinAttempt(user, ok=True), link]
@@ -664,7 +663,6 @@ async def _join_as_pupil(event: Event, ctx: Context, code: JoinCode, pupil: Pupi
         room_id=event.room.room_id,
         confirm=confirm,
         sorry=sorry,
-        config=ctx.config,
         code_id=code.id,
     )
     return [RecordJoinAttempt(user, ok=True), link]
@@ -731,7 +729,6 @@ async def _approve(inv: Invocation, ctx: Context) -> list[Action]:
         room_id=room,
         confirm=await joined_text(ctx, user, pupil, approved=True),
         sorry=sorry,
-        config=ctx.config,
         beyond_limit=True,
     )
     return [

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from bot.app import App, Routes
-from bot.cli import find_pupil, parser
+from bot.cli import parser
 from bot.clock import Clock
 from bot.config import Config, load_config
 from bot.homeserver import (
@@ -27,7 +27,7 @@ from bot.homeserver import (
     write_synapse_config,
 )
 from bot.matrix import Credentials, make_client
-from bot.roster import import_roster
+from bot.roster import find_pupil, import_roster
 from storage.store import Store
 
 SERVER_NAME = "test.conductbot"

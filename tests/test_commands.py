@@ -13,11 +13,11 @@ from bot.calendar import SchoolCalendar
 from bot.clock import Clock
 from bot.config import load_config
 from handlers import Context, Event
+from handlers.command_table import all_commands
 from handlers.commands import (
     Argument,
     Command,
     UsageError,
-    all_commands,
     make_handler,
     split_command,
 )

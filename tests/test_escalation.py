@@ -31,7 +31,8 @@ from bot.config import load_config
 from bot.provisioning import home_key
 from bot.reports import EventReports
 from handlers import Context, Event
-from handlers.commands import all_commands, make_handler
+from handlers.command_table import all_commands
+from handlers.commands import make_handler
 from handlers.discipline import INCIDENT_KEY
 from handlers.escalation import CSV_COLUMNS, day, matrix_user_id, since
 from storage.incidents import Incident
@@ -336,8 +337,6 @@ async def test_reports_are_posted_once_to_the_escalation_room(
         )
         clock = Clock()
         reports = EventReports(
-            matrix.settings.base_url,
-            bot_client.access_token,
             store,
             Executor(bot_client, store, clock),
             clock,
@@ -359,8 +358,6 @@ async def test_reports_are_posted_once_to_the_escalation_room(
         assert recorded.rule == "reported by a user" and recorded.room_id == room.room_id
 
         not_admin = EventReports(
-            matrix.settings.base_url,
-            parent_client.access_token,
             store,
             Executor(parent_client, store, clock),
             clock,
@@ -397,9 +394,7 @@ async def test_a_flood_of_reports_is_grouped_and_staff_are_never_the_subject(
         await store.people.upsert(teacher.user_id, "Miss Reid", Role.TEACHER, now=CREATED)
         clock = Clock()
         executor = Executor(bot_client, store, clock)
-        reports = EventReports(
-            matrix.settings.base_url, bot_client.access_token, store, executor, clock, CONFIG
-        )
+        reports = EventReports(store, executor, clock, CONFIG)
         await reports.check()
         assert await reports.check() == 0
         notices = [e["content"] for e in await messages(bot_client, escalation.room_id)]

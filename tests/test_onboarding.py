@@ -38,13 +38,13 @@ from bot.actions import (
     StoreAction,
 )
 from bot.calendar import SchoolCalendar
-from bot.cli import find_pupil
 from bot.clock import Clock, stamp
 from bot.config import load_config
 from bot.provisioning import ESCALATION_KEY, home_key, parent_dm_key, story_key
-from bot.roster import import_roster
+from bot.roster import find_pupil, import_roster
 from handlers import Context, Event
-from handlers.commands import all_commands, make_handler
+from handlers.command_table import all_commands
+from handlers.commands import make_handler
 from handlers.onboarding import (
     ALPHABET,
     MAX_FAILURES,

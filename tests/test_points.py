@@ -33,7 +33,8 @@ from bot.config import load_config
 from bot.provisioning import home_key
 from bot.roster import import_roster
 from handlers import Context, Event
-from handlers.commands import UsageError, all_commands, make_handler
+from handlers.command_table import all_commands
+from handlers.commands import UsageError, make_handler
 from handlers.points import (
     BAR_COLOUR,
     CHART_KEY,
