@@ -46,12 +46,12 @@ async def migrate(db: aiosqlite.Connection) -> None:
             f"database schema version {current} is newer than this conductbot "
             f"({len(MIGRATIONS)}); upgrade conductbot"
         )
-    for version, statements in enumerate(MIGRATIONS[current:], start=current + 1):
+    for version, migration in enumerate(MIGRATIONS[current:], start=current + 1):
         async with transaction(db):
-            for statement in statements:
+            for statement in migration.statements:
                 await db.execute(statement)
             await db.execute(f"PRAGMA user_version = {version}")
-        log.info("database migrated to schema version %d", version)
+        log.info("database migrated to schema version %d: %s", version, migration.description)
 
 
 @asynccontextmanager

@@ -1,16 +1,27 @@
 """Numbered schema migrations. Append only: never edit a step that has shipped.
 
-Step N takes the database from `PRAGMA user_version` N-1 to N, in one transaction.
+Step N takes the database from `PRAGMA user_version` N-1 to N, in one transaction, and says
+in its description what it is for.
 """
 
-MIGRATIONS: list[list[str]] = [
-    # 1: the foundation
-    [
-        """CREATE TABLE bot_state (
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    description: str  # logged when it is applied
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        "the foundation",
+        (
+            """CREATE TABLE bot_state (
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL
         )""",
-        """CREATE TABLE rooms (
+            """CREATE TABLE rooms (
             room_id TEXT PRIMARY KEY,
             kind TEXT NOT NULL CHECK (kind IN
                 ('story', 'portfolio', 'parent_dm', 'teacher_dm', 'escalation', 'welcome', 'home')),
@@ -21,14 +32,14 @@ MIGRATIONS: list[list[str]] = [
             bot_joined_ts INTEGER,
             closed_at TEXT
         )""",
-        """CREATE TABLE people (
+            """CREATE TABLE people (
             user_id TEXT PRIMARY KEY,
             display_name TEXT NOT NULL,
             role TEXT NOT NULL CHECK (role IN ('parent', 'pupil', 'teacher', 'slt')),
             staff_id TEXT UNIQUE,
             created_at TEXT NOT NULL
         )""",
-        """CREATE TABLE pupils (
+            """CREATE TABLE pupils (
             id INTEGER PRIMARY KEY,
             first_name TEXT NOT NULL,
             surname TEXT NOT NULL,
@@ -38,22 +49,22 @@ MIGRATIONS: list[list[str]] = [
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL
         )""",
-        "CREATE INDEX pupils_by_class ON pupils (class_id, first_name)",
-        """CREATE TABLE parent_links (
+            "CREATE INDEX pupils_by_class ON pupils (class_id, first_name)",
+            """CREATE TABLE parent_links (
             parent TEXT NOT NULL REFERENCES people (user_id) ON DELETE CASCADE,
             pupil_id INTEGER NOT NULL REFERENCES pupils (id) ON DELETE CASCADE,
             linked_at TEXT NOT NULL,
             linked_by TEXT NOT NULL,
             PRIMARY KEY (parent, pupil_id)
         )""",
-        """CREATE TABLE processed_events (
+            """CREATE TABLE processed_events (
             event_id TEXT PRIMARY KEY,
             room_id TEXT NOT NULL,
             processed_at TEXT NOT NULL,
             outcome TEXT NOT NULL CHECK (outcome IN ('handled', 'ignored', 'failed')),
             detail TEXT
         )""",
-        """CREATE TABLE audit (
+            """CREATE TABLE audit (
             id INTEGER PRIMARY KEY,
             action_id TEXT NOT NULL UNIQUE,
             at TEXT NOT NULL,
@@ -66,18 +77,20 @@ MIGRATIONS: list[list[str]] = [
             dry_run INTEGER NOT NULL DEFAULT 0,
             result TEXT NOT NULL
         )""",
-        "CREATE INDEX audit_by_time ON audit (at)",
-    ],
-    # 2: story moderation, discipline and the escalation room
-    [
-        """CREATE TABLE story_events (
+            "CREATE INDEX audit_by_time ON audit (at)",
+        ),
+    ),
+    Migration(
+        "story moderation, discipline and the escalation room",
+        (
+            """CREATE TABLE story_events (
             event_id TEXT PRIMARY KEY,
             room_id TEXT NOT NULL,
             sender TEXT NOT NULL,
             by_staff INTEGER NOT NULL,
             in_reply_to TEXT
         )""",
-        """CREATE TABLE incidents (
+            """CREATE TABLE incidents (
             id INTEGER PRIMARY KEY,
             action_id TEXT NOT NULL UNIQUE,
             at TEXT NOT NULL,
@@ -93,9 +106,9 @@ MIGRATIONS: list[list[str]] = [
             outcome TEXT NOT NULL,
             confirmed_by TEXT
         )""",
-        "CREATE INDEX incidents_by_time ON incidents (at)",
-        "CREATE INDEX incidents_by_user ON incidents (user_id, at)",
-        """CREATE TABLE strikes (
+            "CREATE INDEX incidents_by_time ON incidents (at)",
+            "CREATE INDEX incidents_by_user ON incidents (user_id, at)",
+            """CREATE TABLE strikes (
             id INTEGER PRIMARY KEY,
             user_id TEXT NOT NULL,
             event_id TEXT NOT NULL,
@@ -108,13 +121,13 @@ MIGRATIONS: list[list[str]] = [
             pardon_reason TEXT,
             UNIQUE (user_id, event_id)
         )""",
-        """CREATE TABLE suspensions (
+            """CREATE TABLE suspensions (
             user_id TEXT PRIMARY KEY,
             since TEXT NOT NULL,
             reason TEXT NOT NULL,
             by TEXT NOT NULL
         )""",
-        """CREATE TABLE reviews (
+            """CREATE TABLE reviews (
             id INTEGER PRIMARY KEY,
             event_id TEXT NOT NULL UNIQUE,
             room_id TEXT NOT NULL,
@@ -129,20 +142,22 @@ MIGRATIONS: list[list[str]] = [
             decided_by TEXT,
             decided_at TEXT
         )""",
-        """CREATE TABLE sent_events (
+            """CREATE TABLE sent_events (
             event_id TEXT PRIMARY KEY,
             room_id TEXT NOT NULL,
             key TEXT NOT NULL
         )""",
-        "CREATE INDEX sent_events_by_key ON sent_events (key)",
-        """CREATE TABLE event_reports (
+            "CREATE INDEX sent_events_by_key ON sent_events (key)",
+            """CREATE TABLE event_reports (
             report_id INTEGER PRIMARY KEY,
             seen_at TEXT NOT NULL
         )""",
-    ],
-    # 3: private messages relayed between parents and teachers
-    [
-        """CREATE TABLE conversations (
+        ),
+    ),
+    Migration(
+        "private messages relayed between parents and teachers",
+        (
+            """CREATE TABLE conversations (
             id INTEGER PRIMARY KEY,
             parent TEXT NOT NULL,
             teacher TEXT NOT NULL,
@@ -153,7 +168,7 @@ MIGRATIONS: list[list[str]] = [
             complaint_route_told INTEGER NOT NULL DEFAULT 0,
             UNIQUE (parent, teacher)
         )""",
-        """CREATE TABLE relays (
+            """CREATE TABLE relays (
             id INTEGER PRIMARY KEY,
             conversation_id INTEGER NOT NULL REFERENCES conversations (id),
             direction TEXT NOT NULL CHECK (direction IN ('to_teacher', 'to_parent')),
@@ -172,12 +187,14 @@ MIGRATIONS: list[list[str]] = [
             reminded_at TEXT,
             escalated_at TEXT
         )""",
-        "CREATE INDEX relays_due ON relays (status, release_at)",
-        "CREATE INDEX relays_by_conversation ON relays (conversation_id, id)",
-    ],
-    # 4: join codes, pupils' own accounts, values-linked points
-    [
-        """CREATE TABLE join_codes (
+            "CREATE INDEX relays_due ON relays (status, release_at)",
+            "CREATE INDEX relays_by_conversation ON relays (conversation_id, id)",
+        ),
+    ),
+    Migration(
+        "join codes, pupils' own accounts, values-linked points",
+        (
+            """CREATE TABLE join_codes (
             id INTEGER PRIMARY KEY,
             code_hash TEXT NOT NULL UNIQUE,
             pupil_id INTEGER NOT NULL REFERENCES pupils (id) ON DELETE CASCADE,
@@ -188,14 +205,14 @@ MIGRATIONS: list[list[str]] = [
             used_by TEXT,
             used_at TEXT
         )""",
-        """CREATE TABLE join_attempts (
+            """CREATE TABLE join_attempts (
             id INTEGER PRIMARY KEY,
             user_id TEXT NOT NULL,
             at TEXT NOT NULL,
             ok INTEGER NOT NULL
         )""",
-        "CREATE INDEX join_attempts_by_user ON join_attempts (user_id, at)",
-        """CREATE TABLE pending_links (
+            "CREATE INDEX join_attempts_by_user ON join_attempts (user_id, at)",
+            """CREATE TABLE pending_links (
             id INTEGER PRIMARY KEY,
             user_id TEXT NOT NULL,
             pupil_id INTEGER NOT NULL REFERENCES pupils (id) ON DELETE CASCADE,
@@ -204,12 +221,12 @@ MIGRATIONS: list[list[str]] = [
             decided_by TEXT,
             decided_at TEXT
         )""",
-        """CREATE TABLE pupil_accounts (
+            """CREATE TABLE pupil_accounts (
             user_id TEXT PRIMARY KEY,
             pupil_id INTEGER NOT NULL REFERENCES pupils (id) ON DELETE CASCADE,
             linked_at TEXT NOT NULL
         )""",
-        """CREATE TABLE points (
+            """CREATE TABLE points (
             id INTEGER PRIMARY KEY,
             pupil_id INTEGER NOT NULL REFERENCES pupils (id) ON DELETE CASCADE,
             value TEXT NOT NULL,
@@ -220,18 +237,20 @@ MIGRATIONS: list[list[str]] = [
             batch TEXT NOT NULL,
             undone_at TEXT
         )""",
-        "CREATE INDEX points_by_pupil ON points (pupil_id, awarded_at)",
-        "CREATE INDEX points_by_batch ON points (batch)",
-        """CREATE TABLE weekly_summaries (
+            "CREATE INDEX points_by_pupil ON points (pupil_id, awarded_at)",
+            "CREATE INDEX points_by_batch ON points (batch)",
+            """CREATE TABLE weekly_summaries (
             pupil_id INTEGER NOT NULL REFERENCES pupils (id) ON DELETE CASCADE,
             week TEXT NOT NULL,
             sent_at TEXT NOT NULL,
             PRIMARY KEY (pupil_id, week)
         )""",
-    ],
-    # 5: class media stays in the class
-    [
-        """CREATE TABLE media_fingerprints (
+        ),
+    ),
+    Migration(
+        "class media stays in the class",
+        (
+            """CREATE TABLE media_fingerprints (
             mxc TEXT PRIMARY KEY,
             sha256 TEXT,
             phash TEXT,
@@ -241,8 +260,8 @@ MIGRATIONS: list[list[str]] = [
             sender TEXT NOT NULL,
             at TEXT NOT NULL
         )""",
-        "CREATE INDEX media_by_sha256 ON media_fingerprints (sha256)",
-        """CREATE TABLE media_checks (
+            "CREATE INDEX media_by_sha256 ON media_fingerprints (sha256)",
+            """CREATE TABLE media_checks (
             event_id TEXT PRIMARY KEY,
             purpose TEXT NOT NULL CHECK (purpose IN ('protect', 'check')),
             room_id TEXT NOT NULL,
@@ -254,16 +273,20 @@ MIGRATIONS: list[list[str]] = [
             done_at TEXT,
             result TEXT
         )""",
-        "CREATE INDEX media_checks_pending ON media_checks (done_at, queued_at)",
-    ],
-    # 6: the parents' "seen" marker, shown in working hours only
-    [
-        "ALTER TABLE relays ADD COLUMN read_at TEXT",
-        "ALTER TABLE relays ADD COLUMN seen_shown_at TEXT",
-    ],
-    # 7: safeguarding alerts: urgent messages, the leads' acknowledgement and the chase
-    [
-        """CREATE TABLE safeguarding_alerts (
+            "CREATE INDEX media_checks_pending ON media_checks (done_at, queued_at)",
+        ),
+    ),
+    Migration(
+        'the parents\' "seen" marker, shown in working hours only',
+        (
+            "ALTER TABLE relays ADD COLUMN read_at TEXT",
+            "ALTER TABLE relays ADD COLUMN seen_shown_at TEXT",
+        ),
+    ),
+    Migration(
+        "safeguarding alerts: urgent messages, the leads' acknowledgement and the chase",
+        (
+            """CREATE TABLE safeguarding_alerts (
             id INTEGER PRIMARY KEY,
             source_event TEXT NOT NULL UNIQUE,  -- the family's message
             handle TEXT NOT NULL UNIQUE,  -- what a lead types: !ack 3f9a2c1b
@@ -277,19 +300,21 @@ MIGRATIONS: list[list[str]] = [
             acked_at TEXT,
             chased_at TEXT
         )""",
-        "CREATE INDEX alerts_open ON safeguarding_alerts (acked_at, notified_at)",
-    ],
-    # 8: a family's responses to one post are counted (floods), and found again (erasure)
-    [
-        "CREATE INDEX story_events_by_sender ON story_events (sender, in_reply_to)",
-    ],
-    # 9: what staff posts say, every version, so a reply's quote of one can be checked
-    [
-        "ALTER TABLE story_events ADD COLUMN staff_text TEXT",
-    ],
-    # 10: families' avatars are checked too (a copy of class media, or words in the picture)
-    [
-        """CREATE TABLE media_checks_10 (
+            "CREATE INDEX alerts_open ON safeguarding_alerts (acked_at, notified_at)",
+        ),
+    ),
+    Migration(
+        "a family's responses to one post are counted (floods), and found again (erasure)",
+        ("CREATE INDEX story_events_by_sender ON story_events (sender, in_reply_to)",),
+    ),
+    Migration(
+        "what staff posts say, every version, so a reply's quote of one can be checked",
+        ("ALTER TABLE story_events ADD COLUMN staff_text TEXT",),
+    ),
+    Migration(
+        "families' avatars are checked too (a copy of class media, or words in the picture)",
+        (
+            """CREATE TABLE media_checks_10 (
             event_id TEXT PRIMARY KEY,  -- for an avatar: avatar:USER:MXC, checked once
             purpose TEXT NOT NULL CHECK (purpose IN ('protect', 'check', 'avatar')),
             room_id TEXT NOT NULL,
@@ -301,9 +326,10 @@ MIGRATIONS: list[list[str]] = [
             done_at TEXT,
             result TEXT
         )""",
-        "INSERT INTO media_checks_10 SELECT * FROM media_checks",
-        "DROP TABLE media_checks",
-        "ALTER TABLE media_checks_10 RENAME TO media_checks",
-        "CREATE INDEX media_checks_pending ON media_checks (done_at, queued_at)",
-    ],
-]
+            "INSERT INTO media_checks_10 SELECT * FROM media_checks",
+            "DROP TABLE media_checks",
+            "ALTER TABLE media_checks_10 RENAME TO media_checks",
+            "CREATE INDEX media_checks_pending ON media_checks (done_at, queued_at)",
+        ),
+    ),
+)

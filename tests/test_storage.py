@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import aiosqlite
@@ -54,3 +55,15 @@ async def test_links_need_a_real_parent_and_pupil(tmp_path: Path) -> None:
             await store.rooms.add("!s:x", RoomKind.STORY, "story:oak", created_at=now)
     finally:
         await store.close()
+
+
+async def test_each_migration_is_described_and_logged_when_applied(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="storage.db")
+    db = await open_database(tmp_path / "described.sqlite")  # migrates a new database
+    await db.close()
+    logged = [r.getMessage() for r in caplog.records if "schema version" in r.getMessage()]
+    assert len(logged) == len(MIGRATIONS)
+    for version, (line, migration) in enumerate(zip(logged, MIGRATIONS, strict=True), 1):
+        assert migration.description and line.endswith(f"{version}: {migration.description}")
