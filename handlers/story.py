@@ -724,19 +724,8 @@ async def _keep(review: Review, ctx: Context, teacher: str) -> list[Action]:
     }
     if review.in_reply_to:
         content["m.relates_to"] = {"m.in_reply_to": {"event_id": review.in_reply_to}}
-    incident = Incident(
-        kind="teacher kept a reply",
-        user_id=review.author,
-        rule=review.label,
-        outcome="re-posted in the story on their behalf",
-        room_id=review.room_id,
-        event_id=review.event_id,
-        label=review.label,
-        confidence=review.confidence,
-        reasons=review.reasons,
-        evidence={"body": text},
-        confirmed_by=teacher_name,
-    )
+    kept = "re-posted in the story on their behalf"
+    incident = _review_incident(review, "teacher kept a reply", kept, teacher_name, text)
     told = await tell(
         ctx,
         review.author,
@@ -752,19 +741,26 @@ async def _keep(review: Review, ctx: Context, teacher: str) -> list[Action]:
 
 async def _remove(review: Review, ctx: Context, teacher: str) -> list[Action]:
     teacher_name = await display_name(ctx, teacher)
-    incident = Incident(
-        kind="teacher removed a reply",
+    incident = _review_incident(review, "teacher removed a reply", "", teacher_name, review.text)
+    # A teacher removing a reply the judge thought fine breaks the positive-comments rule.
+    incident = replace(incident, rule=review.label if review.label != "ok" else "negative")
+    return await _confirmed_removal(ctx, incident, [], confirmed_by=teacher_name)
+
+
+def _review_incident(
+    review: Review, kind: str, outcome: str, teacher_name: str, body: str | None
+) -> Incident:
+    """SLT's record of a teacher's decision on a reply the judge asked about."""
+    return Incident(
+        kind=kind,
         user_id=review.author,
         rule=review.label,
-        outcome="",
+        outcome=outcome,
         room_id=review.room_id,
         event_id=review.event_id,
         label=review.label,
         confidence=review.confidence,
         reasons=review.reasons,
-        evidence={"body": review.text},
+        evidence={"body": body},
         confirmed_by=teacher_name,
     )
-    # A teacher removing a reply the judge thought fine breaks the positive-comments rule.
-    incident = replace(incident, rule=review.label if review.label != "ok" else "negative")
-    return await _confirmed_removal(ctx, incident, [], confirmed_by=teacher_name)
