@@ -15,6 +15,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from html import escape
 from typing import Any, ClassVar
 
 from aiohttp import ClientConnectionError
@@ -71,6 +72,11 @@ class SendMessage(Action):
 
     def audit_detail(self) -> dict[str, Any]:
         return {"event_type": self.event_type, "msgtype": self.content.get("msgtype")}
+
+
+def as_html(text: str) -> str:
+    """Plain text as HTML: escaped, line breaks kept."""
+    return escape(text).replace("\n", "<br>")
 
 
 def notice(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import os
 import secrets
 import signal
 import time
@@ -25,7 +24,13 @@ from bot.app import App
 from bot.clock import Clock
 from bot.config import load_config
 from bot.guard_api import GuardApi, module_config
-from bot.homeserver import SynapseProcess, free_port, register_user, write_synapse_config
+from bot.homeserver import (
+    SynapseProcess,
+    free_port,
+    register_user,
+    write_private,
+    write_synapse_config,
+)
 from bot.matrix import Credentials, make_client
 from bot.provisioning import ESCALATION_KEY, story_key
 from bot.roster import find_pupil, import_roster
@@ -50,13 +55,6 @@ DEMO_PARENTS = (
     DemoParent("priya.patel", "Priya Patel", "Isla Patel"),
     DemoParent("dan.clarke", "Dan Clarke", "Noah Clarke"),
 )
-
-
-def _write_private(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
 
 
 def _register_all(settings: Any, accounts: dict[str, Any], config: Any) -> None:
@@ -110,10 +108,10 @@ async def run_demo(config_path: Path, root: Path, roster: Path) -> None:
     client = None
     try:
         await asyncio.to_thread(_register_all, settings, accounts, config)
-        _write_private(accounts_path, json.dumps(accounts, indent=2))
+        write_private(accounts_path, json.dumps(accounts, indent=2))
         bot = accounts["users"]["conductbot"]
         secrets_path = root / "bot-secrets.yaml"
-        _write_private(
+        write_private(
             secrets_path,
             yaml.safe_dump(
                 {
@@ -141,7 +139,7 @@ async def run_demo(config_path: Path, root: Path, roster: Path) -> None:
         accounts["rooms"] = {
             key: room.room_id for key in keys if (room := await store.rooms.by_key(key))
         }
-        _write_private(accounts_path, json.dumps(accounts, indent=2))
+        write_private(accounts_path, json.dumps(accounts, indent=2))
         await _serve(
             app, lambda: _instructions(accounts, accounts_path, time.monotonic() - started)
         )

@@ -182,9 +182,11 @@ def _homeserver_config(directory: Path, server_name: str, port: int) -> dict[str
     }
 
 
-def _write_private(path: Path, text: str) -> None:
+def write_private(path: Path, text: str) -> None:
+    """Write a file only its owner may read (secrets, passwords)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as handle:
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(text)
     os.chmod(path, 0o600)  # in case the file already existed with wider permissions
 
@@ -217,13 +219,13 @@ def write_synapse_config(
     if existing.exists():
         config = yaml.safe_load(existing.read_text())
         if (guard is not None) or config.get("modules"):
-            _write_private(existing, yaml.safe_dump(_set_guard(config, guard), sort_keys=False))
+            write_private(existing, yaml.safe_dump(_set_guard(config, guard), sort_keys=False))
         return _read_settings(directory)
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     (directory / LOG_CONFIG_NAME).write_text(yaml.safe_dump(_log_config(directory)))
     config = _set_guard(_homeserver_config(directory, server_name, port or free_port()), guard)
     pending = directory / f"{CONFIG_NAME}.tmp"
-    _write_private(pending, yaml.safe_dump(config, sort_keys=False))
+    write_private(pending, yaml.safe_dump(config, sort_keys=False))
     result = subprocess.run(
         [*SYNAPSE, "-c", str(pending), "--generate-keys"],
         cwd=directory,

@@ -14,14 +14,14 @@ from typing import Any
 
 from aiohttp import ClientError
 
-from bot.actions import Action, Executor, RecordIncident, notice
+from bot.actions import Action, Executor, RecordIncident, as_html, notice
 from bot.admin import AdminError, admin
 from bot.calendar import SchoolCalendar
 from bot.clock import Clock
 from bot.config import Config
 from bot.provisioning import ESCALATION_KEY
 from handlers import Context
-from handlers.discipline import INCIDENT_KEY, display_name, escalate, evidence_of
+from handlers.discipline import INCIDENT_KEY, escalate, evidence_of, labelled
 from storage.incidents import Incident
 from storage.store import Store
 
@@ -36,11 +36,6 @@ REPORT_KINDS = ("reported", "report about a member of staff", GROUPED)
 
 class _Refused(Exception):
     """The admin API said 403 or 404: the token is not a server admin's, or not Synapse."""
-
-
-async def _label(ctx: Context, user_id: str) -> str:
-    name = await display_name(ctx, user_id)
-    return user_id if name == user_id else f"{name} ({user_id})"
 
 
 class EventReports:
@@ -178,7 +173,7 @@ class EventReports:
         )
         escalation = await self.store.rooms.by_key(ESCALATION_KEY)
         text = (
-            f"{await _label(self._context(), reporter)} has reported more than "
+            f"{await labelled(self._context(), reporter)} has reported more than "
             f"{REPORTS_PER_HOUR} messages in the last hour. Further reports from them this hour "
             "are kept but not posted one by one (see !incidents)."
         )
@@ -216,7 +211,7 @@ class EventReports:
             return []
         reporter = incident.evidence["reported_by"]
         extra = [
-            f"Reported by: {await _label(ctx, reporter)}",
+            f"Reported by: {await labelled(ctx, reporter)}",
             f"Reason given: «{incident.evidence['reason']}»",
         ]
         if incident.room_id and await self.store.rooms.get(incident.room_id) is None:
@@ -231,7 +226,7 @@ class EventReports:
             notice(
                 sent.room_id,
                 body,
-                html.escape(body).replace("\n", "<br>"),
+                as_html(body),
                 **{INCIDENT_KEY: sent.content[INCIDENT_KEY]},
             )
         ]

@@ -75,3 +75,9 @@ class Context:
 
 
 Handler = Callable[[Event, Context], Awaitable[list[Action]]]
+
+
+def relation(content: dict[str, Any]) -> dict[str, Any]:
+    """An event's `m.relates_to`, or {} when it has none (or a malformed one)."""
+    relates = content.get("m.relates_to")
+    return relates if isinstance(relates, dict) else {}

@@ -5,13 +5,12 @@ declaration. Commands start with `!` or `/` (some clients hold back unknown `/` 
 
 from __future__ import annotations
 
-import html
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.actions import Action, notice
+from bot.actions import Action, as_html, notice
 from handlers import Context, Event
 from storage.people import Role
 from storage.rooms import RoomKind
@@ -145,7 +144,7 @@ def split_command(text: str) -> tuple[str, str] | None:
 def reply(event: Event, text: str) -> list[Action]:
     """A notice in the same room, marked as a reply to the command."""
     relates = {"m.relates_to": {"m.in_reply_to": {"event_id": event.event_id}}}
-    return [notice(event.room.room_id, text, html.escape(text).replace("\n", "<br>"), **relates)]
+    return [notice(event.room.room_id, text, as_html(text), **relates)]
 
 
 def make_handler(commands: CommandSet) -> Callable[[Event, Context], Awaitable[list[Action]]]:

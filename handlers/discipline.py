@@ -8,7 +8,6 @@ escalation room with machine-readable content. Staff and the bot are never punis
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 from dataclasses import asdict, replace
 from datetime import timedelta
@@ -22,6 +21,7 @@ from bot.actions import (
     RecordIncident,
     Reinstate,
     Suspend,
+    as_html,
     notice,
 )
 from bot.clock import stamp
@@ -91,7 +91,7 @@ async def tell(ctx: Context, user_id: str, text: str) -> list[Action]:
     home = await ctx.store.rooms.by_key(home_key(user_id))
     if home is None:
         return []
-    return [notice(home.room_id, text, html.escape(text).replace("\n", "<br>"))]
+    return [notice(home.room_id, text, as_html(text))]
 
 
 async def escalate(ctx: Context, incident: Incident, headline: str) -> list[Action]:
@@ -127,11 +127,7 @@ async def escalate(ctx: Context, incident: Incident, headline: str) -> list[Acti
     machine["reasons"] = list(incident.reasons)
     if incident.confidence is not None:  # Matrix's canonical JSON has no floats
         machine["confidence"] = f"{incident.confidence:.2f}"
-    return [
-        notice(
-            room.room_id, text, html.escape(text).replace("\n", "<br>"), **{INCIDENT_KEY: machine}
-        )
-    ]
+    return [notice(room.room_id, text, as_html(text), **{INCIDENT_KEY: machine})]
 
 
 EVIDENCE_SHOWN = 4_000  # a Matrix event must stay under 64 KB; the full text is in the DB
@@ -242,3 +238,9 @@ def evidence_of(content: dict[str, Any]) -> dict[str, Any]:
     """What to keep of a message as evidence: its text, formatting and media reference."""
     keep = ("body", "formatted_body", "msgtype", "url", "m.new_content", "m.relates_to")
     return {k: content[k] for k in keep if k in content}
+
+
+async def labelled(ctx: Context, user_id: str) -> str:
+    """ "Name (@id)" for SLT, or the id alone when the bot knows no name."""
+    name = await display_name(ctx, user_id)
+    return user_id if name == user_id else f"{name} ({user_id})"

@@ -9,9 +9,7 @@ Once per room per hour, so a conversation is not flooded with notices.
 
 from __future__ import annotations
 
-import html
-
-from bot.actions import Action, notice
+from bot.actions import Action, as_html, notice
 from handlers import Context, Event
 from handlers.discipline import escalate, is_immune
 from storage.incidents import Incident
@@ -37,8 +35,6 @@ async def handle_encrypted(event: Event, ctx: Context) -> list[Action]:
         room_id=event.room.room_id,
         event_id=event.event_id,
     )
-    told = notice(
-        event.room.room_id, text, html.escape(text).replace("\n", "<br>"), remember_as=key
-    )
+    told = notice(event.room.room_id, text, as_html(text), remember_as=key)
     headline = "Someone wrote an encrypted message the bot could not decrypt"
     return [told, *await escalate(ctx, incident, headline)]

@@ -16,7 +16,7 @@ from bot.actions import Action, Invite, Pardon, RecordIncident, SendFile
 from bot.clock import stamp
 from handlers import Context
 from handlers.commands import Argument, Command, Invocation, format_instant, reply
-from handlers.discipline import display_name, escalate, reinstatement, tell
+from handlers.discipline import display_name, escalate, labelled, reinstatement, tell
 from storage.discipline import Strike
 from storage.incidents import Incident
 from storage.people import Role
@@ -110,11 +110,6 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-async def _label(ctx: Context, user_id: str) -> str:
-    name = await display_name(ctx, user_id)
-    return user_id if name == user_id else f"{name} ({user_id})"
-
-
 async def _known(ctx: Context, user_id: str, strikes: list[Strike]) -> bool:
     return (
         bool(strikes)
@@ -155,7 +150,7 @@ async def _strikes(inv: Invocation, ctx: Context) -> list[Action]:
     strikes = await ctx.store.discipline.strikes(user)
     if not await _known(ctx, user, strikes):
         return _unknown(inv, user)
-    who = await _label(ctx, user)
+    who = await labelled(ctx, user)
     expired_before = ctx.clock.now() - timedelta(days=ctx.config.policy.strike_expiry_days)
     lines = [f"Strikes for {who}:" if strikes else f"{who} has no strikes."]
     for number, strike in enumerate(strikes, start=1):
@@ -185,7 +180,7 @@ async def _pardon(inv: Invocation, ctx: Context) -> list[Action]:
     strikes = await ctx.store.discipline.strikes(user)
     if not await _known(ctx, user, strikes):
         return _unknown(inv, user)
-    who = await _label(ctx, user)
+    who = await labelled(ctx, user)
     uncleared = [s for s in strikes if s.pardoned_at is None]
     if not uncleared:
         return reply(inv.event, f"{who} has no warnings to clear; nothing was changed.")
@@ -221,7 +216,7 @@ async def _reinstate(inv: Invocation, ctx: Context) -> list[Action]:
     strikes = await ctx.store.discipline.strikes(user)
     if not await _known(ctx, user, strikes):
         return _unknown(inv, user)
-    who = await _label(ctx, user)
+    who = await labelled(ctx, user)
     if not await ctx.store.discipline.is_suspended(user):
         return reply(
             inv.event,
@@ -274,7 +269,7 @@ async def _incidents(inv: Invocation, ctx: Context) -> list[Action]:
             "gives them all)"
         )
     for incident in found[-MAX_LINES:]:
-        who = await _label(ctx, incident.user_id)
+        who = await labelled(ctx, incident.user_id)
         lines.append(
             f"{_short(incident.at, ctx)} — {incident.kind} — {who} — {incident.rule} "
             f"— {incident.outcome}"
@@ -321,7 +316,7 @@ async def incidents_csv(ctx: Context, incidents: list[Incident]) -> bytes:
             for child in await ctx.store.pupils.children_of(incident.user_id)
         )
         confidence = "" if incident.confidence is None else f"{incident.confidence:.2f}"
-        confirmed = await _label(ctx, incident.confirmed_by) if incident.confirmed_by else ""
+        confirmed = await labelled(ctx, incident.confirmed_by) if incident.confirmed_by else ""
         row = [
             incident.id,
             f"{local:%Y-%m-%d}",

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import html
 import io
 import json
 import re
@@ -28,7 +27,7 @@ from datetime import date, datetime, time, timedelta
 from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
-from bot.actions import Action, AwardPoints, MarkWeeklySummary, SendFile, UndoAward, notice
+from bot.actions import Action, AwardPoints, MarkWeeklySummary, SendFile, UndoAward, as_html, notice
 from bot.clock import stamp
 from bot.config import Config, SchoolClass
 from bot.provisioning import home_key
@@ -645,7 +644,7 @@ async def _week_summaries(ctx: Context, monday: date) -> list[tuple[str, list[Ac
         width, height = CHART_SIZE
         actions: list[Action] = []
         for room_id in homes:
-            actions.append(notice(room_id, text, html.escape(text).replace("\n", "<br>")))
+            actions.append(notice(room_id, text, as_html(text)))
             actions.append(
                 SendFile(
                     room_id,

@@ -34,12 +34,13 @@ from bot.actions import (
     SendMessage,
     StoreRelay,
     UpdateRelay,
+    as_html,
     notice,
 )
 from bot.clock import stamp
 from bot.config import Staff
 from bot.judge import JudgeContext, Label, Outcome, Verdict, judge
-from handlers import Context, Event
+from handlers import Context, Event, relation
 from handlers.commands import Argument, Command, Invocation, reply, split_command
 from handlers.discipline import display_name, escalate, evidence_of, parse_short_id, short_id
 from handlers.onboarding import looks_like_code
@@ -93,11 +94,6 @@ def route(verdict: Verdict | None, *, golden_rule: bool = True) -> Route:
     return Route.DELIVER
 
 
-def _relation(content: dict[str, Any]) -> dict[str, Any]:
-    relates = content.get("m.relates_to")
-    return relates if isinstance(relates, dict) else {}
-
-
 def _teacher_staff(ctx: Context, teacher: str) -> Staff | None:
     return ctx.config.staff_by_user(teacher, ctx.bot_user_id.split(":", 1)[1])
 
@@ -117,7 +113,7 @@ async def _children_names(ctx: Context, parent: str) -> str:
 
 async def _mapped_reply(ctx: Context, content: dict[str, Any]) -> str | None:
     """The event in the other room that a reply in this room points to."""
-    reply = _relation(content).get("m.in_reply_to")
+    reply = relation(content).get("m.in_reply_to")
     target = reply.get("event_id") if isinstance(reply, dict) else None
     if not isinstance(target, str):
         return None
@@ -150,7 +146,7 @@ async def render(
         if keep_html and isinstance(formatted, str) and html_body:
             inner = REPLY_FALLBACK.sub("", formatted)  # the quote points into the other room
         else:
-            inner = html.escape(text).replace("\n", "<br>")
+            inner = as_html(text)
         copy = {
             "msgtype": "m.text",
             "body": f"{heading}\n{text}",
@@ -217,7 +213,7 @@ async def handle_parent_dm(event: Event, ctx: Context) -> list[Action]:
             "passed on. Please use your other conversations or email the "
             f"office at {ctx.config.school.office_email}.",
         )
-    if _relation(event.content).get("rel_type") == "m.replace":
+    if relation(event.content).get("rel_type") == "m.replace":
         return await _edited(event, ctx, conversation)
     if await ctx.store.discipline.is_suspended(event.sender):
         return await tell_here(
@@ -417,7 +413,7 @@ async def _divert(
 
 async def _edited(event: Event, ctx: Context, conversation: Conversation) -> list[Action]:
     """An edit is judged as the message it now is, before it reaches anyone."""
-    target = _relation(event.content).get("event_id")
+    target = relation(event.content).get("event_id")
     new = event.content.get("m.new_content")
     relayed = await ctx.store.relay.by_source(target) if isinstance(target, str) else None
     if relayed is None or not isinstance(new, dict):
@@ -551,8 +547,8 @@ async def handle_teacher_dm(event: Event, ctx: Context) -> list[Action]:
     if conversation.closed_at:
         return await tell_here(event, "This conversation is closed; nothing is passed on.")
     heading = f"{await display_name(ctx, conversation.teacher)}:"
-    if _relation(event.content).get("rel_type") == "m.replace":
-        target = _relation(event.content).get("event_id")
+    if relation(event.content).get("rel_type") == "m.replace":
+        target = relation(event.content).get("event_id")
         relayed = await ctx.store.relay.by_source(target) if isinstance(target, str) else None
         new = event.content.get("m.new_content")
         if relayed and relayed.delivered_event and isinstance(new, dict):

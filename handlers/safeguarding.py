@@ -21,7 +21,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.actions import AcknowledgeAlert, Action, MarkAlert, RaiseAlert, RecordIncident, notice
+from bot.actions import (
+    AcknowledgeAlert,
+    Action,
+    MarkAlert,
+    RaiseAlert,
+    RecordIncident,
+    as_html,
+    notice,
+)
 from bot.clock import stamp
 from bot.config import Staff
 from bot.judge import Verdict
@@ -106,7 +114,7 @@ async def urgent_actions(
         f"React {ACK} here or send !ack {handle} when you have it: the family is then told "
         "it has been seen by the school's safeguarding lead."
     )
-    markup = html.escape(body).replace("\n", "<br>")
+    markup = as_html(body)
     notify_now = _leads_notified_now(ctx, now)
     notify_at = now if notify_now else ctx.calendar.next_opening(now, None)
     incident = Incident(
@@ -165,7 +173,7 @@ def _answer_family(
     text = f"{ctx.config.safeguarding.emergency}\n\n{seen}" + (f" {teacher}" if teacher else "")
     relates = {"m.relates_to": {"m.in_reply_to": {"event_id": concern.source_event}}}
     extra = relates if room == concern.room_id else {}
-    return notice(room, text, html.escape(text).replace("\n", "<br>"), **extra)
+    return notice(room, text, as_html(text), **extra)
 
 
 async def _tell_leads(
@@ -209,7 +217,7 @@ async def chase_alert_actions(ctx: Context, alert: Alert) -> list[Action]:
     )
     mentions: dict[str, Any] = {"m.mentions": {"user_ids": slt}}
     return [
-        notice(room.room_id, text, html.escape(text).replace("\n", "<br>"), **mentions),
+        notice(room.room_id, text, as_html(text), **mentions),
         MarkAlert(alert.source_event, "chased_at"),
     ]
 

@@ -27,12 +27,13 @@ from bot.actions import (
     Redact,
     SendMessage,
     VoidJoinCode,
+    as_html,
     notice,
 )
 from bot.config import Config
 from bot.judge import JudgeContext, Label, Outcome, Verdict, judge
 from bot.provisioning import home_key
-from handlers import Context, Event
+from handlers import Context, Event, relation
 from handlers.discipline import (
     PUBLIC_REASON,
     display_name,
@@ -94,7 +95,7 @@ def _html(content: dict[str, Any]) -> _Text | None:
     if not isinstance(formatted, str) or not formatted:
         return None
     # Only a real reply's fallback is stripped by clients; in anything else it is shown.
-    parser = _Text(skip_reply="m.in_reply_to" in _relation(content))
+    parser = _Text(skip_reply="m.in_reply_to" in relation(content))
     parser.feed(formatted[:100_000])
     return parser
 
@@ -109,7 +110,7 @@ def visible_text(content: dict[str, Any]) -> str:
     """The words a message carries: the body without the reply fallback, plus the HTML's."""
     body = content.get("body") if isinstance(content.get("body"), str) else ""
     lines = body.split("\n")
-    if "m.in_reply_to" in _relation(content):
+    if "m.in_reply_to" in relation(content):
         while lines and lines[0].startswith("> "):
             lines.pop(0)
         while lines and not lines[0].strip():
@@ -196,14 +197,9 @@ def forged_quote(content: dict[str, Any], post: StoryEvent) -> str | None:
     return None
 
 
-def _relation(content: dict[str, Any]) -> dict[str, Any]:
-    relates = content.get("m.relates_to")
-    return relates if isinstance(relates, dict) else {}
-
-
 def replied_to(content: dict[str, Any]) -> str | None:
     """The event a reply or thread reply answers; None for a top-level post."""
-    relates = _relation(content)
+    relates = relation(content)
     reply = relates.get("m.in_reply_to")
     if isinstance(reply, dict) and isinstance(reply.get("event_id"), str):
         return reply["event_id"]
@@ -234,8 +230,8 @@ async def handle_story(event: Event, ctx: Context) -> list[Action]:
     by_staff = bool(ctx.sender and ctx.sender.role.is_staff)
     if event.type in ("m.room.message", "m.reaction"):  # reactions too: erasure finds them
         words = _staff_words(event.content) if by_staff else None
-        edited = _relation(event.content).get("event_id")
-        if words is not None and _relation(event.content).get("rel_type") == "m.replace":
+        edited = relation(event.content).get("event_id")
+        if words is not None and relation(event.content).get("rel_type") == "m.replace":
             if isinstance(edited, str):
                 await ctx.store.story.add_staff_version(edited, words)
             words = None
@@ -256,7 +252,7 @@ async def handle_story(event: Event, ctx: Context) -> list[Action]:
         return []  # families may delete their own messages
     if event.type != "m.room.message":
         return await _remove_shape(event, ctx, "media", "a sticker or other post")
-    if _relation(event.content).get("rel_type") == "m.replace":
+    if relation(event.content).get("rel_type") == "m.replace":
         return await _edit(event, ctx)
     if event.content.get("msgtype") in MEDIA or has_inline_image(event.content):
         return await _remove_shape(event, ctx, "media", "a photo or file")
@@ -292,7 +288,7 @@ async def _new_post(event: Event, ctx: Context) -> list[Action]:
 def _answered(event: Event) -> str | None:
     """The post a reply or a reaction responds to."""
     if event.type == "m.reaction":
-        target = _relation(event.content).get("event_id")
+        target = relation(event.content).get("event_id")
         return target if isinstance(target, str) else None
     return replied_to(event.content) if event.type == "m.room.message" else None
 
@@ -411,7 +407,7 @@ async def _hostile_reaction(key: str, event: Event, ctx: Context) -> bool:
 
 
 async def _reaction(event: Event, ctx: Context) -> list[Action]:
-    key = _relation(event.content).get("key")
+    key = relation(event.content).get("key")
     if not isinstance(key, str) or not await _hostile_reaction(key, event, ctx):
         return []
     incident = Incident(
@@ -421,7 +417,7 @@ async def _reaction(event: Event, ctx: Context) -> list[Action]:
         outcome="removed with a reminder (no strike)",
         room_id=event.room.room_id,
         event_id=event.event_id,
-        evidence={"key": key, "reacted_to": _relation(event.content).get("event_id")},
+        evidence={"key": key, "reacted_to": relation(event.content).get("event_id")},
     )
     told = await tell(
         ctx,
@@ -437,7 +433,7 @@ async def _reaction(event: Event, ctx: Context) -> list[Action]:
 
 
 async def _edit(event: Event, ctx: Context) -> list[Action]:
-    target = _relation(event.content).get("event_id")
+    target = relation(event.content).get("event_id")
     original = await ctx.store.story.get(target) if isinstance(target, str) else None
     if original is not None and original.sender != event.sender:
         return await _remove_shape(event, ctx, "edit", "an edit of someone else's post")
@@ -642,7 +638,7 @@ async def _ask_teacher(
                 notice(
                     home.room_id,
                     question,
-                    html.escape(question).replace("\n", "<br>"),
+                    as_html(question),
                     remember_as=f"review:{event.event_id}",
                     reactions=(KEEP, REMOVE),
                 )
@@ -683,7 +679,7 @@ async def handle_review_decision(event: Event, ctx: Context) -> list[Action]:
     """A teacher's ✅ or ❌ on a review notice in their home room."""
     if event.type != "m.reaction" or ctx.sender is None or not ctx.sender.role.is_staff:
         return []
-    relates = _relation(event.content)
+    relates = relation(event.content)
     key, target = relates.get("key"), relates.get("event_id")
     if key not in (KEEP, REMOVE) or not isinstance(target, str):
         return []
