@@ -263,6 +263,25 @@ class StoreAction(Action):
 
 
 @dataclass(frozen=True)
+class SetBotState(StoreAction):
+    """A note the bot keeps for later (a pending confirmation); `value` None forgets it."""
+
+    kind: ClassVar[str] = "set_bot_state"
+    key: str
+    value: str | None
+
+    def target(self) -> str | None:
+        return self.key
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        if self.value is None:
+            await store.state.delete(self.key)
+        else:
+            await store.state.set(self.key, self.value)
+        return None
+
+
+@dataclass(frozen=True)
 class CloseRoom(StoreAction):
     """The bot has left a room for good (a welcome room no longer needed)."""
 

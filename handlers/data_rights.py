@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import ClassVar
 
-from bot.actions import Action, Kick, LeaveRoom, Redact, SendFile, StoreAction, notice
+from bot.actions import Action, Kick, LeaveRoom, Redact, SendFile, SetBotState, StoreAction, notice
 from bot.clock import stamp
 from bot.provisioning import home_key
 from handlers import Context
@@ -57,8 +57,7 @@ async def _forget(inv: Invocation, ctx: Context) -> list[Action]:
     user = inv.event.sender
     key = f"forget:{user}"
     if inv.args["confirm"] != "confirm":
-        await ctx.store.state.set(key, ctx.clock.iso())
-        return reply(
+        return [SetBotState(key, ctx.clock.iso())] + reply(
             inv.event,
             "This erases what the bot holds about you: your links to your children, your "
             "messages (held and relayed), codes and notices, and removes you from the class "
@@ -71,8 +70,8 @@ async def _forget(inv: Invocation, ctx: Context) -> list[Action]:
         return reply(
             inv.event, "Please send !forget first; then !forget confirm within 10 minutes."
         )
-    await ctx.store.state.delete(key)
     actions: list[Action] = [
+        SetBotState(key, None),
         *reply(
             inv.event,
             "Done. Your data has been erased and you are being removed from the "

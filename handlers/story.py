@@ -12,9 +12,9 @@ from __future__ import annotations
 import asyncio
 import html
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import unquote
 
 import emoji
@@ -26,6 +26,7 @@ from bot.actions import (
     OpenReview,
     Redact,
     SendMessage,
+    StoreAction,
     VoidJoinCode,
     as_html,
     notice,
@@ -49,6 +50,7 @@ from handlers.onboarding import codes_in
 from handlers.safeguarding import Concern, urgent_actions
 from storage.codes import JoinCode
 from storage.incidents import Incident
+from storage.store import Store
 from storage.story import Review, StoryEvent
 
 MEDIA = {"m.image", "m.video", "m.audio", "m.file", "m.location"}
@@ -225,25 +227,63 @@ async def judge_context(ctx: Context, event: Event) -> JudgeContext:
     )
 
 
+@dataclass(frozen=True)
+class RememberStoryEvent(StoreAction):
+    """Who sent a story message or reaction, and what it answers: floods are counted, quotes
+    checked and a person's posts found again for erasure from these."""
+
+    kind: ClassVar[str] = "remember_story_event"
+    event: StoryEvent
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.story.remember(self.event)
+        return None
+
+
+@dataclass(frozen=True)
+class AddStaffVersion(StoreAction):
+    """A staff member's edit: the post's new words join the old (a reply may quote either)."""
+
+    kind: ClassVar[str] = "add_staff_version"
+    event_id: str
+    text: str
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.story.add_staff_version(self.event_id, self.text)
+        return None
+
+
+def _remembered(event: Event, ctx: Context, answered: str | None) -> list[Action]:
+    if event.type not in ("m.room.message", "m.reaction"):  # reactions too: erasure finds them
+        return []
+    by_staff = bool(ctx.sender and ctx.sender.role.is_staff)
+    words = _staff_words(event.content) if by_staff else None
+    edited = relation(event.content).get("event_id")
+    versions: list[Action] = []
+    if words is not None and relation(event.content).get("rel_type") == "m.replace":
+        if isinstance(edited, str):
+            versions.append(AddStaffVersion(edited, words))
+        words = None
+    story_event = StoryEvent(
+        event.event_id, event.room.room_id, event.sender, by_staff, answered, words
+    )
+    return [*versions, RememberStoryEvent(story_event)]
+
+
 async def handle_story(event: Event, ctx: Context) -> list[Action]:
     answered = _answered(event)
-    by_staff = bool(ctx.sender and ctx.sender.role.is_staff)
-    if event.type in ("m.room.message", "m.reaction"):  # reactions too: erasure finds them
-        words = _staff_words(event.content) if by_staff else None
-        edited = relation(event.content).get("event_id")
-        if words is not None and relation(event.content).get("rel_type") == "m.replace":
-            if isinstance(edited, str):
-                await ctx.store.story.add_staff_version(edited, words)
-            words = None
-        await ctx.store.story.remember(
-            StoryEvent(event.event_id, event.room.room_id, event.sender, by_staff, answered, words)
-        )
+    return [*_remembered(event, ctx, answered), *await _decide(event, ctx, answered)]
+
+
+async def _decide(event: Event, ctx: Context, answered: str | None) -> list[Action]:
     if event.type == "m.room.member":
         return await _membership(event, ctx)
     if event.state_key is not None or await is_immune(ctx, event.sender):
         return []
     if answered is not None:
-        responses = await ctx.store.story.responses(event.sender, answered)
+        # this one counts too (it is remembered once this decision is made; a replay was)
+        replayed = await ctx.store.story.get(event.event_id) is not None
+        responses = await ctx.store.story.responses(event.sender, answered) + (not replayed)
         if responses > FLOOD:
             return await _flood(event, ctx, first=responses == FLOOD + 1)
     if event.type == "m.reaction":

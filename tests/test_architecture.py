@@ -5,6 +5,7 @@ the layout left to `ruff format`. Fails on a deliberate cycle (below)."""
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -150,3 +151,44 @@ def test_ruff_format_owns_the_layout() -> None:
         if line.rstrip().endswith("# fmt" + ": skip")
     ]
     assert skipped == []
+
+
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "executemany", "executescript")
+
+
+def _writers() -> dict[str, set[str]]:
+    """For each part of the store (`store.story`, …), the methods that change the database."""
+    from typing import get_type_hints
+
+    import storage.store
+
+    writers: dict[str, set[str]] = {}
+    for attribute, kind in get_type_hints(storage.store.Store).items():
+        if not isinstance(kind, type) or kind.__module__ == "aiosqlite.core":
+            continue
+        tree = ast.parse(Path(sys.modules[kind.__module__].__file__ or "").read_text())
+        [found] = [n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == kind.__name__]
+        writers[attribute] = {
+            method.name
+            for method in found.body
+            if isinstance(method, ast.AsyncFunctionDef | ast.FunctionDef)
+            and any(word in ast.unparse(method) for word in _WRITES)
+        }
+    return writers
+
+
+def test_handlers_only_read_the_store() -> None:
+    """Handlers decide: every change to the database is an action the executor performs."""
+    writers = _writers()
+    assert "remember" in writers["story"] and "get" not in writers["story"]  # the check works
+    found = []
+    for path in (REPO / "handlers").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            chain = node.func if isinstance(node, ast.Call) else None
+            if not isinstance(chain, ast.Attribute) or not isinstance(chain.value, ast.Attribute):
+                continue
+            part, store = chain.value, chain.value.value
+            if isinstance(store, ast.Attribute) and store.attr == "store":
+                if chain.attr in writers.get(part.attr, ()) or part.attr == "db":
+                    found.append(f"{path.name}:{node.lineno} {ast.unparse(chain)}")
+    assert found == []
