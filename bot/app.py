@@ -258,6 +258,7 @@ class App:
             demo=self.demo,
             sender=sender,
             calendar=self.calendar,
+            homeserver=self.client.homeserver,
         )
 
     def _lock(self, key: int | str) -> asyncio.Lock:

@@ -5,18 +5,24 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from nio import AsyncClient
+
 from bot import judge_eval, judge_model, judge_train
+from bot.actions import Executor
 from bot.app import App
 from bot.clock import Clock, ClockError
-from bot.config import Config, ConfigError, load_config
+from bot.config import Config, ConfigError, SchoolClass, load_config
 from bot.guard_api import GuardApi
+from bot.letters import LetterHead, letters_csv, letters_pdf
 from bot.matrix import Credentials, CredentialsError, login, make_client
 from bot.provisioning import LinkRefused
 from bot.roster import RosterError, UnknownPupil, find_pupil, import_roster
+from handlers.invitations import OFFICE, ONLY_COPY, plan_invitations
 from storage.store import DATABASE, Store
 
 log = logging.getLogger("conductbot")
@@ -125,6 +131,116 @@ async def cmd_link_parent(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Output:
+    """A file written beside its final name and moved into place only once the codes in it
+    are stored, so a refused or failed run leaves neither the file nor the codes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+        try:
+            if path.is_dir():
+                raise IsADirectoryError(21, "that is a folder")
+            self.partial.open("xb").close()
+        except OSError as err:
+            raise UserError(f"{path}: cannot write there: {err.strerror or err}") from None
+
+    def write(self, data: bytes) -> None:
+        self.partial.write_bytes(data)
+
+    def keep(self) -> None:
+        self.partial.replace(self.path)
+
+    def discard(self) -> None:
+        self.partial.unlink(missing_ok=True)
+
+
+def _letter_classes(config: Config, args: argparse.Namespace) -> list[SchoolClass]:
+    if args.all == bool(args.class_id):
+        raise UserError(
+            "invitations: say which letters, either --class CLASS_ID or --all (not both); "
+            f"the classes in {args.config} are {', '.join(c.id for c in config.classes)}"
+        )
+    if args.all:
+        return list(config.classes)
+    school_class = config.class_by_id(args.class_id)
+    if school_class is None:
+        raise UserError(
+            f"invitations: there is no class '{args.class_id}' in {args.config}; its classes "
+            f"are {', '.join(c.id for c in config.classes)}"
+        )
+    return [school_class]
+
+
+async def cmd_invitations(args: argparse.Namespace) -> int:
+    config = _config(args.config)
+    classes = _letter_classes(config, args)
+    if args.pdf is None and args.csv is None:
+        raise UserError("invitations: say where to write them: --pdf FILE, --csv FILE or both")
+    if args.pdf is not None and args.csv is not None and args.pdf.resolve() == args.csv.resolve():
+        raise UserError("invitations: --pdf and --csv name the same file; give two names")
+    database = Path(args.data_dir) / DATABASE
+    if not database.exists():
+        raise UserError(
+            f"invitations: no database at {database}; import the roster first "
+            "(conductbot roster import) or give --data-dir"
+        )
+    credentials = _credentials(args)
+    outputs: list[_Output] = []
+    try:
+        pdf = csv = None
+        if args.pdf is not None:
+            outputs.append(pdf := _Output(args.pdf))
+        if args.csv is not None:
+            outputs.append(csv := _Output(args.csv))
+        store = await _store(args)
+        try:
+            clock = Clock.from_env()
+            plan = await plan_invitations(
+                store, config, classes, now=clock.now(), created_by=OFFICE, renew=args.renew
+            )
+            limit = config.policy.parents_per_child
+            for part in plan.classes:
+                print(part.summary(limit))
+            letters = plan.letters
+            if not letters:
+                print("No new letters, so no codes were made and no file was written.")
+                return 0
+            head = LetterHead.of(config, credentials.homeserver, credentials.user_id)
+            if pdf:
+                pdf.write(await asyncio.to_thread(letters_pdf, letters, head))
+            if csv:
+                csv.write(letters_csv(letters, head))
+            client = AsyncClient(credentials.homeserver, credentials.user_id)
+            try:  # store actions only: the homeserver is never called
+                executor = Executor(client, store, clock)
+                [done] = await executor.run([plan.issue], cause=f"invitations:{clock.iso()}")
+            finally:
+                await client.close()
+            if not done.ok:
+                raise UserError(f"invitations: the codes could not be stored: {done.error}")
+        finally:
+            await store.close()
+        for output in outputs:
+            output.keep()
+    finally:
+        for output in outputs:
+            output.discard()
+    written = [f"{args.pdf} ({len(letters)} pages)"] if pdf else []
+    written += [f"{args.csv} ({len(letters)} rows)"] if csv else []
+    print(
+        f"{len(letters)} new join code{'' if len(letters) == 1 else 's'}, each working once, "
+        f"until {head.until(plan.expires)}. Written: {', '.join(written)}."
+    )
+    it = "it" if len(outputs) == 1 else "them"
+    print(
+        f"{' and '.join(str(o.path) for o in outputs)} {'is' if len(outputs) == 1 else 'are'} "
+        f"{ONLY_COPY}. Keep {it} private, print or send the letters, then delete {it}. If the "
+        "letters are lost, run this again with --renew."
+    )
+    return 0
+
+
 async def cmd_demo(args: argparse.Namespace) -> int:
     from bot.demo import run_demo  # needs matrix-synapse, an optional dependency
 
@@ -164,6 +280,19 @@ def parser() -> argparse.ArgumentParser:
     link = add("link-parent", cmd_link_parent, "link a parent to a pupil", server=True)
     link.add_argument("user_id", help="the parent's Matrix id, e.g. @sam:school.example")
     link.add_argument("pupil", help="the pupil's MIS id or 'First Surname'")
+    letters = add(
+        "invitations",
+        cmd_invitations,
+        "printable letters with a join code for each family that can still join",
+    )
+    letters.add_argument("--class", dest="class_id", metavar="CLASS_ID", help="one class")
+    letters.add_argument("--all", action="store_true", help="every class in rooms.yaml")
+    letters.add_argument("--pdf", type=Path, metavar="FILE", help="one A4 page per child")
+    letters.add_argument("--csv", type=Path, metavar="FILE", help="for a mail merge")
+    letters.add_argument(
+        "--renew", action="store_true", help="replace codes not yet used (voids them first)"
+    )
+    letters.add_argument("--secrets", type=Path, help="YAML file with the bot's credentials")
     roster = commands.add_parser("roster", help="the pupil roster").add_subparsers(
         dest="roster_command", required=True
     )

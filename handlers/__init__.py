@@ -72,6 +72,7 @@ class Context:
     demo: bool
     sender: Person | None
     calendar: SchoolCalendar
+    homeserver: str = ""  # the client API address families type into their app
 
 
 Handler = Callable[[Event, Context], Awaitable[list[Action]]]

@@ -22,6 +22,7 @@ from handlers.commands import (
 )
 from handlers.data_rights import DATA_RIGHTS_COMMANDS
 from handlers.escalation import ESCALATION_COMMANDS
+from handlers.invitations import INVITATIONS_COMMANDS
 from handlers.onboarding import ONBOARDING_COMMANDS
 from handlers.points import POINTS_COMMANDS
 from handlers.relay import RELAY_COMMANDS
@@ -83,6 +84,7 @@ def all_commands() -> CommandSet:
         *ESCALATION_COMMANDS,
         *RELAY_COMMANDS,
         *ONBOARDING_COMMANDS,
+        *INVITATIONS_COMMANDS,
         *POINTS_COMMANDS,
         *DATA_RIGHTS_COMMANDS,
         *SAFEGUARDING_COMMANDS,

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 from bot.actions import Action, Invite, Pardon, RecordIncident, SendFile
 from bot.clock import stamp
+from bot.letters import safe_cell
 from handlers import Context
 from handlers.commands import Argument, Command, Invocation, format_instant, reply
 from handlers.discipline import display_name, escalate, labelled, reinstatement, tell
@@ -298,11 +299,6 @@ def _evidence(incident: Incident) -> str:
     return json.dumps(incident.evidence, ensure_ascii=False) if incident.evidence else ""
 
 
-def _safe(cell: str) -> str:
-    """Spreadsheets run cells starting with these as formulas (CSV injection)."""
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
-
-
 async def incidents_csv(ctx: Context, incidents: list[Incident]) -> bytes:
     """A safeguarding log (CPOMS-style); UTF-8 with a BOM so Excel reads names correctly."""
     out = io.StringIO()
@@ -334,7 +330,7 @@ async def incidents_csv(ctx: Context, incidents: list[Incident]) -> bytes:
             incident.outcome,
             confirmed,
         ]
-        writer.writerow([_safe(str(cell)) for cell in row])
+        writer.writerow([safe_cell(str(cell)) for cell in row])
     return out.getvalue().encode("utf-8-sig")
 
 

@@ -194,7 +194,7 @@ async def find_taught_pupil(ctx: Context, text: str, classes: Sequence[SchoolCla
     raise PupilNotFound(f"More than one pupil matches '{text}' in {where}. Which one?\n{return_to}")
 
 
-def _taught_classes(ctx: Context) -> list[SchoolClass]:
+def taught_classes(ctx: Context) -> list[SchoolClass]:
     sender = ctx.sender
     if sender is None:
         return []
@@ -226,7 +226,7 @@ async def _code(inv: Invocation, ctx: Context) -> list[Action]:
             "Please send !code in your own room with the bot, so the code is shown only to "
             "you. Nothing was made.",
         )
-    classes = _taught_classes(ctx)
+    classes = taught_classes(ctx)
     if not classes:
         return reply(
             event,

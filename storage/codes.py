@@ -11,9 +11,12 @@ import hashlib
 import hmac
 import re
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import aiosqlite
+
+from storage.db import transaction
 
 SECRET_KEY = "join_code_secret"
 
@@ -41,6 +44,15 @@ class JoinCode:
     expires_at: str
     used_by: str | None
     used_at: str | None
+
+
+@dataclass(frozen=True)
+class NewCode:
+    """A code about to be stored: its keyed hash, never the code."""
+
+    code_hash: str
+    pupil_id: int
+    expires_at: str
 
 
 @dataclass(frozen=True)
@@ -135,6 +147,40 @@ class JoinCodes:
             "AND expires_at > ?",
             (at, code_id, at),
         )
+
+    async def live(self, pupil_id: int, *, now: str, for_role: str = "parent") -> list[JoinCode]:
+        """The pupil's codes that could still be used (unused, unexpired), oldest first."""
+        async with self._db.execute(
+            "SELECT * FROM join_codes WHERE pupil_id = ? AND for_role = ? AND used_by IS NULL "
+            "AND expires_at > ? ORDER BY id",
+            (pupil_id, for_role, now),
+        ) as cur:
+            return [_code(row) for row in await cur.fetchall()]
+
+    async def issue_many(
+        self,
+        codes: Sequence[NewCode],
+        *,
+        void: Sequence[int] = (),
+        for_role: str = "parent",
+        created_by: str,
+        at: str,
+    ) -> list[int]:
+        """Void some codes and store new ones, all or nothing (a class's invitation letters)."""
+        async with transaction(self._db):
+            for code_id in void:
+                await self.void(code_id, at=at)
+            return [
+                await self.add(
+                    code.code_hash,
+                    code.pupil_id,
+                    for_role,
+                    created_by=created_by,
+                    at=at,
+                    expires_at=code.expires_at,
+                )
+                for code in codes
+            ]
 
     async def use(self, code_id: int, user_id: str, *, at: str) -> bool:
         """Mark a code used; False if it was used already (by anyone)."""
