@@ -20,7 +20,7 @@ from bot.judge import Label
 from bot.judge import load as load_judge
 from bot.matrix import Credentials, SyncLoop, login
 from bot.media_worker import MediaWorker
-from bot.provisioning import ESCALATION_KEY, Provisioner, ProvisionReport, home_key
+from bot.provisioning import ESCALATION_KEY, Progress, Provisioner, ProvisionReport, home_key
 from bot.reports import EventReports
 from handlers import Context, Event, Handler, MalformedEvent
 from handlers.command_table import all_commands
@@ -124,7 +124,9 @@ class App:
         # one person's membership changes at a time (rooms are handled side by side).
         self._locks: dict[int | str, asyncio.Lock] = {}
 
-    async def prepare(self, credentials: Credentials, *, everyone: bool = False) -> ProvisionReport:
+    async def prepare(
+        self, credentials: Credentials, *, everyone: bool = False, progress: Progress | None = None
+    ) -> ProvisionReport:
         """Log in, lift the bot's rate limit, record staff roles, and provision rooms."""
         await login(self.client, self.store, credentials)
         if self.executor.dry_run:
@@ -132,7 +134,7 @@ class App:
         else:
             await self._lift_rate_limit()
             await self._sync_staff()
-        return await self.provisioner.provision(everyone=everyone)
+        return await self.provisioner.provision(everyone=everyone, progress=progress)
 
     async def run(self) -> None:
         """Sync until cancelled; scheduled jobs run beside the sync loop."""

@@ -7,6 +7,7 @@ import asyncio
 import logging
 import os
 import sys
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -79,6 +80,32 @@ async def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+class ProgressLines:
+    """Plain lines, the same on a terminal and in a log: 'rooms 450 of 1,850 (24%), 61 s',
+    at each tenth of the work and at least every `every` seconds, and always at the end."""
+
+    def __init__(self, what: str, every: float = 10.0) -> None:
+        self.what = what
+        self.every = every
+        self.started = self.said = time.monotonic()
+        self.tenth = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        tenth = done * 10 // max(total, 1)
+        if tenth == self.tenth and now - self.said < self.every and done < total:
+            return
+        self.tenth, self.said = tenth, now
+        print(
+            f"{self.what} {done:,} of {total:,} ({done * 100 // max(total, 1)}%), "
+            f"{now - self.started:.0f} s",
+            flush=True,
+        )
+
+    def elapsed(self) -> str:
+        return f"{time.monotonic() - self.started:.1f} s"
+
+
 async def cmd_provision(args: argparse.Namespace) -> int:
     config = _config(args.config)
     credentials = _credentials(args)
@@ -86,8 +113,12 @@ async def cmd_provision(args: argparse.Namespace) -> int:
     client = make_client(credentials, Path(args.data_dir))
     try:
         app = App(config, store, client, Clock.from_env(), dry_run=args.dry_run)
-        report = await app.prepare(credentials, everyone=True)
-        print(("dry run: " if args.dry_run else "") + report.summary())
+        progress = ProgressLines("provision: rooms")
+        report = await app.prepare(credentials, everyone=True, progress=progress)
+        print(
+            ("dry run: " if args.dry_run else "")
+            + f"{report.summary()}; took {progress.elapsed()} in all"
+        )
     finally:
         await client.close()
         await store.close()

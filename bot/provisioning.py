@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -274,6 +275,12 @@ def plan_convergence(
     return actions
 
 
+#: Told the rooms done and the rooms in all as provisioning goes (`conductbot provision`).
+Progress = Callable[[int, int], None]
+#: A parent's children's teachers: Matrix id -> (the teacher, the children they teach).
+Taught = dict[str, tuple[Staff, list[Pupil]]]
+
+
 @dataclass
 class ProvisionReport:
     created: list[str] = field(default_factory=list)
@@ -301,18 +308,42 @@ class Provisioner:
     def server_name(self) -> str:
         return self.client.user_id.split(":", 1)[1]
 
-    async def provision(self, *, everyone: bool = False) -> ProvisionReport:
+    async def provision(
+        self, *, everyone: bool = False, progress: Progress | None = None
+    ) -> ProvisionReport:
         """The school's rooms; families' conversations too when rooms.yaml has changed since
-        they were last brought in line (or when `everyone`), so a restart stays quick."""
+        they were last brought in line (or when `everyone`), so a restart stays quick.
+        `progress` hears the rooms done of the rooms in all after each room or family."""
         report = ProvisionReport()
-        for spec in desired_rooms(self.config, self.server_name):
+        specs = desired_rooms(self.config, self.server_name)
+        fingerprint = hashlib.sha256(self.config.model_dump_json().encode()).hexdigest()
+        families = everyone or await self.store.state.get(CONFIG_FINGERPRINT) != fingerprint
+        taught = (
+            {
+                parent: await self._taught(parent)
+                for parent in await self.store.pupils.linked_parents()
+            }
+            if families
+            else {}
+        )
+        total = len(specs) + sum(2 * len(teachers) for teachers in taught.values())
+        done = 0
+
+        def advance(rooms: int) -> None:
+            nonlocal done
+            done += rooms
+            if progress is not None:
+                progress(done, total)
+
+        for spec in specs:
             await self.ensure(spec, report)
+            advance(1)
         if self.config.encryption.private_rooms:
             await self._encrypt_welcomes(report)
-        fingerprint = hashlib.sha256(self.config.model_dump_json().encode()).hexdigest()
-        if everyone or await self.store.state.get(CONFIG_FINGERPRINT) != fingerprint:
-            for parent in await self.store.pupils.linked_parents():
-                await self.ensure_conversations(parent, report)
+        if families:
+            for parent, teachers in taught.items():
+                await self.ensure_conversations(parent, report, teachers)
+                advance(2 * len(teachers))
             if not self.executor.dry_run:
                 await self.store.state.set(CONFIG_FINGERPRINT, fingerprint)
         log.info("provisioning: %s", report.summary())
@@ -331,13 +362,21 @@ class Provisioner:
             [outcome] = await self.executor.run([action], cause=f"provision:{room.key}:encrypt")
             (report.changed if outcome.ok else report.unchanged).append(room.key)
 
-    async def ensure_conversations(self, parent: str, report: ProvisionReport) -> None:
-        """A conversation with each teacher of the parent's children; others are closed."""
-        taught: dict[str, tuple[Staff, list[Pupil]]] = {}
+    async def _taught(self, parent: str) -> Taught:
+        """The teachers of the parent's children (by Matrix id), each with those children."""
+        taught: Taught = {}
         for child in await self.store.pupils.children_of(parent):
             for teacher in self.config.teachers_of(child.class_id):
                 entry = taught.setdefault(teacher.matrix_id(self.server_name), (teacher, []))
                 entry[1].append(child)
+        return taught
+
+    async def ensure_conversations(
+        self, parent: str, report: ProvisionReport, taught: Taught | None = None
+    ) -> None:
+        """A conversation with each teacher of the parent's children; others are closed."""
+        if taught is None:
+            taught = await self._taught(parent)
         person = await self.store.people.get(parent)
         parent_name = person.display_name if person else parent
         for teacher_id, (teacher, children) in taught.items():

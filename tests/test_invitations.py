@@ -85,8 +85,9 @@ def rows_in(path: Path) -> list[dict[str, str]]:
         return list(reader)
 
 
-def cli(school: School, *args: str) -> subprocess.CompletedProcess[str]:
-    """`conductbot invitations` as the office runs it, beside the running bot."""
+def as_the_bot(school: School, *args: str) -> subprocess.CompletedProcess[str]:
+    """A `conductbot` command as the office runs it, with the bot's credentials, on the
+    school's configuration and data directory."""
     credentials = school.credentials
     env = os.environ | {
         "PYTHONPATH": str(REPO),
@@ -96,7 +97,7 @@ def cli(school: School, *args: str) -> subprocess.CompletedProcess[str]:
     }
     argv = ["--config", str(school.config_path), "--data-dir", str(school.data_dir)]
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", "invitations", *argv, *args],
+        [sys.executable, "-m", "bot.cli", *args[:1], *argv, *args[1:]],
         capture_output=True,
         text=True,
         timeout=120,
@@ -106,7 +107,9 @@ def cli(school: School, *args: str) -> subprocess.CompletedProcess[str]:
 
 async def letters_for(school: School, tmp: Path, *args: str) -> list[tuple[str, str, str]]:
     pdf = tmp / "letters.pdf"
-    done = await asyncio.to_thread(cli, school, "--class", "oak", "--pdf", str(pdf), *args)
+    done = await asyncio.to_thread(
+        as_the_bot, school, "invitations", "--class", "oak", "--pdf", str(pdf), *args
+    )
     assert done.returncode == 0, done.stderr
     assert "the only place these codes exist" in done.stdout, done.stdout
     return letters_in(pdf.read_bytes())
