@@ -1005,6 +1005,8 @@ class Executor:
                     "m.relates_to": {"rel_type": "m.annotation", "event_id": event_id, "key": key}
                 }
                 resp = await self._send_event(room_id, "m.reaction", content, tx_id=aid)
+                if getattr(resp, "status_code", None) == "M_DUPLICATE_ANNOTATION":
+                    return None  # the bot's mark is there already (a replay, or two paths)
                 reaction = _check(resp).event_id
                 if action.remember_as:
                     await self.store.sent.remember(reaction, room_id, action.remember_as)

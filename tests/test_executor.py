@@ -10,7 +10,7 @@ import nio
 import pytest
 from conftest import Matrix, messages
 
-from bot.actions import Executor, Kick, Redact, SendMessage, action_id, notice
+from bot.actions import Executor, Kick, React, Redact, SendMessage, action_id, notice
 from bot.clock import Clock
 from storage.store import Store
 
@@ -106,3 +106,17 @@ async def test_a_replayed_send_is_not_duplicated_on_the_server(
         assert len(await store.audit.recent()) == 1  # audited once per action id
     finally:
         await store.close()
+
+
+async def test_a_mark_the_bot_already_made_is_not_a_failure(store: Store) -> None:
+    """Two paths (or a replay) marking one message ✅: the server keeps one, and says so."""
+    client = ScriptedClient(
+        nio.RoomSendError("Can't send same reaction twice", "M_DUPLICATE_ANNOTATION"),
+        nio.RoomSendError("not allowed", "M_FORBIDDEN"),
+    )
+    executor = Executor(client, store, Clock())  # type: ignore[arg-type]
+    twice, refused = await executor.run(
+        [React("!room:x", "$msg", "✅"), React("!room:x", "$other", "✅")], cause="$c"
+    )
+    assert twice.ok and twice.result is None
+    assert not refused.ok  # the twin: any other refusal is still a failure
