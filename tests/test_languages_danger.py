@@ -1,0 +1,717 @@
+"""Danger now written in another language (`bot/judge_data/languages.py`, `URGENT`).
+
+For each language the judge has danger phrases for: messages a frightened parent might send
+(a missing child, a threat to take the children, violence at home, self-harm, a stranger
+following a child) are urgent in a private message, and ordinary ones in the same language
+(illness, absence, unkindness between children, sad news, thanks, a lost jumper) are not.
+The phrase lists are searched in every message, English included, so the English corpus must
+not trip them. All messages here were written for these tests. No server needed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.judge import JudgeContext, Label, _Evidence, _other_language_urgent, _prepare, judge
+from bot.judge_data import languages
+
+DM = JudgeContext(where="dm")
+STORY = JudgeContext(where="story")
+TRAINING = Path(__file__).resolve().parent.parent / "bot/judge_data/training"
+
+#: language code -> (danger now, ordinary messages), each written in that language.
+MESSAGES: dict[str, tuple[list[str], list[str]]] = {
+    "pl": (
+        [
+            "Proszę pilnie o kontakt, córka nie wróciła ze szkoły i nikt nie wie, gdzie jest",
+            "Mój były mąż grozi, że zabierze dzieci siłą, proszę mu ich nie wydawać",
+            "Syn powiedział wczoraj, że chce umrzeć i nie chce już żyć",
+            "Mąż mnie bije, dzieci to widzą, w nocy groził nożem",
+            "Jakiś mężczyzna szedł za nią aż pod szkołę i dalej tam stoi",
+        ],
+        [
+            "Dzień dobry, Ola ma gorączkę i zostanie dziś w domu. Dziękuję",
+            "Martwię się, bo chłopcy z klasy śmieją się z Antka na przerwie. Możemy porozmawiać?",
+            "Niestety zmarła babcia Zosi, może być dziś smutna",
+            "Dziękuję za pomoc przy wycieczce! Dzieci były zachwycone",
+            "Czy dzieci uczą się jeść nożem i widelcem na stołówce?",
+            "Czy w piątek policja przyjdzie do szkoły na pogadankę o bezpieczeństwie?",
+            "Antek porwał spodnie na placu zabaw, przepraszam za stan mundurka",
+        ],
+    ),
+    "ur": (
+        [
+            "Miss mera beta abhi tak ghar nahi pohancha, kisi ko nahi pata woh kahan hai",
+            "Mera shohar mujhe maarta hai aur ab jaan se maarne ki dhamki de raha hai",
+            "Meri beti kehti hai ke woh marna chahti hai, please us par nazar rakhein",
+            "میرا بیٹا اسکول سے گھر نہیں آیا، براہ کرم فوراً رابطہ کریں",
+            "Uska baap bachon ko zabardasti le jayega, please bachay usko mat dena",
+        ],
+        [
+            "Assalam o alaikum, Ayaan ko bukhar hai, aaj school nahi aayega",
+            "Kuch bachay Zara ko tang karte hain, please dhyan rakhein",
+            "Hamari nani ka inteqal ho gaya, Hamza thora udaas hai",
+            "Aap ki madad ka bohat shukriya teacher",
+            "Uska jumper gum ho gaya hai, lost property mein dekh lein please",
+            "میرا بیٹا بہت پریشان ہے کیونکہ اس کا دوست دوسرے اسکول چلا گیا",
+        ],
+    ),
+    "pa": (
+        [
+            "ਮੇਰਾ ਮੁੰਡਾ ਸਕੂਲੋਂ ਘਰ ਨਹੀਂ ਆਇਆ, ਕਿਸੇ ਨੂੰ ਨਹੀਂ ਪਤਾ ਕਿੱਥੇ ਹੈ",
+            "Mera ghar wala mainu kutda hai, bachyan nu vi, ajj dhamki diti",
+            "Kudi labh nahi rahi, school ton baad ghar ni aayi",
+            "ਉਹ ਕਹਿੰਦਾ ਬੱਚੇ ਲੈ ਜਾਊਗਾ, ਜ਼ਬਰਦਸਤੀ ਲੈ ਜਾਊਗਾ",
+        ],
+        [
+            "ਸਤਿ ਸ੍ਰੀ ਅਕਾਲ ਜੀ, ਹਰਮਨ ਨੂੰ ਬੁਖਾਰ ਹੈ, ਅੱਜ ਸਕੂਲ ਨਹੀਂ ਆਵੇਗਾ",
+            "Bahut dhanvaad ji, tuhadi madad nal Simran bahut khush hai",
+            "Kuj bache usnu chhed de ne, tusi dekh lao please",
+            "Munde di jacket gum ho gayi, lost property vich dekh lena",
+        ],
+    ),
+    "ro": (
+        [
+            "Vă rog, fiica mea nu a ajuns acasă de la școală și nimeni nu știe unde este",
+            "Fostul soț amenință că ia copiii cu forța. Vă rog să nu-i dați copiii!",
+            "Soțul mă bate și a zis că ne omoară pe toți",
+            "Băiatul meu a spus că vrea să moară",
+            "Un bărbat a urmărit-o până la școală și stă acum la poartă",
+        ],
+        [
+            "Bună ziua, Maria are febră și nu vine azi la școală",
+            "Doi colegi râd de el în pauză, vă rog să vorbiți cu ei",
+            "Bunicul lui a murit ieri, poate fi trist zilele acestea",
+            "Mulțumesc pentru ajutor! Copiii s-au bucurat mult",
+            "Ghiozdanul lui a dispărut din vestiar, îl puteți căuta?",
+        ],
+    ),
+    "ar": (
+        [
+            "أرجوكم ابنتي لم ترجع من المدرسة حتى الآن ولا أحد يعرف أين هي",
+            "زوجي يضربني ويهددني بالقتل، أنا خائفة على حياتي",
+            "ابني يقول إنه يريد أن يموت",
+            "رجل غريب لحقها من المدرسة إلى البيت",
+            "طليقي يهدد بأخذ الأطفال بالقوة، لا تسلموه الأطفال",
+        ],
+        [
+            "مرحبا، ابني مريض اليوم وعنده حرارة ولن يحضر",
+            "بعض الأولاد يضايقون ابنتي في الاستراحة، أرجو الانتباه",
+            "توفيت جدته الأسبوع الماضي وهو حزين",
+            "شكرا جزيلا على مساعدتكم، الله يعطيكم العافية",
+            "هل ستأتي الشرطة إلى المدرسة للحديث عن السلامة على الطريق؟",
+            "ضاعت سترة ابني، هل وجدتموها؟",
+        ],
+    ),
+    "bn": (
+        [
+            "আমার মেয়ে এখনও বাড়ি ফেরেনি, ফোন বন্ধ, কেউ জানে না কোথায়",
+            "Amar shami amake mare, aj bolche mere felbe",
+            "ছেলে বলছে সে মরতে চায়, দয়া করে খেয়াল রাখবেন",
+            "Meyeke khuje pacchi na, school theke bari fereni",
+        ],
+        [
+            "ম্যাডাম, রাহিমের জ্বর, আজ স্কুলে আসবে না",
+            "Kichu baccha ore khepay, ektu dekhben please",
+            "অনেক ধন্যবাদ আপনার সাহায্যের জন্য",
+            "ওর দাদু মারা গেছেন, ও খুব মন খারাপ করে আছে",
+        ],
+    ),
+    "so": (
+        [
+            "Macalin, wiilkayga dugsiga kama soo laaban, meel walba waan ka raadinay",
+            "Ninkaygii wuu i garaacaa, hadda wuxuu ku hanjabay inuu carruurta qaado",
+            "Gabadhayda waxay tidhi nin ayaa daba socday markay dugsiga ka soo baxday",
+            "Wiilkaygu wuxuu leeyahay waxaan doonayaa inaan is dilo",
+        ],
+        [
+            "Subax wanaagsan, Hodan way jirantahay maanta, ma iman doonto",
+            "Carruur ayaa ku qoslaya wiilkayga, fadlan la hadal",
+            "Ayeeyadeed ayaa dhimatay, aad bay u murugaysan tahay",
+            "Aad baad u mahadsantihiin caawimaadda",
+            "Fadlan i soo wac hadda, waxaan rabaa inaan kaala hadlo safarka",
+        ],
+    ),
+    "pt": (
+        [
+            "A minha filha não voltou da escola e ninguém sabe dela, por favor",
+            "O pai ameaça levar as crianças à força, não as entreguem a ele",
+            "O meu marido bate-me e disse que me mata se eu sair de casa",
+            "O meu filho disse que quer morrer e tem cortes nos braços",
+            "Um homem seguiu-a até casa ontem e hoje está outra vez no portão",
+        ],
+        [
+            "Bom dia, o Tiago está com febre e fica em casa hoje",
+            "Uns colegas gozam com ela no recreio, podemos falar?",
+            "A avó dele faleceu, ele anda muito triste",
+            "Obrigada pela ajuda, foi um dia fantástico",
+            "Ele precisa de aprender a comer com faca e garfo?",
+            "A polícia vem à escola falar sobre segurança rodoviária?",
+            "Essa lição de casa vai me matar 😂",
+        ],
+    ),
+    "es": (
+        [
+            "Mi hija no ha llegado a casa y no la encontramos por ningún lado",
+            "Mi ex amenaza con llevarse a los niños a la fuerza, no se los entreguen",
+            "Mi marido me pega y dice que nos va a matar",
+            "Mi hijo dice que quiere morirse y se está cortando",
+            "Un hombre la siguió hasta el colegio y está fuera ahora",
+        ],
+        [
+            "Hola, Lucía tiene fiebre y hoy no irá al colegio",
+            "Unos niños se ríen de él en el recreo, ¿podemos hablar?",
+            "Su abuelo falleció el domingo, está muy triste",
+            "Muchas gracias por la ayuda con la excursión",
+            "Este niño me va a matar, otra vez se dejó la mochila 😂",
+            "Se corta el pelo mañana, por eso llegará tarde",
+        ],
+    ),
+    "uk": (
+        [
+            "Допоможіть! Донька не повернулася зі школи, її ніде немає",
+            "Чоловік б'є мене і погрожує забрати дітей силою",
+            "Син каже, що хоче померти",
+            "Незнайомий чоловік ішов за нею від школи до дому",
+        ],
+        [
+            "Добрий день, Марко захворів і сьогодні не прийде",
+            "Дякую за допомогу з домашнім завданням!",
+            "Хлопці з класу дражнять його, можна поговорити?",
+            "Помер його дідусь, він дуже сумний",
+        ],
+    ),
+    "lt": (
+        [
+            "Sūnus negrįžo iš mokyklos, niekas nežino kur jis",
+            "Vyras mane muša ir grasina nužudyti",
+            "Dukra sako, kad nori mirti",
+            "Nepažįstamas vyras sekė ją iki namų",
+        ],
+        [
+            "Laba diena, Emilija serga ir šiandien neateis",
+            "Ačiū už pagalbą, vaikai labai džiaugėsi",
+            "Klasės draugai iš jo juokiasi, gal galite pakalbėti?",
+            "Mirė jo senelis, jis labai liūdnas",
+            "Ar vaikai mokosi valgyti su peiliu ir šakute?",
+        ],
+    ),
+    "tr": (
+        [
+            "Kızım okuldan eve gelmedi, nerede olduğunu kimse bilmiyor",
+            "Eşim beni dövüyor, çocukları zorla alıp götüreceğini söylüyor",
+            "Oğlum ölmek istediğini söyledi",
+            "Yabancı bir adam okuldan beri peşinden geliyor",
+        ],
+        [
+            "Merhaba, Elif hasta, bugün okula gelemeyecek",
+            "Bazı çocuklar onunla dalga geçiyor, konuşabilir miyiz?",
+            "Dedesi vefat etti, bu hafta biraz üzgün olabilir",
+            "Yardımlarınız için çok teşekkürler",
+            "Montu kayboldu, kayıp eşyalara bakabilir misiniz?",
+            "Otobüsü kaçırdı, biraz geç kalacak",
+        ],
+    ),
+    "ta": (
+        [
+            "என் மகளைக் காணவில்லை, இன்னும் வீட்டுக்கு வரவில்லை",
+            "Enga paiyana kaanom, school la irundhu veetuku varala",
+            "என் கணவர் என்னை அடிக்கிறார், கொலை மிரட்டல் விடுகிறார்",
+            "மகன் தற்கொலை பற்றி பேசுகிறான்",
+        ],
+        [
+            "வணக்கம், அருணுக்கு காய்ச்சல், இன்று பள்ளிக்கு வரமாட்டான்",
+            "மிக்க நன்றி டீச்சர், உங்கள் உதவிக்கு",
+            "என் பையனின் பென்சில் பெட்டியைக் காணவில்லை",
+            "அவனுடைய தாத்தா இறந்துவிட்டார், அவன் சோகமாக இருக்கிறான்",
+        ],
+    ),
+    "hi": (
+        [
+            "मेरा बेटा स्कूल से घर नहीं आया, किसी को नहीं पता वह कहाँ है",
+            "पति मुझे मारता है और जान से मारने की धमकी देता है",
+            "बेटी कहती है वह मरना चाहती है",
+            "Beta gayab hai subah se, phone bhi band hai",
+        ],
+        [
+            "नमस्ते, आरव को बुखार है, आज स्कूल नहीं आएगा",
+            "कुछ बच्चे उसे चिढ़ाते हैं, कृपया ध्यान दें",
+            "उसके दादाजी का निधन हो गया, वह उदास है",
+            "आपकी मदद के लिए बहुत धन्यवाद",
+        ],
+    ),
+    "cy": (
+        [
+            "Mae fy merch ar goll, dyw hi ddim wedi dod adre o'r ysgol",
+            "Mae e'n bygwth cymryd y plant, peidiwch â rhoi'r plant iddo",
+            "Mae fy mab wedi dweud ei fod eisiau marw",
+            "Ffoniwch yr heddlu, mae dyn dieithr tu allan i'r ysgol",
+        ],
+        [
+            "Bore da, mae Ffion yn sâl heddiw",
+            "Diolch yn fawr am eich help",
+            "Mae ei siwmper ar goll, ydy hi yn yr eiddo coll?",
+            "Mae e'n ymarfer bwyta gyda chyllell a fforc",
+        ],
+    ),
+    "fr": (
+        [
+            "Ma fille n'est pas rentrée de l'école et personne ne sait où elle est",
+            "Mon ex menace de prendre les enfants de force, ne lui donnez pas les enfants",
+            "Mon mari me frappe et menace de nous tuer",
+            "Mon fils dit qu'il veut mourir, il se scarifie",
+            "Un homme l'a suivie jusqu'à l'école ce matin",
+        ],
+        [
+            "Bonjour, Léa a de la fièvre et restera à la maison aujourd'hui",
+            "Des camarades se moquent de lui à la récré, pouvons-nous en parler ?",
+            "Son grand-père est décédé, il est très triste",
+            "Merci beaucoup pour votre aide !",
+            "Ce qui me frappe, c'est le manque de devoirs cette année",
+            "Il apprend à manger avec un couteau et une fourchette",
+        ],
+    ),
+    "it": (
+        [
+            "Mio figlio non è tornato a casa da scuola, nessuno sa dove sia",
+            "Mio marito mi picchia e minaccia di portare via i bambini",
+            "Mia figlia dice che vuole morire, si taglia le braccia",
+            "Un uomo l'ha seguita fino a casa",
+        ],
+        [
+            "Buongiorno, Giulia ha la febbre e oggi resta a casa",
+            "Grazie mille per il vostro aiuto!",
+            "Alcuni compagni lo prendono in giro, possiamo parlarne?",
+            "È morto il nonno, è molto triste",
+            "Non si sveglia mai la mattina, scusate il ritardo",
+        ],
+    ),
+    "de": (
+        [
+            "Meine Tochter ist nicht nach Hause gekommen, niemand weiß, wo sie ist",
+            "Mein Mann schlägt mich und droht, die Kinder mitzunehmen",
+            "Mein Sohn sagt, er will sterben, er ritzt sich",
+            "Ein fremder Mann ist ihr von der Schule gefolgt",
+        ],
+        [
+            "Guten Morgen, Lukas hat Fieber und bleibt heute zu Hause",
+            "Vielen Dank für die Hilfe!",
+            "Einige Kinder ärgern ihn in der Pause, können wir sprechen?",
+            "Ihre Oma ist gestorben, sie ist sehr traurig und vermisst sie",
+            "Das bringt mich um, schon wieder keine Hausaufgaben 😅",
+        ],
+    ),
+    "nl": (
+        [
+            "Mijn zoon is niet thuisgekomen en niemand weet waar hij is",
+            "Hij slaat me en dreigt de kinderen mee te nemen",
+            "Mijn dochter zegt dat ze dood wil",
+            "Een vreemde man volgde haar naar school",
+        ],
+        [
+            "Goedemorgen, Sem is ziek en blijft vandaag thuis",
+            "Bedankt voor de hulp!",
+            "Een paar kinderen pesten hem, kunnen we praten?",
+            "Zijn opa is overleden, hij is verdrietig",
+            "Och, me arme kind is zijn jas weer vergeten",
+        ],
+    ),
+    "ru": (
+        [
+            "Дочь не вернулась домой из школы, её нигде нет",
+            "Муж бьёт меня и угрожает забрать детей",
+            "Сын говорит, что хочет умереть",
+            "Незнакомый мужчина шёл за ней до самого дома",
+        ],
+        [
+            "Здравствуйте, Маша заболела и сегодня не придёт",
+            "Спасибо за помощь!",
+            "Мальчики дразнят его на перемене, можно поговорить?",
+            "Умер дедушка, он очень грустит",
+            "Он забыл линейку, можно одолжить?",
+            "Учимся есть с ножом и вилкой",
+        ],
+    ),
+    "bg": (
+        [
+            "Синът ми не се прибра от училище, никой не знае къде е",
+            "Мъжът ми ме бие и заплашва да ме убие",
+            "Дъщеря ми иска да умре",
+            "Непознат мъж я следеше до вкъщи",
+        ],
+        [
+            "Здравейте, Иван е болен и днес няма да дойде",
+            "Благодаря за помощта!",
+            "Някои деца му се подиграват, може ли да поговорим?",
+            "Дядо му почина, много е тъжен",
+        ],
+    ),
+    "el": (
+        [
+            "Η κόρη μου δεν γύρισε σπίτι από το σχολείο, κανείς δεν ξέρει πού είναι",
+            "Ο άντρας μου με χτυπάει και απειλεί να με σκοτώσει",
+            "Ο γιος μου λέει ότι θέλει να πεθάνει",
+            "Ο γιος μου λεει οτι θελει να πεθανει",
+            "Ένας άγνωστος άντρας την ακολούθησε",
+        ],
+        [
+            "Καλημέρα, η Μαρία έχει πυρετό και θα μείνει σπίτι",
+            "Ευχαριστώ πολύ για τη βοήθεια!",
+            "Κάποια παιδιά τον κοροϊδεύουν, μπορούμε να μιλήσουμε;",
+            "Πέθανε ο παππούς του, είναι πολύ λυπημένος",
+        ],
+    ),
+    "hu": (
+        [
+            "A fiam nem jött haza az iskolából, senki sem tudja, hol van",
+            "A férjem megver és azzal fenyeget, hogy megöl",
+            "A lányom azt mondja, meg akar halni",
+            "Egy idegen férfi követte hazáig",
+        ],
+        [
+            "Jó reggelt, Anna beteg, ma nem jön iskolába",
+            "Ez nagy segítség! Köszönjük",
+            "Néhány gyerek csúfolja, beszélhetnénk?",
+            "Meghalt a nagypapája, nagyon szomorú",
+            "Eszméletlen jó volt az előadás!",
+        ],
+    ),
+    "cs": (
+        [
+            "Dcera nepřišla ze školy domů, nikdo neví, kde je",
+            "Manžel mě bije a vyhrožuje, že mě zabije",
+            "Syn říká, že chce umřít",
+            "Cizí muž ji sledoval až domů",
+        ],
+        [
+            "Dobrý den, Tomáš je nemocný a dnes nepřijde",
+            "Děkuji za pomoc!",
+            "Spolužáci se mu posmívají, můžeme si promluvit?",
+            "Zemřel mu dědeček, je hodně smutný",
+        ],
+    ),
+    "sk": (
+        [
+            "Syn neprišiel zo školy domov, nikto nevie, kde je",
+            "Manžel ma bije a vyhráža sa, že ma zabije",
+            "Dcéra hovorí, že chce zomrieť",
+            "Cudzí muž ju sledoval až domov",
+        ],
+        [
+            "Dobrý deň, Lucka je chorá a dnes nepríde",
+            "Ďakujem za pomoc!",
+            "Spolužiaci sa mu posmievajú, môžeme sa porozprávať?",
+            "Zomrel mu dedko, je veľmi smutný",
+        ],
+    ),
+    "lv": (
+        [
+            "Dēls nav pārnācis mājās no skolas, neviens nezina kur viņš ir",
+            "Vīrs mani sit un draud mani nogalināt",
+            "Meita saka, ka grib nomirt",
+            "Svešs vīrietis viņai sekoja līdz mājām",
+        ],
+        [
+            "Labrīt, Anna ir slima un šodien nenāks",
+            "Paldies par palīdzību!",
+            "Daži bērni viņu apsaukā, vai varam parunāt?",
+            "Nomira viņa vectēvs, viņš ir ļoti bēdīgs",
+        ],
+    ),
+    "hr": (
+        [
+            "Kćerka se nije vratila iz škole, nitko ne zna gdje je",
+            "Muž me tuče i prijeti da će me ubiti",
+            "Sin kaže da želi umrijeti",
+            "Nepoznati muškarac ju je pratio do kuće",
+        ],
+        [
+            "Dobar dan, Luka je bolestan i danas neće doći",
+            "Hvala vam na pomoći!",
+            "Neka djeca ga zadirkuju, možemo li razgovarati?",
+            "Umro mu je djed, jako je tužan",
+        ],
+    ),
+    "sq": (
+        [
+            "Vajza ime nuk u kthye në shtëpi nga shkolla, askush nuk e di ku është",
+            "Burri më rreh dhe kërcënon se do t'i marrë fëmijët me forcë",
+            "Djali thotë se dëshiron të vdesë",
+            "Një burrë i panjohur e ndoqi deri në shtëpi",
+        ],
+        [
+            "Mirëdita, Ana është e sëmurë dhe sot nuk vjen",
+            "Faleminderit për ndihmë!",
+            "Disa fëmijë e ngacmojnë, mund të flasim?",
+            "Gjyshi i tij vdiq, është shumë i mërzitur",
+        ],
+    ),
+    "fa": (
+        [
+            "دخترم هنوز از مدرسه برنگشته و هیچکس نمیدونه کجاست",
+            "شوهرم منو میزنه و تهدید به قتل کرده",
+            "پسرم میگه میخواد بمیره",
+            "یک مرد غریبه دنبالش کرده تا خونه",
+        ],
+        [
+            "سلام، پسرم تب دارد و امروز مدرسه نمی‌آید",
+            "خیلی ممنون از کمکتون",
+            "بعضی بچه‌ها مسخره‌اش می‌کنند، می‌شود صحبت کنیم؟",
+            "پدربزرگش فوت کرده و خیلی ناراحت است",
+            "کتابش گم شده، لطفاً نگاه کنید",
+        ],
+    ),
+    "ps": (
+        [
+            "زوی مې ورک دی، تر اوسه کور ته نه دی راغلی",
+            "میړه مې ما وهي او د وژلو ګواښ کوي",
+            "لور مې وايي چې مړ کېدل غواړي",
+        ],
+        [
+            "سلام، زوی مې ناروغ دی او نن ښوونځي ته نه راځي",
+            "ستاسو د مرستې څخه مننه",
+            "نیکه یې مړ شو، ډېر خفه دی",
+        ],
+    ),
+    "ckb": (
+        [
+            "کوڕەکەم ون بووە، هێشتا نەهاتۆتەوە ماڵەوە",
+            "مێردەکەم لێم دەدات و هەڕەشەی کوشتن دەکات",
+            "کچەکەم دەڵێت دەیەوێت بمرێت",
+        ],
+        [
+            "سڵاو، کوڕەکەم نەخۆشە و ئەمڕۆ نایەت",
+            "زۆر سوپاس بۆ یارمەتییەکەت",
+            "باپیری مرد، زۆر دڵتەنگە",
+        ],
+    ),
+    "ku": (
+        [
+            "Keça min winda bû, hê jî nehatiye malê",
+            "Mêrê min li min dixe û dixwaze min bikuje",
+            "Kurê min dibêje ew dixwaze bimire",
+        ],
+        [
+            "Silav, kurê min nexweş e, îro nayê dibistanê",
+            "Gelek spas ji bo alîkariya we",
+            "Bapîrê wî miriye, ew pir xemgîn e",
+            "Hewar îro nexweş e",
+        ],
+    ),
+    "ti": (
+        [
+            "ጓለይ ጠፊኣ፣ ገዛ ኣይመጸትን",
+            "ሰብኣየይ ይወቕዓኒ ክቐትለኒ እዩ ይብል",
+            "ወደይ ክመውት ደልዩ ይብል",
+        ],
+        [
+            "ሰላም፣ ወደይ ሓሚሙ ሎሚ ናብ ቤት ትምህርቲ ኣይመጽእን",
+            "ብጣዕሚ የቐንየልና",
+            "ኣቦሓጎኡ ሞይቱ፣ ኣዝዩ ጉሁይ እዩ",
+        ],
+    ),
+    "am": (
+        [
+            "ልጄ ጠፍቷል፣ ከትምህርት ቤት አልተመለሰም",
+            "ባለቤቴ ይደበድበኛል፣ ሊገድለኝ ዝቷል",
+            "ልጄ መሞት ትፈልጋለች ትላለች",
+        ],
+        [
+            "ሰላም፣ ልጄ ታሟል ዛሬ ትምህርት ቤት አይመጣም",
+            "በጣም አመሰግናለሁ",
+            "አያቱ ሞተዋል፣ በጣም አዝኗል",
+        ],
+    ),
+    "zh": (
+        [
+            "老师，我女儿不见了，到现在还没回家！",
+            "我丈夫打我，他威胁要杀了我。",
+            "救命！我兒子不見了！",
+            "有人跟踪她，从学校一直跟到家。",
+        ],
+        [
+            "老师好，孩子发烧了，今天请假。",
+            "非常感谢您的帮助！",
+            "有几个同学取笑他，可以聊一聊吗？",
+            "他爷爷去世了，他很难过。",
+        ],
+    ),
+    "vi": (
+        [
+            "Con gái tôi chưa về nhà, không ai biết cháu ở đâu",
+            "Chồng tôi đánh tôi và dọa giết cả nhà",
+            "Con trai tôi nói muốn chết",
+            "Có một người đàn ông đi theo cháu từ trường về",
+            "con toi mat tich tu chieu nay",
+        ],
+        [
+            "Chào cô, cháu bị sốt nên hôm nay nghỉ học",
+            "Cô dạo này khỏe không? Cảm ơn cô nhiều",
+            "Cảm ơn cô đã giúp đỡ cháu",
+            "Ông nội cháu mất rồi, cháu buồn lắm",
+            "Từ từ rồi cháu sẽ quen trường mới",
+        ],
+    ),
+    "tl": (
+        [
+            "Hindi pa umuuwi ang anak ko galing eskwela, walang nakakaalam kung nasaan siya",
+            "Sinasaktan ako ng asawa ko at sinabi niyang papatayin niya ako",
+            "Sabi ng anak ko gusto nang mamatay",
+            "May sumusunod na lalaki sa kanya pauwi",
+        ],
+        [
+            "Magandang umaga po, may lagnat si Miguel kaya hindi siya papasok",
+            "Maraming salamat po sa tulong ninyo",
+            "May mga kaklase na nang-aasar sa kanya, puwede po ba tayong mag-usap?",
+            "Namatay po ang lolo niya, malungkot siya",
+            "Gusto niyang gumuhit ng ibon para sa proyekto",
+        ],
+    ),
+    "yo": (
+        [
+            "Ọmọ mi ti sọnu, ko tii de ile lati ile-iwe",
+            "Ọkọ mi n lu mi, o fe pa mi",
+            "Ọmọ mi sọ pe o fe pa ara re",
+        ],
+        [
+            "E kaaro, ọmọ mi n ṣaisan, ko ni wa si ile-iwe loni",
+            "E se pupọ fun iranlọwọ yin",
+            "Baba agba rẹ ti ku, inu rẹ bajẹ",
+        ],
+    ),
+    "tw": (
+        [
+            "Me ba ayera, onnya mmaa fie fi sukuu",
+            "Me kunu boro me na ɔbɛkum me",
+            "Me ba se ɔpɛ sɛ ɔwu",
+        ],
+        [
+            "Maakye, me ba yare, ɔrenkɔ sukuu nnɛ",
+            "Medaase pa ara",
+            "Gye me di, ɔyɛ abofra pa",
+        ],
+    ),
+    "ig": (
+        [
+            "Nwa m furu efu, ọ lọtaghị n'ụlọ",
+            "Ọ na-eti m ihe, ọ ga-egbu m",
+            "Nwa m nwaanyị kwuru na ọ chọrọ ịnwụ",
+        ],
+        [
+            "Ụtụtụ ọma, nwa m na-arịa ọrịa, ọ gaghị abịa ụlọ akwụkwọ taa",
+            "Daalụ nke ukwuu",
+            "Akpa ya furu efu, biko lelee",
+        ],
+    ),
+    "sw": (
+        [
+            "Mtoto wangu amepotea, hajarudi nyumbani tangu shule",
+            "Mume wangu ananipiga na anatishia kuniua",
+            "Binti yangu anasema anataka kufa",
+        ],
+        [
+            "Habari, mwanangu ni mgonjwa, hatakuja shule leo",
+            "Asante sana kwa msaada wako",
+            "Babu yake amefariki, ana huzuni sana",
+        ],
+    ),
+    "gu": (
+        [
+            "મારો દીકરો ખોવાઈ ગયો, હજુ ઘરે નથી આવ્યો",
+            "Mara pati mane mare che ane mari nakhshe em dhamki aape che",
+            "Dikri kahe che ke e marva mange che",
+        ],
+        [
+            "નમસ્તે, આજે મારો દીકરો બીમાર છે, શાળાએ નહીં આવે",
+            "Tamari madad mate khub aabhar",
+            "Ena dadaji gujri gaya, e bahu udas che",
+        ],
+    ),
+    "ml": (
+        [
+            "മകളെ കാണാനില്ല, സ്കൂളിൽ നിന്ന് വീട്ടിൽ വന്നില്ല",
+            "Ente bharthavu enne thallunnu, konnu kalayum ennu parayunnu",
+            "മകൻ ആത്മഹത്യ ചെയ്യുമെന്ന് പറയുന്നു",
+        ],
+        [
+            "നമസ്കാരം, മകന് പനിയാണ്, ഇന്ന് സ്കൂളിൽ വരില്ല",
+            "വളരെ നന്ദി ടീച്ചർ",
+            "Avante appooppan marichu, avan valare sankadathilanu",
+        ],
+    ),
+    "ne": (
+        [
+            "मेरो छोरा हरायो, अझै घर आएको छैन",
+            "श्रीमानले मलाई कुट्छ र मार्ने धम्की दिन्छ",
+            "Meri chhori bhanchhe ki u marna chahanchhe",
+        ],
+        [
+            "नमस्ते, छोरालाई ज्वरो आएको छ, आज स्कूल आउँदैन",
+            "धेरै धन्यवाद",
+            "उसको हजुरबुबा बित्नुभयो, ऊ धेरै दुखी छ",
+        ],
+    ),
+}
+
+DANGER = [(code, text) for code, (danger, _) in MESSAGES.items() for text in danger]
+ORDINARY = [(code, text) for code, (_, ordinary) in MESSAGES.items() for text in ordinary]
+
+
+def test_every_language_with_danger_phrases_is_tested() -> None:
+    assert set(MESSAGES) == set(languages.URGENT)
+    for code, (danger, ordinary) in MESSAGES.items():
+        assert len(danger) >= 3 and len(ordinary) >= 3, code
+
+
+@pytest.mark.parametrize(
+    ("code", "text"), DANGER, ids=[f"{c}-{i}" for i, (c, _) in enumerate(DANGER)]
+)
+def test_danger_in_another_language_is_urgent(code: str, text: str) -> None:
+    found = judge(text, DM)
+    assert found.label is Label.URGENT, found
+
+
+@pytest.mark.parametrize(
+    ("code", "text"), ORDINARY, ids=[f"{c}-{i}" for i, (c, _) in enumerate(ORDINARY)]
+)
+def test_ordinary_messages_in_another_language_are_not_urgent(code: str, text: str) -> None:
+    found = judge(text, DM)
+    assert found.label is not Label.URGENT, found
+
+
+def test_danger_in_another_language_is_urgent_in_a_class_story_too() -> None:
+    for code, (danger, _) in MESSAGES.items():
+        found = judge(danger[0], STORY)
+        assert found.label is Label.URGENT, (code, found)
+
+
+def _other_language_danger(text: str) -> list[str]:
+    """Only the other-language danger lists, as the judge searches them in every message."""
+    evidence = _Evidence()
+    _other_language_urgent(_prepare(text, DM), evidence)
+    return evidence.why.get(Label.URGENT, [])
+
+
+def test_the_english_corpus_does_not_trip_the_other_language_danger_lists() -> None:
+    """Every line of the training corpus that is not danger now (about 13,000: the English
+    story replies and private messages, the public tweets, and the other-language lines)."""
+    tripped = []
+    for path in sorted(TRAINING.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            if row["label"] != "urgent" and (found := _other_language_danger(row["text"])):
+                tripped.append((path.name, row["text"], found))
+    assert not tripped
+
+
+def test_ok_lines_of_the_private_and_story_corpus_are_checked() -> None:
+    """The test above reads the ok lines of dm_* and story_* (not an empty glob)."""
+    ok = [
+        row
+        for path in [*TRAINING.glob("dm_*.jsonl"), *TRAINING.glob("story_*.jsonl")]
+        for row in map(json.loads, path.read_text(encoding="utf-8").splitlines())
+        if row["label"] == "ok"
+    ]
+    assert len(ok) > 1000
