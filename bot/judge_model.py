@@ -79,8 +79,8 @@ BUDGET: dict[str, dict[str, tuple[str, str, float]]] = {
         "urgent": ("urgent", "no", 0.01),
     },
     "dm": {
-        "divert": ("abusive", "ok", 0.005),
-        "divert_hostile": ("abusive", "ok", 0.03),  # enough, where the pause head agrees
+        "divert": ("abusive", "ok", 0.02),
+        "divert_hostile": ("abusive", "ok", 0.06),  # enough, where the pause head agrees
         "abuse_clear": ("abusive", "yes", 0.03),
         "pause": ("pause", "ok", 0.02),
         "pause_clear": ("pause", "yes", 0.1),
