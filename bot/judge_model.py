@@ -84,7 +84,7 @@ BUDGET: dict[str, dict[str, tuple[str, str, float]]] = {
         "abuse_clear": ("abusive", "yes", 0.03),
         "pause": ("pause", "ok", 0.02),
         "pause_clear": ("pause", "yes", 0.1),
-        "office": ("complaint", "ok", 0.08),
+        "office": ("complaint", "ok", 0.06),
         "urgent": ("urgent", "no", 0.06),
     },
 }
