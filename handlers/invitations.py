@@ -26,7 +26,7 @@ from bot.config import Config, SchoolClass
 from bot.letters import Letter, LetterHead, letters_pdf
 from handlers import Context
 from handlers.commands import STAFF, Argument, Command, Invocation, reply
-from handlers.onboarding import CODE_VALID_DAYS, new_code, taught_classes
+from handlers.onboarding import CODE_VALID_DAYS, new_code, own_classes, taught_classes
 from storage.codes import NewCode
 from storage.people import Role
 from storage.pupils import Pupil
@@ -161,14 +161,6 @@ def _matching(name: str, classes: Sequence[SchoolClass]) -> SchoolClass | None:
     return None
 
 
-def _own_classes(ctx: Context) -> list[SchoolClass]:
-    sender = ctx.sender
-    try:
-        return ctx.config.classes_of(sender.staff_id or "") if sender else []
-    except KeyError:
-        return []
-
-
 async def _invitations(inv: Invocation, ctx: Context) -> list[Action]:
     event = inv.event
     request: LettersRequest = inv.args["class"] or LettersRequest(None, renew=False)
@@ -190,7 +182,7 @@ async def _invitations(inv: Invocation, ctx: Context) -> list[Action]:
             )
         classes = [chosen]
     else:
-        classes = _own_classes(ctx)
+        classes = own_classes(ctx)
     if not classes:
         everyone = ", ".join(c.id for c in ctx.config.classes)
         return reply(

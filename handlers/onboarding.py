@@ -194,16 +194,20 @@ async def find_taught_pupil(ctx: Context, text: str, classes: Sequence[SchoolCla
     raise PupilNotFound(f"More than one pupil matches '{text}' in {where}. Which one?\n{return_to}")
 
 
-def taught_classes(ctx: Context) -> list[SchoolClass]:
+def own_classes(ctx: Context) -> list[SchoolClass]:
+    """The classes rooms.yaml lists the sender as teaching (none for anyone else)."""
     sender = ctx.sender
-    if sender is None:
-        return []
-    if sender.role is Role.SLT:
-        return list(ctx.config.classes)
     try:
-        return ctx.config.classes_of(sender.staff_id or "")
+        return ctx.config.classes_of(sender.staff_id or "") if sender else []
     except KeyError:
         return []
+
+
+def taught_classes(ctx: Context) -> list[SchoolClass]:
+    """The classes the sender may act for: their own, or every class for SLT."""
+    if ctx.sender is not None and ctx.sender.role is Role.SLT:
+        return list(ctx.config.classes)
+    return own_classes(ctx)
 
 
 def _class_name(ctx: Context, class_id: str) -> str:
