@@ -265,6 +265,19 @@ async def launch(school: School) -> AsyncIterator[BotLauncher]:
     await launcher.aclose()
 
 
+@pytest.fixture
+async def encrypted_school(matrix: Matrix, tmp_path: Path) -> School:
+    """The school with its private rooms encrypted, as a real school runs it."""
+    return make_school(matrix, tmp_path, encrypted=True)
+
+
+@pytest.fixture
+async def launch_encrypted(encrypted_school: School) -> AsyncIterator[BotLauncher]:
+    launcher = BotLauncher(encrypted_school)
+    yield launcher
+    await launcher.aclose()
+
+
 async def join(client: nio.AsyncClient, room_id: str) -> None:
     response = await client.join(room_id)
     assert isinstance(response, nio.JoinResponse), response

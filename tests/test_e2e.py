@@ -17,7 +17,6 @@ from conftest import (
     School,
     eventually,
     join,
-    make_school,
     messages,
     notices_in,
     send_text,
@@ -64,36 +63,32 @@ async def test_the_bot_cross_signs_its_device_once_and_keeps_its_keys_private(
 
 
 async def test_a_lost_crypto_store_means_a_new_signed_device_and_the_old_one_deleted(
-    matrix: Matrix, tmp_path: Path
+    launch_encrypted: BotLauncher, matrix: Matrix, encrypted_school: School
 ) -> None:
-    school = make_school(matrix, tmp_path, encrypted=True)
-    launch = BotLauncher(school)
-    try:
-        bot = await launch()
-        old = bot.client.device_id
-        await bot.stop()
-        store_file(school.data_dir / CRYPTO_DIR, bot.client.user_id, old).unlink()
+    school = encrypted_school
+    bot = await launch_encrypted()
+    old = bot.client.device_id
+    await bot.stop()
+    store_file(school.data_dir / CRYPTO_DIR, bot.client.user_id, old).unlink()
 
-        again = await launch()
-        new = again.client.device_id
-        assert new != old
-        # The new device's store was told every room's encryption setting, once.
-        assert await again.store.state.get(ENCRYPTION_SWEPT) == new
-        remaining = await devices(again)
-        assert new in remaining and old not in remaining
-        keys = await again.app.sync.encryption.own_keys()
-        user = again.client.user_id
-        assert self_signing_key(keys, user) in keys["device_keys"][user][new]["signatures"][user]
+    again = await launch_encrypted()
+    new = again.client.device_id
+    assert new != old
+    # The new device's store was told every room's encryption setting, once.
+    assert await again.store.state.get(ENCRYPTION_SWEPT) == new
+    remaining = await devices(again)
+    assert new in remaining and old not in remaining
+    keys = await again.app.sync.encryption.own_keys()
+    user = again.client.user_id
+    assert self_signing_key(keys, user) in keys["device_keys"][user][new]["signatures"][user]
 
-        # The new device, knowing nothing of the rooms yet, still encrypts where it must.
-        home = await again.room(home_key(school.staff["reid"].user_id))
-        [sent] = await again.app.executor.run([notice(home, "Hello again")], cause="test")
-        teacher = await matrix.client(school.staff["reid"])  # reads what the server holds
-        await join(teacher, home)
-        seen = await teacher.room_get_event(home, sent.result)
-        assert seen.event.source["type"] == "m.room.encrypted"
-    finally:
-        await launch.aclose()
+    # The new device, knowing nothing of the rooms yet, still encrypts where it must.
+    home = await again.room(home_key(school.staff["reid"].user_id))
+    [sent] = await again.app.executor.run([notice(home, "Hello again")], cause="test")
+    teacher = await matrix.client(school.staff["reid"])  # reads what the server holds
+    await join(teacher, home)
+    seen = await teacher.room_get_event(home, sent.result)
+    assert seen.event.source["type"] == "m.room.encrypted"
 
 
 async def encryption_of(bot: RunningBot, key: str) -> dict[str, Any] | None:
@@ -103,18 +98,14 @@ async def encryption_of(bot: RunningBot, key: str) -> dict[str, Any] | None:
 
 
 async def test_private_rooms_are_encrypted_and_class_stories_are_not(
-    matrix: Matrix, tmp_path: Path
+    launch_encrypted: BotLauncher, encrypted_school: School
 ) -> None:
-    school = make_school(matrix, tmp_path, encrypted=True)
-    launcher = BotLauncher(school)
-    try:
-        bot = await launcher(start=False)
-        reid = school.staff["reid"].user_id
-        assert await encryption_of(bot, home_key(reid)) == {"algorithm": "m.megolm.v1.aes-sha2"}
-        assert await encryption_of(bot, ESCALATION_KEY) is not None
-        assert await encryption_of(bot, story_key("oak")) is None  # the guard reads replies
-    finally:
-        await launcher.aclose()
+    school = encrypted_school
+    bot = await launch_encrypted(start=False)
+    reid = school.staff["reid"].user_id
+    assert await encryption_of(bot, home_key(reid)) == {"algorithm": "m.megolm.v1.aes-sha2"}
+    assert await encryption_of(bot, ESCALATION_KEY) is not None
+    assert await encryption_of(bot, story_key("oak")) is None  # the guard reads replies
 
 
 async def test_provision_encrypts_existing_private_rooms_and_never_turns_it_off(
@@ -192,24 +183,19 @@ async def _open_direct_chat(
 
 
 async def test_a_welcome_room_is_encrypted_before_the_bot_speaks_when_it_may(
-    matrix: Matrix, tmp_path: Path
+    launch_encrypted: BotLauncher, matrix: Matrix
 ) -> None:
-    school = make_school(matrix, tmp_path, encrypted=True)
-    launcher = BotLauncher(school)
-    try:
-        bot = await launcher()
-        trusted = nio.RoomPreset.trusted_private_chat  # as Element makes it: the bot may
-        client, first = await _open_direct_chat(matrix, bot, "trusting", trusted)
-        assert first == "m.room.encrypted"
-        [room] = [r for r in await bot.store.rooms.of_kind(RoomKind.WELCOME)]
-        state = await client.room_get_state_event(room.room_id, "m.room.encryption")
-        assert state.content == {"algorithm": "m.megolm.v1.aes-sha2"}
+    bot = await launch_encrypted()
+    trusted = nio.RoomPreset.trusted_private_chat  # as Element makes it: the bot may
+    client, first = await _open_direct_chat(matrix, bot, "trusting", trusted)
+    assert first == "m.room.encrypted"
+    [room] = [r for r in await bot.store.rooms.of_kind(RoomKind.WELCOME)]
+    state = await client.room_get_state_event(room.room_id, "m.room.encryption")
+    assert state.content == {"algorithm": "m.megolm.v1.aes-sha2"}
 
-        # `private_chat` gives the bot no power to: it says it in the open, never silent.
-        _, plain = await _open_direct_chat(matrix, bot, "plain", nio.RoomPreset.private_chat)
-        assert plain == "m.room.message"
-    finally:
-        await launcher.aclose()
+    # `private_chat` gives the bot no power to: it says it in the open, never silent.
+    _, plain = await _open_direct_chat(matrix, bot, "plain", nio.RoomPreset.private_chat)
+    assert plain == "m.room.message"
 
 
 async def test_provision_encrypts_a_welcome_room_still_open(

@@ -13,10 +13,9 @@ import hashlib
 import io
 import re
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
-from conftest import BotLauncher, Matrix, Person, RunningBot, School, eventually, make_school
+from conftest import BotLauncher, Matrix, Person, RunningBot, School, eventually
 from js_client import JsClient
 from PIL import Image
 from test_onboarding import CODE_RE
@@ -26,18 +25,6 @@ from bot.provisioning import home_key, parent_dm_key, story_key, teacher_dm_key
 from storage.rooms import RoomKind
 
 pytestmark = pytest.mark.js
-
-
-@pytest.fixture
-async def encrypted_school(matrix: Matrix, tmp_path: Path) -> School:
-    return make_school(matrix, tmp_path, encrypted=True)
-
-
-@pytest.fixture
-async def launch_encrypted(encrypted_school: School) -> AsyncIterator[BotLauncher]:
-    launcher = BotLauncher(encrypted_school)
-    yield launcher
-    await launcher.aclose()
 
 
 class JsClients:

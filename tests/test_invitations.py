@@ -24,7 +24,6 @@ from conftest import (
     School,
     eventually,
     join,
-    make_school,
     messages,
     notices_in,
     send_text,
@@ -408,35 +407,31 @@ async def test_invitations_in_a_teachers_home_room_posts_the_class_pdf(
 
 
 async def test_a_file_sent_in_an_encrypted_room_is_encrypted_before_upload(
-    matrix: Matrix, tmp_path: Path
+    launch_encrypted: BotLauncher, matrix: Matrix, encrypted_school: School
 ) -> None:
-    school = make_school(matrix, tmp_path, encrypted=True)
-    launcher = BotLauncher(school)
-    try:
-        bot = await launcher()
-        home = await bot.room(home_key(school.staff["reid"].user_id))
-        head = LetterHead.of(bot.config, school.settings.base_url, bot.client.user_id)
-        letter = Letter("Amelia", "Hughes", "Oak Class", "KQ7D-MAXR", datetime.now(UTC))
-        pdf = letters_pdf([letter], head)
-        send = SendFile(home, "letters.pdf", pdf, "application/pdf", "letters.pdf")
-        [done] = await bot.app.executor.run([send], cause="test")
-        assert done.ok, done.error
+    school = encrypted_school
+    bot = await launch_encrypted()
+    home = await bot.room(home_key(school.staff["reid"].user_id))
+    head = LetterHead.of(bot.config, school.settings.base_url, bot.client.user_id)
+    letter = Letter("Amelia", "Hughes", "Oak Class", "KQ7D-MAXR", datetime.now(UTC))
+    pdf = letters_pdf([letter], head)
+    send = SendFile(home, "letters.pdf", pdf, "application/pdf", "letters.pdf")
+    [done] = await bot.app.executor.run([send], cause="test")
+    assert done.ok, done.error
 
-        teacher = await matrix.client(school.staff["reid"])  # reads what the server holds
-        await join(teacher, home)
-        seen = await teacher.room_get_event(home, done.result)
-        assert seen.event.source["type"] == "m.room.encrypted"
+    teacher = await matrix.client(school.staff["reid"])  # reads what the server holds
+    await join(teacher, home)
+    seen = await teacher.room_get_event(home, done.result)
+    assert seen.event.source["type"] == "m.room.encrypted"
 
-        own = await bot.client.room_get_event(home, done.result)  # the bot decrypts it
-        assert isinstance(own.event, nio.RoomEncryptedFile), own.event
-        content = own.event.source["content"]
-        assert "url" not in content and content["file"]["v"] == "v2"
-        stored_bytes = (await teacher.download(content["file"]["url"])).body
-        assert stored_bytes != pdf and b"%PDF" not in stored_bytes  # ciphertext only
-        key = content["file"]
-        plain = nio.crypto.decrypt_attachment(
-            stored_bytes, key["key"]["k"], key["hashes"]["sha256"], key["iv"]
-        )
-        assert plain == pdf
-    finally:
-        await launcher.aclose()
+    own = await bot.client.room_get_event(home, done.result)  # the bot decrypts it
+    assert isinstance(own.event, nio.RoomEncryptedFile), own.event
+    content = own.event.source["content"]
+    assert "url" not in content and content["file"]["v"] == "v2"
+    stored_bytes = (await teacher.download(content["file"]["url"])).body
+    assert stored_bytes != pdf and b"%PDF" not in stored_bytes  # ciphertext only
+    key = content["file"]
+    plain = nio.crypto.decrypt_attachment(
+        stored_bytes, key["key"]["k"], key["hashes"]["sha256"], key["iv"]
+    )
+    assert plain == pdf
