@@ -43,18 +43,15 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
+def command(setup: Setup, *args: str) -> list[str]:
+    """`conductbot ARGS` for this bench's school, as a subprocess's argv."""
+    config = ["--config", str(setup.config), "--data-dir", setup.data]
+    return [sys.executable, "-m", "bot.cli", *args, *config]
+
+
 def conductbot(setup: Setup, *args: str) -> None:
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bot.cli",
-            *args,
-            "--config",
-            str(setup.config),
-            "--data-dir",
-            setup.data,
-        ],
+        command(setup, *args),
         cwd=REPO,
         env=setup.env,
         check=True,
@@ -210,16 +207,7 @@ def main() -> None:
         story, bare_room = asyncio.run(rooms_for(setup))
         print("rooms ready", flush=True)
         bot = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "bot.cli",
-                "run",
-                "--config",
-                str(setup.config),
-                "--data-dir",
-                setup.data,
-            ],
+            command(setup, "run"),
             cwd=REPO,
             env=setup.env,
             stdout=subprocess.PIPE,

@@ -191,14 +191,20 @@ def test_the_csv_and_the_pdf_agree_and_a_pupil_without_photo_consent_gets_a_lett
     assert asyncio.run(owners()) == [name for name, _, _ in pages]
 
 
+def first_page_as_png(pdf: Path, folder: Path, *, dpi: int) -> Path:
+    """Page 1 rendered as a picture by poppler's pdftoppm, as a printer or viewer would."""
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", str(pdf), str(folder / "p")],
+        check=True,
+    )
+    [page] = folder.glob("p-*.png")
+    return page
+
+
 def test_the_letters_qr_code_opens_a_chat_with_the_bot(office: Path, tmp_path: Path) -> None:
     pdf = tmp_path / "maple.pdf"
     assert invitations(office, "--class", "maple", "--pdf", str(pdf)) == 0
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")],
-        check=True,
-    )
-    [page] = tmp_path.glob("p-*.png")
+    page = first_page_as_png(pdf, tmp_path, dpi=150)
     read = subprocess.run(["zbarimg", "-q", "--raw", str(page)], capture_output=True, text=True)
     assert read.stdout.split() == [matrix_to(BOT)] == ["https://matrix.to/#/" + BOT]
 
@@ -206,11 +212,7 @@ def test_the_letters_qr_code_opens_a_chat_with_the_bot(office: Path, tmp_path: P
 def test_a_page_rendered_as_a_picture_is_a_whole_a4_page(office: Path, tmp_path: Path) -> None:
     pdf = tmp_path / "willow.pdf"
     assert invitations(office, "--class", "willow", "--pdf", str(pdf)) == 0
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")],
-        check=True,
-    )
-    [page] = tmp_path.glob("p-*.png")
+    page = first_page_as_png(pdf, tmp_path, dpi=60)
     with Image.open(page) as image:
         assert image.format == "PNG"
         width, height = image.size
