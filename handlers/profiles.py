@@ -75,8 +75,11 @@ async def handle_profile(event: Event, ctx: Context) -> list[Action]:
     if why_name is None and protected is None:
         if not isinstance(avatar, str) or not avatar.startswith("mxc://"):
             return []
-        # Read by the media worker: a copy of class media, or words in the picture.
+        # Read by the media worker: a copy of class media, or words in the picture. Once:
+        # the same avatar shows in each of their rooms.
         key = f"avatar:{event.sender}:{avatar}"
+        if await ctx.store.media.check_result(key) is not None:
+            return []
         where = {"displayname": name, "member_event": event.event_id}
         return [QueueMedia("avatar", key, event.room.room_id, event.sender, avatar, "image", where)]
     for earlier in await ctx.store.incidents.of_user(event.sender):

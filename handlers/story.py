@@ -258,10 +258,10 @@ def _remembered(event: Event, ctx: Context, answered: str | None) -> list[Action
         return []
     by_staff = bool(ctx.sender and ctx.sender.role.is_staff)
     words = _staff_words(event.content) if by_staff else None
-    edited = relation(event.content).get("event_id")
+    relates = relation(event.content)
     versions: list[Action] = []
-    if words is not None and relation(event.content).get("rel_type") == "m.replace":
-        if isinstance(edited, str):
+    if words is not None and relates.get("rel_type") == "m.replace":
+        if isinstance(edited := relates.get("event_id"), str):
             versions.append(AddStaffVersion(edited, words))
         words = None
     story_event = StoryEvent(
