@@ -294,6 +294,16 @@ class ProvisionReport:
         )
 
 
+def _home_room_lines(report: ProvisionReport, *, dry: bool) -> list[str]:
+    """What happened to a home room, for the operator (or what would, in a dry run)."""
+    verbs = ("would be created", "would be updated") if dry else ("created", "updated")
+    return [
+        f"home room {verb}"
+        for verb, keys in zip(verbs, (report.created, report.changed), strict=True)
+        if keys
+    ]
+
+
 class Provisioner:
     def __init__(
         self, config: Config, store: Store, client: AsyncClient, executor: Executor, clock: Clock
@@ -549,27 +559,20 @@ class Provisioner:
             verb = "would link" if dry else "linked"
             done.append(f"{verb} {parent} to {pupil.full_name} ({pupil.class_id})")
             children.append(pupil)
-        if dry:  # what the rooms would be; nothing is recorded or made
-            report = ProvisionReport()
-            await self.ensure(parent_home_spec(self.config, parent, children), report)
-            verbs = (("would be created", report.created), ("would be updated", report.changed))
-            done += [f"home room {verb}" for verb, keys in verbs if keys]
+        if not dry:  # a dry run records nothing: it says what the rooms would be
+            name = await self._profile_name(parent) or parent.split(":")[0].lstrip("@")
+            now = self.clock.iso()
+            await self.store.people.upsert(parent, name, Role.PARENT, now=now)
+            await self.store.pupils.link_parent(parent, pupil.id, linked_by=linked_by, now=now)
+        report = ProvisionReport()
+        await self.ensure(parent_home_spec(self.config, parent, children), report)
+        done += _home_room_lines(report, dry=dry)
+        if dry:
             done.append(
                 f"would invite to the {pupil.class_id} story room, and open teacher "
                 "conversations as needed"
             )
             return ["dry run: nothing was changed", *done]
-        name = await self._profile_name(parent) or parent.split(":")[0].lstrip("@")
-        now = self.clock.iso()
-        await self.store.people.upsert(parent, name, Role.PARENT, now=now)
-        await self.store.pupils.link_parent(parent, pupil.id, linked_by=linked_by, now=now)
-        report = ProvisionReport()
-        await self.ensure(parent_home_spec(self.config, parent, children), report)
-        done += [
-            f"home room {verb}"
-            for verb, keys in (("created", report.created), ("updated", report.changed))
-            if keys
-        ]
         conversations = ProvisionReport()
         await self.ensure_conversations(parent, conversations)
         if conversations.created:
@@ -611,11 +614,7 @@ class Provisioner:
             done.append(f"{user} is {pupil.full_name}'s own account (linked by {linked_by})")
         report = ProvisionReport()
         await self.ensure(home_spec(self.config, user, "your points and news from school"), report)
-        done += [
-            f"home room {verb}"
-            for verb, keys in (("created", report.created), ("updated", report.changed))
-            if keys
-        ]
+        done += _home_room_lines(report, dry=False)
         return done
 
 
