@@ -117,6 +117,12 @@ def conductbot(*argv: str) -> int:
     return asyncio.run(args.run(args))
 
 
+# Synapse spreads a profile change to the user's rooms in a scheduled task; when another
+# task is being launched at that moment, it waits for the scheduler's next round, a minute
+# later. A test that waits for the bot to see a name or avatar change allows for that.
+PROFILE_SPREAD = 90.0
+
+
 async def eventually(check: Callable[[], Any], within: float = 15.0) -> Any:
     """Poll an async or sync check until it returns something truthy; fail after `within`."""
     deadline = time.monotonic() + within

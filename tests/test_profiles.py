@@ -5,6 +5,7 @@ from __future__ import annotations
 import nio
 import pytest
 from conftest import (
+    PROFILE_SPREAD,
     BotLauncher,
     Matrix,
     Person,
@@ -60,12 +61,14 @@ async def test_a_name_that_insults_or_impersonates_is_set_back(
         profile = await client.get_displayname(person.user_id)
         return getattr(profile, "displayname", None) == "Sam Patel"
 
-    assert await eventually(set_back)
+    assert await eventually(set_back, within=PROFILE_SPREAD)
 
     async def reported() -> list[dict]:
         return [i for i in await incidents_in(head, escalation) if i["kind"] == "profile reset"]
 
-    [incident] = await eventually(reported)  # once, though the name showed in several rooms
+    [incident] = await eventually(
+        reported, within=PROFILE_SPREAD
+    )  # once, though the name showed in several rooms
     assert why in " ".join(incident["reasons"])
     assert incident["evidence"]["displayname"] == name
 
@@ -76,7 +79,9 @@ async def test_an_ordinary_name_change_stays(
     bot = await launch()
     person, client, story = await sam_in_oak(bot, matrix)
     await rename(client, "Sam Reid-Patel")
-    state = await eventually(lambda: _member_event(bot, story, person.user_id, "Sam Reid-Patel"))
+    state = await eventually(
+        lambda: _member_event(bot, story, person.user_id, "Sam Reid-Patel"), within=PROFILE_SPREAD
+    )
     await eventually(lambda: bot.store.events.outcome(state))
     profile = await client.get_displayname(person.user_id)
     assert profile.displayname == "Sam Reid-Patel"
@@ -138,7 +143,9 @@ async def test_a_class_photo_as_an_avatar_is_removed_and_an_own_picture_stays(
     for kind in (encoded(class_photo(seed=44)), words_picture("THANK YOU", "MISS REID")):
         own = await upload(room.parent, kind, "image/png", "me.png")
         assert isinstance(await room.parent.set_avatar(own), nio.ProfileSetAvatarResponse)
-        checked = await eventually(lambda m=own: avatar_checked(room.bot, user, m), within=30)
+        checked = await eventually(
+            lambda m=own: avatar_checked(room.bot, user, m), within=PROFILE_SPREAD
+        )
         assert checked == "avatar: nothing of concern"
         assert (await room.parent.get_avatar(user)).avatar_url == own  # the kind twins stay
 
@@ -148,12 +155,12 @@ async def test_a_class_photo_as_an_avatar_is_removed_and_an_own_picture_stays(
         profile = await room.parent.get_profile(user)
         return isinstance(profile, nio.ProfileGetResponse) and not profile.avatar_url
 
-    assert await eventually(cleared)
+    assert await eventually(cleared, within=PROFILE_SPREAD)
 
     async def reported() -> list[dict]:
         return [i for i in await incidents_in(head, escalation) if i["kind"] == "profile reset"]
 
-    [incident] = await eventually(reported)
+    [incident] = await eventually(reported, within=PROFILE_SPREAD)
     assert incident["evidence"]["avatar_url"] == mxc
     assert "protected class photo" in " ".join(incident["reasons"])
 
@@ -189,7 +196,9 @@ async def test_an_avatar_of_unkind_words_is_removed(
     mxc = await upload(client, unkind, "image/png", "me.png")
     assert isinstance(await client.set_avatar(mxc), nio.ProfileSetAvatarResponse)
 
-    checked = await eventually(lambda: avatar_checked(bot, person.user_id, mxc), within=30)
+    checked = await eventually(
+        lambda: avatar_checked(bot, person.user_id, mxc), within=PROFILE_SPREAD
+    )
     assert "unkind" in checked
     profile = await client.get_profile(person.user_id)
     assert isinstance(profile, nio.ProfileGetResponse) and not profile.avatar_url
