@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import secrets
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -18,9 +19,11 @@ from bot.app import App, Routes
 from bot.cli import parser
 from bot.clock import Clock
 from bot.config import Config, load_config
+from bot.guard_api import GuardApi, module_config
 from bot.homeserver import (
     SynapseProcess,
     SynapseSettings,
+    free_port,
     login,
     override_ratelimit,
     register_user,
@@ -36,7 +39,7 @@ SERVER_NAME = "test.conductbot"
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests that use the server are marked `synapse`, so `-m "not synapse"` skips them."""
     for item in items:
-        if {"synapse", "matrix"} & set(getattr(item, "fixturenames", ())):
+        if {"synapse", "matrix", "guarded_synapse"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.synapse)
 
 
@@ -137,6 +140,14 @@ async def eventually(check: Callable[[], Any], within: float = 15.0) -> Any:
         await asyncio.sleep(0.1)
 
 
+@dataclass(frozen=True)
+class GuardEndpoint:
+    """Where the homeserver's guard module asks the bot (`bot/guard_api.py`)."""
+
+    port: int
+    secret: str
+
+
 @dataclass
 class School:
     """The demo school from rooms.yaml with freshly registered, uniquely named staff."""
@@ -146,6 +157,7 @@ class School:
     data_dir: Path
     bot: Person
     staff: dict[str, Person]
+    guard: GuardEndpoint | None = None  # the bot serves it when the homeserver loads the module
 
     @property
     def credentials(self) -> Credentials:
@@ -166,22 +178,30 @@ async def school(matrix: Matrix, tmp_path: Path) -> School:
     return make_school(matrix, tmp_path)
 
 
-def make_school(matrix: Matrix, directory: Path, *, encrypted: bool = False) -> School:
+def make_school(
+    matrix: Matrix,
+    directory: Path,
+    *,
+    encrypted: bool = False,
+    staff: dict[str, Person] | None = None,
+    guard: GuardEndpoint | None = None,
+) -> School:
     """rooms.yaml's school on `matrix`'s server, with uniquely named staff and bot.
 
     Private rooms are encrypted only when asked: most tests read the bot's notices with
-    plain clients; tests/test_e2e*.py read them as encrypting clients do."""
+    plain clients; tests/test_e2e*.py read them as encrypting clients do. `staff` already
+    registered (by id in rooms.yaml) are used instead of new ones."""
     document = yaml.safe_load((REPO / "rooms.yaml").read_text())
     document["encryption"] = {"private_rooms": encrypted, "story": False}
-    staff = {}
+    staff = dict(staff or {})
     for member in document["staff"]:
-        person = matrix.register(member["id"], displayname=member["name"])
-        member["user"] = person.user_id
-        staff[member["id"]] = person
+        if member["id"] not in staff:
+            staff[member["id"]] = matrix.register(member["id"], displayname=member["name"])
+        member["user"] = staff[member["id"]].user_id
     config_path = directory / "rooms.yaml"
     config_path.write_text(yaml.safe_dump(document, sort_keys=False))
     bot = matrix.register("conductbot", admin=True)
-    return School(matrix.settings, config_path, directory / "data", bot, staff)
+    return School(matrix.settings, config_path, directory / "data", bot, staff, guard)
 
 
 class RunningBot:
@@ -205,8 +225,25 @@ class RunningBot:
             now="2026-11-20T10:00:00+00:00",
         )
         self.client = make_client(self.school.credentials, self.school.data_dir)
+        clock = Clock()
+        guard = None
+        if (endpoint := self.school.guard) is not None:  # as `conductbot run` makes it
+            guard = GuardApi(
+                self.store,
+                self.config,
+                self.school.bot.user_id,
+                endpoint.secret,
+                clock=clock,
+                port=endpoint.port,
+            )
         self.app = App(
-            self.config, self.store, self.client, Clock(), demo=self.demo, routes=self.routes
+            self.config,
+            self.store,
+            self.client,
+            clock,
+            demo=self.demo,
+            routes=self.routes,
+            guard=guard,
         )
         self.report = await self.app.prepare(self.school.credentials)
         return self
@@ -280,6 +317,80 @@ async def encrypted_school(matrix: Matrix, tmp_path: Path) -> School:
 @pytest.fixture
 async def launch_encrypted(encrypted_school: School) -> AsyncIterator[BotLauncher]:
     launcher = BotLauncher(encrypted_school)
+    yield launcher
+    await launcher.aclose()
+
+
+# --- the school on a homeserver with the guard module -------------------------------------
+
+#: How long the guard module waits for the bot here: more than the 300 ms default, as the
+#: machine running the tests is shared (a refusal later than this is let through, and the
+#: bot removes the message after delivery instead).
+GUARD_TIMEOUT_MS = 1000
+
+
+@dataclass(frozen=True)
+class GuardedServer:
+    settings: SynapseSettings
+    endpoint: GuardEndpoint
+    staff: dict[str, Person]  # rooms.yaml's staff, in the module's `allowed_creators`
+
+
+@pytest.fixture(scope="module")
+def guarded_synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GuardedServer]:
+    """A Synapse that loads the guard module (docs/guard.md), one per test module.
+
+    Configured as the demo configures it but for two things. The module reads its config
+    once, at start, so its `allowed_creators` are the school's staff, registered here for
+    the whole module, while each test's bot is a new account (its cross-signing keys live
+    in that test's data directory) and is in neither list: it is a server admin, which
+    Synapse exempts from the room rules whatever the lists say, and the endpoint lets its
+    own events through. And the module waits `GUARD_TIMEOUT_MS`, not 300 ms."""
+    pytest.importorskip("synapse", reason="matrix-synapse is not installed (extra: test)")
+    document = yaml.safe_load((REPO / "rooms.yaml").read_text())
+    suffix = uuid.uuid4().hex[:8]
+    localparts = {member["id"]: f"{member['id']}-{suffix}" for member in document["staff"]}
+    endpoint = GuardEndpoint(free_port(), secrets.token_urlsafe(24))
+    guard = module_config(
+        f"http://127.0.0.1:{endpoint.port}",
+        endpoint.secret,
+        [f"@{localpart}:{SERVER_NAME}" for localpart in localparts.values()],
+        timeout_ms=GUARD_TIMEOUT_MS,
+    )
+    directory = tmp_path_factory.mktemp("guarded-synapse")
+    settings = write_synapse_config(directory, server_name=SERVER_NAME, guard=guard)
+    with SynapseProcess(settings):
+        staff = {}
+        for member in document["staff"]:
+            password = uuid.uuid4().hex
+            localpart = localparts[member["id"]]
+            user_id = register_user(settings, localpart, password, displayname=member["name"])
+            staff[member["id"]] = Person(user_id, password, localpart)
+        yield GuardedServer(settings, endpoint, staff)
+
+
+@pytest.fixture
+async def guarded_matrix(guarded_synapse: GuardedServer) -> AsyncIterator[Matrix]:
+    harness = Matrix(guarded_synapse.settings)
+    try:
+        yield harness
+    finally:
+        await harness.aclose()
+
+
+@pytest.fixture
+async def guarded_school(
+    guarded_matrix: Matrix, guarded_synapse: GuardedServer, tmp_path: Path
+) -> School:
+    """The school on the guarded homeserver; its bots serve the guard endpoint."""
+    return make_school(
+        guarded_matrix, tmp_path, staff=guarded_synapse.staff, guard=guarded_synapse.endpoint
+    )
+
+
+@pytest.fixture
+async def launch_guarded(guarded_school: School) -> AsyncIterator[BotLauncher]:
+    launcher = BotLauncher(guarded_school)
     yield launcher
     await launcher.aclose()
 
