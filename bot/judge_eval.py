@@ -8,7 +8,9 @@ rates that matter to a school and the judge's cost per message.
 "Should remove" means any label but `ok` in a story, and `abusive` only in a private
 message (everything else there is delivered). For private messages the report also shows
 what the relay itself would do with each line (`relay.route`, the relay's own mapping):
-deliver, pause, office, divert or urgent.
+deliver, pause, office, divert, urgent or check. A line the judge cannot read (`check`) is
+read at once by a person (the teacher in hours, a safeguarding lead out of hours), so for an
+urgent line it counts as found; `ok_checked_rate` says how many ordinary lines it costs.
 """
 
 from __future__ import annotations
@@ -76,6 +78,8 @@ EXPECTED_ROUTE = {
     Label.ABUSIVE.value: Route.DIVERT,
     Label.URGENT.value: Route.URGENT,
 }
+#: Routes on which a person reads an urgent line at once.
+URGENT_ROUTES = frozenset({Route.URGENT, Route.CHECK})
 
 
 class EvalFileError(Exception):
@@ -119,7 +123,8 @@ class EvalReport:
     where: Where
     per_label: dict[str, LabelCounts] = field(default_factory=dict)
     routes: dict[str, Counter[Route]] = field(default_factory=dict)
-    urgent_found: Counter[str] = field(default_factory=Counter)  # per label, judged urgent
+    # per label: judged urgent, or (private messages) unread and so read by a person now
+    urgent_found: Counter[str] = field(default_factory=Counter)
     costs_ns: list[int] = field(default_factory=list)
     mistakes: list[Mistake] = field(default_factory=list)
 
@@ -131,20 +136,25 @@ class EvalReport:
 
     @property
     def urgent_missed_rate(self) -> float:
-        """Urgent lines not given the urgent path."""
+        """Urgent lines neither given the urgent path nor, unread, read by a person at once."""
         n = self.n_of(Label.URGENT.value)
         return self.rate(n - self.urgent_found[Label.URGENT.value], n)
 
     @property
     def ok_urgent_rate(self) -> float:
         """Kind or ordinary lines that raised a safeguarding alert for nothing."""
-        return self.rate(self.urgent_found[Label.OK.value], self.n_of(Label.OK.value))
+        return self.rate(self.routed(Label.OK.value, Route.URGENT), self.n_of(Label.OK.value))
+
+    @property
+    def ok_checked_rate(self) -> float:
+        """Ordinary lines the judge could not read: out of hours a lead is asked to read them."""
+        return self.rate(self.routed(Label.OK.value, Route.CHECK), self.n_of(Label.OK.value))
 
     @property
     def abusive_delivered_rate(self) -> float:
         """Abusive lines that reach the teacher without SLT deciding."""
         label = Label.ABUSIVE.value
-        reach = (Route.DELIVER, Route.PAUSE, Route.OFFICE, Route.URGENT)
+        reach = (Route.DELIVER, Route.PAUSE, Route.OFFICE, Route.URGENT, Route.CHECK)
         return self.rate(self.routed(label, *reach), self.n_of(label))
 
     @property
@@ -170,6 +180,7 @@ class EvalReport:
             "ok_withheld_rate": round(self.ok_withheld_rate, 4),
             "negative_unpaused_rate": round(self.negative_unpaused_rate, 4),
             "ok_urgent_rate": round(self.ok_urgent_rate, 4),
+            "ok_checked_rate": round(self.ok_checked_rate, 4),
         }
 
     def total_of(self, labels: frozenset[str]) -> LabelCounts:
@@ -297,15 +308,18 @@ def evaluate(
         verdict = judge(example.text, context, learned=learned)
         report.costs_ns.append(time.perf_counter_ns() - start)
         report.per_label.setdefault(example.label, LabelCounts()).count(verdict.outcome)
-        if verdict.label is Label.URGENT:
-            report.urgent_found[example.label] += 1
         if where == DM:
             taken = route(verdict)
+            report.urgent_found[example.label] += taken in URGENT_ROUTES
             report.routes.setdefault(example.label, Counter())[taken] += 1
-            if taken is not EXPECTED_ROUTE.get(example.label, Route.DELIVER):
+            expected = EXPECTED_ROUTE.get(example.label, Route.DELIVER)
+            fine = taken in URGENT_ROUTES if expected is Route.URGENT else taken is expected
+            if not fine:
                 report.mistakes.append(Mistake(example, verdict, taken.value))
-        elif _story_mistake(example.label, verdict):
-            report.mistakes.append(Mistake(example, verdict, verdict.outcome.value))
+        else:
+            report.urgent_found[example.label] += verdict.label is Label.URGENT
+            if _story_mistake(example.label, verdict):
+                report.mistakes.append(Mistake(example, verdict, verdict.outcome.value))
     return report
 
 
@@ -361,7 +375,8 @@ def format_report(report: EvalReport, path: Path) -> str:
             f"{_pct(report.abusive_delivered_rate)}, ok withheld "
             f"{_pct(report.ok_withheld_rate)}, negative unpaused "
             f"{_pct(report.negative_unpaused_rate)}, ok alerted as urgent "
-            f"{_pct(report.ok_urgent_rate)}"
+            f"{_pct(report.ok_urgent_rate)}, ok unread (a lead reads it out of hours) "
+            f"{_pct(report.ok_checked_rate)}"
         )
     rows.append(f"cost per message: median {report.median_us:.0f} µs, p95 {report.p95_us:.0f} µs")
     rows.append(

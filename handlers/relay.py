@@ -77,6 +77,9 @@ class Route(StrEnum):
     OFFICE = "office"  # delivered, with the office route pointed out
     DIVERT = "divert"  # to SLT instead of the teacher
     URGENT = "urgent"  # emergency routes to the family, leads alerted, teacher first
+    # Written in a language the judge cannot read: in hours the teacher has it at once;
+    # out of hours it is held for the teacher and a safeguarding lead reads it now.
+    CHECK = "check"
 
 
 def route(verdict: Verdict | None, *, golden_rule: bool = True) -> Route:
@@ -87,6 +90,8 @@ def route(verdict: Verdict | None, *, golden_rule: bool = True) -> Route:
         return Route.URGENT
     if verdict.label is Label.ABUSIVE and verdict.outcome is not Outcome.KEEP:
         return Route.DIVERT
+    if verdict.unread is not None:
+        return Route.CHECK
     if verdict.label is Label.NEGATIVE and golden_rule:
         return Route.PAUSE
     if verdict.label is Label.COMPLAINT:
@@ -282,6 +287,8 @@ async def _new_parent_message(
         return [replace(store, release_at=stamp(now)), *actions]
     if ctx.calendar.is_open(now, teacher):
         return [*await _deliver_now(ctx, conversation, store, event.content), *actions]
+    if taken is Route.CHECK and verdict is not None:
+        return await _urgent(event, ctx, conversation, verdict, text, store)
     opening = ctx.calendar.next_opening(now, teacher)
     teacher_name = await display_name(ctx, conversation.teacher)
     return [
@@ -341,7 +348,8 @@ async def _urgent(
     text: str,
     store: StoreRelay,
 ) -> list[Action]:
-    """Never held back from help: the family answered, the leads alerted, the teacher first.
+    """Never held back from help: the family answered, the leads alerted, the teacher first
+    (a message the judge cannot read, sent out of hours, goes the same way: it may be urgent).
 
     In the teacher's hours it is delivered at once (ahead of anything still held); otherwise
     it waits for the opening like any message, and is released before the others then.

@@ -32,7 +32,7 @@ from bot.actions import (
 )
 from bot.clock import stamp
 from bot.config import Staff
-from bot.judge import Verdict
+from bot.judge import Label, Verdict
 from bot.provisioning import ESCALATION_KEY, home_key
 from handlers import Context, Event
 from handlers.commands import STAFF, Argument, Command, Invocation, reply
@@ -44,6 +44,11 @@ from storage.safeguarding import Alert
 
 ACK = "✅"
 URGENT_MARK = "🚨"
+UNREAD_MARK = "🔎"
+READ_FOR_YOU = (
+    "conductbot cannot read messages in your language, so the school's safeguarding lead has "
+    "been asked to read yours now, in case it is urgent."
+)
 ALERT_KEY = "alert:"  # the leads' notices are remembered under alert:<handle>
 
 
@@ -99,15 +104,25 @@ async def urgent_actions(
 
     `reply_room` is where the family is answered (their conversation, or their home room for
     a story reply); `where` says for the leads where it was written; `teacher_line` tells the
-    family when the teacher sees it ("" when no teacher is involved).
+    family when the teacher sees it ("" when no teacher is involved). A message the judge
+    cannot read (`verdict.unread`, sent out of hours) takes the same path: the leads are
+    asked to read it, as it may be urgent.
     """
     now = ctx.clock.now()
     handle = short_id(concern.source_event)
     sent = concern.sent.astimezone(ctx.config.school.tz)
     text = concern.text
     family = await _family(ctx, concern.sender)
+    unread = verdict.unread if verdict.label is not Label.URGENT else None
+    heading = (
+        f"{UNREAD_MARK} PLEASE READ: a message in {unread} from {family}, which conductbot "
+        "cannot read. It was sent out of hours and may be urgent: please read it now (a "
+        "translation app will do)."
+        if unread
+        else f"{URGENT_MARK} URGENT: a safeguarding concern from {family}."
+    )
     body = (
-        f"{URGENT_MARK} URGENT: a safeguarding concern from {family}.\n"
+        f"{heading}\n"
         f"Where: {where}. Sent {ctx.calendar.describe(sent)}.\n"
         f"Why the bot thinks so: {'; '.join(verdict.reasons) or 'no detail'}.\n"
         f"«{text}»\n"
@@ -120,8 +135,9 @@ async def urgent_actions(
     incident = Incident(
         kind="safeguarding",
         user_id=concern.sender,
-        rule="urgent",
-        outcome="emergency routes given to the family; safeguarding leads alerted "
+        rule="unread" if unread else "urgent",
+        outcome="emergency routes given to the family; safeguarding leads "
+        + (f"asked to read it (written in {unread}) " if unread else "alerted ")
         + ("at once" if notify_now else "at the next opening")
         + f" (!ack {handle}); no strike",
         room_id=concern.room_id,
@@ -145,12 +161,16 @@ async def urgent_actions(
         ),
     ]
     if reply_room:
-        actions.append(
-            _answer_family(ctx, reply_room, concern, notify_now, notify_at, teacher_line)
-        )
+        told = f"{READ_FOR_YOU} {teacher_line}" if unread else teacher_line
+        actions.append(_answer_family(ctx, reply_room, concern, notify_now, notify_at, told))
     if notify_now:
         actions += await _tell_leads(ctx, handle, concern.source_event, body, markup)
-    return actions + await escalate(ctx, incident, f"{URGENT_MARK} URGENT safeguarding concern")
+    title = (
+        f"{UNREAD_MARK} A message conductbot cannot read, for a safeguarding lead"
+        if unread
+        else f"{URGENT_MARK} URGENT safeguarding concern"
+    )
+    return actions + await escalate(ctx, incident, title)
 
 
 def _answer_family(

@@ -182,6 +182,62 @@ async def test_an_ordinary_worry_at_seven_is_held_as_today_with_no_alert_and_no_
     assert await sg.lead_alerts() == []
 
 
+UNREAD = "Wojtek mówi, że tata go bije w domu i boi się wracać"  # Polish, not on any list
+
+
+async def test_a_message_the_bot_cannot_read_at_seven_is_read_by_a_lead_now(
+    sg: Safeguarding,
+) -> None:
+    sg.at(FRIDAY_7PM)
+    sent = await send_text(sg.parent, sg.parent_room, UNREAD)
+
+    told = await eventually(
+        lambda: _any(sg.parent_notices(), "999", "cannot read messages in your language"),
+        within=SOON,
+    )
+    assert told
+
+    async def asked_to_read() -> list[str]:
+        return [n for n in await notices_in(sg.lead, sg.lead_home) if "PLEASE READ" in n]
+
+    [alert] = await eventually(asked_to_read, within=SOON)
+    assert UNREAD in alert and "Polish" in alert and "Amelia (Oak Class)" in alert
+    [incident] = await eventually(sg.safeguarding_incidents)
+    assert incident["rule"] == "unread" and "no strike" in incident["outcome"]
+    assert (await sg.bot.store.relay.by_source(sent)).status == "held"
+    assert await sg.bot.app.release_due() == 0
+    assert await sg.delivered_to_teacher() == []  # the teacher's evening stays quiet
+
+    sg.at(MONDAY_OPENING)
+    assert await sg.bot.app.release_due() == 1
+    [delivered] = await eventually(sg.delivered_to_teacher)
+    assert UNREAD in delivered and "URGENT" not in delivered
+
+
+async def test_in_hours_the_teacher_reads_it_at_once_and_no_lead_is_asked(
+    sg: Safeguarding,
+) -> None:
+    sg.at(TUESDAY_10AM)
+    sent = await send_text(sg.parent, sg.parent_room, UNREAD)
+    [delivered] = await eventually(sg.delivered_to_teacher, within=SOON)
+    assert UNREAD in delivered
+    assert await eventually(lambda: sg.status_is(sent, "delivered"))
+    assert await sg.bot.store.alerts.by_source(sent) is None
+    assert not any("PLEASE READ" in n for n in await notices_in(sg.lead, sg.lead_home))
+
+
+async def test_a_few_kind_words_in_polish_at_seven_are_held_with_no_alert(
+    sg: Safeguarding,
+) -> None:
+    sg.at(FRIDAY_7PM)
+    sent = await send_text(sg.parent, sg.parent_room, "Dziękuję bardzo, pani Reid!")
+    await sg.handled(sent)
+    assert (await sg.bot.store.relay.by_source(sent)).status == "held"
+    assert await sg.bot.store.alerts.by_source(sent) is None
+    notices = await eventually(sg.parent_notices)
+    assert not any("999" in n for n in notices)
+
+
 async def test_an_alert_nobody_acknowledges_reaches_every_slt_member(sg: Safeguarding) -> None:
     sg.at(FRIDAY_7PM)
     urgent = await send_text(sg.parent, sg.parent_room, URGENT)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -81,11 +82,50 @@ def _verdict(label: Label, outcome: Outcome = Outcome.KEEP) -> Verdict:
         (_verdict(Label.NEGATIVE), Route.PAUSE),
         (_verdict(Label.COMPLAINT), Route.OFFICE),
         (_verdict(Label.OK), Route.DELIVER),
+        (replace(_verdict(Label.OK), unread="Polish"), Route.CHECK),
+        (replace(_verdict(Label.NEGATIVE), unread="Polish"), Route.CHECK),
+        (replace(_verdict(Label.URGENT), unread="Polish"), Route.URGENT),
+        (replace(_verdict(Label.ABUSIVE, Outcome.REMOVE), unread="Polish"), Route.DIVERT),
         (None, Route.DELIVER),  # media
     ],
 )
 def test_each_verdict_has_one_route(verdict: Verdict | None, expected: Route) -> None:
     assert route(verdict) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Mój syn nie przyjdzie jutro do szkoły, bo jest chory", "Polish"),
+        ("Wojtek mówi, że tata go bije w domu", "Polish"),  # half its words look English
+        ("Amina ma imaan karto dugsiga berri, waa jirran tahay", "another language"),
+        ("هل يمكن أن تتصل بي غدا بخصوص ابني", "arabic script"),
+    ],
+)
+def test_a_private_message_the_judge_cannot_read_is_marked_unread(text: str, language: str) -> None:
+    found = judge(text, DM)
+    assert found.unread is not None and found.unread.lower() == language.lower(), found
+    assert route(found) is Route.CHECK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dziękuję bardzo, pani Reid!",  # a few kind words: read as kind
+        "Thanks so much Miss Reid, see you tomorrow",
+        "Noah wasnt feelin well so hes off 2day sorry",  # text-speak is English
+        "Gan I cannae get Kyle tae school the day, hes no weel",  # so is Scots
+    ],
+)
+def test_kind_words_and_english_in_any_voice_are_read(text: str) -> None:
+    found = judge(text, DM)
+    assert found.unread is None, found
+    assert route(found) is Route.DELIVER
+
+
+def test_a_story_reply_is_never_marked_unread() -> None:
+    found = judge("Mój syn nie przyjdzie jutro do szkoły, bo jest chory", STORY)
+    assert found.unread is None and found.outcome is Outcome.ASK  # a teacher reads it
 
 
 def test_without_the_golden_rule_a_negative_message_is_delivered() -> None:
@@ -107,7 +147,8 @@ def test_judge_eval_reports_the_relay_for_private_messages(
     ):
         assert 0.0 <= relay[key] <= 1.0
     counts = relay["per_label"]["urgent"]
-    assert set(counts) == {"deliver", "pause", "office", "divert", "urgent"}
+    assert set(counts) == {"deliver", "pause", "office", "divert", "urgent", "check"}
+    assert 0.0 <= relay["ok_checked_rate"] <= 1.0
     assert sum(counts.values()) == figures["per_label"]["urgent"]["n"]
     # The development set: what the rules were written from, so only a floor.
     assert relay["urgent_missed_rate"] <= 0.10

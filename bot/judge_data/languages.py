@@ -2,10 +2,10 @@
 
 Written for this project (conductbot) by hand, from general everyday usage; not copied from any
 word list or evaluation file. The judge's sentence model reads English only, so for a message
-that the language identifier (py3langid) places in one of these languages, the judge falls back
-to these lists.
+written in another language (bot/judge.py, `_other_language`) the judge falls back to these
+lists.
 
-Covers, keyed by ISO 639-1 code as py3langid reports it: Polish (pl), Urdu (ur: Urdu script and
+Covers, keyed by ISO 639-1 code: Polish (pl), Urdu (ur: Urdu script and
 common Roman Urdu spellings), Punjabi (pa: Gurmukhi, Shahmukhi and Roman), Romanian (ro),
 Arabic (ar), Bengali (bn: Bengali script and Roman), Somali (so), Portuguese (pt), Spanish (es),
 Ukrainian (uk), Lithuanian (lt), Turkish (tr), Tamil (ta: Tamil script and Roman) and Hindi
@@ -40,9 +40,8 @@ also covers the languages listed under it below.
 
 Entries are lower case and include the common spellings without diacritics. Multi-word entries
 are meant to be matched on whole words. Roman-script Urdu, Hindi, Punjabi, Bengali and Tamil are
-often not identified as those languages by py3langid (it may say "en" or another Latin-script
-language), and Shahmukhi Punjabi is usually reported as "ur"; callers may wish to check the
-Roman lists of these languages whatever the identifier says.
+often not identified as those languages by a language identifier, so every list is searched
+whatever the identifier says.
 """
 
 from __future__ import annotations
@@ -7506,4 +7505,72 @@ URGENT: dict[str, tuple[str, ...]] = {
         "oteli su ga",
         "oteli su je",
     ),
+}
+
+#: English names of the languages above and of others the language identifier reports, for
+#: the people told that a message is written in one.
+NAMES: dict[str, str] = {
+    "am": "Amharic",
+    "ar": "Arabic",
+    "bg": "Bulgarian",
+    "bn": "Bengali",
+    "ckb": "Kurdish (Sorani)",
+    "cs": "Czech",
+    "cy": "Welsh",
+    "de": "German",
+    "el": "Greek",
+    "es": "Spanish",
+    "fa": "Persian",
+    "fr": "French",
+    "gu": "Gujarati",
+    "hi": "Hindi",
+    "hr": "Croatian",
+    "hu": "Hungarian",
+    "ig": "Igbo",
+    "it": "Italian",
+    "ku": "Kurdish",
+    "lt": "Lithuanian",
+    "lv": "Latvian",
+    "ml": "Malayalam",
+    "ne": "Nepali",
+    "nl": "Dutch",
+    "pa": "Punjabi",
+    "pl": "Polish",
+    "ps": "Pashto",
+    "pt": "Portuguese",
+    "ro": "Romanian",
+    "ru": "Russian",
+    "sk": "Slovak",
+    "so": "Somali",
+    "sq": "Albanian",
+    "sw": "Swahili",
+    "ta": "Tamil",
+    "ti": "Tigrinya",
+    "tl": "Tagalog",
+    "tr": "Turkish",
+    "tw": "Twi",
+    "uk": "Ukrainian",
+    "ur": "Urdu",
+    "vi": "Vietnamese",
+    "yo": "Yoruba",
+    "zh": "Chinese",
+    "sl": "Slovenian",
+    "sr": "Serbian",
+    "bs": "Bosnian",
+    "mk": "Macedonian",
+    "et": "Estonian",
+    "fi": "Finnish",
+    "sv": "Swedish",
+    "da": "Danish",
+    "no": "Norwegian",
+    "ga": "Irish",
+    "gd": "Scottish Gaelic",
+    "id": "Indonesian",
+    "ms": "Malay",
+    "ha": "Hausa",
+    "zu": "Zulu",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "th": "Thai",
+    "he": "Hebrew",
 }
