@@ -1,9 +1,9 @@
 """The judge's figures, side by side: the word rules alone, and with the learned tier.
 
-Story context: the frozen held-back set (tests/eval_holdout5/story.jsonl), the school's
+Story context: the frozen held-back set (tests/eval_holdout6/story.jsonl), the school's
 development set, and the half of VADER's tweets never trained on (mean rating above 0.5
 kind, below -0.5 should go). Private messages: the frozen held-back set
-(tests/eval_holdout5/dm.jsonl), dm_dev.jsonl, and the half of Davidson's tweets never
+(tests/eval_holdout6/dm.jsonl), dm_dev.jsonl, and the half of Davidson's tweets never
 trained on (hate speech or offensive as abusive, neither as ok). None of these is in the
 training data (`bot.judge_external` says how the public sets were split).
 
@@ -41,19 +41,20 @@ def dm_row(name: str, report: EvalReport) -> str:
     return (
         f"| {name} | {report.n} | {100 * report.abusive_delivered_rate:.1f} % | "
         f"{100 * report.ok_withheld_rate:.1f} % | {100 * report.urgent_missed_rate:.1f} % | "
-        f"{100 * report.negative_unpaused_rate:.1f} % | {report.median_us / 1000:.1f} ms |"
+        f"{100 * report.negative_unpaused_rate:.1f} % | {100 * report.ok_checked_rate:.1f} % | "
+        f"{report.median_us / 1000:.1f} ms |"
     )
 
 
 def main(errors: bool) -> None:
-    holdout = REPO / "tests" / "eval_holdout5"
+    holdout = REPO / "tests" / "eval_holdout6"
     story = {
-        "frozen set 5 (story)": load_examples(holdout / "story.jsonl"),
+        "frozen set 6 (story)": load_examples(holdout / "story.jsonl"),
         "school_dev": load_examples(SHARED / "school_dev.jsonl"),
         "VADER tweets (test half)": judge_external.vader("test"),
     }
     dm = {
-        "frozen set 5 (dm)": load_examples(holdout / "dm.jsonl"),
+        "frozen set 6 (dm)": load_examples(holdout / "dm.jsonl"),
         "dm_dev": load_examples(SHARED / "dm_dev.jsonl"),
         f"Davidson (test half, {SAMPLE} + {SAMPLE})": davidson_sample(),
     }
@@ -66,9 +67,12 @@ def table(sets: dict[str, list[Example]], where: Where, errors: bool) -> None:
     if where == "story":
         columns = "kind removed | should-remove kept | kind to a teacher | urgent missed"
     else:
-        columns = "abusive delivered | ok withheld | urgent missed | negative unpaused"
+        columns = (
+            "abusive delivered | ok withheld | urgent missed | negative unpaused | "
+            "ok unread (a lead reads it out of hours)"
+        )
     print(f"| {where} set | n | {columns} | p50 |")
-    print("|---|---|---|---|---|---|---|")
+    print("|---|" + "---|" * (columns.count("|") + 3))
     row = story_row if where == "story" else dm_row
     for name, examples in sets.items():
         for learned in (False, True):

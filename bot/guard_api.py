@@ -121,11 +121,12 @@ def _rule(plan: list[Action]) -> str:
 
 
 def judged_text(content: dict[str, Any]) -> str | None:
-    """The words of a reply or an edit, as the story handler judges them; None otherwise."""
+    """The words of a reply or an edit, as the story handler judges them; None otherwise.
+    An edit without `m.new_content` is judged by its fallback body, which clients show."""
     relation = content.get("m.relates_to")
     if isinstance(relation, dict) and relation.get("rel_type") == "m.replace":
         new = content.get("m.new_content")
-        content = new if isinstance(new, dict) else {}
+        content = new if isinstance(new, dict) else content
     elif replied_to(content) is None:
         return None  # top-level posts are the story handler's (removed with a reminder)
     if content.get("msgtype") in MEDIA or not content:

@@ -162,6 +162,13 @@ _SKIN_TONE = re.compile(r"_(?:light|medium-light|medium|medium-dark|dark)_skin_t
 _INNER_LEET = re.compile(r"\b(?:[a-z]+[013457]+[a-z]+(?:[013457]+[a-z]*)*|[a-z]{2,}[0134]+)\b")
 
 
+#: Arabic-script letters that Persian, Urdu, Pashto and Kurdish keyboards type in their own
+#: forms, read as one letter (Persian "ی" as Arabic "ي"); the tatweel stretch goes.
+_ARABIC_LETTERS = str.maketrans(
+    {"ی": "ي", "ى": "ي", "ې": "ي", "ک": "ك", "ہ": "ه", "ە": "ه", "ة": "ه", "ھ": "ه", "ـ": None}
+)
+
+
 def _fold(text: str) -> str:
     """NFKC, confusables to Latin, accents dropped, curly quotes straightened, invisible and
     direction characters removed (text shown reversed is also read the way it is shown)."""
@@ -174,7 +181,7 @@ def _fold(text: str) -> str:
         text = " ".join(_fold_token(t) for t in text.split(" "))
         text = "".join(
             c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-        )
+        ).translate(_ARABIC_LETTERS)
     return text
 
 
@@ -813,9 +820,25 @@ class _Language:
     urgent: re.Pattern[str] | None
 
 
+#: Letters of scripts written without spaces between words (Chinese, Japanese, Thai, Lao,
+#: Khmer, Burmese): a phrase in them is found inside a sentence, not only between stops.
+UNSPACED_LETTERS = 3
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
+
+
 def _folded_phrases(items: Iterable[str]) -> re.Pattern[str] | None:
-    words = [_fold(i).lower() for i in items]
-    return _phrases(words) if words else None
+    """Whole words, except phrases of UNSPACED_LETTERS or more in a script written without
+    spaces (two letters, "报警", call the police, are also part of "报警器", an alarm)."""
+    words = {_fold(i).lower() for i in items}
+    inside = {w for w in words if _UNSPACED.search(w) and len(w) >= UNSPACED_LETTERS}
+    unspaced = sorted((re.escape(w) for w in inside), key=len, reverse=True)
+    spaced = list(words - inside)
+    parts = ([_phrases(spaced).pattern] if spaced else []) + (
+        ["(?:" + "|".join(unspaced) + ")"] if unspaced else []
+    )
+    return re.compile("|".join(parts)) if parts else None
 
 
 @functools.cache
@@ -871,7 +894,7 @@ def _other_language(t: _Text) -> _Foreign | None:
     if scripts["LATIN"] <= len(letters) / 2:
         kind, hostile = _known_words(t.folded.lower())
         script = scripts.most_common(1)[0][0].lower() + " script"
-        return _Foreign(_name(hostile or kind) or script, kind, hostile)
+        return _Foreign(_name(hostile or kind or _identified(t.original)) or script, kind, hostile)
     words = _LATIN_WORD.findall(t.folded.lower())
     english = _english_words()
     share = sum(w in english for w in words) / len(words) if words else 1.0
@@ -901,11 +924,12 @@ def _name(code: str | None) -> str | None:
     return languages.NAMES.get(code, code) if code else None
 
 
-def _other_language_urgent(t: _Text, ev: _Evidence) -> None:
+def _other_language_urgent(t: _Text, whole: str, ev: _Evidence) -> None:
     """Danger words in any of the languages known, in any message: a parent in a panic
     mixes languages (these phrases are not English words; none is found in the English
-    training corpus)."""
-    text = t.folded.lower()
+    training corpus). Searched in the whole of a long message: the windows the rest of the
+    judge reads are found by English words (a 60 KB message costs about 0.2 s)."""
+    text = t.folded.lower() if whole == t.original else _fold(whole).lower()
     for code, language in _languages().items():
         if language.urgent is not None and (found := language.urgent.search(text)):
             reason = f"danger word in another language ({code}): '{found.group(0)}'"
@@ -953,7 +977,7 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
     t = _prepare(_bounded(text, lex), context)
     ev = _evidence(t, lex)
     foreign = _other_language(t)
-    _other_language_urgent(t, ev)
+    _other_language_urgent(t, text, ev)
     heads = judge_model.heads()[context.where]
     read = learned and foreign is None
     chances = heads.probabilities(t.original, t.vector()) if read else None

@@ -587,8 +587,10 @@ async def test_the_endpoint_judges_replies_and_edits_in_stories_only(
         "m.relates_to": {"m.in_reply_to": {"event_id": "$post"}},
     }
     edit = _edit("$r", {"msgtype": "m.text", "body": NEGATIVE})
+    bare_edit = {key: value for key, value in edit.items() if key != "m.new_content"}
+    bare_edit["body"] = f"* {NEGATIVE}"  # no new content: clients show the fallback
     assert judged_text(reply) == NEGATIVE
-    for content in (reply, edit):
+    for content in (reply, edit, bare_edit):
         refusal = await api.check_event("!story:x", "@p:x", "m.room.message", content)
         assert refusal is not None and refusal.reason.startswith("Your reply was not posted.")
         assert [a for a in refusal.plan if isinstance(a, Redact)] == []
@@ -596,6 +598,8 @@ async def test_the_endpoint_judges_replies_and_edits_in_stories_only(
         assert (strike.rule, strike.event_id) == ("negative", refusal.event_id)
     kind = reply | {"body": KIND}
     assert await api.check_event("!story:x", "@p:x", "m.room.message", kind) is None
+    kind_bare_edit = bare_edit | {"body": f"* {KIND}"}
+    assert await api.check_event("!story:x", "@p:x", "m.room.message", kind_bare_edit) is None
     top_level = {"msgtype": "m.text", "body": NEGATIVE}  # the story handler's: a reminder
     assert await api.check_event("!story:x", "@p:x", "m.room.message", top_level) is None
     assert await api.check_event("!unknown:x", "@p:x", "m.room.message", reply) is None

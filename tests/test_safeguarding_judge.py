@@ -99,13 +99,38 @@ def test_each_verdict_has_one_route(verdict: Verdict | None, expected: Route) ->
         ("Mój syn nie przyjdzie jutro do szkoły, bo jest chory", "Polish"),
         ("Wojtek mówi, że tata go bije w domu", "Polish"),  # half its words look English
         ("Amina ma imaan karto dugsiga berri, waa jirran tahay", "another language"),
-        ("هل يمكن أن تتصل بي غدا بخصوص ابني", "arabic script"),
+        ("هل يمكن أن تتصل بي غدا بخصوص ابني", "Arabic"),
     ],
 )
 def test_a_private_message_the_judge_cannot_read_is_marked_unread(text: str, language: str) -> None:
     found = judge(text, DM)
     assert found.unread is not None and found.unread.lower() == language.lower(), found
     assert route(found) is Route.CHECK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "老师，我儿子说他想自杀，我很害怕",  # "wants to kill himself", inside a sentence
+        "شوهرم منو کتک میزنه",  # Persian letters
+        "شوهرم منو كتك ميزنه",  # the same words typed with Arabic letters
+    ],
+)
+def test_danger_words_are_found_however_the_script_is_typed(text: str) -> None:
+    assert judge(text, DM).label is Label.URGENT
+
+
+def test_danger_in_another_language_is_found_in_the_middle_of_a_long_message() -> None:
+    filler = "We had a lovely weekend and went to the park with the dog. " * 120
+    text = f"{filler}Proszę pomóc, mąż mnie bije i grozi dzieciom. {filler}"
+    assert len(text) > 10_000
+    assert judge(text, DM).label is Label.URGENT
+    assert judge(f"{filler}Proszę pomóc z pracą domową. {filler}", DM).label is not Label.URGENT
+
+
+def test_a_short_danger_word_inside_an_ordinary_word_is_not_danger() -> None:
+    found = judge("我们明天要去买报警器吗", DM)  # 报警器, an alarm; 报警, call the police
+    assert found.label is not Label.URGENT and found.unread == "Chinese", found
 
 
 @pytest.mark.parametrize(
