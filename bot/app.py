@@ -20,7 +20,8 @@ from bot.judge import Label
 from bot.judge import load as load_judge
 from bot.matrix import Credentials, SyncLoop, login
 from bot.media_worker import MediaWorker
-from bot.provisioning import ESCALATION_KEY, Progress, Provisioner, ProvisionReport, home_key
+from bot.progress import Tell
+from bot.provisioning import ESCALATION_KEY, Provisioner, ProvisionReport, home_key
 from bot.reports import EventReports
 from handlers import Context, Event, Handler, MalformedEvent
 from handlers.command_table import all_commands
@@ -125,7 +126,7 @@ class App:
         self._locks: dict[int | str, asyncio.Lock] = {}
 
     async def prepare(
-        self, credentials: Credentials, *, everyone: bool = False, progress: Progress | None = None
+        self, credentials: Credentials, *, everyone: bool = False, progress: Tell | None = None
     ) -> ProvisionReport:
         """Log in, lift the bot's rate limit, record staff roles, and provision rooms."""
         await login(self.client, self.store, credentials)

@@ -7,8 +7,9 @@ import asyncio
 import logging
 import os
 import sys
-import time
 from collections.abc import Awaitable, Callable
+from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from nio import AsyncClient
@@ -19,14 +20,28 @@ from bot.app import App
 from bot.clock import Clock, ClockError
 from bot.config import Config, ConfigError, SchoolClass, load_config
 from bot.guard_api import GuardApi
-from bot.letters import LetterHead, letters_csv, letters_pdf
+from bot.letters import Letter, LetterHead, letters_csv, letters_pdf
 from bot.matrix import Credentials, CredentialsError, login, make_client
+from bot.progress import Progress, in_thread, uninterrupted
 from bot.provisioning import LinkRefused
 from bot.roster import RosterError, UnknownPupil, find_pupil, import_roster
 from handlers.invitations import OFFICE, ONLY_COPY, plan_invitations
 from storage.store import DATABASE, Store
 
 log = logging.getLogger("conductbot")
+
+#: What a stopped command leaves, and what running it again does (its Ctrl-C line).
+PROVISION_AGAIN = (
+    "Each room is made whole or not at all, and those made are kept: run the same command "
+    "again to carry on."
+)
+ROSTER_AGAIN = (
+    "The pupils counted are saved, the rest not yet: import the same file again to carry "
+    "on (pupils already saved are left unchanged, never added twice)."
+)
+INVITATIONS_AGAIN = (
+    "No code was stored and no file written: run the same command again to make the letters."
+)
 
 
 class UserError(Exception):
@@ -80,32 +95,6 @@ async def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
-class ProgressLines:
-    """Plain lines, the same on a terminal and in a log: 'rooms 450 of 1,850 (24%), 61 s',
-    at each tenth of the work and at least every `every` seconds, and always at the end."""
-
-    def __init__(self, what: str, every: float = 10.0) -> None:
-        self.what = what
-        self.every = every
-        self.started = self.said = time.monotonic()
-        self.tenth = 0
-
-    def __call__(self, done: int, total: int) -> None:
-        now = time.monotonic()
-        tenth = done * 10 // max(total, 1)
-        if tenth == self.tenth and now - self.said < self.every and done < total:
-            return
-        self.tenth, self.said = tenth, now
-        print(
-            f"{self.what} {done:,} of {total:,} ({done * 100 // max(total, 1)}%), "
-            f"{now - self.started:.0f} s",
-            flush=True,
-        )
-
-    def elapsed(self) -> str:
-        return f"{time.monotonic() - self.started:.1f} s"
-
-
 async def cmd_provision(args: argparse.Namespace) -> int:
     config = _config(args.config)
     credentials = _credentials(args)
@@ -113,12 +102,9 @@ async def cmd_provision(args: argparse.Namespace) -> int:
     client = make_client(credentials, Path(args.data_dir))
     try:
         app = App(config, store, client, Clock.from_env(), dry_run=args.dry_run)
-        progress = ProgressLines("provision: rooms")
-        report = await app.prepare(credentials, everyone=True, progress=progress)
-        print(
-            ("dry run: " if args.dry_run else "")
-            + f"{report.summary()}; took {progress.elapsed()} in all"
-        )
+        with Progress("provision", "rooms", then=PROVISION_AGAIN) as progress:
+            report = await app.prepare(credentials, everyone=True, progress=progress)
+            progress.finish(("dry run: " if args.dry_run else "") + report.summary())
     finally:
         await client.close()
         await store.close()
@@ -129,14 +115,19 @@ async def cmd_roster_import(args: argparse.Namespace) -> int:
     config = _config(args.config)
     store = await _store(args)
     try:
-        report = await import_roster(
-            store, args.file, [c.id for c in config.classes], now=Clock.from_env().iso()
-        )
+        with Progress("roster import", "pupils", then=ROSTER_AGAIN) as progress:
+            report = await import_roster(
+                store,
+                args.file,
+                [c.id for c in config.classes],
+                now=Clock.from_env().iso(),
+                progress=progress,
+            )
+            progress.finish(report.summary())
     except RosterError as err:
         raise UserError(str(err)) from None
     finally:
         await store.close()
-    print(report.summary())
     return 1 if report.rejected else 0
 
 
@@ -217,6 +208,36 @@ async def cmd_invitations(args: argparse.Namespace) -> int:
             "(conductbot roster import) or give --data-dir"
         )
     credentials = _credentials(args)
+    with Progress("invitations", "letters", then=INVITATIONS_AGAIN) as progress:
+        made = await _make_letters(args, config, classes, credentials, progress)
+        if made is None:
+            return 0
+        letters, head, expires, outputs = made
+        written = [f"{args.pdf} ({len(letters)} pages)"] if args.pdf else []
+        written += [f"{args.csv} ({len(letters)} rows)"] if args.csv else []
+        progress.finish(
+            f"{len(letters)} new join code{'' if len(letters) == 1 else 's'}, each working "
+            f"once, until {head.until(expires)}; written: {', '.join(written)}"
+        )
+    it = "it" if len(outputs) == 1 else "them"
+    print(
+        f"{' and '.join(str(o.path) for o in outputs)} {'is' if len(outputs) == 1 else 'are'} "
+        f"{ONLY_COPY}. Keep {it} private, print or send the letters, then delete {it}. If the "
+        "letters are lost, run this again with --renew."
+    )
+    return 0
+
+
+async def _make_letters(
+    args: argparse.Namespace,
+    config: Config,
+    classes: list[SchoolClass],
+    credentials: Credentials,
+    progress: Progress,
+) -> tuple[list[Letter], LetterHead, datetime, list[_Output]] | None:
+    """Plan, render and write the letters, then store their codes and put the files in
+    place, those two together: stopped before (Ctrl-C), there are neither codes nor files;
+    stopped while storing, it finishes first. None when there is nothing to make."""
     outputs: list[_Output] = []
     try:
         pdf = csv = None
@@ -236,40 +257,38 @@ async def cmd_invitations(args: argparse.Namespace) -> int:
             letters = plan.letters
             if not letters:
                 print("No new letters, so no codes were made and no file was written.")
-                return 0
+                return None
             head = LetterHead.of(config, credentials.homeserver, credentials.user_id)
             if pdf:
-                pdf.write(await asyncio.to_thread(letters_pdf, letters, head))
+                pdf.write(await in_thread(partial(letters_pdf, letters, head), progress))
             if csv:
                 csv.write(letters_csv(letters, head))
-            client = AsyncClient(credentials.homeserver, credentials.user_id)
-            try:  # store actions only: the homeserver is never called
-                executor = Executor(client, store, clock)
-                [done] = await executor.run([plan.issue], cause=f"invitations:{clock.iso()}")
-            finally:
-                await client.close()
-            if not done.ok:
-                raise UserError(f"invitations: the codes could not be stored: {done.error}")
+            progress(len(letters), len(letters))
+
+            async def keep() -> None:
+                client = AsyncClient(credentials.homeserver, credentials.user_id)
+                try:  # store actions only: the homeserver is never called
+                    executor = Executor(client, store, clock)
+                    [done] = await executor.run([plan.issue], cause=f"invitations:{clock.iso()}")
+                finally:
+                    await client.close()
+                if not done.ok:
+                    raise UserError(f"invitations: the codes could not be stored: {done.error}")
+                for output in outputs:
+                    output.keep()
+                files = " and ".join(str(o.path) for o in outputs)
+                progress.then = (
+                    f"It had finished first: the codes are stored and the letters are in "
+                    f"{files}, {ONLY_COPY}."
+                )
+
+            await uninterrupted(keep())
         finally:
             await store.close()
-        for output in outputs:
-            output.keep()
     finally:
         for output in outputs:
             output.discard()
-    written = [f"{args.pdf} ({len(letters)} pages)"] if pdf else []
-    written += [f"{args.csv} ({len(letters)} rows)"] if csv else []
-    print(
-        f"{len(letters)} new join code{'' if len(letters) == 1 else 's'}, each working once, "
-        f"until {head.until(plan.expires)}. Written: {', '.join(written)}."
-    )
-    it = "it" if len(outputs) == 1 else "them"
-    print(
-        f"{' and '.join(str(o.path) for o in outputs)} {'is' if len(outputs) == 1 else 'are'} "
-        f"{ONLY_COPY}. Keep {it} private, print or send the letters, then delete {it}. If the "
-        "letters are lost, run this again with --renew."
-    )
-    return 0
+    return letters, head, plan.expires, outputs
 
 
 async def cmd_demo(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
@@ -40,6 +41,7 @@ from reportlab.platypus import (
 )
 
 from bot.config import Config
+from bot.progress import Tell
 from bot.provisioning import conduct_text
 
 #: The app the letter names. Element is free on iPhone, Android, the web and computers, and
@@ -275,12 +277,28 @@ def _page(letter: Letter, head: LetterHead, style: dict[str, ParagraphStyle]) ->
     ]
 
 
-def letters_pdf(letters: Sequence[Letter], head: LetterHead) -> bytes:
+class _Letters(SimpleDocTemplate):
+    """Tells `progress` the pages done of the letters in all, after each page."""
+
+    def __init__(self, out: io.BytesIO, letters: int, progress: Tell | None, **kw: Any) -> None:
+        super().__init__(out, **kw)
+        self.letters = letters
+        self.progress = progress
+
+    def afterPage(self) -> None:  # noqa: N802 (reportlab's name)
+        super().afterPage()
+        if self.progress is not None:
+            self.progress(min(self.page, self.letters), self.letters)
+
+
+def letters_pdf(letters: Sequence[Letter], head: LetterHead, progress: Tell | None = None) -> bytes:
     """One A4 page per letter, in the order given. Each page is shrunk to fit if it must,
-    never split across two."""
+    never split across two. `progress` hears the pages done of the letters in all."""
     out = io.BytesIO()
-    document = SimpleDocTemplate(
+    document = _Letters(
         out,
+        len(letters),
+        progress,
         pagesize=A4,
         leftMargin=20 * mm,
         rightMargin=20 * mm,

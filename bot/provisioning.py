@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +29,7 @@ from bot.admin import AdminError, admin, user_path
 from bot.clock import Clock
 from bot.config import Config, Staff, WorkingHours
 from bot.crypto import ENCRYPTION
+from bot.progress import Tell, uninterrupted
 from storage.people import Role
 from storage.pupils import Pupil
 from storage.rooms import Room, RoomKind
@@ -275,8 +275,6 @@ def plan_convergence(
     return actions
 
 
-#: Told the rooms done and the rooms in all as provisioning goes (`conductbot provision`).
-Progress = Callable[[int, int], None]
 #: A parent's children's teachers: Matrix id -> (the teacher, the children they teach).
 Taught = dict[str, tuple[Staff, list[Pupil]]]
 
@@ -319,11 +317,16 @@ class Provisioner:
         return self.client.user_id.split(":", 1)[1]
 
     async def provision(
-        self, *, everyone: bool = False, progress: Progress | None = None
+        self, *, everyone: bool = False, progress: Tell | None = None
     ) -> ProvisionReport:
         """The school's rooms; families' conversations too when rooms.yaml has changed since
         they were last brought in line (or when `everyone`), so a restart stays quick.
-        `progress` hears the rooms done of the rooms in all after each room or family."""
+        `progress` hears the rooms done of the rooms in all after each room or family.
+
+        Stopped part way (Ctrl-C), it stops between rooms and families, never inside one,
+        and running it again carries on: rooms are found by their keys, so those made are
+        kept and only the rest are made. The families are done again, also by the bot's next
+        start, until a whole run has recorded the configuration it applied."""
         report = ProvisionReport()
         specs = desired_rooms(self.config, self.server_name)
         fingerprint = hashlib.sha256(self.config.model_dump_json().encode()).hexdigest()
@@ -345,15 +348,24 @@ class Provisioner:
             if progress is not None:
                 progress(done, total)
 
-        for spec in specs:
+        async def room(spec: RoomSpec) -> None:
             await self.ensure(spec, report)
             advance(1)
+
+        async def family(parent: str, teachers: Taught) -> None:
+            await self.ensure_conversations(parent, report, teachers)
+            advance(2 * len(teachers))
+
+        if families and not self.executor.dry_run:
+            # Until this run has done every family, the next start does them again too.
+            await self.store.state.delete(CONFIG_FINGERPRINT)
+        for spec in specs:
+            await uninterrupted(room(spec))
         if self.config.encryption.private_rooms:
             await self._encrypt_welcomes(report)
         if families:
             for parent, teachers in taught.items():
-                await self.ensure_conversations(parent, report, teachers)
-                advance(2 * len(teachers))
+                await uninterrupted(family(parent, teachers))
             if not self.executor.dry_run:
                 await self.store.state.set(CONFIG_FINGERPRINT, fingerprint)
         log.info("provisioning: %s", report.summary())
@@ -454,6 +466,11 @@ class Provisioner:
         return encryption.story if spec.kind is RoomKind.STORY else encryption.private_rooms
 
     async def _create(self, spec: RoomSpec, report: ProvisionReport) -> Room | None:
+        """Made, recorded under its key and given its first word, all before a Ctrl-C or a
+        shutdown stops the work: a room made but not recorded would be made again."""
+        return await uninterrupted(self._make(spec, report))
+
+    async def _make(self, spec: RoomSpec, report: ProvisionReport) -> Room | None:
         initial_state = [
             _state("m.room.guest_access", {"guest_access": "forbidden"}),
             _state("m.room.history_visibility", {"history_visibility": "shared"}),
@@ -491,6 +508,9 @@ class Provisioner:
         return room
 
     async def _pin(self, room_id: str, spec: RoomSpec) -> None:
+        await uninterrupted(self._post_and_pin(room_id, spec))  # never posted twice
+
+    async def _post_and_pin(self, room_id: str, spec: RoomSpec) -> None:
         [posted] = await self.executor.run(
             [notice(room_id, spec.pinned_text or "")], cause=f"provision:{spec.key}:conduct"
         )

@@ -11,8 +11,10 @@ import io
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 
+from bot.progress import Tell, uninterrupted
 from storage.db import transaction
 from storage.pupils import Pupil
 from storage.store import Store
@@ -197,59 +199,84 @@ async def _match(store: Store, row: _Row) -> Pupil | list[Pupil] | None:
     return same[0] if len(same) == 1 else (same or None)
 
 
+class Change(Enum):
+    ADDED = "added"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+#: Rows saved together: a stopped import keeps whole batches, never part of one.
+BATCH = 200
+
+
 async def import_roster(
-    store: Store, path: Path, class_ids: Collection[str], *, now: str
+    store: Store,
+    path: Path,
+    class_ids: Collection[str],
+    *,
+    now: str,
+    progress: Tell | None = None,
 ) -> ImportReport:
-    """Add or update pupils from an MIS CSV export, all in one transaction.
+    """Add or update pupils from an MIS CSV export, `BATCH` rows to a transaction.
 
     Bad rows are reported and skipped; a malformed file raises RosterError before the
-    database is touched. Pupils missing from the file are left as they are.
+    database is touched. Pupils missing from the file are left as they are. `progress`
+    hears the rows saved of the rows to save after each batch. Stopped part way (Ctrl-C),
+    the batch under way is finished first and the rest left; importing the same file
+    again carries on, the pupils already saved being found and left unchanged (never
+    added twice).
     """
     try:
         data = await asyncio.to_thread(path.read_bytes)
     except OSError as exc:
         raise RosterError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     valid, rejected = _check(_read(path, data), class_ids)
-    added = updated = unchanged = 0
-    async with transaction(store.db):
-        for row in valid:
-            match = await _match(store, row)
-            if isinstance(match, list):
-                rejected.append(
-                    (
-                        row.line,
-                        f"{len(match)} pupils called {row.first_name} {row.surname} are "
-                        f"already in {row.class_id}; add an MIS id column to tell them apart",
-                    )
-                )
-            elif match is None:
-                await store.pupils.add(
-                    row.first_name,
-                    row.surname,
-                    row.class_id,
-                    row.photo_consent,
-                    row.mis_id,
-                    now=now,
-                )
-                added += 1
-            elif (match.first_name, match.surname, match.class_id, match.photo_consent) == (
-                row.first_name,
-                row.surname,
-                row.class_id,
-                row.photo_consent,
-            ):
-                unchanged += 1
-            else:
-                await store.pupils.update(
-                    match.id,
-                    row.first_name,
-                    row.surname,
-                    row.class_id,
-                    row.photo_consent,
-                    now=now,
-                )
-                updated += 1
-    return ImportReport(added, updated, unchanged, sorted(rejected))
+    counts = dict.fromkeys(Change, 0)
+
+    async def save(batch: list[_Row], saved: int) -> None:
+        async with transaction(store.db):
+            for row in batch:
+                outcome = await _save(store, row, now)
+                if isinstance(outcome, Change):
+                    counts[outcome] += 1
+                else:
+                    rejected.append(outcome)
+        if progress is not None:
+            progress(saved, len(valid))
+
+    for start in range(0, len(valid), BATCH):
+        batch = valid[start : start + BATCH]
+        await uninterrupted(save(batch, start + len(batch)))
+    return ImportReport(
+        counts[Change.ADDED], counts[Change.UPDATED], counts[Change.UNCHANGED], sorted(rejected)
+    )
+
+
+async def _save(store: Store, row: _Row, now: str) -> Change | tuple[int, str]:
+    """Add or update one pupil, or say why not (line, reason)."""
+    match = await _match(store, row)
+    if isinstance(match, list):
+        return (
+            row.line,
+            f"{len(match)} pupils called {row.first_name} {row.surname} are already in "
+            f"{row.class_id}; add an MIS id column to tell them apart",
+        )
+    if match is None:
+        await store.pupils.add(
+            row.first_name, row.surname, row.class_id, row.photo_consent, row.mis_id, now=now
+        )
+        return Change.ADDED
+    if (match.first_name, match.surname, match.class_id, match.photo_consent) == (
+        row.first_name,
+        row.surname,
+        row.class_id,
+        row.photo_consent,
+    ):
+        return Change.UNCHANGED
+    await store.pupils.update(
+        match.id, row.first_name, row.surname, row.class_id, row.photo_consent, now=now
+    )
+    return Change.UPDATED
 
 
 class UnknownPupil(ValueError):

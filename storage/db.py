@@ -56,7 +56,8 @@ async def migrate(db: aiosqlite.Connection) -> None:
 
 @asynccontextmanager
 async def transaction(db: aiosqlite.Connection) -> AsyncIterator[None]:
-    """All or nothing: used where a half-done change would be wrong (a roster import)."""
+    """All or nothing: used where a half-done change would be wrong (a batch of a roster
+    import)."""
     await db.execute("BEGIN IMMEDIATE")
     try:
         yield

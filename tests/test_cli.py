@@ -61,13 +61,15 @@ def test_roster_import_reports_and_a_malformed_file_changes_nothing(tmp_path: Pa
     data = str(tmp_path / "data")
     first = conductbot("roster", "import", "demo/roster.csv", "--data-dir", data)
     assert first.returncode == 0, first.stderr
-    assert first.stdout.startswith("24 added, 0 updated, 0 unchanged, 0 rejected")
+    *progress, summary = first.stdout.splitlines()
+    assert progress == [f"roster import: pupils 24 of 24 (100%), {progress[0].split()[-2]} s"]
+    assert summary.startswith("24 added, 0 updated, 0 unchanged, 0 rejected; took ")
     bad = tmp_path / "bad.csv"
     bad.write_text("name,shoe size\nAmelia,2\n")
     second = conductbot("roster", "import", str(bad), "--data-dir", data)
     assert second.returncode == 2 and str(bad) in second.stderr
     again = conductbot("roster", "import", "demo/roster.csv", "--data-dir", data)
-    assert again.stdout.startswith("0 added, 0 updated, 24 unchanged")
+    assert again.stdout.splitlines()[-1].startswith("0 added, 0 updated, 24 unchanged")
 
 
 def test_link_parent_refuses_an_unknown_pupil(tmp_path: Path) -> None:

@@ -84,9 +84,9 @@ def rows_in(path: Path) -> list[dict[str, str]]:
         return list(reader)
 
 
-def as_the_bot(school: School, *args: str) -> subprocess.CompletedProcess[str]:
-    """A `conductbot` command as the office runs it, with the bot's credentials, on the
-    school's configuration and data directory."""
+def bot_command(school: School, *args: str) -> tuple[list[str], dict[str, str]]:
+    """The argv and environment of a `conductbot` command as the office runs it, with the
+    bot's credentials, on the school's configuration and data directory."""
     credentials = school.credentials
     env = os.environ | {
         "PYTHONPATH": str(REPO),
@@ -95,13 +95,13 @@ def as_the_bot(school: School, *args: str) -> subprocess.CompletedProcess[str]:
         "CONDUCTBOT_PASSWORD": credentials.password or "",
     }
     argv = ["--config", str(school.config_path), "--data-dir", str(school.data_dir)]
-    return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args[:1], *argv, *args[1:]],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
+    return [sys.executable, "-m", "bot.cli", *args[:1], *argv, *args[1:]], env
+
+
+def as_the_bot(school: School, *args: str) -> subprocess.CompletedProcess[str]:
+    """A `conductbot` command as the office runs it (`bot_command`), run to its end."""
+    argv, env = bot_command(school, *args)
+    return subprocess.run(argv, capture_output=True, text=True, timeout=120, env=env)
 
 
 async def letters_for(school: School, tmp: Path, *args: str) -> list[tuple[str, str, str]]:
