@@ -27,6 +27,7 @@ import hashlib
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -37,6 +38,8 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.linear_model import LogisticRegression
+
+from bot.progress import Tell
 
 MODEL_JSON = "model.json"
 MODEL_WEIGHTS = "model.npz"
@@ -225,14 +228,19 @@ def _fit(x: sparse.csr_matrix, y: np.ndarray, weight: np.ndarray | None) -> Logi
     return model.fit(x, y, sample_weight=weight)
 
 
-def _out_of_fold(x: sparse.csr_matrix, y: np.ndarray, weight: np.ndarray | None) -> np.ndarray:
+Fit = Callable[[sparse.csr_matrix, np.ndarray, np.ndarray | None], LogisticRegression]
+
+
+def _out_of_fold(
+    x: sparse.csr_matrix, y: np.ndarray, weight: np.ndarray | None, fit: Fit = _fit
+) -> np.ndarray:
     """Each line's score from a model fitted without it (k-fold cross-validation)."""
     order = np.random.default_rng(7).permutation(len(y))
     held = np.zeros(len(y))
     for fold in range(FOLDS):
         test = order[fold::FOLDS]
         rows = np.setdiff1d(order, test)
-        model = _fit(x[rows], y[rows], None if weight is None else weight[rows])
+        model = fit(x[rows], y[rows], None if weight is None else weight[rows])
         held[test] = model.predict_proba(x[test])[:, 1]
     return held
 
@@ -257,16 +265,34 @@ def train(
     vectors: np.ndarray,
     weight: np.ndarray | None = None,
     danger: dict[str, Heads] | None = None,
+    progress: Tell | None = None,
 ) -> dict[str, Any]:
     """Fit every head on labelled lines (`vectors`: their embeddings), with thresholds from
     cross-validation; `weight` counts some lines more (a school's own decisions). Given
     `danger` (for a school's refit: the shipped heads), the danger heads and their
     thresholds are taken from it, not fitted: what counts as a child in danger is not a
-    matter of local taste, and a school's decisions never lower it.
+    matter of local taste, and a school's decisions never lower it. `progress` hears the
+    logistic regressions fitted of those to fit.
 
     Returns the model's description and its weights, for `save`."""
     labels = np.asarray(lines.labels)
     x_all = features(lines.texts, vectors)
+    fits = sum(
+        FOLDS + 1
+        for questions in HEADS.values()
+        for name in questions
+        if danger is None or name not in EVERYWHERE
+    )
+    fitted = 0
+
+    def fit(x: sparse.csr_matrix, y: np.ndarray, w: np.ndarray | None) -> LogisticRegression:
+        nonlocal fitted
+        model = _fit(x, y, w)
+        fitted += 1
+        if progress is not None:
+            progress(fitted, fits)
+        return model
+
     contexts: dict[str, Any] = {}
     arrays: dict[str, np.ndarray] = {}
     for where, questions in HEADS.items():
@@ -284,9 +310,9 @@ def train(
             y = np.isin(labels[rows], list(yes)).astype(int)
             w = None if weight is None else weight[rows]
             scores = np.full(len(labels), np.nan)
-            scores[rows] = _out_of_fold(x_all[rows], y, w)
+            scores[rows] = _out_of_fold(x_all[rows], y, w, fit)
             held[name] = scores
-            model = _fit(x_all[rows], y, w)
+            model = fit(x_all[rows], y, w)
             columns.append(model.coef_[0].astype(np.float32))
             biases.append(float(model.intercept_[0]))
         arrays[f"{where}_weights"] = np.stack(columns, axis=1)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from bot import judge_model
 from bot.embedding import encoder
 from bot.judge import DM, STORY
 from bot.judge_eval import Example, evaluate
+from bot.progress import Progress, Tell, in_thread
 from storage.store import DATABASE, Store
 
 DATA = Path(judge_model.__file__).parent / "judge_data"
@@ -52,23 +54,39 @@ def corpus_files() -> list[Path]:
     return sorted(CORPUS.glob("*.jsonl"))
 
 
-def embeddings(texts: list[str], cache: Path | None) -> np.ndarray:
+def embeddings(texts: list[str], cache: Path | None, progress: Tell | None = None) -> np.ndarray:
     """Each text's sentence embedding: the slow part of training (a few ms a line), which
-    `cache` keeps between runs."""
+    `cache` keeps between runs, also those made before a stop (Ctrl-C). `progress` hears
+    the lines embedded of the lines in all."""
     known: dict[str, np.ndarray] = {}
     if cache is not None and cache.is_file():
         with np.load(cache) as stored:
             known = dict(zip(stored["texts"].tolist(), stored["vectors"], strict=True))
-    for text in texts:
-        if text not in known:
-            known[text] = encoder().encode(text)
-    if cache is not None:
-        np.savez(cache, texts=np.asarray(list(known)), vectors=np.vstack(list(known.values())))
+    try:
+        for number, text in enumerate(texts, 1):
+            if text not in known:
+                known[text] = encoder().encode(text)
+            if progress is not None:
+                progress(number, len(texts))
+    finally:
+        if cache is not None and known:
+            _keep(cache, known)
     return np.vstack([known[text] for text in texts])
 
 
-def check_figures(model: dict[str, judge_model.Heads]) -> dict[str, dict[str, float]]:
-    """The judge's figures on the shipped check set, judging with these heads."""
+def _keep(cache: Path, known: dict[str, np.ndarray]) -> None:
+    """Written beside the cache and moved over it, so it is never left half written."""
+    partial = cache.with_name(f".{cache.name}.partial")
+    with partial.open("wb") as handle:
+        np.savez(handle, texts=np.asarray(list(known)), vectors=np.vstack(list(known.values())))
+    partial.replace(cache)
+
+
+def check_figures(
+    model: dict[str, judge_model.Heads], progress: Tell | None = None
+) -> dict[str, dict[str, float]]:
+    """The judge's figures on the shipped check set, judging with these heads; `progress`
+    hears the contexts judged (story, then private messages)."""
     lines = judge_model.load_lines(sorted(CHECK.glob("*.jsonl")))
     in_use = judge_model.heads()
     judge_model.use(model)
@@ -84,6 +102,8 @@ def check_figures(model: dict[str, judge_model.Heads]) -> dict[str, dict[str, fl
             ]
             report = evaluate(examples, where)
             figures[where] = {name: round(getattr(report, name), 4) for name in PROTECTED[where]}
+            if progress is not None:
+                progress(len(figures), 2)
         return figures
     finally:
         judge_model.use(in_use)
@@ -98,12 +118,18 @@ def worse(before: dict[str, dict[str, float]], after: dict[str, dict[str, float]
     ]
 
 
-def train_shipped(files: list[Path], out: Path, cache: Path | None) -> None:
+def train_shipped(
+    files: list[Path], out: Path, cache: Path | None, progress: Progress, tell: Tell
+) -> dict[str, Any]:
+    """Blocking: `cmd_judge_train` runs it in a worker thread (`in_thread`), which gives it
+    `tell`, stopping it at its next step after Ctrl-C, before anything is written."""
     lines = judge_model.load_lines(files)
-    model = judge_model.train(lines, embeddings(lines.texts, cache))
+    vectors = embeddings(lines.texts, cache, tell)
+    progress.begin("models fitted")
+    model = judge_model.train(lines, vectors, progress=tell)
     model["description"]["trained_on"] = judge_model.sources(files)
     judge_model.save(model, out)
-    print(json.dumps(_summary(model)))
+    return model
 
 
 def _summary(model: dict[str, Any]) -> dict[str, Any]:
@@ -113,8 +139,10 @@ def _summary(model: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-async def refit_school(data_dir: Path, cache: Path | None) -> int:
-    """Refit the conduct heads with the school's decisions; 0 if adopted, 1 if refused."""
+async def refit_school(data_dir: Path, cache: Path | None, progress: Progress | None = None) -> int:
+    """Refit the conduct heads with the school's decisions; 0 if adopted, 1 if refused.
+    The work is done in a worker thread, saying how far it has got; stopped (Ctrl-C), it
+    writes nothing (the embeddings made so far are kept in `cache`)."""
     store = await Store.open(data_dir / DATABASE)
     try:
         decisions = await store.decisions.labelled()
@@ -123,38 +151,64 @@ async def refit_school(data_dir: Path, cache: Path | None) -> int:
     if not decisions:
         print(f"judge-train: no decisions recorded in {data_dir} yet; nothing to learn")
         return 1
-    corpus = judge_model.load_lines(corpus_files())
-    lines = judge_model.Lines(
-        corpus.texts + [d.text for d in decisions],
-        corpus.labels + [d.label for d in decisions],
-        np.concatenate([corpus.story, [1 if d.where == STORY else 0 for d in decisions]]),
-        # they teach the heads; the thresholds stay set by the corpus, whose kind lines are
-        # not, like the ones a teacher was asked about, the hardest a school saw
-        np.concatenate([corpus.budgeted, np.zeros(len(decisions), dtype=bool)]),
-    )
-    weight = np.concatenate([np.ones(len(corpus.texts)), np.full(len(decisions), DECISION_WEIGHT)])
-    model = judge_model.train(lines, embeddings(lines.texts, cache), weight, judge_model.shipped())
-    model["description"] |= {
-        "trained_on": judge_model.sources(corpus_files()),
-        "school_decisions": len(decisions),
-    }
-    folder = judge_model.school_model(data_dir)
-    refitted = (folder / judge_model.MODEL_JSON).is_file()
-    before = check_figures(judge_model.load(folder) if refitted else judge_model.shipped())
-    after = check_figures(judge_model.read_model(model["description"], model["weights"]))
-    report = {"decisions": len(decisions), "before": before, "after": after}
-    refused = worse(before, after)
+    if progress is None:
+        progress = Progress("judge-train", "lines embedded")
+
+    def work(tell: Tell) -> tuple[dict[str, Any], list[str]]:
+        corpus = judge_model.load_lines(corpus_files())
+        lines = judge_model.Lines(
+            corpus.texts + [d.text for d in decisions],
+            corpus.labels + [d.label for d in decisions],
+            np.concatenate([corpus.story, [1 if d.where == STORY else 0 for d in decisions]]),
+            # they teach the heads; the thresholds stay set by the corpus, whose kind lines
+            # are not, like the ones a teacher was asked about, the hardest a school saw
+            np.concatenate([corpus.budgeted, np.zeros(len(decisions), dtype=bool)]),
+        )
+        weight = np.concatenate(
+            [np.ones(len(corpus.texts)), np.full(len(decisions), DECISION_WEIGHT)]
+        )
+        progress.begin("lines embedded")
+        vectors = embeddings(lines.texts, cache, tell)
+        progress.begin("models fitted")
+        model = judge_model.train(lines, vectors, weight, judge_model.shipped(), progress=tell)
+        model["description"] |= {
+            "trained_on": judge_model.sources(corpus_files()),
+            "school_decisions": len(decisions),
+        }
+        folder = judge_model.school_model(data_dir)
+        refitted = (folder / judge_model.MODEL_JSON).is_file()
+        progress.begin("check-set contexts judged")
+        in_use = judge_model.load(folder) if refitted else judge_model.shipped()
+        before = check_figures(in_use, lambda done, _: tell(done, 4))
+        candidate = judge_model.read_model(model["description"], model["weights"])
+        after = check_figures(candidate, lambda done, _: tell(2 + done, 4))
+        report = {"decisions": len(decisions), "before": before, "after": after}
+        refused = worse(before, after)
+        if refused:
+            report["refused"] = refused
+        else:
+            judge_model.save(model, folder)
+            report["written"] = str(folder)
+        return report, refused
+
+    report, refused = await in_thread(work, progress)
+    progress.finish(f"judge-train: refit {'refused' if refused else 'adopted'}")
+    print(json.dumps(report))
     if refused:
-        print(json.dumps(report | {"refused": refused}))
         print(
             f"judge-train: refit refused, it does worse on the check set ({'; '.join(refused)});"
             " the model in use is kept",
             file=sys.stderr,
         )
         return 1
-    judge_model.save(model, folder)
-    print(json.dumps(report | {"written": str(folder)}))
     return 0
+
+
+#: What a stopped judge-train leaves (its Ctrl-C line).
+TRAIN_AGAIN = (
+    "Nothing was written and the model in use is unchanged; with --cache, the lines "
+    "embedded so far are kept there for the next run."
+)
 
 
 async def cmd_judge_train(args: argparse.Namespace) -> int:
@@ -167,13 +221,19 @@ async def cmd_judge_train(args: argparse.Namespace) -> int:
         if not (args.data_dir / DATABASE).is_file():
             print(f"judge-train: no database in {args.data_dir}", file=sys.stderr)
             return 2
-        return await refit_school(args.data_dir, args.cache)
+        with Progress("judge-train", "lines embedded", then=TRAIN_AGAIN) as progress:
+            return await refit_school(args.data_dir, args.cache, progress)
     files = list(args.files) or corpus_files()
     missing = [str(p) for p in files if not p.is_file()]
     if missing:
         print(f"judge-train: no such file: {', '.join(missing)}", file=sys.stderr)
         return 2
-    train_shipped(files, args.out or DATA, args.cache)
+    out = args.out or DATA
+    with Progress("judge-train", "lines embedded", then=TRAIN_AGAIN) as progress:
+        training = partial(train_shipped, files, out, args.cache, progress)
+        model = await in_thread(training, progress)
+        progress.finish(f"judge-train: written to {out}")
+    print(json.dumps(_summary(model)))
     return 0
 
 
