@@ -38,10 +38,18 @@ from bot.clock import Clock
 from bot.config import Config
 from bot.judge import JudgeContext, judge_quickly
 from bot.judge import load as load_judge
-from handlers import Context, Event
+from handlers import Context, Event, relation
 from handlers.discipline import rule_text
 from handlers.media import reshare_actions, upload_actions
-from handlers.story import MEDIA, judge_context, replied_to, reply_actions, visible_text
+from handlers.story import (
+    MEDIA,
+    hostile_reaction,
+    judge_context,
+    reaction_actions,
+    replied_to,
+    reply_actions,
+    visible_text,
+)
 from storage.media import Fingerprint
 from storage.rooms import Room, RoomKind
 from storage.store import Store
@@ -123,8 +131,8 @@ def _rule(plan: list[Action]) -> str:
 def judged_text(content: dict[str, Any]) -> str | None:
     """The words of a reply or an edit, as the story handler judges them; None otherwise.
     An edit without `m.new_content` is judged by its fallback body, which clients show."""
-    relation = content.get("m.relates_to")
-    if isinstance(relation, dict) and relation.get("rel_type") == "m.replace":
+    relates = content.get("m.relates_to")
+    if isinstance(relates, dict) and relates.get("rel_type") == "m.replace":
         new = content.get("m.new_content")
         content = new if isinstance(new, dict) else content
     elif replied_to(content) is None:
@@ -310,6 +318,8 @@ class GuardApi:
                 refused=True,
             )
             return Refusal(MEDIA_REASON, event_id, plan)
+        if story and room is not None and event_type == "m.reaction":
+            return await self._reaction(room, event_id, sender, content)
         if not text or event is None or context is None:
             return None
         # the word rules' sure removals only: the learned tier's own (a few ms more) follow
@@ -320,6 +330,20 @@ class GuardApi:
             return None  # kind; or urgent, or for a teacher to decide, after delivery
         reason = f"Your reply was not posted. {rule_text(_rule(plan), self._ctx)}"
         return Refusal(reason, event_id, plan)
+
+    async def _reaction(
+        self, room: Room, event_id: str, sender: str, content: dict[str, Any]
+    ) -> Refusal | None:
+        """A hostile reaction in a class story is never shown ("rubbish teacher", 🖕🏽)."""
+        key = relation(content).get("key")
+        now = int(self.clock.now().timestamp() * 1000)
+        event = Event(room, event_id, sender, "m.reaction", content, now, None, {})
+        if not isinstance(key, str) or not await hostile_reaction(key, event, self._ctx):
+            return None
+        plan = await reaction_actions(event, self._ctx, key, refused=True)
+        return Refusal(
+            f"Your reaction was not posted. {rule_text('reaction', self._ctx)}", event_id, plan
+        )
 
     async def _protected_elsewhere(
         self, content: dict[str, Any], room_id: str

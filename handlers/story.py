@@ -433,7 +433,7 @@ def _redactions(event: Event, also_redact: tuple[str, ...], *, refused: bool) ->
 _MODIFIERS = re.compile("[\ufe0f\ufe0e\U0001f3fb-\U0001f3ff]|\u200d[\u2640\u2642]")
 
 
-async def _hostile_reaction(key: str, event: Event, ctx: Context) -> bool:
+async def hostile_reaction(key: str, event: Event, ctx: Context) -> bool:
     """An emoji key is hostile if any emoji in it is on the school's list (skin tones and
     repeats aside); a key with words in it is judged like a reply."""
     plain = _MODIFIERS.sub("", key).strip()
@@ -448,27 +448,38 @@ async def _hostile_reaction(key: str, event: Event, ctx: Context) -> bool:
 
 async def _reaction(event: Event, ctx: Context) -> list[Action]:
     key = relation(event.content).get("key")
-    if not isinstance(key, str) or not await _hostile_reaction(key, event, ctx):
+    if not isinstance(key, str) or not await hostile_reaction(key, event, ctx):
         return []
+    return await reaction_actions(event, ctx, key)
+
+
+async def reaction_actions(
+    event: Event, ctx: Context, key: str, *, refused: bool = False
+) -> list[Action]:
+    """A hostile reaction in a class story: removed (or, `refused` by the Synapse guard,
+    never shown) with a reminder; no strike."""
+    done = REFUSED if refused else "removed"
     incident = Incident(
-        kind="reaction removed",
+        kind=f"reaction {done}",
         user_id=event.sender,
         rule="reaction",
-        outcome="removed with a reminder (no strike)",
+        outcome=f"{done} with a reminder (no strike)",
         room_id=event.room.room_id,
         event_id=event.event_id,
         evidence={"key": key, "reacted_to": relation(event.content).get("event_id")},
     )
+    said = "didn't post" if refused else "removed"
     told = await tell(
         ctx,
         event.sender,
-        f"I've removed your {key} reaction in the class story. {rule_text('reaction', ctx)}",
+        f"I've {said} your {key} reaction in the class story. {rule_text('reaction', ctx)}",
     )
+    removal = [] if refused else [Redact(event.room.room_id, event.event_id, PUBLIC_REASON)]
     return incident_actions(
         incident,
-        Redact(event.room.room_id, event.event_id, PUBLIC_REASON),
+        *removal,
         *told,
-        *await escalate(ctx, incident, "Hostile reaction removed"),
+        *await escalate(ctx, incident, f"Hostile reaction {done}"),
     )
 
 

@@ -7,7 +7,9 @@ Two kinds of rule:
   bot stopped. (Synapse itself skips these checks for server admins.)
 - **Content rules** ask the bot's guard endpoint (`bot/guard_api.py`) over local HTTP with a
   bearer secret and a short timeout: an event carrying protected class media outside its
-  origin room, a story reply the judge removes. When the bot does not answer in time the
+  origin room, a story reply the judge removes, a hostile reaction in a class story (every
+  reaction is asked about: only the bot knows which rooms are stories). When the bot does
+  not answer in time the
   event is let through or refused as `fail_open` says. Uploads are never refused (Synapse
   does not say who uploads); their hashes are told to the bot, so that an event posting a
   copy of class media is judged knowing who sends it.
@@ -281,6 +283,8 @@ class ConductbotGuard:
         if event.type == "m.room.message" and isinstance(relation, dict):
             if any(key in relation for key in RELATIONS):
                 needs.add("judging")
+        if event.type == "m.reaction":
+            needs.add("judging")  # a reaction's key can be words, or a hostile emoji
         if not needs:
             return NOT_SPAM
         # A client's retry of a refused send has the same transaction id: the bot counts it once.

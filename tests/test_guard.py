@@ -605,6 +605,27 @@ async def test_the_endpoint_judges_replies_and_edits_in_stories_only(
     assert await api.check_event("!unknown:x", "@p:x", "m.room.message", reply) is None
 
 
+async def test_the_endpoint_refuses_hostile_reactions_in_stories_only(
+    endpoint: tuple[GuardApi, str],
+) -> None:
+    api, _ = endpoint
+    await api.store.rooms.add(
+        "!story:x", RoomKind.STORY, "story:oak", created_at=NOW, class_id="oak"
+    )
+
+    def reaction(key: str) -> dict[str, Any]:
+        return {"m.relates_to": {"rel_type": "m.annotation", "event_id": "$post", "key": key}}
+
+    for key in ("rubbish teacher", "🖕🏽", "👎👎"):
+        refusal = await api.check_event("!story:x", "@p:x", "m.reaction", reaction(key))
+        assert refusal is not None and refusal.reason.startswith("Your reaction was not posted.")
+        assert [a for a in refusal.plan if isinstance(a, Redact)] == []  # nobody saw it
+        assert [a for a in refusal.plan if isinstance(a, AddStrike)] == []  # a reminder
+    for key in ("well done!", "👍🏽", "❤️"):
+        assert await api.check_event("!story:x", "@p:x", "m.reaction", reaction(key)) is None
+    assert await api.check_event("!dm:x", "@p:x", "m.reaction", reaction("🖕")) is None
+
+
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # importing Synapse and Twisted
 def test_the_module_config_is_checked_and_failure_modes_combine() -> None:
     pytest.importorskip("synapse")

@@ -3,8 +3,8 @@ guard endpoint answering, each beside its kind twin.
 
 With the module, Synapse asks the bot before it accepts a family's reply, thread reply or
 edit in a class story: one the judge's word rules surely remove is refused at send time
-(the client gets M_FORBIDDEN with the reason); what the module lets through (reactions,
-which it does not judge; replies judged kind by the word rules, or judged too late for its
+(the client gets M_FORBIDDEN with the reason), and so is a hostile reaction; what the
+module lets through (replies judged kind by the word rules, or judged too late for its
 timeout) the bot still removes after delivery. So a hostile shape passes here when it was
 refused, or removed for the other parent within `BOUND` seconds, and nothing it said can be
 read in the room afterwards; its kind twin must be accepted and stay.
@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 #: (the measured p50 is 40 ms; the machine running the tests is shared).
 BOUND = 15.0
 #: How every refusal of a story reply or edit begins (`bot/guard_api.py`).
-REFUSED = "Your reply was not posted."
+REFUSED = ("Your reply was not posted.", "Your reaction was not posted.")
 FILLER = "We had a lovely weekend at the seaside and the children built sandcastles. "
 
 Sent = nio.RoomSendResponse | nio.RoomSendError
@@ -74,26 +74,23 @@ class GuardedStory(Story):
         """Synapse held `content` and asked the bot's endpoint about it."""
         await eventually(lambda: content in self.asked)
 
-    async def kept_out(self, sent: Sent, content: dict, *, judged: bool = True) -> str:
+    async def kept_out(self, sent: Sent, content: dict) -> str:
         """Refused at send time by the guard, or removed for the other parent within
-        `BOUND`: which one. Reactions are not `judged` by the module: only removal."""
-        if judged:
-            await self.was_asked(content)
+        `BOUND`: which one."""
+        await self.was_asked(content)
         if isinstance(sent, nio.RoomSendResponse):
             await eventually(lambda: is_redacted(self.kim, self.room, sent.event_id), BOUND)
             log.info("removed after delivery: %.60r", content)
             return "removed"
-        assert judged, f"the guard does not judge this, yet it was refused: {sent}"
         assert sent.status_code == "M_FORBIDDEN", sent
         assert (sent.message or "").startswith(REFUSED), sent
         log.info("refused at send time: %.60r", content)
         return "refused"
 
-    async def stays(self, sent: Sent, content: dict, *, judged: bool = True) -> str:
+    async def stays(self, sent: Sent, content: dict) -> str:
         """Accepted by the guard and still there once the bot has handled it."""
         assert isinstance(sent, nio.RoomSendResponse), sent  # let through by the guard
-        if judged:
-            await self.was_asked(content)
+        await self.was_asked(content)
         await self.handled(sent.event_id)
         assert not await is_redacted(self.kim, self.room, sent.event_id)
         return sent.event_id
@@ -169,11 +166,10 @@ async def _twins(
 async def test_hostile_reactions_in_words_or_skin_tones_go_and_kind_ones_stay(
     story: GuardedStory,
 ) -> None:
-    """The module does not judge reactions: the bot removes them after delivery."""
     for key in ("rubbish teacher", "🖕🏽", "👎👎"):
-        await story.kept_out(await story.react(key), _reaction(story, key), judged=False)
+        await story.kept_out(await story.react(key), _reaction(story, key))
     for key in ("well done!", "👍🏽", "❤️"):
-        await story.stays(await story.react(key), _reaction(story, key), judged=False)
+        await story.stays(await story.react(key), _reaction(story, key))
     readable = await story.readable()
     assert not any(word in r for word in ("rubbish", "🖕", "👎") for r in readable)
 
