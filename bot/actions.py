@@ -13,7 +13,7 @@ import hashlib
 import io
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from html import escape
 from typing import Any, ClassVar
@@ -887,6 +887,34 @@ class DeliverRelay(Action):
         return {"msgtype": self.content.get("msgtype")}
 
 
+@dataclass(frozen=True)
+class RecordReported(Action):
+    """A family's class story reply that staff reported (`!report`). The bot keeps no copy of
+    the replies it lets stand, so the executor reads this one from the homeserver (class
+    stories are not encrypted), records the incident with its content as the evidence, then
+    posts `notice` in the escalation room with that evidence added. One action, so the
+    evidence is in the record before anyone is told; its id makes a retry change nothing."""
+
+    kind: ClassVar[str] = "record_reported"
+    incident: Incident  # room_id and event_id name the reported event
+    notice: SendMessage
+
+    def room(self) -> str | None:
+        return self.incident.room_id
+
+    def target(self) -> str | None:
+        return self.incident.event_id
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"incident": self.incident.kind, "rule": self.incident.rule}
+
+
+#: The machine-readable copy of an incident in an escalation notice.
+INCIDENT_MACHINE_KEY = "org.conductbot.incident"
+#: What is kept of a reported message as evidence (as `handlers.discipline.evidence_of`).
+EVIDENCE_KEYS = ("body", "formatted_body", "msgtype", "url", "m.new_content", "m.relates_to")
+
+
 def action_id(cause: str, index: int, action: Action) -> str:
     """Stable across retries and restarts: the same cause yields the same ids."""
     seed = f"{cause}\x00{index}\x00{action.kind}\x00{action.room()}\x00{action.target()}"
@@ -1000,6 +1028,8 @@ class Executor:
                 return event_id
             case SendFile():
                 return await self._send_file(action, aid)
+            case RecordReported():
+                return await self._record_reported(action, aid)
             case React(room_id=room_id, event_id=event_id, key=key):
                 content = {
                     "m.relates_to": {"rel_type": "m.annotation", "event_id": event_id, "key": key}
@@ -1093,6 +1123,32 @@ class Executor:
             raise ActionFailed(f"could not share the room key yet: {err}", retry_after=0) from None
         except (LocalProtocolError, GroupEncryptionError, OlmTrustError) as err:
             raise ActionFailed(f"could not send: {err}") from None
+
+    async def _record_reported(self, action: RecordReported, aid: str) -> str:
+        incident = action.incident
+        assert incident.room_id is not None and incident.event_id is not None
+        resp = await self.client.room_get_event(incident.room_id, incident.event_id)
+        content = _check(resp).event.source.get("content") or {}
+        copied = {key: content[key] for key in EVIDENCE_KEYS if key in content}
+        incident = replace(incident, evidence=copied | incident.evidence)
+        number = await self.store.incidents.record(incident, action_id=aid, at=self.clock.iso())
+        body = content.get("body")
+        shown = (
+            f"«{body[:4000]}»"
+            if isinstance(body, str) and body
+            else "(nothing left to read: the message was deleted or removed)"
+        )
+        notice_content = dict(action.notice.content)
+        notice_content["body"] = f"{notice_content.get('body', '')}\nEvidence: {shown}"
+        if "formatted_body" in notice_content:
+            notice_content["formatted_body"] += "<br>Evidence: " + escape(shown)
+        machine = notice_content.get(INCIDENT_MACHINE_KEY)
+        if isinstance(machine, dict):
+            kept = {k: v for k, v in incident.evidence.items() if k != "formatted_body"}
+            notice_content[INCIDENT_MACHINE_KEY] = machine | {"evidence": kept}
+        room_id = action.notice.room_id
+        _check(await self._send_event(room_id, "m.room.message", notice_content, tx_id=aid))
+        return str(number)
 
     async def _admin(self, method: str, path: str, body: dict[str, Any]) -> None:
         """One call to Synapse's admin API as the bot; 429 and 5xx are retried."""

@@ -45,6 +45,7 @@ from handlers.relay import (
     release_actions,
     seen_actions,
 )
+from handlers.report import handle_story_report
 from handlers.safeguarding import (
     chase_alert_actions,
     chase_due,
@@ -73,7 +74,7 @@ def default_routes() -> dict[RoomKind, list[Handler]]:
     """
     commands = make_handler(all_commands())
     routes: dict[RoomKind, list[Handler]] = {kind: [commands] for kind in RoomKind}
-    routes[RoomKind.STORY] = [handle_media, handle_story]
+    routes[RoomKind.STORY] = [handle_story_report, handle_media, handle_story]
     routes[RoomKind.HOME] = [
         commands,
         handle_code,

@@ -26,6 +26,7 @@ from handlers.invitations import INVITATIONS_COMMANDS
 from handlers.onboarding import ONBOARDING_COMMANDS
 from handlers.points import POINTS_COMMANDS
 from handlers.relay import RELAY_COMMANDS
+from handlers.report import REPORT_COMMANDS
 from handlers.safeguarding import SAFEGUARDING_COMMANDS
 from storage.people import Role
 from storage.rooms import RoomKind
@@ -88,6 +89,7 @@ def all_commands() -> CommandSet:
         *POINTS_COMMANDS,
         *DATA_RIGHTS_COMMANDS,
         *SAFEGUARDING_COMMANDS,
+        *REPORT_COMMANDS,
     )
     commands = CommandSet((*declared, help_command(lambda: commands)))
     return commands

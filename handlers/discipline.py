@@ -64,6 +64,8 @@ def rule_text(rule: str, ctx: Context) -> str:
         "cannot be read cannot be checked.",
         "length": "Replies in the Class Story are short; longer messages go to the teacher "
         "by private message.",
+        "report": "Messages staff find inappropriate are referred to the Senior Leadership "
+        "Team and recorded in the school's safeguarding log.",
         "urgent": "A child's safety comes first: every concern goes to the school's Designated "
         "Safeguarding Lead without delay (Keeping Children Safe in Education).",
     }.get(rule, rule)
