@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal, NamedTuple, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
+import phonenumbers
 import yaml
 from pydantic import (
     AfterValidator,
@@ -26,6 +27,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails, PydanticCustomError
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 _TIME_RE = re.compile(r"(\d{1,2}):(\d{2})")
 _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
@@ -116,6 +118,19 @@ def _url(value: str) -> str:
     return value
 
 
+def _phone(value: str) -> str:
+    """A UK number (or an international one with +) that a family can dial, kept as written."""
+    try:
+        number = phonenumbers.parse(value, "GB")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        raise _invalid(
+            f"{value!r} is not a phone number", "a UK phone number such as 0121 496 0000"
+        )
+    return value
+
+
 def _timezone(value: str) -> str:
     try:
         ZoneInfo(value)
@@ -161,6 +176,15 @@ class School(_Model):
     code_of_conduct_url: Annotated[str, AfterValidator(_url)] | None = Field(
         None, description="a web address starting with https://"
     )
+    office_phone: Annotated[str, AfterValidator(_phone)] | None = Field(
+        None, description="the office's phone number as families dial it, such as 0121 496 0000"
+    )
+    office_address: Text | None = Field(None, description="the school's postal address on one line")
+    office_hours: OfficeHours | None = Field(
+        None,
+        description="a mapping with days, open and close, such as {days: [mon, tue, wed, "
+        'thu, fri], open: "08:30", close: "16:30"}',
+    )
 
     @property
     def tz(self) -> ZoneInfo:
@@ -178,6 +202,20 @@ class WorkingHours(_Model):
     def weekdays(self) -> frozenset[int]:
         """The working days as `date.weekday()` numbers (Monday is 0)."""
         return frozenset(WEEKDAYS.index(day) for day in self.days)
+
+
+class OfficeHours(WorkingHours):
+    """When the school office answers the phone (`!phone` tells families)."""
+
+    def describe(self) -> str:
+        """'Monday to Friday, 08:30 to 16:30'."""
+        numbers = sorted({WEEKDAYS.index(day) for day in self.days})
+        names = [DAY_NAMES[number] for number in numbers]
+        if len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+            days = f"{names[0]} to {names[-1]}"
+        else:
+            days = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+        return f"{days}, {self.open:%H:%M} to {self.close:%H:%M}"
 
 
 class BankHolidays(_Model):
@@ -357,6 +395,8 @@ class _Problem(NamedTuple):
 
 def _cross_problems(config: Config) -> Iterator[_Problem]:
     yield from _hours_problems(("hours",), config.hours)
+    if config.school.office_hours is not None:
+        yield from _hours_problems(("school", "office_hours"), config.school.office_hours)
     for i, holiday in enumerate(config.hours.school_holidays):
         if holiday.end < holiday.start:
             yield _Problem(

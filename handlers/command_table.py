@@ -24,6 +24,7 @@ from handlers.data_rights import DATA_RIGHTS_COMMANDS
 from handlers.escalation import ESCALATION_COMMANDS
 from handlers.invitations import INVITATIONS_COMMANDS
 from handlers.onboarding import ONBOARDING_COMMANDS
+from handlers.phone import PHONE_COMMANDS
 from handlers.points import POINTS_COMMANDS
 from handlers.relay import RELAY_COMMANDS
 from handlers.report import REPORT_COMMANDS
@@ -90,6 +91,7 @@ def all_commands() -> CommandSet:
         *DATA_RIGHTS_COMMANDS,
         *SAFEGUARDING_COMMANDS,
         *REPORT_COMMANDS,
+        *PHONE_COMMANDS,
     )
     commands = CommandSet((*declared, help_command(lambda: commands)))
     return commands

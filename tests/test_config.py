@@ -154,8 +154,8 @@ ONE_PROBLEM: dict[str, tuple[list[Edit], str]] = {
     ),
     "unknown key": (
         [setter("school", "motto", value="Be kind")],
-        "rooms.yaml: school.motto: unknown key; "
-        "expected one of: name, timezone, office_email, code_of_conduct_url",
+        "rooms.yaml: school.motto: unknown key; expected one of: name, timezone, "
+        "office_email, code_of_conduct_url, office_phone, office_address, office_hours",
     ),
     "text expected": (
         [setter("staff", 1, "name", value=42)],
@@ -210,6 +210,21 @@ ONE_PROBLEM: dict[str, tuple[list[Edit], str]] = {
         [setter("school", "office_email", value="office at brookfield")],
         "rooms.yaml: school.office_email: 'office at brookfield' is not an email address; "
         "expected an address such as office@school.example",
+    ),
+    "bad phone number": (
+        [setter("school", "office_phone", value="0121 496")],
+        "rooms.yaml: school.office_phone: '0121 496' is not a phone number; "
+        "expected a UK phone number such as 0121 496 0000",
+    ),
+    "office closes before it opens": (
+        [setter("school", "office_hours", "close", value="08:00")],
+        'rooms.yaml: school.office_hours.close: closing time "08:00" is not after opening '
+        'time "08:30"; expected a time later than open',
+    ),
+    "bad office day": (
+        [setter("school", "office_hours", "days", 0, value="monday")],
+        "rooms.yaml: school.office_hours.days[0]: unknown weekday 'monday'; "
+        "expected one of: mon, tue, wed, thu, fri, sat, sun",
     ),
     "bad url": (
         [setter("school", "code_of_conduct_url", value="brookfield.example/conduct")],
