@@ -20,6 +20,7 @@ from handlers.commands import (
     format_instant,
     reply,
 )
+from handlers.consent import CONSENT_COMMANDS
 from handlers.data_rights import DATA_RIGHTS_COMMANDS
 from handlers.escalation import ESCALATION_COMMANDS
 from handlers.invitations import INVITATIONS_COMMANDS
@@ -92,6 +93,7 @@ def all_commands() -> CommandSet:
         *SAFEGUARDING_COMMANDS,
         *REPORT_COMMANDS,
         *PHONE_COMMANDS,
+        *CONSENT_COMMANDS,
     )
     commands = CommandSet((*declared, help_command(lambda: commands)))
     return commands

@@ -158,7 +158,14 @@ def _shortest_names(pupils: list[Pupil]) -> dict[int, str | None]:
     return names
 
 
-async def find_taught_pupil(ctx: Context, text: str, classes: Sequence[SchoolClass]) -> Pupil:
+async def find_taught_pupil(
+    ctx: Context,
+    text: str,
+    classes: Sequence[SchoolClass],
+    *,
+    command: str = "code",
+    then: str = "",
+) -> Pupil:
     """A pupil in one of `classes`, by first name, 'First S', 'First Surname' or MIS id.
 
     More than one match is asked back with the choices, never guessed."""
@@ -188,7 +195,7 @@ async def find_taught_pupil(ctx: Context, text: str, classes: Sequence[SchoolCla
         say = shortest[pupil.id] or pupil.mis_id or pupil.full_name
         choices.append(
             f"• {pupil.full_name} ({school_class.name if school_class else pupil.class_id}"
-            f"{', MIS ' + pupil.mis_id if pupil.mis_id else ''}): !code {say}"
+            f"{', MIS ' + pupil.mis_id if pupil.mis_id else ''}): !{command} {say}{then}"
         )
     return_to = "\n".join(choices)
     raise PupilNotFound(f"More than one pupil matches '{text}' in {where}. Which one?\n{return_to}")

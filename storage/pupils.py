@@ -95,6 +95,13 @@ class Pupils:
             (first_name, surname, class_id, int(photo_consent), now, pupil_id),
         )
 
+    async def set_photo_consent(self, pupil_id: int, consent: bool, *, now: str) -> None:
+        """A family withdrew photo consent in chat, or the office gave it back."""
+        await self._db.execute(
+            "UPDATE pupils SET photo_consent = ?, updated_at = ? WHERE id = ?",
+            (int(consent), now, pupil_id),
+        )
+
     async def link_parent(self, parent: str, pupil_id: int, *, linked_by: str, now: str) -> bool:
         """Link an adult to a pupil; False if they were linked already."""
         cur = await self._db.execute(
