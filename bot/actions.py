@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from html import escape
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from aiohttp import ClientConnectionError
 from nio import (
@@ -40,6 +40,9 @@ from storage.audit import AuditRow
 from storage.codes import NewCode
 from storage.incidents import Incident
 from storage.store import Store
+
+if TYPE_CHECKING:
+    from bot.digest_render import DigestPage
 
 log = logging.getLogger(__name__)
 
@@ -840,6 +843,25 @@ class DecideLink(StoreAction):
 
 
 @dataclass(frozen=True)
+class SendDigest(Action):
+    """E-mail one family their weekly digest, through the school's SMTP server. Performed by
+    the app's mailer (`bot/mail.py`), which looks the address up itself at the last moment (an
+    unsubscribed family gets nothing) and records the week as sent. Neither the address nor
+    the digest's words go into the audit row."""
+
+    kind: ClassVar[str] = "send_digest"
+    recipient_id: int
+    week: str
+    page: DigestPage
+
+    def target(self) -> str | None:
+        return f"recipient:{self.recipient_id}:{self.week}"
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"recipient": self.recipient_id, "week": self.week, "posts": len(self.page.items)}
+
+
+@dataclass(frozen=True)
 class LinkAdult(Action):
     """Link an account to a pupil (as a parent, or as the pupil's own account), then say so
     where the person is waiting. Linking makes rooms and invites, so it goes through the
@@ -957,6 +979,8 @@ class Executor:
         self.dry_run = dry_run
         #: Performs a `LinkAdult` (it makes rooms: `Provisioner.link_adult`); set by the app.
         self.linker: Callable[[LinkAdult, str], Awaitable[str | None]] | None = None
+        #: Performs a `SendDigest` (`bot/mail.py`); set by the app when SMTP is configured.
+        self.mailer: Callable[[SendDigest, str], Awaitable[str | None]] | None = None
         self.max_attempts = max_attempts
         self.base_delay = base_delay
 
@@ -1007,6 +1031,10 @@ class Executor:
                 if self.linker is None:
                     raise ActionFailed("no linker: the app sets one on the executor")
                 return await self.linker(action, aid)
+            case SendDigest():
+                if self.mailer is None:
+                    raise ActionFailed("no mailer: set CONDUCTBOT_SMTP_HOST to send digests")
+                return await self.mailer(action, aid)
             case SendMessage(room_id=room_id, content=content, event_type=event_type):
                 resp = await self._send_event(room_id, event_type, content, tx_id=aid)
                 event_id = _check(resp).event_id

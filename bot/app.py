@@ -15,9 +15,11 @@ from bot.admin import lift_rate_limit
 from bot.calendar import SchoolCalendar
 from bot.clock import Clock
 from bot.config import Config
+from bot.digest import UnsubscribeServer
 from bot.guard_api import GuardApi
 from bot.judge import Label
 from bot.judge import load as load_judge
+from bot.mail import Mailer, SmtpSettings, unsubscribe_base
 from bot.matrix import Credentials, SyncLoop, login
 from bot.media_worker import MediaWorker
 from bot.progress import Tell
@@ -27,6 +29,7 @@ from handlers import Context, Event, Handler, MalformedEvent
 from handlers.command_table import all_commands
 from handlers.commands import make_handler
 from handlers.data_rights import retention_cutoff
+from handlers.digest import digest_actions, handle_story_post
 from handlers.encrypted import handle_encrypted
 from handlers.media import handle_media
 from handlers.onboarding import (
@@ -74,7 +77,7 @@ def default_routes() -> dict[RoomKind, list[Handler]]:
     """
     commands = make_handler(all_commands())
     routes: dict[RoomKind, list[Handler]] = {kind: [commands] for kind in RoomKind}
-    routes[RoomKind.STORY] = [handle_story_report, handle_media, handle_story]
+    routes[RoomKind.STORY] = [handle_story_report, handle_media, handle_story, handle_story_post]
     routes[RoomKind.HOME] = [
         commands,
         handle_code,
@@ -121,6 +124,11 @@ class App:
         self.executor = Executor(client, store, clock, dry_run=dry_run)
         self.provisioner = Provisioner(config, store, client, self.executor, clock)
         self.executor.linker = self.provisioner.link_adult
+        # The weekly e-mail digest, when the school's SMTP server is set (bot/mail.py).
+        smtp = SmtpSettings.from_env()
+        if smtp is not None:
+            self.executor.mailer = Mailer(smtp, store, clock, unsubscribe_base())
+        self.unsubscribe = UnsubscribeServer.from_env(store, self.executor, clock)
         self.sync = SyncLoop(client, store, clock, self.process, self.invited, self.read)
         # One conversation's relay work at a time (an edit never races its own release), and
         # one person's membership changes at a time (rooms are handled side by side).
@@ -156,6 +164,7 @@ class App:
         scheduler.add_job(self.retention, "interval", hours=6, id="retention")
         scheduler.add_job(self.send_weekly_summaries, "interval", minutes=15, id="weekly")
         scheduler.add_job(self.close_stale_welcomes, "interval", hours=1, id="welcomes")
+        scheduler.add_job(self.send_digests, "interval", minutes=5, id="digests")
         scheduler.start()
         media = asyncio.create_task(
             MediaWorker(self.store, self.client, self.executor, self.clock, self.context).run()
@@ -166,12 +175,17 @@ class App:
             await self.release_due()  # catch-up at start: anything overdue goes first
             await self.retention()
             await self.send_weekly_summaries()
+            await self.send_digests()
+            if self.unsubscribe is not None:
+                await self.unsubscribe.start()
             await self.sync.run()
         finally:
             media.cancel()
             scheduler.shutdown(wait=False)
             if self.guard is not None:
                 await self.guard.stop()
+            if self.unsubscribe is not None:
+                await self.unsubscribe.stop()
 
     async def _lift_rate_limit(self) -> None:
         lifted = await lift_rate_limit(self.client)
@@ -350,6 +364,13 @@ class App:
     async def send_weekly_summaries(self) -> None:
         """Each child's week of points to their parents, once, after the school week."""
         for cause, actions in await weekly_summary_actions(self.context()):
+            await self.executor.run(actions, cause=cause)
+
+    async def send_digests(self) -> None:
+        """Each family registered by e-mail gets the week's digest once, when it is due."""
+        if self.executor.mailer is None:
+            return
+        for cause, actions in await digest_actions(self.context()):
             await self.executor.run(actions, cause=cause)
 
     async def close_stale_welcomes(self) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from nio import AsyncClient
 
-from bot import judge_eval, judge_model, judge_train
+from bot import digest, judge_eval, judge_model, judge_train
 from bot.actions import Executor
 from bot.app import App
 from bot.clock import Clock, ClockError
@@ -353,6 +353,7 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--data-dir", default="var/data")
     judge_eval.add_parser(commands)
     judge_train.add_parser(commands)
+    digest.add_parser(commands)
     demo = add("demo", cmd_demo, "start an embedded Synapse, a demo school and the bot")
     demo.set_defaults(data_dir="var/demo")
     demo.add_argument("--roster", default="demo/roster.csv")

@@ -301,6 +301,15 @@ class Encryption(_Model):
     )
 
 
+class Digest(_Model):
+    """When families without Matrix get the week's digest by e-mail (`handlers/digest.py`)."""
+
+    day: Weekday = Field("fri", description="a weekday such as fri")
+    time: ClockTime = Field(
+        default_factory=lambda: dt.time(16, 0), description='a time in quotes such as "16:00"'
+    )
+
+
 class Staff(_Model):
     id: Slug = Field(description="a short id such as 'reid'")
     name: Text = Field(description="the name parents see, such as Miss Reid")
@@ -335,6 +344,7 @@ class Config(_Model):
     encryption: Encryption = Field(
         default_factory=Encryption, description="a mapping with private_rooms and story"
     )
+    digest: Digest = Field(default_factory=Digest, description="a mapping with day and time")
     staff: tuple[Staff, ...] = Field(min_length=1, description="a list of staff members")
     classes: tuple[SchoolClass, ...] = Field(min_length=1, description="a list of classes")
 

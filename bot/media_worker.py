@@ -55,6 +55,22 @@ def fingerprint_bytes(data: bytes, kind: str) -> tuple[str, str | None]:
         return digest, None  # not an image we can read: exact matching still works
 
 
+#: The weekly digest's copy of a class photo: this many pixels on its longer side at most.
+DIGEST_PHOTO_SIDE = 1024
+
+
+def digest_copy(data: bytes) -> bytes | None:
+    """A JPEG of a class photo for the digest (e-mail and print), or None if it is not one."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.thumbnail((DIGEST_PHOTO_SIDE, DIGEST_PHOTO_SIDE))
+            out = io.BytesIO()
+            image.convert("RGB").save(out, format="JPEG", quality=82)
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
+    return out.getvalue()
+
+
 def plain_bytes(downloaded: bytes, content: dict[str, Any]) -> bytes:
     """The file itself: in an encrypted room the server holds only ciphertext, and the key
     travels in the (end-to-end encrypted) event, so the same photo fingerprints the same."""
@@ -136,6 +152,10 @@ class MediaWorker:
                 ),
                 at=self.clock.iso(),
             )
+            if row["kind"] == "image":  # a small copy for families' weekly digest
+                small = await asyncio.to_thread(digest_copy, data)
+                if small is not None:
+                    await self.store.digests.keep_photo(row["mxc"], small, at=self.clock.iso())
             await self.executor.run(
                 [AdminMedia("protect", row["mxc"])], cause=f"media:{row['event_id']}"
             )

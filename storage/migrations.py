@@ -332,4 +332,40 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX media_checks_pending ON media_checks (done_at, queued_at)",
         ),
     ),
+    Migration(
+        "families without Matrix: class story posts and their photos kept for the weekly "
+        "digest, families' e-mail addresses, and which digests went to whom",
+        (
+            """CREATE TABLE story_posts (
+            event_id TEXT PRIMARY KEY,
+            room_id TEXT NOT NULL,
+            class_id TEXT NOT NULL,
+            sender TEXT NOT NULL,
+            posted_at TEXT NOT NULL,
+            text TEXT NOT NULL,
+            mxc TEXT,
+            kind TEXT NOT NULL CHECK (kind IN ('text', 'photo', 'other'))
+        )""",
+            "CREATE INDEX story_posts_by_class ON story_posts (class_id, posted_at)",
+            """CREATE TABLE story_photos (
+            mxc TEXT PRIMARY KEY,
+            jpeg BLOB NOT NULL,
+            kept_at TEXT NOT NULL
+        )""",
+            """CREATE TABLE digest_recipients (
+            id INTEGER PRIMARY KEY,
+            pupil_id INTEGER NOT NULL REFERENCES pupils (id) ON DELETE CASCADE,
+            address TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            added_by TEXT NOT NULL,
+            UNIQUE (pupil_id, address)
+        )""",
+            """CREATE TABLE digest_sends (
+            recipient_id INTEGER NOT NULL REFERENCES digest_recipients (id) ON DELETE CASCADE,
+            week TEXT NOT NULL,
+            sent_at TEXT NOT NULL,
+            PRIMARY KEY (recipient_id, week)
+        )""",
+        ),
+    ),
 )

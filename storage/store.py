@@ -11,6 +11,7 @@ from storage.audit import Audit
 from storage.codes import JoinCodes
 from storage.db import open_database
 from storage.decisions import Decisions
+from storage.digest import Digests
 from storage.discipline import Discipline
 from storage.events import EventReports, ProcessedEvents, SentEvents
 from storage.incidents import Incidents
@@ -50,6 +51,7 @@ class Store:
     media: Media
     alerts: Alerts
     decisions: Decisions
+    digests: Digests
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:
@@ -74,6 +76,7 @@ class Store:
             media=Media(db),
             alerts=Alerts(db),
             decisions=Decisions(db),
+            digests=Digests(db),
         )
 
     async def close(self) -> None:
