@@ -50,6 +50,7 @@ from bot.homeserver import (
     register_user,
     write_synapse_config,
 )
+from bot.progress import Progress
 from storage.people import Role
 from storage.rooms import RoomKind
 from storage.store import Store
@@ -141,8 +142,10 @@ async def measure(
     watchers = [asyncio.create_task(watch(r)) for r in readers.values()]
     await asyncio.sleep(0.5)
     sent: dict[str, list[tuple[str, float, float]]] = {s.name: [] for s in servers}
+    progress = Progress("bench", "replies sent to each server", every=30)
     try:
         for n in range(replies + WARM_UP):
+            progress(n, replies + WARM_UP)  # before the send, so the line is not timed
             for server in servers if n % 2 else reversed(servers):
                 content = {
                     "msgtype": "m.text",
@@ -158,6 +161,7 @@ async def measure(
                 if n >= WARM_UP:
                     sent[server.name].append((response.event_id, began, answered))
                 await asyncio.sleep(0.1)  # let delivery finish before the next send
+        progress(replies + WARM_UP, replies + WARM_UP)
         for _ in range(100):
             if all(e in arrived for pairs in sent.values() for e, _, _ in pairs):
                 break

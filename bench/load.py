@@ -1,7 +1,11 @@
 """A school-sized load: 15 classes, 450 pupils, 900 parents and 40 staff on one Synapse.
 
 Measures and prints, each beside a bare client doing the same work where one exists:
-  1. provisioning: the school's rooms, then every family's rooms (900 parents linked);
+  1. September's long commands as the office runs them, each printing its progress and its
+     total time: `conductbot roster import` (450 pupils), `conductbot provision` (the
+     school's rooms), `conductbot invitations --all` (450 letters); then every family's
+     rooms (900 parents linked, the bench saying how many as it goes), and `conductbot
+     provision` again over the whole school (every family's rooms checked);
   2. the bot's start-up to its first handled event, with a saved sync cursor and with none
      (beside a bare client's login and first sync as the same account);
   3. the bot's resident memory after start-up (VmRSS of the `conductbot run` process);
@@ -43,9 +47,9 @@ from bot.homeserver import (
     register_user,
     write_synapse_config,
 )
-from bot.matrix import Credentials, make_client
+from bot.matrix import Credentials, login, make_client
+from bot.progress import Progress
 from bot.provisioning import parent_dm_key, story_key
-from bot.roster import import_roster
 from storage.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
@@ -155,26 +159,53 @@ class Bench:
         assert isinstance(await client.login(f"{name}-pw"), nio.LoginResponse)
         return client
 
+    async def conductbot(self, *args: str) -> float:
+        """A `conductbot` command as the school's office runs it, on the school's
+        configuration and data, its output shown indented as it comes; its wall time."""
+        env = self.env(TUESDAY_MORNING)
+        env.pop("CONDUCTBOT_NOW")  # the real clock, as the office has it
+        config = ["--config", str(self.config), "--data-dir", str(self.db.parent)]
+        started = time.perf_counter()
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot.cli",
+            *args,
+            *config,
+            cwd=REPO,
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=(self.work / "commands.log").open("a"),
+        )
+        assert process.stdout is not None
+        async for line in process.stdout:
+            print(f"     | {line.decode().rstrip()}", flush=True)
+        status = await process.wait()
+        if status != 0:
+            raise RuntimeError(f"conductbot {args[0]} exited {status}; see commands.log")
+        return time.perf_counter() - started
+
     async def provision(self) -> None:
         self.config = school_config(self.work)
         self.bot_id = self.register("conductbot", admin=True)
         config = load_config(self.config)
         for member in config.staff:
             self.register(member.user)
+        print("1. the roster, the school's rooms and the letters, as the office runs them:")
+        took = await self.conductbot("roster", "import", str(roster_csv(self.work)))
+        print(f"   roster import: {took:.1f} s with the command's start", flush=True)
+        took = await self.conductbot("provision")
+        rooms = count(self.db, "SELECT COUNT(*) FROM rooms")
+        print(f"   provision, the school's {rooms} rooms: {took:.1f} s", flush=True)
+        letters = self.work / "letters.pdf"
+        took = await self.conductbot("invitations", "--all", "--pdf", str(letters))
+        print(f"   invitations for every pupil: {took:.1f} s", flush=True)
+
         store = await Store.open(self.db)
-        await import_roster(
-            store, roster_csv(self.work), [c.id for c in config.classes], now=Clock().iso()
-        )
         credentials = Credentials(self.settings.base_url, self.bot_id, password="conductbot-pw")
         client = make_client(credentials, self.db.parent)
+        await login(client, store, credentials)  # provision has set up the rest
         app = App(config, store, client, Clock())
-        started = time.perf_counter()
-        report = await app.prepare(credentials)
-        school_rooms = time.perf_counter() - started
-        print(
-            f"1. provisioning the school's rooms ({len(report.created)}): {school_rooms:.1f} s",
-            flush=True,
-        )
         started = time.perf_counter()
         self.parents: list[tuple[str, str]] = [  # (name, pupil mis id)
             (f"p{c:02}{p:02}{k}", f"L{c:02}{p:02}")
@@ -183,12 +214,17 @@ class Bench:
             for k in range(self.parents_per_pupil)
         ]
         slots = asyncio.Semaphore(4)  # families linked side by side, as a busy September
+        progress = Progress("bench", "families linked", every=30)
+        linked = 0
 
         async def link(name: str, mis_id: str) -> None:
+            nonlocal linked
             async with slots:
                 user = await asyncio.to_thread(self.register, name)
                 pupil = await store.pupils.by_mis_id(mis_id)
                 await app.provisioner.link_parent(user, pupil, linked_by="bench")
+                linked += 1
+                progress(linked, len(self.parents))
 
         await asyncio.gather(*(link(name, mis_id) for name, mis_id in self.parents))
         families = time.perf_counter() - started
@@ -209,6 +245,8 @@ class Bench:
                 self.conversations[name] = room.room_id
         await client.close()
         await store.close()
+        took = await self.conductbot("provision")  # one process per device: ours is closed
+        print(f"   provision again, every family's rooms checked: {took:.1f} s", flush=True)
 
     async def startup(self, label: str, *, cursor: bool) -> float:
         if not cursor:
@@ -339,8 +377,10 @@ class Bench:
 
             await asyncio.gather(*(send(c, r) for c, r in senders))
             total = 20 * len(senders)
+            held = Progress("bench", "messages held", every=30)
             for _ in range(1200):
-                if count(self.db, "SELECT COUNT(*) FROM relays WHERE status = 'held'") >= total:
+                held(count(self.db, "SELECT COUNT(*) FROM relays WHERE status = 'held'"), total)
+                if held.done >= total:
                     break
                 await asyncio.sleep(0.5)
         finally:
@@ -354,8 +394,10 @@ class Bench:
                 "'to_teacher'"
             )
             already = count(self.db, query)
+            released = Progress("bench", "messages released", every=30)
             for _ in range(6000):  # up to ten minutes
-                if count(self.db, query) >= already + total:
+                released(count(self.db, query) - already, total)
+                if released.done >= total:
                     break
                 await asyncio.sleep(0.1)
             ours = time.perf_counter() - started

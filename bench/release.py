@@ -34,6 +34,7 @@ from bot.homeserver import (
     write_synapse_config,
 )
 from bot.matrix import Credentials, make_client
+from bot.progress import Progress
 from bot.provisioning import parent_dm_key
 from bot.roster import import_roster
 from storage.store import Store
@@ -72,6 +73,7 @@ async def run(
     await app.prepare(credentials)
     teacher = f"@s.reid:{settings.server_name}"
     senders = []
+    ready = Progress("bench", "conversations ready", every=30)
     for n in range(parents):
         parent = register(f"parent{n}")
         pupil = await store.pupils.by_mis_id(f"B{n:04}")
@@ -81,7 +83,7 @@ async def run(
         await sender.login(f"parent{n}-password")
         await sender.join(room)
         senders.append((sender, room))
-    print(f"{parents} conversations ready", flush=True)
+        ready(n + 1, parents)
 
     runner = asyncio.create_task(app.run())
     await app.sync.ready.wait()
@@ -98,11 +100,12 @@ async def run(
 
     await asyncio.gather(*(send_all(s, r) for s, r in senders))
     total = parents * each
+    held = Progress("bench", "messages held", every=30)
     for _ in range(1200):  # up to 10 minutes for the bot to hold them all
-        if len(await store.relay.with_status("held")) >= total:
+        held(len(await store.relay.with_status("held")), total)
+        if held.done >= total:
             break
         await asyncio.sleep(0.5)
-    print(f"{total} messages held", flush=True)
 
     runner.cancel()  # release with nothing else running, as at 08:00
     app.clock.set(MONDAY_OPENING)

@@ -24,6 +24,7 @@ import nio
 import yaml
 
 from bot.homeserver import SynapseProcess, SynapseSettings, register_user, write_synapse_config
+from bot.progress import Progress
 
 REPO = Path(__file__).resolve().parent.parent
 NEGATIVE = "This is rubbish, worst class ever, the teacher is useless ({n})"
@@ -146,13 +147,16 @@ async def measure(setup: Setup, story: str, bare_room: str, replies: int) -> dic
         watcher = asyncio.create_task(observe())
         sent: dict[str, list[tuple[str, float]]] = {"conductbot": [], "bare": []}
         relation = {"m.relates_to": {"m.in_reply_to": {"event_id": post.event_id}}}
+        progress = Progress("bench", "replies sent to each room", every=30)
         for n in range(replies):
+            progress(n, replies)  # before the sends, so the line is not timed
             for name, room in (("conductbot", story), ("bare", bare_room)):
                 content = {"msgtype": "m.text", "body": NEGATIVE.format(n=n)} | relation
                 started = time.perf_counter()
                 response = await sender.room_send(room, "m.room.message", content)
                 sent[name].append((response.event_id, started))
                 await asyncio.sleep(0.25)
+        progress(replies, replies)
         for _ in range(150):  # up to 30 s for the last removals
             if all(e in seen for pairs in sent.values() for e, _ in pairs):
                 break
