@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from typing import Any, ClassVar
@@ -433,17 +434,21 @@ def _redactions(event: Event, also_redact: tuple[str, ...], *, refused: bool) ->
 _MODIFIERS = re.compile("[\ufe0f\ufe0e\U0001f3fb-\U0001f3ff]|\u200d[\u2640\u2642]")
 
 
-async def hostile_reaction(key: str, event: Event, ctx: Context) -> bool:
+async def hostile_reaction(
+    key: str, event: Event, ctx: Context, reader: Callable[[str, JudgeContext], Verdict] = judge
+) -> bool:
     """An emoji key is hostile if any emoji in it is on the school's list (skin tones and
-    repeats aside); a key with words in it is judged like a reply."""
+    repeats aside); a key with words in it is judged like a reply (by `reader`: the guard,
+    which holds the reaction meanwhile, reads as it reads replies)."""
     plain = _MODIFIERS.sub("", key).strip()
     emojis = [item["emoji"] for item in emoji.emoji_list(plain)]
     if emojis and not emoji.replace_emoji(plain, "").strip():
         hostile = {_MODIFIERS.sub("", k) for k in ctx.config.policy.hostile_reactions}
         return any(_MODIFIERS.sub("", e) in hostile for e in emojis)
     context = await judge_context(ctx, event)
-    verdict = await asyncio.to_thread(judge, key[:STORY_REPLY_LIMIT], context)
-    return verdict.outcome is not Outcome.KEEP
+    verdict = await asyncio.to_thread(reader, key[:STORY_REPLY_LIMIT], context)
+    # a number in a reaction is a count ("wow 999"), not a call for an ambulance
+    return verdict.outcome is not Outcome.KEEP and verdict.label is not Label.URGENT
 
 
 async def _reaction(event: Event, ctx: Context) -> list[Action]:

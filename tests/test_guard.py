@@ -621,7 +621,7 @@ async def test_the_endpoint_refuses_hostile_reactions_in_stories_only(
         assert refusal is not None and refusal.reason.startswith("Your reaction was not posted.")
         assert [a for a in refusal.plan if isinstance(a, Redact)] == []  # nobody saw it
         assert [a for a in refusal.plan if isinstance(a, AddStrike)] == []  # a reminder
-    for key in ("well done!", "👍🏽", "❤️"):
+    for key in ("well done!", "👍🏽", "❤️", "wow 999"):
         assert await api.check_event("!story:x", "@p:x", "m.reaction", reaction(key)) is None
     assert await api.check_event("!dm:x", "@p:x", "m.reaction", reaction("🖕")) is None
 
