@@ -338,7 +338,10 @@ class GuardApi:
         key = relation(content).get("key")
         now = int(self.clock.now().timestamp() * 1000)
         event = Event(room, event_id, sender, "m.reaction", content, now, None, {})
-        if not isinstance(key, str) or not await hostile_reaction(key, event, self._ctx):
+        hostile = isinstance(key, str) and await hostile_reaction(
+            key, event, self._ctx, judge_quickly
+        )
+        if not hostile:
             return None
         plan = await reaction_actions(event, self._ctx, key, refused=True)
         return Refusal(
