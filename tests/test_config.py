@@ -355,7 +355,7 @@ def test_typo_in_section_name_reports_missing_and_unknown() -> None:
         "escalate_after_hours, values, message_retention_days, golden_rule_minutes, "
         "hostile_reactions",
         "rooms.yaml: polcy: unknown key (did you mean 'policy'?); "
-        "expected one of: school, hours, policy, safeguarding, encryption, staff, classes",
+        "expected one of: school, hours, policy, safeguarding, encryption, digest, staff, classes",
     ]
 
 
@@ -390,7 +390,8 @@ def test_file_path_is_reported_as_given(tmp_path: Path) -> None:
         load_config(path)
     assert caught.value.problems == [
         f"{path}: top level: got a list; "
-        "expected a mapping with keys: school, hours, policy, safeguarding, encryption, staff, "
+        "expected a mapping with keys: school, hours, policy, safeguarding, encryption, digest, "
+        "staff, "
         "classes"
     ]
 
@@ -428,7 +429,8 @@ def test_impossible_date_is_located() -> None:
 def test_top_level_must_be_a_mapping(text: str, got: str) -> None:
     assert problems_in_text(text) == [
         f"rooms.yaml: top level: {got}; "
-        "expected a mapping with keys: school, hours, policy, safeguarding, encryption, staff, "
+        "expected a mapping with keys: school, hours, policy, safeguarding, encryption, digest, "
+        "staff, "
         "classes"
     ]
 
