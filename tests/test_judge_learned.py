@@ -126,7 +126,8 @@ def test_a_reply_in_another_language_with_no_known_words_goes_to_a_teacher() -> 
     verdict = judge("Czy jutro jest wycieczka do muzeum?", STORY)  # "is the museum trip tomorrow?"
     assert verdict.outcome is Outcome.ASK
     assert "another language" in verdict.reasons[0]
-    assert route(judge("Czy jutro jest wycieczka do muzeum?", DM)) is Route.DELIVER
+    # privately: the teacher reads it at once in hours, a safeguarding lead out of hours
+    assert route(judge("Czy jutro jest wycieczka do muzeum?", DM)) is Route.CHECK
 
 
 @pytest.mark.parametrize(
