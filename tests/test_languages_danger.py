@@ -690,7 +690,7 @@ def test_danger_in_another_language_is_urgent_in_a_class_story_too() -> None:
 def _other_language_danger(text: str) -> list[str]:
     """Only the other-language danger lists, as the judge searches them in every message."""
     evidence = _Evidence()
-    _other_language_urgent(_prepare(text, DM), evidence)
+    _other_language_urgent(_prepare(text, DM), text, evidence)
     return evidence.why.get(Label.URGENT, [])
 
 
