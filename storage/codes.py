@@ -10,13 +10,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import aiosqlite
 
 from storage.db import transaction
+from storage.state import install_secret
 
 SECRET_KEY = "join_code_secret"
 
@@ -99,17 +99,8 @@ class JoinCodes:
     # --- codes -----------------------------------------------------------------------------
 
     async def _key(self) -> bytes:
-        """The install's secret, made on first use and the same ever after."""
         if self._secret is None:
-            await self._db.execute(
-                "INSERT OR IGNORE INTO bot_state (key, value) VALUES (?, ?)",
-                (SECRET_KEY, secrets.token_hex(32)),
-            )
-            async with self._db.execute(
-                "SELECT value FROM bot_state WHERE key = ?", (SECRET_KEY,)
-            ) as cur:
-                row = await cur.fetchone()
-            self._secret = bytes.fromhex(row["value"])
+            self._secret = await install_secret(self._db, SECRET_KEY)
         return self._secret
 
     async def hash(self, code: str) -> str:

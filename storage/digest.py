@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import secrets
 from dataclasses import dataclass
 from enum import StrEnum
 
 import aiosqlite
+
+from storage.state import install_secret
 
 #: The install's key for unsubscribe links, made on first use (kept in `bot_state`).
 SECRET_KEY = "digest_unsubscribe_secret"
@@ -165,15 +166,7 @@ class Digests:
 
     async def _key(self) -> bytes:
         if self._secret is None:
-            await self._db.execute(
-                "INSERT OR IGNORE INTO bot_state (key, value) VALUES (?, ?)",
-                (SECRET_KEY, secrets.token_hex(32)),
-            )
-            async with self._db.execute(
-                "SELECT value FROM bot_state WHERE key = ?", (SECRET_KEY,)
-            ) as cur:
-                row = await cur.fetchone()
-            self._secret = bytes.fromhex(row["value"])
+            self._secret = await install_secret(self._db, SECRET_KEY)
         return self._secret
 
     async def token(self, recipient: Recipient) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 import aiosqlite
 
 SYNC_CURSOR = "sync_cursor"
@@ -30,3 +32,13 @@ class BotState:
 
     async def delete(self, key: str) -> None:
         await self._db.execute("DELETE FROM bot_state WHERE key = ?", (key,))
+
+
+async def install_secret(db: aiosqlite.Connection, key: str) -> bytes:
+    """A secret of this install under `key`, made on first use and the same ever after."""
+    await db.execute(
+        "INSERT OR IGNORE INTO bot_state (key, value) VALUES (?, ?)", (key, secrets.token_hex(32))
+    )
+    async with db.execute("SELECT value FROM bot_state WHERE key = ?", (key,)) as cur:
+        row = await cur.fetchone()
+    return bytes.fromhex(row["value"])
