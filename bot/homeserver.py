@@ -1,8 +1,9 @@
 """An embedded Synapse homeserver for `conductbot demo` and the integration tests.
 
-Everything lives in one directory: config, SQLite database, media, signing key and logs.
-The server listens on loopback only, with no federation, and shared-secret registration
-is the only way to create accounts.
+Everything lives in one directory: config, SQLite database, media, signing key and logs;
+the tests and benches may put the database on the local PostgreSQL instead
+(`postgres_database`). The server listens on loopback only, with no federation, and
+shared-secret registration is the only way to create accounts.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -139,7 +141,9 @@ def _log_config(directory: Path) -> dict[str, Any]:
     }
 
 
-def _homeserver_config(directory: Path, server_name: str, port: int) -> dict[str, Any]:
+def _homeserver_config(
+    directory: Path, server_name: str, port: int, database: Mapping[str, Any] | None
+) -> dict[str, Any]:
     return {
         "server_name": server_name,
         "listeners": [
@@ -152,7 +156,9 @@ def _homeserver_config(directory: Path, server_name: str, port: int) -> dict[str
                 "resources": [{"names": ["client"], "compress": False}],
             }
         ],
-        "database": {"name": "sqlite3", "args": {"database": str(directory / "homeserver.db")}},
+        "database": dict(
+            database or {"name": "sqlite3", "args": {"database": str(directory / "homeserver.db")}}
+        ),
         "media_store_path": str(directory / "media_store"),
         "log_config": str(directory / LOG_CONFIG_NAME),
         "signing_key_path": str(directory / SIGNING_KEY_NAME),
@@ -206,13 +212,15 @@ def write_synapse_config(
     port: int | None = None,
     *,
     guard: Mapping[str, Any] | None = None,
+    database: Mapping[str, Any] | None = None,
 ) -> SynapseSettings:
     """Write a homeserver config and signing key, or return the existing one's settings.
 
     The config is written under a temporary name and only renamed once the signing key
     exists, so an interrupted first run is simply redone. `guard` is the guard module's
     config (see `bot.guard_api.module_config`); it is (re)written on every call, so an
-    existing server gets the current one, and None takes the module out.
+    existing server gets the current one, and None takes the module out. `database` is
+    Synapse's `database` setting (see `postgres_database`); None is SQLite in `directory`.
     """
     directory = Path(directory).resolve()
     existing = directory / CONFIG_NAME
@@ -223,7 +231,9 @@ def write_synapse_config(
         return _read_settings(directory)
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     (directory / LOG_CONFIG_NAME).write_text(yaml.safe_dump(_log_config(directory)))
-    config = _set_guard(_homeserver_config(directory, server_name, port or free_port()), guard)
+    config = _set_guard(
+        _homeserver_config(directory, server_name, port or free_port(), database), guard
+    )
     pending = directory / f"{CONFIG_NAME}.tmp"
     write_private(pending, yaml.safe_dump(config, sort_keys=False))
     result = subprocess.run(
@@ -237,6 +247,38 @@ def write_synapse_config(
         raise RuntimeError(f"synapse --generate-keys failed:\n{result.stdout}{result.stderr}")
     os.replace(pending, directory / CONFIG_NAME)
     return _read_settings(directory)
+
+
+POSTGRES_SOCKET = "/var/run/postgresql"
+
+
+def _postgres(*command: str) -> None:
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(
+            f"{' '.join(command)} failed (is PostgreSQL running? `make postgres` starts it):"
+            f" {result.stderr.strip()}"
+        )
+
+
+@contextmanager
+def postgres_database() -> Iterator[dict[str, Any]]:
+    """A new, empty database on the local PostgreSQL for one Synapse, dropped afterwards.
+
+    Reached through the server's socket as this system user (peer authentication, no
+    password; `make postgres` installs and starts Debian's PostgreSQL and gives the user a
+    role that may create databases), in the C collation Synapse requires. Gives Synapse's
+    `database` setting for it.
+    """
+    name = f"synapse_{secrets.token_hex(6)}"
+    _postgres("createdb", "--template=template0", "--encoding=UTF8", "--locale=C", name)
+    try:
+        yield {
+            "name": "psycopg2",
+            "args": {"database": name, "host": POSTGRES_SOCKET, "cp_min": 1, "cp_max": 10},
+        }
+    finally:
+        _postgres("dropdb", "--force", "--if-exists", name)
 
 
 def _tail(path: Path, lines: int = 30) -> str:
