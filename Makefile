@@ -16,7 +16,7 @@ BIN := $(VENV)/bin
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 $(VENV)/installed: pyproject.toml Makefile
-	command -v pg_ctlcluster >/dev/null && command -v pg_config >/dev/null || { $(APT) update -q && $(APT) install -y -q postgresql libpq-dev; }
+	ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 && command -v pg_config >/dev/null || { $(APT) update -q && $(APT) install -y -q postgresql libpq-dev; }
 	command -v tesseract >/dev/null || { $(APT) update -q && $(APT) install -y -q tesseract-ocr; }
 	command -v pdftoppm >/dev/null || { $(APT) update -q && $(APT) install -y -q poppler-utils; }
 	command -v zbarimg >/dev/null || { $(APT) update -q && $(APT) install -y -q zbar-tools; }
@@ -35,7 +35,7 @@ $(JS)/node_modules/.installed: $(JS)/package.json $(JS)/package-lock.json
 # Debian's PostgreSQL, started, with a role for this user that may create databases: Synapse
 # reaches it through its socket by peer authentication (bot/homeserver.py, postgres_database).
 postgres: $(VENV)/installed
-	@version=$$(ls /usr/lib/postgresql | sort -n | tail -1); \
+	@version=$$(ls /usr/lib/postgresql/*/bin/postgres | sort -V | tail -1 | cut -d/ -f5); \
 	pg_lsclusters -h | grep -q . || $(SUDO) pg_createcluster "$$version" main; \
 	pg_lsclusters -h | awk '$$4 == "online"' | grep -q . || $(SUDO) pg_ctlcluster "$$version" main start; \
 	user=$$(id -un); \
