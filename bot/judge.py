@@ -853,7 +853,9 @@ def _languages() -> dict[str, _Language]:
     }
 
 
-_LATIN_WORD = re.compile(r"[a-z]+")
+#: A Latin word, including letters that keep their marks when folded (Vietnamese "đ" in
+#: "đồ", "đi": read as "o" and "i" they made a Vietnamese message look English).
+_LATIN_WORD = re.compile("[a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u1e00-\u1eff]+")
 
 
 @functools.cache
