@@ -28,6 +28,7 @@ from nio import (
     MembersSyncError,
     OlmTrustError,
     RoomCreateResponse,
+    RoomGetStateEventResponse,
     RoomPreset,
     SendRetryError,
     UploadResponse,
@@ -175,6 +176,20 @@ class SetState(Action):
 
     def audit_detail(self) -> dict[str, Any]:
         return {"content": self.content}
+
+
+@dataclass(frozen=True)
+class Pin(Action):
+    """Pin an event in a room (`unpin`: take it off), keeping the room's other pins. The
+    executor reads the pins when it acts, so two pins never overwrite each other's list."""
+
+    kind: ClassVar[str] = "pin"
+    room_id: str
+    event_id: str
+    unpin: bool = False
+
+    def target(self) -> str | None:
+        return self.event_id
 
 
 @dataclass(frozen=True)
@@ -1090,6 +1105,8 @@ class Executor:
                 if event_type == "m.room.encryption":
                     mark_encrypted(self.client, room_id)
                 return state_event
+            case Pin(room_id=room_id, event_id=event_id, unpin=unpin):
+                return await self._pin(room_id, event_id, unpin=unpin)
             case CreateRoom():
                 resp = await self.client.room_create(
                     name=action.name,
@@ -1136,6 +1153,19 @@ class Executor:
                 self.clock.set(instant)
                 return instant.isoformat()
         raise TypeError(f"no way to perform {action!r}")
+
+    async def _pin(self, room_id: str, event_id: str, *, unpin: bool) -> str | None:
+        resp = await self.client.room_get_state_event(room_id, PINNED)
+        current = resp.content.get("pinned") if isinstance(resp, RoomGetStateEventResponse) else []
+        pinned = [e for e in current if isinstance(e, str)] if isinstance(current, list) else []
+        if unpin:
+            wanted = [e for e in pinned if e != event_id]
+        else:
+            wanted = pinned if event_id in pinned else [*pinned, event_id]
+        if wanted == pinned:
+            return None  # already as asked (a replay, or a second !pin)
+        put = await self.client.room_put_state(room_id, PINNED, {"pinned": wanted})
+        return _check(put).event_id
 
     async def _send_event(
         self, room_id: str, event_type: str, content: dict[str, Any], tx_id: str
@@ -1241,6 +1271,7 @@ class Executor:
 
 # An invite to someone already in the room is success, not failure.
 _ALREADY = ("is already in the room",)
+PINNED = "m.room.pinned_events"
 
 
 def _check(resp: Any, ok_codes: tuple[str, ...] = ()) -> Any:

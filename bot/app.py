@@ -55,10 +55,12 @@ from handlers.safeguarding import (
     handle_alert_reaction,
     notify_alert_actions,
 )
+from handlers.school_story import announcement_actions, handle_pin
 from handlers.story import handle_review_decision, handle_story
 from storage.people import Person, Role
 from storage.relay import Relayed
 from storage.rooms import Room, RoomKind
+from storage.school_story import PostStatus, ScheduledPost
 from storage.store import Store
 
 log = logging.getLogger(__name__)
@@ -77,7 +79,13 @@ def default_routes() -> dict[RoomKind, list[Handler]]:
     """
     commands = make_handler(all_commands())
     routes: dict[RoomKind, list[Handler]] = {kind: [commands] for kind in RoomKind}
-    routes[RoomKind.STORY] = [handle_story_report, handle_media, handle_story, handle_story_post]
+    routes[RoomKind.STORY] = [
+        handle_story_report,
+        handle_pin,
+        handle_media,
+        handle_story,
+        handle_story_post,
+    ]
     routes[RoomKind.HOME] = [
         commands,
         handle_code,
@@ -160,6 +168,7 @@ class App:
         # The database is the truth; these jobs are only wake-up calls, and each run does
         # whatever is due by the injected clock (so `!clock` and a restart catch up).
         scheduler.add_job(self.release_due, "interval", seconds=RELEASE_EVERY, id="release")
+        scheduler.add_job(self.announce_due, "interval", seconds=RELEASE_EVERY, id="announce")
         scheduler.add_job(self.chase_unanswered, "interval", minutes=5, id="reply-window")
         scheduler.add_job(self.retention, "interval", hours=6, id="retention")
         scheduler.add_job(self.send_weekly_summaries, "interval", minutes=15, id="weekly")
@@ -173,6 +182,7 @@ class App:
             await self.guard.start(self.executor)
         try:
             await self.release_due()  # catch-up at start: anything overdue goes first
+            await self.announce_due()
             await self.retention()
             await self.send_weekly_summaries()
             await self.send_digests()
@@ -353,6 +363,25 @@ class App:
                 await self.executor.run(actions, cause=f"mark:{relayed.source_event}")
 
         await asyncio.gather(*(mark(r) for r in await self.store.relay.unmarked()))
+
+    async def announce_due(self) -> int:
+        """School Story announcements whose time has come (by the injected clock) go out,
+        and are pinned when asked; returns how many went out."""
+        ctx = self.context()
+        posted = 0
+        async with self._lock("announce"):  # the job and a catch-up never overlap
+            for due in await self.store.scheduled.due(self.clock.iso()):
+                post: ScheduledPost | None = due
+                while post is not None and (actions := await announcement_actions(ctx, post)):
+                    cause = f"announce:{post.id}:{post.status}"
+                    if not all(o.ok for o in await self.executor.run(actions, cause=cause)):
+                        break  # tried again at the next run
+                    fresh = await self.store.scheduled.get(post.id)
+                    if fresh is None or fresh.status == post.status:
+                        break  # a dry run records nothing
+                    posted += post.status is PostStatus.WAITING
+                    post = fresh
+        return posted
 
     async def retention(self) -> int:
         """Relayed message bodies are deleted after `message_retention_days`."""

@@ -263,7 +263,7 @@ class Policy(_Model):
         5, description="a whole number of minutes, 0 or more (0 turns the pause off)"
     )
     hostile_reactions: tuple[Text, ...] = Field(
-        ("👎", "😡", "🤬", "🙄", "🖕", "💩", "🤡", "😒", "🤮", "😠"),
+        ("👎", "😡", "🤬", "🙄", "🖕", "💩", "🤡", "😒", "🤮", "😠", "🐍"),
         description="a list of reaction emoji removed from class stories",
     )
 
@@ -316,7 +316,7 @@ class Staff(_Model):
     user: Annotated[str, AfterValidator(_matrix_user)] = Field(
         description="a Matrix user name such as s.reid, or a full id such as @s.reid:school.example"
     )
-    role: Literal["teacher", "slt"] = Field(description="one of: teacher, slt")
+    role: Literal["teacher", "slt", "office"] = Field(description="one of: teacher, slt, office")
     hours: WorkingHours | None = Field(None, description="a mapping with days, open and close")
 
     def matrix_id(self, server_name: str) -> str:
@@ -376,6 +376,10 @@ class Config(_Model):
 
     def slt(self) -> list[Staff]:
         return [s for s in self.staff if s.role == "slt"]
+
+    def school_story_staff(self) -> list[Staff]:
+        """Who posts in the School Story: SLT and the office."""
+        return [s for s in self.staff if s.role in ("slt", "office")]
 
     def safeguarding_leads(self) -> list[Staff]:
         """The DSL and deputies, in the order configured."""
@@ -438,9 +442,16 @@ def _cross_problems(config: Config) -> Iterator[_Problem]:
     for i, school_class in enumerate(config.classes):
         loc = ("classes", i, "teachers")
         for j, teacher in enumerate(school_class.teachers):
-            if teacher not in staff_ids:
+            member = config.staff_by_id(teacher)
+            if member is None:
                 yield _Problem(
                     (*loc, j), f"unknown staff id {teacher!r}", f"one of: {', '.join(staff_ids)}"
+                )
+            elif member.role == "office":
+                yield _Problem(
+                    (*loc, j),
+                    f"{teacher!r} has role office, and office staff have no class",
+                    "a member of staff with role teacher or slt",
                 )
         yield from _duplicates(loc, list(school_class.teachers), "teacher")
     for j, lead in enumerate(config.safeguarding.leads):

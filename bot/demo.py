@@ -32,7 +32,7 @@ from bot.homeserver import (
     write_synapse_config,
 )
 from bot.matrix import Credentials, make_client
-from bot.provisioning import ESCALATION_KEY, story_key
+from bot.provisioning import ESCALATION_KEY, SCHOOL_STORY_KEY, story_key
 from bot.roster import find_pupil, import_roster
 from storage.store import DATABASE, Store
 
@@ -135,7 +135,7 @@ async def run_demo(config_path: Path, root: Path, roster: Path) -> None:
             await app.provisioner.link_parent(entry["user_id"], pupil, linked_by="demo")
             children = await store.pupils.children_of(entry["user_id"])
             entry["pupils"] = [{"first_name": p.first_name, "class": p.class_id} for p in children]
-        keys = [ESCALATION_KEY, *(story_key(c.id) for c in config.classes)]
+        keys = [ESCALATION_KEY, *(story_key(c.id) for c in config.classes), SCHOOL_STORY_KEY]
         accounts["rooms"] = {
             key: room.room_id for key in keys if (room := await store.rooms.by_key(key))
         }

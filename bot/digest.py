@@ -34,9 +34,9 @@ from handlers.digest import (
     class_items,
     digest_page,
     unsubscribe_actions,
-    valid_address,
 )
 from handlers.points import week_start
+from storage.digest import valid_address
 from storage.store import DATABASE, Store
 
 log = logging.getLogger(__name__)

@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 PARENT, TEACHER = 0, 50
 
 ESCALATION_KEY = "escalation"
+SCHOOL_STORY_KEY = "school_story"  # the whole school's story room (no class)
 CONFIG_FINGERPRINT = "provisioned_config"  # bot_state key: rooms.yaml as last applied
 
 
@@ -91,7 +92,7 @@ class RoomSpec:
     is_direct: bool = False
 
 
-def conduct_text(config: Config) -> str:
+def conduct_text(config: Config, posts: str = "the class story is for teachers' posts") -> str:
     school = config.school
     link = (
         f" The full code of conduct: {school.code_of_conduct_url}"
@@ -99,8 +100,8 @@ def conduct_text(config: Config) -> str:
         else ""
     )
     return (
-        f"{school.name} online code of conduct, in short: the class story is for teachers' "
-        "posts; families may react and add kind, positive replies. Please don't compare "
+        f"{school.name} online code of conduct, in short: {posts}; families may react and "
+        "add kind, positive replies. Please don't compare "
         "children or raise concerns here, and send anything private (health, family, contact "
         "details) by private message to the class teacher. Complaints go to the office by "
         f"email: {school.office_email}. Anyone who breaks these rules gets one warning and is "
@@ -140,6 +141,20 @@ def desired_rooms(config: Config, server_name: str) -> list[RoomSpec]:
                 pinned_text=conduct_text(config),
             )
         )
+    posters = [s.matrix_id(server_name) for s in config.school_story_staff()]
+    specs.append(
+        RoomSpec(
+            key=SCHOOL_STORY_KEY,
+            kind=RoomKind.STORY,
+            name=f"{config.school.name}: School Story",
+            topic=f"{config.school.name}'s School Story: news for every family from the "
+            "headteacher and the office; families reply with kind, positive comments only; "
+            "anything private goes by private message.",
+            power_levels=story_power_levels(posters),
+            members=frozenset(posters),
+            pinned_text=conduct_text(config, "the School Story is for the school's posts"),
+        )
+    )
     for member in config.staff:
         specs.append(
             home_spec(
@@ -361,6 +376,8 @@ class Provisioner:
             await self.store.state.delete(CONFIG_FINGERPRINT)
         for spec in specs:
             await uninterrupted(room(spec))
+        if SCHOOL_STORY_KEY in report.created:
+            await self._invite_to_school_story(await self.store.pupils.linked_parents())
         if self.config.encryption.private_rooms:
             await self._encrypt_welcomes(report)
         if families:
@@ -370,6 +387,19 @@ class Provisioner:
                 await self.store.state.set(CONFIG_FINGERPRINT, fingerprint)
         log.info("provisioning: %s", report.summary())
         return report
+
+    async def _invite_to_school_story(self, parents: list[str]) -> None:
+        """Families linked before the School Story existed are invited once, when it is
+        made (later, linking invites them; a removed family is not invited)."""
+        room = await self.store.rooms.by_key(SCHOOL_STORY_KEY)
+        if room is None:
+            return
+        invites: list[Action] = [
+            Invite(room.room_id, parent)
+            for parent in parents
+            if not await self.store.discipline.is_suspended(parent)
+        ]
+        await self.executor.run(invites, cause=f"provision:{SCHOOL_STORY_KEY}:families")
 
     async def _encrypt_welcomes(self, report: ProvisionReport) -> None:
         """Welcome rooms still open are private rooms too: encryption on where it is off
@@ -601,6 +631,12 @@ class Provisioner:
             [Invite(story.room_id, parent)], cause=f"link:{parent}:{pupil.id}:story"
         )
         done.append(f"invited to {pupil.class_id} story room")
+        school_story = await self.store.rooms.by_key(SCHOOL_STORY_KEY)
+        if school_story is not None:
+            await self.executor.run(
+                [Invite(school_story.room_id, parent)], cause=f"link:{parent}:school_story"
+            )
+            done.append("invited to the School Story")
         return done
 
     async def _profile_name(self, user: str) -> str | None:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bot.progress import Tell, uninterrupted
 from storage.db import transaction
+from storage.digest import valid_address
 from storage.pupils import Pupil
 from storage.store import Store
 
@@ -28,6 +29,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "class": ("class", "reg group", "registration group", "form"),
     "photo_consent": ("photo consent", "photo permission"),
     "mis_id": ("mis id", "upn", "adno", "admission number"),
+    "email": ("email", "e-mail", "email address", "parent email", "contact email"),
 }
 REQUIRED = ("first_name", "surname", "class", "photo_consent")
 LABELS = {
@@ -78,15 +80,30 @@ class _Row:
     class_id: str
     photo_consent: bool
     mis_id: str | None
+    #: Addresses registered for the family's e-mail digest (`family add-email` does one).
+    emails: tuple[str, ...] = ()
+
+
+def _emails(cell: str) -> tuple[str, ...] | None:
+    """The addresses in an e-mail cell (none for an empty one); None if one is not valid."""
+    found = tuple(part.strip() for part in re.split(r"[;,]", cell) if part.strip())
+    return found if all(valid_address(address) for address in found) else None
 
 
 def _normalise(header: str) -> str:
     return re.sub(r"\s+", " ", header.replace("_", " ")).strip().lower()
 
 
+#: Columns a roster may leave out, as the import describes them.
+OPTIONAL = {
+    "mis_id": "MIS id (optional)",
+    "email": "family's e-mail for the weekly digest (optional; several separated by ;)",
+}
+
+
 def _expected() -> str:
     return "; ".join(
-        f"{LABELS.get(name, 'MIS id (optional)')}: {', '.join(aliases)}"
+        f"{LABELS.get(name) or OPTIONAL[name]}: {', '.join(aliases)}"
         for name, aliases in COLUMNS.items()
     )
 
@@ -155,6 +172,7 @@ def _check(
         consent = CONSENT.get(v["photo_consent"].lower())
         class_id = classes.get(v["class"].lower())
         key = (v["first_name"].lower(), v["surname"].lower(), class_id or "")
+        emails = _emails(v.get("email", ""))
         if mis_id and mis_id in seen_ids:
             reason = f"MIS id '{mis_id}' is already used on line {seen_ids[mis_id]}"
         elif missing:
@@ -168,6 +186,10 @@ def _check(
                 f"photo consent '{v['photo_consent']}' not understood; "
                 f"expected one of: {', '.join(CONSENT)}"
             )
+        elif emails is None:  # the address itself is not repeated: it is personal data
+            reason = (
+                "the e-mail column holds something that is not an address such as sam@example.org"
+            )
         elif not mis_id and key in seen_names:
             reason = (
                 f"same name and class as line {seen_names[key]}; "
@@ -180,10 +202,10 @@ def _check(
         if reason:
             rejected.append((line, reason))
             continue
-        assert class_id is not None and consent is not None
+        assert class_id is not None and consent is not None and emails is not None
         if not mis_id:
             seen_names[key] = line
-        valid.append(_Row(line, v["first_name"], v["surname"], class_id, consent, mis_id))
+        valid.append(_Row(line, v["first_name"], v["surname"], class_id, consent, mis_id, emails))
     return valid, rejected
 
 
@@ -262,11 +284,18 @@ async def _save(store: Store, row: _Row, now: str) -> Change | tuple[int, str]:
             f"{row.class_id}; add an MIS id column to tell them apart",
         )
     if match is None:
-        await store.pupils.add(
+        pupil_id = await store.pupils.add(
             row.first_name, row.surname, row.class_id, row.photo_consent, row.mis_id, now=now
         )
+        await _add_emails(store, pupil_id, row, now)
         return Change.ADDED
-    if (match.first_name, match.surname, match.class_id, match.photo_consent) == (
+    new_address = await _add_emails(store, match.id, row, now)
+    if not new_address and (
+        match.first_name,
+        match.surname,
+        match.class_id,
+        match.photo_consent,
+    ) == (
         row.first_name,
         row.surname,
         row.class_id,
@@ -277,6 +306,17 @@ async def _save(store: Store, row: _Row, now: str) -> Change | tuple[int, str]:
         match.id, row.first_name, row.surname, row.class_id, row.photo_consent, now=now
     )
     return Change.UPDATED
+
+
+async def _add_emails(store: Store, pupil_id: int, row: _Row, now: str) -> bool:
+    """Register the row's addresses for the pupil's digest; True if any was new. An address
+    already registered, or unsubscribed by the family, is left as it is; one missing from
+    the file is not removed."""
+    added = False
+    for address in row.emails:
+        if not await store.digests.unsubscribed(pupil_id, address):
+            added |= await store.digests.add_recipient(pupil_id, address, by="roster", at=now)
+    return added
 
 
 class UnknownPupil(ValueError):

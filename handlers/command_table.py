@@ -30,6 +30,7 @@ from handlers.points import POINTS_COMMANDS
 from handlers.relay import RELAY_COMMANDS
 from handlers.report import REPORT_COMMANDS
 from handlers.safeguarding import SAFEGUARDING_COMMANDS
+from handlers.school_story import SCHOOL_STORY_COMMANDS
 from storage.people import Role
 from storage.rooms import RoomKind
 
@@ -94,6 +95,7 @@ def all_commands() -> CommandSet:
         *REPORT_COMMANDS,
         *PHONE_COMMANDS,
         *CONSENT_COMMANDS,
+        *SCHOOL_STORY_COMMANDS,
     )
     commands = CommandSet((*declared, help_command(lambda: commands)))
     return commands

@@ -10,7 +10,6 @@ through the executor (`SendDigest`); the addresses never pass through here.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import ClassVar
@@ -80,12 +79,10 @@ def _posted_at(event: Event, ctx: Context) -> str:
 
 
 async def handle_story_post(event: Event, ctx: Context) -> list[Action]:
-    """A staff post in a class story joins the digest; an edit changes it; a deletion (by
-    anyone allowed to delete it, the bot included) takes it out. Runs after the story's
-    other handlers, so a post they took down is never seen here."""
+    """A staff post in a class story or the School Story joins the digest; an edit changes
+    it; a deletion (by anyone allowed to delete it, the bot included) takes it out. Runs
+    after the story's other handlers, so a post they took down is never seen here."""
     room = event.room
-    if room.class_id is None:
-        return []
     if event.type == "m.room.redaction":
         redacts = event.content.get("redacts") or event.raw.get("redacts")
         return [ForgetStoryPost(redacts)] if isinstance(redacts, str) else []
@@ -183,16 +180,23 @@ async def digest_page(
 async def class_items(
     store: Store, config: Config, class_id: str, monday: date
 ) -> tuple[DigestItem, ...]:
-    """The class's story posts of the week, each photo only where it may be shown."""
-    since, until = _at(config, monday), _at(config, monday + timedelta(days=7))
-    pupils = await store.pupils.in_class(class_id)
+    """The week's posts in the class story and the School Story, in the order they were
+    posted, each photo only where it may be shown (a School Story photo is checked against
+    every pupil in the school)."""
+    since, until = stamp(_at(config, monday)), stamp(_at(config, monday + timedelta(days=7)))
+    everyone = [p for c in config.classes for p in await store.pupils.in_class(c.id)]
+    pupils = {class_id: await store.pupils.in_class(class_id), None: everyone}
+    posts = await store.digests.posts(class_id, since, until)
+    posts += await store.digests.posts(None, since, until)
     items = []
-    for post in await store.digests.posts(class_id, stamp(since), stamp(until)):
+    for post in sorted(posts, key=lambda p: datetime.fromisoformat(p.posted_at)):
         person = await store.people.get(post.sender)
         author = person.display_name if person else "The school"
+        if post.class_id is None:
+            author += ", School Story"
         photo, note = None, None
         if post.kind is PostKind.PHOTO and post.mxc is not None:
-            if not may_show_photo(post.text, pupils):
+            if not may_show_photo(post.text, pupils[post.class_id]):
                 note = NOT_SHOWN
             else:
                 photo = await store.digests.photo(post.mxc)
@@ -284,16 +288,8 @@ class RemoveDigestRecipient(StoreAction):
         return f"recipient:{self.recipient_id}"
 
     async def apply(self, store: Store, action_id: str, at: str) -> str | None:
-        removed = await store.digests.remove_recipient(self.recipient_id)
+        removed = await store.digests.remove_recipient(self.recipient_id, at=at)
         return "removed" if removed else "gone already"
-
-
-ADDRESS_RE = re.compile(r"[^@\s<>(),;:\"\[\]]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
-
-
-def valid_address(address: str) -> bool:
-    """A plain address (no display name), with a dotted domain, as a family would give it."""
-    return len(address) <= 254 and ADDRESS_RE.fullmatch(address) is not None
 
 
 async def unsubscribe_actions(store: Store, token: str) -> list[Action]:

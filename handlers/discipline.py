@@ -25,7 +25,7 @@ from bot.actions import (
     notice,
 )
 from bot.clock import stamp
-from bot.provisioning import ESCALATION_KEY, home_key, story_key
+from bot.provisioning import ESCALATION_KEY, SCHOOL_STORY_KEY, home_key, story_key
 from handlers import Context
 from storage.incidents import Incident
 
@@ -146,6 +146,8 @@ def _shorten(text: str) -> str:
 
 def _room_label(ctx: Context, class_id: str | None, kind: str) -> str:
     school_class = ctx.config.class_by_id(class_id) if class_id else None
+    if kind == "story" and class_id is None:
+        return "the School Story"
     return f"{school_class.name} story" if school_class and kind == "story" else f"a {kind} room"
 
 
@@ -209,10 +211,12 @@ async def strike(
 
 
 async def story_rooms_of(ctx: Context, user: str) -> list[str]:
-    """The story rooms of the classes the person's children are in."""
+    """The story rooms of the classes the person's children are in, and the School Story."""
+    classes = sorted({child.class_id for child in await ctx.store.pupils.children_of(user)})
+    keys = [story_key(class_id) for class_id in classes] + ([SCHOOL_STORY_KEY] if classes else [])
     rooms = []
-    for class_id in sorted({child.class_id for child in await ctx.store.pupils.children_of(user)}):
-        room = await ctx.store.rooms.by_key(story_key(class_id))
+    for key in keys:
+        room = await ctx.store.rooms.by_key(key)
         if room is not None:
             rooms.append(room.room_id)
     return rooms

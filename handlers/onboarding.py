@@ -40,7 +40,7 @@ from bot.actions import (
 from bot.clock import stamp
 from bot.config import SchoolClass
 from bot.crypto import ENCRYPTION
-from bot.provisioning import home_key, story_key
+from bot.provisioning import SCHOOL_STORY_KEY, home_key, story_key
 from handlers import Context, Event
 from handlers.commands import STAFF, Argument, Command, Invocation, reply, split_command
 from handlers.discipline import display_name, escalate
@@ -779,7 +779,7 @@ async def _decline(inv: Invocation, ctx: Context) -> list[Action]:
 
 async def _story(inv: Invocation, ctx: Context) -> list[Action]:
     """A parent who left their child's class story (or lost the invitation) is invited back
-    to the stories of their own children's classes, and no others."""
+    to the stories of their own children's classes and the School Story, and no others."""
     event, user = inv.event, inv.event.sender
     if event.room.owner not in (None, user):
         return reply(event, "Please send !story in your own room with the bot.")
@@ -797,6 +797,10 @@ async def _story(inv: Invocation, ctx: Context) -> list[Action]:
         if room is not None:
             invites.append(Invite(room.room_id, user))
             names.append(f"“{_class_name(ctx, class_id)} story”")
+    school_story = await ctx.store.rooms.by_key(SCHOOL_STORY_KEY)
+    if invites and school_story is not None:
+        invites.append(Invite(school_story.room_id, user))
+        names.append("the School Story")
     if not invites:
         return reply(
             event,

@@ -357,7 +357,8 @@ async def _membership(event: Event, ctx: Context) -> list[Action]:
             "You have left the class story. If you would like to come back, send !story "
             "here and I'll invite you again.",
         )
-    if event.room.class_id in classes:
+    # the School Story (no class) is for every family with a child at the school
+    if event.room.class_id in classes or (event.room.class_id is None and classes):
         return []
     incident = Incident(
         kind="joined another class's story",
@@ -637,14 +638,13 @@ async def _confirmed_removal(
             ctx, incident, confirmed_by=confirmed_by, refused=refused
         )
     elif incident.rule == "sensitive":
-        teachers = " or ".join(
-            t.name for t in ctx.config.teachers_of(await _class_of(ctx, incident.room_id))
-        )
+        class_id = await _class_of(ctx, incident.room_id)
+        teachers = " or ".join(t.name for t in ctx.config.teachers_of(class_id)) if class_id else ""
         consequences = await tell(
             ctx,
             incident.user_id,
             f"{taken} the class story because it looked like it had private information "
-            f"in it. {rule} Please send it to {teachers or 'the teacher'} by private message "
+            f"in it. {rule} Please send it to {teachers or 'the class teacher'} by private message "
             "instead. This is not a warning.",
         )
         incident = replace(incident, outcome=f"{done}; asked to send it privately (no strike)")
@@ -674,9 +674,11 @@ async def _ask_teacher(
     base: Incident,
     redactions: list[Action],
 ) -> list[Action]:
-    """Hide the reply and let the class teachers decide; no strike without their word."""
+    """Hide the reply and let the class teachers (in the School Story: SLT and the office)
+    decide; no strike without their word."""
     room = event.room
-    teachers = ctx.config.teachers_of(room.class_id or "") if room.class_id else []
+    config = ctx.config
+    teachers = config.teachers_of(room.class_id) if room.class_id else config.school_story_staff()
     author = await display_name(ctx, event.sender)
     school_class = ctx.config.class_by_id(room.class_id or "")
     where = school_class.name if school_class else "the class"

@@ -9,12 +9,21 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
 import aiosqlite
 
 from storage.state import install_secret
+
+ADDRESS_RE = re.compile(r"[^@\s<>(),;:\"\[\]]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
+
+
+def valid_address(address: str) -> bool:
+    """A plain address (no display name), with a dotted domain, as a family would give it."""
+    return len(address) <= 254 and ADDRESS_RE.fullmatch(address) is not None
+
 
 #: The install's key for unsubscribe links, made on first use (kept in `bot_state`).
 SECRET_KEY = "digest_unsubscribe_secret"
@@ -30,7 +39,7 @@ class PostKind(StrEnum):
 class StoryPost:
     event_id: str
     room_id: str
-    class_id: str
+    class_id: str | None  # None: the School Story
     sender: str
     posted_at: str  # ISO 8601, aware
     text: str  # the words, or a photo's caption
@@ -95,10 +104,11 @@ class Digests:
         """A post taken down (by its author, or the bot) is never in a digest."""
         await self._db.execute("DELETE FROM story_posts WHERE event_id = ?", (event_id,))
 
-    async def posts(self, class_id: str, since: str, until: str) -> list[StoryPost]:
-        """A class's posts from `since` (inclusive) to `until` (exclusive), oldest first."""
+    async def posts(self, class_id: str | None, since: str, until: str) -> list[StoryPost]:
+        """A class's posts (None: the School Story's) from `since` (inclusive) to `until`
+        (exclusive), oldest first."""
         async with self._db.execute(
-            "SELECT * FROM story_posts WHERE class_id = ? AND posted_at >= ? AND posted_at < ? "
+            "SELECT * FROM story_posts WHERE class_id IS ? AND posted_at >= ? AND posted_at < ? "
             "ORDER BY posted_at, event_id",
             (class_id, since, until),
         ) as cur:
@@ -143,10 +153,30 @@ class Digests:
             row = await cur.fetchone()
         return _recipient(row) if row else None
 
-    async def remove_recipient(self, recipient_id: int) -> bool:
-        """The address is deleted (with its record of sends); False if it was gone already."""
-        cur = await self._db.execute("DELETE FROM digest_recipients WHERE id = ?", (recipient_id,))
-        return cur.rowcount == 1
+    async def remove_recipient(self, recipient_id: int, *, at: str) -> bool:
+        """The address is deleted (with its record of sends); False if it was gone already.
+        Only a keyed hash of it is kept, so a roster imported again does not add it back."""
+        recipient = await self.recipient(recipient_id)
+        if recipient is None:
+            return False
+        await self._db.execute(
+            "INSERT OR IGNORE INTO digest_unsubscribed (pupil_id, address_hash, at) "
+            "VALUES (?, ?, ?)",
+            (recipient.pupil_id, await self._hash(recipient.address), at),
+        )
+        await self._db.execute("DELETE FROM digest_recipients WHERE id = ?", (recipient_id,))
+        return True
+
+    async def unsubscribed(self, pupil_id: int, address: str) -> bool:
+        """Whether this address was unsubscribed from this pupil's digest."""
+        async with self._db.execute(
+            "SELECT 1 FROM digest_unsubscribed WHERE pupil_id = ? AND address_hash = ?",
+            (pupil_id, await self._hash(address)),
+        ) as cur:
+            return await cur.fetchone() is not None
+
+    async def _hash(self, address: str) -> str:
+        return hmac.new(await self._key(), address.casefold().encode(), hashlib.sha256).hexdigest()
 
     # --- sends -----------------------------------------------------------------------------
 

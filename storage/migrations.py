@@ -368,4 +368,69 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         ),
     ),
+    Migration(
+        "the School Story: office staff (a new role), School Story posts in the digest (no "
+        "class), announcements scheduled for the School Story, and unsubscribes a roster "
+        "import must respect",
+        (
+            # SQLite cannot change a CHECK, so `people` is rebuilt, and `parent_links` (which
+            # refers to it) with it: copies first, so that dropping the old tables deletes
+            # nothing; renaming `people_new` then points the new links at `people`.
+            """CREATE TABLE people_new (
+            user_id TEXT PRIMARY KEY,
+            display_name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('parent', 'pupil', 'teacher', 'slt', 'office')),
+            staff_id TEXT UNIQUE,
+            created_at TEXT NOT NULL
+        )""",
+            "INSERT INTO people_new SELECT * FROM people",
+            """CREATE TABLE parent_links_new (
+            parent TEXT NOT NULL REFERENCES people_new (user_id) ON DELETE CASCADE,
+            pupil_id INTEGER NOT NULL REFERENCES pupils (id) ON DELETE CASCADE,
+            linked_at TEXT NOT NULL,
+            linked_by TEXT NOT NULL,
+            PRIMARY KEY (parent, pupil_id)
+        )""",
+            "INSERT INTO parent_links_new SELECT * FROM parent_links",
+            "DROP TABLE parent_links",
+            "DROP TABLE people",
+            "ALTER TABLE people_new RENAME TO people",
+            "ALTER TABLE parent_links_new RENAME TO parent_links",
+            """CREATE TABLE story_posts_new (
+            event_id TEXT PRIMARY KEY,
+            room_id TEXT NOT NULL,
+            class_id TEXT,  -- NULL: the School Story
+            sender TEXT NOT NULL,
+            posted_at TEXT NOT NULL,
+            text TEXT NOT NULL,
+            mxc TEXT,
+            kind TEXT NOT NULL CHECK (kind IN ('text', 'photo', 'other'))
+        )""",
+            "INSERT INTO story_posts_new SELECT * FROM story_posts",
+            "DROP TABLE story_posts",
+            "ALTER TABLE story_posts_new RENAME TO story_posts",
+            "CREATE INDEX story_posts_by_class ON story_posts (class_id, posted_at)",
+            """CREATE TABLE scheduled_posts (
+            id INTEGER PRIMARY KEY,
+            author TEXT NOT NULL,
+            due_at TEXT NOT NULL,
+            text TEXT NOT NULL,
+            pin INTEGER NOT NULL CHECK (pin IN (0, 1)),
+            created_at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'waiting'
+                CHECK (status IN ('waiting', 'posted', 'pinned', 'cancelled')),
+            event_id TEXT,
+            done_at TEXT
+        )""",
+            "CREATE INDEX scheduled_posts_due ON scheduled_posts (status, due_at)",
+            # a keyed hash, never the address: a roster imported again must not undo an
+            # unsubscribe
+            """CREATE TABLE digest_unsubscribed (
+            pupil_id INTEGER NOT NULL REFERENCES pupils (id) ON DELETE CASCADE,
+            address_hash TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (pupil_id, address_hash)
+        )""",
+        ),
+    ),
 )

@@ -13,10 +13,11 @@ class Role(StrEnum):
     PUPIL = "pupil"
     TEACHER = "teacher"
     SLT = "slt"
+    OFFICE = "office"  # posts in the School Story; never in class stories or conversations
 
     @property
     def is_staff(self) -> bool:
-        return self in (Role.TEACHER, Role.SLT)
+        return self in (Role.TEACHER, Role.SLT, Role.OFFICE)
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class People:
 
     async def staff(self) -> list[Person]:
         async with self._db.execute(
-            "SELECT * FROM people WHERE role IN ('teacher', 'slt') ORDER BY user_id"
+            "SELECT * FROM people WHERE role IN ('teacher', 'slt', 'office') ORDER BY user_id"
         ) as cur:
             return [_person(row) for row in await cur.fetchall()]
 

@@ -23,6 +23,7 @@ from storage.pupils import Pupils
 from storage.relay import Relay
 from storage.rooms import Rooms
 from storage.safeguarding import Alerts
+from storage.school_story import ScheduledPosts
 from storage.state import BotState
 from storage.story import Story
 
@@ -52,6 +53,7 @@ class Store:
     alerts: Alerts
     decisions: Decisions
     digests: Digests
+    scheduled: ScheduledPosts
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:
@@ -77,6 +79,7 @@ class Store:
             alerts=Alerts(db),
             decisions=Decisions(db),
             digests=Digests(db),
+            scheduled=ScheduledPosts(db),
         )
 
     async def close(self) -> None:

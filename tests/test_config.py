@@ -293,7 +293,7 @@ ONE_PROBLEM: dict[str, tuple[list[Edit], str]] = {
     ),
     "bad role": (
         [setter("staff", 2, "role", value="head")],
-        "rooms.yaml: staff[2].role: 'head' is not allowed; expected one of: teacher, slt",
+        "rooms.yaml: staff[2].role: 'head' is not allowed; expected one of: teacher, slt, office",
     ),
     "bad matrix user": (
         [setter("staff", 1, "user", value="Mr Khan")],
@@ -313,7 +313,12 @@ ONE_PROBLEM: dict[str, tuple[list[Edit], str]] = {
     "class teacher who is not staff": (
         [setter("classes", 1, "teachers", 0, value="smith")],
         "rooms.yaml: classes[1].teachers[0]: unknown staff id 'smith'; "
-        "expected one of: reid, khan, okafor",
+        "expected one of: reid, khan, okafor, lewis",
+    ),
+    "office staff teaching a class": (
+        [setter("classes", 1, "teachers", 0, value="lewis")],
+        "rooms.yaml: classes[1].teachers[0]: 'lewis' has role office, and office staff have "
+        "no class; expected a member of staff with role teacher or slt",
     ),
     "class without teachers": (
         [setter("classes", 0, "teachers", value=[])],
@@ -471,11 +476,11 @@ def test_all_cross_reference_problems_are_listed_together() -> None:
         "rooms.yaml: staff[1].id: duplicate staff id 'reid' (also at staff[0]); "
         "expected each staff id once",
         "rooms.yaml: classes[0].teachers[0]: unknown staff id 'smith'; "
-        "expected one of: reid, okafor",
+        "expected one of: reid, okafor, lewis",
         "rooms.yaml: classes[1].teachers[0]: unknown staff id 'khan'; "
-        "expected one of: reid, okafor",
+        "expected one of: reid, okafor, lewis",
         "rooms.yaml: classes[2].teachers[1]: unknown staff id 'khan'; "
-        "expected one of: reid, okafor",
+        "expected one of: reid, okafor, lewis",
     ]
 
 

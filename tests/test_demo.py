@@ -51,6 +51,7 @@ async def test_the_demo_comes_up_writes_accounts_and_serves_a_school(tmp_path: P
         assert accounts["homeserver"].startswith("http://127.0.0.1:")
         roles = [u["role"] for u in accounts["users"].values()]
         assert roles.count("teacher") == 2 and roles.count("slt") == 1
+        assert roles.count("office") == 1
         assert roles.count("parent") == 4
         for user in accounts["users"].values():
             assert user["user_id"].startswith("@") and len(user["password"]) >= 12
@@ -58,7 +59,13 @@ async def test_the_demo_comes_up_writes_accounts_and_serves_a_school(tmp_path: P
                 assert user["pupils"] and set(user["pupils"][0]) == {"first_name", "class"}
             if user["role"] == "teacher":
                 assert user["classes"]
-        assert set(accounts["rooms"]) == {"escalation", "story:oak", "story:willow", "story:maple"}
+        assert set(accounts["rooms"]) == {
+            "escalation",
+            "story:oak",
+            "story:willow",
+            "story:maple",
+            "school_story",
+        }
 
         parent = accounts["users"]["sarah.hughes"]
         client = nio.AsyncClient(accounts["homeserver"], parent["user_id"])
@@ -73,9 +80,16 @@ async def test_the_demo_comes_up_writes_accounts_and_serves_a_school(tmp_path: P
                 room_id: next(e.name for e in info.invite_state if hasattr(e, "name"))
                 for room_id, info in synced.rooms.invite.items()
             }
-            # The class story room, the home room and a conversation with the class teacher.
+            # The class story room, the School Story, the home room and a conversation with
+            # the class teacher.
+            assert accounts["rooms"]["school_story"] in invited
             assert sorted(names.values()) == sorted(
-                ["Oak Class story", "Brookfield Primary School", "Miss Reid (Oak Class)"]
+                [
+                    "Oak Class story",
+                    "Brookfield Primary School: School Story",
+                    "Brookfield Primary School",
+                    "Miss Reid (Oak Class)",
+                ]
             )
             await join(client, story)
 

@@ -21,7 +21,7 @@ from conftest import (
 )
 
 from bot.homeserver import SynapseProcess, write_synapse_config
-from bot.provisioning import ESCALATION_KEY, home_key, story_key
+from bot.provisioning import ESCALATION_KEY, SCHOOL_STORY_KEY, home_key, story_key
 from handlers import Context, Event
 from storage.rooms import RoomKind
 
@@ -59,7 +59,7 @@ async def test_provisioning_creates_rooms_once_and_converges(
     config = school.config()
     homes = [home_key(person.user_id) for person in school.staff.values()]
     assert sorted(bot.report.created) == sorted(
-        [ESCALATION_KEY, *(story_key(c.id) for c in config.classes), *homes]
+        [ESCALATION_KEY, *(story_key(c.id) for c in config.classes), SCHOOL_STORY_KEY, *homes]
     )
     oak = await bot.room(story_key("oak"))
     state = await state_of(bot.client, oak)
@@ -80,7 +80,7 @@ async def test_provisioning_creates_rooms_once_and_converges(
     # A second run changes nothing.
     again = await bot.app.provisioner.provision()
     assert again.created == [] and again.changed == []
-    assert len(again.unchanged) == 1 + len(config.classes) + len(homes)
+    assert len(again.unchanged) == 2 + len(config.classes) + len(homes)
 
     # rooms.yaml edited: a new class, a new teacher in oak, reid taken off maple.
     newcomer = matrix.register("ward", displayname="Ms Ward")

@@ -235,3 +235,43 @@ async def test_same_name_and_class_without_mis_id_rejected(store: Store, tmp_pat
     assert [line for line, _ in report.rejected] == [3]
     [ada] = await store.pupils.by_name("Ada")
     assert ada.photo_consent
+
+
+async def test_an_email_column_registers_each_family_for_the_digest(
+    store: Store, tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path,
+        "Forename,Surname,Reg Group,Photo Permission,UPN,Parent Email\n"
+        "Amelia,Hughes,oak,yes,A1,sam@example.org; jo@example.org\n"
+        "Oliver,Bennett,oak,yes,A2,\n"
+        "Isla,Patel,willow,no,A3,not an address\n",
+    )
+    report = await import_roster(store, path, CLASSES, now=NOW)
+
+    assert (report.added, report.updated, report.unchanged) == (2, 0, 0)
+    [(line, reason)] = report.rejected
+    assert line == 4 and "not an address such as sam@example.org" in reason
+    assert "not an address," not in reason  # the cell itself is personal data: not repeated
+    amelia = await store.pupils.by_mis_id("A1")
+    assert amelia is not None
+    assert [r.address for r in await store.digests.recipients_of(amelia.id)] == [
+        "sam@example.org",
+        "jo@example.org",
+    ]
+
+    # The same file again: nothing new. A family who unsubscribed stays unsubscribed.
+    [sam, _] = await store.digests.recipients_of(amelia.id)
+    assert await store.digests.remove_recipient(sam.id, at=LATER)
+    again = await import_roster(store, path, CLASSES, now=LATER)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+    assert [r.address for r in await store.digests.recipients_of(amelia.id)] == ["jo@example.org"]
+
+    # A new address in the file is registered for a pupil already on the roster.
+    write(
+        tmp_path,
+        "Forename,Surname,Reg Group,Photo Permission,UPN,Parent Email\n"
+        "Oliver,Bennett,oak,yes,A2,kim@example.org\n",
+    )
+    later = await import_roster(store, path, CLASSES, now=LATER)
+    assert (later.added, later.updated, later.unchanged) == (0, 1, 0)
