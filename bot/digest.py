@@ -110,8 +110,8 @@ async def cmd_digest(args: argparse.Namespace) -> int:
     posts = len(pages[0].items) if args.class_id else "the week's"
     print(
         f"{args.pdf}: {len(pages)} digest{'' if len(pages) == 1 else 's'} for the week beginning "
-        f"{monday:%A} {monday.day} {monday:%B %Y} ({posts} class story posts each), one per "
-        "child; photos only where every child named in them has photo consent."
+        f"{monday:%A} {monday.day} {monday:%B %Y} ({posts} class story and School Story posts "
+        "each), one per child; photos only where every child named in them has photo consent."
     )
     return 0
 

@@ -184,8 +184,7 @@ async def class_items(
     posted, each photo only where it may be shown (a School Story photo is checked against
     every pupil in the school)."""
     since, until = stamp(_at(config, monday)), stamp(_at(config, monday + timedelta(days=7)))
-    everyone = [p for c in config.classes for p in await store.pupils.in_class(c.id)]
-    pupils = {class_id: await store.pupils.in_class(class_id), None: everyone}
+    pupils = {key: await store.pupils.in_story(key) for key in (class_id, None)}
     posts = await store.digests.posts(class_id, since, until)
     posts += await store.digests.posts(None, since, until)
     items = []

@@ -138,8 +138,8 @@ async def _room_label(ctx: Context, room_id: str | None) -> str:
     room = await ctx.store.rooms.get(room_id)
     if room is None:
         return room_id
-    if room.class_id and room.kind is RoomKind.STORY:
-        return f"{_class_name(ctx, room.class_id)} story"
+    if room.kind is RoomKind.STORY:
+        return f"{_class_name(ctx, room.class_id)} story" if room.class_id else "School Story"
     return f"{room.kind.value.replace('_', ' ')} room"
 
 

@@ -242,7 +242,7 @@ def _mentions(text: str, word: str) -> bool:
 
 
 async def _class_pupils(ctx: Context, event: Event) -> list[Pupil]:
-    return await ctx.store.pupils.in_class(event.room.class_id or "")
+    return await ctx.store.pupils.in_story(event.room.class_id)
 
 
 async def _consent(event: Event, ctx: Context) -> list[Action]:

@@ -106,7 +106,7 @@ def parse_announcement(text: str, now: datetime, tz: ZoneInfo) -> Announcement:
     day = _day(words[0], local.date())
     at = _time(words[1] if len(words) > 1 else None)
     body = words[2].strip() if len(words) > 2 else ""
-    pin = body.endswith(PIN_FLAG)
+    pin = body.split()[-1:] == [PIN_FLAG]
     body = body.removesuffix(PIN_FLAG).strip() if pin else body
     if not body:
         raise ScheduleError("There is nothing to post: write the announcement after the time.")

@@ -218,7 +218,7 @@ def staff_names(config: Config) -> frozenset[str]:
 
 
 async def judge_context(ctx: Context, event: Event) -> JudgeContext:
-    pupils = await ctx.store.pupils.in_class(event.room.class_id or "")
+    pupils = await ctx.store.pupils.in_story(event.room.class_id)
     children = await ctx.store.pupils.children_of(event.sender)
     return JudgeContext(
         where="story",

@@ -62,6 +62,14 @@ class Pupils:
         ) as cur:
             return [_pupil(row) for row in await cur.fetchall()]
 
+    async def in_story(self, class_id: str | None) -> list[Pupil]:
+        """The pupils a story room is about: its class's, or (no class: the School Story)
+        every pupil in the school."""
+        if class_id is not None:
+            return await self.in_class(class_id)
+        async with self._db.execute("SELECT * FROM pupils ORDER BY first_name, surname") as cur:
+            return [_pupil(row) for row in await cur.fetchall()]
+
     async def add(
         self,
         first_name: str,

@@ -71,6 +71,8 @@ def test_the_text_keeps_its_lines_and_a_final_pin_flag_pins_it() -> None:
     assert announcement.pin
     plain = parse_announcement("wed 08:30 Please use --pin numbers", MONDAY_9AM, LONDON)
     assert not plain.pin and plain.text == "Please use --pin numbers"  # only as the last word
+    glued = parse_announcement("wed 08:30 Bring a jumper--pin", MONDAY_9AM, LONDON)
+    assert not glued.pin and glued.text == "Bring a jumper--pin"
 
 
 @pytest.mark.parametrize(
@@ -307,3 +309,30 @@ async def test_a_scheduled_post_can_be_cancelled(story: SchoolStory) -> None:
     story.bot.app.clock.set(datetime(2026, 11, 25, 10, 1, tzinfo=LONDON))
     assert await story.bot.app.announce_due() == 0
     assert await story.sees(story.sam, "Coffee morning") == []
+
+
+async def test_with_the_guard_module_an_unkind_reply_never_stays_and_a_kind_one_is_let_through(
+    guarded_school: School, launch_guarded: BotLauncher, guarded_matrix: Matrix
+) -> None:
+    """The guard module asks the bot about every event, and the bot answers for the School
+    Story as for any story room (by the room's kind): an unkind reply is refused at send
+    time, or removed after delivery when the module's wait ran out; a kind one goes in."""
+    bot = await launch_guarded()
+    bot.app.clock.set(MONDAY_9AM)
+    story = await SchoolStory(bot, guarded_matrix, guarded_school).setup()
+    post = await send_text(story.office, story.room, "Our Christmas fair is on Saturday.")
+    await eventually(lambda: story.sees(story.sam, "Christmas fair"))
+    relation = {"m.relates_to": {"m.in_reply_to": {"event_id": post}}}
+
+    unkind = await story.sam.room_send(
+        story.room, "m.room.message", {"msgtype": "m.text", "body": UNKIND} | relation
+    )
+    if isinstance(unkind, nio.RoomSendError):
+        assert unkind.status_code == "M_FORBIDDEN", unkind
+        assert (unkind.message or "").startswith("Your reply was not posted."), unkind
+    else:
+        await eventually(lambda: is_redacted(story.priya, story.room, unkind.event_id))
+    kind = await send_text(story.priya, story.room, KIND, **relation)
+    await eventually(lambda: story.bot.store.events.outcome(kind))
+    assert not await is_redacted(story.sam, story.room, kind)
+    assert await story.sees(story.priya, UNKIND) == []
