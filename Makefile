@@ -12,11 +12,13 @@ BIN := $(VENV)/bin
 # The tests look at invitation letters as pictures (pdftoppm, from Debian's poppler-utils)
 # and read their QR code back (zbarimg, from Debian's zbar-tools).
 # The integration tests also run on Debian's PostgreSQL (the `postgres` target below);
-# Synapse's driver, psycopg2, is built against its libpq-dev.
+# Synapse's driver, psycopg2, is built against its libpq-dev. Some run on Synapse with
+# workers, which Redis and nginx join (bot/synapse_workers.py).
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 $(VENV)/installed: pyproject.toml Makefile
 	ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 && command -v pg_config >/dev/null || { $(APT) update -q && $(APT) install -y -q postgresql libpq-dev; }
+	command -v redis-server >/dev/null && test -x /usr/sbin/nginx || { $(APT) update -q && $(APT) install -y -q redis-server nginx-light; }
 	command -v tesseract >/dev/null || { $(APT) update -q && $(APT) install -y -q tesseract-ocr; }
 	command -v pdftoppm >/dev/null || { $(APT) update -q && $(APT) install -y -q poppler-utils; }
 	command -v zbarimg >/dev/null || { $(APT) update -q && $(APT) install -y -q zbar-tools; }

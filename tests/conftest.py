@@ -7,6 +7,7 @@ import secrets
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,11 +27,13 @@ from bot.homeserver import (
     free_port,
     login,
     override_ratelimit,
+    postgres_database,
     register_user,
     write_synapse_config,
 )
 from bot.matrix import Credentials, make_client
 from bot.roster import find_pupil, import_roster
+from bot.synapse_workers import synapse_with_workers
 from storage.store import Store
 
 SERVER_NAME = "test.conductbot"
@@ -43,16 +46,55 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.synapse)
 
 
+#: The homeservers a test that uses one runs against, in turn: SQLite and PostgreSQL, unless
+#: its module names others in `HOMESERVER_KINDS`.
+KINDS = {
+    "sqlite": pytest.param("sqlite"),
+    "postgres": pytest.param("postgres", marks=pytest.mark.postgres),
+    "workers": pytest.param("workers", marks=[pytest.mark.postgres, pytest.mark.workers]),
+}
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "homeserver_kind" in metafunc.fixturenames:
+        kinds = getattr(metafunc.module, "HOMESERVER_KINDS", ("sqlite", "postgres"))
+        metafunc.parametrize(
+            "homeserver_kind", [KINDS[kind] for kind in kinds], indirect=True, scope="session"
+        )
+
+
 @pytest.fixture(scope="session")
-def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SynapseSettings]:
+def homeserver_kind(request: pytest.FixtureRequest) -> str:
+    """Synapse on SQLite; on PostgreSQL (marker `postgres`, `make postgres` starts it); or
+    on PostgreSQL with workers, Redis and nginx (marker `workers`)."""
+    return request.param
+
+
+@contextmanager
+def homeserver(
+    kind: str, directory: Path, guard: dict[str, Any] | None = None
+) -> Iterator[SynapseSettings]:
+    """A new homeserver of this kind, with a database of its own, running."""
     pytest.importorskip("synapse", reason="matrix-synapse is not installed (extra: test)")
-    settings = write_synapse_config(tmp_path_factory.mktemp("synapse"), server_name=SERVER_NAME)
-    process = SynapseProcess(settings)
-    process.start()
-    try:
+    if kind == "workers":
+        with synapse_with_workers(directory, SERVER_NAME, guard=guard) as settings:
+            yield settings
+        return
+    with ExitStack() as stack:
+        database = stack.enter_context(postgres_database()) if kind == "postgres" else None
+        settings = write_synapse_config(
+            directory, server_name=SERVER_NAME, guard=guard, database=database
+        )
+        stack.enter_context(SynapseProcess(settings))
         yield settings
-    finally:
-        process.stop()
+
+
+@pytest.fixture(scope="session")
+def synapse(
+    tmp_path_factory: pytest.TempPathFactory, homeserver_kind: str
+) -> Iterator[SynapseSettings]:
+    with homeserver(homeserver_kind, tmp_path_factory.mktemp("synapse")) as settings:
+        yield settings
 
 
 @dataclass(frozen=True)
@@ -185,12 +227,13 @@ def make_school(
     encrypted: bool = False,
     staff: dict[str, Person] | None = None,
     guard: GuardEndpoint | None = None,
+    bot: Person | None = None,
 ) -> School:
     """rooms.yaml's school on `matrix`'s server, with uniquely named staff and bot.
 
     Private rooms are encrypted only when asked: most tests read the bot's notices with
     plain clients; tests/test_e2e*.py read them as encrypting clients do. `staff` already
-    registered (by id in rooms.yaml) are used instead of new ones."""
+    registered (by id in rooms.yaml) are used instead of new ones, and so is `bot`."""
     document = yaml.safe_load((REPO / "rooms.yaml").read_text())
     document["encryption"] = {"private_rooms": encrypted, "story": False}
     staff = dict(staff or {})
@@ -200,7 +243,7 @@ def make_school(
         member["user"] = staff[member["id"]].user_id
     config_path = directory / "rooms.yaml"
     config_path.write_text(yaml.safe_dump(document, sort_keys=False))
-    bot = matrix.register("conductbot", admin=True)
+    bot = bot or matrix.register("conductbot", admin=True)
     return School(matrix.settings, config_path, directory / "data", bot, staff, guard)
 
 
@@ -329,44 +372,70 @@ async def launch_encrypted(encrypted_school: School) -> AsyncIterator[BotLaunche
 GUARD_TIMEOUT_MS = 1000
 
 
+#: Bot accounts a guarded Synapse names in its module config, one per test: more than any
+#: test module uses.
+GUARDED_BOTS = 40
+
+
 @dataclass(frozen=True)
 class GuardedServer:
     settings: SynapseSettings
     endpoint: GuardEndpoint
     staff: dict[str, Person]  # rooms.yaml's staff, in the module's `allowed_creators`
+    bots: list[str]  # localparts in `allowed_creators` and `direct_chat_with`, not yet used
+
+    def next_bot(self) -> Person:
+        """A new bot account (an admin, its rate limit lifted) that the module lists as the
+        demo lists its bot: families may open a direct chat with it."""
+        if not self.bots:
+            raise RuntimeError(f"more than {GUARDED_BOTS} bots on one guarded Synapse")
+        localpart = self.bots.pop(0)
+        password = uuid.uuid4().hex
+        user_id = register_user(self.settings, localpart, password, admin=True)
+        token = login(self.settings.base_url, user_id, password)
+        if not override_ratelimit(self.settings.base_url, token, user_id):
+            raise RuntimeError(f"could not override the rate limit of {user_id}")
+        return Person(user_id, password, localpart, admin=True)
 
 
 @pytest.fixture(scope="module")
-def guarded_synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GuardedServer]:
+def guarded_synapse(
+    tmp_path_factory: pytest.TempPathFactory, homeserver_kind: str
+) -> Iterator[GuardedServer]:
     """A Synapse that loads the guard module (docs/guard.md), one per test module.
 
-    Configured as the demo configures it but for two things. The module reads its config
-    once, at start, so its `allowed_creators` are the school's staff, registered here for
-    the whole module, while each test's bot is a new account (its cross-signing keys live
-    in that test's data directory) and is in neither list: it is a server admin, which
-    Synapse exempts from the room rules whatever the lists say, and the endpoint lets its
-    own events through. And the module waits `GUARD_TIMEOUT_MS`, not 300 ms."""
-    pytest.importorskip("synapse", reason="matrix-synapse is not installed (extra: test)")
+    Configured as the demo configures it (the bot and staff in `allowed_creators`, the bot
+    in `direct_chat_with`) but for two things. The module reads its config once, at start,
+    so its lists name the school's staff, registered here for the whole module, and
+    `GUARDED_BOTS` bot accounts, each registered when a test takes it (`next_bot`): each
+    test's bot is a new account, as its cross-signing keys live in that test's data
+    directory. And the module waits `GUARD_TIMEOUT_MS`, not 300 ms.
+
+    Tests sharing it see only their own rooms (each bot makes its own) and people (new
+    accounts, but for the staff, who are only ever invited); what is server-wide, such as
+    event reports, a test cleans up."""
     document = yaml.safe_load((REPO / "rooms.yaml").read_text())
     suffix = uuid.uuid4().hex[:8]
     localparts = {member["id"]: f"{member['id']}-{suffix}" for member in document["staff"]}
+    bots = [f"conductbot-{suffix}-{n}" for n in range(GUARDED_BOTS)]
+    bot_ids = [f"@{localpart}:{SERVER_NAME}" for localpart in bots]
     endpoint = GuardEndpoint(free_port(), secrets.token_urlsafe(24))
     guard = module_config(
         f"http://127.0.0.1:{endpoint.port}",
         endpoint.secret,
-        [f"@{localpart}:{SERVER_NAME}" for localpart in localparts.values()],
+        [*bot_ids, *(f"@{localpart}:{SERVER_NAME}" for localpart in localparts.values())],
+        direct_chat_with=bot_ids,
         timeout_ms=GUARD_TIMEOUT_MS,
     )
     directory = tmp_path_factory.mktemp("guarded-synapse")
-    settings = write_synapse_config(directory, server_name=SERVER_NAME, guard=guard)
-    with SynapseProcess(settings):
+    with homeserver(homeserver_kind, directory, guard) as settings:
         staff = {}
         for member in document["staff"]:
             password = uuid.uuid4().hex
             localpart = localparts[member["id"]]
             user_id = register_user(settings, localpart, password, displayname=member["name"])
             staff[member["id"]] = Person(user_id, password, localpart)
-        yield GuardedServer(settings, endpoint, staff)
+        yield GuardedServer(settings, endpoint, staff, bots)
 
 
 @pytest.fixture
@@ -384,7 +453,11 @@ async def guarded_school(
 ) -> School:
     """The school on the guarded homeserver; its bots serve the guard endpoint."""
     return make_school(
-        guarded_matrix, tmp_path, staff=guarded_synapse.staff, guard=guarded_synapse.endpoint
+        guarded_matrix,
+        tmp_path,
+        staff=guarded_synapse.staff,
+        guard=guarded_synapse.endpoint,
+        bot=guarded_synapse.next_bot(),
     )
 
 

@@ -25,6 +25,8 @@ from conftest import (
 
 from bot.provisioning import ESCALATION_KEY, parent_dm_key, teacher_dm_key
 
+#: Also on Synapse with workers (tests/test_workers.py): the paths a trust relies on most.
+HOMESERVER_KINDS = ("sqlite", "postgres", "workers")
 FRIDAY_EVENING = datetime.fromisoformat("2026-11-20T17:05:00+00:00")
 MONDAY_OPENING = datetime.fromisoformat("2026-11-23T08:00:01+00:00")
 TUESDAY_MORNING = datetime.fromisoformat("2026-11-24T10:00:00+00:00")

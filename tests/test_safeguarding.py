@@ -36,6 +36,8 @@ URGENT = (
     "Amelia told me she wants to die and that everyone would be better off without her. She's 7."
 )
 WORRY = "Amelia's been upset since her nan died, she might be a bit teary this week"
+#: Also on Synapse with workers (tests/test_workers.py): the paths a trust relies on most.
+HOMESERVER_KINDS = ("sqlite", "postgres", "workers")
 SOON = 5.0  # seconds: what the issue promises a family and a lead
 
 
