@@ -27,11 +27,26 @@ from conftest import (
     send_text,
 )
 
+from bot.actions import Pin, SendMessage
+from bot.calendar import SchoolCalendar
+from bot.clock import Clock
 from bot.config import load_config
 from bot.provisioning import SCHOOL_STORY_KEY, home_key
+from handlers import Context, Event
+from handlers.command_table import all_commands
+from handlers.commands import make_handler
 from handlers.digest import class_items
-from handlers.school_story import ScheduleError, parse_announcement
+from handlers.school_story import (
+    MarkAnnounced,
+    MarkPinned,
+    ScheduleAnnouncement,
+    ScheduleError,
+    announcement_actions,
+    parse_announcement,
+)
 from storage.digest import PostKind, StoryPost
+from storage.people import Role
+from storage.rooms import RoomKind
 from storage.school_story import PostStatus
 from storage.store import Store
 
@@ -120,6 +135,65 @@ async def test_the_digest_has_the_weeks_school_story_posts_beside_the_class_stor
         ("Flu jabs on Tuesday", "The school, School Story"),
         ("Oak planted bulbs", "The school"),
     ]
+
+
+async def test_the_plans_for_an_announcement_post_it_record_it_then_pin_it(
+    tmp_path: Path,
+) -> None:
+    """Decisions as data (no server): what the bot plans for `!schedule` and for a post
+    whose time has come, at each step."""
+    config = load_config(REPO / "rooms.yaml")
+    store = await Store.open(tmp_path / "db.sqlite")
+    try:
+        office, home = "@k.lewis:x", "!home"
+        await store.people.upsert(office, "Mrs Lewis", Role.OFFICE, now="t", staff_id="lewis")
+        await store.rooms.add("!school", RoomKind.STORY, SCHOOL_STORY_KEY, created_at="t")
+        await store.rooms.add(home, RoomKind.HOME, home_key(office), created_at="t", owner=office)
+        ctx = Context(
+            config,
+            store,
+            Clock(MONDAY_9AM),
+            "@bot:x",
+            False,
+            await store.people.get(office),
+            SchoolCalendar(config),
+        )
+        command = {
+            "event_id": "$c",
+            "sender": office,
+            "type": "m.room.message",
+            "origin_server_ts": 1,
+            "content": {"msgtype": "m.text", "body": "!schedule fri 15:15 Cake sale --pin"},
+        }
+        handle = make_handler(all_commands())
+        home_room = await store.rooms.get(home)
+        assert home_room is not None
+        [schedule, answer] = await handle(Event.from_raw(home_room, command), ctx)
+        assert schedule == ScheduleAnnouncement(
+            office, "2026-11-27T15:15:00.000+00:00", "Cake sale", True
+        )
+        assert isinstance(answer, SendMessage) and answer.room_id == home
+        refused = command | {"content": {"msgtype": "m.text", "body": "!schedule fri Cake"}}
+        [only] = await handle(Event.from_raw(home_room, refused), ctx)
+        assert isinstance(only, SendMessage) and "Nothing was scheduled" in only.content["body"]
+
+        post_id = await store.scheduled.add(office, schedule.due_at, "Cake sale", pin=True, at="t")
+        [post] = await store.scheduled.due("2026-11-27T15:15:00.000+00:00")
+        send, mark, told = await announcement_actions(ctx, post)
+        assert isinstance(send, SendMessage) and send.room_id == "!school"
+        assert send.content["body"] == "Cake sale\n\n— Mrs Lewis"
+        assert isinstance(mark, MarkAnnounced) and mark.post_id == post_id
+        assert isinstance(told, SendMessage) and told.room_id == home
+        await store.scheduled.set_status(post_id, PostStatus.POSTED, at="t", event_id="$p")
+        [posted] = await store.scheduled.due("2026-11-27T15:16:00.000+00:00")
+        assert await announcement_actions(ctx, posted) == [
+            Pin("!school", "$p"),
+            MarkPinned(post_id),
+        ]
+        await store.scheduled.set_status(post_id, PostStatus.PINNED, at="t")
+        assert await store.scheduled.due("2026-11-27T15:16:00.000+00:00") == []
+    finally:
+        await store.close()
 
 
 # --- on the real server ----------------------------------------------------------------------
