@@ -40,16 +40,20 @@ async def family(
 
 
 async def test_mydata_holds_the_family_and_no_other_and_forget_erases_it(
-    launch: BotLauncher, matrix: Matrix, school: School
+    launch_guarded: BotLauncher, guarded_matrix: Matrix, guarded_school: School
 ) -> None:
-    bot = await launch()
+    bot = await launch_guarded()
     bot.app.clock.set(TUESDAY_MORNING)
-    sam, sam_client, sam_home, sam_talk = await family(bot, matrix, school, "sam", "Amelia Hughes")
-    kim, kim_client, _, kim_talk = await family(bot, matrix, school, "kim", "Oliver Bennett")
+    sam, sam_client, sam_home, sam_talk = await family(
+        bot, guarded_matrix, guarded_school, "sam", "Amelia Hughes"
+    )
+    kim, kim_client, _, kim_talk = await family(
+        bot, guarded_matrix, guarded_school, "kim", "Oliver Bennett"
+    )
     mine = await send_text(sam_client, sam_talk, "Amelia has a dentist appointment on Friday")
     theirs = await send_text(kim_client, kim_talk, "Oliver's grandma will collect him today")
     oak = await bot.room(story_key("oak"))
-    teacher = await matrix.client(school.staff["reid"])
+    teacher = await guarded_matrix.client(guarded_school.staff["reid"])
     await join(teacher, oak)
     post = await send_text(teacher, oak, "Oak class planted sunflowers")
     await join(sam_client, oak)
@@ -117,16 +121,16 @@ async def test_mydata_holds_the_family_and_no_other_and_forget_erases_it(
 
 
 async def test_forget_needs_confirming_and_staff_cannot_use_it(
-    launch: BotLauncher, matrix: Matrix, school: School
+    launch_guarded: BotLauncher, guarded_matrix: Matrix, guarded_school: School
 ) -> None:
-    bot = await launch()
-    sam, client, home, _ = await family(bot, matrix, school, "sam", "Amelia Hughes")
+    bot = await launch_guarded()
+    sam, client, home, _ = await family(bot, guarded_matrix, guarded_school, "sam", "Amelia Hughes")
     early = await send_text(client, home, "!forget confirm")
     await eventually(lambda: bot.store.events.outcome(early))
     assert await bot.store.people.get(sam.user_id) is not None
 
-    teacher = await matrix.client(school.staff["reid"])
-    teacher_home = await bot.room(home_key(school.staff["reid"].user_id))
+    teacher = await guarded_matrix.client(guarded_school.staff["reid"])
+    teacher_home = await bot.room(home_key(guarded_school.staff["reid"].user_id))
     await join(teacher, teacher_home)
     refused = await send_text(teacher, teacher_home, "!forget")
     await eventually(lambda: bot.store.events.outcome(refused))
@@ -135,11 +139,11 @@ async def test_forget_needs_confirming_and_staff_cannot_use_it(
 
 
 async def test_retention_removes_old_relayed_bodies(
-    launch: BotLauncher, matrix: Matrix, school: School
+    launch_guarded: BotLauncher, guarded_matrix: Matrix, guarded_school: School
 ) -> None:
-    bot = await launch()
+    bot = await launch_guarded()
     bot.app.clock.set(TUESDAY_MORNING)
-    _, client, _, talk = await family(bot, matrix, school, "sam", "Amelia Hughes")
+    _, client, _, talk = await family(bot, guarded_matrix, guarded_school, "sam", "Amelia Hughes")
     sent = await send_text(client, talk, "Please could Amelia bring her recorder?")
     await eventually(lambda: _delivered(bot, sent))
     assert await bot.app.retention() == 0  # still within the retention period

@@ -1,4 +1,5 @@
-"""Families' display names in the school's rooms (real Synapse; the bot is a server admin)."""
+"""Families' display names and avatars in the school's rooms, on the real Synapse with the
+guard module loaded, as a school runs it (the bot is a server admin)."""
 
 from __future__ import annotations
 
@@ -45,14 +46,15 @@ async def rename(client: nio.AsyncClient, name: str) -> None:
         ("Miss Reid is a useless cow", "name of a member of staff"),
         ("Brookfield Primary", "school's name"),
         ("you lot are clowns", "unkind"),
+        ("conductbot", "school role"),
     ],
 )
 async def test_a_name_that_insults_or_impersonates_is_set_back(
-    launch: BotLauncher, matrix: Matrix, school: School, name: str, why: str
+    launch_guarded: BotLauncher, guarded_matrix: Matrix, guarded_school: School, name: str, why: str
 ) -> None:
-    bot = await launch()
-    person, client, _ = await sam_in_oak(bot, matrix)
-    head = await matrix.client(school.staff["okafor"])
+    bot = await launch_guarded()
+    person, client, _ = await sam_in_oak(bot, guarded_matrix)
+    head = await guarded_matrix.client(guarded_school.staff["okafor"])
     escalation = await bot.room(ESCALATION_KEY)
     await join(head, escalation)
     await rename(client, name)
@@ -74,10 +76,10 @@ async def test_a_name_that_insults_or_impersonates_is_set_back(
 
 
 async def test_an_ordinary_name_change_stays(
-    launch: BotLauncher, matrix: Matrix, school: School
+    launch_guarded: BotLauncher, guarded_matrix: Matrix, guarded_school: School
 ) -> None:
-    bot = await launch()
-    person, client, story = await sam_in_oak(bot, matrix)
+    bot = await launch_guarded()
+    person, client, story = await sam_in_oak(bot, guarded_matrix)
     await rename(client, "Sam Reid-Patel")
     state = await eventually(
         lambda: _member_event(bot, story, person.user_id, "Sam Reid-Patel"), within=PROFILE_SPREAD
@@ -101,25 +103,25 @@ async def _member_event(bot, room: str, user: str, name: str) -> str | None:  # 
 
 
 async def test_profiles_are_private_to_people_who_share_a_room(
-    launch: BotLauncher, matrix: Matrix, school: School
+    launch_guarded: BotLauncher, guarded_matrix: Matrix, guarded_school: School
 ) -> None:
-    bot = await launch()
-    person = matrix.register("sam", displayname="Sam Patel")
+    bot = await launch_guarded()
+    person = guarded_matrix.register("sam", displayname="Sam Patel")
     await bot.link(person, "Amelia Hughes")
     assert (await bot.store.people.get(person.user_id)).display_name == "Sam Patel"
-    stranger = await matrix.client(matrix.register("stranger"))
+    stranger = await guarded_matrix.client(guarded_matrix.register("stranger"))
     refused = await stranger.get_displayname(person.user_id)
     assert isinstance(refused, nio.ProfileGetDisplayNameError), refused  # shares no room
-    anonymous = nio.AsyncClient(matrix.settings.base_url)
+    anonymous = nio.AsyncClient(guarded_matrix.settings.base_url)
     try:
         nobody = await anonymous.get_profile(person.user_id)
         assert isinstance(nobody, nio.ProfileGetError), nobody  # not logged in
     finally:
         await anonymous.close()
-    classmate = matrix.register("kim")
+    classmate = guarded_matrix.register("kim")
     await bot.link(classmate, "Oliver Bennett")
-    kim = await matrix.client(classmate)
-    client = await matrix.client(person)
+    kim = await guarded_matrix.client(classmate)
+    client = await guarded_matrix.client(person)
     story = await bot.room(story_key("oak"))
     await join(client, story)
     await join(kim, story)
@@ -128,10 +130,10 @@ async def test_profiles_are_private_to_people_who_share_a_room(
 
 
 async def test_a_class_photo_as_an_avatar_is_removed_and_an_own_picture_stays(
-    launch: BotLauncher, matrix: Matrix, school: School
+    launch_guarded: BotLauncher, guarded_matrix: Matrix, guarded_school: School
 ) -> None:
-    room = await Classroom(await launch(), matrix, school).setup()
-    head = await matrix.client(school.staff["okafor"])
+    room = await Classroom(await launch_guarded(), guarded_matrix, guarded_school).setup()
+    head = await guarded_matrix.client(guarded_school.staff["okafor"])
     escalation = await room.bot.room(ESCALATION_KEY)
     await join(head, escalation)
     photo = encoded(class_photo(seed=43))  # bytes of its own: Synapse quarantines by hash
@@ -188,10 +190,10 @@ def words_picture(*lines: str) -> bytes:
 
 
 async def test_an_avatar_of_unkind_words_is_removed(
-    launch: BotLauncher, matrix: Matrix, school: School
+    launch_guarded: BotLauncher, guarded_matrix: Matrix, guarded_school: School
 ) -> None:
-    bot = await launch()
-    person, client, _ = await sam_in_oak(bot, matrix)
+    bot = await launch_guarded()
+    person, client, _ = await sam_in_oak(bot, guarded_matrix)
     unkind = words_picture("MISS REID", "IS USELESS")
     mxc = await upload(client, unkind, "image/png", "me.png")
     assert isinstance(await client.set_avatar(mxc), nio.ProfileSetAvatarResponse)

@@ -33,9 +33,9 @@ async def _edit(client, room: str, target: str, body: str) -> str:  # noqa: ANN0
 
 
 async def test_a_held_message_edited_into_abuse_is_diverted_and_never_released(
-    launch: BotLauncher, matrix: Matrix, school: School
+    launch_guarded: BotLauncher, guarded_matrix: Matrix, guarded_school: School
 ) -> None:
-    talk = await start(launch, matrix, school, FRIDAY_EVENING)
+    talk = await start(launch_guarded, guarded_matrix, guarded_school, FRIDAY_EVENING)
     head, escalation = await talk.head_in_escalation()
     first = await send_text(talk.parent, talk.parent_room, "Can we talk about reading?")
     await talk.handled(first)
@@ -50,9 +50,9 @@ async def test_a_held_message_edited_into_abuse_is_diverted_and_never_released(
 
 
 async def test_a_held_message_edited_kindly_is_released_with_the_new_text(
-    launch: BotLauncher, matrix: Matrix, school: School
+    launch_guarded: BotLauncher, guarded_matrix: Matrix, guarded_school: School
 ) -> None:
-    talk = await start(launch, matrix, school, FRIDAY_EVENING)
+    talk = await start(launch_guarded, guarded_matrix, guarded_school, FRIDAY_EVENING)
     first = await send_text(talk.parent, talk.parent_room, "Can we talk about reading?")
     await talk.handled(first)
     await talk.handled(await _edit(talk.parent, talk.parent_room, first, "Can we talk maths?"))
@@ -63,9 +63,9 @@ async def test_a_held_message_edited_kindly_is_released_with_the_new_text(
 
 
 async def test_a_delivered_message_edited_into_abuse_is_not_passed_on(
-    launch: BotLauncher, matrix: Matrix, school: School
+    launch_guarded: BotLauncher, guarded_matrix: Matrix, guarded_school: School
 ) -> None:
-    talk = await start(launch, matrix, school, TUESDAY_MORNING)
+    talk = await start(launch_guarded, guarded_matrix, guarded_school, TUESDAY_MORNING)
     head, escalation = await talk.head_in_escalation()
     first = await send_text(talk.parent, talk.parent_room, "Thanks for today")
     await eventually(talk.delivered_to_teacher)
@@ -78,9 +78,9 @@ async def test_a_delivered_message_edited_into_abuse_is_not_passed_on(
 
 
 async def test_a_delivered_message_edited_kindly_changes_the_teachers_copy(
-    launch: BotLauncher, matrix: Matrix, school: School
+    launch_guarded: BotLauncher, guarded_matrix: Matrix, guarded_school: School
 ) -> None:
-    talk = await start(launch, matrix, school, TUESDAY_MORNING)
+    talk = await start(launch_guarded, guarded_matrix, guarded_school, TUESDAY_MORNING)
     first = await send_text(talk.parent, talk.parent_room, "Thanks for today")
     await eventually(talk.delivered_to_teacher)
     await talk.handled(await _edit(talk.parent, talk.parent_room, first, "Thanks for the trip"))
@@ -95,11 +95,11 @@ async def test_a_delivered_message_edited_kindly_changes_the_teachers_copy(
 
 
 async def test_a_held_message_edited_into_danger_alerts_the_lead_and_goes_first(
-    launch: BotLauncher, matrix: Matrix, school: School
+    launch_guarded: BotLauncher, guarded_matrix: Matrix, guarded_school: School
 ) -> None:
-    talk = await start(launch, matrix, school, FRIDAY_EVENING)
-    lead = await matrix.client(school.staff["okafor"])
-    lead_home = await talk.bot.room(home_key(school.staff["okafor"].user_id))
+    talk = await start(launch_guarded, guarded_matrix, guarded_school, FRIDAY_EVENING)
+    lead = await guarded_matrix.client(guarded_school.staff["okafor"])
+    lead_home = await talk.bot.room(home_key(guarded_school.staff["okafor"].user_id))
     await join(lead, lead_home)
     ordinary = await send_text(talk.parent, talk.parent_room, "Is there PE on Monday?")
     first = await send_text(talk.parent, talk.parent_room, "Can we have a chat on Monday?")
@@ -123,9 +123,9 @@ async def test_a_held_message_edited_into_danger_alerts_the_lead_and_goes_first(
 
 
 async def test_a_familys_html_cannot_forge_a_heading_or_a_picture_for_the_teacher(
-    launch: BotLauncher, matrix: Matrix, school: School
+    launch_guarded: BotLauncher, guarded_matrix: Matrix, guarded_school: School
 ) -> None:
-    talk = await start(launch, matrix, school, TUESDAY_MORNING)
+    talk = await start(launch_guarded, guarded_matrix, guarded_school, TUESDAY_MORNING)
     forged = "<h1>Mrs Okafor (Headteacher):</h1><img src='mxc://x/y'>School closes at 1pm"
     await send_text(
         talk.parent,

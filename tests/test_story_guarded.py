@@ -24,9 +24,13 @@ from conftest import (
     eventually,
     is_redacted,
     messages,
+    notices_in,
 )
+from test_onboarding import issue
 from test_story import Story
+from test_story_shapes import _quoting
 
+from bot.provisioning import home_key
 from handlers.story import STORY_REPLY_LIMIT
 
 log = logging.getLogger(__name__)
@@ -166,12 +170,32 @@ async def _twins(
 async def test_hostile_reactions_in_words_or_skin_tones_go_and_kind_ones_stay(
     story: GuardedStory,
 ) -> None:
-    for key in ("rubbish teacher", "🖕🏽", "👎👎"):
+    for key in ("rubbish teacher", "🖕🏽", "👎👎", "🐍"):
         await story.kept_out(await story.react(key), _reaction(story, key))
-    for key in ("well done!", "👍🏽", "❤️"):
+    for key in ("well done!", "👍🏽", "❤️", "🌻"):
         await story.stays(await story.react(key), _reaction(story, key))
     readable = await story.readable()
-    assert not any(word in r for word in ("rubbish", "🖕", "👎") for r in readable)
+    assert not any(word in r for word in ("rubbish", "🖕", "👎", "🐍") for r in readable)
+
+
+async def test_a_flood_of_kind_reactions_comes_down_past_twenty_as_one_incident(
+    story: GuardedStory,
+) -> None:
+    """The guard lets each kind reaction through; the bot removes those past the limit."""
+    sent = []
+    for n in range(26):
+        key = f"well done {n}!"
+        response = await story.react(key)
+        assert isinstance(response, nio.RoomSendResponse), response
+        await story.was_asked(_reaction(story, key))
+        sent.append(response.event_id)
+    for event_id in sent[20:]:
+        await eventually(lambda e=event_id: is_redacted(story.kim, story.room, e), BOUND)
+    for event_id in sent[:20]:  # the kind twins: the first twenty stay
+        await story.handled(event_id)
+        assert not await is_redacted(story.kim, story.room, event_id)
+    incidents = await story.bot.store.incidents.of_user(story.sam_person.user_id)
+    assert [i.rule for i in incidents] == ["flood"]
 
 
 async def test_insults_in_polish_urdu_and_spanish_go_and_kind_lines_in_them_stay(
@@ -290,3 +314,71 @@ async def test_an_8000_character_reply_ending_in_an_insult_goes_and_a_long_kind_
     await story.kept_out(await story.send(story.sam, "m.room.message", hostile), hostile)
     await story.stays(await story.send(story.sam, "m.room.message", kind), kind)
     assert not any(s.endswith(insult) for s in await story.readable())
+
+
+async def test_a_reply_to_nothing_and_an_inline_image_go_and_a_kind_reply_stays(
+    story: GuardedStory,
+) -> None:
+    """A "reply" to an event that does not exist shows as a top-level post; an inline
+    `<img>` is a picture, which families do not post in a story."""
+    nowhere = {
+        "msgtype": "m.text",
+        "body": "See this everyone",
+        "m.relates_to": {"m.in_reply_to": {"event_id": "$doesnotexist"}},
+    }
+    picture = _reply(
+        story,
+        "Here it is",
+        format="org.matrix.custom.html",
+        formatted_body='Here it is <img src="mxc://test.conductbot/abc" alt="photo">',
+    )
+    await _twins(story, [nowhere, picture], [_reply(story, "Look how happy they are!")])
+    assert await story.bot.store.discipline.strikes(story.sam_person.user_id) == []
+
+
+async def test_a_forged_quote_of_the_teacher_goes_and_a_true_one_stays(
+    story: GuardedStory,
+) -> None:
+    reid = story.teacher.user_id
+    okafor = story.school.staff["okafor"].user_id
+    forged = [
+        _quoting(story, reid, "School closes at 1pm today, collect early", "Oh no!"),
+        _quoting(story, okafor, "Oak class planted sunflowers 🌻", "Lovely"),  # not who wrote it
+    ]
+    true = _quoting(story, reid, "Oak class planted sunflowers 🌻", "Lovely!")
+    await _twins(
+        story,
+        [_reply(story, **content) for content in forged],
+        [_reply(story, **true)],
+    )
+    assert await story.bot.store.discipline.strikes(story.sam_person.user_id) == []
+
+
+async def test_a_join_code_pasted_in_a_story_goes_and_a_look_alike_stays(
+    story: GuardedStory,
+) -> None:
+    """Refused by the guard, nobody read the code, so it keeps working (handlers/story.py's
+    `_code_posted`); removed after delivery, it is voided and its teacher told."""
+    code = await issue(story.bot, story.matrix, story.school, "Noah")
+    leaked = _reply(story, f"Anyone need this? {code.lower()} for Noah's mum")
+    outcome = await story.kept_out(await story.send(story.sam, "m.room.message", leaked), leaked)
+    look_alike = _reply(story, "Well done KQ7D-MAXR team, brilliant relay!")
+    await story.stays(await story.send(story.sam, "m.room.message", look_alike), look_alike)
+    assert not any(code.lower() in s for s in await story.readable())
+
+    async def told(client: nio.AsyncClient, room: str, words: str) -> bool:
+        return any(words in n.lower() for n in await notices_in(client, room))
+
+    found = await story.bot.store.codes.find(code)
+    assert found is not None and found.used_by is None
+    if outcome == "refused":
+        assert found.expires_at > story.bot.app.clock.iso()
+        home = await story.bot.room(home_key(story.sam_person.user_id))
+        assert await eventually(lambda: told(story.sam, home, "join code"))
+    else:
+        assert found.expires_at <= story.bot.app.clock.iso()  # voided: nobody can redeem it
+        teacher_home = story.teacher_home
+        assert await eventually(
+            lambda: told(story.teacher, teacher_home, "posted in a class story")
+        )
+    assert await story.bot.store.discipline.strikes(story.sam_person.user_id) == []

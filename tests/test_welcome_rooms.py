@@ -15,21 +15,21 @@ async def _bot_left(bot, room_id: str) -> bool:  # noqa: ANN001
 
 
 async def test_the_bot_leaves_a_welcome_room_when_the_newcomer_does(
-    launch: BotLauncher, matrix: Matrix, school: School
+    launch_guarded: BotLauncher, guarded_matrix: Matrix, guarded_school: School
 ) -> None:
-    bot = await launch()
-    leaving = await new_family(bot, matrix, "leaving")
-    staying = await new_family(bot, matrix, "staying")
+    bot = await launch_guarded()
+    leaving = await new_family(bot, guarded_matrix, "leaving")
+    staying = await new_family(bot, guarded_matrix, "staying")
     await leaving.client.room_leave(leaving.room)
     assert await eventually(lambda: _bot_left(bot, leaving.room))
     assert not await _bot_left(bot, staying.room)  # the kind twin
 
 
 async def test_an_unused_welcome_room_is_closed_after_the_codes_lifetime(
-    launch: BotLauncher, matrix: Matrix, school: School
+    launch_guarded: BotLauncher, guarded_matrix: Matrix, guarded_school: School
 ) -> None:
-    bot = await launch()
-    family = await new_family(bot, matrix, "quiet")
+    bot = await launch_guarded()
+    family = await new_family(bot, guarded_matrix, "quiet")
     await bot.app.close_stale_welcomes()
     assert not await _bot_left(bot, family.room)  # a fresh one stays
     bot.app.clock.set(bot.app.clock.now() + timedelta(days=15))
