@@ -39,7 +39,7 @@ from handlers.onboarding import (
     welcome_actions,
 )
 from handlers.points import weekly_summary_actions
-from handlers.profiles import handle_profile
+from handlers.profiles import handle_profile, name_problem
 from handlers.relay import (
     chase_actions,
     handle_parent_dm,
@@ -130,7 +130,14 @@ class App:
         self.routes = routes if routes is not None else default_routes()
         self.calendar = SchoolCalendar(config)
         self.executor = Executor(client, store, clock, dry_run=dry_run)
-        self.provisioner = Provisioner(config, store, client, self.executor, clock)
+        self.provisioner = Provisioner(
+            config,
+            store,
+            client,
+            self.executor,
+            clock,
+            unfit_name=lambda name: name_problem(self.context(), name),
+        )
         self.executor.linker = self.provisioner.link_adult
         # The weekly e-mail digest, when the school's SMTP server is set (bot/mail.py).
         smtp = SmtpSettings.from_env()

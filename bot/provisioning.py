@@ -7,8 +7,10 @@ Deciding is pure (`plan_convergence`); acting goes through the executor.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -319,13 +321,22 @@ def _home_room_lines(report: ProvisionReport, *, dry: bool) -> list[str]:
 
 class Provisioner:
     def __init__(
-        self, config: Config, store: Store, client: AsyncClient, executor: Executor, clock: Clock
+        self,
+        config: Config,
+        store: Store,
+        client: AsyncClient,
+        executor: Executor,
+        clock: Clock,
+        unfit_name: Callable[[str], str | None] | None = None,
     ) -> None:
         self.config = config
         self.store = store
         self.client = client
         self.executor = executor
         self.clock = clock
+        #: Why a family's display name cannot stand, or None (the app gives the profile
+        #: check's): such a name is never recorded as theirs.
+        self.unfit_name = unfit_name
 
     @property
     def server_name(self) -> str:
@@ -642,16 +653,22 @@ class Provisioner:
     async def _profile_name(self, user: str) -> str | None:
         """A display name, also for someone who shares no room with the bot yet: the
         homeserver limits profile lookups to people who share one (README), so the bot,
-        a server admin, asks the admin API then."""
+        a server admin, asks the admin API then. None for a name that passes for staff, the
+        school or the bot, or is unkind: the teacher's room and the headings of relayed
+        messages would carry it (the profile check sets it back when they join)."""
         profile = await self.client.get_displayname(user)
         name = getattr(profile, "displayname", None)
-        if name:
-            return name
-        try:
-            found = (await admin(self.client, "GET", user_path(user))).get("displayname")
-        except AdminError:
-            return None
-        return found if isinstance(found, str) and found else None
+        if not name:
+            try:
+                found = (await admin(self.client, "GET", user_path(user))).get("displayname")
+            except AdminError:
+                return None
+            name = found if isinstance(found, str) and found else None
+        if name and self.unfit_name is not None:
+            if await asyncio.to_thread(self.unfit_name, name) is not None:
+                log.info("link: %s's display name is not recorded (profile rules)", user)
+                return None
+        return name
 
     async def link_pupil(self, user: str, pupil: Pupil, *, linked_by: str) -> list[str]:
         """Make `user` the pupil's own account: recorded, with a `home` room and nothing else

@@ -15,12 +15,16 @@ from conftest import (
     eventually,
     incidents_in,
     join,
+    messages,
     notices_in,
+    send_text,
 )
 from PIL import Image, ImageDraw, ImageFont
 from test_media import Classroom, class_photo, encoded, post_image, upload
+from test_onboarding import issue
+from test_relay import TUESDAY_MORNING
 
-from bot.provisioning import ESCALATION_KEY, home_key, story_key
+from bot.provisioning import ESCALATION_KEY, home_key, parent_dm_key, story_key, teacher_dm_key
 
 
 async def sam_in_oak(bot: RunningBot, matrix: Matrix) -> tuple[Person, nio.AsyncClient, str]:
@@ -208,3 +212,61 @@ async def test_an_avatar_of_unkind_words_is_removed(
     assert incident.kind == "profile reset" and incident.evidence["avatar_url"] == mxc
     profile = await client.get_displayname(person.user_id)
     assert profile.displayname == "Sam Patel"  # the name was fine: it stays
+
+
+async def _joins_with_a_code(
+    bot: RunningBot, matrix: Matrix, school: School, name: str, pupil: str
+) -> Person:
+    """A new account called `name` opens a chat with the bot and sends a teacher's code."""
+    person = matrix.register("newcomer", displayname=name)
+    client = await matrix.client(person)
+    code = await issue(bot, matrix, school, pupil)
+    chat = await client.room_create(is_direct=True, invite=[bot.client.user_id])
+    assert isinstance(chat, nio.RoomCreateResponse), chat
+
+    async def told(words: str) -> bool:
+        return any(words in n for n in await notices_in(client, chat.room_id))
+
+    assert await eventually(lambda: told("send me the code"))
+    await send_text(client, chat.room_id, code)
+    assert await eventually(lambda: told("now connected"))
+    return person
+
+
+async def test_a_newcomer_named_as_staff_is_not_shown_by_that_name_and_a_plain_name_is(
+    launch_guarded: BotLauncher, guarded_matrix: Matrix, guarded_school: School
+) -> None:
+    """Issue 11: a new account named "Mrs Okafor (Headteacher)" joined with a code, and the
+    teacher's conversation room and the heading of each relayed message carried that name."""
+    bot = await launch_guarded()
+    bot.app.clock.set(TUESDAY_MORNING)  # the teacher's hours: messages are passed on at once
+    reid = guarded_school.staff["reid"]
+    teacher = await guarded_matrix.client(reid)
+    for name, pupil, shown in (
+        ("Mrs Okafor (Headteacher)", "Arthur", False),
+        ("Sam Patel", "Florence", True),  # the kind twin
+    ):
+        person = await _joins_with_a_code(bot, guarded_matrix, guarded_school, name, pupil)
+        client = await guarded_matrix.client(person)
+        talk = await bot.room(parent_dm_key(person.user_id, reid.user_id))
+        await join(client, talk)
+        teacher_room = await bot.room(teacher_dm_key(reid.user_id, person.user_id))
+        await join(teacher, teacher_room)
+        await send_text(client, talk, "Could we have a word about reading?")
+
+        async def relayed(room: str = teacher_room) -> list[str]:
+            return [
+                e["content"]["body"]
+                for e in await messages(teacher, room)
+                if e["sender"] == bot.client.user_id and "a word about reading" in str(e["content"])
+            ]
+
+        [heading] = [body.split("\n", 1)[0] for body in await eventually(relayed)]
+        title = await teacher.room_get_state_event(teacher_room, "m.room.name")
+        assert isinstance(title, nio.RoomGetStateEventResponse), title
+        room_name = title.content["name"]
+        if shown:
+            assert name in heading and name in room_name, (heading, room_name)
+        else:
+            for part in ("Okafor", "Headteacher"):
+                assert part not in heading and part not in room_name, (heading, room_name)
