@@ -37,6 +37,7 @@ from nio import (
 from bot.admin import AdminError, admin, user_path
 from bot.clock import Clock
 from bot.crypto import invited, know_room, mark_encrypted
+from bot.monitoring import Metrics
 from storage.audit import AuditRow
 from storage.codes import NewCode
 from storage.incidents import Incident
@@ -987,8 +988,10 @@ class Executor:
         dry_run: bool = False,
         max_attempts: int = 8,
         base_delay: float = 0.5,
+        metrics: Metrics | None = None,
     ) -> None:
         self.client = client
+        self.metrics = metrics or Metrics()  # the app's, which it serves (bot/monitoring.py)
         self.store = store
         self.clock = clock
         self.dry_run = dry_run
@@ -1009,6 +1012,7 @@ class Executor:
             else:
                 outcome = await self._perform_with_retries(action, aid)
             await self._audit(outcome, cause)
+            self._count(outcome)
             outcomes.append(outcome)
         return outcomes
 
@@ -1250,6 +1254,15 @@ class Executor:
         resp = await self._send_event(action.room_id, "m.room.message", content, tx_id=aid)
         return _check(resp).event_id
 
+    def _count(self, outcome: Outcome) -> None:
+        action = outcome.action
+        self.metrics.actions.labels(action.kind, self._result(outcome)).inc()
+        if isinstance(action, RecordIncident | RecordReported) and outcome.ok and not self.dry_run:
+            self.metrics.incidents.labels(action.incident.rule).inc()
+
+    def _result(self, outcome: Outcome) -> str:
+        return "dry-run" if self.dry_run else ("ok" if outcome.ok else "failed")
+
     async def _audit(self, outcome: Outcome, cause: str) -> None:
         action = outcome.action
         reason = getattr(action, "reason", None)
@@ -1264,7 +1277,7 @@ class Executor:
                 reason=reason,
                 detail=action.audit_detail() | ({"error": outcome.error} if outcome.error else {}),
                 dry_run=self.dry_run,
-                result="dry-run" if self.dry_run else ("ok" if outcome.ok else "failed"),
+                result=self._result(outcome),
             )
         )
 

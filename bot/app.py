@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -22,6 +23,7 @@ from bot.judge import load as load_judge
 from bot.mail import Mailer, SmtpSettings, unsubscribe_base
 from bot.matrix import Credentials, SyncLoop, login
 from bot.media_worker import MediaWorker
+from bot.monitoring import Health, Metrics
 from bot.progress import Tell
 from bot.provisioning import ESCALATION_KEY, Provisioner, ProvisionReport, home_key
 from bot.reports import EventReports
@@ -129,7 +131,10 @@ class App:
         self.guard = guard  # the endpoint the Synapse guard module asks (docs/guard.md)
         self.routes = routes if routes is not None else default_routes()
         self.calendar = SchoolCalendar(config)
-        self.executor = Executor(client, store, clock, dry_run=dry_run)
+        self.metrics = Metrics()  # served by bot/monitoring.py
+        if guard is not None:
+            guard.metrics = self.metrics
+        self.executor = Executor(client, store, clock, dry_run=dry_run, metrics=self.metrics)
         self.provisioner = Provisioner(
             config,
             store,
@@ -144,7 +149,10 @@ class App:
         if smtp is not None:
             self.executor.mailer = Mailer(smtp, store, clock, unsubscribe_base())
         self.unsubscribe = UnsubscribeServer.from_env(store, self.executor, clock)
-        self.sync = SyncLoop(client, store, clock, self.process, self.invited, self.read)
+        self.sync = SyncLoop(
+            client, store, clock, self.process, self.invited, self.read, self.metrics
+        )
+        self.scheduler: AsyncIOScheduler | None = None  # while `run` runs
         # One conversation's relay work at a time (an edit never races its own release), and
         # one person's membership changes at a time (rooms are handled side by side).
         self._locks: dict[int | str, asyncio.Lock] = {}
@@ -164,7 +172,7 @@ class App:
     async def run(self) -> None:
         """Sync until cancelled; scheduled jobs run beside the sync loop."""
         await asyncio.to_thread(load_judge)  # once, before the first message waits for it
-        scheduler = AsyncIOScheduler(timezone=self.config.school.tz)
+        scheduler = self.scheduler = AsyncIOScheduler(timezone=self.config.school.tz)
         reports = EventReports(
             self.store,
             self.executor,
@@ -203,6 +211,21 @@ class App:
                 await self.guard.stop()
             if self.unsubscribe is not None:
                 await self.unsubscribe.stop()
+
+    async def health(self) -> Health:
+        """How the running bot is, for /healthz and /metrics (bot/monitoring.py)."""
+        try:
+            held: int | None = len(await self.store.relay.with_status("held"))
+        except (sqlite3.Error, ValueError) as err:  # ValueError: the connection is closed
+            log.warning("health: the database cannot be read (%s)", type(err).__name__)
+            held = None
+        return Health(
+            sync_age=self.metrics.sync_age(),
+            database=held is not None,
+            scheduler=self.scheduler is not None and self.scheduler.running,
+            guard=None if self.guard is None else await self.guard.answering(),
+            held_messages=held,
+        )
 
     async def _lift_rate_limit(self) -> None:
         lifted = await lift_rate_limit(self.client)
@@ -423,6 +446,11 @@ class App:
 
     async def process(self, room: Room, raw: dict[str, Any]) -> tuple[str, str | None]:
         """Route one event to its room kind's handlers and perform what they decide."""
+        outcome = await self._route(room, raw)
+        self.metrics.events.labels(room.kind.value, outcome[0]).inc()
+        return outcome
+
+    async def _route(self, room: Room, raw: dict[str, Any]) -> tuple[str, str | None]:
         try:
             event = Event.from_raw(room, raw)
         except MalformedEvent as err:
@@ -446,10 +474,12 @@ class App:
         for handler in self.routes.get(room.kind, ()):
             if any(_removes(action, event) for action in actions):
                 break  # the event is being removed: nothing else should act on it
+            name = getattr(handler, "__qualname__", type(handler).__qualname__)
             try:
-                actions += await handler(event, ctx)
+                with self.metrics.handler_seconds.labels(name).time():
+                    actions += await handler(event, ctx)
             except Exception as err:
-                name = getattr(handler, "__qualname__", type(handler).__qualname__)
+                self.metrics.handler_failures.labels(name).inc()
                 log.exception("handler %s failed on %s in %s", name, event.event_id, room.room_id)
                 await self._report_failure(event, name, err)
                 return "failed", f"{name}: {type(err).__name__}"

@@ -22,6 +22,7 @@ from bot.config import Config, ConfigError, SchoolClass, load_config
 from bot.guard_api import GuardApi
 from bot.letters import Letter, LetterHead, letters_csv, letters_pdf
 from bot.matrix import Credentials, CredentialsError, login, make_client
+from bot.monitoring import MonitorSettings, MonitorSettingsError, serving
 from bot.progress import Progress, in_thread, uninterrupted
 from bot.provisioning import LinkRefused
 from bot.roster import RosterError, UnknownPupil, find_pupil, import_roster
@@ -78,6 +79,10 @@ async def cmd_check_config(args: argparse.Namespace) -> int:
 async def cmd_run(args: argparse.Namespace) -> int:
     config = _config(args.config)
     credentials = _credentials(args)
+    try:
+        monitor = MonitorSettings.from_env()
+    except MonitorSettingsError as err:
+        raise UserError(str(err)) from None
     clock = Clock.from_env()
     if judge_model.use_school_model(Path(args.data_dir)):
         log.info("judge: using this school's own refit (judge-train --data-dir)")
@@ -86,9 +91,10 @@ async def cmd_run(args: argparse.Namespace) -> int:
     try:
         guard = GuardApi.from_env(store, config, credentials.user_id, clock=clock)
         app = App(config, store, client, clock, dry_run=args.dry_run, guard=guard)
-        report = await app.prepare(credentials)
-        log.info("rooms: %s; running (Ctrl-C to stop)", report.summary())
-        await app.run()
+        async with serving(app, monitor):  # 503 until the rooms are ready and it syncs
+            report = await app.prepare(credentials)
+            log.info("rooms: %s; running (Ctrl-C to stop)", report.summary())
+            await app.run()
     finally:
         await client.close()
         await store.close()

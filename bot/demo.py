@@ -32,6 +32,7 @@ from bot.homeserver import (
     write_synapse_config,
 )
 from bot.matrix import Credentials, make_client
+from bot.monitoring import MonitorSettings, serving
 from bot.provisioning import ESCALATION_KEY, SCHOOL_STORY_KEY, story_key
 from bot.roster import find_pupil, import_roster
 from storage.store import DATABASE, Store
@@ -140,9 +141,11 @@ async def run_demo(config_path: Path, root: Path, roster: Path) -> None:
             key: room.room_id for key in keys if (room := await store.rooms.by_key(key))
         }
         write_private(accounts_path, json.dumps(accounts, indent=2))
-        await _serve(
-            app, lambda: _instructions(accounts, accounts_path, time.monotonic() - started)
-        )
+        # /healthz and /metrics as `conductbot run` serves them, on a free port unless set.
+        async with serving(app, MonitorSettings.from_env(port=free_port())):
+            await _serve(
+                app, lambda: _instructions(accounts, accounts_path, time.monotonic() - started)
+            )
     finally:
         if client is not None:
             await client.close()

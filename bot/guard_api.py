@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from aiohttp import web
+from aiohttp import ClientError, ClientSession, ClientTimeout, web
 
 from bot.actions import Action, Executor, RecordIncident
 from bot.calendar import SchoolCalendar
@@ -38,6 +38,7 @@ from bot.clock import Clock
 from bot.config import Config
 from bot.judge import JudgeContext, judge_quickly
 from bot.judge import load as load_judge
+from bot.monitoring import Metrics
 from handlers import Context, Event, relation
 from handlers.discipline import rule_text
 from handlers.media import reshare_actions, upload_actions
@@ -174,6 +175,7 @@ class GuardApi:
         self._executor: Executor | None = None
         self._acting: set[asyncio.Task[None]] = set()
         self._rooms: dict[str, Room] = {}
+        self.metrics = Metrics()  # the app running it gives its own (bot/app.py)
         self.port = port  # after start(port=0), the one the system chose
 
     @classmethod
@@ -217,6 +219,17 @@ class GuardApi:
         self.port = int(self._runner.addresses[0][1])  # the real one when port is 0
         log.info("guard endpoint listening on %s:%s", host, self.port)
 
+    async def answering(self) -> bool:
+        """Whether the endpoint answers on its port, as the module would ask it."""
+        try:
+            async with (
+                ClientSession(timeout=ClientTimeout(total=2)) as session,
+                session.get(f"http://127.0.0.1:{self.port}/healthz") as response,
+            ):
+                return response.status == 200
+        except (ClientError, TimeoutError):
+            return False
+
     async def stop(self) -> None:
         if self._runner is not None:
             await self._runner.cleanup()
@@ -244,10 +257,14 @@ class GuardApi:
             raise web.HTTPBadRequest(text="expected room_id, sender, type and content")
         room_id, sender, event_type = fields
         txn_id = body.get("txn_id") if isinstance(body.get("txn_id"), str) else None
-        refusal = await self.check_event(room_id, sender, event_type, body["content"], txn_id)
+        with self.metrics.guard_seconds.labels("check-event").time():
+            refusal = await self.check_event(room_id, sender, event_type, body["content"], txn_id)
+        late = request.transport is None or request.transport.is_closing()
+        answer = "late" if late else "allow" if refusal is None else "refuse"
+        self.metrics.guard_checks.labels("check-event", answer).inc()
         if refusal is None:
             return web.json_response({"allow": True, "reason": None})
-        if request.transport is None or request.transport.is_closing():
+        if late:
             # Synapse stopped waiting and applied fail_open. If that let the message through,
             # the bot removes it after delivery; counting it here too would count it twice.
             log.warning("guard: answered too late (room=%s sender=%s)", room_id, sender)
@@ -264,7 +281,9 @@ class GuardApi:
         digest, mxc = body.get("sha256"), body.get("mxc")
         if not isinstance(digest, str) or not isinstance(mxc, str):
             raise web.HTTPBadRequest(text="expected sha256 and mxc")
-        plan = await self.check_upload(mxc, digest.lower())
+        with self.metrics.guard_seconds.labels("upload").time():
+            plan = await self.check_upload(mxc, digest.lower())
+        self.metrics.guard_checks.labels("upload", "allow").inc()
         if plan:  # before the answer: the event that posts the copy comes after it
             log.info("guard: an upload of protected class media as %s", mxc)
             await self._perform(plan, cause=f"upload:{mxc}")
@@ -324,7 +343,8 @@ class GuardApi:
             return None
         # the word rules' sure removals only: the learned tier's own (a few ms more) follow
         # delivery, by the bot, as every removal did before the guard existed
-        verdict = await asyncio.to_thread(judge_quickly, text, context)
+        with self.metrics.judge_seconds.time():
+            verdict = await asyncio.to_thread(judge_quickly, text, context)
         plan = await reply_actions(event, self._ctx, text, verdict, refused=True)
         if not plan:
             return None  # kind; or urgent, or for a teacher to decide, after delivery

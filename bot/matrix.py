@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import time
 from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ from nio.store import SqliteStore
 
 from bot.clock import Clock
 from bot.crypto import CryptoError, Encryption, crypto_dir, retire_device, store_file
+from bot.monitoring import Metrics
 from storage.rooms import Room
 from storage.state import ACCESS_TOKEN, DEVICE_ID, ENCRYPTION_SWEPT, SYNC_CURSOR, USER_ID
 from storage.store import Store
@@ -227,8 +229,10 @@ class SyncLoop:
         process: ProcessEvent,
         invited: HandleInvite,
         receipts: HandleReceipts,
+        metrics: Metrics,
     ) -> None:
         self.client = client
+        self.metrics = metrics  # each sync's time, and when the last one succeeded
         self.encryption = Encryption(client, Path(client.store_path))
         self._synced = asyncio.Event()  # replaced after every sync: "new keys may be here"
         self.store = store
@@ -259,6 +263,7 @@ class SyncLoop:
                 # The first batch after start returns at once, so `ready` means caught up.
                 first = not self.ready.is_set()
                 sweep = first and await self.store.state.get(ENCRYPTION_SWEPT) != device
+                began = time.monotonic()
                 try:
                     response = await self.client.sync(
                         timeout=0 if first else SYNC_TIMEOUT_MS,
@@ -267,6 +272,7 @@ class SyncLoop:
                         full_state=sweep,
                     )
                 except (ClientConnectionError, TimeoutError) as err:
+                    self.metrics.sync_failures.inc()
                     log.warning("homeserver unreachable (%s); retrying in %.0fs", err, backoff)
                     await asyncio.sleep(backoff)
                     backoff = min(backoff * 2, 60.0)
@@ -274,11 +280,13 @@ class SyncLoop:
                 if not isinstance(response, SyncResponse):
                     if response.status_code == "M_UNKNOWN_TOKEN":
                         raise RuntimeError("the bot's access token was revoked; log in again")
+                    self.metrics.sync_failures.inc()
                     log.warning("sync failed (%s); retrying in %.0fs", response.message, backoff)
                     await asyncio.sleep(backoff)
                     backoff = min(backoff * 2, 60.0)
                     continue
                 backoff = 1.0
+                self.metrics.synced(time.monotonic() - began)
                 if sweep:  # nio has stored every room's setting while reading the response
                     await self.store.state.set(ENCRYPTION_SWEPT, device)
                 await self._keep_keys_up()
