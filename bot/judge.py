@@ -101,8 +101,9 @@ class Verdict:
     confidence: float  # 0..1, how sure the judge is of `label`
     reasons: tuple[str, ...]  # short, human-readable; never the whole message
     outcome: Outcome
-    # A private message in a language the judge cannot read (what it is written in): it
-    # may be urgent, so out of hours a safeguarding lead reads it (the relay's `check`).
+    # A message in a language the judge cannot read (what it is written in): it may be
+    # urgent, so out of hours a safeguarding lead reads it (the relay's `check`; a story
+    # reply also goes to a teacher).
     unread: str | None = None
 
 
@@ -943,7 +944,8 @@ def _other_language_verdict(words: Verdict, foreign: _Foreign, t: _Text, where: 
     """A message in another language, which the sentence model cannot read: the word rules'
     removals stand; hostile words (in any language known) are acted on. A private message
     is otherwise marked unread (a short one of kind words is just kind); in a class story,
-    kind words keep a reply, and one with neither goes to a teacher, never silently kept."""
+    kind words keep a reply, and one with neither goes to a teacher, marked unread, never
+    silently kept."""
     if words.outcome is Outcome.REMOVE:
         return words
     if foreign.hostile is not None:
@@ -966,7 +968,7 @@ def _other_language_verdict(words: Verdict, foreign: _Foreign, t: _Text, where: 
         if written_in == "another language"
         else f"written in another language ({written_in}): a teacher reads it"
     )
-    return Verdict(_NEG, 0.5, (reason,), Outcome.ASK)
+    return Verdict(_NEG, 0.5, (reason,), Outcome.ASK, unread=written_in)
 
 
 def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:

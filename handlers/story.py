@@ -3,8 +3,9 @@
 For parents and pupils the handler removes top-level posts, media and stickers (a reminder,
 never a strike), judges every reply, thread reply and edit (the new content and any HTML,
 so hidden or spoiler text cannot smuggle words past the judge), removes hostile reactions
-and edits of other people's posts, and sends unsure replies to the class teachers. Staff and
-the bot are never touched.
+and edits of other people's posts, and sends unsure replies to the class teachers (one it
+cannot read, out of their hours, to a safeguarding lead as well). Staff and the bot are
+never touched.
 """
 
 from __future__ import annotations
@@ -675,15 +676,21 @@ async def _ask_teacher(
     redactions: list[Action],
 ) -> list[Action]:
     """Hide the reply and let the class teachers (in the School Story: SLT and the office)
-    decide; no strike without their word."""
+    decide; no strike without their word.
+
+    A reply the judge cannot read (`verdict.unread`), written when none of them is working,
+    may be urgent: a safeguarding lead is asked to read it now as well, as for a private
+    message (`urgent_actions`: the alert, the incident, `!ack` and the chase), and the
+    family is given the emergency routes.
+    """
     room = event.room
     config = ctx.config
     teachers = config.teachers_of(room.class_id) if room.class_id else config.school_story_staff()
     author = await display_name(ctx, event.sender)
     school_class = ctx.config.class_by_id(room.class_id or "")
-    where = school_class.name if school_class else "the class"
+    story = f"the {school_class.name} story" if school_class else "the School Story"
     question = (
-        f"A reply by {author} in the {where} story is waiting for you. The bot was unsure "
+        f"A reply by {author} in {story} is waiting for you. The bot was unsure "
         f"({verdict.label}: {'; '.join(verdict.reasons) or 'no detail'}).\n«{text}»\n"
         f"React {KEEP} to put it back in the story, or {REMOVE} to keep it removed."
     )
@@ -707,12 +714,23 @@ async def _ask_teacher(
         confirmed_by=None,
         outcome="hidden; waiting for a teacher (no strike)",
     )
-    told = await tell(
-        ctx,
-        event.sender,
-        "Thank you for your reply. It is waiting for a teacher to look at it before it "
-        "appears in the class story.",
+    waiting = (
+        f"Thank you for your reply. It is waiting for a teacher to look at it before it "
+        f"appears in {story}."
     )
+    now = ctx.clock.now()
+    if verdict.unread and not any(ctx.calendar.is_open(now, t) for t in teachers):
+        family_home = await ctx.store.rooms.by_key(home_key(event.sender))
+        told = await urgent_actions(
+            ctx,
+            Concern.of(event, ctx, text),
+            verdict,
+            reply_room=family_home.room_id if family_home else None,
+            where=f"a reply in {story} (hidden until a teacher decides)",
+            teacher_line=waiting,
+        )
+    else:
+        told = await tell(ctx, event.sender, waiting)
     review = OpenReview(
         event.event_id,
         room.room_id,
@@ -727,8 +745,8 @@ async def _ask_teacher(
         incident,
         review,
         *redactions,
-        *asks,
         *told,
+        *asks,
         *await escalate(ctx, incident, "Reply sent to a teacher"),
     )
 

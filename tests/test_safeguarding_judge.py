@@ -148,9 +148,9 @@ def test_kind_words_and_english_in_any_voice_are_read(text: str) -> None:
     assert route(found) is Route.DELIVER
 
 
-def test_a_story_reply_is_never_marked_unread() -> None:
+def test_a_story_reply_it_cannot_read_is_marked_unread_and_goes_to_a_teacher() -> None:
     found = judge("Mój syn nie przyjdzie jutro do szkoły, bo jest chory", STORY)
-    assert found.unread is None and found.outcome is Outcome.ASK  # a teacher reads it
+    assert found.unread == "Polish" and found.outcome is Outcome.ASK  # a teacher reads it
 
 
 def test_without_the_golden_rule_a_negative_message_is_delivered() -> None:
