@@ -1003,6 +1003,12 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
     return _learned_story(words, ev, chances, heads.threshold, _unmistakable(t))
 
 
+def read_by_the_learned_tier(text: str) -> bool:
+    """Whether the learned tier would read this message: it reads English only, and a
+    message in another language is judged by the word lists instead."""
+    return _other_language(_prepare(_bounded(text, _lexicons()), JudgeContext(where=DM))) is None
+
+
 def load() -> None:
     """Load the lexicons and models now (a second or two), not on the first message."""
     judge("Loading the judge: thank you!", JudgeContext(where=DM))

@@ -203,6 +203,16 @@ class Lines:
     story: np.ndarray  # 1 for a class-story reply, 0 for a private message
     budgeted: np.ndarray  # 1 where the line counts when thresholds are set
 
+    def only(self, keep: np.ndarray) -> Lines:
+        """The lines where `keep` is true."""
+        chosen = np.flatnonzero(keep)
+        return Lines(
+            [self.texts[i] for i in chosen],
+            [self.labels[i] for i in chosen],
+            self.story[chosen],
+            self.budgeted[chosen],
+        )
+
 
 def load_lines(paths: list[Path]) -> Lines:
     """Labelled JSONL files; a line's "where" says story or dm (dm if it does not say)."""

@@ -25,7 +25,7 @@ import numpy as np
 
 from bot import judge_model
 from bot.embedding import encoder
-from bot.judge import DM, STORY
+from bot.judge import DM, STORY, read_by_the_learned_tier
 from bot.judge_eval import Example, evaluate
 from bot.progress import Progress, Tell, in_thread
 from storage.store import DATABASE, Store
@@ -118,12 +118,20 @@ def worse(before: dict[str, dict[str, float]], after: dict[str, dict[str, float]
     ]
 
 
+def english(lines: judge_model.Lines) -> np.ndarray:
+    """Which lines the learned tier is ever asked about (`judge.read_by_the_learned_tier`):
+    taught lines in other languages as well, it learnt their words as if they were English
+    and read danger into ordinary messages that share them."""
+    return np.array([read_by_the_learned_tier(text) for text in lines.texts], dtype=bool)
+
+
 def train_shipped(
     files: list[Path], out: Path, cache: Path | None, progress: Progress, tell: Tell
 ) -> dict[str, Any]:
     """Blocking: `cmd_judge_train` runs it in a worker thread (`in_thread`), which gives it
     `tell`, stopping it at its next step after Ctrl-C, before anything is written."""
     lines = judge_model.load_lines(files)
+    lines = lines.only(english(lines))
     vectors = embeddings(lines.texts, cache, tell)
     progress.begin("models fitted")
     model = judge_model.train(lines, vectors, progress=tell)
@@ -167,6 +175,8 @@ async def refit_school(data_dir: Path, cache: Path | None, progress: Progress | 
         weight = np.concatenate(
             [np.ones(len(corpus.texts)), np.full(len(decisions), DECISION_WEIGHT)]
         )
+        read = english(lines)
+        lines, weight = lines.only(read), weight[read]
         progress.begin("lines embedded")
         vectors = embeddings(lines.texts, cache, tell)
         progress.begin("models fitted")

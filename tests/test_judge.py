@@ -140,7 +140,7 @@ def test_swearing_in_warm_praise_goes_to_a_teacher_rather_than_a_strike() -> Non
         ("Whatsapp me 0 7 8 4 5 - 1 1 2 - 3 3 4", "UK phone number"),
         ("my number is O77OO 9OO123", "UK phone number"),
         ("call oh seven seven double oh nine oh oh one two three", "UK phone number"),
-        ("Ring me 0113 496 0000 after 6", "UK phone number"),
+        ("You can reach us on 0113 496 0000 after 6", "UK phone number"),
         ("drop me a line at jenny dot h at gmail dot com", "e-mail"),
         ("jo.smith [at] outlook [dot] com for RSVPs", "e-mail"),
         ("My email is sarah.jones84@gmail.com", "e-mail"),

@@ -9,12 +9,13 @@ import asyncio
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import conductbot
 
 from bot import judge_model
 from bot.judge import JudgeContext, Label, Outcome, judge
-from bot.judge_train import CHECK, check_figures
+from bot.judge_train import CHECK, check_figures, english
 from handlers.relay import Route, route
 from storage.rooms import RoomKind
 from storage.store import DATABASE, Store
@@ -243,3 +244,19 @@ def test_a_school_refit_that_holds_its_figures_is_adopted(
             assert heads.threshold["urgent"] == shipped.threshold["urgent"]
     finally:
         judge_model.use(None)
+
+
+def test_the_learned_tier_is_taught_only_lines_it_would_read() -> None:
+    """It reads English only; a line in another language is judged by the word lists."""
+    lines = judge_model.Lines(
+        [
+            "His jumper has gone missing again, can you check lost property?",
+            "Meri beti ka koi pata nahi, subah se ghar nahi aayi",
+            "Mój syn zaginął, nie wrócił ze szkoły",
+        ],
+        ["ok", "urgent", "urgent"],
+        np.zeros(3),
+        np.ones(3, dtype=bool),
+    )
+    assert english(lines).tolist() == [True, False, False]
+    assert lines.only(english(lines)).labels == ["ok"]

@@ -208,7 +208,7 @@ def test_a_missing_lead_and_an_unknown_lead_are_named_in_one_line(
     data["safeguarding"]["leads"] = ["okafor", "smith"]
     assert problems_in_text(yaml.safe_dump(data, sort_keys=False)) == [
         "rooms.yaml: safeguarding.leads[1]: unknown staff id 'smith'; "
-        "expected one of: reid, khan, okafor"
+        "expected one of: reid, khan, okafor, lewis"
     ]
     del data["safeguarding"]
     [problem] = problems_in_text(yaml.safe_dump(data, sort_keys=False))
