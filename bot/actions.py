@@ -404,7 +404,8 @@ class Pardon(StoreAction):
 
 @dataclass(frozen=True)
 class OpenReview(StoreAction):
-    """An unsure story reply waiting for a teacher's keep or remove."""
+    """An unsure story reply waiting for a teacher's keep or remove (`unread`: the language
+    of one the judge could not read)."""
 
     kind: ClassVar[str] = "open_review"
     event_id: str
@@ -415,6 +416,7 @@ class OpenReview(StoreAction):
     label: str
     confidence: float
     reasons: tuple[str, ...]
+    unread: str | None = None
 
     def target(self) -> str | None:
         return self.event_id
@@ -430,6 +432,7 @@ class OpenReview(StoreAction):
             self.confidence,
             self.reasons,
             at=at,
+            unread=self.unread,
         )
         return str(review)
 

@@ -630,7 +630,9 @@ async def _confirmed_removal(
     confirmed_by: str,
     refused: bool = False,
 ) -> list[Action]:
-    """Remove, then warn or remove the person, or point them to the right route."""
+    """Remove, then warn or remove the person, or point them to the right route; a reply
+    the judge could not read (rule "unread", a teacher's ❌) is never a strike: it may be a
+    disclosure, and the family is only told it stays out of the story."""
     rule = rule_text(incident.rule, ctx)
     done = REFUSED if refused else "removed"
     taken = "I didn't post your reply in" if refused else "I've taken your reply out of"
@@ -649,6 +651,24 @@ async def _confirmed_removal(
             "instead. This is not a warning.",
         )
         incident = replace(incident, outcome=f"{done}; asked to send it privately (no strike)")
+    elif incident.rule == "unread":
+        class_id = await _class_of(ctx, incident.room_id)
+        school_class = ctx.config.class_by_id(class_id)
+        story = f"the {school_class.name} story" if school_class else "the School Story"
+        names = [t.name for t in ctx.config.teachers_of(class_id)] if class_id else []
+        teachers = " or ".join(names) or "your child's teacher"
+        consequences = await tell(
+            ctx,
+            incident.user_id,
+            f"{confirmed_by} has looked at your reply and it has not been put back in {story}. "
+            f"If it was meant for the school, please send it to {teachers} by private message "
+            "instead. This is not a warning.",
+        )
+        incident = replace(
+            incident,
+            outcome=f"{done}: kept out of the story by {confirmed_by}; the judge could not "
+            "read it (no strike)",
+        )
     else:  # complaint
         consequences = await tell(
             ctx,
@@ -676,7 +696,8 @@ async def _ask_teacher(
     redactions: list[Action],
 ) -> list[Action]:
     """Hide the reply and let the class teachers (in the School Story: SLT and the office)
-    decide; no strike without their word.
+    decide; no strike without their word, and none for a reply the judge cannot read (the
+    review records its language, `Review.unread`).
 
     A reply the judge cannot read (`verdict.unread`), written when none of them is working,
     may be urgent: a safeguarding lead is asked to read it now as well, as for a private
@@ -740,6 +761,7 @@ async def _ask_teacher(
         str(verdict.label),
         verdict.confidence,
         tuple(verdict.reasons),
+        unread=verdict.unread,
     )
     return incident_actions(
         incident,
@@ -814,8 +836,12 @@ async def _keep(review: Review, ctx: Context, teacher: str) -> list[Action]:
 async def _remove(review: Review, ctx: Context, teacher: str) -> list[Action]:
     teacher_name = await display_name(ctx, teacher)
     incident = _review_incident(review, "teacher removed a reply", "", teacher_name, review.text)
-    # A teacher removing a reply the judge thought fine breaks the positive-comments rule.
-    incident = replace(incident, rule=review.label if review.label != "ok" else "negative")
+    if review.unread:
+        # Nobody could read it (it may be a disclosure): kept out of the story, no strike.
+        incident = replace(incident, rule="unread")
+    else:
+        # A teacher removing a reply the judge thought fine breaks the positive-comments rule.
+        incident = replace(incident, rule=review.label if review.label != "ok" else "negative")
     return await _confirmed_removal(ctx, incident, [], confirmed_by=teacher_name)
 
 

@@ -433,4 +433,9 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         ),
     ),
+    Migration(
+        "a reply the judge could not read is marked so on its review (the language), so a "
+        "teacher's removal of it is never a strike",
+        ("ALTER TABLE reviews ADD COLUMN unread TEXT",),
+    ),
 )

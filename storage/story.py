@@ -32,6 +32,8 @@ class Review:
     reasons: tuple[str, ...]
     decision: str | None
     decided_by: str | None
+    #: The language of a reply the judge could not read (`Verdict.unread`), else None.
+    unread: str | None = None
 
 
 def _story_event(row: aiosqlite.Row) -> StoryEvent:
@@ -58,6 +60,7 @@ def _review(row: aiosqlite.Row) -> Review:
         tuple(json.loads(row["reasons"])),
         row["decision"],
         row["decided_by"],
+        row["unread"],
     )
 
 
@@ -123,10 +126,12 @@ class Story:
         reasons: tuple[str, ...],
         *,
         at: str,
+        unread: str | None = None,
     ) -> int:
+        """`unread`: the language of a reply the judge could not read."""
         await self._db.execute(
             "INSERT OR IGNORE INTO reviews (event_id, room_id, author, in_reply_to, text, label, "
-            "confidence, reasons, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "confidence, reasons, created_at, unread) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 event_id,
                 room_id,
@@ -137,6 +142,7 @@ class Story:
                 confidence,
                 json.dumps(list(reasons)),
                 at,
+                unread,
             ),
         )
         review = await self.review_for_event(event_id)

@@ -67,3 +67,34 @@ async def test_each_migration_is_described_and_logged_when_applied(
     assert len(logged) == len(MIGRATIONS)
     for version, (line, migration) in enumerate(zip(logged, MIGRATIONS, strict=True), 1):
         assert migration.description and line.endswith(f"{version}: {migration.description}")
+
+
+async def test_reviews_made_before_the_unread_column_read_as_readable(tmp_path: Path) -> None:
+    """Migration 13 marks a review of a reply the judge could not read with its language;
+    reviews already waiting are readable replies (NULL), as they were before."""
+    path = tmp_path / "db.sqlite"
+    async with aiosqlite.connect(path) as db:
+        for migration in MIGRATIONS[:12]:
+            for statement in migration.statements:
+                await db.execute(statement)
+        await db.execute(
+            "INSERT INTO reviews (event_id, room_id, author, text, label, confidence, "
+            "created_at) VALUES ('$old', '!r:x', '@p:x', 'Shame', 'negative', 0.55, 'then')"
+        )
+        await db.execute("PRAGMA user_version = 12")
+        await db.commit()
+    store = await Store.open(path)
+    try:
+        old = await store.story.review_for_event("$old")
+        assert old is not None and old.unread is None and old.label == "negative"
+        now = "2026-11-20T19:00:00+00:00"
+        await store.story.open_review(
+            "$new", "!r:x", "@p:x", None, "Amelia mówi", "negative", 0.5, (), at=now
+        )
+        await store.story.open_review(
+            "$pl", "!r:x", "@p:x", None, "Amelia mówi", "negative", 0.5, (), at=now, unread="Polish"
+        )
+        assert (await store.story.review_for_event("$new")).unread is None
+        assert (await store.story.review_for_event("$pl")).unread == "Polish"
+    finally:
+        await store.close()

@@ -27,8 +27,9 @@ from conftest import (
     send_text,
 )
 
-from bot.judge import JudgeContext, Outcome, judge
+from bot.judge import JudgeContext, Label, Outcome, judge
 from bot.provisioning import ESCALATION_KEY, SCHOOL_STORY_KEY, home_key, story_key
+from storage.story import Review
 
 FRIDAY_7PM = datetime.fromisoformat("2026-11-20T19:00:00+00:00")
 TUESDAY_10AM = datetime.fromisoformat("2026-11-24T10:00:00+00:00")
@@ -38,6 +39,8 @@ SOON = 5.0  # seconds: what the safeguarding issue promises a family and a lead
 #: its words is on the judge's lists).
 UNREAD = "Amelia mówi, że tata ją bije w domu i boi się wracać"
 KIND_POLISH = "Piękne słoneczniki, dziękujemy!"
+#: An English reply the judge reads and is unsure about: a teacher decides, as ever.
+UNSURE = "Shame Amelia missed it again"
 STORY = JudgeContext(where="story", pupil_names=frozenset({"Amelia"}))
 
 
@@ -46,6 +49,9 @@ def test_the_judge_cannot_read_the_reply_and_reads_the_kind_one() -> None:
     assert unread.unread == "Polish" and unread.outcome is Outcome.ASK, unread
     kind = judge(KIND_POLISH, STORY)
     assert kind.unread is None and kind.outcome is Outcome.KEEP, kind
+    unsure = judge(UNSURE, STORY)
+    assert unsure.unread is None and unsure.outcome is Outcome.ASK, unsure
+    assert unsure.label is Label.NEGATIVE, unsure  # a strike if a teacher removes it
 
 
 class StoryReplies:
@@ -101,6 +107,33 @@ class StoryReplies:
 
     async def strikes(self) -> list:
         return await self.bot.store.discipline.strikes(self.parent_person.user_id)
+
+    async def decide(self, body: str, key: str) -> None:
+        """The deciding teacher reacts `key` to the notice asking about the reply `body`."""
+
+        async def review_notice() -> str | None:
+            for event in await messages(self.decider, self.decider_home):
+                said = event["content"].get("body", "")
+                if "is waiting for you" in said and body in said:
+                    return event["event_id"]
+            return None
+
+        notice = await eventually(review_notice)
+        reaction = {"m.relates_to": {"rel_type": "m.annotation", "event_id": notice, "key": key}}
+        response = await self.decider.room_send(self.decider_home, "m.reaction", reaction)
+        assert isinstance(response, nio.RoomSendResponse)
+
+    async def decided(self, reply: str) -> Review:
+        async def review() -> Review | None:
+            found = await self.bot.store.story.review_for_event(reply)
+            return found if found is not None and found.decision is not None else None
+
+        return await eventually(review)
+
+    async def removals_for_slt(self) -> list[dict]:
+        """The escalation room's incidents for a teacher's ❌ (posted after all the rest)."""
+        incidents = await incidents_in(self.lead, self.escalation)
+        return [i for i in incidents if i.get("kind") == "teacher removed a reply"]
 
 
 @pytest.fixture
@@ -211,23 +244,57 @@ async def test_out_of_hours_the_teachers_tick_still_puts_the_reply_back(
     oak.at(FRIDAY_7PM)
     reply = await oak.reply(UNREAD)
     await eventually(oak.asked_to_read, within=SOON)
-
-    async def review_notice() -> str | None:
-        for event in await messages(oak.decider, oak.decider_home):
-            body = event["content"].get("body", "")
-            if "is waiting for you" in body and UNREAD in body:
-                return event["event_id"]
-        return None
-
-    notice = await eventually(review_notice)
-    reaction = {"m.relates_to": {"rel_type": "m.annotation", "event_id": notice, "key": "✅"}}
-    response = await oak.decider.room_send(oak.decider_home, "m.reaction", reaction)
-    assert isinstance(response, nio.RoomSendResponse)
-
-    async def kept() -> bool:
-        review = await oak.bot.store.story.review_for_event(reply)
-        return review is not None and review.decision == "keep"
-
-    await eventually(kept)
+    await oak.decide(UNREAD, "✅")
+    assert (await oak.decided(reply)).decision == "keep"
     await eventually(lambda: _told(oak.family_notices(), "now in the class story"))
     assert await oak.strikes() == []
+
+
+async def test_out_of_hours_the_teachers_cross_keeps_an_unread_reply_out_with_no_strike(
+    oak: StoryReplies,
+) -> None:
+    """It may be a disclosure: nobody could read it, so removing it never punishes the
+    family; SLT still have the incident, with the evidence and who decided."""
+    oak.at(FRIDAY_7PM)
+    reply = await oak.reply(UNREAD)
+    await eventually(oak.asked_to_read, within=SOON)
+    await oak.decide(UNREAD, "❌")
+    review = await oak.decided(reply)
+    assert review.decision == "remove" and review.unread == "Polish"
+
+    [removed] = await eventually(oak.removals_for_slt)  # the last of the decision's actions
+    assert removed["confirmed_by"] == "Miss Reid" and removed["rule"] == "unread"
+    assert removed["evidence"]["body"] == UNREAD and "no strike" in removed["outcome"]
+    assert await oak.strikes() == []
+    [recorded] = [
+        i
+        for i in await oak.bot.store.incidents.of_user(oak.parent_person.user_id)
+        if i.kind == "teacher removed a reply"
+    ]
+    assert recorded.confirmed_by == "Miss Reid" and recorded.evidence["body"] == UNREAD
+    [told] = await eventually(lambda: _told(oak.family_notices(), "has not been put back"))
+    assert "Miss Reid has looked at your reply" in told and "the Oak Class story" in told
+    assert "strike" not in told and "This is a warning" not in told
+    assert await is_redacted(oak.decider, oak.room, reply)  # out of the story, and not re-posted
+    assert not any(UNREAD in n for n in await notices_in(oak.decider, oak.room))
+
+
+async def test_the_teachers_cross_on_an_english_reply_still_gives_a_strike(
+    oak: StoryReplies,
+) -> None:
+    """The twin: a reply the judge read and asked about is removed with a strike, as ever."""
+    oak.at(FRIDAY_7PM)
+    reply = await oak.reply(UNSURE)
+    await oak.decide(UNSURE, "❌")
+    review = await oak.decided(reply)
+    assert review.decision == "remove" and review.unread is None
+
+    [removed] = await eventually(oak.removals_for_slt)
+    assert removed["confirmed_by"] == "Miss Reid" and removed["rule"] == "negative"
+    assert "strike 1" in removed["outcome"]
+    [strike] = await oak.strikes()
+    assert strike.event_id == reply and strike.rule == "negative"
+    assert strike.confirmed_by == "Miss Reid"
+    await eventually(lambda: _told(oak.family_notices(), "This is a warning"))
+    assert await is_redacted(oak.decider, oak.room, reply)
+    assert await oak.asked_to_read() == []
