@@ -68,6 +68,9 @@ def rule_text(rule: str, ctx: Context) -> str:
         "Team and recorded in the school's safeguarding log.",
         "urgent": "A child's safety comes first: every concern goes to the school's Designated "
         "Safeguarding Lead without delay (Keeping Children Safe in Education).",
+        "unread": "A message the school's bot cannot read may be a safeguarding concern: out "
+        "of school hours a safeguarding lead reads it at once, and no one is ever given a "
+        "strike for it.",
     }.get(rule, rule)
 
 
