@@ -578,13 +578,12 @@ async def _code_posted(
     *,
     refused: bool,
 ) -> list[Action]:
-    """A join code where others can read it is removed, and stops working; no strike. One
-    refused before delivery was never read: it keeps working."""
+    """A join code posted where others could read it is removed, or refused before
+    delivery, and stops working either way: whoever posted it meant others to have it. No
+    strike; the teacher who made it is told."""
     removal = await _remove_shape(
         event, ctx, "join_code", "a join code", also_redact, refused=refused
     )
-    if refused:
-        return removal
     voided: list[Action] = [VoidJoinCode(code.id) for code in leaked]
     issuers: list[Action] = []
     for creator in dict.fromkeys(code.created_by for code in leaked):

@@ -357,11 +357,11 @@ async def test_a_forged_quote_of_the_teacher_goes_and_a_true_one_stays(
 async def test_a_join_code_pasted_in_a_story_goes_and_a_look_alike_stays(
     story: GuardedStory,
 ) -> None:
-    """Refused by the guard, nobody read the code, so it keeps working (handlers/story.py's
-    `_code_posted`); removed after delivery, it is voided and its teacher told."""
+    """Refused by the guard or removed after delivery, the code stops working and its
+    teacher is told (handlers/story.py's `_code_posted`); no strike."""
     code = await issue(story.bot, story.matrix, story.school, "Noah")
     leaked = _reply(story, f"Anyone need this? {code.lower()} for Noah's mum")
-    outcome = await story.kept_out(await story.send(story.sam, "m.room.message", leaked), leaked)
+    await story.kept_out(await story.send(story.sam, "m.room.message", leaked), leaked)
     look_alike = _reply(story, "Well done KQ7D-MAXR team, brilliant relay!")
     await story.stays(await story.send(story.sam, "m.room.message", look_alike), look_alike)
     assert not any(code.lower() in s for s in await story.readable())
@@ -369,16 +369,11 @@ async def test_a_join_code_pasted_in_a_story_goes_and_a_look_alike_stays(
     async def told(client: nio.AsyncClient, room: str, words: str) -> bool:
         return any(words in n.lower() for n in await notices_in(client, room))
 
+    teacher_home = story.teacher_home
+    assert await eventually(lambda: told(story.teacher, teacher_home, "posted in a class story"))
     found = await story.bot.store.codes.find(code)
     assert found is not None and found.used_by is None
-    if outcome == "refused":
-        assert found.expires_at > story.bot.app.clock.iso()
-        home = await story.bot.room(home_key(story.sam_person.user_id))
-        assert await eventually(lambda: told(story.sam, home, "join code"))
-    else:
-        assert found.expires_at <= story.bot.app.clock.iso()  # voided: nobody can redeem it
-        teacher_home = story.teacher_home
-        assert await eventually(
-            lambda: told(story.teacher, teacher_home, "posted in a class story")
-        )
+    assert found.expires_at <= story.bot.app.clock.iso()  # voided: nobody can redeem it
+    home = await story.bot.room(home_key(story.sam_person.user_id))
+    assert await eventually(lambda: told(story.sam, home, "join code"))
     assert await story.bot.store.discipline.strikes(story.sam_person.user_id) == []
