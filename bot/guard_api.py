@@ -25,7 +25,7 @@ import json
 import logging
 import os
 import re
-from collections.abc import Awaitable, Iterator, Mapping
+from collections.abc import Awaitable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -69,20 +69,37 @@ ENV_SECRET, ENV_SECRET_FILE, ENV_PORT = (
 )
 
 
+@dataclass(frozen=True)
+class SchoolGuard:
+    """One school of a trust, as the guard module asks it: its bot and guard endpoint."""
+
+    bot: str  # the school bot's user id: the rooms it created are this school's
+    bot_url: str
+    secret: str
+
+
 def module_config(
-    bot_url: str,
-    secret: str,
+    bot_url: str | None,
+    secret: str | None,
     allowed_creators: list[str],
     *,
+    schools: Sequence[SchoolGuard] = (),
     direct_chat_with: list[str] | None = None,
     timeout_ms: int = 300,
     judging_fail_open: bool = True,
     media_fail_open: bool = True,
 ) -> dict[str, Any]:
-    """The `config:` of `synapse_module.ConductbotGuard` in homeserver.yaml."""
-    return {
-        "bot_url": bot_url,
-        "secret": secret,
+    """The `config:` of `synapse_module.ConductbotGuard` in homeserver.yaml: one school's
+    `bot_url` and `secret`, or (both None) a trust's `schools`, each asked about its own
+    bot's rooms. `allowed_creators` and `direct_chat_with` cover every school."""
+    if (bot_url is None) != bool(schools) or (bot_url is None) != (secret is None):
+        raise ValueError("give one school's bot_url and secret, or schools, not both")
+    where: dict[str, Any] = (
+        {"schools": [{"bot": s.bot, "bot_url": s.bot_url, "secret": s.secret} for s in schools]}
+        if schools
+        else {"bot_url": bot_url, "secret": secret}
+    )
+    return where | {
         "allowed_creators": sorted(allowed_creators),
         "direct_chat_with": sorted(direct_chat_with or []),
         "timeout_ms": timeout_ms,

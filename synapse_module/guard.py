@@ -14,6 +14,9 @@ Two kinds of rule:
   does not say who uploads); their hashes are told to the bot, so that an event posting a
   copy of class media is judged knowing who sends it.
 
+A trust's homeserver lists each school's bot and endpoint under `schools:`: an event is
+asked about by the school whose bot created its room, an upload by every school.
+
 Everything runs on Synapse's reactor: HTTP through Twisted's client with a timeout, hashing
 in a thread. Nothing here blocks, and no message body is logged.
 """
@@ -32,7 +35,7 @@ from synapse.module_api import NOT_SPAM, ModuleApi, make_deferred_yieldable, run
 from synapse.module_api.errors import Codes, ConfigError
 from synapse.util.frozenutils import unfreeze
 from twisted.internet import reactor
-from twisted.internet.defer import Deferred, succeed
+from twisted.internet.defer import Deferred, gatherResults, succeed
 from twisted.internet.endpoints import TCP4ClientEndpoint
 from twisted.web.client import URI, Agent, HTTPConnectionPool, readBody
 from twisted.web.http_headers import Headers
@@ -90,31 +93,75 @@ def _user_ids(value: Any, key: str) -> frozenset[str]:
     return frozenset(value)
 
 
+def _secret(raw: Mapping[str, Any], at: tuple[str, ...]) -> str:
+    secret = raw.get("secret")
+    if raw.get("secret_path") is not None:
+        try:
+            secret = Path(str(raw["secret_path"])).read_text().strip()
+        except OSError as err:
+            raise ConfigError(f"cannot read the secret: {err}", (*at, "secret_path")) from None
+    if not isinstance(secret, str) or len(secret) < 16:
+        raise ConfigError("expected a shared secret of at least 16 characters", (*at, "secret"))
+    return secret
+
+
+def _bot_url(raw: Mapping[str, Any], at: tuple[str, ...]) -> str:
+    url = raw.get("bot_url")
+    if not isinstance(url, str) or not url.startswith("http://"):
+        raise ConfigError(
+            "expected the bot's local guard URL, e.g. http://127.0.0.1:8787", (*at, "bot_url")
+        )
+    return url.rstrip("/")
+
+
 @dataclass(frozen=True)
-class GuardConfig:
+class SchoolEndpoint:
+    """One school's bot and where its guard endpoint listens."""
+
+    bot: str | None  # the bot's account; None in the single-school form: it answers for all
     bot_url: str  # e.g. http://127.0.0.1:8787, where the bot's GuardApi listens
     secret: str
-    allowed_creators: frozenset[str]  # the bot and staff: may create rooms and invite
-    timeout: float = 0.3  # seconds to wait for the bot
+
+    @classmethod
+    def parse(cls, raw: Any, at: tuple[str, ...]) -> SchoolEndpoint:
+        if not isinstance(raw, Mapping):
+            raise ConfigError("expected {bot, bot_url, secret or secret_path}", at)
+        bot = raw.get("bot")
+        if not isinstance(bot, str) or not bot.startswith("@") or ":" not in bot:
+            raise ConfigError("expected the school bot's Matrix user id", (*at, "bot"))
+        return cls(bot=bot, bot_url=_bot_url(raw, at), secret=_secret(raw, at))
+
+
+@dataclass(frozen=True)
+class GuardConfig:
+    # One school (`bot_url` and `secret` at the top, bot None), or a trust's `schools:`.
+    schools: tuple[SchoolEndpoint, ...]
+    allowed_creators: frozenset[str]  # every school's bot and staff: may create rooms, invite
+    timeout: float = 0.3  # seconds to wait for a bot
     fail_open: Mapping[str, bool] = field(default_factory=lambda: {"judging": True, "media": True})
-    # Accounts anyone may open a direct chat with (the bot: a new family's first message).
+    # Accounts anyone may open a direct chat with (the bots: a new family's first message).
     direct_chat_with: frozenset[str] = frozenset()
 
     @classmethod
     def parse(cls, raw: Mapping[str, Any]) -> GuardConfig:
-        url = raw.get("bot_url")
-        if not isinstance(url, str) or not url.startswith("http://"):
-            raise ConfigError(
-                "expected the bot's local guard URL, e.g. http://127.0.0.1:8787", ("bot_url",)
+        if raw.get("schools") is None:
+            schools: tuple[SchoolEndpoint, ...] = (
+                SchoolEndpoint(bot=None, bot_url=_bot_url(raw, ()), secret=_secret(raw, ())),
             )
-        secret = raw.get("secret")
-        if raw.get("secret_path") is not None:
-            try:
-                secret = Path(str(raw["secret_path"])).read_text().strip()
-            except OSError as err:
-                raise ConfigError(f"cannot read the secret: {err}", ("secret_path",)) from None
-        if not isinstance(secret, str) or len(secret) < 16:
-            raise ConfigError("expected a shared secret of at least 16 characters", ("secret",))
+        else:
+            listed = raw["schools"]
+            if not isinstance(listed, list) or not listed:
+                raise ConfigError("expected a list of {bot, bot_url, secret}", ("schools",))
+            if any(raw.get(key) is not None for key in ("bot_url", "secret", "secret_path")):
+                raise ConfigError(
+                    "give each school's bot_url and secret under schools:, not at the top",
+                    ("schools",),
+                )
+            schools = tuple(
+                SchoolEndpoint.parse(item, ("schools", str(n))) for n, item in enumerate(listed)
+            )
+            if len({school.bot for school in schools}) != len(schools):
+                raise ConfigError("a bot is listed for more than one school", ("schools",))
         timeout_ms = raw.get("timeout_ms", 300)
         if not isinstance(timeout_ms, int) or not 1 <= timeout_ms <= 10_000:
             raise ConfigError("expected milliseconds between 1 and 10000", ("timeout_ms",))
@@ -124,13 +171,18 @@ class GuardConfig:
         ):
             raise ConfigError("expected {judging: true|false, media: true|false}", ("fail_open",))
         return cls(
-            bot_url=url.rstrip("/"),
-            secret=secret,
+            schools=schools,
             allowed_creators=_user_ids(raw.get("allowed_creators"), "allowed_creators"),
             timeout=timeout_ms / 1000,
             fail_open=fail_open,
             direct_chat_with=_user_ids(raw.get("direct_chat_with", []), "direct_chat_with"),
         )
+
+    @property
+    def trust(self) -> bool:
+        """Whether each school's bot is named (`schools:`), so a room's creator says which
+        school's bot is asked about it."""
+        return self.schools[0].bot is not None
 
 
 def mentions_mxc(value: Any) -> bool:
@@ -198,13 +250,19 @@ class ConductbotGuard:
         self._agent = Agent.usingEndpointFactory(
             reactor, _Direct(config.timeout), HTTPConnectionPool(reactor, persistent=True)
         )
-        self._headers = Headers(
-            {
-                b"Authorization": [f"Bearer {config.secret}".encode()],
-                b"Content-Type": [b"application/json"],
-            }
-        )
-        self._bot_answering = True
+        self._headers = {
+            school: Headers(
+                {
+                    b"Authorization": [f"Bearer {school.secret}".encode()],
+                    b"Content-Type": [b"application/json"],
+                }
+            )
+            for school in config.schools
+        }
+        self._by_bot = {school.bot: school for school in config.schools}
+        # A room's creator never changes: which school's bot made each room seen so far.
+        self._creators: dict[str, SchoolEndpoint | None] = {}
+        self._bot_answering = dict.fromkeys(config.schools, True)
         api.register_spam_checker_callbacks(
             user_may_create_room=self.user_may_create_room,
             user_may_invite=self.user_may_invite,
@@ -296,13 +354,36 @@ class ConductbotGuard:
             "content": content,
             "txn_id": txn_id,
         }
-        answer = await self._ask("/v1/check-event", body)
-        if answer is None:
+        schools = await self._schools_for(event.room_id, needs)
+        answers = await self._ask_all(schools, "/v1/check-event", body)
+        for answer in answers:
+            if answer is not None and not answer["allow"]:
+                logger.info("guard: refused an event by %s in %s", event.sender, event.room_id)
+                return _refuse(_reason(answer))
+        if None in answers:
             return self._unavailable(needs)
-        if answer["allow"]:
-            return NOT_SPAM
-        logger.info("guard: refused an event by %s in %s", event.sender, event.room_id)
-        return _refuse(_reason(answer))
+        return NOT_SPAM
+
+    async def _schools_for(self, room_id: str, needs: set[str]) -> tuple[SchoolEndpoint, ...]:
+        """Whose bot is asked about an event in this room. One school: its bot, always. A
+        trust: the school whose bot created the room; in a room no school's bot created (a
+        family's direct chat with a bot, a room staff made), no bot judges replies, but any
+        school's class media may be posted there, so every school is asked about media."""
+        if not self._config.trust:
+            return self._config.schools
+        if room_id not in self._creators:
+            try:
+                state = await self._api.get_room_state(room_id, [("m.room.create", "")])
+            except Exception as err:  # not known now: every school is asked, nothing kept
+                logger.warning("guard: cannot read who created %s (%r)", room_id, err)
+                return self._config.schools
+            create = state.get(("m.room.create", ""))
+            creator = create.sender if create is not None else None
+            self._creators[room_id] = self._by_bot.get(creator)
+        school = self._creators[room_id]
+        if school is not None:
+            return (school,)
+        return self._config.schools if "media" in needs else ()
 
     async def check_media_file_for_spam(self, file: Any, info: Any) -> NotSpam | Refusal:
         """Tell the bot what a local upload's bytes are, and let it through: staff may upload
@@ -317,8 +398,15 @@ class ConductbotGuard:
             return NOT_SPAM
         digest = await self._api.defer_to_thread(_sha256, file.path)
         mxc = f"mxc://{self._api.server_name}/{info.file_id}"
-        if await self._ask("/v1/upload", {"sha256": digest, "mxc": mxc}) is None:
-            # Synapse answers a refused upload with 400 "Bad content" whatever we return.
+        # Synapse does not say who uploads, so in a trust every school's bot is told.
+        answers = await self._ask_all(
+            self._config.schools, "/v1/upload", {"sha256": digest, "mxc": mxc}
+        )
+        # Synapse answers a refused upload with 400 "Bad content" whatever we return.
+        if any(answer is not None and not answer["allow"] for answer in answers):
+            logger.info("guard: refused an upload as %s", mxc)
+            return _refuse(REFUSED)
+        if None in answers:
             return self._unavailable({"media"})
         return NOT_SPAM
 
@@ -327,44 +415,59 @@ class ConductbotGuard:
             return NOT_SPAM
         return _refuse(UNAVAILABLE)
 
-    async def _ask(self, path: str, body: dict[str, Any]) -> dict[str, Any] | None:
+    async def _ask_all(
+        self, schools: tuple[SchoolEndpoint, ...], path: str, body: dict[str, Any]
+    ) -> list[dict[str, Any] | None]:
+        """Each school's answer (None where there was none), asked at once."""
+        if not schools:
+            return []
+        if len(schools) == 1:
+            return [await self._ask(schools[0], path, body)]
+        asked = [run_in_background(self._ask, school, path, body) for school in schools]
+        return await make_deferred_yieldable(gatherResults(asked, consumeErrors=True))
+
+    async def _ask(
+        self, school: SchoolEndpoint, path: str, body: dict[str, Any]
+    ) -> dict[str, Any] | None:
         """The bot's answer, or None if it did not give a valid one within the timeout."""
         began = reactor.seconds()
-        request = run_in_background(self._post, path, body)
+        request = run_in_background(self._post, school, path, body)
         request.addTimeout(self._config.timeout, reactor)
         try:
             answer = await make_deferred_yieldable(request)
         except Exception as err:  # timeout, refused connection, HTTP error: all the same
             late = reactor.seconds() - began >= self._config.timeout
             why = f"no answer within {self._config.timeout * 1000:.0f} ms" if late else repr(err)
-            self._answering(False, f"{why} on {path}")
+            self._answering(school, False, f"{why} on {path}")
             return None
         if not isinstance(answer, dict) or not isinstance(answer.get("allow"), bool):
-            self._answering(False, f"an invalid answer on {path}")
+            self._answering(school, False, f"an invalid answer on {path}")
             return None
-        self._answering(True, "")
+        self._answering(school, True, "")
         return answer
 
-    async def _post(self, path: str, body: dict[str, Any]) -> Any:
-        url = (self._config.bot_url + path).encode()
+    async def _post(self, school: SchoolEndpoint, path: str, body: dict[str, Any]) -> Any:
+        url = (school.bot_url + path).encode()
         payload = _Body(json.dumps(body).encode())
         response = await make_deferred_yieldable(
-            self._agent.request(b"POST", url, self._headers, payload)
+            self._agent.request(b"POST", url, self._headers[school], payload)
         )
         data = await make_deferred_yieldable(readBody(response))
         if response.code != 200:
             raise ValueError(f"HTTP {response.code}")
         return json.loads(data)
 
-    def _answering(self, now: bool, why: str) -> None:
-        """Log when the bot stops or starts answering, not on every event."""
-        if now != self._bot_answering:
-            self._bot_answering = now
+    def _answering(self, school: SchoolEndpoint, now: bool, why: str) -> None:
+        """Log when a bot stops or starts answering, not on every event."""
+        if now != self._bot_answering[school]:
+            self._bot_answering[school] = now
+            who = f"conductbot ({school.bot})" if school.bot else "conductbot"
             if now:
-                logger.warning("guard: conductbot is answering again")
+                logger.warning("guard: %s is answering again", who)
             else:
                 logger.warning(
-                    "guard: conductbot is not answering (%s); fail_open=%s",
+                    "guard: %s is not answering (%s); fail_open=%s",
+                    who,
                     why,
                     dict(self._config.fail_open),
                 )

@@ -514,3 +514,109 @@ async def incidents_in(client: nio.AsyncClient, room_id: str) -> list[dict]:
         for e in await messages(client, room_id)
         if "org.conductbot.incident" in e["content"]
     ]
+
+
+# --- a trust: two schools on one guarded homeserver ----------------------------------------
+
+#: How long the trust's guard module waits for a bot: long enough on a shared machine that
+#: a refusal is given at send time, not let through late.
+TRUST_GUARD_TIMEOUT_MS = 5000
+#: Bot accounts per school a trust's homeserver names: more than the trust tests use.
+TRUST_BOTS = 4
+
+
+@dataclass(frozen=True)
+class TrustServer:
+    """One homeserver, one guard module, and per school its own bot accounts, staff and
+    guard endpoint (`GuardedServer` each, sharing the settings)."""
+
+    settings: SynapseSettings
+    schools: dict[str, GuardedServer]
+
+
+@pytest.fixture(scope="module")
+def trust_synapse(
+    tmp_path_factory: pytest.TempPathFactory, homeserver_kind: str
+) -> Iterator[TrustServer]:
+    """A Synapse whose guard module lists two schools, "a" and "b" (docs/guard.md, the
+    `schools:` form): each school's rooms.yaml staff are accounts of their own, and each of
+    its bot accounts is listed with that school's endpoint and secret."""
+    from bot.guard_api import SchoolGuard
+
+    document = yaml.safe_load((REPO / "rooms.yaml").read_text())
+    suffix = uuid.uuid4().hex[:8]
+    names = ("a", "b")
+    localparts = {
+        name: {m["id"]: f"{m['id']}-{name}-{suffix}" for m in document["staff"]} for name in names
+    }
+    bots = {name: [f"conductbot-{name}-{suffix}-{n}" for n in range(TRUST_BOTS)] for name in names}
+    endpoints = {name: GuardEndpoint(free_port(), secrets.token_urlsafe(24)) for name in names}
+    schools = [
+        SchoolGuard(
+            f"@{bot}:{SERVER_NAME}",
+            f"http://127.0.0.1:{endpoints[name].port}",
+            endpoints[name].secret,
+        )
+        for name in names
+        for bot in bots[name]
+    ]
+    staff_ids = [f"@{lp}:{SERVER_NAME}" for name in names for lp in localparts[name].values()]
+    bot_ids = [school.bot for school in schools]
+    guard = module_config(
+        None,
+        None,
+        [*bot_ids, *staff_ids],
+        schools=schools,
+        direct_chat_with=bot_ids,
+        timeout_ms=TRUST_GUARD_TIMEOUT_MS,
+    )
+    directory = tmp_path_factory.mktemp("trust-synapse")
+    with homeserver(homeserver_kind, directory, guard) as settings:
+        servers = {}
+        for name in names:
+            staff = {}
+            for member in document["staff"]:
+                password = uuid.uuid4().hex
+                localpart = localparts[name][member["id"]]
+                user_id = register_user(settings, localpart, password, displayname=member["name"])
+                staff[member["id"]] = Person(user_id, password, localpart)
+            servers[name] = GuardedServer(settings, endpoints[name], staff, bots[name])
+        yield TrustServer(settings, servers)
+
+
+@pytest.fixture
+async def trust_matrix(trust_synapse: TrustServer) -> AsyncIterator[Matrix]:
+    harness = Matrix(trust_synapse.settings)
+    try:
+        yield harness
+    finally:
+        await harness.aclose()
+
+
+@pytest.fixture
+async def trust_schools(
+    trust_matrix: Matrix, trust_synapse: TrustServer, tmp_path: Path
+) -> dict[str, School]:
+    """Each of the trust's schools, in a directory (rooms.yaml, database) of its own."""
+    schools = {}
+    for name, server in trust_synapse.schools.items():
+        (tmp_path / name).mkdir()
+        schools[name] = make_school(
+            trust_matrix,
+            tmp_path / name,
+            staff=server.staff,
+            guard=server.endpoint,
+            bot=server.next_bot(),
+        )
+    return schools
+
+
+@pytest.fixture
+async def launch_trust(trust_schools: dict[str, School]) -> AsyncIterator[dict[str, BotLauncher]]:
+    """A launcher per school: each school's bot runs as its own `conductbot run` would."""
+    launchers = {name: BotLauncher(school) for name, school in trust_schools.items()}
+    try:
+        yield launchers
+    finally:
+        for launcher in launchers.values():
+            await launcher.aclose()
