@@ -112,9 +112,11 @@ class Verdict:
 #: The fewest words a private message needs before the learned tier holds it back or pauses
 #: it: two words ("message 187") say too little for a reading of meaning to go on.
 LEARNED_DM_WORDS = 3
-#: A private message in another language of fewer words than this that uses kind words of
-#: a language the judge knows ("Dziękuję bardzo!") is read as kind, not sent to be read.
-UNREAD_WORDS = 6
+#: A message in another language of fewer words than this that uses kind words of a
+#: language the judge knows ("Dziękuję bardzo!") is read as kind, not sent to be read: a
+#: longer one may carry a disclosure after its thanks. A story reply is usually a sentence
+#: or two of praise, so it is allowed more than a private message.
+KIND_ONLY_WORDS = {DM: 6, STORY: 12}
 #: Evidence weight at which a label is acted on (confidence about 0.8).
 ACT = 2.0
 #: Evidence weight at which a teacher is asked.
@@ -943,9 +945,9 @@ def _other_language_urgent(t: _Text, whole: str, ev: _Evidence) -> None:
 def _other_language_verdict(words: Verdict, foreign: _Foreign, t: _Text, where: Where) -> Verdict:
     """A message in another language, which the sentence model cannot read: the word rules'
     removals stand; hostile words (in any language known) are acted on. A private message
-    is otherwise marked unread (a short one of kind words is just kind); in a class story,
-    kind words keep a reply, and one with neither goes to a teacher, marked unread, never
-    silently kept."""
+    is otherwise marked unread; in a class story it goes to a teacher, marked unread, never
+    silently kept. Only a short message of kind words is just kind: a longer one may carry a
+    disclosure after its thanks ("Dziękuję. Amelia mówi, że tata ją bije…")."""
     if words.outcome is Outcome.REMOVE:
         return words
     if foreign.hostile is not None:
@@ -954,14 +956,12 @@ def _other_language_verdict(words: Verdict, foreign: _Foreign, t: _Text, where: 
         return Verdict(label, 0.8, (reason,), Outcome.REMOVE)
     if words.outcome is Outcome.ASK:
         return words
+    words_written = sum(any(c.isalpha() for c in w) for w in t.original.split())
+    if foreign.kind is not None and words_written < KIND_ONLY_WORDS[where]:
+        return Verdict(Label.OK, 0.8, (f"kind words in {foreign.written_in}",), Outcome.KEEP)
     if where == DM:
-        if foreign.kind is not None and len(t.original.split()) < UNREAD_WORDS:
-            return Verdict(Label.OK, 0.8, (f"kind words in {foreign.written_in}",), Outcome.KEEP)
         reason = f"written in {foreign.written_in}, which the judge cannot read"
         return replace(words, reasons=(reason, *words.reasons[:3]), unread=foreign.written_in)
-    if foreign.kind is not None:
-        reason = f"kind words in another language ({foreign.kind})"
-        return Verdict(Label.OK, 0.8, (reason,), Outcome.KEEP)
     written_in = foreign.written_in
     reason = (
         f"written in {written_in}: a teacher reads it"
