@@ -1163,6 +1163,8 @@ class Executor:
 
     async def _pin(self, room_id: str, event_id: str, *, unpin: bool) -> str | None:
         resp = await self.client.room_get_state_event(room_id, PINNED)
+        if isinstance(resp, ErrorResponse) and resp.status_code != "M_NOT_FOUND":
+            _check(resp)  # a list that could not be read is never written over
         current = resp.content.get("pinned") if isinstance(resp, RoomGetStateEventResponse) else []
         pinned = [e for e in current if isinstance(e, str)] if isinstance(current, list) else []
         if unpin:

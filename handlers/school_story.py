@@ -140,9 +140,10 @@ class ScheduleAnnouncement(StoreAction):
         return self.due_at
 
     async def apply(self, store: Store, action_id: str, at: str) -> str | None:
-        return str(
-            await store.scheduled.add(self.author, self.due_at, self.text, pin=self.pin, at=at)
+        added = await store.scheduled.add(
+            self.author, self.due_at, self.text, pin=self.pin, at=at, source=action_id
         )
+        return None if added is None else str(added)
 
 
 @dataclass(frozen=True)
@@ -258,7 +259,8 @@ async def _list(inv: Invocation, ctx: Context) -> list[Action]:
 
 
 async def _cancel(inv: Invocation, ctx: Context, number: str) -> list[Action]:
-    post = await ctx.store.scheduled.get(int(number)) if number.isdigit() else None
+    wanted = int(number) if number.isascii() and number.isdigit() and len(number) < 10 else None
+    post = await ctx.store.scheduled.get(wanted) if wanted is not None else None
     if post is None or post.status is not PostStatus.WAITING:
         return reply(
             inv.event,
@@ -293,8 +295,9 @@ SCHOOL_STORY_COMMANDS = (
 
 async def announcement_actions(ctx: Context, post: ScheduledPost) -> list[Action]:
     """A waiting announcement whose time has come: posted in the School Story under its
-    author's name (the author is told), then recorded; a posted one to be pinned: pinned.
-    Each step is recorded as it is done, so a restart carries on where it stopped."""
+    author's name (who sees it there; a send that fails leaves it waiting, to be tried
+    again), then recorded; a posted one to be pinned: pinned. Each step is recorded as it is
+    done, so a restart carries on where it stopped."""
     room = await ctx.store.rooms.by_key(SCHOOL_STORY_KEY)
     if room is None:
         return []
@@ -311,15 +314,9 @@ async def announcement_actions(ctx: Context, post: ScheduledPost) -> list[Action
     }
     key = f"scheduled:{post.id}"
     now = ctx.clock.now().astimezone(ctx.config.school.tz).isoformat(timespec="seconds")
-    told = await tell(
-        ctx,
-        post.author,
-        f"Your scheduled announcement (number {post.id}) is now in the School Story.",
-    )
     return [
         SendMessage(room.room_id, content, remember_as=key),
         MarkAnnounced(post.id, key, room.room_id, post.author, post.text, now),
-        *told,
     ]
 
 

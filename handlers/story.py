@@ -607,14 +607,14 @@ async def _urgent_reply(
     removed = [
         Redact(room.room_id, event_id, PUBLIC_REASON) for event_id in (*also_redact, event.event_id)
     ]
-    where = f"a reply in the {school_class.name if school_class else 'class'} story (removed)"
+    story = f"the {school_class.name} story" if school_class else "the School Story"
     alerted = await urgent_actions(
         ctx,
         Concern.of(event, ctx, text),
         verdict,
         reply_room=home.room_id if home else None,
-        where=where,
-        teacher_line="I have taken your reply out of the class story, because it is private; "
+        where=f"a reply in {story} (removed)",
+        teacher_line=f"I have taken your reply out of {story}, because it is private; "
         "the school has it.",
     )
     # the incident and the alert are stored (evidence first), then the reply is removed

@@ -420,7 +420,8 @@ MIGRATIONS: tuple[Migration, ...] = (
             status TEXT NOT NULL DEFAULT 'waiting'
                 CHECK (status IN ('waiting', 'posted', 'pinned', 'cancelled')),
             event_id TEXT,
-            done_at TEXT
+            done_at TEXT,
+            source TEXT NOT NULL UNIQUE
         )""",
             "CREATE INDEX scheduled_posts_due ON scheduled_posts (status, due_at)",
             # a keyed hash, never the address: a roster imported again must not undo an

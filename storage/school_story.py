@@ -44,13 +44,17 @@ class ScheduledPosts:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
 
-    async def add(self, author: str, due_at: str, text: str, *, pin: bool, at: str) -> int:
+    async def add(
+        self, author: str, due_at: str, text: str, *, pin: bool, at: str, source: str
+    ) -> int | None:
+        """The new post's number; None when `source` (the `!schedule` that asked for it,
+        handled again after a restart) already added it."""
         cur = await self._db.execute(
-            "INSERT INTO scheduled_posts (author, due_at, text, pin, created_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (author, due_at, text, int(pin), at),
+            "INSERT INTO scheduled_posts (author, due_at, text, pin, created_at, source) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source) DO NOTHING",
+            (author, due_at, text, int(pin), at, source),
         )
-        return int(cur.lastrowid or 0)
+        return int(cur.lastrowid) if cur.rowcount == 1 and cur.lastrowid else None
 
     async def get(self, post_id: int) -> ScheduledPost | None:
         async with self._db.execute(

@@ -177,13 +177,15 @@ async def test_the_plans_for_an_announcement_post_it_record_it_then_pin_it(
         [only] = await handle(Event.from_raw(home_room, refused), ctx)
         assert isinstance(only, SendMessage) and "Nothing was scheduled" in only.content["body"]
 
-        post_id = await store.scheduled.add(office, schedule.due_at, "Cake sale", pin=True, at="t")
+        post_id = await schedule.apply(store, "$cmd", "t")
+        assert post_id is not None
+        assert await schedule.apply(store, "$cmd", "t") is None  # the command handled again
         [post] = await store.scheduled.due("2026-11-27T15:15:00.000+00:00")
-        send, mark, told = await announcement_actions(ctx, post)
+        send, mark = await announcement_actions(ctx, post)
         assert isinstance(send, SendMessage) and send.room_id == "!school"
         assert send.content["body"] == "Cake sale\n\n— Mrs Lewis"
-        assert isinstance(mark, MarkAnnounced) and mark.post_id == post_id
-        assert isinstance(told, SendMessage) and told.room_id == home
+        assert isinstance(mark, MarkAnnounced) and mark.post_id == int(post_id)
+        post_id = int(post_id)
         await store.scheduled.set_status(post_id, PostStatus.POSTED, at="t", event_id="$p")
         [posted] = await store.scheduled.due("2026-11-27T15:16:00.000+00:00")
         assert await announcement_actions(ctx, posted) == [

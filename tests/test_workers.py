@@ -25,10 +25,15 @@ async def story(
     return await started.setup()
 
 
-def _served(story: GuardedStory, worker: str, request: str) -> bool:
-    """The worker's access log shows a request like this one."""
+def _requests(story: GuardedStory, worker: str) -> list[str]:
+    """The requests in the worker's access log, each with the user who made it."""
     log = Path(story.school.settings.directory) / f"{worker}.log"
-    return request in log.read_text()
+    return [line for line in log.read_text().splitlines() if "Processed request" in line]
+
+
+def _served(story: GuardedStory, worker: str, *parts: str) -> int:
+    """How many requests the worker served that show all these parts."""
+    return sum(all(part in line for part in parts) for line in _requests(story, worker))
 
 
 async def test_sync_and_sends_are_served_by_the_workers(story: GuardedStory) -> None:
@@ -36,16 +41,18 @@ async def test_sync_and_sends_are_served_by_the_workers(story: GuardedStory) -> 
     all because its admin calls (its rate limit lifted, users looked up) reached the main
     process, which serves the admin API alone."""
     assert _served(story, "sync", "/_matrix/client/v3/sync")
-    await eventually(lambda: _served(story, "client", "/send/m.room.message/"))
+    teacher = "{" + story.school.staff["reid"].user_id + "}"
+    await eventually(lambda: _served(story, "client", teacher, "/send/m.room.message/"))
     assert not _served(story, "sync", "/send/")
 
 
 async def test_the_guard_refuses_on_a_worker_and_the_kind_twin_stays(story: GuardedStory) -> None:
-    before = (Path(story.school.settings.directory) / "client.log").read_text().count("/send/")
+    parent = "{" + story.sam_person.user_id + "}"
     await _twins(
         story,
         hostile=[_reply(story, "You are a useless idiot of a teacher")],
         kind=[_reply(story, "Lovely sunflowers, thank you Miss Reid!")],
     )
-    after = (Path(story.school.settings.directory) / "client.log").read_text().count("/send/")
-    assert after >= before + 2  # both sends were made on the client worker
+    # both of the parent's sends were made on the client worker, the refused one with 403
+    assert _served(story, "client", parent, "/send/m.room.message/") == 2
+    assert _served(story, "client", parent, ' 403 "PUT', "/send/m.room.message/") == 1
