@@ -20,7 +20,7 @@ from bot.app import App, Routes
 from bot.cli import parser
 from bot.clock import Clock
 from bot.config import Config, load_config
-from bot.guard_api import GuardApi, module_config
+from bot.guard_api import GuardApi, SchoolGuard, module_config
 from bot.homeserver import (
     SynapseProcess,
     SynapseSettings,
@@ -398,6 +398,19 @@ class GuardedServer:
         return Person(user_id, password, localpart, admin=True)
 
 
+def register_staff(
+    settings: SynapseSettings, document: dict[str, Any], localparts: dict[str, str]
+) -> dict[str, Person]:
+    """rooms.yaml's staff, by id, as accounts with these localparts."""
+    staff = {}
+    for member in document["staff"]:
+        password = uuid.uuid4().hex
+        localpart = localparts[member["id"]]
+        user_id = register_user(settings, localpart, password, displayname=member["name"])
+        staff[member["id"]] = Person(user_id, password, localpart)
+    return staff
+
+
 @pytest.fixture(scope="module")
 def guarded_synapse(
     tmp_path_factory: pytest.TempPathFactory, homeserver_kind: str
@@ -429,12 +442,7 @@ def guarded_synapse(
     )
     directory = tmp_path_factory.mktemp("guarded-synapse")
     with homeserver(homeserver_kind, directory, guard) as settings:
-        staff = {}
-        for member in document["staff"]:
-            password = uuid.uuid4().hex
-            localpart = localparts[member["id"]]
-            user_id = register_user(settings, localpart, password, displayname=member["name"])
-            staff[member["id"]] = Person(user_id, password, localpart)
+        staff = register_staff(settings, document, localparts)
         yield GuardedServer(settings, endpoint, staff, bots)
 
 
@@ -541,8 +549,6 @@ def trust_synapse(
     """A Synapse whose guard module lists two schools, "a" and "b" (docs/guard.md, the
     `schools:` form): each school's rooms.yaml staff are accounts of their own, and each of
     its bot accounts is listed with that school's endpoint and secret."""
-    from bot.guard_api import SchoolGuard
-
     document = yaml.safe_load((REPO / "rooms.yaml").read_text())
     suffix = uuid.uuid4().hex[:8]
     names = ("a", "b")
@@ -572,15 +578,15 @@ def trust_synapse(
     )
     directory = tmp_path_factory.mktemp("trust-synapse")
     with homeserver(homeserver_kind, directory, guard) as settings:
-        servers = {}
-        for name in names:
-            staff = {}
-            for member in document["staff"]:
-                password = uuid.uuid4().hex
-                localpart = localparts[name][member["id"]]
-                user_id = register_user(settings, localpart, password, displayname=member["name"])
-                staff[member["id"]] = Person(user_id, password, localpart)
-            servers[name] = GuardedServer(settings, endpoints[name], staff, bots[name])
+        servers = {
+            name: GuardedServer(
+                settings,
+                endpoints[name],
+                register_staff(settings, document, localparts[name]),
+                bots[name],
+            )
+            for name in names
+        }
         yield TrustServer(settings, servers)
 
 
