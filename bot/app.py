@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import sqlite3
 from collections.abc import Mapping, Sequence
@@ -25,7 +26,13 @@ from bot.matrix import Credentials, SyncLoop, login
 from bot.media_worker import MediaWorker
 from bot.monitoring import Health, Metrics
 from bot.progress import Tell
-from bot.provisioning import ESCALATION_KEY, Provisioner, ProvisionReport, home_key
+from bot.provisioning import (
+    ESCALATION_KEY,
+    Provisioner,
+    ProvisionReport,
+    RecordRoom,
+    home_key,
+)
 from bot.reports import EventReports
 from handlers import Context, Event, Handler, MalformedEvent
 from handlers.command_table import all_commands
@@ -272,15 +279,10 @@ class App:
             log.info("declined an invite to %s from %s", room_id, inviter)
             return
         [joined] = await self.executor.run([JoinRoom(room_id)], cause=f"invite:{room_id}")
-        if not joined.ok or self.executor.dry_run:
+        if not joined.ok:
             return
-        await self.store.rooms.add(
-            room_id,
-            RoomKind.WELCOME,
-            f"welcome:{room_id}",
-            created_at=self.clock.iso(),
-            owner=inviter,
-        )
+        record = RecordRoom(room_id, RoomKind.WELCOME, f"welcome:{room_id}", owner=inviter)
+        await self.executor.run([record], cause=f"welcome:{room_id}:record")  # dry run: not
         encryption = await self.client.room_get_state_event(room_id, "m.room.encryption")
         encrypted = isinstance(encryption, RoomGetStateEventResponse)
         await self.executor.run(
@@ -457,16 +459,16 @@ class App:
             log.info("malformed event %s in %s: %s", raw.get("event_id"), room.room_id, err)
             return "ignored", f"malformed: {err}"
         ctx = self.context(await self.store.people.get(event.sender))
-        if room.kind in (RoomKind.PARENT_DM, RoomKind.TEACHER_DM):
-            conversation = await self.store.relay.conversation_in(room.room_id)
-            if conversation is not None:
-                async with self._lock(conversation.id):
-                    return await self._handle(event, ctx)
-        if event.type == "m.room.member" and event.state_key:
-            # One person's profile shows in every room at once: handled one room at a time.
-            async with self._lock(f"member:{event.state_key}"):
-                return await self._handle(event, ctx)
-        return await self._handle(event, ctx)
+        async with contextlib.AsyncExitStack() as held:
+            if room.kind in (RoomKind.PARENT_DM, RoomKind.TEACHER_DM):
+                conversation = await self.store.relay.conversation_in(room.room_id)
+                if conversation is not None:
+                    await held.enter_async_context(self._lock(conversation.id))
+            if event.type == "m.room.member" and event.state_key:
+                # One person's profile shows in every room at once, their private rooms
+                # too: handled one room at a time. Always taken after a conversation's lock.
+                await held.enter_async_context(self._lock(f"member:{event.state_key}"))
+            return await self._handle(event, ctx)
 
     async def _handle(self, event: Event, ctx: Context) -> tuple[str, str | None]:
         room = event.room
