@@ -17,7 +17,7 @@ RUNTIME = frozenset(
     | {"bot.reports", "bot.digest"}
 )
 #: What only the demo and the tests need: never imported on the production run path.
-TEST_AND_DEMO = frozenset({"bot.homeserver"})
+TEST_AND_DEMO = frozenset({"bot.homeserver", "bot.synapse_workers"})
 
 
 def _is_type_checking(node: ast.If) -> bool:
