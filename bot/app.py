@@ -282,7 +282,7 @@ class App:
         if not joined.ok:
             return
         record = RecordRoom(room_id, RoomKind.WELCOME, f"welcome:{room_id}", owner=inviter)
-        await self.executor.run([record], cause=f"welcome:{room_id}:record")  # dry run: not
+        await self.executor.run([record], cause=f"welcome:{room_id}:record")  # dry run: skipped
         encryption = await self.client.room_get_state_event(room_id, "m.room.encryption")
         encrypted = isinstance(encryption, RoomGetStateEventResponse)
         await self.executor.run(

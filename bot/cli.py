@@ -110,7 +110,7 @@ async def cmd_provision(args: argparse.Namespace) -> int:
         app = App(config, store, client, Clock.from_env(), dry_run=args.dry_run)
         with Progress("provision", "rooms", then=PROVISION_AGAIN) as progress:
             report = await app.prepare(credentials, everyone=True, progress=progress)
-            progress.finish(("dry run: " if args.dry_run else "") + report.summary())
+            progress.finish(report.summary(dry=args.dry_run))
     finally:
         await client.close()
         await store.close()

@@ -12,7 +12,7 @@ import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from nio import AsyncClient, RoomGetStateEventResponse, RoomGetStateResponse
 
@@ -24,7 +24,9 @@ from bot.actions import (
     Invite,
     Kick,
     LinkAdult,
+    SetBotState,
     SetState,
+    StoreAction,
     notice,
 )
 from bot.admin import AdminError, admin, user_path
@@ -292,6 +294,96 @@ def plan_convergence(
     return actions
 
 
+@dataclass(frozen=True)
+class RecordRoom(StoreAction):
+    """A room the bot made or joined, recorded under its key (a dry run made none)."""
+
+    kind: ClassVar[str] = "record_room"
+    room_id: str
+    room_kind: RoomKind
+    key: str
+    class_id: str | None = None
+    owner: str | None = None
+    bot_joined_ts: int | None = None
+
+    def target(self) -> str | None:
+        return self.key
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.rooms.add(
+            self.room_id,
+            self.room_kind,
+            self.key,
+            created_at=at,
+            class_id=self.class_id,
+            owner=self.owner,
+            bot_joined_ts=self.bot_joined_ts,
+        )
+        return self.room_id
+
+
+@dataclass(frozen=True)
+class RecordParent(StoreAction):
+    """A parent recorded (under their display name) and linked to a pupil."""
+
+    kind: ClassVar[str] = "record_parent"
+    user_id: str
+    display_name: str
+    pupil_id: int
+    linked_by: str
+
+    def target(self) -> str | None:
+        return self.user_id
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"pupil_id": self.pupil_id, "linked_by": self.linked_by}
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.people.upsert(self.user_id, self.display_name, Role.PARENT, now=at)
+        await store.pupils.link_parent(
+            self.user_id, self.pupil_id, linked_by=self.linked_by, now=at
+        )
+        return None
+
+
+@dataclass(frozen=True)
+class OpenConversation(StoreAction):
+    """A parent's conversation with a teacher, relayed between their two rooms."""
+
+    kind: ClassVar[str] = "open_conversation"
+    parent: str
+    teacher: str
+    parent_room: str
+    teacher_room: str
+
+    def target(self) -> str | None:
+        return self.teacher
+
+    def room(self) -> str | None:
+        return self.parent_room
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.relay.open_conversation(
+            self.parent, self.teacher, self.parent_room, self.teacher_room, at=at
+        )
+        return None
+
+
+@dataclass(frozen=True)
+class CloseConversation(StoreAction):
+    """A conversation closed (its rooms and history stay): nothing more is relayed."""
+
+    kind: ClassVar[str] = "close_conversation"
+    conversation_id: int
+
+    def target(self) -> str | None:
+        return str(self.conversation_id)
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.relay.close(self.conversation_id, at=at)
+        return None
+
+
 #: A parent's children's teachers: Matrix id -> (the teacher, the children they teach).
 Taught = dict[str, tuple[Staff, list[Pupil]]]
 
@@ -302,7 +394,13 @@ class ProvisionReport:
     changed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
 
-    def summary(self) -> str:
+    def summary(self, *, dry: bool = False) -> str:
+        """The counts; in a dry run, what would have been made and changed."""
+        if dry:
+            return (
+                f"dry run, nothing was changed: {len(self.created)} would be created, "
+                f"{len(self.changed)} would be updated, {len(self.unchanged)} unchanged"
+            )
         return (
             f"{len(self.created)} created, {len(self.changed)} updated, "
             f"{len(self.unchanged)} unchanged"
@@ -382,9 +480,10 @@ class Provisioner:
             await self.ensure_conversations(parent, report, teachers)
             advance(2 * len(teachers))
 
-        if families and not self.executor.dry_run:
-            # Until this run has done every family, the next start does them again too.
-            await self.store.state.delete(CONFIG_FINGERPRINT)
+        config_cause = f"provision:config:{fingerprint[:16]}"
+        if families:  # until this run has done every family, the next start does them too
+            forget = SetBotState(CONFIG_FINGERPRINT, None)
+            await self.executor.run([forget], cause=f"{config_cause}:forget")
         for spec in specs:
             await uninterrupted(room(spec))
         if SCHOOL_STORY_KEY in report.created:
@@ -394,9 +493,9 @@ class Provisioner:
         if families:
             for parent, teachers in taught.items():
                 await uninterrupted(family(parent, teachers))
-            if not self.executor.dry_run:
-                await self.store.state.set(CONFIG_FINGERPRINT, fingerprint)
-        log.info("provisioning: %s", report.summary())
+            applied = SetBotState(CONFIG_FINGERPRINT, fingerprint)
+            await self.executor.run([applied], cause=f"{config_cause}:applied")
+        log.info("provisioning: %s", report.summary(dry=self.executor.dry_run))
         return report
 
     async def _invite_to_school_story(self, parents: list[str]) -> None:
@@ -425,10 +524,14 @@ class Provisioner:
             [outcome] = await self.executor.run([action], cause=f"provision:{room.key}:encrypt")
             (report.changed if outcome.ok else report.unchanged).append(room.key)
 
-    async def _taught(self, parent: str) -> Taught:
-        """The teachers of the parent's children (by Matrix id), each with those children."""
+    async def _taught(self, parent: str, linking: Pupil | None = None) -> Taught:
+        """The teachers of the parent's children (by Matrix id), each with those children;
+        with the pupil being `linking` too, where a dry run has not recorded that link."""
         taught: Taught = {}
-        for child in await self.store.pupils.children_of(parent):
+        children = await self.store.pupils.children_of(parent)
+        if linking is not None and linking.id not in {child.id for child in children}:
+            children.append(linking)
+        for child in children:
             for teacher in self.config.teachers_of(child.class_id):
                 entry = taught.setdefault(teacher.matrix_id(self.server_name), (teacher, []))
                 entry[1].append(child)
@@ -449,23 +552,27 @@ class Provisioner:
             parent_room = await self.ensure(specs[0], report)
             teacher_room = await self.ensure(specs[1], report)
             if parent_room and teacher_room:
-                await self.store.relay.open_conversation(
-                    parent,
-                    teacher_id,
-                    parent_room.room_id,
-                    teacher_room.room_id,
-                    at=self.clock.iso(),
-                )
+                await self._open(parent, teacher_id, parent_room.room_id, teacher_room.room_id)
         for conversation in await self.store.relay.conversations_of(parent):
             if conversation.parent == parent and conversation.teacher not in taught:
                 await self._close(
                     conversation.id, conversation.parent_room, conversation.teacher_room
                 )
 
+    async def _open(self, parent: str, teacher: str, parent_room: str, teacher_room: str) -> None:
+        """Recorded unless it is open already (a closed one opens again, in its old rooms)."""
+        conversation = await self.store.relay.conversation(parent, teacher)
+        if conversation is not None and conversation.closed_at is None:
+            return
+        opened = OpenConversation(parent, teacher, parent_room, teacher_room)
+        await self.executor.run(
+            [opened], cause=f"conversation:{parent}:{teacher}:{self.clock.iso()}"
+        )
+
     async def _close(self, conversation_id: int, parent_room: str, teacher_room: str) -> None:
         """Closed with a notice, never deleted: the history stays with both people."""
         conversation = await self.store.relay.conversation_by_id(conversation_id)
-        if conversation is None or conversation.closed_at or self.executor.dry_run:
+        if conversation is None or conversation.closed_at:
             return
         text = (
             "This conversation is now closed (the teacher no longer teaches this class, or the "
@@ -473,10 +580,13 @@ class Provisioner:
             f"contact the office at {self.config.school.office_email} with any questions."
         )
         await self.executor.run(
-            [notice(parent_room, text), notice(teacher_room, text)],
+            [
+                notice(parent_room, text),
+                notice(teacher_room, text),
+                CloseConversation(conversation_id),
+            ],
             cause=f"close:{conversation_id}",
         )
-        await self.store.relay.close(conversation_id, at=self.clock.iso())
 
     async def ensure(self, spec: RoomSpec, report: ProvisionReport) -> Room | None:
         room = await self.store.rooms.by_key(spec.key)
@@ -529,18 +639,20 @@ class Provisioner:
         [outcome] = await self.executor.run([create], cause=f"provision:{spec.key}:create")
         report.created.append(spec.key)
         if self.executor.dry_run:
-            return None
+            return None  # no room was made, so there is none to record or welcome
         if not outcome.ok or not outcome.result:
             raise RuntimeError(f"could not create the room {spec.key}: {outcome.error}")
-        room = await self.store.rooms.add(
+        record = RecordRoom(
             outcome.result,
             spec.kind,
             spec.key,
-            created_at=self.clock.iso(),
             class_id=spec.class_id,
             owner=spec.owner,
             bot_joined_ts=0,  # the bot created it: nothing in it predates the bot
         )
+        await self.executor.run([record], cause=f"provision:{spec.key}:record")
+        room = await self.store.rooms.by_key(spec.key)
+        assert room is not None
         if spec.pinned_text:
             await self._pin(room.room_id, spec)  # the code of conduct is its first word
         else:  # a first word saying what the room is for, not only its set-up
@@ -555,7 +667,7 @@ class Provisioner:
         [posted] = await self.executor.run(
             [notice(room_id, spec.pinned_text or "")], cause=f"provision:{spec.key}:conduct"
         )
-        if posted.ok and posted.result and not self.executor.dry_run:
+        if posted.ok and posted.result:  # a dry run's pin, like its post, is only audited
             pin = SetState(room_id, "m.room.pinned_events", {"pinned": [posted.result]})
             await self.executor.run([pin], cause=f"provision:{spec.key}:pin")
 
@@ -614,41 +726,37 @@ class Provisioner:
         story = await self.store.rooms.by_key(story_key(pupil.class_id))
         if story is None:
             raise LinkRefused(f"class {pupil.class_id} has no story room yet: run provision")
-        dry = self.executor.dry_run
+        dry = self.executor.dry_run  # for the report only: the executor performs nothing
         children = await self.store.pupils.children_of(parent)
         if pupil.id not in {child.id for child in children}:
-            verb = "would link" if dry else "linked"
-            done.append(f"{verb} {parent} to {pupil.full_name} ({pupil.class_id})")
+            done.append(
+                f"{'would link' if dry else 'linked'} {parent} to {pupil.full_name} "
+                f"({pupil.class_id})"
+            )
             children.append(pupil)
-        if not dry:  # a dry run records nothing: it says what the rooms would be
-            name = await self._profile_name(parent) or parent.split(":")[0].lstrip("@")
-            now = self.clock.iso()
-            await self.store.people.upsert(parent, name, Role.PARENT, now=now)
-            await self.store.pupils.link_parent(parent, pupil.id, linked_by=linked_by, now=now)
+        name = await self._profile_name(parent) or parent.split(":")[0].lstrip("@")
+        record = RecordParent(parent, name, pupil.id, linked_by)
+        await self.executor.run([record], cause=f"link:{parent}:{pupil.id}")
         report = ProvisionReport()
         await self.ensure(parent_home_spec(self.config, parent, children), report)
         done += _home_room_lines(report, dry=dry)
-        if dry:
-            done.append(
-                f"would invite to the {pupil.class_id} story room, and open teacher "
-                "conversations as needed"
-            )
-            return ["dry run: nothing was changed", *done]
         conversations = ProvisionReport()
-        await self.ensure_conversations(parent, conversations)
+        await self.ensure_conversations(parent, conversations, await self._taught(parent, pupil))
         if conversations.created:
-            done.append(f"{len(conversations.created) // 2} teacher conversation(s) opened")
+            opened = "would be opened" if dry else "opened"
+            done.append(f"{len(conversations.created) // 2} teacher conversation(s) {opened}")
+        invited = "would be invited" if dry else "invited"
         await self.executor.run(
             [Invite(story.room_id, parent)], cause=f"link:{parent}:{pupil.id}:story"
         )
-        done.append(f"invited to {pupil.class_id} story room")
+        done.append(f"{invited} to {pupil.class_id} story room")
         school_story = await self.store.rooms.by_key(SCHOOL_STORY_KEY)
         if school_story is not None:
             await self.executor.run(
                 [Invite(school_story.room_id, parent)], cause=f"link:{parent}:school_story"
             )
-            done.append("invited to the School Story")
-        return done
+            done.append(f"{invited} to the School Story")
+        return ["dry run: nothing was changed", *done] if dry else done
 
     async def _profile_name(self, user: str) -> str | None:
         """A display name, also for someone who shares no room with the bot yet: the
