@@ -223,7 +223,8 @@ async def test_a_failing_handler_is_reported_and_the_bot_carries_on(
     good = await send_text(family, willow, "fine")
     await eventually(lambda: good in recorder.seen)
     assert bad not in recorder.seen
-    outcome = await bot.store.events.outcome(bad)
+    # Its failure, and the report of it, are recorded when the bot has done with it.
+    outcome = await eventually(lambda: bot.store.events.outcome(bad))
     assert outcome is not None and outcome[0] == "failed"
 
     head = await matrix.client(school.staff["okafor"])

@@ -94,6 +94,7 @@ class Classroom:
         mxc = await upload(self.teacher, encoded(image), "image/png", "sunflowers.png")
         event = await post_image(self.teacher, self.story, mxc, "Our sunflowers!", "s.png")
         await eventually(lambda: _protected_with_bytes(self.bot, mxc), within=20)
+        await eventually(lambda: self.bot.store.events.outcome(event))  # judged, and kept
         assert not await is_redacted(self.parent, self.story, event)
         return mxc, image
 
@@ -206,6 +207,7 @@ async def test_a_photo_post_naming_a_pupil_without_consent_is_removed_and_the_te
         return any("Poppy" in n and "photo consent" in n for n in notices)
 
     assert await eventually(told)
+    await eventually(lambda: room.bot.store.events.outcome(post))
     assert await room.bot.store.discipline.strikes(school.staff["reid"].user_id) == []
 
 
@@ -228,6 +230,7 @@ async def test_staff_may_repost_their_class_media_and_surnames_get_a_suggestion(
         return any("Oliver B." in n for n in await notices_in(room.teacher, room.teacher_home))
 
     await eventually(suggested)
+    await eventually(lambda: room.bot.store.events.outcome(text.event_id))
     assert not await is_redacted(room.parent, room.story, text.event_id)
 
 

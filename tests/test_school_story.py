@@ -282,6 +282,9 @@ async def test_a_post_reaches_every_family_and_replies_follow_the_class_story_ru
     await eventually(lambda: is_redacted(story.priya, story.room, unkind))
     await eventually(lambda: story.bot.store.events.outcome(kind))
     assert not await is_redacted(story.sam, story.room, kind)
+    await eventually(
+        lambda: story.bot.store.events.outcome(unkind)
+    )  # its strike follows the redaction
     strikes = await story.bot.store.discipline.strikes(story.sam_person.user_id)
     assert [s.rule for s in strikes] == ["negative"]
     # a family's own top-level post comes down, as in a class story
@@ -322,8 +325,12 @@ async def test_a_scheduled_post_appears_at_its_time_even_after_a_restart_and_is_
         return posted["event_id"] in await story.pins(story.sam)
 
     await eventually(pinned)
-    record = await bot.store.scheduled.get(waiting.id)
-    assert record is not None and record.status is PostStatus.PINNED
+
+    async def recorded_pinned() -> bool:  # MarkPinned follows the Pin
+        record = await bot.store.scheduled.get(waiting.id)
+        return record is not None and record.status is PostStatus.PINNED
+
+    assert await eventually(recorded_pinned)
     assert len(await story.sees(story.priya, "Flu vaccinations")) == 1  # once, never twice
 
 

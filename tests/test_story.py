@@ -169,6 +169,7 @@ async def test_a_top_level_post_is_removed_with_an_explanation_and_no_strike(
         return any("not a warning" in n and "teachers' posts" in n for n in notices)
 
     await eventually(explained)
+    await story.handled(post)  # no strike: proven once the bot is done with the post
     assert await story.bot.store.discipline.strikes(story.sam_person.user_id) == []
 
 
@@ -222,6 +223,7 @@ async def test_an_unsure_reply_waits_for_a_teacher_who_decides(story: Story, dec
     await eventually(lambda: is_redacted(story.kim, story.room, unsure))
     notice = await review_notice(story)
     assert "React ✅" in notice["content"]["body"]
+    await story.handled(unsure)  # no strike before a teacher decides
     assert await story.bot.store.discipline.strikes(story.sam_person.user_id) == []
 
     async def told_waiting() -> bool:
@@ -255,12 +257,14 @@ async def test_an_unsure_reply_waits_for_a_teacher_who_decides(story: Story, dec
             )
 
         await eventually(reposted)
+        await story.handled(reacted.event_id)  # the decision's every action performed
         assert await story.bot.store.discipline.strikes(story.sam_person.user_id) == []
     else:
         strikes = await eventually(
             lambda: story.bot.store.discipline.strikes(story.sam_person.user_id)
         )
         assert strikes[0].confirmed_by == "Miss Reid"
+        await story.handled(reacted.event_id)  # the decision's every action performed
     # the decision is a label the school's refit of the judge learns from
     learnt = "ok" if decision == "✅" else review.label
     assert await story.bot.store.decisions.labelled() == [
@@ -376,6 +380,8 @@ async def test_a_hostile_new_post_earns_the_same_warning_as_a_hostile_reply(stor
         return notices if warned and reminded else []
 
     await eventually(told)
+    for event_id in (kind, hostile):  # only one strike: proven once both are handled
+        await story.handled(event_id)
     strikes = await story.bot.store.discipline.active_strikes(story.sam_person.user_id, since="")
     assert [s.event_id for s in strikes] == [hostile]  # the kind one is only a reminder
 

@@ -80,16 +80,26 @@ class GuardedStory(Story):
 
     async def kept_out(self, sent: Sent, content: dict) -> str:
         """Refused at send time by the guard, or removed for the other parent within
-        `BOUND`: which one."""
+        `BOUND`: which one. Returns once the bot has done with it (every record and notice
+        of the removal or refusal made), so a test may then assert what did not happen."""
         await self.was_asked(content)
         if isinstance(sent, nio.RoomSendResponse):
             await eventually(lambda: is_redacted(self.kim, self.room, sent.event_id), BOUND)
             log.info("removed after delivery: %.60r", content)
+            await self.handled(sent.event_id)
             return "removed"
         assert sent.status_code == "M_FORBIDDEN", sent
         assert (sent.message or "").startswith(REFUSED), sent
         log.info("refused at send time: %.60r", content)
+        await self.refusals_performed()
         return "refused"
+
+    async def refusals_performed(self) -> None:
+        """The guard performs a refusal's plan (strike, notices, SLT's incident) after its
+        answer, in a task of its own: wait until none is left running."""
+        guard = self.bot.app.guard
+        assert guard is not None, "the bot serves no guard endpoint"
+        await eventually(lambda: not guard._acting)
 
     async def stays(self, sent: Sent, content: dict) -> str:
         """Accepted by the guard and still there once the bot has handled it."""
@@ -194,6 +204,8 @@ async def test_a_flood_of_kind_reactions_comes_down_past_twenty_as_one_incident(
     for event_id in sent[:20]:  # the kind twins: the first twenty stay
         await story.handled(event_id)
         assert not await is_redacted(story.kim, story.room, event_id)
+    for event_id in sent[20:]:  # removed before recorded: one incident, once all are handled
+        await story.handled(event_id)
     incidents = await story.bot.store.incidents.of_user(story.sam_person.user_id)
     assert [i.rule for i in incidents] == ["flood"]
 

@@ -108,8 +108,9 @@ class StoryReplies:
     async def strikes(self) -> list:
         return await self.bot.store.discipline.strikes(self.parent_person.user_id)
 
-    async def decide(self, body: str, key: str) -> None:
-        """The deciding teacher reacts `key` to the notice asking about the reply `body`."""
+    async def decide(self, body: str, key: str) -> str:
+        """The deciding teacher reacts `key` to the notice asking about the reply `body`;
+        the reaction's event id."""
 
         async def review_notice() -> str | None:
             for event in await messages(self.decider, self.decider_home):
@@ -122,6 +123,7 @@ class StoryReplies:
         reaction = {"m.relates_to": {"rel_type": "m.annotation", "event_id": notice, "key": key}}
         response = await self.decider.room_send(self.decider_home, "m.reaction", reaction)
         assert isinstance(response, nio.RoomSendResponse)
+        return response.event_id
 
     async def decided(self, reply: str) -> Review:
         async def review() -> Review | None:
@@ -163,14 +165,18 @@ async def test_an_unread_story_reply_at_seven_is_read_by_a_lead_now_and_still_as
     assert "waiting for a teacher to look at it" in told
     [asked] = await eventually(oak.decider_asked)  # the teacher still decides, as ever
     assert UNREAD in asked
-    assert await is_redacted(oak.decider, oak.room, reply)  # hidden until then
+    assert await eventually(lambda: is_redacted(oak.decider, oak.room, reply))  # hidden until then
+    await oak.handled(reply)  # no strike: the bot has finished with the reply
     assert await oak.strikes() == []
 
     alert_record = await oak.bot.store.alerts.by_source(reply)
     await send_text(oak.lead, oak.lead_home, f"!ack {alert_record.handle}")
     await eventually(lambda: _told(oak.family_notices(), "seen by the school's safeguarding lead"))
-    acked = await oak.bot.store.alerts.by_source(reply)
-    assert acked.acked_by == oak.school.staff["okafor"].user_id
+
+    async def acked_by() -> str | None:  # recorded beside the family's notice
+        return (await oak.bot.store.alerts.by_source(reply)).acked_by
+
+    assert await eventually(acked_by) == oak.school.staff["okafor"].user_id
 
     minutes = oak.bot.config.safeguarding.chase_minutes
     oak.at(FRIDAY_7PM + timedelta(minutes=minutes + 1))
@@ -235,6 +241,7 @@ async def test_an_unread_school_story_reply_at_seven_alerts_the_lead_and_is_chas
 
     [chase] = await eventually(chased)
     assert UNREAD in chase
+    await replies.handled(reply)
     assert await replies.strikes() == []
 
 
@@ -244,9 +251,11 @@ async def test_out_of_hours_the_teachers_tick_still_puts_the_reply_back(
     oak.at(FRIDAY_7PM)
     reply = await oak.reply(UNREAD)
     await eventually(oak.asked_to_read, within=SOON)
-    await oak.decide(UNREAD, "✅")
+    tick = await oak.decide(UNREAD, "✅")
     assert (await oak.decided(reply)).decision == "keep"
     await eventually(lambda: _told(oak.family_notices(), "now in the class story"))
+    await oak.handled(reply)
+    await oak.handled(tick)  # no strike from the reply or the decision
     assert await oak.strikes() == []
 
 
@@ -258,13 +267,14 @@ async def test_out_of_hours_the_teachers_cross_keeps_an_unread_reply_out_with_no
     oak.at(FRIDAY_7PM)
     reply = await oak.reply(UNREAD)
     await eventually(oak.asked_to_read, within=SOON)
-    await oak.decide(UNREAD, "❌")
+    cross = await oak.decide(UNREAD, "❌")
     review = await oak.decided(reply)
     assert review.decision == "remove" and review.unread == "Polish"
 
     [removed] = await eventually(oak.removals_for_slt)  # the last of the decision's actions
     assert removed["confirmed_by"] == "Miss Reid" and removed["rule"] == "unread"
     assert removed["evidence"]["body"] == UNREAD and "no strike" in removed["outcome"]
+    await oak.handled(cross)  # its records, and no re-post, once the bot is done with it
     assert await oak.strikes() == []
     [recorded] = [
         i
@@ -285,13 +295,15 @@ async def test_the_teachers_cross_on_an_english_reply_still_gives_a_strike(
     """The twin: a reply the judge read and asked about is removed with a strike, as ever."""
     oak.at(FRIDAY_7PM)
     reply = await oak.reply(UNSURE)
-    await oak.decide(UNSURE, "❌")
+    cross = await oak.decide(UNSURE, "❌")
     review = await oak.decided(reply)
     assert review.decision == "remove" and review.unread is None
 
     [removed] = await eventually(oak.removals_for_slt)
     assert removed["confirmed_by"] == "Miss Reid" and removed["rule"] == "negative"
     assert "strike 1" in removed["outcome"]
+    await oak.handled(reply)
+    await oak.handled(cross)  # the strike is recorded and no lead was asked
     [strike] = await oak.strikes()
     assert strike.event_id == reply and strike.rule == "negative"
     assert strike.confirmed_by == "Miss Reid"
