@@ -150,6 +150,8 @@ async def test_a_near_copy_of_a_class_photo_sent_to_a_teacher_comes_down_in_both
         return relayed is not None and relayed.status == "delivered"
 
     assert await eventually(delivered, within=30)
+    # Delivered before the media worker has looked: wait for its finding, then check.
+    await eventually(lambda: room.bot.store.media.check_result(kind), within=30)
     assert not await is_redacted(room.parent, room.talk, kind)
 
 
