@@ -163,9 +163,12 @@ class GuardConfig:
             if len({school.bot for school in schools}) != len(schools):
                 raise ConfigError("a bot is listed for more than one school", ("schools",))
         timeout_ms = raw.get("timeout_ms", 300)
-        if not isinstance(timeout_ms, int) or not 1 <= timeout_ms <= 10_000:
+        if type(timeout_ms) is not int or not 1 <= timeout_ms <= 10_000:  # `true` is no time
             raise ConfigError("expected milliseconds between 1 and 10000", ("timeout_ms",))
-        fail_open = {"judging": True, "media": True} | dict(raw.get("fail_open") or {})
+        given = raw.get("fail_open", {})
+        if not isinstance(given, Mapping):  # `fail_open: false` must not read as the defaults
+            raise ConfigError("expected {judging: true|false, media: true|false}", ("fail_open",))
+        fail_open = {"judging": True, "media": True} | dict(given)
         if set(fail_open) != {"judging", "media"} or not all(
             isinstance(v, bool) for v in fail_open.values()
         ):

@@ -401,15 +401,9 @@ def test_an_unreadable_secret_file_is_a_config_error(tmp_path: Path) -> None:
     assert str(missing) in raised.value.msg and "\n" not in raised.value.msg
 
 
-# Known faults in GuardConfig.parse, kept here until they are mended: each test passes once
-# the module is right (strict xfail then fails, and the marker comes off).
+# A value that is not what it seems is an error, not a quiet default.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="guard.py reads `fail_open` with dict(... or {}): `false` silently means fail "
-    "open, `true` or a word raise TypeError/ValueError rather than a ConfigError",
-)
 @pytest.mark.parametrize("fail_open", [False, True, "closed"])
 def test_fail_open_that_is_not_a_mapping_is_a_config_error(fail_open: Any) -> None:
     with pytest.raises(ConfigError) as raised:
@@ -417,9 +411,6 @@ def test_fail_open_that_is_not_a_mapping_is_a_config_error(fail_open: Any) -> No
     assert (raised.value.msg, raised.value.path) == (FAIL_OPEN, ("fail_open",))
 
 
-@pytest.mark.xfail(
-    strict=True, reason="guard.py checks isinstance(timeout_ms, int): `true` is read as 1 ms"
-)
 def test_a_timeout_of_true_is_a_config_error() -> None:
     with pytest.raises(ConfigError) as raised:
         ConductbotGuard.parse_config(ONE | {"timeout_ms": True})
