@@ -323,6 +323,18 @@ class RecordRoom(StoreAction):
 
 
 @dataclass(frozen=True)
+class CloseRoom(StoreAction):
+    """The bot has left a room for good (a welcome room no longer needed)."""
+
+    kind: ClassVar[str] = "close_room"
+    room_id: str
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.rooms.close(self.room_id, at=at)
+        return None
+
+
+@dataclass(frozen=True)
 class RecordParent(StoreAction):
     """A parent recorded (under their display name) and linked to a pupil."""
 

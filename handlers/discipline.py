@@ -9,30 +9,89 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import timedelta
-from typing import Any
+from typing import Any, ClassVar
 
-from bot.actions import (
-    Action,
-    AddStrike,
-    Invite,
-    Kick,
-    RecordIncident,
-    Reinstate,
-    Suspend,
-    as_html,
-    notice,
-)
+from bot.actions import Action, Invite, Kick, RecordIncident, StoreAction, as_html, notice
 from bot.clock import stamp
 from bot.provisioning import ESCALATION_KEY, SCHOOL_STORY_KEY, home_key, story_key
 from handlers import Context
 from storage.incidents import Incident
+from storage.store import Store
 
 INCIDENT_KEY = "org.conductbot.incident"
 #: The reason others in a room see on a removal or a kick. The rule goes only to the person
 #: concerned, in private, so that nobody is shown up in front of other families.
 PUBLIC_REASON = "Removed by the school"
+
+
+# --- records ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AddStrike(StoreAction):
+    kind: ClassVar[str] = "strike"
+    user_id: str
+    event_id: str
+    rule: str
+    confirmed_by: str
+
+    def target(self) -> str | None:
+        return self.user_id
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.discipline.add_strike(
+            self.user_id, self.event_id, self.rule, confirmed_by=self.confirmed_by, at=at
+        )
+        return None
+
+
+@dataclass(frozen=True)
+class Suspend(StoreAction):
+    """Suspends private messaging; the kicks that go with a removal are their own actions."""
+
+    kind: ClassVar[str] = "suspend"
+    user_id: str
+    reason: str
+    by: str
+
+    def target(self) -> str | None:
+        return self.user_id
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.discipline.suspend(self.user_id, reason=self.reason, by=self.by, at=at)
+        return None
+
+
+@dataclass(frozen=True)
+class Reinstate(StoreAction):
+    kind: ClassVar[str] = "reinstate"
+    user_id: str
+    by: str
+
+    def target(self) -> str | None:
+        return self.user_id
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.discipline.reinstate(self.user_id)
+        return None
+
+
+@dataclass(frozen=True)
+class Pardon(StoreAction):
+    kind: ClassVar[str] = "pardon"
+    user_id: str
+    by: str
+    reason: str
+
+    def target(self) -> str | None:
+        return self.user_id
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        return str(
+            await store.discipline.pardon(self.user_id, by=self.by, reason=self.reason, at=at)
+        )
 
 
 def rule_text(rule: str, ctx: Context) -> str:

@@ -12,12 +12,12 @@ import json
 import re
 from datetime import date, datetime, time, timedelta
 
-from bot.actions import Action, Invite, Pardon, RecordIncident, SendFile
+from bot.actions import Action, Invite, RecordIncident, SendFile
 from bot.clock import stamp
 from bot.letters import safe_cell
 from handlers import Context
 from handlers.commands import Argument, Command, Invocation, format_instant, reply
-from handlers.discipline import display_name, escalate, labelled, reinstatement, tell
+from handlers.discipline import Pardon, display_name, escalate, labelled, reinstatement, tell
 from storage.discipline import Strike
 from storage.incidents import Incident
 from storage.people import Role

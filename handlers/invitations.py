@@ -19,8 +19,9 @@ import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, ClassVar
 
-from bot.actions import Action, IssueInvitations, SendFile
+from bot.actions import Action, SendFile, StoreAction
 from bot.clock import stamp
 from bot.config import Config, SchoolClass
 from bot.letters import Letter, LetterHead, letters_pdf
@@ -41,6 +42,35 @@ ONLY_COPY = (
     "the only place these codes exist: the bot keeps only a scrambled copy and cannot show "
     "them again"
 )
+
+
+# --- records ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IssueInvitations(StoreAction):
+    """The codes of a batch of invitation letters, stored together or not at all: the live
+    codes a renewal replaces are voided first. Keyed hashes only; the codes are in the letters
+    and nowhere else."""
+
+    kind: ClassVar[str] = "issue_invitations"
+    codes: tuple[NewCode, ...]
+    created_by: str
+    void: tuple[int, ...] = ()
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {
+            "codes": len(self.codes),
+            "voided": list(self.void),
+            "pupil_ids": [code.pupil_id for code in self.codes],
+            "expires_at": sorted({code.expires_at for code in self.codes}),
+        }
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        ids = await store.codes.issue_many(
+            self.codes, void=self.void, created_by=self.created_by, at=at
+        )
+        return f"{len(ids)} codes"
 
 
 @dataclass(frozen=True)

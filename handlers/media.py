@@ -15,9 +15,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
-from bot.actions import Action, RecordIncident, Redact, StoreAction, UpdateRelay
+from bot.actions import Action, RecordIncident, Redact, StoreAction
 from handlers import Context, Event
 from handlers.discipline import PUBLIC_REASON, escalate, evidence_of, is_immune, strike, tell
+from handlers.relay import UpdateRelay
 from storage.incidents import Incident
 from storage.media import Fingerprint
 from storage.pupils import Pupil

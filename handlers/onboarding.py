@@ -21,26 +21,22 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, ClassVar
 
 from bot.actions import (
     Action,
-    CloseRoom,
-    DecideLink,
     Invite,
-    IssueJoinCode,
     LeaveRoom,
     LinkAdult,
     RecordIncident,
-    RecordJoinAttempt,
-    RequestLink,
     SetState,
-    UseJoinCode,
+    StoreAction,
     notice,
 )
 from bot.clock import stamp
 from bot.config import SchoolClass
 from bot.crypto import ENCRYPTION
-from bot.provisioning import SCHOOL_STORY_KEY, home_key, story_key
+from bot.provisioning import SCHOOL_STORY_KEY, CloseRoom, home_key, story_key
 from handlers import Context, Event
 from handlers.commands import STAFF, Argument, Command, Invocation, reply, split_command
 from handlers.discipline import display_name, escalate
@@ -49,6 +45,7 @@ from storage.incidents import Incident
 from storage.people import Role
 from storage.pupils import Pupil
 from storage.rooms import RoomKind
+from storage.store import Store
 
 # Easy to read aloud or print: no look-alikes (B/8, I/L/1, O/0, S/5, Z/2 are left out).
 ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
@@ -75,6 +72,130 @@ def new_code() -> str:
 _ANYWHERE = re.compile(
     rf"(?<![A-Za-z0-9])[A-Za-z0-9]{{4}}[{_DASHES} ]?[A-Za-z0-9]{{4}}(?![A-Za-z0-9])"
 )
+
+
+# --- records ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VoidJoinCode(StoreAction):
+    """A code posted where others could read it can no longer be used (by id, never text)."""
+
+    kind: ClassVar[str] = "void_join_code"
+    code_id: int
+
+    def target(self) -> str | None:
+        return str(self.code_id)
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.codes.void(self.code_id, at=at)
+        return None
+
+
+@dataclass(frozen=True)
+class IssueJoinCode(StoreAction):
+    """A join code, stored only as its keyed hash: the code itself is in no field here."""
+
+    kind: ClassVar[str] = "issue_join_code"
+    code_hash: str
+    pupil_id: int
+    for_role: str  # "parent" or "pupil"
+    created_by: str
+    expires_at: str
+
+    def target(self) -> str | None:
+        return f"pupil:{self.pupil_id}"
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"pupil_id": self.pupil_id, "for_role": self.for_role, "expires_at": self.expires_at}
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        return str(
+            await store.codes.add(
+                self.code_hash,
+                self.pupil_id,
+                self.for_role,
+                created_by=self.created_by,
+                at=at,
+                expires_at=self.expires_at,
+            )
+        )
+
+
+@dataclass(frozen=True)
+class RecordJoinAttempt(StoreAction):
+    """Someone sent a code: right (ok) or not. Five wrong in an hour pause joining."""
+
+    kind: ClassVar[str] = "join_attempt"
+    user_id: str
+    ok: bool
+
+    def target(self) -> str | None:
+        return self.user_id
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"ok": self.ok}
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.codes.record_attempt(self.user_id, self.ok, at=at)
+        return None
+
+
+@dataclass(frozen=True)
+class UseJoinCode(StoreAction):
+    """A code spent on a request that waits for SLT (a link spends its code itself)."""
+
+    kind: ClassVar[str] = "use_join_code"
+    code_id: int
+    user_id: str
+
+    def target(self) -> str | None:
+        return self.user_id
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"code_id": self.code_id}
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.codes.use(self.code_id, self.user_id, at=at)
+        return None
+
+
+@dataclass(frozen=True)
+class RequestLink(StoreAction):
+    """An adult beyond `parents_per_child`, waiting for SLT's !approve or !decline."""
+
+    kind: ClassVar[str] = "request_link"
+    pending_id: int
+    user_id: str
+    pupil_id: int
+
+    def target(self) -> str | None:
+        return self.user_id
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"pending_id": self.pending_id, "pupil_id": self.pupil_id}
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.codes.request_link(self.pending_id, self.user_id, self.pupil_id, at=at)
+        return str(self.pending_id)
+
+
+@dataclass(frozen=True)
+class DecideLink(StoreAction):
+    kind: ClassVar[str] = "decide_link"
+    pending_id: int
+    decision: str  # "approved" or "declined"
+    by: str
+
+    def target(self) -> str | None:
+        return str(self.pending_id)
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"decision": self.decision, "by": self.by}
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.codes.decide(self.pending_id, self.decision, by=self.by, at=at)
+        return None
 
 
 async def codes_in(ctx: Context, text: str) -> list[JoinCode]:

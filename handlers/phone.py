@@ -9,10 +9,11 @@ teacher's answer, so the reply window stops there.
 
 from __future__ import annotations
 
-from bot.actions import Action, NoteConversation, as_html, notice
+from bot.actions import Action, as_html, notice
 from handlers import Context
 from handlers.commands import STAFF, Command, Invocation, reply
 from handlers.discipline import display_name
+from handlers.relay import NoteConversation
 from storage.rooms import RoomKind
 
 

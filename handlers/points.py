@@ -23,11 +23,12 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any, ClassVar
 
 from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
-from bot.actions import Action, AwardPoints, MarkWeeklySummary, SendFile, UndoAward, as_html, notice
+from bot.actions import Action, SendFile, StoreAction, as_html, notice
 from bot.clock import stamp
 from bot.config import Config, SchoolClass
 from bot.provisioning import home_key
@@ -46,6 +47,7 @@ from handlers.discipline import tell
 from storage.people import Role
 from storage.pupils import Pupil
 from storage.rooms import RoomKind
+from storage.store import Store
 
 UNDO_WINDOW = timedelta(minutes=10)
 MAX_POINTS = 10
@@ -54,6 +56,79 @@ CLASS_WORD = "class"
 HOME = frozenset({RoomKind.HOME})
 
 _WHOLE_NUMBER = re.compile(r"[+-]?\d+")
+
+
+# --- records ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AwardPoints(StoreAction):
+    """Values-linked points for one or more pupils: one batch, undoable for a short while."""
+
+    kind: ClassVar[str] = "award_points"
+    batch: str
+    pupil_ids: tuple[int, ...]
+    value: str
+    amount: int
+    note: str | None
+    awarded_by: str
+
+    def target(self) -> str | None:
+        return self.batch
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {
+            "pupils": list(self.pupil_ids),
+            "value": self.value,
+            "amount": self.amount,
+            "by": self.awarded_by,
+        }
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.points.award(
+            self.batch,
+            self.pupil_ids,
+            self.value,
+            self.amount,
+            self.note,
+            awarded_by=self.awarded_by,
+            at=at,
+        )
+        return self.batch
+
+
+@dataclass(frozen=True)
+class UndoAward(StoreAction):
+    """A teacher took back their last award (within the undo window)."""
+
+    kind: ClassVar[str] = "undo_award"
+    batch: str
+    by: str
+
+    def target(self) -> str | None:
+        return self.batch
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"by": self.by}
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        return str(await store.points.undo(self.batch, at=at))
+
+
+@dataclass(frozen=True)
+class MarkWeeklySummary(StoreAction):
+    """A pupil's weekly points summary went to their parents (once per pupil per week)."""
+
+    kind: ClassVar[str] = "mark_weekly_summary"
+    pupil_id: int
+    week: str
+
+    def target(self) -> str | None:
+        return f"{self.pupil_id}/{self.week}"
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.points.mark_summary(self.pupil_id, self.week, at=at)
+        return None
 
 
 # --- parsing (pure) ----------------------------------------------------------------------

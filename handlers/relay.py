@@ -16,24 +16,19 @@ import asyncio
 import html
 import json
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 from bot.actions import (
     Action,
     DeliverRelay,
-    MarkChased,
-    MarkSeenShown,
-    MarkShown,
-    NoteConversation,
     React,
     RecordIncident,
     Redact,
     SendMessage,
-    StoreRelay,
-    UpdateRelay,
+    StoreAction,
     as_html,
     notice,
 )
@@ -51,6 +46,7 @@ from storage.incidents import Incident
 from storage.people import Role
 from storage.relay import TO_PARENT, TO_TEACHER, Conversation, Relayed
 from storage.rooms import RoomKind
+from storage.store import Store
 
 HELD, DELIVERED = "⏳", "✅"
 URGENT = Label.URGENT.value
@@ -67,6 +63,138 @@ GOLDEN_RULE = (
     "Before this reaches the teacher, please take a moment to re-read it. The school's golden "
     "rule asks three questions: Is it kind? Is it necessary? Would you say it face to face? "
 )
+
+
+# --- records ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoreRelay(StoreAction):
+    """A private message stored before anything else happens to it (held, paused …)."""
+
+    kind: ClassVar[str] = "store_relay"
+    conversation_id: int
+    direction: str
+    source_event: str
+    sender: str
+    sent_ts: int
+    content: dict[str, Any]
+    label: str | None
+    status: str
+    release_at: str | None = None
+
+    def target(self) -> str | None:
+        return self.source_event
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"status": self.status, "release_at": self.release_at, "label": self.label}
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        return str(
+            await store.relay.add(
+                self.conversation_id,
+                self.direction,
+                self.source_event,
+                self.sender,
+                self.sent_ts,
+                self.content,
+                self.label,
+                self.status,
+                self.release_at,
+            )
+        )
+
+
+@dataclass(frozen=True)
+class UpdateRelay(StoreAction):
+    """A held message edited (new content), withdrawn, released early or held longer."""
+
+    kind: ClassVar[str] = "update_relay"
+    source_event: str
+    status: str | None = None
+    release_at: str | None = None
+    content: dict[str, Any] | None = None
+    label: str | None = None  # the family flagged it urgent
+
+    def target(self) -> str | None:
+        return self.source_event
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "release_at": self.release_at,
+            "edited": self.content is not None,
+            "label": self.label,
+        }
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        if self.content is not None:
+            await store.relay.update_content(self.source_event, self.content)
+        if self.label is not None:
+            await store.relay.set_label(self.source_event, self.label)
+        if self.status is not None:
+            await store.relay.set_status(self.source_event, self.status, release_at=self.release_at)
+        return None
+
+
+@dataclass(frozen=True)
+class MarkShown(StoreAction):
+    """The parent's side shows the message as delivered (✅ added, ⏳ taken away)."""
+
+    kind: ClassVar[str] = "mark_shown"
+    source_event: str
+
+    def target(self) -> str | None:
+        return self.source_event
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.relay.marked(self.source_event, at=at)
+        return None
+
+
+@dataclass(frozen=True)
+class MarkSeenShown(StoreAction):
+    kind: ClassVar[str] = "mark_seen_shown"
+    source_event: str
+
+    def target(self) -> str | None:
+        return self.source_event
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.relay.seen_shown(self.source_event, at=at)
+        return None
+
+
+@dataclass(frozen=True)
+class MarkChased(StoreAction):
+    """The teacher was reminded, or SLT told, about an unanswered message (once each)."""
+
+    kind: ClassVar[str] = "mark_chased"
+    source_event: str
+    column: str  # reminded_at or escalated_at
+
+    def target(self) -> str | None:
+        return self.source_event
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.relay.mark_chased(self.source_event, self.column, at=at)
+        return None
+
+
+@dataclass(frozen=True)
+class NoteConversation(StoreAction):
+    """A teacher answered (the reply window stops), or the complaint route was pointed out."""
+
+    kind: ClassVar[str] = "note_conversation"
+    conversation_id: int
+    note: str  # "answered" or "complaint_route_told"
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        if self.note == "answered":
+            await store.relay.answered(self.conversation_id, at=at)
+        else:
+            await store.relay.complaint_route_told(self.conversation_id)
+        return None
 
 
 class Route(StrEnum):

@@ -19,17 +19,9 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
-from bot.actions import (
-    AcknowledgeAlert,
-    Action,
-    MarkAlert,
-    RaiseAlert,
-    RecordIncident,
-    as_html,
-    notice,
-)
+from bot.actions import Action, RecordIncident, StoreAction, as_html, notice
 from bot.clock import stamp
 from bot.config import Staff
 from bot.judge import Label, Verdict
@@ -41,6 +33,7 @@ from storage.incidents import Incident
 from storage.people import Role
 from storage.rooms import RoomKind
 from storage.safeguarding import Alert
+from storage.store import Store
 
 ACK = "✅"
 URGENT_MARK = "🚨"
@@ -50,6 +43,72 @@ READ_FOR_YOU = (
     "been asked to read yours now, in case it is urgent."
 )
 ALERT_KEY = "alert:"  # the leads' notices are remembered under alert:<handle>
+
+
+# --- records ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RaiseAlert(StoreAction):
+    """An urgent message: stored before anyone is told, so no restart loses it."""
+
+    kind: ClassVar[str] = "raise_alert"
+    source_event: str
+    handle: str
+    user_id: str
+    reply_room: str
+    body: str
+    html: str
+    notify_at: str
+
+    def target(self) -> str | None:
+        return self.source_event
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"handle": self.handle, "notify_at": self.notify_at}
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.alerts.raise_alert(
+            self.source_event,
+            self.handle,
+            self.user_id,
+            self.reply_room,
+            self.body,
+            self.html,
+            notify_at=self.notify_at,
+            at=at,
+        )
+        return None
+
+
+@dataclass(frozen=True)
+class MarkAlert(StoreAction):
+    """The leads were told (`notified_at`), or SLT were, for want of an answer (`chased_at`)."""
+
+    kind: ClassVar[str] = "mark_alert"
+    source_event: str
+    column: str
+
+    def target(self) -> str | None:
+        return self.source_event
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.alerts.mark(self.source_event, self.column, at=at)
+        return None
+
+
+@dataclass(frozen=True)
+class AcknowledgeAlert(StoreAction):
+    kind: ClassVar[str] = "acknowledge_alert"
+    source_event: str
+    by: str
+
+    def target(self) -> str | None:
+        return self.source_event
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.alerts.acknowledge(self.source_event, self.by, at=at)
+        return None
 
 
 def _server(ctx: Context) -> str:

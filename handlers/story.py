@@ -21,18 +21,7 @@ from urllib.parse import unquote
 
 import emoji
 
-from bot.actions import (
-    Action,
-    DecideReview,
-    Kick,
-    OpenReview,
-    Redact,
-    SendMessage,
-    StoreAction,
-    VoidJoinCode,
-    as_html,
-    notice,
-)
+from bot.actions import Action, Kick, Redact, SendMessage, StoreAction, as_html, notice
 from bot.config import Config
 from bot.judge import JudgeContext, Label, Outcome, Verdict, judge
 from bot.provisioning import home_key
@@ -48,7 +37,7 @@ from handlers.discipline import (
     strike,
     tell,
 )
-from handlers.onboarding import codes_in
+from handlers.onboarding import VoidJoinCode, codes_in
 from handlers.safeguarding import Concern, urgent_actions
 from storage.codes import JoinCode
 from storage.incidents import Incident
@@ -227,6 +216,56 @@ async def judge_context(ctx: Context, event: Event) -> JudgeContext:
         staff_names=staff_names(ctx.config),
         author_children=frozenset(c.first_name for c in children),
     )
+
+
+@dataclass(frozen=True)
+class OpenReview(StoreAction):
+    """An unsure story reply waiting for a teacher's keep or remove (`unread`: the language
+    of one the judge could not read)."""
+
+    kind: ClassVar[str] = "open_review"
+    event_id: str
+    room_id: str
+    author: str
+    in_reply_to: str | None
+    text: str
+    label: str
+    confidence: float
+    reasons: tuple[str, ...]
+    unread: str | None = None
+
+    def target(self) -> str | None:
+        return self.event_id
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        review = await store.story.open_review(
+            self.event_id,
+            self.room_id,
+            self.author,
+            self.in_reply_to,
+            self.text,
+            self.label,
+            self.confidence,
+            self.reasons,
+            at=at,
+            unread=self.unread,
+        )
+        return str(review)
+
+
+@dataclass(frozen=True)
+class DecideReview(StoreAction):
+    kind: ClassVar[str] = "decide_review"
+    review_id: int
+    decision: str
+    by: str
+
+    def target(self) -> str | None:
+        return str(self.review_id)
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.story.decide(self.review_id, self.decision, by=self.by, at=at)
+        return None
 
 
 @dataclass(frozen=True)

@@ -14,17 +14,7 @@ import nio
 import pytest
 from conftest import Matrix, join, messages, send_text
 
-from bot.actions import (
-    Action,
-    Executor,
-    Invite,
-    Pardon,
-    RecordIncident,
-    Reinstate,
-    SendFile,
-    SendMessage,
-    StoreAction,
-)
+from bot.actions import Action, Executor, Invite, RecordIncident, SendFile, SendMessage, StoreAction
 from bot.calendar import SchoolCalendar
 from bot.clock import Clock
 from bot.config import load_config
@@ -33,7 +23,7 @@ from bot.reports import EventReports
 from handlers import Context, Event
 from handlers.command_table import all_commands
 from handlers.commands import make_handler
-from handlers.discipline import INCIDENT_KEY
+from handlers.discipline import INCIDENT_KEY, Pardon, Reinstate
 from handlers.escalation import CSV_COLUMNS, day, matrix_user_id, since
 from storage.incidents import Incident
 from storage.people import Role

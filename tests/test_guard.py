@@ -35,7 +35,7 @@ from conftest import (
 )
 
 from bot import guard_api
-from bot.actions import AddStrike, Executor, Redact
+from bot.actions import Executor, Redact
 from bot.clock import Clock
 from bot.config import load_config
 from bot.guard_api import (
@@ -55,6 +55,7 @@ from bot.homeserver import (
 )
 from bot.judge import JudgeContext, Verdict
 from bot.provisioning import ESCALATION_KEY, home_key
+from handlers.discipline import AddStrike
 from handlers.media import ProtectCopy
 from storage.media import Fingerprint
 from storage.people import Role

@@ -45,14 +45,14 @@ from test_onboarding import (
     store,  # noqa: F401 (a fixture)
 )
 
-from bot.actions import IssueInvitations, SendFile
+from bot.actions import SendFile
 from bot.cli import main
 from bot.clock import Clock
 from bot.config import load_config
 from bot.letters import CSV_COLUMNS, Letter, LetterHead, letters_pdf, matrix_to
 from bot.provisioning import home_key
 from bot.roster import import_roster
-from handlers.invitations import OFFICE, LettersRequest, letters_request
+from handlers.invitations import OFFICE, IssueInvitations, LettersRequest, letters_request
 from storage.codes import normalise_code
 from storage.people import Person as Someone
 from storage.people import Role

@@ -27,16 +27,7 @@ from conftest import (
     send_text,
 )
 
-from bot.actions import (
-    Action,
-    Invite,
-    IssueJoinCode,
-    LinkAdult,
-    RecordIncident,
-    RecordJoinAttempt,
-    SendMessage,
-    StoreAction,
-)
+from bot.actions import Action, Invite, LinkAdult, RecordIncident, SendMessage, StoreAction
 from bot.calendar import SchoolCalendar
 from bot.clock import Clock, stamp
 from bot.config import load_config
@@ -49,7 +40,9 @@ from handlers.onboarding import (
     ALPHABET,
     MAX_FAILURES,
     CodeRequest,
+    IssueJoinCode,
     PupilNotFound,
+    RecordJoinAttempt,
     code_request,
     find_taught_pupil,
     handle_code,

@@ -26,7 +26,7 @@ from conftest import (
 )
 from PIL import Image
 
-from bot.actions import AwardPoints, MarkWeeklySummary, SendFile, SendMessage, StoreAction
+from bot.actions import SendFile, SendMessage, StoreAction
 from bot.calendar import SchoolCalendar
 from bot.clock import Clock
 from bot.config import load_config
@@ -40,6 +40,8 @@ from handlers.points import (
     CHART_KEY,
     PLOT_BOTTOM,
     UNDO_WINDOW,
+    AwardPoints,
+    MarkWeeklySummary,
     bar_height,
     bar_spans,
     batch_id,
