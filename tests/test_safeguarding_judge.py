@@ -213,3 +213,24 @@ def test_a_missing_lead_and_an_unknown_lead_are_named_in_one_line(
     del data["safeguarding"]
     [problem] = problems_in_text(yaml.safe_dump(data, sort_keys=False))
     assert problem.startswith("rooms.yaml: safeguarding: missing required key")
+
+
+@pytest.mark.parametrize("context", [DM, STORY], ids=["dm", "story"])
+def test_an_adult_telling_a_child_they_are_mature_for_their_age_is_danger(
+    context: JudgeContext,
+) -> None:
+    """A grooming sign (NSPCC): flattery said to the child, by an adult, however it goes on."""
+    text = "He keeps telling her she's mature for her age and buying her things"
+    assert judge(text, context).label is Label.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lily read so beautifully, she's so mature for her age ❤️",
+        "Mrs Khan told us she's mature for her age at parents evening, thank you",
+    ],
+)
+def test_praise_for_a_child_mature_for_their_age_is_kind(text: str) -> None:
+    found = judge(text, STORY)
+    assert found.label is Label.OK and found.outcome is Outcome.KEEP, found

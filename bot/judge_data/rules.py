@@ -973,6 +973,12 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
         "a child kept from telling",
     ),
     (
+        r"\b(?:told|tells|telling|keeps telling|kept telling|says to|said to) (?:her|him) (?:that "
+        r")?(?:she|he)(?:'s| is) [\"“']?(?:so |very |really |quite )?mature for (?:her|his) age\b",
+        1.6,
+        "an adult telling a child they are mature for their age",
+    ),
+    (
         r"\b(?:married|marry|marriage|wedding) (?:\w+ ){0,4}(?:holiday|summer|abroad|back home|in"
         r" (?:bangladesh|pakistan|somalia|india|nigeria|yemen|afghanistan|iraq|egypt|sudan))|\bto"
         r" be cut\b|\bfgm\b|\bcutting ceremony\b|\bspecial ceremony\b|\bcircumcis\w*|"
