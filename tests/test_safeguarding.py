@@ -352,9 +352,9 @@ async def test_a_family_can_say_it_is_urgent_when_the_bot_did_not_see_it(
     sg: Safeguarding,
 ) -> None:
     sg.at(FRIDAY_7PM)
-    # Nothing in the words says danger; the family knows what Amelia said. (Asked to ring
-    # back tonight, the judge already reads danger: docs/judge.md, "Known mistakes".)
-    unseen = "Can I see you before school tomorrow? It is about what Amelia told me tonight"
+    # Nothing in the words says danger; only the family knows what it is about. (Hinting at
+    # what a child said, or asking to be rung tonight, the judge already reads as danger.)
+    unseen = "Could I have a quick word before school tomorrow about Amelia please?"
     assert judge(unseen, JudgeContext(where="dm")).label is Label.OK
     held = await send_text(sg.parent, sg.parent_room, unseen)
     await sg.handled(held)
