@@ -234,3 +234,23 @@ def test_an_adult_telling_a_child_they_are_mature_for_their_age_is_danger(
 def test_praise_for_a_child_mature_for_their_age_is_kind(text: str) -> None:
     found = judge(text, STORY)
     assert found.label is Label.OK and found.outcome is Outcome.KEEP, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You lot never listened and now my daughter has cut her wrists, we're in A&E",
+        "He's having an asthma attack and his inhaler isn't working, where is he??",
+    ],
+)
+@pytest.mark.parametrize("context", [DM, STORY], ids=["dm", "story"])
+def test_cut_wrists_and_an_asthma_attack_now_are_danger_even_in_anger(
+    text: str, context: JudgeContext
+) -> None:
+    """Both were missed by frozen set 8 (docs/figures.md): one diverted as abuse."""
+    assert judge(text, context).label is Label.URGENT
+
+
+def test_an_asthma_attack_last_week_is_not_danger() -> None:
+    text = "She had an asthma attack last week so she might be tired, her inhaler is in her bag"
+    assert judge(text, DM).label is not Label.URGENT

@@ -627,7 +627,9 @@ URGENT: tuple[Rule, ...] = (
     ),
     (
         r"\bsuicid\w*|\bself[- ]?harm\w*|\btake (?:his|her|my|their) own li(?:fe|ves)\b|"
-        r"\boverdos\w*|\bbetter off dead\b|\bno (?:reason|point) (?:in )?(?:to )?living\b",
+        r"\boverdos\w*|\bbetter off dead\b|\bno (?:reason|point) (?:in )?(?:to )?living\b|"
+        r"\b(?:cut|cuts|cutting|slashed|slit|slitting) (?:his|her|their|my|your) (?:own )?"
+        r"wrists?\b",
         2.6,
         "suicide, self-harm or an overdose",
     ),
@@ -857,6 +859,8 @@ URGENT: tuple[Rule, ...] = (
         r"can't wake|cannot wake|wont wake|wouldn't wake|couldn't wake|"
         r"collapsed|choking|anaphyla\w*|allergic reaction|"
         r"having a (?:seizure|fit)|fitting|call(?:ed|ing)? (?:an|the) ambulance|ambulance|"
+        r"having (?:a|an) (?:\w+ ){0,2}asthma attack|(?:inhaler|epipen|epi-pen|insulin) "
+        r"(?:isn't|isnt|is not|wasn't|not|won't|is n't) (?:working|helping)|"
         r"999|emergency services|resus|intensive care|icu)\b",
         2.2,
         "a medical emergency",
