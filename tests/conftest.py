@@ -515,6 +515,24 @@ async def notices_in(client: nio.AsyncClient, room_id: str) -> list[str]:
     ]
 
 
+def record_guard_questions(bot: RunningBot) -> list[dict[str, Any]]:
+    """The list that each event content Synapse asks the bot's guard endpoint about is kept
+    in, as the module sends it, from now on."""
+    asked: list[dict[str, Any]] = []
+    guard = bot.app.guard
+    assert guard is not None, "the bot serves no guard endpoint"
+    check_event = guard.check_event
+
+    async def recording(
+        room_id: str, sender: str, event_type: str, content: Any, txn_id: str | None = None
+    ) -> Any:
+        asked.append(content)
+        return await check_event(room_id, sender, event_type, content, txn_id)
+
+    guard.check_event = recording  # type: ignore[method-assign]
+    return asked
+
+
 async def incidents_in(client: nio.AsyncClient, room_id: str) -> list[dict]:
     """The machine-readable incidents the bot posted in a room (the escalation room)."""
     return [

@@ -25,6 +25,7 @@ from conftest import (
     is_redacted,
     messages,
     notices_in,
+    record_guard_questions,
 )
 from test_onboarding import issue
 from test_story import Story
@@ -52,18 +53,7 @@ class GuardedStory(Story):
 
     def record_questions(self) -> None:
         """Keep each event content Synapse asks the endpoint about, as the module sends it."""
-        self.asked = []
-        guard = self.bot.app.guard
-        assert guard is not None, "the bot serves no guard endpoint"
-        check_event = guard.check_event
-
-        async def recording(
-            room_id: str, sender: str, event_type: str, content: Any, txn_id: str | None = None
-        ) -> Any:
-            self.asked.append(content)
-            return await check_event(room_id, sender, event_type, content, txn_id)
-
-        guard.check_event = recording  # type: ignore[method-assign]
+        self.asked = record_guard_questions(self.bot)
 
     async def send(self, client: nio.AsyncClient, event_type: str, content: dict) -> Sent:
         response = await client.room_send(self.room, event_type, content)

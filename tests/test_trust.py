@@ -12,7 +12,16 @@ from typing import Any
 
 import nio
 import pytest
-from conftest import BotLauncher, Matrix, Person, RunningBot, School, eventually, is_redacted
+from conftest import (
+    BotLauncher,
+    Matrix,
+    Person,
+    RunningBot,
+    School,
+    eventually,
+    is_redacted,
+    record_guard_questions,
+)
 from test_story import KIND, NEGATIVE
 
 from bot.guard_api import SchoolGuard, module_config
@@ -171,18 +180,7 @@ class TrustSchool:
 
     def __init__(self, bot: RunningBot, school: School) -> None:
         self.bot, self.school = bot, school
-        self.asked: list[dict[str, Any]] = []
-        guard = bot.app.guard
-        assert guard is not None, "the bot serves no guard endpoint"
-        check_event = guard.check_event
-
-        async def recording(
-            room_id: str, sender: str, event_type: str, content: Any, txn_id: str | None = None
-        ) -> Any:
-            self.asked.append(content)
-            return await check_event(room_id, sender, event_type, content, txn_id)
-
-        guard.check_event = recording  # type: ignore[method-assign]
+        self.asked = record_guard_questions(bot)
 
     async def room(self, key: str) -> str:
         return await self.bot.room(key)
