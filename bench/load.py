@@ -110,6 +110,16 @@ def count(db: Path, query: str) -> int:
         return int(conn.execute(query).fetchone()[0])
 
 
+async def plain_sends(client: nio.AsyncClient, total: int) -> float:
+    """Seconds for one client to send `total` plain messages into a new room: the floor a
+    release of held messages is compared with."""
+    room = (await client.room_create(name="plain")).room_id
+    started = time.perf_counter()
+    for m in range(total):
+        await client.room_send(room, "m.room.message", {"msgtype": "m.text", "body": f"{m}"})
+    return time.perf_counter() - started
+
+
 class Bench:
     def __init__(self, work: Path, settings: SynapseSettings, parents_per_pupil: int) -> None:
         self.work, self.settings = work, settings
@@ -404,11 +414,7 @@ class Bench:
         finally:
             self.stop(process)
         plain = await self.client("t001")
-        room = (await plain.room_create(name="plain")).room_id
-        started = time.perf_counter()
-        for m in range(total):
-            await plain.room_send(room, "m.room.message", {"msgtype": "m.text", "body": f"{m}"})
-        bare = time.perf_counter() - started
+        bare = await plain_sends(plain, total)
         await plain.close()
         print(
             f"5. {total} held messages released at 08:00 (from the bot's start): {ours:.1f} s; "

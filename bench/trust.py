@@ -635,11 +635,7 @@ async def release(
         school.halt()
     ours = max(finished.values()) if len(finished) == len(schools) else float("nan")
     plain = await schools[0].client(f"{schools[0].name}t001")
-    room = (await plain.room_create(name="plain")).room_id
-    started = time.perf_counter()
-    for m in range(total):
-        await plain.room_send(room, "m.room.message", {"msgtype": "m.text", "body": f"{m}"})
-    bare = time.perf_counter() - started
+    bare = await load.plain_sends(plain, total)
     await plain.close()
     results.figures["release total"] = total
     results.figures["release seconds"] = ours
