@@ -381,6 +381,24 @@ class LinkAdult(Action):
 
 
 @dataclass(frozen=True)
+class PostInPortfolio(Action):
+    """A message in a pupil's portfolio (`parent` None), or in one parent's family view of it
+    (work a teacher approved), the room made first if it does not exist yet. Making rooms is
+    the provisioner's (`Provisioner.post_in_portfolio`, the executor's `portfolio_poster`)."""
+
+    kind: ClassVar[str] = "portfolio_post"
+    pupil_id: int
+    content: dict[str, Any]
+    parent: str | None = None
+
+    def target(self) -> str | None:
+        return f"portfolio:{self.pupil_id}" + (f":{self.parent}" if self.parent else "")
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"msgtype": self.content.get("msgtype")}
+
+
+@dataclass(frozen=True)
 class DeliverRelay(Action):
     """Send the relayed copy and mark the stored message delivered, as one step."""
 
@@ -468,6 +486,8 @@ class Executor:
         self.dry_run = dry_run
         #: Performs a `LinkAdult` (it makes rooms: `Provisioner.link_adult`); set by the app.
         self.linker: Callable[[LinkAdult, str], Awaitable[str | None]] | None = None
+        #: Performs a `PostInPortfolio` (it may make the room); set by the app.
+        self.portfolio_poster: Callable[[PostInPortfolio, str], Awaitable[str | None]] | None = None
         #: Performs a `SendDigest` (`bot/mail.py`); set by the app when SMTP is configured.
         self.mailer: Callable[[SendDigest, str], Awaitable[str | None]] | None = None
         self.max_attempts = max_attempts
@@ -521,6 +541,10 @@ class Executor:
                 if self.linker is None:
                     raise ActionFailed("no linker: the app sets one on the executor")
                 return await self.linker(action, aid)
+            case PostInPortfolio():
+                if self.portfolio_poster is None:
+                    raise ActionFailed("no portfolio poster: the app sets one on the executor")
+                return await self.portfolio_poster(action, aid)
             case SendDigest():
                 if self.mailer is None:
                     raise ActionFailed("no mailer: set CONDUCTBOT_SMTP_HOST to send digests")

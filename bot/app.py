@@ -48,6 +48,7 @@ from handlers.onboarding import (
     welcome_actions,
 )
 from handlers.points import weekly_summary_actions
+from handlers.portfolio import handle_portfolio
 from handlers.profiles import handle_profile, name_problem
 from handlers.relay import (
     chase_actions,
@@ -106,6 +107,7 @@ def default_routes() -> dict[RoomKind, list[Handler]]:
     routes[RoomKind.PARENT_DM] = [commands, handle_code, handle_media, handle_parent_dm]
     routes[RoomKind.TEACHER_DM] = [commands, handle_teacher_dm]
     routes[RoomKind.ESCALATION] = [commands, handle_media]
+    routes[RoomKind.PORTFOLIO] = [commands, handle_media, handle_portfolio]
     # A family's name and avatar show wherever they are: checked in every room first; and a
     # message the bot cannot read is never met with silence.
     return {
@@ -151,6 +153,7 @@ class App:
             unfit_name=lambda name: name_problem(self.context(), name),
         )
         self.executor.linker = self.provisioner.link_adult
+        self.executor.portfolio_poster = self.provisioner.post_in_portfolio
         # The weekly e-mail digest, when the school's SMTP server is set (bot/mail.py).
         smtp = SmtpSettings.from_env()
         if smtp is not None:

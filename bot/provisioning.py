@@ -24,6 +24,8 @@ from bot.actions import (
     Invite,
     Kick,
     LinkAdult,
+    PostInPortfolio,
+    SendMessage,
     SetBotState,
     SetState,
     StoreAction,
@@ -188,6 +190,51 @@ def home_spec(config: Config, user: str, about: str) -> RoomSpec:
 def parent_home_spec(config: Config, parent: str, children: list[Pupil]) -> RoomSpec:
     names = " and ".join(child.first_name for child in children) or "your child"
     return home_spec(config, parent, f"notices and points about {names}")
+
+
+def portfolio_key(pupil_id: int) -> str:
+    return f"portfolio:{pupil_id}"
+
+
+def family_portfolio_key(pupil_id: int, parent: str) -> str:
+    return f"portfolio_family:{pupil_id}:{parent}"
+
+
+def portfolio_spec(pupil: Pupil, teachers: list[str], accounts: list[str]) -> RoomSpec:
+    """A pupil's portfolio: the pupil's own account (if any), the class teachers and the bot.
+    Invite-only and exclusive: nobody else is ever let in."""
+    return RoomSpec(
+        key=portfolio_key(pupil.id),
+        kind=RoomKind.PORTFOLIO,
+        name=f"{pupil.first_name}'s portfolio",
+        topic=f"{pupil.full_name}'s portfolio: activities from the class teacher, and the "
+        "work you share with them. Your family sees a piece of work only after a teacher has "
+        "looked at it (✅). Be kind, keep to your work, and never share phone numbers, "
+        "addresses or other private things here.",
+        power_levels=_power_levels(
+            {t: TEACHER for t in teachers} | {a: PARENT for a in accounts}, redact=TEACHER
+        ),
+        members=frozenset([*teachers, *accounts]),
+        class_id=pupil.class_id,
+        exclusive=True,
+    )
+
+
+def family_portfolio_spec(pupil: Pupil, parent: str) -> RoomSpec:
+    """One parent's view of their child's portfolio (parent and bot): approved work only."""
+    return RoomSpec(
+        key=family_portfolio_key(pupil.id, parent),
+        kind=RoomKind.PORTFOLIO,
+        name=f"{pupil.first_name}'s portfolio",
+        topic=f"Work from {pupil.first_name}'s portfolio, shared once their teacher has looked "
+        "at it. You may react and add kind, positive comments; anything private goes to the "
+        "teacher by private message.",
+        power_levels=_power_levels({parent: PARENT}),
+        members=frozenset({parent}),
+        class_id=pupil.class_id,
+        owner=parent,
+        exclusive=True,
+    )
 
 
 def parent_dm_key(parent: str, teacher: str) -> str:
@@ -808,7 +855,37 @@ class Provisioner:
         report = ProvisionReport()
         await self.ensure(home_spec(self.config, user, "your points and news from school"), report)
         done += _home_room_lines(report, dry=False)
+        portfolio = ProvisionReport()
+        await self.ensure_portfolio(pupil, portfolio)
+        if portfolio.created:
+            done.append(f"{pupil.first_name}'s portfolio created")
         return done
+
+    async def ensure_portfolio(self, pupil: Pupil, report: ProvisionReport) -> Room | None:
+        """The pupil's portfolio, made or brought in line (its teachers and own account)."""
+        teachers = [t.matrix_id(self.server_name) for t in self.config.teachers_of(pupil.class_id)]
+        accounts = await self.store.points.accounts_of(pupil.id)
+        return await self.ensure(portfolio_spec(pupil, teachers, accounts), report)
+
+    async def post_in_portfolio(self, post: PostInPortfolio, action_id: str) -> str | None:
+        """Perform a handler's `PostInPortfolio` (the executor's `portfolio_poster`): the
+        portfolio, or the parent's family view of it, made first when it does not exist."""
+        pupil = await self.store.pupils.get(post.pupil_id)
+        if pupil is None:
+            raise ActionFailed(f"pupil {post.pupil_id} is no longer on the roster")
+        report = ProvisionReport()
+        if post.parent is None:
+            room = await self.ensure_portfolio(pupil, report)
+        else:
+            room = await self.ensure(family_portfolio_spec(pupil, post.parent), report)
+        if room is None:
+            return None  # a dry run made no room
+        [sent] = await self.executor.run(
+            [SendMessage(room.room_id, post.content)], cause=f"{action_id}:post"
+        )
+        if not sent.ok:
+            raise ActionFailed(f"could not post in {room.key}: {sent.error}")
+        return sent.result
 
 
 class LinkRefused(ValueError):

@@ -27,6 +27,7 @@ from handlers.invitations import INVITATIONS_COMMANDS
 from handlers.onboarding import ONBOARDING_COMMANDS
 from handlers.phone import PHONE_COMMANDS
 from handlers.points import POINTS_COMMANDS
+from handlers.portfolio import PORTFOLIO_COMMANDS
 from handlers.relay import RELAY_COMMANDS
 from handlers.report import REPORT_COMMANDS
 from handlers.safeguarding import SAFEGUARDING_COMMANDS
@@ -90,6 +91,7 @@ def all_commands() -> CommandSet:
         *ONBOARDING_COMMANDS,
         *INVITATIONS_COMMANDS,
         *POINTS_COMMANDS,
+        *PORTFOLIO_COMMANDS,
         *DATA_RIGHTS_COMMANDS,
         *SAFEGUARDING_COMMANDS,
         *REPORT_COMMANDS,

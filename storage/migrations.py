@@ -439,4 +439,32 @@ MIGRATIONS: tuple[Migration, ...] = (
         "teacher's removal of it is never a strike",
         ("ALTER TABLE reviews ADD COLUMN unread TEXT",),
     ),
+    Migration(
+        "pupil portfolios: activities teachers set, and pupils' work waiting for a teacher's "
+        "approval before their family sees it",
+        (
+            """CREATE TABLE portfolio_activities (
+            batch TEXT NOT NULL,
+            pupil_id INTEGER NOT NULL REFERENCES pupils (id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            due TEXT,
+            set_by TEXT NOT NULL,
+            set_at TEXT NOT NULL,
+            PRIMARY KEY (batch, pupil_id)
+        )""",
+            """CREATE TABLE portfolio_work (
+            event_id TEXT PRIMARY KEY,
+            room_id TEXT NOT NULL,
+            pupil_id INTEGER NOT NULL REFERENCES pupils (id) ON DELETE CASCADE,
+            sender TEXT NOT NULL,
+            content TEXT NOT NULL,
+            submitted_at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'waiting'
+                CHECK (status IN ('waiting', 'approved', 'returned')),
+            decided_by TEXT,
+            decided_at TEXT
+        )""",
+            "CREATE INDEX portfolio_work_by_pupil ON portfolio_work (pupil_id, submitted_at)",
+        ),
+    ),
 )

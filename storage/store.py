@@ -19,6 +19,7 @@ from storage.media import Media
 from storage.people import People
 from storage.personal_data import PersonalData
 from storage.points import Points
+from storage.portfolio import Portfolios
 from storage.pupils import Pupils
 from storage.relay import Relay
 from storage.rooms import Rooms
@@ -54,6 +55,7 @@ class Store:
     decisions: Decisions
     digests: Digests
     scheduled: ScheduledPosts
+    portfolios: Portfolios
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:
@@ -80,6 +82,7 @@ class Store:
             decisions=Decisions(db),
             digests=Digests(db),
             scheduled=ScheduledPosts(db),
+            portfolios=Portfolios(db),
         )
 
     async def close(self) -> None:

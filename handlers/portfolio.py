@@ -1,0 +1,544 @@
+"""Pupil portfolios: teachers set activities, pupils post their work, and a teacher's ✅
+shares a piece with the family.
+
+- `!activity PUPIL[,PUPIL…|class] [due YYYY-MM-DD] TEXT` (a teacher of the pupils' class, or
+  SLT, in their own room with the bot) posts the activity in each pupil's portfolio. A
+  portfolio (the pupil's own account, the class teachers and the bot; invite-only) is made
+  by the first activity, or when the pupil's own account is linked (`Provisioner`).
+- Everything the pupil posts there (text, photos, files) is work waiting for a teacher.
+  A teacher's ✅ on it copies it into each linked parent's family view of the portfolio
+  (parent and bot; made at the first approval), media protected as class media is; a ❌
+  keeps it in the portfolio, and the pupil is told. The family sees nothing else: no
+  waiting work, no comments between teacher and pupil.
+- Pupils are children: a pupil's words the judge would not keep in a class story (unkind,
+  or private information such as a phone number) are removed from the portfolio, the pupil
+  is told kindly why, and their class teachers are told privately. Never a strike, never
+  an incident against the child.
+- A parent's comment in their family view is judged as a class story reply is (the class's
+  pupils and the writer's own child in context): a kind one stays; an unkind one is removed,
+  the parent told why and SLT given the incident (a strike, as in the story); an urgent one
+  takes the safeguarding path.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any, ClassVar
+
+from bot.actions import Action, PostInPortfolio, Redact, StoreAction, as_html, notice
+from bot.judge import JudgeContext, Label, Outcome, Verdict, judge
+from bot.provisioning import home_key
+from handlers import Context, Event, relation
+from handlers.commands import STAFF, Command, Invocation, UsageError, reply, split_command
+from handlers.discipline import (
+    PUBLIC_REASON,
+    escalate,
+    evidence_of,
+    incident_actions,
+    is_immune,
+    rule_text,
+    strike,
+    tell,
+)
+from handlers.media import MEDIA_MSGTYPES, QueueMedia, media_of
+from handlers.points import Ask, Words, classes_in_scope, resolve_pupils, staff_name
+from handlers.safeguarding import Concern, urgent_actions
+from handlers.story import KEEP, REMOVE, STRIKE_LABELS, judge_context, visible_text
+from storage.incidents import Incident
+from storage.people import Role
+from storage.portfolio import WorkStatus
+from storage.pupils import Pupil
+from storage.rooms import Room, RoomKind
+from storage.store import Store
+
+MAX_ACTIVITY = 2_000
+FAMILY_PREFIX = "portfolio_family:"
+_DATE = re.compile(r"\d")
+#: A surname initial after a first name: "B", "B." or "B,"; "A" and "I" only with the dot
+#: or the comma, as they also begin sentences ("Amelia I want you to …").
+_INITIAL = re.compile(r"[B-HJ-Z]\.?,?|[AI][.,]|[AI]\.,")
+_WHAT = {"image": "a photo", "video": "a video", "audio": "a recording", "file": "a file"}
+#: What of a pupil's post is kept to show the family on approval (never their reply quotes).
+_SHOWN_KEYS = ("msgtype", "body", "filename", "url", "file", "info")
+
+
+# --- records ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SetActivity(StoreAction):
+    """An activity a teacher set, for each pupil named (one batch per command)."""
+
+    kind: ClassVar[str] = "set_activity"
+    batch: str
+    pupil_ids: tuple[int, ...]
+    text: str
+    due: str | None
+    set_by: str
+
+    def target(self) -> str | None:
+        return self.batch
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"pupils": list(self.pupil_ids), "due": self.due, "by": self.set_by}
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.portfolios.set_activity(
+            self.batch, self.pupil_ids, self.text, self.due, set_by=self.set_by, at=at
+        )
+        return self.batch
+
+
+@dataclass(frozen=True)
+class RecordWork(StoreAction):
+    """A pupil's post in their portfolio, waiting for a teacher's ✅ or ❌."""
+
+    kind: ClassVar[str] = "record_portfolio_work"
+    event_id: str
+    room_id: str
+    pupil_id: int
+    sender: str
+    content: dict[str, Any]
+
+    def target(self) -> str | None:
+        return self.event_id
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.portfolios.add_work(
+            self.event_id, self.room_id, self.pupil_id, self.sender, self.content, at=at
+        )
+        return None
+
+
+@dataclass(frozen=True)
+class ReviseWork(StoreAction):
+    """A pupil's edit of waiting work: the family would be shown the new words."""
+
+    kind: ClassVar[str] = "revise_portfolio_work"
+    event_id: str
+    content: dict[str, Any]
+
+    def target(self) -> str | None:
+        return self.event_id
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.portfolios.revise_work(self.event_id, self.content)
+        return None
+
+
+@dataclass(frozen=True)
+class DecideWork(StoreAction):
+    """A teacher approved (✅) or returned (❌) a piece of work."""
+
+    kind: ClassVar[str] = "decide_portfolio_work"
+    event_id: str
+    status: WorkStatus
+    by: str
+
+    def target(self) -> str | None:
+        return self.event_id
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"status": self.status.value, "by": self.by}
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.portfolios.decide(self.event_id, self.status, by=self.by, at=at)
+        return None
+
+
+# --- !activity (parsing is pure) ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActivityRequest:
+    who: tuple[str, ...]  # as typed: "Amelia", "Oliver B", "DEMO0002", "class", "class:oak"
+    due: date | None
+    text: str
+
+
+def _names_end(words: list[str]) -> int:
+    """Where the pupils end without a due date: names joined by commas, each one word and
+    perhaps a capital surname initial ("Oliver B")."""
+    position = 0
+    while position < len(words):
+        word = words[position]
+        position += 1
+        follows = words[position] if position < len(words) else ""
+        if not word.endswith(",") and _INITIAL.fullmatch(follows):
+            word = follows  # "Oliver B" or "Oliver B.,"
+            position += 1
+        if not word.endswith(","):
+            return position
+    return position
+
+
+def parse_activity(text: str) -> ActivityRequest:
+    """'Amelia, Oliver B due 2026-12-04 Draw a tiger' → who, the due date and the activity.
+
+    With a due date, every word before `due` names the pupils (full names too); without
+    one, the names are one word each (and perhaps an initial), joined by commas.
+    """
+    words = text.split()
+    if not words:
+        raise UsageError("Please say which pupils the activity is for, and what it is")
+    due_at = next(
+        (
+            i
+            for i, word in enumerate(words[1:], start=1)
+            if word.casefold() == "due" and i + 1 < len(words) and _DATE.match(words[i + 1])
+        ),
+        None,
+    )
+    due = None
+    if due_at is not None:
+        names, rest = words[:due_at], words[due_at + 2 :]
+        try:
+            due = date.fromisoformat(words[due_at + 1])
+        except ValueError:
+            raise UsageError(
+                f'"{words[due_at + 1]}" is not a date: write the due date as YYYY-MM-DD, '
+                "e.g. 2026-12-04"
+            ) from None
+    else:
+        end = _names_end(words)
+        names, rest = words[:end], words[end:]
+    who = tuple(part.strip() for part in " ".join(names).split(",") if part.strip())
+    if not who:
+        raise UsageError("Please say which pupils the activity is for")
+    activity = " ".join(rest)
+    if not activity:
+        raise UsageError("Please write the activity after the pupils' names")
+    if len(activity) > MAX_ACTIVITY:
+        raise UsageError(f"Please keep an activity under {MAX_ACTIVITY} characters")
+    return ActivityRequest(who, due, activity)
+
+
+def _day(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def _content(body: str) -> dict[str, Any]:
+    return {
+        "msgtype": "m.notice",
+        "body": body,
+        "format": "org.matrix.custom.html",
+        "formatted_body": as_html(body),
+    }
+
+
+async def _activity(inv: Invocation, ctx: Context) -> list[Action]:
+    event = inv.event
+    room = event.room
+    if ctx.sender is None or room.kind is not RoomKind.HOME or room.owner != event.sender:
+        return reply(event, "Activities are set in your own room with the bot.")
+    try:
+        request = parse_activity(inv.args["details"] or "")
+    except UsageError as err:
+        return reply(event, f"{err}. Usage: {inv.command.usage}. Nothing was set.")
+    today = ctx.clock.now().astimezone(ctx.config.school.tz).date()
+    if request.due is not None and request.due < today:
+        return reply(
+            event, f"The due date {request.due.isoformat()} has already passed. Nothing was set."
+        )
+    try:
+        pupils = await resolve_pupils(ctx, request.who, classes_in_scope(ctx))
+    except Ask as ask:
+        return reply(event, f"{ask}\nNothing was set.")
+    teacher = staff_name(ctx, ctx.sender.user_id)
+    due = f" (due {_day(request.due)})" if request.due else ""
+    posted = _content(f"New activity from {teacher}{due}:\n{request.text}")
+    batch = "act-" + hashlib.sha256(event.event_id.encode()).hexdigest()[:20]
+    names = ", ".join(p.full_name for p in pupils)
+    return [
+        SetActivity(
+            batch,
+            tuple(p.id for p in pupils),
+            request.text,
+            request.due.isoformat() if request.due else None,
+            set_by=ctx.sender.user_id,
+        ),
+        *(PostInPortfolio(pupil.id, posted) for pupil in pupils),
+        *reply(event, f"Activity set{due} for {names}: it is in each one's portfolio."),
+    ]
+
+
+PORTFOLIO_COMMANDS = (
+    Command(
+        name="activity",
+        help="set work in pupils' portfolios: one pupil, several (Amelia, Oliver B) or your "
+        "class, with an optional due date",
+        roles=STAFF,
+        rooms=frozenset({RoomKind.HOME}),
+        run=_activity,
+        arguments=(
+            Words("details", rest=True, label="PUPIL[,PUPIL…|class] [due YYYY-MM-DD] TEXT…"),
+        ),
+    ),
+)
+
+
+# --- the portfolio rooms ------------------------------------------------------------------
+
+
+def is_family_view(room: Room) -> bool:
+    return room.kind is RoomKind.PORTFOLIO and room.key.startswith(FAMILY_PREFIX)
+
+
+def _pupil_id(room: Room) -> int | None:
+    """The pupil a portfolio (or a family view of one) belongs to, from its key."""
+    parts = room.key.split(":")
+    return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+
+
+async def handle_portfolio(event: Event, ctx: Context) -> list[Action]:
+    pupil_id = _pupil_id(event.room)
+    pupil = await ctx.store.pupils.get(pupil_id) if pupil_id is not None else None
+    if pupil is None or event.state_key is not None:
+        return []
+    if is_family_view(event.room):
+        return await _family_comment(event, ctx, pupil)
+    if event.type == "m.reaction":
+        return await _decision(event, ctx, pupil)
+    if event.type != "m.room.message" or await is_immune(ctx, event.sender):
+        return []  # teachers' own posts and comments stay in the portfolio
+    sender = ctx.sender
+    if sender is None or sender.role is not Role.PUPIL:
+        return []
+    if await ctx.store.points.pupil_of_account(event.sender) != pupil.id:
+        return []
+    return await _pupil_post(event, ctx, pupil)
+
+
+def _shown(content: dict[str, Any], text: str) -> dict[str, Any]:
+    """What the family would see of a post: media as posted, text as the words alone."""
+    if content.get("msgtype") in MEDIA_MSGTYPES:
+        return {k: content[k] for k in _SHOWN_KEYS if k in content}
+    return {"msgtype": "m.text", "body": text}
+
+
+async def _pupil_post(event: Event, ctx: Context, pupil: Pupil) -> list[Action]:
+    content = event.content
+    if content.get("msgtype") == "m.text" and split_command(content.get("body") or ""):
+        return []  # a command, answered by the command handler
+    relates = relation(content)
+    edited = relates.get("event_id") if relates.get("rel_type") == "m.replace" else None
+    shown = content.get("m.new_content") if edited else content
+    if not isinstance(shown, dict):
+        shown = {}
+    if shown.get("msgtype") in MEDIA_MSGTYPES:
+        verdict = None
+        text = ""
+    else:
+        text = visible_text(shown)
+        context = replace(
+            await judge_context(ctx, event), author_children=frozenset({pupil.first_name})
+        )
+        verdict = await asyncio.to_thread(judge, text, context) if text else None
+    if verdict is not None and (
+        verdict.outcome is not Outcome.KEEP or verdict.label is Label.URGENT
+    ):
+        also = (edited,) if isinstance(edited, str) else ()
+        return await _pupil_words_removed(event, ctx, pupil, text, verdict, also)
+    if isinstance(edited, str):
+        return [ReviseWork(edited, _shown(shown, text))]
+    return [
+        RecordWork(event.event_id, event.room.room_id, pupil.id, event.sender, _shown(shown, text))
+    ]
+
+
+async def _pupil_words_removed(
+    event: Event,
+    ctx: Context,
+    pupil: Pupil,
+    text: str,
+    verdict: Verdict,
+    also: tuple[str, ...],
+) -> list[Action]:
+    """Out of the portfolio; the pupil told kindly, the class teachers privately. No strike
+    and no incident: a child is never punished by the bot."""
+    removed: list[Action] = [
+        Redact(event.room.room_id, event_id, PUBLIC_REASON) for event_id in (*also, event.event_id)
+    ]
+    if verdict.label is Label.URGENT:
+        to_pupil = (
+            "I've taken your message out of your portfolio and passed it to your teacher, so "
+            "that a grown-up at school can look at it. If something is worrying you, please "
+            "talk to your teacher or a grown-up you trust. You are not in trouble."
+        )
+        why = "it may be a safeguarding concern: please follow the school's safeguarding procedure"
+    elif verdict.label is Label.SENSITIVE:
+        to_pupil = (
+            "I've taken your message out of your portfolio because it looked like it had "
+            "private information in it, such as a phone number or an address. Private things "
+            "stay private, even here. Your teacher knows, and you are not in trouble."
+        )
+        why = "it looked like private information"
+    else:
+        to_pupil = (
+            "I've taken your message out of your portfolio because it didn't sound kind. At "
+            "school we only write kind, positive things about each other and our work. Your "
+            "teacher knows, and you are not in trouble: have another go!"
+        )
+        why = "it did not sound kind"
+    told = await tell(ctx, event.sender, to_pupil)
+    teacher_text = (
+        f"{pupil.full_name} wrote this in their portfolio, and I took it out because {why} "
+        f"({verdict.label}: {'; '.join(verdict.reasons) or 'no detail'}):\n«{text}»\n"
+        f"{pupil.first_name} has been told kindly why. Pupils are never given a strike and "
+        "no incident was recorded; you may want to have a word with them."
+    )
+    server = ctx.bot_user_id.split(":", 1)[1]
+    for teacher in ctx.config.teachers_of(pupil.class_id):
+        told += await tell(ctx, teacher.matrix_id(server), teacher_text)
+    return [*removed, *told]
+
+
+async def _decision(event: Event, ctx: Context, pupil: Pupil) -> list[Action]:
+    """A teacher's ✅ (share with the family) or ❌ (keep it here) on a pupil's work."""
+    relates = relation(event.content)
+    key, target = relates.get("key"), relates.get("event_id")
+    if key not in (KEEP, REMOVE) or not isinstance(target, str):
+        return []
+    if ctx.sender is None or not ctx.sender.role.is_staff:
+        return []
+    work = await ctx.store.portfolios.work(target)
+    if work is None or work.room_id != event.room.room_id or work.status is not WorkStatus.WAITING:
+        return []
+    teacher = staff_name(ctx, event.sender)
+    answer = {"m.relates_to": {"m.in_reply_to": {"event_id": target}}}
+    room_id = event.room.room_id
+    if key == REMOVE:
+        text = (
+            f"{teacher} has looked at this piece of work: it stays here in your portfolio and "
+            "is not shared with your family. Your teacher may add a comment here."
+        )
+        return [
+            DecideWork(target, WorkStatus.RETURNED, by=event.sender),
+            notice(room_id, text, as_html(text), **answer),
+        ]
+    parents = await ctx.store.pupils.parents_of(pupil.id)
+    shared: list[Action] = []
+    found = media_of(
+        Event(event.room, target, work.sender, "m.room.message", work.content, 0, None, {})
+    )
+    what = _WHAT.get(found[1], "a file") if found else "some writing"
+    caption = _content(f"{pupil.first_name} shared {what} from their portfolio ({teacher} ✅):")
+    for parent in parents:
+        if found:
+            shared += [
+                PostInPortfolio(pupil.id, caption, parent),
+                PostInPortfolio(pupil.id, work.content, parent),
+            ]
+        else:
+            body = f"{caption['body']}\n{work.content.get('body', '')}"
+            shared.append(PostInPortfolio(pupil.id, _content(body), parent))
+    if found:  # now class media: protected and fingerprinted as a teacher's story photo is
+        mxc, media_kind = found
+        shared.append(
+            QueueMedia("protect", target, room_id, event.sender, mxc, media_kind, work.content)
+        )
+    text = (
+        f"{teacher} has shared this with your family. Well done, {pupil.first_name}!"
+        if parents
+        else f"{teacher} has approved this. No family account is linked yet, so it stays here."
+    )
+    return [
+        DecideWork(target, WorkStatus.APPROVED, by=event.sender),
+        *shared,
+        notice(room_id, text, as_html(text), **answer),
+    ]
+
+
+# --- a parent's family view ---------------------------------------------------------------
+
+
+async def _family_comment(event: Event, ctx: Context, pupil: Pupil) -> list[Action]:
+    """Judged as a class story reply is; a kind comment stays."""
+    if event.type != "m.room.message" or await is_immune(ctx, event.sender):
+        return []
+    content = event.content
+    relates = relation(content)
+    also: tuple[str, ...] = ()
+    if relates.get("rel_type") == "m.replace":
+        edited, shown = relates.get("event_id"), content.get("m.new_content")
+        also = (edited,) if isinstance(edited, str) else ()
+        content = shown if isinstance(shown, dict) else {}
+    if content.get("msgtype") in MEDIA_MSGTYPES:
+        return []  # the media handler checks it is not someone's class media
+    text = visible_text(content)
+    if not text:
+        return []
+    context: JudgeContext = await judge_context(ctx, event)
+    verdict = await asyncio.to_thread(judge, text, context)
+    if verdict.label is Label.URGENT:
+        return await _urgent_comment(event, ctx, pupil, text, verdict, also)
+    if verdict.outcome is Outcome.KEEP:
+        return []
+    return await _comment_removed(event, ctx, pupil, text, verdict, also)
+
+
+def _removals(event: Event, also: tuple[str, ...]) -> list[Action]:
+    return [
+        Redact(event.room.room_id, event_id, PUBLIC_REASON) for event_id in (*also, event.event_id)
+    ]
+
+
+async def _urgent_comment(
+    event: Event, ctx: Context, pupil: Pupil, text: str, verdict: Verdict, also: tuple[str, ...]
+) -> list[Action]:
+    """Taken out of the family view (it is private), then the safeguarding path; no strike."""
+    home = await ctx.store.rooms.by_key(home_key(event.sender))
+    alerted = await urgent_actions(
+        ctx,
+        Concern.of(event, ctx, text),
+        verdict,
+        reply_room=home.room_id if home else None,
+        where=f"a comment in {pupil.first_name}'s portfolio (removed)",
+        teacher_line="I have taken your comment out of the portfolio, because it is private; "
+        "the school has it.",
+    )
+    # the incident and the alert are stored (evidence first), then the comment is removed
+    return [*alerted[:2], *_removals(event, also), *alerted[2:]]
+
+
+async def _comment_removed(
+    event: Event, ctx: Context, pupil: Pupil, text: str, verdict: Verdict, also: tuple[str, ...]
+) -> list[Action]:
+    """As a class story reply: removed, the parent told why with the rule, SLT given the
+    incident; a strike for the labels that earn one in the story, never for an unsure one."""
+    rule = str(verdict.label) if verdict.label is not Label.OK else "negative"
+    incident = Incident(
+        kind="portfolio comment removed",
+        user_id=event.sender,
+        rule=rule,
+        outcome="",
+        room_id=event.room.room_id,
+        event_id=event.event_id,
+        label=str(verdict.label),
+        confidence=verdict.confidence,
+        reasons=tuple(verdict.reasons),
+        evidence=evidence_of(event.content) | {"body": text},
+        confirmed_by="conductbot (judge)",
+    )
+    where = f"{pupil.first_name}'s portfolio"
+    if verdict.outcome is Outcome.REMOVE and rule in STRIKE_LABELS:
+        consequences, incident = await strike(ctx, incident, confirmed_by="conductbot (judge)")
+    else:
+        consequences = await tell(
+            ctx,
+            event.sender,
+            f"I've taken your comment out of {where}. {rule_text(rule, ctx)} Comments on "
+            "children's work are kind and positive; anything else, please send to the class "
+            "teacher by private message. This is not a warning.",
+        )
+        incident = replace(incident, outcome="removed with a reminder (no strike)")
+    return incident_actions(
+        incident,
+        *_removals(event, also),
+        *consequences,
+        *await escalate(ctx, incident, "Portfolio comment removed"),
+    )

@@ -1,0 +1,109 @@
+"""Pupil portfolios: the activities teachers set, and the work pupils post there, each piece
+waiting for a teacher's ✅ before the pupil's family sees it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+import aiosqlite
+
+
+class WorkStatus(StrEnum):
+    WAITING = "waiting"  # posted by the pupil; nobody outside the portfolio has seen it
+    APPROVED = "approved"  # a teacher's ✅: copied to the family's view
+    RETURNED = "returned"  # a teacher's ❌: it stays in the portfolio only
+
+
+@dataclass(frozen=True)
+class Work:
+    event_id: str
+    room_id: str
+    pupil_id: int
+    sender: str
+    content: dict[str, Any]  # what is shown to the family on approval
+    status: WorkStatus
+    decided_by: str | None
+
+
+def _work(row: aiosqlite.Row) -> Work:
+    return Work(
+        row["event_id"],
+        row["room_id"],
+        row["pupil_id"],
+        row["sender"],
+        json.loads(row["content"]),
+        WorkStatus(row["status"]),
+        row["decided_by"],
+    )
+
+
+class Portfolios:
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+
+    async def set_activity(
+        self,
+        batch: str,
+        pupil_ids: tuple[int, ...],
+        text: str,
+        due: str | None,
+        *,
+        set_by: str,
+        at: str,
+    ) -> None:
+        """One activity for each pupil; the same batch again changes nothing (a replay)."""
+        await self._db.executemany(
+            "INSERT INTO portfolio_activities (batch, pupil_id, text, due, set_by, set_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (batch, pupil_id) DO NOTHING",
+            [(batch, pupil_id, text, due, set_by, at) for pupil_id in pupil_ids],
+        )
+
+    async def activities(self, pupil_id: int) -> list[tuple[str, str | None]]:
+        """The pupil's activities (text, due date), oldest first."""
+        async with self._db.execute(
+            "SELECT text, due FROM portfolio_activities WHERE pupil_id = ? ORDER BY set_at",
+            (pupil_id,),
+        ) as cur:
+            return [(row["text"], row["due"]) for row in await cur.fetchall()]
+
+    async def add_work(
+        self,
+        event_id: str,
+        room_id: str,
+        pupil_id: int,
+        sender: str,
+        content: dict[str, Any],
+        *,
+        at: str,
+    ) -> None:
+        await self._db.execute(
+            "INSERT INTO portfolio_work (event_id, room_id, pupil_id, sender, content, "
+            "submitted_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
+            (event_id, room_id, pupil_id, sender, json.dumps(content), at),
+        )
+
+    async def revise_work(self, event_id: str, content: dict[str, Any]) -> None:
+        """A pupil's edit of work still waiting: the family would see the new version."""
+        await self._db.execute(
+            "UPDATE portfolio_work SET content = ? WHERE event_id = ? AND status = 'waiting'",
+            (json.dumps(content), event_id),
+        )
+
+    async def work(self, event_id: str) -> Work | None:
+        async with self._db.execute(
+            "SELECT * FROM portfolio_work WHERE event_id = ?", (event_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        return _work(row) if row else None
+
+    async def decide(self, event_id: str, status: WorkStatus, *, by: str, at: str) -> bool:
+        """Approved or returned, once: False if a teacher had already decided."""
+        cursor = await self._db.execute(
+            "UPDATE portfolio_work SET status = ?, decided_by = ?, decided_at = ? "
+            "WHERE event_id = ? AND status = 'waiting'",
+            (status.value, by, at, event_id),
+        )
+        return cursor.rowcount > 0

@@ -1,0 +1,498 @@
+"""Pupil portfolios: `!activity` parsing and refusals (without a server), then with real
+clients on a real Synapse: work set reaches the pupil and no other pupil; a pupil's photo
+reaches the parent only after a teacher's ✅; a parent's kind comment stays and an unkind one
+goes; a pupil's unkind words reach their teacher, never a strike."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import AsyncIterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import nio
+import pytest
+from conftest import (
+    BotLauncher,
+    Matrix,
+    Person,
+    RunningBot,
+    School,
+    eventually,
+    incidents_in,
+    is_redacted,
+    join,
+    messages,
+    notices_in,
+    send_text,
+)
+
+from bot.actions import PostInPortfolio, SendMessage, StoreAction
+from bot.calendar import SchoolCalendar
+from bot.clock import Clock
+from bot.config import load_config
+from bot.provisioning import ESCALATION_KEY, family_portfolio_key, home_key, portfolio_key
+from bot.roster import import_roster
+from handlers import Context, Event
+from handlers.command_table import all_commands
+from handlers.commands import UsageError, make_handler
+from handlers.portfolio import SetActivity, parse_activity
+from storage.people import Role
+from storage.portfolio import WorkStatus
+from storage.pupils import Pupil
+from storage.rooms import RoomKind
+from storage.store import Store
+
+REPO = Path(__file__).resolve().parent.parent
+CONFIG = load_config(REPO / "rooms.yaml")
+SERVER = "test"
+BOT = f"@conductbot:{SERVER}"
+REID = f"@s.reid:{SERVER}"  # Oak and Maple
+TUESDAY = datetime.fromisoformat("2026-11-24T10:00:00+00:00")
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff\x89\x99"
+    b"=\x1d\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+
+
+# --- parsing (pure) --------------------------------------------------------------------------
+
+
+def test_activity_names_a_due_date_and_the_work() -> None:
+    parsed = parse_activity("Amelia, Oliver B due 2026-12-04 Draw a tiger")
+    assert parsed.who == ("Amelia", "Oliver B")
+    assert parsed.due == date(2026, 12, 4) and parsed.text == "Draw a tiger"
+    # With a due date, full names may be typed; without one, a name is a word (and initial).
+    full = parse_activity("Amelia Hughes, Oliver Bennett due 2026-12-04 Read")
+    assert full.who == ("Amelia Hughes", "Oliver Bennett")
+    assert parse_activity("class Read chapter 3").who == ("class",)
+    plain = parse_activity("Amelia I drew it, write about it")
+    assert plain.who == ("Amelia",) and plain.text == "I drew it, write about it"
+    assert parse_activity("Oliver A. Write").who == ("Oliver A.",)
+    # "due" with no date after it is part of the work
+    later = parse_activity("Amelia Find out what is due tomorrow")
+    assert later.due is None and later.text == "Find out what is due tomorrow"
+
+
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        ("", "which pupils"),
+        ("Amelia", "write the activity"),
+        ("Amelia due 2026-12-04", "write the activity"),
+        ("Amelia due 2026-13-01 Draw", '"2026-13-01" is not a date'),
+        ("Amelia due 4/12/2026 Draw", '"4/12/2026" is not a date'),
+        ("Amelia " + "x" * 2_001, "under 2000 characters"),
+    ],
+)
+def test_bad_activities_are_refused_with_a_reason(typed: str, why: str) -> None:
+    with pytest.raises(UsageError, match=why):
+        parse_activity(typed)
+
+
+# --- the command on a real database without a server ----------------------------------------
+
+
+class Desk:
+    """The demo roster, Miss Reid and a parent with home rooms; the bot's decisions applied."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.handle = make_handler(all_commands())
+        self.count = 0
+
+    async def setup(self) -> Desk:
+        now = "2026-11-20T10:00:00+00:00"
+        await import_roster(
+            self.store, REPO / "demo" / "roster.csv", [c.id for c in CONFIG.classes], now=now
+        )
+        for user, role, staff_id in ((REID, Role.TEACHER, "reid"), (SAM, Role.PARENT, None)):
+            await self.store.people.upsert(user, user, role, now=now, staff_id=staff_id)
+            await self.store.rooms.add(
+                f"!home-{user}", RoomKind.HOME, home_key(user), created_at=now, owner=user
+            )
+        return self
+
+    async def send(self, user: str, body: str) -> list[Any]:
+        self.count += 1
+        room = await self.store.rooms.by_key(home_key(user))
+        assert room is not None
+        event = Event.from_raw(
+            room,
+            {
+                "event_id": f"$cmd{self.count}",
+                "sender": user,
+                "type": "m.room.message",
+                "origin_server_ts": 1,
+                "content": {"msgtype": "m.text", "body": body},
+            },
+        )
+        ctx = Context(
+            CONFIG,
+            self.store,
+            Clock(TUESDAY),
+            BOT,
+            False,
+            await self.store.people.get(user),
+            SchoolCalendar(CONFIG),
+        )
+        actions = await self.handle(event, ctx)
+        for number, action in enumerate(actions):
+            if isinstance(action, StoreAction):
+                await action.apply(self.store, f"a{self.count}.{number}", TUESDAY.isoformat())
+        return actions
+
+
+SAM = f"@sam:{SERVER}"
+
+
+@pytest.fixture
+async def desk(tmp_path: Path) -> AsyncIterator[Desk]:
+    store = await Store.open(tmp_path / "db.sqlite")
+    try:
+        yield await Desk(store).setup()
+    finally:
+        await store.close()
+
+
+def _said(actions: list[Any]) -> list[str]:
+    return [a.content["body"] for a in actions if isinstance(a, SendMessage)]
+
+
+async def test_an_activity_goes_to_each_pupils_portfolio(desk: Desk) -> None:
+    actions = await desk.send(REID, "!activity Amelia, Oliver B due 2026-12-04 Draw a tiger")
+    [record] = [a for a in actions if isinstance(a, SetActivity)]
+    posts = [a for a in actions if isinstance(a, PostInPortfolio)]
+    amelia = await desk.store.pupils.by_mis_id("DEMO0001")
+    oliver = await desk.store.pupils.by_mis_id("DEMO0002")
+    assert amelia and oliver
+    assert sorted(p.pupil_id for p in posts) == sorted((amelia.id, oliver.id))
+    assert all(p.parent is None for p in posts)  # the portfolio, never a family's view
+    assert posts[0].content["body"] == (
+        "New activity from Miss Reid (due Friday 4 December 2026):\nDraw a tiger"
+    )
+    assert record.due == "2026-12-04"
+    assert await desk.store.portfolios.activities(amelia.id) == [("Draw a tiger", "2026-12-04")]
+    [answer] = _said(actions)
+    assert answer.startswith("Activity set (due Friday 4 December 2026) for Amelia Hughes, ")
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer"),
+    [
+        ("!activity Zebedee Draw", 'I can\'t find a pupil called "Zebedee" in Oak Class or Maple'),
+        ("!activity Isla Draw", 'I can\'t find a pupil called "Isla"'),  # Willow: Mr Khan's
+        ("!activity Amelia due 2026-02-30 Draw", '"2026-02-30" is not a date'),
+        ("!activity Amelia due 2026-11-01 Draw", "The due date 2026-11-01 has already passed"),
+        ("!activity Amelia", "Please write the activity after the pupils' names"),
+        ("!activity Oliver Draw", 'More than one pupil is called "Oliver"'),
+    ],
+)
+async def test_bad_input_gets_one_answer_and_changes_nothing(
+    desk: Desk, typed: str, answer: str
+) -> None:
+    actions = await desk.send(REID, typed)
+    [said] = _said(actions)
+    assert answer in said and "Nothing was set." in said
+    assert [type(a) for a in actions] == [SendMessage]
+    amelia = await desk.store.pupils.by_mis_id("DEMO0001")
+    assert amelia and await desk.store.portfolios.activities(amelia.id) == []
+
+
+async def test_families_cannot_set_activities(desk: Desk) -> None:
+    assert _said(await desk.send(SAM, "!activity Amelia Draw")) == [
+        "Sorry, !activity is not available to you."
+    ]
+
+
+# --- with real clients on a real Synapse --------------------------------------------------
+
+
+class Portfolios:
+    """Miss Reid; Amelia and Oliver with their own accounts; Sam, Amelia's parent."""
+
+    def __init__(self, bot: RunningBot, matrix: Matrix, school: School) -> None:
+        self.bot, self.matrix, self.school = bot, matrix, school
+
+    async def setup(self) -> Portfolios:
+        self.bot.app.clock.set(TUESDAY)
+        self.teacher = await self.matrix.client(self.school.staff["reid"])
+        self.teacher_home = await self.bot.room(home_key(self.school.staff["reid"].user_id))
+        await join(self.teacher, self.teacher_home)
+        self.amelia = await self.pupil("DEMO0001")
+        self.amelia_own, self.amelia_home = await self.account("amelia", self.amelia)
+        return self
+
+    async def pupil(self, mis_id: str) -> Pupil:
+        pupil = await self.bot.store.pupils.by_mis_id(mis_id)
+        assert pupil is not None
+        return pupil
+
+    async def account(self, name: str, pupil: Pupil) -> tuple[nio.AsyncClient, str]:
+        """The pupil's own account, linked as `!code … --pupil` links it."""
+        person = self.matrix.register(name, displayname=name.title())
+        await self.bot.app.provisioner.link_pupil(person.user_id, pupil, linked_by="test")
+        client = await self.matrix.client(person)
+        home = await self.bot.room(home_key(person.user_id))
+        await join(client, home)
+        return client, home
+
+    async def parent(self, name: str, pupil: str) -> tuple[nio.AsyncClient, str, Person]:
+        person = self.matrix.register(name, displayname=name.title())
+        await self.bot.link(person, pupil)
+        client = await self.matrix.client(person)
+        home = await self.bot.room(home_key(person.user_id))
+        await join(client, home)
+        return client, home, person
+
+    async def handled(self, event_id: str) -> None:
+        await eventually(lambda: self.bot.store.events.outcome(event_id))
+
+    async def portfolio(self) -> str:
+        """Amelia's portfolio, joined by her and by Miss Reid."""
+        room = await self.bot.room(portfolio_key(self.amelia.id))
+        await join(self.amelia_own, room)
+        await join(self.teacher, room)
+        return room
+
+    async def react(self, room: str, event_id: str, key: str) -> str:
+        relates = {"m.relates_to": {"rel_type": "m.annotation", "event_id": event_id, "key": key}}
+        sent = await self.teacher.room_send(room, "m.reaction", relates)
+        assert isinstance(sent, nio.RoomSendResponse), sent
+        await self.handled(sent.event_id)
+        return sent.event_id
+
+    async def share_text(self, room: str, body: str) -> str:
+        """Amelia posts some writing and Miss Reid ✅s it: Sam's family view has it."""
+        work = await send_text(self.amelia_own, room, body)
+        await self.handled(work)
+        await self.react(room, work, "✅")
+        return work
+
+
+@pytest.fixture
+async def portfolios(school: School, launch: BotLauncher, matrix: Matrix) -> Portfolios:
+    return await Portfolios(await launch(), matrix, school).setup()
+
+
+async def _room_name(client: nio.AsyncClient, room: str) -> str:
+    state = await client.room_get_state_event(room, "m.room.name")
+    assert isinstance(state, nio.RoomGetStateEventResponse), state
+    return state.content["name"]
+
+
+async def _bodies(client: nio.AsyncClient, room: str) -> list[str]:
+    return [
+        e["content"].get("body", "")
+        for e in await messages(client, room)
+        if e.get("type") == "m.room.message"
+    ]
+
+
+async def test_work_set_by_a_teacher_reaches_the_pupil_and_no_other_pupil(
+    portfolios: Portfolios,
+) -> None:
+    bot = portfolios.bot
+    # Linking Amelia's own account made her portfolio: her, Miss Reid and the bot.
+    room = await portfolios.portfolio()
+    assert await _room_name(portfolios.amelia_own, room) == "Amelia's portfolio"
+    joined = await bot.client.joined_members(room)
+    assert isinstance(joined, nio.JoinedMembersResponse), joined
+    members = {m.user_id for m in joined.members}
+    assert members == {
+        bot.school.bot.user_id,
+        portfolios.school.staff["reid"].user_id,
+        portfolios.amelia_own.user_id,
+    }
+    sent = await send_text(
+        portfolios.teacher,
+        portfolios.teacher_home,
+        "!activity Amelia due 2026-12-04 Draw a tiger and write one sentence about it",
+    )
+    activity = "New activity from Miss Reid (due Friday 4 December 2026):\nDraw a tiger"
+
+    async def arrived() -> bool:
+        return any(n.startswith(activity) for n in await notices_in(portfolios.amelia_own, room))
+
+    await eventually(arrived)
+    answered = await eventually(lambda: _answer(portfolios.teacher, portfolios.teacher_home, sent))
+    assert answered == (
+        "Activity set (due Friday 4 December 2026) for Amelia Hughes: it is in each one's "
+        "portfolio."
+    )
+    # Oliver, another pupil with his own account, can neither join nor read it.
+    oliver = await portfolios.pupil("DEMO0002")
+    oliver_own, _ = await portfolios.account("oliver", oliver)
+    refused = await oliver_own.join(room)
+    assert isinstance(refused, nio.JoinError), refused
+    read = await oliver_own.room_messages(room, start="", limit=10)
+    assert isinstance(read, nio.RoomMessagesError), read
+    # His own portfolio is his alone (and Miss Reid's): Amelia is not in it.
+    his = await bot.room(portfolio_key(oliver.id))
+    state = await bot.client.room_get_state(his)
+    assert isinstance(state, nio.RoomGetStateResponse)
+    invited = {
+        e["state_key"]
+        for e in state.events
+        if e["type"] == "m.room.member" and e["content"].get("membership") in ("invite", "join")
+    }
+    assert portfolios.amelia_own.user_id not in invited and oliver_own.user_id in invited
+
+
+async def _answer(client: nio.AsyncClient, room: str, event_id: str) -> str | None:
+    for e in await messages(client, room):
+        relates = e["content"].get("m.relates_to", {}).get("m.in_reply_to", {})
+        if relates.get("event_id") == event_id:
+            return e["content"]["body"]
+    return None
+
+
+async def test_a_pupils_photo_reaches_the_parent_only_after_the_teachers_tick(
+    portfolios: Portfolios,
+) -> None:
+    bot = portfolios.bot
+    sam, _, sam_person = await portfolios.parent("sam", "Amelia Hughes")
+    room = await portfolios.portfolio()
+    amelia = portfolios.amelia_own
+    uploaded, _ = await amelia.upload(
+        io.BytesIO(PNG), content_type="image/png", filename="tiger.png", filesize=len(PNG)
+    )
+    assert isinstance(uploaded, nio.UploadResponse), uploaded
+    image = {
+        "msgtype": "m.image",
+        "body": "tiger.png",
+        "url": uploaded.content_uri,
+        "info": {"mimetype": "image/png", "size": len(PNG)},
+    }
+    photo = await amelia.room_send(room, "m.room.message", image)
+    assert isinstance(photo, nio.RoomSendResponse), photo
+    await portfolios.handled(photo.event_id)
+    work = await bot.store.portfolios.work(photo.event_id)
+    assert work is not None and work.status is WorkStatus.WAITING
+    # Before a teacher looks, the family has nothing: no view of the portfolio, no invite.
+    family_key = family_portfolio_key(portfolios.amelia.id, sam_person.user_id)
+    assert await bot.store.rooms.by_key(family_key) is None
+    synced = await sam.sync(timeout=0, full_state=True)
+    assert isinstance(synced, nio.SyncResponse)
+    assert room not in synced.rooms.join and room not in synced.rooms.invite
+    assert not synced.rooms.invite or all(
+        "portfolio" not in str(r.invite_state) for r in synced.rooms.invite.values()
+    )
+    # A second photo Miss Reid ❌s never reaches the family either.
+    other = await amelia.room_send(room, "m.room.message", image | {"body": "draft.png"})
+    assert isinstance(other, nio.RoomSendResponse), other
+    await portfolios.handled(other.event_id)
+    await portfolios.react(room, other.event_id, "❌")
+    returned = await bot.store.portfolios.work(other.event_id)
+    assert returned is not None and returned.status is WorkStatus.RETURNED
+    assert await bot.store.rooms.by_key(family_key) is None
+
+    await portfolios.react(room, photo.event_id, "✅")
+    view = await bot.room(family_key)
+    await join(sam, view)
+    assert await _room_name(sam, view) == "Amelia's portfolio"
+
+    async def shown() -> list[dict[str, Any]]:
+        return [
+            e["content"]
+            for e in await messages(sam, view)
+            if e["content"].get("msgtype") == "m.image"
+        ]
+
+    [copy] = await eventually(shown)
+    assert copy["url"] == uploaded.content_uri and copy["body"] == "tiger.png"
+    notices = await notices_in(sam, view)
+    assert any(n.startswith("Amelia shared a photo from their portfolio") for n in notices)
+    # Only Sam and the bot are in it; the photo is now protected class media.
+    joined = await bot.client.joined_members(view)
+    assert isinstance(joined, nio.JoinedMembersResponse)
+    assert {m.user_id for m in joined.members} == {bot.school.bot.user_id, sam_person.user_id}
+    assert await eventually(lambda: bot.store.media.by_mxc(uploaded.content_uri))
+    told = await notices_in(amelia, room)
+    assert any(n.startswith("Miss Reid has shared this with your family.") for n in told)
+    assert any("is not shared with your family" in n for n in told)
+
+
+async def test_a_parents_kind_comment_stays_and_a_negative_one_goes(
+    portfolios: Portfolios,
+) -> None:
+    bot = portfolios.bot
+    sam, sam_home, sam_person = await portfolios.parent("sam", "Amelia Hughes")
+    room = await portfolios.portfolio()
+    await portfolios.share_text(room, "My tiger is orange with black stripes.")
+    view = await bot.room(family_portfolio_key(portfolios.amelia.id, sam_person.user_id))
+    await join(sam, view)
+
+    async def shared() -> bool:
+        return any("orange with black stripes" in b for b in await _bodies(sam, view))
+
+    await eventually(shared)
+    kind = await send_text(sam, view, "Lovely work Amelia, so proud of you!")
+    unkind = await send_text(sam, view, "Rubbish work, what a waste of time")
+    await portfolios.handled(kind)
+    await portfolios.handled(unkind)
+    await eventually(lambda: is_redacted(sam, view, unkind))
+    assert not await is_redacted(sam, view, kind)
+
+    async def warned() -> str | None:
+        return next(
+            (n for n in await notices_in(sam, sam_home) if n.startswith("This is a warning.")),
+            None,
+        )
+
+    assert "positive feedback and comments" in await eventually(warned)
+    escalation = await bot.room(ESCALATION_KEY)
+    slt = await portfolios.matrix.client(portfolios.school.staff["okafor"])
+    await join(slt, escalation)
+
+    async def incident() -> list[dict[str, Any]]:
+        return [
+            i
+            for i in await incidents_in(slt, escalation)
+            if i.get("kind") == "portfolio comment removed"
+        ]
+
+    [found] = await eventually(incident)
+    assert found["user_id"] == sam_person.user_id and found["event_id"] == unkind
+    assert found["evidence"]["body"] == "Rubbish work, what a waste of time"
+
+
+async def test_a_pupils_unkind_words_reach_their_teacher_not_a_strike(
+    portfolios: Portfolios,
+) -> None:
+    bot = portfolios.bot
+    room = await portfolios.portfolio()
+    amelia = portfolios.amelia_own
+    unkind = await send_text(amelia, room, "Oliver is rubbish at drawing, his tiger is stupid")
+    await portfolios.handled(unkind)
+    await eventually(lambda: is_redacted(portfolios.teacher, room, unkind))
+
+    async def teacher_told() -> str | None:
+        return next(
+            (
+                n
+                for n in await notices_in(portfolios.teacher, portfolios.teacher_home)
+                if n.startswith("Amelia Hughes wrote this in their portfolio")
+            ),
+            None,
+        )
+
+    told = await eventually(teacher_told)
+    assert "Oliver is rubbish at drawing" in told and "never given a strike" in told
+
+    async def pupil_told() -> str | None:
+        return next(
+            (
+                n
+                for n in await notices_in(amelia, portfolios.amelia_home)
+                if n.startswith("I've taken your message out of your portfolio")
+            ),
+            None,
+        )
+
+    assert "you are not in trouble" in await eventually(pupil_told)
+    assert await bot.store.discipline.strikes(amelia.user_id) == []
+    assert await bot.store.incidents.of_user(amelia.user_id) == []
+    assert await bot.store.portfolios.work(unkind) is None  # never work to share
