@@ -1,0 +1,179 @@
+"""The relay's decisions as plans, from a temporary database, without Synapse.
+
+A parent's private message is judged and routed; the handler returns what should happen
+(records and effects on the homeserver, as data) and the executor is not run. These tests
+read those plans: what the Synapse tests show with real clients, here in milliseconds.
+Miss Reid teaches Oak (Amelia's class); Mrs Okafor is the safeguarding lead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from bot.actions import Action, DeliverRelay, React, RecordIncident, SendMessage
+from bot.calendar import SchoolCalendar
+from bot.clock import Clock, stamp
+from bot.config import load_config
+from bot.provisioning import ESCALATION_KEY, home_key
+from handlers import Context, Event
+from handlers.discipline import AddStrike
+from handlers.relay import HELD, StoreRelay, handle_parent_dm
+from handlers.safeguarding import RaiseAlert
+from storage.people import Role
+from storage.rooms import RoomKind
+from storage.store import Store
+
+REPO = Path(__file__).resolve().parent.parent
+CONFIG = load_config(REPO / "rooms.yaml")
+BOT = "@bot:x"
+PARENT, TEACHER, LEAD = "@jane:x", "@s.reid:x", "@j.okafor:x"
+PARENT_DM, TEACHER_DM, ESC = "!parent-dm:x", "!teacher-dm:x", "!esc:x"
+TEACHER_HOME, LEAD_HOME = "!home-reid:x", "!home-okafor:x"
+CREATED = "2026-09-01T08:00:00+00:00"
+FRIDAY_7PM = datetime.fromisoformat("2026-11-20T19:00:00+00:00")
+MONDAY_8AM = datetime.fromisoformat("2026-11-23T08:00:00+00:00")
+TUESDAY_10AM = datetime.fromisoformat("2026-11-24T10:00:00+00:00")
+
+WORRY = (
+    "Hi Miss Reid, Amelia's been a bit upset about friendship stuff at lunch. "
+    "Could you keep an eye out? Thanks"
+)
+URGENT = (
+    "Amelia told me she wants to die and that everyone would be better off without her. She's 9."
+)
+URGENT_SWEARING = "Amelia's not at the fucking gate and no one's seen her. RING ME NOW"
+THREAT = "I know what car you drive. Speak to my daughter like that again and I'll be waiting."
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[Store]:
+    store = await Store.open(tmp_path / "db.sqlite")
+    rooms = [
+        (ESC, RoomKind.ESCALATION, ESCALATION_KEY, None),
+        (PARENT_DM, RoomKind.PARENT_DM, "dm:jane:reid", PARENT),
+        (TEACHER_DM, RoomKind.TEACHER_DM, "dm:reid:jane", TEACHER),
+        (TEACHER_HOME, RoomKind.HOME, home_key(TEACHER), TEACHER),
+        (LEAD_HOME, RoomKind.HOME, home_key(LEAD), LEAD),
+    ]
+    for room_id, kind, key, owner in rooms:
+        await store.rooms.add(room_id, kind, key, created_at=CREATED, owner=owner)
+    for user, name, role in [
+        (PARENT, "Jane Hughes", Role.PARENT),
+        (TEACHER, "Miss Reid", Role.TEACHER),
+        (LEAD, "Mrs Okafor", Role.SLT),
+    ]:
+        await store.people.upsert(user, name, role, now=CREATED)
+    amelia = await store.pupils.add("Amelia", "Hughes", "oak", True, "M1", now=CREATED)
+    await store.pupils.link_parent(PARENT, amelia, linked_by="test", now=CREATED)
+    await store.relay.open_conversation(PARENT, TEACHER, PARENT_DM, TEACHER_DM, at=CREATED)
+    await store.db.commit()
+    yield store
+    await store.close()
+
+
+async def plan(store: Store, body: str, at: datetime, msgtype: str = "m.text") -> list[Action]:
+    """What the relay would do with Jane's message sent at `at`."""
+    room = await store.rooms.get(PARENT_DM)
+    assert room is not None
+    content: dict[str, object] = {"msgtype": msgtype, "body": body}
+    if msgtype == "m.image":
+        content["url"] = "mxc://x/photo"
+    raw = {
+        "event_id": "$message",
+        "sender": PARENT,
+        "type": "m.room.message",
+        "origin_server_ts": int(at.timestamp() * 1000),
+        "content": content,
+    }
+    clock = Clock(at)
+    ctx = Context(
+        CONFIG, store, clock, BOT, False, await store.people.get(PARENT), SchoolCalendar(CONFIG)
+    )
+    return await handle_parent_dm(Event.from_raw(room, raw), ctx)
+
+
+def sent_to(actions: list[Action], room: str) -> list[str]:
+    """The bodies of the messages the plan sends to a room (notices and relayed copies)."""
+    sends = (a for a in actions if isinstance(a, SendMessage | DeliverRelay))
+    return [a.content["body"] for a in sends if a.room_id == room]
+
+
+def stored(actions: list[Action]) -> StoreRelay:
+    [record] = [a for a in actions if isinstance(a, StoreRelay)]
+    return record
+
+
+async def test_an_ordinary_worry_at_friday_7pm_is_held_for_monday_with_no_alert(
+    store: Store,
+) -> None:
+    actions = await plan(store, WORRY, FRIDAY_7PM)
+    record = stored(actions)
+    assert record.status == "held" and record.release_at == stamp(MONDAY_8AM), record
+    assert any(isinstance(a, React) and a.key == HELD for a in actions), actions
+    assert not any(isinstance(a, RaiseAlert | RecordIncident) for a in actions), actions
+    assert sent_to(actions, TEACHER_DM) == [] and sent_to(actions, LEAD_HOME) == []
+    [told] = sent_to(actions, PARENT_DM)
+    assert "held" in told and "!urgent" in told, told
+
+
+async def test_the_same_worry_in_hours_goes_to_the_teacher_at_once(store: Store) -> None:
+    actions = await plan(store, WORRY, TUESDAY_10AM)
+    [copy] = sent_to(actions, TEACHER_DM)
+    assert WORRY in copy, copy
+    assert not any(isinstance(a, RaiseAlert) for a in actions), actions
+
+
+async def test_an_urgent_message_at_friday_7pm_answers_the_family_and_alerts_the_lead(
+    store: Store,
+) -> None:
+    actions = await plan(store, URGENT, FRIDAY_7PM)
+    [alert] = [a for a in actions if isinstance(a, RaiseAlert)]
+    assert alert.user_id == PARENT and URGENT in alert.body, alert
+    [family] = sent_to(actions, PARENT_DM)
+    assert "999" in family and CONFIG.safeguarding.emergency in family, family
+    [lead] = sent_to(actions, LEAD_HOME)
+    assert "URGENT" in lead and URGENT in lead and "!ack" in lead, lead
+    [incident] = [a.incident for a in actions if isinstance(a, RecordIncident)]
+    assert incident.kind == "safeguarding" and "no strike" in incident.outcome, incident
+    assert not any(isinstance(a, AddStrike) for a in actions), actions
+    # The teacher has it first at the opening, marked urgent; nothing reaches them tonight.
+    record = stored(actions)
+    assert record.label == "urgent" and record.release_at == stamp(MONDAY_8AM), record
+    assert sent_to(actions, TEACHER_DM) == []
+
+
+async def test_an_urgent_message_that_swears_is_urgent_not_diverted(store: Store) -> None:
+    actions = await plan(store, URGENT_SWEARING, FRIDAY_7PM)
+    assert any(isinstance(a, RaiseAlert) for a in actions), actions
+    assert stored(actions).status == "held", stored(actions)
+    escalation = sent_to(actions, ESC)
+    assert escalation and all("URGENT" in body for body in escalation), escalation
+
+
+async def test_a_threat_goes_to_slt_not_the_teacher(store: Store) -> None:
+    actions = await plan(store, THREAT, TUESDAY_10AM)
+    assert stored(actions).status == "diverted", stored(actions)
+    assert sent_to(actions, TEACHER_DM) == []
+    [incident] = [a.incident for a in actions if isinstance(a, RecordIncident)]
+    assert incident.user_id == PARENT and THREAT in str(incident.evidence), incident
+
+
+async def test_a_photo_at_friday_7pm_is_held_like_any_message(store: Store) -> None:
+    actions = await plan(store, "photo.jpg", FRIDAY_7PM, msgtype="m.image")
+    record = stored(actions)
+    assert record.status == "held" and record.release_at == stamp(MONDAY_8AM), record
+    assert not any(isinstance(a, RaiseAlert) for a in actions), actions
+
+
+async def test_a_closed_conversation_passes_nothing_on_and_says_so(store: Store) -> None:
+    conversation = await store.relay.conversation(PARENT, TEACHER)
+    assert conversation is not None
+    await store.relay.close(conversation.id, at=CREATED)
+    await store.db.commit()
+    actions = await plan(store, WORRY, TUESDAY_10AM)
+    [told] = sent_to(actions, PARENT_DM)
+    assert "closed" in told and len(actions) == 1, actions
