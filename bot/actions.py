@@ -268,6 +268,40 @@ class ResetProfile(Action):
 
 
 @dataclass(frozen=True)
+class SetAvatar(Action):
+    """Synapse admin API: a pupil's avatar set to one of the built-in pictures (`mxc`), or
+    cleared (`mxc` ""). Synapse carries it into every room they are in."""
+
+    kind: ClassVar[str] = "set_avatar"
+    user_id: str
+    mxc: str
+
+    def target(self) -> str | None:
+        return self.user_id
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"mxc": self.mxc}
+
+
+@dataclass(frozen=True)
+class UploadPicture(Action):
+    """Upload a picture the bot ships (a built-in avatar) and keep its mxc URI in the bot's
+    state under `remember_as`; nothing is posted. The result is the URI."""
+
+    kind: ClassVar[str] = "upload_picture"
+    filename: str
+    data: bytes
+    mimetype: str
+    remember_as: str
+
+    def target(self) -> str | None:
+        return self.remember_as
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"filename": self.filename, "size": len(self.data)}
+
+
+@dataclass(frozen=True)
 class SetClock(Action):
     """Move the injected clock (demo mode only; the command checks that)."""
 
@@ -648,6 +682,20 @@ class Executor:
                     body["displayname"] = name
                 await self._admin("PUT", user_path(user_id), body)
                 return None
+            case SetAvatar(user_id=user_id, mxc=mxc):
+                await self._admin("PUT", user_path(user_id), {"avatar_url": mxc})
+                return None
+            case UploadPicture():
+                uploaded, _ = await self.client.upload(
+                    io.BytesIO(action.data),
+                    content_type=action.mimetype,
+                    filename=action.filename,
+                    filesize=len(action.data),
+                )
+                if not isinstance(uploaded, UploadResponse):
+                    _check(uploaded)
+                await self.store.state.set(action.remember_as, uploaded.content_uri)
+                return uploaded.content_uri
             case SetClock(instant=instant):
                 self.clock.set(instant)
                 return instant.isoformat()

@@ -50,6 +50,7 @@ from handlers.onboarding import (
 from handlers.points import weekly_summary_actions
 from handlers.portfolio import handle_portfolio
 from handlers.profiles import handle_profile, name_problem
+from handlers.pupil_area import handle_pupil_avatar, picture_upload_actions
 from handlers.relay import (
     chase_actions,
     handle_parent_dm,
@@ -108,10 +109,12 @@ def default_routes() -> dict[RoomKind, list[Handler]]:
     routes[RoomKind.TEACHER_DM] = [commands, handle_teacher_dm]
     routes[RoomKind.ESCALATION] = [commands, handle_media]
     routes[RoomKind.PORTFOLIO] = [commands, handle_media, handle_portfolio]
-    # A family's name and avatar show wherever they are: checked in every room first; and a
-    # message the bot cannot read is never met with silence.
+    # A family's name and avatar show wherever they are: checked in every room first (a
+    # pupil's avatar only a built-in picture); and a message the bot cannot read is never
+    # met with silence.
     return {
-        kind: [handle_profile, handle_encrypted, *handlers] for kind, handlers in routes.items()
+        kind: [handle_profile, handle_pupil_avatar, handle_encrypted, *handlers]
+        for kind, handlers in routes.items()
     }
 
 
@@ -170,13 +173,17 @@ class App:
     async def prepare(
         self, credentials: Credentials, *, everyone: bool = False, progress: Tell | None = None
     ) -> ProvisionReport:
-        """Log in, lift the bot's rate limit, record staff roles, and provision rooms."""
+        """Log in, lift the bot's rate limit, record staff roles, upload the pupils' avatar
+        pictures, and provision rooms."""
         await login(self.client, self.store, credentials)
         if self.executor.dry_run:
             log.info("dry run: the rate limit and the staff list are left as they are")
         else:
             await self._lift_rate_limit()
             await self._sync_staff()
+            # The pupils' built-in avatars, uploaded once (handlers/pupil_area.py).
+            pictures = await picture_upload_actions(self.context())
+            await self.executor.run(pictures, cause="pupil-avatar-pictures")
         return await self.provisioner.provision(everyone=everyone, progress=progress)
 
     async def run(self) -> None:

@@ -6,6 +6,9 @@ story reply the judge's word rules surely remove is refused (`judge_quickly`). A
 counts as a removal after delivery would: the same handlers decide what follows (the
 person told why in their home room, SLT's incident with the evidence, the strike policy),
 and the app's executor performs it once Synapse has its answer.
+A member event carrying an avatar (the module asks about those too) is refused when it is a
+pupil's and not one of the built-in pictures (`pupil_avatar_refusal`): the pupil is told
+kindly, SLT see it, their picture is set back; never a strike.
 `POST /v1/upload` is told each upload's bytes and never refuses one (Synapse does not say
 who uploads): a copy of protected class media is protected like the original, so the event
 that posts it, which names its sender, is judged as a forward would be.
@@ -42,6 +45,7 @@ from bot.monitoring import Metrics
 from handlers import Context, Event, relation
 from handlers.discipline import rule_text
 from handlers.media import reshare_actions, upload_actions
+from handlers.pupil_area import pupil_avatar_refusal
 from handlers.story import (
     MEDIA,
     hostile_reaction,
@@ -324,6 +328,9 @@ class GuardApi:
         txn_id: str | None = None,
     ) -> Refusal | None:
         """Why the event must not be delivered and what follows, or None to let it through."""
+        if event_type == "m.room.member":
+            refused = await pupil_avatar_refusal(self._ctx, room_id, sender, content)
+            return None if refused is None else Refusal(*refused)
         room = await self._room(room_id)
         story = room is not None and room.kind is RoomKind.STORY
         text = judged_text(content) if story and event_type == "m.room.message" else None

@@ -28,6 +28,7 @@ from handlers.onboarding import ONBOARDING_COMMANDS
 from handlers.phone import PHONE_COMMANDS
 from handlers.points import POINTS_COMMANDS
 from handlers.portfolio import PORTFOLIO_COMMANDS
+from handlers.pupil_area import AVATAR_COMMANDS
 from handlers.relay import RELAY_COMMANDS
 from handlers.report import REPORT_COMMANDS
 from handlers.safeguarding import SAFEGUARDING_COMMANDS
@@ -92,6 +93,7 @@ def all_commands() -> CommandSet:
         *INVITATIONS_COMMANDS,
         *POINTS_COMMANDS,
         *PORTFOLIO_COMMANDS,
+        *AVATAR_COMMANDS,
         *DATA_RIGHTS_COMMANDS,
         *SAFEGUARDING_COMMANDS,
         *REPORT_COMMANDS,

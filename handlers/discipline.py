@@ -117,6 +117,8 @@ def rule_text(rule: str, ctx: Context) -> str:
         "not decrypt is not passed on, and the sender is asked to send it again.",
         "profile": "Names and pictures in the school's rooms must be kind, and must not look "
         "like the school, its staff or the bot.",
+        "pupil_avatar": "A pupil's own account shows one of the school's built-in pictures, "
+        "never a photo or an upload; pupils are children, so this is never a strike.",
         "join_code": "Join codes are private: each one lets one person see a child's "
         "information, so they are never posted where others can read them.",
         "edit_shape": "An edit must carry its new text the way Matrix clients send it; one that "

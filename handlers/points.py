@@ -9,8 +9,8 @@
 - `!points` shows a parent their own children, a pupil their own points, a teacher one pupil
   or their class. There is no leaderboard anywhere: nothing is ranked, and a family never
   sees another child's points.
-- `weekly_summary_actions` is the Friday summary per child for the parents, with a bar chart
-  of that child's own points by value.
+- `weekly_summary_actions` is the Friday summary per child for the parents and the pupil's
+  own account, with a bar chart of that child's own points by value.
 """
 
 from __future__ import annotations
@@ -701,24 +701,28 @@ async def _week_summaries(ctx: Context, monday: date) -> list[tuple[str, list[Ac
         pupil = await ctx.store.pupils.get(pupil_id)
         if pupil is None:
             continue
-        homes = []
+        homes = []  # (room, whose week it reads as): the parents', then the pupil's own
         for parent in await ctx.store.pupils.parents_of(pupil_id):
             room = await ctx.store.rooms.by_key(home_key(parent))
             if room is not None:
-                homes.append(room.room_id)
+                homes.append((room.room_id, f"{pupil.first_name}'s"))
+        for account in await ctx.store.points.accounts_of(pupil_id):
+            room = await ctx.store.rooms.by_key(home_key(account))
+            if room is not None:
+                homes.append((room.room_id, "Your"))
         if not homes:
             continue  # sent once someone is linked, if still within the catch-up
         week_totals = await ctx.store.points.totals(pupil_id, since=since, until=until)
         term_totals = await ctx.store.points.totals(pupil_id, since=spans.term_since)
         chart = await asyncio.to_thread(render_chart, values, week_totals)
-        text = (
-            f"{pupil.first_name}'s week (week beginning {monday:%A} {monday.day} {monday:%B}): "
-            f"{describe_totals(week_totals, values)}. Well done, {pupil.first_name}!\n"
-            f"{spans.term_label}: {describe_totals(term_totals, values)}."
-        )
         width, height = CHART_SIZE
         actions: list[Action] = []
-        for room_id in homes:
+        for room_id, whose in homes:
+            text = (
+                f"{whose} week (week beginning {monday:%A} {monday.day} {monday:%B}): "
+                f"{describe_totals(week_totals, values)}. Well done, {pupil.first_name}!\n"
+                f"{spans.term_label}: {describe_totals(term_totals, values)}."
+            )
             actions.append(notice(room_id, text, as_html(text)))
             actions.append(
                 SendFile(

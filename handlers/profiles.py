@@ -21,6 +21,7 @@ from handlers.discipline import escalate, incident_actions, is_immune, tell
 from handlers.media import QueueMedia
 from handlers.story import staff_names
 from storage.incidents import Incident
+from storage.people import Role
 
 #: Words that claim a school role; a family's name may not carry them.
 SCHOOL_ROLES = frozenset(
@@ -70,6 +71,8 @@ async def handle_profile(event: Event, ctx: Context) -> list[Action]:
         return []
     name = event.content.get("displayname")
     avatar = event.content.get("avatar_url")
+    if ctx.sender is not None and ctx.sender.role is Role.PUPIL:
+        avatar = None  # only a built-in picture: handlers/pupil_area.py sees to it
     why_name = await asyncio.to_thread(name_problem, ctx, name) if isinstance(name, str) else None
     protected = await ctx.store.media.by_mxc(avatar) if isinstance(avatar, str) else None
     if why_name is None and protected is None:

@@ -13,6 +13,11 @@ Two kinds of rule:
   event is let through or refused as `fail_open` says. Uploads are never refused (Synapse
   does not say who uploads); their hashes are told to the bot, so that an event posting a
   copy of class media is judged knowing who sends it.
+- **A pupil's picture**: the member event a profile change (or a join) makes in each room
+  is asked about when it carries an avatar (`check_event_allowed`, a third-party rules
+  callback: spam checks never see member events); the bot refuses any avatar on a pupil's
+  account but its built-in pictures. With the bot silent it is let through, and the bot
+  sets it back when the event reaches it.
 
 A trust's homeserver lists each school's bot and endpoint under `schools:`: an event is
 asked about by the school whose bot created its room, an upload by every school.
@@ -32,7 +37,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from synapse.module_api import NOT_SPAM, ModuleApi, make_deferred_yieldable, run_in_background
-from synapse.module_api.errors import Codes, ConfigError
+from synapse.module_api.errors import Codes, ConfigError, SynapseError
 from synapse.util.frozenutils import unfreeze
 from twisted.internet import reactor
 from twisted.internet.defer import Deferred, gatherResults, succeed
@@ -274,6 +279,7 @@ class ConductbotGuard:
             check_event_for_spam=self.check_event_for_spam,
             check_media_file_for_spam=self.check_media_file_for_spam,
         )
+        api.register_third_party_rules_callbacks(check_event_allowed=self.check_event_allowed)
 
     @staticmethod
     def parse_config(config: Mapping[str, Any]) -> GuardConfig:
@@ -366,6 +372,37 @@ class ConductbotGuard:
         if None in answers:
             return self._unavailable(needs)
         return NOT_SPAM
+
+    async def check_event_allowed(
+        self, event: Any, state_events: Any
+    ) -> tuple[bool, dict[str, Any] | None]:
+        """A member event carrying an avatar, as a profile change or a join makes it in each
+        of the person's rooms: the bot refuses a pupil's avatar that is not one of its
+        built-in pictures. Everything else, and anything when the bot does not answer, is
+        let through (the bot sets a pupil's picture back after the fact)."""
+        if event.type != "m.room.member" or event.state_key != event.sender:
+            return True, None
+        if self._trusted(event.sender):
+            return True, None
+        content = unfreeze(event.content)
+        avatar = content.get("avatar_url")
+        if content.get("membership") != "join" or not isinstance(avatar, str) or not avatar:
+            return True, None
+        body = {
+            "room_id": event.room_id,
+            "sender": event.sender,
+            "type": event.type,
+            "content": content,
+            "txn_id": None,
+        }
+        schools = await self._schools_for(event.room_id, {"profile"})
+        for answer in await self._ask_all(schools, "/v1/check-event", body):
+            if answer is not None and not answer["allow"]:
+                logger.info("guard: refused an avatar of %s in %s", event.sender, event.room_id)
+                # Raised, not returned: a client setting the room's member event itself
+                # sees these words (a profile change's spread to each room only logs them).
+                raise SynapseError(403, _reason(answer), Codes.FORBIDDEN)
+        return True, None
 
     async def _schools_for(self, room_id: str, needs: set[str]) -> tuple[SchoolEndpoint, ...]:
         """Whose bot is asked about an event in this room. One school: its bot, always. A

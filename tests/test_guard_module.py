@@ -62,6 +62,8 @@ CALLBACKS = {
     "check_event_for_spam",
     "check_media_file_for_spam",
 }
+#: The third-party rules callback: the only one that sees member events (a pupil's avatar).
+RULES_CALLBACKS = {"check_event_allowed"}
 
 
 # --- the school's bot, played by a tiny HTTP server ----------------------------------------
@@ -191,7 +193,12 @@ async def make_guard(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Callable[
         api.defer_to_thread = AsyncMock(side_effect=lambda f, *args: f(*args))
         module = ConductbotGuard(ConductbotGuard.parse_config(config), api)
         api.register_spam_checker_callbacks.assert_called_once()
-        return Guard(module, api, api.register_spam_checker_callbacks.call_args.kwargs)
+        api.register_third_party_rules_callbacks.assert_called_once()
+        callbacks = (
+            api.register_spam_checker_callbacks.call_args.kwargs
+            | api.register_third_party_rules_callbacks.call_args.kwargs
+        )
+        return Guard(module, api, callbacks)
 
     yield make
     reactor.disconnectAll()  # the module's kept-alive connections to the fake bots
@@ -417,13 +424,16 @@ def test_a_timeout_of_true_is_a_config_error() -> None:
     assert (raised.value.msg, raised.value.path) == (TIMEOUT, ("timeout_ms",))
 
 
-async def test_the_module_registers_its_six_spam_checker_callbacks(
+async def test_the_module_registers_its_six_spam_checker_callbacks_and_one_rule(
     make_guard: Callable[..., Guard],
 ) -> None:
     made = make_guard(ONE)
-    assert set(made.callbacks) == CALLBACKS
+    assert set(made.callbacks) == CALLBACKS | RULES_CALLBACKS
+    spam = {name: made.callbacks[name] for name in CALLBACKS}
+    rules = {name: made.callbacks[name] for name in RULES_CALLBACKS}
     assert made.api.method_calls == [
-        ("register_spam_checker_callbacks", (), made.callbacks),
+        ("register_spam_checker_callbacks", (), spam),
+        ("register_third_party_rules_callbacks", (), rules),
     ]  # and asks Synapse nothing else while it loads
 
 

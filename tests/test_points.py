@@ -438,7 +438,7 @@ def test_the_chart_is_a_png_of_the_childs_own_values() -> None:
     assert bar_heights(image, len(VALUES))[0] > bar_heights(image, len(VALUES))[4] > 0
 
 
-async def test_the_weekly_summary_goes_to_the_parents_once_with_only_their_childs_chart(
+async def test_the_weekly_summary_goes_to_the_parents_and_pupil_once_with_only_their_chart(
     desk: Desk,
 ) -> None:
     await desk.send(REID, "!award Amelia Kindness 2")
@@ -451,12 +451,15 @@ async def test_the_weekly_summary_goes_to_the_parents_once_with_only_their_child
     due = dict(await weekly_summary_actions(desk.context()))
     amelia = due[f"weekly-summary:2026-W48:{desk.amelia.id}"]
     assert {a.room_id for a in amelia if isinstance(a, SendMessage | SendFile)} == {
-        await desk.room_of(SAM)
-    }  # the parents only
-    [text] = said(amelia)
+        await desk.room_of(SAM),
+        await desk.room_of(AMELIA_OWN),
+    }  # the parents and Amelia's own account (issue 15, item 5), nobody else
+    [text] = said(amelia, await desk.room_of(SAM))
     assert "Amelia's week" in text and "4 points (Kindness 2, Curiosity 1, Teamwork 1)" in text
     assert "Oliver" not in text and "Respect" not in text
-    [chart] = [a for a in amelia if isinstance(a, SendFile)]
+    [own] = said(amelia, await desk.room_of(AMELIA_OWN))
+    assert own.startswith("Your week") and "4 points (Kindness 2, Curiosity 1, Teamwork 1)" in own
+    [chart, _] = [a for a in amelia if isinstance(a, SendFile)]
     assert chart.msgtype == "m.image" and chart.mimetype == "image/png"
     image = decoded(chart.data)
     expected = {"Kindness": 2, "Teamwork": 1, "Curiosity": 1}
