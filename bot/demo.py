@@ -33,8 +33,9 @@ from bot.homeserver import (
 )
 from bot.matrix import Credentials, make_client
 from bot.monitoring import MonitorSettings, serving
-from bot.provisioning import ESCALATION_KEY, SCHOOL_STORY_KEY, story_key
+from bot.provisioning import ESCALATION_KEY, SCHOOL_STORY_KEY, portfolio_key, story_key
 from bot.roster import find_pupil, import_roster
+from handlers.portfolio import activity_actions
 from storage.store import DATABASE, Store
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,20 @@ DEMO_PARENTS = (
 )
 
 
+@dataclass(frozen=True)
+class DemoPupil:
+    """A pupil's own account (as `!code PUPIL --pupil` links one), with a portfolio."""
+
+    localpart: str
+    name: str
+    pupil: str
+
+
+DEMO_PUPILS = (DemoPupil("amelia.hughes", "Amelia", "Amelia Hughes"),)
+#: The activity the class teacher has set in each demo pupil's portfolio.
+DEMO_ACTIVITY = "Draw your favourite animal and write one sentence about why you like it."
+
+
 def _register_all(settings: Any, accounts: dict[str, Any], config: Any) -> None:
     """Register whoever is not in accounts.json yet (blocking; run in a thread)."""
     people: list[tuple[str, str, str, dict[str, Any]]] = [
@@ -70,6 +85,8 @@ def _register_all(settings: Any, accounts: dict[str, Any], config: Any) -> None:
         people.append((staff.id, staff.localpart, staff.name, extra))
     for parent in DEMO_PARENTS:
         people.append((parent.localpart, parent.localpart, parent.name, {"role": "parent"}))
+    for own in DEMO_PUPILS:
+        people.append((own.localpart, own.localpart, own.name, {"role": "pupil"}))
     for name, localpart, display, extra in people:
         if name in accounts["users"]:
             continue
@@ -136,10 +153,11 @@ async def run_demo(config_path: Path, root: Path, roster: Path) -> None:
             await app.provisioner.link_parent(entry["user_id"], pupil, linked_by="demo")
             children = await store.pupils.children_of(entry["user_id"])
             entry["pupils"] = [{"first_name": p.first_name, "class": p.class_id} for p in children]
+        portfolios = await _link_pupils(app, store, accounts)
         keys = [ESCALATION_KEY, *(story_key(c.id) for c in config.classes), SCHOOL_STORY_KEY]
         accounts["rooms"] = {
             key: room.room_id for key in keys if (room := await store.rooms.by_key(key))
-        }
+        } | portfolios
         write_private(accounts_path, json.dumps(accounts, indent=2))
         # /healthz and /metrics as `conductbot run` serves them, on a free port unless set.
         async with serving(app, MonitorSettings.from_env(port=free_port())):
@@ -151,6 +169,27 @@ async def run_demo(config_path: Path, root: Path, roster: Path) -> None:
             await client.close()
         await store.close()
         await asyncio.to_thread(synapse.stop)
+
+
+async def _link_pupils(app: App, store: Store, accounts: dict[str, Any]) -> dict[str, str]:
+    """Each demo pupil's own account linked (which makes their portfolio) and one activity
+    set there by the class teacher, once; the portfolios as accounts.json lists them."""
+    rooms = {}
+    for own in DEMO_PUPILS:
+        entry = accounts["users"][own.localpart]
+        pupil = await find_pupil(store, own.pupil)
+        await app.provisioner.link_pupil(entry["user_id"], pupil, linked_by="demo")
+        entry["pupils"] = [{"first_name": pupil.first_name, "class": pupil.class_id}]
+        if not await store.portfolios.activities(pupil.id):
+            teacher = app.config.teachers_of(pupil.class_id)[0].matrix_id(SERVER_NAME)
+            actions = activity_actions(
+                app.context(), [pupil], DEMO_ACTIVITY, None, teacher, f"demo:{pupil.id}"
+            )
+            await app.executor.run(actions, cause=f"demo:activity:{pupil.id}")
+        portfolio = await store.rooms.by_key(portfolio_key(pupil.id))
+        if portfolio is not None:
+            rooms[f"portfolio:{pupil.first_name}"] = portfolio.room_id
+    return rooms
 
 
 async def _serve(app: App, instructions: Callable[[], str]) -> None:

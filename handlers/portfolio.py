@@ -248,22 +248,27 @@ async def _activity(inv: Invocation, ctx: Context) -> list[Action]:
         pupils = await resolve_pupils(ctx, request.who, classes_in_scope(ctx))
     except Ask as ask:
         return reply(event, f"{ask}\nNothing was set.")
-    teacher = staff_name(ctx, ctx.sender.user_id)
-    due = f" (due {_day(request.due)})" if request.due else ""
-    posted = _content(f"New activity from {teacher}{due}:\n{request.text}")
     batch = "act-" + hashlib.sha256(event.event_id.encode()).hexdigest()[:20]
+    due = f" (due {_day(request.due)})" if request.due else ""
     names = ", ".join(p.full_name for p in pupils)
     return [
-        SetActivity(
-            batch,
-            tuple(p.id for p in pupils),
-            request.text,
-            request.due.isoformat() if request.due else None,
-            set_by=ctx.sender.user_id,
-        ),
-        *(PostInPortfolio(pupil.id, posted) for pupil in pupils),
+        *activity_actions(ctx, pupils, request.text, request.due, ctx.sender.user_id, batch),
         *reply(event, f"Activity set{due} for {names}: it is in each one's portfolio."),
     ]
+
+
+def activity_actions(
+    ctx: Context, pupils: list[Pupil], text: str, due: date | None, set_by: str, batch: str
+) -> list[Action]:
+    """An activity recorded for each pupil and posted in each one's portfolio (made first
+    when it does not exist yet): what `!activity` does, and the demo's first activity."""
+    teacher = staff_name(ctx, set_by)
+    when = f" (due {_day(due)})" if due else ""
+    posted = _content(f"New activity from {teacher}{when}:\n{text}")
+    record = SetActivity(
+        batch, tuple(p.id for p in pupils), text, due.isoformat() if due else None, set_by=set_by
+    )
+    return [record, *(PostInPortfolio(pupil.id, posted) for pupil in pupils)]
 
 
 PORTFOLIO_COMMANDS = (

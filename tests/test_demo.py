@@ -15,6 +15,10 @@ import nio
 import pytest
 from conftest import join, send_text
 
+from bot.provisioning import portfolio_key
+from bot.roster import find_pupil
+from storage.store import DATABASE, Store
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -53,9 +57,10 @@ async def test_the_demo_comes_up_writes_accounts_and_serves_a_school(tmp_path: P
         assert roles.count("teacher") == 2 and roles.count("slt") == 1
         assert roles.count("office") == 1
         assert roles.count("parent") == 4
+        assert roles.count("pupil") == 1
         for user in accounts["users"].values():
             assert user["user_id"].startswith("@") and len(user["password"]) >= 12
-            if user["role"] == "parent":
+            if user["role"] in ("parent", "pupil"):
                 assert user["pupils"] and set(user["pupils"][0]) == {"first_name", "class"}
             if user["role"] == "teacher":
                 assert user["classes"]
@@ -65,6 +70,7 @@ async def test_the_demo_comes_up_writes_accounts_and_serves_a_school(tmp_path: P
             "story:willow",
             "story:maple",
             "school_story",
+            "portfolio:Amelia",
         }
 
         parent = accounts["users"]["sarah.hughes"]
@@ -100,8 +106,37 @@ async def test_the_demo_comes_up_writes_accounts_and_serves_a_school(tmp_path: P
         finally:
             await client.close()
             await teacher.close()
+
+        # The demo pupil's own account: their portfolio, with the teacher's first activity.
+        [own] = [u for u in accounts["users"].values() if u["role"] == "pupil"]
+        assert own["pupils"] == [{"first_name": "Amelia", "class": "oak"}]
+        pupil = nio.AsyncClient(accounts["homeserver"], own["user_id"])
+        try:
+            assert isinstance(await pupil.login(own["password"]), nio.LoginResponse)
+            portfolio = accounts["rooms"]["portfolio:Amelia"]
+            await join(pupil, portfolio)
+            name = await pupil.room_get_state_event(portfolio, "m.room.name")
+            assert isinstance(name, nio.RoomGetStateEventResponse)
+            assert "portfolio" in name.content["name"]
+            # Private rooms are encrypted in the demo: this plain client sees the bot's
+            # welcome and the activity as two encrypted messages (the words: below).
+            shown = await pupil.room_messages(portfolio, start="", limit=50)
+            assert isinstance(shown, nio.RoomMessagesResponse)
+            bot = accounts["users"]["conductbot"]["user_id"]
+            bots = [e for e in shown.chunk if e.sender == bot]
+            assert sum(e.source.get("type") == "m.room.encrypted" for e in bots) >= 2
+        finally:
+            await pupil.close()
     finally:
         assert stop_demo(process) == 0
+    store = await Store.open(tmp_path / "data" / DATABASE)
+    try:
+        amelia = await find_pupil(store, "Amelia Hughes")
+        [(activity, due)] = await store.portfolios.activities(amelia.id)
+        assert activity.startswith("Draw your favourite animal") and due is None
+        assert (await store.rooms.by_key(portfolio_key(amelia.id))) is not None
+    finally:
+        await store.close()
 
     # A second run reuses the server, the accounts and the rooms.
     again, _ = start_demo(tmp_path)
@@ -111,3 +146,8 @@ async def test_the_demo_comes_up_writes_accounts_and_serves_a_school(tmp_path: P
         assert reused["homeserver"] == accounts["homeserver"]
     finally:
         assert stop_demo(again) == 0
+    store = await Store.open(tmp_path / "data" / DATABASE)
+    try:  # the activity was set once, not again
+        assert len(await store.portfolios.activities(amelia.id)) == 1
+    finally:
+        await store.close()
