@@ -10,9 +10,10 @@ shares a piece with the family.
   (parent and bot; made at the first approval), media protected as class media is; a ❌
   keeps it in the portfolio, and the pupil is told. The family sees nothing else: no
   waiting work, no comments between teacher and pupil.
-- Pupils are children: a pupil's words the judge would not keep in a class story (unkind,
+- Pupils are children: a pupil's words the judge would remove from a class story (unkind,
   or private information such as a phone number) are removed from the portfolio, the pupil
-  is told kindly why, and their class teachers are told privately. Never a strike, never
+  is told kindly why, and their class teachers are told privately; words it is unsure of
+  stay (nothing is shared without a ✅) and the teachers are told. Never a strike, never
   an incident against the child.
 - A parent's comment in their family view is judged as a class story reply is (the class's
   pupils and the writer's own child in context): a kind one stays; an unkind one is removed,
@@ -343,16 +344,39 @@ async def _pupil_post(event: Event, ctx: Context, pupil: Pupil) -> list[Action]:
             await judge_context(ctx, event), author_children=frozenset({pupil.first_name})
         )
         verdict = await asyncio.to_thread(judge, text, context) if text else None
-    if verdict is not None and (
-        verdict.outcome is not Outcome.KEEP or verdict.label is Label.URGENT
-    ):
+    if verdict is not None and (verdict.outcome is Outcome.REMOVE or verdict.label is Label.URGENT):
         also = (edited,) if isinstance(edited, str) else ()
         return await _pupil_words_removed(event, ctx, pupil, text, verdict, also)
+    # An unsure verdict ("I got the sum wrong, sorry") stays: only the teachers see it, and
+    # nothing is shared without their ✅; they are told the bot was unsure.
+    unsure = await _unsure(ctx, pupil, text, verdict) if verdict is not None else []
     if isinstance(edited, str):
-        return [ReviseWork(edited, _shown(shown, text))]
+        return [ReviseWork(edited, _shown(shown, text)), *unsure]
     return [
-        RecordWork(event.event_id, event.room.room_id, pupil.id, event.sender, _shown(shown, text))
+        RecordWork(event.event_id, event.room.room_id, pupil.id, event.sender, _shown(shown, text)),
+        *unsure,
     ]
+
+
+async def _to_teachers(ctx: Context, pupil: Pupil, text: str) -> list[Action]:
+    """A private notice to each of the pupil's class teachers, in their room with the bot."""
+    server = ctx.bot_user_id.split(":", 1)[1]
+    told: list[Action] = []
+    for teacher in ctx.config.teachers_of(pupil.class_id):
+        told += await tell(ctx, teacher.matrix_id(server), text)
+    return told
+
+
+async def _unsure(ctx: Context, pupil: Pupil, text: str, verdict: Verdict) -> list[Action]:
+    if verdict.outcome is not Outcome.ASK:
+        return []
+    return await _to_teachers(
+        ctx,
+        pupil,
+        f"{pupil.full_name} wrote this in their portfolio, and I was not sure it was kind "
+        f"({verdict.label}: {'; '.join(verdict.reasons) or 'no detail'}):\n«{text}»\n"
+        "It stays in the portfolio, and is shared with the family only if you react ✅.",
+    )
 
 
 async def _pupil_words_removed(
@@ -389,17 +413,17 @@ async def _pupil_words_removed(
             "teacher knows, and you are not in trouble: have another go!"
         )
         why = "it did not sound kind"
-    told = await tell(ctx, event.sender, to_pupil)
     teacher_text = (
         f"{pupil.full_name} wrote this in their portfolio, and I took it out because {why} "
         f"({verdict.label}: {'; '.join(verdict.reasons) or 'no detail'}):\n«{text}»\n"
         f"{pupil.first_name} has been told kindly why. Pupils are never given a strike and "
         "no incident was recorded; you may want to have a word with them."
     )
-    server = ctx.bot_user_id.split(":", 1)[1]
-    for teacher in ctx.config.teachers_of(pupil.class_id):
-        told += await tell(ctx, teacher.matrix_id(server), teacher_text)
-    return [*removed, *told]
+    return [
+        *removed,
+        *await tell(ctx, event.sender, to_pupil),
+        *await _to_teachers(ctx, pupil, teacher_text),
+    ]
 
 
 async def _decision(event: Event, ctx: Context, pupil: Pupil) -> list[Action]:

@@ -28,7 +28,7 @@ from conftest import (
     send_text,
 )
 
-from bot.actions import PostInPortfolio, SendMessage, StoreAction
+from bot.actions import PostInPortfolio, RecordIncident, Redact, SendMessage, StoreAction
 from bot.calendar import SchoolCalendar
 from bot.clock import Clock
 from bot.config import load_config
@@ -37,7 +37,17 @@ from bot.roster import import_roster
 from handlers import Context, Event
 from handlers.command_table import all_commands
 from handlers.commands import UsageError, make_handler
-from handlers.portfolio import SetActivity, parse_activity
+from handlers.discipline import AddStrike
+from handlers.media import QueueMedia
+from handlers.portfolio import (
+    DecideWork,
+    RecordWork,
+    ReviseWork,
+    SetActivity,
+    handle_portfolio,
+    parse_activity,
+)
+from storage.people import Person as StoredPerson
 from storage.people import Role
 from storage.portfolio import WorkStatus
 from storage.pupils import Pupil
@@ -108,12 +118,48 @@ class Desk:
         await import_roster(
             self.store, REPO / "demo" / "roster.csv", [c.id for c in CONFIG.classes], now=now
         )
-        for user, role, staff_id in ((REID, Role.TEACHER, "reid"), (SAM, Role.PARENT, None)):
+        for user, role, staff_id in (
+            (REID, Role.TEACHER, "reid"),
+            (SAM, Role.PARENT, None),
+            (AMELIA_OWN, Role.PUPIL, None),
+        ):
             await self.store.people.upsert(user, user, role, now=now, staff_id=staff_id)
             await self.store.rooms.add(
                 f"!home-{user}", RoomKind.HOME, home_key(user), created_at=now, owner=user
             )
+        amelia = await self.store.pupils.by_mis_id("DEMO0001")
+        assert amelia is not None
+        self.amelia = amelia
+        await self.store.pupils.link_parent(SAM, amelia.id, linked_by="t", now=now)
+        await self.store.codes.link_pupil_account(AMELIA_OWN, amelia.id, at=now)
+        await self.store.rooms.add(
+            PORTFOLIO, RoomKind.PORTFOLIO, portfolio_key(amelia.id), created_at=now, class_id="oak"
+        )
         return self
+
+    async def event(self, user: str, event_type: str, content: dict[str, Any]) -> list[Any]:
+        """What the bot decides for an event in Amelia's portfolio; store actions applied."""
+        self.count += 1
+        room = await self.store.rooms.get(PORTFOLIO)
+        assert room is not None
+        raw = {
+            "event_id": f"$ev{self.count}",
+            "sender": user,
+            "type": event_type,
+            "origin_server_ts": 1,
+            "content": content,
+        }
+        ctx = self.context(await self.store.people.get(user))
+        actions = await handle_portfolio(Event.from_raw(room, raw), ctx)
+        for number, action in enumerate(actions):
+            if isinstance(action, StoreAction):
+                await action.apply(self.store, f"a{self.count}.{number}", TUESDAY.isoformat())
+        return actions
+
+    def context(self, sender: StoredPerson | None) -> Context:
+        return Context(
+            CONFIG, self.store, Clock(TUESDAY), BOT, False, sender, SchoolCalendar(CONFIG)
+        )
 
     async def send(self, user: str, body: str) -> list[Any]:
         self.count += 1
@@ -129,23 +175,15 @@ class Desk:
                 "content": {"msgtype": "m.text", "body": body},
             },
         )
-        ctx = Context(
-            CONFIG,
-            self.store,
-            Clock(TUESDAY),
-            BOT,
-            False,
-            await self.store.people.get(user),
-            SchoolCalendar(CONFIG),
-        )
-        actions = await self.handle(event, ctx)
+        actions = await self.handle(event, self.context(await self.store.people.get(user)))
         for number, action in enumerate(actions):
             if isinstance(action, StoreAction):
                 await action.apply(self.store, f"a{self.count}.{number}", TUESDAY.isoformat())
         return actions
 
 
-SAM = f"@sam:{SERVER}"
+SAM, AMELIA_OWN = f"@sam:{SERVER}", f"@amelia:{SERVER}"
+PORTFOLIO = f"!portfolio-amelia:{SERVER}"
 
 
 @pytest.fixture
@@ -205,6 +243,68 @@ async def test_families_cannot_set_activities(desk: Desk) -> None:
     assert _said(await desk.send(SAM, "!activity Amelia Draw")) == [
         "Sorry, !activity is not available to you."
     ]
+
+
+def _text(body: str) -> dict[str, Any]:
+    return {"msgtype": "m.text", "body": body}
+
+
+def _tick(event_id: str, key: str = "✅") -> dict[str, Any]:
+    return {"m.relates_to": {"rel_type": "m.annotation", "event_id": event_id, "key": key}}
+
+
+async def test_a_pupils_private_details_go_and_their_teacher_hears_privately(desk: Desk) -> None:
+    actions = await desk.event(AMELIA_OWN, "m.room.message", _text("my number is 07700 900123"))
+    assert [a.event_id for a in actions if isinstance(a, Redact)] == [f"$ev{desk.count}"]
+    told = {a.room_id: a.content["body"] for a in actions if isinstance(a, SendMessage)}
+    assert set(told) == {f"!home-{AMELIA_OWN}", f"!home-{REID}"}
+    assert "private information" in told[f"!home-{AMELIA_OWN}"]
+    assert "07700 900123" in told[f"!home-{REID}"]
+    assert not [a for a in actions if isinstance(a, RecordIncident | AddStrike | RecordWork)]
+
+
+async def test_a_pupils_unsure_words_stay_and_the_teacher_is_told(desk: Desk) -> None:
+    actions = await desk.event(AMELIA_OWN, "m.room.message", _text("I got the sum wrong, sorry"))
+    assert not [a for a in actions if isinstance(a, Redact)]
+    assert await desk.store.portfolios.work(f"$ev{desk.count}") is not None
+    [told] = [a for a in actions if isinstance(a, SendMessage)]
+    assert told.room_id == f"!home-{REID}" and "not sure it was kind" in told.content["body"]
+
+
+async def test_only_staff_decide_and_only_once(desk: Desk) -> None:
+    image = {"msgtype": "m.image", "body": "tiger.png", "url": "mxc://test/tiger"}
+    await desk.event(AMELIA_OWN, "m.room.message", image)
+    work = f"$ev{desk.count}"
+    assert await desk.event(AMELIA_OWN, "m.reaction", _tick(work)) == []  # her own ✅
+    assert await desk.event(SAM, "m.reaction", _tick(work)) == []
+    approved = await desk.event(REID, "m.reaction", _tick(work))
+    assert [type(a) for a in approved if isinstance(a, DecideWork)] == [DecideWork]
+    posts = [a for a in approved if isinstance(a, PostInPortfolio)]
+    assert {p.parent for p in posts} == {SAM} and posts[1].content["url"] == "mxc://test/tiger"
+    [protect] = [a for a in approved if isinstance(a, QueueMedia)]
+    assert (protect.purpose, protect.mxc) == ("protect", "mxc://test/tiger")
+    assert await desk.event(REID, "m.reaction", _tick(work, "❌")) == []  # decided already
+    stored = await desk.store.portfolios.work(work)
+    assert stored is not None and stored.status is WorkStatus.APPROVED
+
+
+async def test_an_edit_of_waiting_work_is_what_the_family_would_see(desk: Desk) -> None:
+    await desk.event(AMELIA_OWN, "m.room.message", _text("My tiger is orange"))
+    work = f"$ev{desk.count}"
+    edit = _text("* My tiger is orange and black") | {
+        "m.new_content": _text("My tiger is orange and black"),
+        "m.relates_to": {"rel_type": "m.replace", "event_id": work},
+    }
+    actions = await desk.event(AMELIA_OWN, "m.room.message", edit)
+    assert [type(a) for a in actions] == [ReviseWork]
+    stored = await desk.store.portfolios.work(work)
+    assert stored is not None and stored.content["body"] == "My tiger is orange and black"
+    unkind = _text("* Oliver is rubbish at drawing") | {
+        "m.new_content": _text("Oliver is rubbish at drawing"),
+        "m.relates_to": {"rel_type": "m.replace", "event_id": work},
+    }
+    removed = await desk.event(AMELIA_OWN, "m.room.message", unkind)
+    assert {a.event_id for a in removed if isinstance(a, Redact)} == {work, f"$ev{desk.count}"}
 
 
 # --- with real clients on a real Synapse --------------------------------------------------
