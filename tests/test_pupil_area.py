@@ -24,6 +24,7 @@ from conftest import (
     eventually,
     incidents_in,
     join,
+    messages,
     notices_in,
     send_text,
 )
@@ -380,7 +381,9 @@ async def test_a_pupils_own_picture_is_refused_and_set_back_kindly_without_a_str
 
     [kindly] = await eventually(told)
     assert kindly.startswith("Your picture is a red fox again.")
-    assert await shown_in(client, home, person.user_id) == fox  # the photo never showed
+    assert await shown_in(client, home, person.user_id) == fox
+    shown = [e["content"].get("avatar_url") for e in await messages(client, home, limit=200)]
+    assert photo not in shown  # no member event in her room ever carried the photo
     assert await bot.store.discipline.active_strikes(person.user_id, since="") == []
 
 
@@ -410,3 +413,37 @@ async def test_a_pupil_sees_her_own_points_and_her_weekly_summary_at_home(
 
     [week] = await eventually(summary)
     assert "Kindness 2" in week and "Respect" not in week
+
+
+async def test_without_the_guard_the_bot_sets_a_pupils_own_picture_back_after_it_shows(
+    launch: BotLauncher, matrix: Matrix
+) -> None:
+    """A homeserver without the guard module: the photo reaches her rooms, and the bot sets
+    her picture back when it sees it there."""
+    bot = await launch()
+    person, client, home = await pupil_at_home(bot, matrix)
+    cat = await bot.store.state.get(picture_key("cat"))
+    await command(bot, client, home, "!avatar cat")
+    assert await eventually(lambda: shown_in(client, home, person.user_id), PROFILE_SPREAD) == cat
+    photo = await upload(client, encoded(class_photo(seed=92)), "image/png", "me.png")
+    assert isinstance(await client.set_avatar(photo), nio.ProfileSetAvatarResponse)
+
+    async def reset() -> list:
+        return [
+            i for i in await bot.store.incidents.of_user(person.user_id) if i.kind == RESET_KIND
+        ]
+
+    [incident] = await eventually(reset, within=PROFILE_SPREAD)
+    assert incident.evidence["avatar_url"] == photo and "no strike" in incident.outcome
+
+    async def back_to_cat() -> bool:
+        return await shown_in(client, home, person.user_id) == cat
+
+    assert await eventually(back_to_cat, within=PROFILE_SPREAD)
+
+    async def told() -> list[str]:
+        return [n for n in await notices_in(client, home) if "not in any trouble" in n]
+
+    [kindly] = await eventually(told)
+    assert kindly.startswith("Your picture is a ginger cat again.")
+    assert await bot.store.discipline.active_strikes(person.user_id, since="") == []
