@@ -7,6 +7,8 @@ to the name the school knows them by; an avatar that is a protected class photo 
 and any other new avatar is read by the media worker (a copy of class media, or unkind
 words in the picture, are removed too).
 The person is told why, and SLT see an incident. Staff and the bot are never touched.
+A pupil's name is held to the same standard; their avatar can only be one of the built-in
+pictures, which `handlers/pupil_area.py` sees to.
 """
 
 from __future__ import annotations
