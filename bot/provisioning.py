@@ -552,6 +552,7 @@ class Provisioner:
         if families:
             for parent, teachers in taught.items():
                 await uninterrupted(family(parent, teachers))
+            await self._converge_portfolios(report)
             applied = SetBotState(CONFIG_FINGERPRINT, fingerprint)
             await self.executor.run([applied], cause=f"{config_cause}:applied")
         log.info("provisioning: %s", report.summary(dry=self.executor.dry_run))
@@ -866,6 +867,15 @@ class Provisioner:
         teachers = [t.matrix_id(self.server_name) for t in self.config.teachers_of(pupil.class_id)]
         accounts = await self.store.points.accounts_of(pupil.id)
         return await self.ensure(portfolio_spec(pupil, teachers, accounts), report)
+
+    async def _converge_portfolios(self, report: ProvisionReport) -> None:
+        """Pupils' portfolios brought in line with rooms.yaml: a teacher taken off a class
+        leaves its pupils' portfolios, a new one is invited. Families' views are theirs."""
+        for room in await self.store.rooms.of_kind(RoomKind.PORTFOLIO):
+            number = room.key.removeprefix("portfolio:")
+            pupil = await self.store.pupils.get(int(number)) if number.isdigit() else None
+            if pupil is not None:
+                await uninterrupted(self.ensure_portfolio(pupil, report))
 
     async def post_in_portfolio(self, post: PostInPortfolio, action_id: str) -> str | None:
         """Perform a handler's `PostInPortfolio` (the executor's `portfolio_poster`): the

@@ -326,6 +326,15 @@ def _shown(content: dict[str, Any], text: str) -> dict[str, Any]:
     return {"msgtype": "m.text", "body": text}
 
 
+def _words_of(content: dict[str, Any]) -> str:
+    """The words a post carries: a text's, or a photo's or file's caption (a body that is
+    more than the file's name)."""
+    if content.get("msgtype") not in MEDIA_MSGTYPES:
+        return visible_text(content)
+    body, filename = content.get("body"), content.get("filename")
+    return body if isinstance(body, str) and filename and body != filename else ""
+
+
 async def _pupil_post(event: Event, ctx: Context, pupil: Pupil) -> list[Action]:
     content = event.content
     if content.get("msgtype") == "m.text" and split_command(content.get("body") or ""):
@@ -335,15 +344,13 @@ async def _pupil_post(event: Event, ctx: Context, pupil: Pupil) -> list[Action]:
     shown = content.get("m.new_content") if edited else content
     if not isinstance(shown, dict):
         shown = {}
-    if shown.get("msgtype") in MEDIA_MSGTYPES:
-        verdict = None
-        text = ""
-    else:
-        text = visible_text(shown)
+    text = _words_of(shown)
+    verdict = None
+    if text:
         context = replace(
             await judge_context(ctx, event), author_children=frozenset({pupil.first_name})
         )
-        verdict = await asyncio.to_thread(judge, text, context) if text else None
+        verdict = await asyncio.to_thread(judge, text, context)
     if verdict is not None and (verdict.outcome is Outcome.REMOVE or verdict.label is Label.URGENT):
         also = (edited,) if isinstance(edited, str) else ()
         return await _pupil_words_removed(event, ctx, pupil, text, verdict, also)

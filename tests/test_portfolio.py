@@ -263,6 +263,16 @@ async def test_a_pupils_private_details_go_and_their_teacher_hears_privately(des
     assert not [a for a in actions if isinstance(a, RecordIncident | AddStrike | RecordWork)]
 
 
+async def test_a_photos_caption_is_read_too(desk: Desk) -> None:
+    image = {"msgtype": "m.image", "filename": "me.png", "url": "mxc://test/me"}
+    kept = await desk.event(AMELIA_OWN, "m.room.message", image | {"body": "me.png"})
+    assert [type(a) for a in kept] == [RecordWork]
+    captioned = image | {"body": "ring me on 07700 900123"}
+    removed = await desk.event(AMELIA_OWN, "m.room.message", captioned)
+    assert [a.event_id for a in removed if isinstance(a, Redact)] == [f"$ev{desk.count}"]
+    assert await desk.store.portfolios.work(f"$ev{desk.count}") is None
+
+
 async def test_a_pupils_unsure_words_stay_and_the_teacher_is_told(desk: Desk) -> None:
     actions = await desk.event(AMELIA_OWN, "m.room.message", _text("I got the sum wrong, sorry"))
     assert not [a for a in actions if isinstance(a, Redact)]
@@ -596,3 +606,34 @@ async def test_a_pupils_unkind_words_reach_their_teacher_not_a_strike(
     assert await bot.store.discipline.strikes(amelia.user_id) == []
     assert await bot.store.incidents.of_user(amelia.user_id) == []
     assert await bot.store.portfolios.work(unkind) is None  # never work to share
+
+
+async def test_a_teacher_taken_off_the_class_leaves_its_portfolios(
+    school: School, launch: BotLauncher, matrix: Matrix
+) -> None:
+    bot = await launch(start=False)
+    amelia = await bot.store.pupils.by_mis_id("DEMO0001")
+    assert amelia is not None
+    own = matrix.register("amelia", displayname="Amelia")
+    await bot.app.provisioner.link_pupil(own.user_id, amelia, linked_by="test")
+    room = await bot.room(portfolio_key(amelia.id))
+    reid, khan = school.staff["reid"].user_id, school.staff["khan"].user_id
+    await join(await matrix.client(school.staff["reid"]), room)
+
+    def edit(document: dict[str, Any]) -> None:
+        oak = next(c for c in document["classes"] if c["id"] == "oak")
+        oak["teachers"] = ["khan"]
+
+    school.edit_config(edit)
+    await bot.stop()
+    edited = await launch(start=False)
+    assert portfolio_key(amelia.id) in edited.report.changed
+    state = await edited.client.room_get_state(room)
+    assert isinstance(state, nio.RoomGetStateResponse), state
+    membership = {
+        e["state_key"]: e["content"]["membership"]
+        for e in state.events
+        if e["type"] == "m.room.member"
+    }
+    assert membership[reid] == "leave" and membership[khan] == "invite"
+    assert membership[own.user_id] == "invite"
