@@ -248,12 +248,16 @@ MESSAGES: dict[str, tuple[list[str], list[str]]] = {
             "Mae e'n bygwth cymryd y plant, peidiwch â rhoi'r plant iddo",
             "Mae fy mab wedi dweud ei fod eisiau marw",
             "Ffoniwch yr heddlu, mae dyn dieithr tu allan i'r ysgol",
+            "Mae e wedi fy nharo eto neithiwr ac wedi bygwth fy lladd",
+            "Mae ganddo gyllell, ffoniwch naw naw naw",
         ],
         [
             "Bore da, mae Ffion yn sâl heddiw",
             "Diolch yn fawr am eich help",
             "Mae ei siwmper ar goll, ydy hi yn yr eiddo coll?",
             "Mae e'n ymarfer bwyta gyda chyllell a fforc",
+            "Mae e wedi bygwth glaw drwy'r dydd, ond aethon ni i'r parc",
+            "Mae ei chot ar goll ers dydd Llun, ydy hi yn yr eiddo coll?",
         ],
     ),
     "fr": (
@@ -530,12 +534,18 @@ MESSAGES: dict[str, tuple[list[str], list[str]]] = {
             "我丈夫打我，他威胁要杀了我。",
             "救命！我兒子不見了！",
             "有人跟踪她，从学校一直跟到家。",
+            "我個仔失蹤咗，放學仲未返屋企！",
+            "佢成日打我，仲話要殺咗我",
+            "Bou ging ah! 佢拎住把刀喺門口",
         ],
         [
             "老师好，孩子发烧了，今天请假。",
             "非常感谢您的帮助！",
             "有几个同学取笑他，可以聊一聊吗？",
             "他爷爷去世了，他很难过。",
+            "唔該晒老師，佢今日發燒唔返學",
+            "我個仔唔見咗件外套，可唔可以幫手搵吓？",
+            "佢嫲嫲過咗身，佢好唔開心",
         ],
     ),
     "vi": (
@@ -651,6 +661,296 @@ MESSAGES: dict[str, tuple[list[str], list[str]]] = {
             "नमस्ते, छोरालाई ज्वरो आएको छ, आज स्कूल आउँदैन",
             "धेरै धन्यवाद",
             "उसको हजुरबुबा बित्नुभयो, ऊ धेरै दुखी छ",
+        ],
+    ),
+    "ht": (
+        [
+            "Pitit mwen disparèt, li poko rantre lakay depi lekòl",
+            "Mari m bat mwen chak jou, li menase touye m",
+            "Pitit fi mwen di li vle mouri, tanpri ede m",
+        ],
+        [
+            "Bonjou, Jean gen lafyèv, li p ap vini lekòl jodi a",
+            "Mèsi anpil pou èd ou",
+            "Granpapa li mouri, li tris anpil",
+        ],
+    ),
+    "mt": (
+        [
+            "Binti ntilfet, għadha ma waslitx id-dar mill-iskola",
+            "Żewġi jsawwatni u qal li se joqtolni",
+            "Ibni qalli li irid imut, jekk jogħġbok oqogħdu attenti",
+        ],
+        [
+            "Bonġu, Luke għandu d-deni u mhux se jiġi l-iskola llum",
+            "Grazzi ħafna tal-għajnuna",
+            "In-nannu tiegħu miet, qiegħed imdejjaq",
+        ],
+    ),
+    "ko": (
+        [
+            "아이가 없어졌어요, 아직 집에 안 왔어요",
+            "남편이 저를 때려요, 죽이겠다고 했어요",
+            "딸이 죽고 싶다고 해요, 도와주세요",
+        ],
+        [
+            "안녕하세요, 아이가 열이 나서 오늘 결석합니다",
+            "도와주셔서 감사합니다",
+            "할아버지가 돌아가셔서 아이가 슬퍼해요",
+        ],
+    ),
+    "ja": (
+        [
+            "先生、娘がいなくなった、まだ帰ってこない",
+            "夫に殴られています、殺すと言われました",
+            "息子が死にたいと言っています",
+        ],
+        [
+            "おはようございます、息子は熱があるので今日は休みます",
+            "いつもありがとうございます",
+            "祖父が亡くなり、娘は少し悲しんでいます",
+        ],
+    ),
+    "he": (
+        [
+            "הבת שלי נעלמה, היא לא חזרה הביתה מבית הספר",
+            "בעלי מכה אותי והוא איים להרוג אותי",
+            "הבן שלי אמר שהוא רוצה למות",
+        ],
+        [
+            "שלום, לבן שלי יש חום והוא לא יגיע היום",
+            "תודה רבה על העזרה",
+            "סבא שלו נפטר והוא עצוב",
+        ],
+    ),
+    "th": (
+        [
+            "ลูกสาวหายไป ยังไม่กลับบ้านเลยค่ะ",
+            "สามีทุบตีฉันและขู่จะฆ่า",
+            "ลูกชายบอกว่าอยากตาย",
+        ],
+        [
+            "สวัสดีค่ะ ลูกไม่สบาย มีไข้ วันนี้ไม่ไปโรงเรียน",
+            "ขอบคุณสำหรับความช่วยเหลือค่ะ",
+            "คุณยายของเขาเสียชีวิต เขาเศร้ามาก",
+        ],
+    ),
+    "ms": (
+        [
+            "Anak saya hilang, dia belum balik rumah dari sekolah",
+            "Suami pukul saya dan ugut nak bunuh saya",
+            "Anak perempuan saya kata dia nak bunuh diri",
+        ],
+        [
+            "Selamat pagi cikgu, Aisyah demam dan tidak datang ke sekolah hari ini",
+            "Terima kasih atas bantuan cikgu",
+            "Datuknya meninggal dunia, dia sedih sekarang",
+        ],
+    ),
+    "id": (
+        [
+            "Anak saya hilang, belum pulang ke rumah dari sekolah",
+            "Suami saya memukul saya dan mengancam akan membunuh",
+            "Anak saya bilang dia ingin bunuh diri",
+        ],
+        [
+            "Selamat pagi bu, Budi sakit demam jadi tidak masuk sekolah hari ini",
+            "Terima kasih atas bantuannya",
+            "Kakeknya meninggal, dia sedang sedih",
+        ],
+    ),
+    "ha": (
+        [
+            "Yata ta bace, ba ta dawo gida ba daga makaranta",
+            "Mijina yana dukana kuma zai kashe ni",
+            "Dana ya ce yana son ya mutu",
+        ],
+        [
+            "Barka da safe, yarona ba shi da lafiya, ba zai zo makaranta yau ba",
+            "Na gode da taimakonku",
+            "Kakansa ya rasu, yana cikin bakin ciki",
+        ],
+    ),
+    "zu": (
+        [
+            "Ingane yami ilahlekile, akabuyanga ekhaya esikoleni",
+            "Umyeni wami uyangishaya futhi usongela ukungibulala",
+            "Indodana yami ithi ufuna ukuzibulala",
+        ],
+        [
+            "Sawubona, ingane yami iyagula, ngeke ize esikoleni namuhla",
+            "Ngiyabonga ngosizo lwakho",
+            "Umkhulu wakhe ushonile, udabukile kakhulu",
+        ],
+    ),
+    "sn": (
+        [
+            "Mwana wangu arasika, haasati adzoka kumba kubva kuchikoro",
+            "Murume wangu anondirova uye anotyisidzira kundiuraya",
+            "Mwanasikana wangu anoti anoda kufa",
+        ],
+        [
+            "Mangwanani, mwana wangu anorwara, haauye kuchikoro nhasi",
+            "Ndatenda nerubatsiro rwenyu",
+            "Sekuru vake vashaya, akasuwa zvikuru",
+        ],
+    ),
+    "om": (
+        [
+            "Intalli koo baddeetti, ammallee mana hin deebine",
+            "Abbaan manaa koo na rukuta, na ajjeesa jedha",
+            "Mucaan koo du'uu barbaada jedha",
+        ],
+        [
+            "Akkam bulte, mucaan koo dhukkubsateera, har'a mana barumsaa hin dhufu",
+            "Gargaarsa keessaniif galatoomaa",
+            "Akaakayyuun isaa du'eera, baay'ee gaddeera",
+        ],
+    ),
+    "ln": (
+        [
+            "Mwana na ngai abungi, azongi na ndako te",
+            "Mobali na ngai abetaka ngai, alingi koboma ngai",
+            "Mwana na ngai alingi komiboma",
+        ],
+        [
+            "Mbote, mwana na ngai azali na fievre, akoya kelasi lelo te",
+            "Matondi mingi mpo na lisalisi",
+            "Koko na ye akufi, azali na mawa",
+        ],
+    ),
+    "et": (
+        [
+            "Mu laps on kadunud, ta pole koju tulnud",
+            "Mees lööb mind ja ähvardas mind tappa",
+            "Tütar ütles, et tahab surra",
+        ],
+        [
+            "Tere, poeg on haige ja ei tule täna kooli",
+            "Aitäh abi eest",
+            "Tema vanaisa suri, ta on kurb",
+        ],
+    ),
+    "fi": (
+        [
+            "Tyttäreni on kadonnut, hän ei ole tullut kotiin koulusta",
+            "Mieheni lyö minua ja uhkasi tappaa minut",
+            "Poika sanoo, että haluaa kuolla",
+            "Einolla on kouristuskohtaus, hän ei saa henkeä!",
+        ],
+        [
+            "Hei, Eino on kipeä eikä tule tänään kouluun",
+            "Kiitos paljon avusta",
+            "Hänen isoisänsä kuoli, hän on surullinen",
+        ],
+    ),
+    "sv": (
+        [
+            "Min dotter är försvunnen, hon har inte kommit hem från skolan",
+            "Min man slår mig och hotade att döda mig",
+            "Min son säger att han inte vill leva längre",
+            "Elsa har ett krampanfall och kan inte andas",
+        ],
+        [
+            "Hej, Elsa är sjuk och kommer inte till skolan idag",
+            "Tack för hjälpen",
+            "Hans morfar dog i helgen, han är ledsen",
+        ],
+    ),
+    "da": (
+        [
+            "Min datter er forsvundet, hun er ikke kommet hjem fra skole",
+            "Min mand slår mig og truede med at slå mig ihjel",
+            "Min søn siger, at han ikke vil leve mere",
+        ],
+        [
+            "Hej, Freja er syg og kommer ikke i skole i dag",
+            "Mange tak for hjælpen",
+            "Hans morfar døde, han er ked af det",
+        ],
+    ),
+    "no": (
+        [
+            "Datteren min er savnet, hun har ikke kommet hjem fra skolen",
+            "Mannen min slår meg og truet med å drepe meg",
+            "Sønnen min sier at han ikke vil leve lenger",
+        ],
+        [
+            "Hei, Ola er syk og kommer ikke på skolen i dag",
+            "Takk for hjelpen",
+            "Bestefaren hans døde, han er lei seg",
+        ],
+    ),
+    "si": (
+        [
+            "මගේ දරුවා නැතිවෙලා, තාම ගෙදර ආවේ නෑ",
+            "මහත්තයා මට ගහනවා, මාව මරනවා කියනවා",
+            "දුව කියනවා එයාට මැරෙන්න ඕනේ කියලා",
+        ],
+        [
+            "ආයුබෝවන්, පුතාට උණ, අද ඉස්කෝලේ එන්නේ නෑ",
+            "ඔයාගේ උදව්වට ගොඩක් ස්තූතියි",
+            "එයාගේ සීයා නැති වුණා, එයා දුකෙන් ඉන්නේ",
+        ],
+    ),
+    "te": (
+        [
+            "మా అమ్మాయి కనిపించట్లేదు, ఇంకా ఇంటికి రాలేదు",
+            "నా భర్త నన్ను కొడుతున్నాడు, నన్ను చంపేస్తాడు",
+            "మా అబ్బాయి చనిపోవాలని ఉంది అంటున్నాడు",
+        ],
+        [
+            "నమస్తే, మా అబ్బాయికి జ్వరం, ఈరోజు స్కూల్‌కి రాడు",
+            "మీ సహాయానికి ధన్యవాదాలు",
+            "వాళ్ల తాతగారు చనిపోయారు, వాడు బాధగా ఉన్నాడు",
+        ],
+    ),
+    "kn": (
+        [
+            "ನನ್ನ ಮಗು ಕಾಣೆಯಾಗಿದೆ, ಇನ್ನೂ ಮನೆಗೆ ಬಂದಿಲ್ಲ",
+            "ನನ್ನ ಗಂಡ ನನಗೆ ಹೊಡೆಯುತ್ತಾರೆ, ಕೊಲ್ಲುತ್ತೇನೆ ಅಂತ ಬೆದರಿಕೆ ಹಾಕುತ್ತಾರೆ",
+            "ಮಗಳು ಸಾಯಬೇಕು ಅಂತ ಹೇಳುತ್ತಿದ್ದಾಳೆ",
+        ],
+        [
+            "ನಮಸ್ಕಾರ, ಮಗನಿಗೆ ಜ್ವರ, ಇಂದು ಶಾಲೆಗೆ ಬರುವುದಿಲ್ಲ",
+            "ನಿಮ್ಮ ಸಹಾಯಕ್ಕೆ ಧನ್ಯವಾದಗಳು",
+            "ಅವನ ಅಜ್ಜ ತೀರಿಕೊಂಡರು, ಅವನು ಬೇಸರದಲ್ಲಿದ್ದಾನೆ",
+        ],
+    ),
+    "mr": (
+        [
+            "माझी मुलगी हरवली, अजून घरी आली नाही",
+            "नवरा मला मारतो आणि मला मारून टाकेल म्हणतो",
+            "मुलगा म्हणतो त्याला मरायचं आहे",
+        ],
+        [
+            "नमस्कार, मुलाला ताप आहे, आज शाळेत येणार नाही",
+            "तुमच्या मदतीबद्दल खूप धन्यवाद",
+            "त्याचे आजोबा गेले, तो खूप दुःखी आहे",
+        ],
+    ),
+    "my": (
+        [
+            "သမီးပျောက်နေတယ်၊ အိမ်ပြန်မလာသေးဘူး",
+            "ယောက်ျားကရိုက်တယ်၊ သတ်မယ်လို့ခြိမ်းခြောက်တယ်",
+            "သားက သေချင်တယ်လို့ပြောတယ်",
+        ],
+        [
+            "မင်္ဂလာပါ၊ သားဖျားနေလို့ ဒီနေ့ကျောင်းမလာနိုင်ပါဘူး",
+            "ကူညီပေးလို့ ကျေးဇူးပါ",
+            "သူ့အဖိုးဆုံးသွားလို့ စိတ်မကောင်းဖြစ်နေတယ်",
+        ],
+    ),
+    "km": (
+        [
+            "កូនខ្ញុំបាត់ខ្លួន មិនទាន់មកផ្ទះវិញទេ",
+            "ប្តីវាយខ្ញុំ ហើយគំរាមសម្លាប់ខ្ញុំ",
+            "កូនប្រុសខ្ញុំនិយាយថាចង់ស្លាប់",
+        ],
+        [
+            "ជំរាបសួរ កូនខ្ញុំឈឺ ថ្ងៃនេះមិនអាចមកសាលាបានទេ",
+            "អរគុណសម្រាប់ជំនួយ",
+            "ជីតារបស់គាត់បានស្លាប់ គាត់កំពុងកើតទុក្ខ",
         ],
     ),
 }

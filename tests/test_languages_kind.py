@@ -243,6 +243,174 @@ MESSAGES: dict[str, tuple[tuple[str, str], str]] = {
         ),
         "तँ मूर्ख र नालायक होस्, चुप लाग्!",
     ),
+    "ht": (
+        (
+            "Mèsi anpil pwofesè, foto yo bèl anpil!",
+            "Bèl travay timoun yo, nou fyè de li ❤️",
+        ),
+        "Ou se yon enbesil, fèmen bouch ou!",
+    ),
+    "mt": (
+        (
+            "Grazzi ħafna għar-ritratti, sabiħ ħafna!",
+            "Prosit lit-tfal kollha, kburin ħafna ❤️",
+        ),
+        "Int iblah, għalaq ħalqek!",
+    ),
+    "ko": (
+        (
+            "선생님 정말 감사합니다! 사진 너무 예뻐요",
+            "우리 아이들 너무 귀여워요, 축하합니다 ❤️",
+        ),
+        "꺼져, 씨발 진짜 무능하네",
+    ),
+    "ja": (
+        (
+            "先生、ありがとうございます！写真がとてもかわいいです",
+            "みんなよく頑張りました、おめでとう❤️",
+        ),
+        "ふざけるな、この役立たずの先生",
+    ),
+    "he": (
+        (
+            "תודה רבה על התמונות, איזה יופי!",
+            "כל הכבוד לילדים, גאים בה ❤️",
+        ),
+        "את מטומטמת, סתמי את הפה!",
+    ),
+    "th": (
+        (
+            "ขอบคุณมากค่ะคุณครู รูปสวยมาก",
+            "เด็กๆ เก่งมาก น่ารักมาก ❤️",
+        ),
+        "หุบปาก ไอ้โง่",
+    ),
+    "ms": (
+        (
+            "Terima kasih cikgu, gambar cantik sangat!",
+            "Tahniah semua, saya sangat bangga ❤️",
+        ),
+        "Kau bodoh, mampus kau!",
+    ),
+    "id": (
+        (
+            "Terima kasih bu guru, fotonya bagus sekali!",
+            "Anak-anak hebat, keren banget ❤️",
+        ),
+        "Dasar goblok, guru brengsek!",
+    ),
+    "ha": (
+        (
+            "Na gode sosai malama, hotunan suna da kyau!",
+            "Madalla! Allah ya albarkace ku ❤️",
+        ),
+        "Kai dan banza ne, rufe bakinka!",
+    ),
+    "zu": (
+        (
+            "Ngiyabonga kakhulu mfundisi, izithombe zinhle!",
+            "Halala bantwana! Siyaziqhenya ❤️",
+        ),
+        "Uyisilima, vala umlomo wakho!",
+    ),
+    "sn": (
+        (
+            "Ndatenda zvikuru mudzidzisi, mifananidzo yakanaka!",
+            "Makorokoto vana! Tinodada nemi ❤️",
+        ),
+        "Uri benzi, vhara muromo wako!",
+    ),
+    "om": (
+        (
+            "Galatoomi barsiisaa, suuraan baay'ee bareedaa!",
+            "Hojii gaarii ijoollee! Ni boonna ❤️",
+        ),
+        "Ati gowwaa, afaan kee cufi!",
+    ),
+    "ln": (
+        (
+            "Matondi mingi molakisi, bafoto kitoko mingi!",
+            "Bana bosali malamu! Nzambe apambola bino ❤️",
+        ),
+        "Ozali zoba, kanga monoko na yo!",
+    ),
+    "et": (
+        (
+            "Suur aitäh õpetajale, pildid on imeilusad!",
+            "Tublid lapsed, oleme uhked ❤️",
+        ),
+        "Sa oled idioot, pane suu kinni!",
+    ),
+    "fi": (
+        (
+            "Kiitos paljon opettaja, ihanat kuvat!",
+            "Hienoa työtä lapset, olemme ylpeitä ❤️",
+        ),
+        "Turpa kiinni, senkin idiootti!",
+    ),
+    "sv": (
+        (
+            "Tack så mycket, vilka fina bilder!",
+            "Duktiga barn, jag är så stolt ❤️",
+        ),
+        "Håll käften, din jävla idiot!",
+    ),
+    "da": (
+        (
+            "Tusind tak for de flotte billeder!",
+            "Godt gået børn, vi er så stolte ❤️",
+        ),
+        "Hold kæft, din idiot!",
+    ),
+    "no": (
+        (
+            "Tusen takk for de fine bildene!",
+            "Godt jobbet alle sammen, så søte ❤️",
+        ),
+        "Hold kjeft, din jævel!",
+    ),
+    "si": (
+        (
+            "බොහොම ස්තූතියි ටීචර්, ෆොටෝ හරිම ලස්සනයි!",
+            "ළමයින්ට ශාබාෂ්! අපිට ආඩම්බරයි ❤️",
+        ),
+        "උඹ මෝඩයා, කට වහගන්න!",
+    ),
+    "te": (
+        (
+            "చాలా ధన్యవాదాలు టీచర్, ఫోటో చాలా బాగుంది!",
+            "పిల్లలకు అభినందనలు! గర్వంగా ఉంది ❤️",
+        ),
+        "నోరు మూసుకో వెధవ!",
+    ),
+    "kn": (
+        (
+            "ತುಂಬಾ ಧನ್ಯವಾದಗಳು ಮೇಡಂ, ಫೋಟೋ ತುಂಬಾ ಚೆನ್ನಾಗಿದೆ!",
+            "ಶಭಾಷ್ ಮಕ್ಕಳೇ! ಹೆಮ್ಮೆ ಇದೆ ❤️",
+        ),
+        "ಬಾಯಿ ಮುಚ್ಚು ಸೂಳೆ ಮಗ!",
+    ),
+    "mr": (
+        (
+            "खूप धन्यवाद बाई, फोटो खूप छान!",
+            "शाब्बास मुलांनो! अभिमान आहे ❤️",
+        ),
+        "तोंड बंद कर, हरामखोर!",
+    ),
+    "my": (
+        (
+            "ဆရာမ ကျေးဇူးတင်ပါတယ်၊ ဓာတ်ပုံတွေ လှလိုက်တာ",
+            "ကလေးတွေ တော်လိုက်တာ၊ ဂုဏ်ယူပါတယ် ❤️",
+        ),
+        "ပါးစပ်ပိတ်၊ ခွေးမသား",
+    ),
+    "km": (
+        (
+            "អរគុណច្រើនលោកគ្រូ រូបថតស្អាតណាស់",
+            "កូនៗពូកែណាស់ មោទនភាព ❤️",
+        ),
+        "បិទមាត់ទៅ អាល្ងង់",
+    ),
 }
 
 KIND = [(code, text) for code, (kind, _) in MESSAGES.items() for text in kind]
