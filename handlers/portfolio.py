@@ -48,7 +48,15 @@ from handlers.discipline import (
 from handlers.media import MEDIA_MSGTYPES, QueueMedia, media_of
 from handlers.points import Ask, Words, classes_in_scope, resolve_pupils, staff_name
 from handlers.safeguarding import Concern, urgent_actions
-from handlers.story import KEEP, REMOVE, STRIKE_LABELS, judge_context, visible_text
+from handlers.story import (
+    KEEP,
+    REMOVE,
+    STRIKE_LABELS,
+    hostile_reaction,
+    judge_context,
+    reaction_actions,
+    visible_text,
+)
 from storage.incidents import Incident
 from storage.people import Role
 from storage.portfolio import WorkStatus
@@ -493,8 +501,15 @@ async def _decision(event: Event, ctx: Context, pupil: Pupil) -> list[Action]:
 
 
 async def _family_comment(event: Event, ctx: Context, pupil: Pupil) -> list[Action]:
-    """Judged as a class story reply is; a kind comment stays."""
-    if event.type != "m.room.message" or await is_immune(ctx, event.sender):
+    """Judged as a class story reply (or reaction) is; a kind one stays."""
+    if await is_immune(ctx, event.sender):
+        return []
+    if event.type == "m.reaction":
+        key = relation(event.content).get("key")
+        if not isinstance(key, str) or not await hostile_reaction(key, event, ctx):
+            return []
+        return await reaction_actions(event, ctx, key, where=f"{pupil.first_name}'s portfolio")
+    if event.type != "m.room.message":
         return []
     content = event.content
     relates = relation(content)

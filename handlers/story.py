@@ -500,10 +500,11 @@ async def _reaction(event: Event, ctx: Context) -> list[Action]:
 
 
 async def reaction_actions(
-    event: Event, ctx: Context, key: str, *, refused: bool = False
+    event: Event, ctx: Context, key: str, *, refused: bool = False, where: str = "the class story"
 ) -> list[Action]:
-    """A hostile reaction in a class story: removed (or, `refused` by the Synapse guard,
-    never shown) with a reminder; no strike."""
+    """A hostile reaction in a class story (or `where` else it was judged as one: a family's
+    view of a portfolio): removed (or, `refused` by the Synapse guard, never shown) with a
+    reminder; no strike."""
     done = REFUSED if refused else "removed"
     incident = Incident(
         kind=f"reaction {done}",
@@ -518,7 +519,7 @@ async def reaction_actions(
     told = await tell(
         ctx,
         event.sender,
-        f"I've {said} your {key} reaction in the class story. {rule_text('reaction', ctx)}",
+        f"I've {said} your {key} reaction in {where}. {rule_text('reaction', ctx)}",
     )
     removal = [] if refused else [Redact(event.room.room_id, event.event_id, PUBLIC_REASON)]
     return incident_actions(

@@ -59,6 +59,9 @@ CONFIG = load_config(REPO / "rooms.yaml")
 SERVER = "test"
 BOT = f"@conductbot:{SERVER}"
 REID = f"@s.reid:{SERVER}"  # Oak and Maple
+SAM, AMELIA_OWN = f"@sam:{SERVER}", f"@amelia:{SERVER}"
+PORTFOLIO = f"!portfolio-amelia:{SERVER}"
+FAMILY_VIEW = f"!portfolio-amelia-sam:{SERVER}"
 TUESDAY = datetime.fromisoformat("2026-11-24T10:00:00+00:00")
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
@@ -135,12 +138,23 @@ class Desk:
         await self.store.rooms.add(
             PORTFOLIO, RoomKind.PORTFOLIO, portfolio_key(amelia.id), created_at=now, class_id="oak"
         )
+        await self.store.rooms.add(
+            FAMILY_VIEW,
+            RoomKind.PORTFOLIO,
+            family_portfolio_key(amelia.id, SAM),
+            created_at=now,
+            class_id="oak",
+            owner=SAM,
+        )
         return self
 
-    async def event(self, user: str, event_type: str, content: dict[str, Any]) -> list[Any]:
-        """What the bot decides for an event in Amelia's portfolio; store actions applied."""
+    async def event(
+        self, user: str, event_type: str, content: dict[str, Any], room_id: str = PORTFOLIO
+    ) -> list[Any]:
+        """What the bot decides for an event in Amelia's portfolio (or Sam's view of it);
+        store actions applied."""
         self.count += 1
-        room = await self.store.rooms.get(PORTFOLIO)
+        room = await self.store.rooms.get(room_id)
         assert room is not None
         raw = {
             "event_id": f"$ev{self.count}",
@@ -180,10 +194,6 @@ class Desk:
             if isinstance(action, StoreAction):
                 await action.apply(self.store, f"a{self.count}.{number}", TUESDAY.isoformat())
         return actions
-
-
-SAM, AMELIA_OWN = f"@sam:{SERVER}", f"@amelia:{SERVER}"
-PORTFOLIO = f"!portfolio-amelia:{SERVER}"
 
 
 @pytest.fixture
@@ -296,6 +306,15 @@ async def test_only_staff_decide_and_only_once(desk: Desk) -> None:
     assert await desk.event(REID, "m.reaction", _tick(work, "❌")) == []  # decided already
     stored = await desk.store.portfolios.work(work)
     assert stored is not None and stored.status is WorkStatus.APPROVED
+
+
+async def test_a_hostile_reaction_in_the_family_view_goes_without_a_strike(desk: Desk) -> None:
+    assert await desk.event(SAM, "m.reaction", _tick("$work", "👏"), FAMILY_VIEW) == []
+    actions = await desk.event(SAM, "m.reaction", _tick("$work", "👎"), FAMILY_VIEW)
+    assert [a.event_id for a in actions if isinstance(a, Redact)] == [f"$ev{desk.count}"]
+    [told] = [a for a in actions if isinstance(a, SendMessage) and a.room_id == f"!home-{SAM}"]
+    assert told.content["body"].startswith("I've removed your 👎 reaction in Amelia's portfolio.")
+    assert not [a for a in actions if isinstance(a, AddStrike)]
 
 
 async def test_an_edit_of_waiting_work_is_what_the_family_would_see(desk: Desk) -> None:
