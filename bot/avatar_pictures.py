@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 SIZE = 256
 MIMETYPE = "image/png"
@@ -203,6 +203,31 @@ def render(name: str) -> bytes:
     picture.draw(ImageDraw.Draw(image))
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+SHEET_COLUMNS = 4
+SHEET_TILE = 160  # each picture's size on the sheet
+SHEET_LABEL = 30  # the name under it
+_SHEET_ROWS = -(-len(PICTURES) // SHEET_COLUMNS)
+SHEET_SIZE = (SHEET_COLUMNS * SHEET_TILE, _SHEET_ROWS * (SHEET_TILE + SHEET_LABEL))
+
+
+@cache
+def render_sheet() -> bytes:
+    """Every picture on one PNG with the name to type under each, for `!avatar`'s list."""
+    cell = SHEET_TILE + SHEET_LABEL
+    sheet = Image.new("RGB", SHEET_SIZE, WHITE)
+    draw = ImageDraw.Draw(sheet)
+    font = ImageFont.load_default(size=20)
+    for n, picture in enumerate(PICTURES):
+        left, top = (n % SHEET_COLUMNS) * SHEET_TILE, (n // SHEET_COLUMNS) * cell
+        tile = Image.open(io.BytesIO(render(picture.name))).resize((SHEET_TILE, SHEET_TILE))
+        sheet.paste(tile, (left, top))
+        middle = (left + SHEET_TILE // 2, top + SHEET_TILE + SHEET_LABEL // 2)
+        draw.text(middle, picture.name, fill=INK, font=font, anchor="mm")
+    out = io.BytesIO()
+    sheet.save(out, format="PNG", optimize=True)
     return out.getvalue()
 
 

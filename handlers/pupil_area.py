@@ -18,11 +18,20 @@ in the bot's state, by each drawing's hash.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from datetime import timedelta
 
-from bot.actions import Action, SetAvatar, SetBotState, UploadPicture
-from bot.avatar_pictures import BY_NAME, MIMETYPE, PICTURES, picture_key, render
+from bot.actions import Action, SendFile, SetAvatar, SetBotState, UploadPicture
+from bot.avatar_pictures import (
+    BY_NAME,
+    MIMETYPE,
+    PICTURES,
+    SHEET_SIZE,
+    picture_key,
+    render,
+    render_sheet,
+)
 from bot.clock import stamp
 from handlers import Context, Event
 from handlers.commands import Argument, Command, Invocation, reply
@@ -80,12 +89,25 @@ async def _avatar(inv: Invocation, ctx: Context) -> list[Action]:
     if wanted is None:
         lines = [f"{p.name} — {p.label}" for p in PICTURES]
         yours = f"Your picture now: {BY_NAME[chosen].label}. " if chosen in BY_NAME else ""
-        return reply(
-            event,
-            f"{yours}You can choose one of the school's pictures (photos and your own "
-            "pictures can't be used here). Send !avatar and a name, e.g. !avatar owl:\n"
-            + "\n".join(lines),
-        )
+        sheet = await asyncio.to_thread(render_sheet)
+        width, height = SHEET_SIZE
+        return [
+            *reply(
+                event,
+                f"{yours}You can choose one of the school's pictures (photos and your own "
+                "pictures can't be used here). Send !avatar and a name, e.g. !avatar owl:\n"
+                + "\n".join(lines),
+            ),
+            SendFile(
+                event.room.room_id,
+                "pictures.png",
+                sheet,
+                MIMETYPE,
+                "The school's pictures, each with its name",
+                msgtype="m.image",
+                info={"w": width, "h": height},
+            ),
+        ]
     name = wanted.lower()
     picture = BY_NAME.get(name)
     if picture is None:

@@ -44,7 +44,7 @@ from test_points import (
     said,
 )
 
-from bot.actions import RecordIncident, SendMessage, SetAvatar, UploadPicture
+from bot.actions import RecordIncident, SendFile, SendMessage, SetAvatar, UploadPicture
 from bot.avatar_pictures import PICTURES, SIZE, picture_key, render
 from bot.guard_api import GuardApi
 from bot.provisioning import ESCALATION_KEY, home_key
@@ -110,8 +110,12 @@ async def _uploaded(desk: Desk) -> dict[str, str]:
 
 async def test_a_pupil_lists_the_pictures_and_chooses_one(desk: Desk) -> None:
     mxcs = await _uploaded(desk)
-    [listing] = said(await desk.send(AMELIA_OWN, "!avatar"))
+    listed = await desk.send(AMELIA_OWN, "!avatar")
+    [listing] = said(listed)
     assert all(p.name in listing for p in PICTURES) and "!avatar owl" in listing
+    [sheet] = [a for a in listed if isinstance(a, SendFile)]  # the pictures themselves
+    assert sheet.msgtype == "m.image" and sheet.room_id == await desk.room_of(AMELIA_OWN)
+    assert Image.open(io.BytesIO(sheet.data)).size == (sheet.info["w"], sheet.info["h"])
     chose = await desk.send(AMELIA_OWN, "!avatar Owl")
     assert [a for a in chose if isinstance(a, SetAvatar)] == [SetAvatar(AMELIA_OWN, mxcs["owl"])]
     assert said(chose) == ["Your picture is now a purple owl. It may take a minute to show."]
@@ -329,6 +333,16 @@ async def test_a_pupil_chooses_a_built_in_picture_and_it_shows(
     person, client, home = await pupil_at_home(bot, guarded_matrix)
     listing = await command(bot, client, home, "!avatar")
     assert all(p.name in listing for p in PICTURES)
+
+    async def sheet() -> list[dict]:
+        return [
+            e
+            for e in await messages(client, home)
+            if e["content"].get("msgtype") == "m.image" and e["sender"] == bot.client.user_id
+        ]
+
+    [shown] = await eventually(sheet)  # the pictures, to see before choosing
+    assert shown["content"]["body"] == "The school's pictures, each with its name"
     unknown = await command(bot, client, home, "!avatar unicorn")
     assert unknown.startswith("I don't have a picture called 'unicorn'; nothing was changed.")
     chose = await command(bot, client, home, "!avatar owl")
