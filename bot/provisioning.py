@@ -788,7 +788,8 @@ class Provisioner:
             raise LinkRefused(f"class {pupil.class_id} has no story room yet: run provision")
         dry = self.executor.dry_run  # for the report only: the executor performs nothing
         children = await self.store.pupils.children_of(parent)
-        if pupil.id not in {child.id for child in children}:
+        newly = pupil.id not in {child.id for child in children}
+        if newly:
             done.append(
                 f"{'would link' if dry else 'linked'} {parent} to {pupil.full_name} "
                 f"({pupil.class_id})"
@@ -816,7 +817,23 @@ class Provisioner:
                 [Invite(school_story.room_id, parent)], cause=f"link:{parent}:school_story"
             )
             done.append(f"{invited} to the School Story")
+        if newly and not dry:
+            done += await self._show_approved(parent, pupil)
         return ["dry run: nothing was changed", *done] if dry else done
+
+    async def _show_approved(self, parent: str, pupil: Pupil) -> list[str]:
+        """A parent linked after a teacher approved some of the child's work is shown it too,
+        in their view of the portfolio (made now), as the families linked then were."""
+        approved = await self.store.portfolios.approved(pupil.id)
+        posts = [
+            PostInPortfolio(pupil.id, content, parent)
+            for work in approved
+            for content in work.shared
+        ]
+        if not posts:
+            return []
+        await self.executor.run(posts, cause=f"link:{parent}:{pupil.id}:portfolio")
+        return [f"shown {len(approved)} approved piece(s) of work from the portfolio"]
 
     async def _profile_name(self, user: str) -> str | None:
         """A display name, also for someone who shares no room with the bot yet: the

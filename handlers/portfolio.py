@@ -147,6 +147,7 @@ class DecideWork(StoreAction):
     event_id: str
     status: WorkStatus
     by: str
+    shared: tuple[dict[str, Any], ...] = ()  # approved: what each family's view is given
 
     def target(self) -> str | None:
         return self.event_id
@@ -155,7 +156,9 @@ class DecideWork(StoreAction):
         return {"status": self.status.value, "by": self.by}
 
     async def apply(self, store: Store, action_id: str, at: str) -> str | None:
-        await store.portfolios.decide(self.event_id, self.status, by=self.by, at=at)
+        await store.portfolios.decide(
+            self.event_id, self.status, by=self.by, at=at, shared=self.shared
+        )
         return None
 
 
@@ -465,21 +468,20 @@ async def _decision(event: Event, ctx: Context, pupil: Pupil) -> list[Action]:
             notice(room_id, text, as_html(text), **answer),
         ]
     parents = await ctx.store.pupils.parents_of(pupil.id)
-    shared: list[Action] = []
     found = media_of(
         Event(event.room, target, work.sender, "m.room.message", work.content, 0, None, {})
     )
     what = _WHAT.get(found[1], "a file") if found else "some writing"
-    caption = _content(f"{pupil.first_name} shared {what} from their portfolio ({teacher} ✅):")
-    for parent in parents:
-        if found:
-            shared += [
-                PostInPortfolio(pupil.id, caption, parent),
-                PostInPortfolio(pupil.id, work.content, parent),
-            ]
-        else:
-            body = f"{caption['body']}\n{work.content.get('body', '')}"
-            shared.append(PostInPortfolio(pupil.id, _content(body), parent))
+    caption = f"{pupil.first_name} shared {what} from their portfolio ({teacher} ✅):"
+    # What each family's view is given (kept with the work for a parent linked later).
+    given = (
+        (_content(caption), work.content)
+        if found
+        else (_content(f"{caption}\n{work.content.get('body', '')}"),)
+    )
+    shared: list[Action] = [
+        PostInPortfolio(pupil.id, content, parent) for parent in parents for content in given
+    ]
     if found:  # now class media: protected and fingerprinted as a teacher's story photo is
         mxc, media_kind = found
         shared.append(
@@ -491,7 +493,7 @@ async def _decision(event: Event, ctx: Context, pupil: Pupil) -> list[Action]:
         else f"{teacher} has approved this. No family account is linked yet, so it stays here."
     )
     return [
-        DecideWork(target, WorkStatus.APPROVED, by=event.sender),
+        DecideWork(target, WorkStatus.APPROVED, by=event.sender, shared=given),
         *shared,
         notice(room_id, text, as_html(text), **answer),
     ]

@@ -467,4 +467,9 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX portfolio_work_by_pupil ON portfolio_work (pupil_id, submitted_at)",
         ),
     ),
+    Migration(
+        "approved portfolio work keeps what the family was shown, so a parent linked later is "
+        "shown it too",
+        ("ALTER TABLE portfolio_work ADD COLUMN shared TEXT",),
+    ),
 )

@@ -26,6 +26,8 @@ class Work:
     content: dict[str, Any]  # what is shown to the family on approval
     status: WorkStatus
     decided_by: str | None
+    #: Approved: the messages the family's view was given (a caption, the work).
+    shared: tuple[dict[str, Any], ...] = ()
 
 
 def _work(row: aiosqlite.Row) -> Work:
@@ -37,6 +39,7 @@ def _work(row: aiosqlite.Row) -> Work:
         json.loads(row["content"]),
         WorkStatus(row["status"]),
         row["decided_by"],
+        tuple(json.loads(row["shared"])) if row["shared"] else (),
     )
 
 
@@ -99,11 +102,29 @@ class Portfolios:
             row = await cur.fetchone()
         return _work(row) if row else None
 
-    async def decide(self, event_id: str, status: WorkStatus, *, by: str, at: str) -> bool:
-        """Approved or returned, once: False if a teacher had already decided."""
+    async def approved(self, pupil_id: int) -> list[Work]:
+        """The pupil's approved work, in the order it was approved."""
+        async with self._db.execute(
+            "SELECT * FROM portfolio_work WHERE pupil_id = ? AND status = 'approved' "
+            "ORDER BY decided_at, event_id",
+            (pupil_id,),
+        ) as cur:
+            return [_work(row) for row in await cur.fetchall()]
+
+    async def decide(
+        self,
+        event_id: str,
+        status: WorkStatus,
+        *,
+        by: str,
+        at: str,
+        shared: tuple[dict[str, Any], ...] = (),
+    ) -> bool:
+        """Approved (with what the family is shown) or returned, once: False if a teacher
+        had already decided."""
         cursor = await self._db.execute(
-            "UPDATE portfolio_work SET status = ?, decided_by = ?, decided_at = ? "
+            "UPDATE portfolio_work SET status = ?, decided_by = ?, decided_at = ?, shared = ? "
             "WHERE event_id = ? AND status = 'waiting'",
-            (status.value, by, at, event_id),
+            (status.value, by, at, json.dumps(list(shared)) if shared else None, event_id),
         )
         return cursor.rowcount > 0

@@ -588,6 +588,32 @@ async def test_a_parents_kind_comment_stays_and_a_negative_one_goes(
     assert found["evidence"]["body"] == "Rubbish work, what a waste of time"
 
 
+async def test_a_parent_linked_later_is_shown_the_work_already_approved(
+    portfolios: Portfolios,
+) -> None:
+    bot = portfolios.bot
+    room = await portfolios.portfolio()
+    approved = await portfolios.share_text(room, "My tiger is orange with black stripes.")
+    answer = await eventually(lambda: _answer(portfolios.amelia_own, room, approved))
+    assert answer.startswith("Miss Reid has approved this. No family account is linked yet")
+    draft = await send_text(portfolios.amelia_own, room, "My first try at a tiger")
+    await portfolios.handled(draft)
+    await portfolios.react(room, draft, "❌")
+
+    sam, _, sam_person = await portfolios.parent("sam", "Amelia Hughes")
+    view = await bot.room(family_portfolio_key(portfolios.amelia.id, sam_person.user_id))
+    await join(sam, view)
+
+    async def shown() -> list[str]:
+        return [b for b in await _bodies(sam, view) if "tiger" in b]
+
+    [work] = await eventually(shown)
+    assert work == (
+        "Amelia shared some writing from their portfolio (Miss Reid ✅):\n"
+        "My tiger is orange with black stripes."
+    )
+
+
 async def test_a_pupils_unkind_words_reach_their_teacher_not_a_strike(
     portfolios: Portfolios,
 ) -> None:
