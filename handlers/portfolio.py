@@ -259,7 +259,7 @@ async def _activity(inv: Invocation, ctx: Context) -> list[Action]:
     try:
         pupils = await resolve_pupils(ctx, request.who, classes_in_scope(ctx))
     except Ask as ask:
-        return reply(event, f"{ask}\nNothing was set.")
+        return reply(event, f"{ask} Nothing was set.")
     batch = "act-" + hashlib.sha256(event.event_id.encode()).hexdigest()[:20]
     due = f" (due {_day(request.due)})" if request.due else ""
     names = ", ".join(p.full_name for p in pupils)
