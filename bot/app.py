@@ -322,7 +322,7 @@ class App:
     def context(self, sender: Person | None = None) -> Context:
         return Context(
             config=self.config,
-            store=self.store,
+            store=self.store.reader,
             clock=self.clock,
             bot_user_id=self.client.user_id,
             demo=self.demo,

@@ -256,7 +256,7 @@ class UnsubscribeServer:
 
     async def unsubscribe(self, request: web.Request) -> web.Response:
         token = request.query.get("t", "")
-        actions = await unsubscribe_actions(self.store, token)
+        actions = await unsubscribe_actions(self.store.reader, token)
         if not actions:
             return _page("Already stopped", "<p>This address gets no digest from us.</p>", 404)
         await self.executor.run(actions, cause=f"unsubscribe:{self.clock.iso()}")

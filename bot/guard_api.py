@@ -185,7 +185,7 @@ class GuardApi:
         # What the handlers read to decide; the app's executor performs what they decide.
         self._ctx = Context(
             config=config,
-            store=store,
+            store=store.reader,
             clock=self.clock,
             bot_user_id=bot_user_id,
             demo=False,

@@ -195,7 +195,7 @@ class EventReports:
     def _context(self) -> Context:
         return Context(
             self.config,
-            self.store,
+            self.store.reader,
             self.clock,
             self.executor.client.user_id,
             demo=False,

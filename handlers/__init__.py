@@ -15,7 +15,7 @@ from bot.clock import Clock
 from bot.config import Config
 from storage.people import Person
 from storage.rooms import Room
-from storage.store import Store
+from storage.store import Reader
 
 
 class MalformedEvent(ValueError):
@@ -66,7 +66,7 @@ class Context:
     """What a handler may read. It returns actions for anything it wants done."""
 
     config: Config
-    store: Store
+    store: Reader  # the query half: a change to the database is a record the executor performs
     clock: Clock
     bot_user_id: str
     demo: bool

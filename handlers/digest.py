@@ -24,7 +24,7 @@ from handlers.media import _caption, _mentions, media_of
 from handlers.points import week_key, week_start
 from storage.digest import PostKind, StoryPost
 from storage.pupils import Pupil
-from storage.store import Store
+from storage.store import Reader, Store
 
 #: How far ahead the digest lists the school's dates.
 DATES_AHEAD = timedelta(weeks=6)
@@ -148,7 +148,7 @@ def school_dates(config: Config, calendar: SchoolCalendar, since: date) -> list[
 
 
 async def digest_page(
-    store: Store,
+    store: Reader,
     config: Config,
     calendar: SchoolCalendar,
     pupil: Pupil,
@@ -178,7 +178,7 @@ async def digest_page(
 
 
 async def class_items(
-    store: Store, config: Config, class_id: str, monday: date
+    store: Reader, config: Config, class_id: str, monday: date
 ) -> tuple[DigestItem, ...]:
     """The week's posts in the class story and the School Story, in the order they were
     posted, each photo only where it may be shown (a School Story photo is checked against
@@ -291,7 +291,7 @@ class RemoveDigestRecipient(StoreAction):
         return "removed" if removed else "gone already"
 
 
-async def unsubscribe_actions(store: Store, token: str) -> list[Action]:
+async def unsubscribe_actions(store: Reader, token: str) -> list[Action]:
     """A valid link removes its address; anything else changes nothing."""
     recipient = await store.digests.recipient_for_token(token)
     return [RemoveDigestRecipient(recipient.id)] if recipient is not None else []

@@ -32,7 +32,7 @@ from storage.codes import NewCode
 from storage.people import Role
 from storage.pupils import Pupil
 from storage.rooms import RoomKind
-from storage.store import Store
+from storage.store import Reader, Store
 
 #: Who made the codes, when the office ran `conductbot invitations` (a family told that a
 #: code has expired is asked to get a new one from them).
@@ -122,7 +122,7 @@ def _names(pupils: Sequence[Pupil]) -> str:
 
 
 async def plan_invitations(
-    store: Store,
+    store: Reader,
     config: Config,
     classes: Sequence[SchoolClass],
     *,

@@ -23,29 +23,9 @@ class AuditRow:
     result: str
 
 
-class Audit:
+class AuditReader:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
-
-    async def record(self, row: AuditRow) -> None:
-        """Idempotent by action id: a retried action is audited once."""
-        await self._db.execute(
-            "INSERT INTO audit (action_id, at, kind, room_id, target, cause, reason, detail, "
-            "dry_run, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (action_id) DO UPDATE SET result = excluded.result, at = excluded.at",
-            (
-                row.action_id,
-                row.at,
-                row.kind,
-                row.room_id,
-                row.target,
-                row.cause,
-                row.reason,
-                json.dumps(row.detail, sort_keys=True),
-                int(row.dry_run),
-                row.result,
-            ),
-        )
 
     async def recent(self, limit: int = 100, *, kind: str | None = None) -> list[AuditRow]:
         query = "SELECT * FROM audit"
@@ -72,3 +52,27 @@ class Audit:
             )
             for r in rows
         ]
+
+
+class Audit(AuditReader):
+    """What changes these tables. Handlers never hold it: they get `AuditReader`."""
+
+    async def record(self, row: AuditRow) -> None:
+        """Idempotent by action id: a retried action is audited once."""
+        await self._db.execute(
+            "INSERT INTO audit (action_id, at, kind, room_id, target, cause, reason, detail, "
+            "dry_run, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (action_id) DO UPDATE SET result = excluded.result, at = excluded.at",
+            (
+                row.action_id,
+                row.at,
+                row.kind,
+                row.room_id,
+                row.target,
+                row.cause,
+                row.reason,
+                json.dumps(row.detail, sort_keys=True),
+                int(row.dry_run),
+                row.result,
+            ),
+        )

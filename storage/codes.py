@@ -91,7 +91,7 @@ def _pending(row: aiosqlite.Row) -> PendingLink:
     )
 
 
-class JoinCodes:
+class JoinCodesReader:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
         self._secret: bytes | None = None
@@ -105,6 +105,69 @@ class JoinCodes:
 
     async def hash(self, code: str) -> str:
         return code_hash(code, await self._key())
+
+    async def find(self, code: str) -> JoinCode | None:
+        """The code as typed by someone (any case, spaces or dashes), or None."""
+        async with self._db.execute(
+            "SELECT * FROM join_codes WHERE code_hash = ?", (await self.hash(code),)
+        ) as cur:
+            row = await cur.fetchone()
+        return _code(row) if row else None
+
+    async def live(self, pupil_id: int, *, now: str, for_role: str = "parent") -> list[JoinCode]:
+        """The pupil's codes that could still be used (unused, unexpired), oldest first."""
+        async with self._db.execute(
+            "SELECT * FROM join_codes WHERE pupil_id = ? AND for_role = ? AND used_by IS NULL "
+            "AND expires_at > ? ORDER BY id",
+            (pupil_id, for_role, now),
+        ) as cur:
+            return [_code(row) for row in await cur.fetchall()]
+
+    async def failures_since(self, user_id: str, since: str) -> list[str]:
+        """When the account's failed attempts at or after `since` were made, oldest first."""
+        async with self._db.execute(
+            "SELECT at FROM join_attempts WHERE user_id = ? AND ok = 0 AND at >= ? ORDER BY at, id",
+            (user_id, since),
+        ) as cur:
+            return [row["at"] for row in await cur.fetchall()]
+
+    # --- links waiting for SLT -------------------------------------------------------------
+
+    async def next_pending_id(self) -> int:
+        """The id the next request will get, so SLT's notice can name it before it is stored.
+
+        Events are handled one at a time, so no other request takes it meanwhile."""
+        async with self._db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM pending_links") as cur:
+            row = await cur.fetchone()
+        return int(row[0])
+
+    async def pending(self, pending_id: int) -> PendingLink | None:
+        async with self._db.execute(
+            "SELECT * FROM pending_links WHERE id = ?", (pending_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        return _pending(row) if row else None
+
+    async def waiting(self, user_id: str, pupil_id: int) -> PendingLink | None:
+        async with self._db.execute(
+            "SELECT * FROM pending_links WHERE user_id = ? AND pupil_id = ? "
+            "AND status = 'waiting' ORDER BY id LIMIT 1",
+            (user_id, pupil_id),
+        ) as cur:
+            row = await cur.fetchone()
+        return _pending(row) if row else None
+
+    async def pupil_of(self, user_id: str) -> int | None:
+        """The pupil whose own account this is, if it is one."""
+        async with self._db.execute(
+            "SELECT pupil_id FROM pupil_accounts WHERE user_id = ?", (user_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        return int(row["pupil_id"]) if row else None
+
+
+class JoinCodes(JoinCodesReader):
+    """What changes these tables. Handlers never hold it: they get `JoinCodesReader`."""
 
     async def add(
         self,
@@ -123,14 +186,6 @@ class JoinCodes:
         )
         return int(cur.lastrowid or 0)
 
-    async def find(self, code: str) -> JoinCode | None:
-        """The code as typed by someone (any case, spaces or dashes), or None."""
-        async with self._db.execute(
-            "SELECT * FROM join_codes WHERE code_hash = ?", (await self.hash(code),)
-        ) as cur:
-            row = await cur.fetchone()
-        return _code(row) if row else None
-
     async def void(self, code_id: int, *, at: str) -> None:
         """An unused code that was shown where others could read it expires now."""
         await self._db.execute(
@@ -138,15 +193,6 @@ class JoinCodes:
             "AND expires_at > ?",
             (at, code_id, at),
         )
-
-    async def live(self, pupil_id: int, *, now: str, for_role: str = "parent") -> list[JoinCode]:
-        """The pupil's codes that could still be used (unused, unexpired), oldest first."""
-        async with self._db.execute(
-            "SELECT * FROM join_codes WHERE pupil_id = ? AND for_role = ? AND used_by IS NULL "
-            "AND expires_at > ? ORDER BY id",
-            (pupil_id, for_role, now),
-        ) as cur:
-            return [_code(row) for row in await cur.fetchall()]
 
     async def issue_many(
         self,
@@ -189,46 +235,12 @@ class JoinCodes:
             (user_id, at, int(ok)),
         )
 
-    async def failures_since(self, user_id: str, since: str) -> list[str]:
-        """When the account's failed attempts at or after `since` were made, oldest first."""
-        async with self._db.execute(
-            "SELECT at FROM join_attempts WHERE user_id = ? AND ok = 0 AND at >= ? ORDER BY at, id",
-            (user_id, since),
-        ) as cur:
-            return [row["at"] for row in await cur.fetchall()]
-
-    # --- links waiting for SLT -------------------------------------------------------------
-
-    async def next_pending_id(self) -> int:
-        """The id the next request will get, so SLT's notice can name it before it is stored.
-
-        Events are handled one at a time, so no other request takes it meanwhile."""
-        async with self._db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM pending_links") as cur:
-            row = await cur.fetchone()
-        return int(row[0])
-
     async def request_link(self, pending_id: int, user_id: str, pupil_id: int, *, at: str) -> None:
         await self._db.execute(
             "INSERT OR IGNORE INTO pending_links (id, user_id, pupil_id, requested_at, status) "
             "VALUES (?, ?, ?, ?, 'waiting')",
             (pending_id, user_id, pupil_id, at),
         )
-
-    async def pending(self, pending_id: int) -> PendingLink | None:
-        async with self._db.execute(
-            "SELECT * FROM pending_links WHERE id = ?", (pending_id,)
-        ) as cur:
-            row = await cur.fetchone()
-        return _pending(row) if row else None
-
-    async def waiting(self, user_id: str, pupil_id: int) -> PendingLink | None:
-        async with self._db.execute(
-            "SELECT * FROM pending_links WHERE user_id = ? AND pupil_id = ? "
-            "AND status = 'waiting' ORDER BY id LIMIT 1",
-            (user_id, pupil_id),
-        ) as cur:
-            row = await cur.fetchone()
-        return _pending(row) if row else None
 
     async def decide(self, pending_id: int, status: str, *, by: str, at: str) -> bool:
         """Approve or decline a waiting request; False if it was decided already."""
@@ -248,11 +260,3 @@ class JoinCodes:
             (user_id, pupil_id, at),
         )
         return cur.rowcount == 1
-
-    async def pupil_of(self, user_id: str) -> int | None:
-        """The pupil whose own account this is, if it is one."""
-        async with self._db.execute(
-            "SELECT pupil_id FROM pupil_accounts WHERE user_id = ?", (user_id,)
-        ) as cur:
-            row = await cur.fetchone()
-        return int(row["pupil_id"]) if row else None

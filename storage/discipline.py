@@ -32,9 +32,34 @@ def _strike(row: aiosqlite.Row) -> Strike:
     )
 
 
-class Discipline:
+class DisciplineReader:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
+
+    async def active_strikes(self, user_id: str, *, since: str) -> list[Strike]:
+        """Unpardoned strikes given at or after `since` (older ones have expired)."""
+        async with self._db.execute(
+            "SELECT * FROM strikes WHERE user_id = ? AND pardoned_at IS NULL AND at >= ? "
+            "ORDER BY at, id",
+            (user_id, since),
+        ) as cur:
+            return [_strike(row) for row in await cur.fetchall()]
+
+    async def strikes(self, user_id: str) -> list[Strike]:
+        async with self._db.execute(
+            "SELECT * FROM strikes WHERE user_id = ? ORDER BY at, id", (user_id,)
+        ) as cur:
+            return [_strike(row) for row in await cur.fetchall()]
+
+    async def is_suspended(self, user_id: str) -> bool:
+        async with self._db.execute(
+            "SELECT 1 FROM suspensions WHERE user_id = ?", (user_id,)
+        ) as cur:
+            return await cur.fetchone() is not None
+
+
+class Discipline(DisciplineReader):
+    """What changes these tables. Handlers never hold it: they get `DisciplineReader`."""
 
     async def add_strike(
         self,
@@ -53,21 +78,6 @@ class Discipline:
             (user_id, event_id, rule, incident_id, confirmed_by, at),
         )
 
-    async def active_strikes(self, user_id: str, *, since: str) -> list[Strike]:
-        """Unpardoned strikes given at or after `since` (older ones have expired)."""
-        async with self._db.execute(
-            "SELECT * FROM strikes WHERE user_id = ? AND pardoned_at IS NULL AND at >= ? "
-            "ORDER BY at, id",
-            (user_id, since),
-        ) as cur:
-            return [_strike(row) for row in await cur.fetchall()]
-
-    async def strikes(self, user_id: str) -> list[Strike]:
-        async with self._db.execute(
-            "SELECT * FROM strikes WHERE user_id = ? ORDER BY at, id", (user_id,)
-        ) as cur:
-            return [_strike(row) for row in await cur.fetchall()]
-
     async def pardon(self, user_id: str, *, by: str, reason: str, at: str) -> int:
         cur = await self._db.execute(
             "UPDATE strikes SET pardoned_at = ?, pardoned_by = ?, pardon_reason = ? "
@@ -85,9 +95,3 @@ class Discipline:
     async def reinstate(self, user_id: str) -> bool:
         cur = await self._db.execute("DELETE FROM suspensions WHERE user_id = ?", (user_id,))
         return cur.rowcount == 1
-
-    async def is_suspended(self, user_id: str) -> bool:
-        async with self._db.execute(
-            "SELECT 1 FROM suspensions WHERE user_id = ?", (user_id,)
-        ) as cur:
-            return await cur.fetchone() is not None

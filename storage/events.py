@@ -5,7 +5,7 @@ from __future__ import annotations
 import aiosqlite
 
 
-class ProcessedEvents:
+class ProcessedEventsReader:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
 
@@ -14,6 +14,17 @@ class ProcessedEvents:
             "SELECT 1 FROM processed_events WHERE event_id = ?", (event_id,)
         ) as cur:
             return await cur.fetchone() is not None
+
+    async def outcome(self, event_id: str) -> tuple[str, str | None] | None:
+        async with self._db.execute(
+            "SELECT outcome, detail FROM processed_events WHERE event_id = ?", (event_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        return (row["outcome"], row["detail"]) if row else None
+
+
+class ProcessedEvents(ProcessedEventsReader):
+    """What changes these tables. Handlers never hold it: they get `ProcessedEventsReader`."""
 
     async def mark(
         self, event_id: str, room_id: str, outcome: str, *, now: str, detail: str | None = None
@@ -24,25 +35,12 @@ class ProcessedEvents:
             (event_id, room_id, now, outcome, detail),
         )
 
-    async def outcome(self, event_id: str) -> tuple[str, str | None] | None:
-        async with self._db.execute(
-            "SELECT outcome, detail FROM processed_events WHERE event_id = ?", (event_id,)
-        ) as cur:
-            row = await cur.fetchone()
-        return (row["outcome"], row["detail"]) if row else None
 
-
-class SentEvents:
+class SentEventsReader:
     """Events the bot sent that it must find again (a review notice, a relayed copy)."""
 
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
-
-    async def remember(self, event_id: str, room_id: str, key: str) -> None:
-        await self._db.execute(
-            "INSERT OR IGNORE INTO sent_events (event_id, room_id, key) VALUES (?, ?, ?)",
-            (event_id, room_id, key),
-        )
 
     async def key_of(self, event_id: str) -> str | None:
         async with self._db.execute(
@@ -59,7 +57,17 @@ class SentEvents:
             return [(row["room_id"], row["event_id"]) for row in await cur.fetchall()]
 
 
-class EventReports:
+class SentEvents(SentEventsReader):
+    """What changes these tables. Handlers never hold it: they get `SentEventsReader`."""
+
+    async def remember(self, event_id: str, room_id: str, key: str) -> None:
+        await self._db.execute(
+            "INSERT OR IGNORE INTO sent_events (event_id, room_id, key) VALUES (?, ?, ?)",
+            (event_id, room_id, key),
+        )
+
+
+class EventReportsReader:
     """Reports from clients ("Report" in Element) already posted to the escalation room."""
 
     def __init__(self, db: aiosqlite.Connection) -> None:
@@ -73,6 +81,10 @@ class EventReports:
             f"SELECT report_id FROM event_reports WHERE report_id IN ({marks})", report_ids
         ) as cur:
             return {row["report_id"] for row in await cur.fetchall()}
+
+
+class EventReports(EventReportsReader):
+    """What changes these tables. Handlers never hold it: they get `EventReportsReader`."""
 
     async def mark(self, report_id: int, *, at: str) -> None:
         await self._db.execute(

@@ -44,9 +44,27 @@ def _incident(row: aiosqlite.Row) -> Incident:
     )
 
 
-class Incidents:
+class IncidentsReader:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
+
+    async def between(self, start: str, end: str | None = None) -> list[Incident]:
+        query, args = "SELECT * FROM incidents WHERE at >= ?", [start]
+        if end is not None:
+            query += " AND at < ?"
+            args.append(end)
+        async with self._db.execute(query + " ORDER BY at, id", args) as cur:
+            return [_incident(row) for row in await cur.fetchall()]
+
+    async def of_user(self, user_id: str) -> list[Incident]:
+        async with self._db.execute(
+            "SELECT * FROM incidents WHERE user_id = ? ORDER BY at, id", (user_id,)
+        ) as cur:
+            return [_incident(row) for row in await cur.fetchall()]
+
+
+class Incidents(IncidentsReader):
+    """What changes these tables. Handlers never hold it: they get `IncidentsReader`."""
 
     async def record(self, incident: Incident, *, action_id: str, at: str) -> int:
         """Idempotent by action id; returns the incident's id."""
@@ -75,17 +93,3 @@ class Incidents:
         ) as cur:
             row = await cur.fetchone()
         return int(row["id"])
-
-    async def between(self, start: str, end: str | None = None) -> list[Incident]:
-        query, args = "SELECT * FROM incidents WHERE at >= ?", [start]
-        if end is not None:
-            query += " AND at < ?"
-            args.append(end)
-        async with self._db.execute(query + " ORDER BY at, id", args) as cur:
-            return [_incident(row) for row in await cur.fetchall()]
-
-    async def of_user(self, user_id: str) -> list[Incident]:
-        async with self._db.execute(
-            "SELECT * FROM incidents WHERE user_id = ? ORDER BY at, id", (user_id,)
-        ) as cur:
-            return [_incident(row) for row in await cur.fetchall()]

@@ -32,7 +32,7 @@ def _person(row: aiosqlite.Row) -> Person:
     return Person(row["user_id"], row["display_name"], Role(row["role"]), row["staff_id"])
 
 
-class People:
+class PeopleReader:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
 
@@ -40,6 +40,16 @@ class People:
         async with self._db.execute("SELECT * FROM people WHERE user_id = ?", (user_id,)) as cur:
             row = await cur.fetchone()
         return _person(row) if row else None
+
+    async def staff(self) -> list[Person]:
+        async with self._db.execute(
+            "SELECT * FROM people WHERE role IN ('teacher', 'slt', 'office') ORDER BY user_id"
+        ) as cur:
+            return [_person(row) for row in await cur.fetchall()]
+
+
+class People(PeopleReader):
+    """What changes these tables. Handlers never hold it: they get `PeopleReader`."""
 
     async def upsert(
         self, user_id: str, display_name: str, role: Role, *, now: str, staff_id: str | None = None
@@ -51,12 +61,6 @@ class People:
             "staff_id = excluded.staff_id",
             (user_id, display_name, role.value, staff_id, now),
         )
-
-    async def staff(self) -> list[Person]:
-        async with self._db.execute(
-            "SELECT * FROM people WHERE role IN ('teacher', 'slt', 'office') ORDER BY user_id"
-        ) as cur:
-            return [_person(row) for row in await cur.fetchall()]
 
     async def delete(self, user_id: str) -> None:
         await self._db.execute("DELETE FROM people WHERE user_id = ?", (user_id,))

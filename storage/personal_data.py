@@ -19,7 +19,7 @@ async def _rows(db: aiosqlite.Connection, query: str, *args: Any) -> list[dict[s
         return [dict(row) for row in await cur.fetchall()]
 
 
-class PersonalData:
+class PersonalDataReader:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
 
@@ -93,6 +93,10 @@ class PersonalData:
                 db, "SELECT at, ok FROM join_attempts WHERE user_id = ?", user_id
             ),
         }
+
+
+class PersonalData(PersonalDataReader):
+    """What changes these tables. Handlers never hold it: they get `PersonalDataReader`."""
 
     async def erase(self, user_id: str) -> None:
         """All that is theirs, except the safeguarding record (incidents, strikes)."""

@@ -39,31 +39,9 @@ def _point(row: aiosqlite.Row) -> Point:
     )
 
 
-class Points:
+class PointsReader:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
-
-    async def award(
-        self,
-        batch: str,
-        pupil_ids: tuple[int, ...],
-        value: str,
-        amount: int,
-        note: str | None,
-        *,
-        awarded_by: str,
-        at: str,
-    ) -> int:
-        """Record one award for each pupil; a batch already recorded is not recorded again."""
-        async with self._db.execute("SELECT 1 FROM points WHERE batch = ?", (batch,)) as cur:
-            if await cur.fetchone() is not None:
-                return 0
-        await self._db.executemany(
-            "INSERT INTO points (pupil_id, value, amount, note, awarded_by, awarded_at, batch) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(pupil, value, amount, note, awarded_by, at, batch) for pupil in pupil_ids],
-        )
-        return len(pupil_ids)
 
     async def batch(self, batch: str) -> list[Point]:
         async with self._db.execute(
@@ -80,12 +58,6 @@ class Points:
         ) as cur:
             row = await cur.fetchone()
         return await self.batch(row["batch"]) if row else []
-
-    async def undo(self, batch: str, *, at: str) -> int:
-        cur = await self._db.execute(
-            "UPDATE points SET undone_at = ? WHERE batch = ? AND undone_at IS NULL", (at, batch)
-        )
-        return cur.rowcount
 
     async def of_pupil(
         self, pupil_id: int, *, since: str | None = None, until: str | None = None
@@ -142,6 +114,38 @@ class Points:
             "SELECT 1 FROM weekly_summaries WHERE pupil_id = ? AND week = ?", (pupil_id, week)
         ) as cur:
             return await cur.fetchone() is not None
+
+
+class Points(PointsReader):
+    """What changes these tables. Handlers never hold it: they get `PointsReader`."""
+
+    async def award(
+        self,
+        batch: str,
+        pupil_ids: tuple[int, ...],
+        value: str,
+        amount: int,
+        note: str | None,
+        *,
+        awarded_by: str,
+        at: str,
+    ) -> int:
+        """Record one award for each pupil; a batch already recorded is not recorded again."""
+        async with self._db.execute("SELECT 1 FROM points WHERE batch = ?", (batch,)) as cur:
+            if await cur.fetchone() is not None:
+                return 0
+        await self._db.executemany(
+            "INSERT INTO points (pupil_id, value, amount, note, awarded_by, awarded_at, batch) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(pupil, value, amount, note, awarded_by, at, batch) for pupil in pupil_ids],
+        )
+        return len(pupil_ids)
+
+    async def undo(self, batch: str, *, at: str) -> int:
+        cur = await self._db.execute(
+            "UPDATE points SET undone_at = ? WHERE batch = ? AND undone_at IS NULL", (at, batch)
+        )
+        return cur.rowcount
 
     async def mark_summary(self, pupil_id: int, week: str, *, at: str) -> bool:
         """False if this week's summary for the pupil was marked already."""

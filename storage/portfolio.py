@@ -43,9 +43,37 @@ def _work(row: aiosqlite.Row) -> Work:
     )
 
 
-class Portfolios:
+class PortfoliosReader:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
+
+    async def activities(self, pupil_id: int) -> list[tuple[str, str | None]]:
+        """The pupil's activities (text, due date), oldest first."""
+        async with self._db.execute(
+            "SELECT text, due FROM portfolio_activities WHERE pupil_id = ? ORDER BY set_at",
+            (pupil_id,),
+        ) as cur:
+            return [(row["text"], row["due"]) for row in await cur.fetchall()]
+
+    async def work(self, event_id: str) -> Work | None:
+        async with self._db.execute(
+            "SELECT * FROM portfolio_work WHERE event_id = ?", (event_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        return _work(row) if row else None
+
+    async def approved(self, pupil_id: int) -> list[Work]:
+        """The pupil's approved work, in the order it was approved."""
+        async with self._db.execute(
+            "SELECT * FROM portfolio_work WHERE pupil_id = ? AND status = 'approved' "
+            "ORDER BY decided_at, event_id",
+            (pupil_id,),
+        ) as cur:
+            return [_work(row) for row in await cur.fetchall()]
+
+
+class Portfolios(PortfoliosReader):
+    """What changes these tables. Handlers never hold it: they get `PortfoliosReader`."""
 
     async def set_activity(
         self,
@@ -63,14 +91,6 @@ class Portfolios:
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (batch, pupil_id) DO NOTHING",
             [(batch, pupil_id, text, due, set_by, at) for pupil_id in pupil_ids],
         )
-
-    async def activities(self, pupil_id: int) -> list[tuple[str, str | None]]:
-        """The pupil's activities (text, due date), oldest first."""
-        async with self._db.execute(
-            "SELECT text, due FROM portfolio_activities WHERE pupil_id = ? ORDER BY set_at",
-            (pupil_id,),
-        ) as cur:
-            return [(row["text"], row["due"]) for row in await cur.fetchall()]
 
     async def add_work(
         self,
@@ -94,22 +114,6 @@ class Portfolios:
             "UPDATE portfolio_work SET content = ? WHERE event_id = ? AND status = 'waiting'",
             (json.dumps(content), event_id),
         )
-
-    async def work(self, event_id: str) -> Work | None:
-        async with self._db.execute(
-            "SELECT * FROM portfolio_work WHERE event_id = ?", (event_id,)
-        ) as cur:
-            row = await cur.fetchone()
-        return _work(row) if row else None
-
-    async def approved(self, pupil_id: int) -> list[Work]:
-        """The pupil's approved work, in the order it was approved."""
-        async with self._db.execute(
-            "SELECT * FROM portfolio_work WHERE pupil_id = ? AND status = 'approved' "
-            "ORDER BY decided_at, event_id",
-            (pupil_id,),
-        ) as cur:
-            return [_work(row) for row in await cur.fetchall()]
 
     async def decide(
         self,

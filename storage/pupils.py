@@ -32,7 +32,7 @@ def _pupil(row: aiosqlite.Row) -> Pupil:
     )
 
 
-class Pupils:
+class PupilsReader:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
 
@@ -69,6 +69,30 @@ class Pupils:
             return await self.in_class(class_id)
         async with self._db.execute("SELECT * FROM pupils ORDER BY first_name, surname") as cur:
             return [_pupil(row) for row in await cur.fetchall()]
+
+    async def children_of(self, parent: str) -> list[Pupil]:
+        async with self._db.execute(
+            "SELECT pupils.* FROM pupils JOIN parent_links ON parent_links.pupil_id = pupils.id "
+            "WHERE parent_links.parent = ? ORDER BY first_name",
+            (parent,),
+        ) as cur:
+            return [_pupil(row) for row in await cur.fetchall()]
+
+    async def parents_of(self, pupil_id: int) -> list[str]:
+        async with self._db.execute(
+            "SELECT parent FROM parent_links WHERE pupil_id = ? ORDER BY linked_at", (pupil_id,)
+        ) as cur:
+            return [row["parent"] for row in await cur.fetchall()]
+
+    async def linked_parents(self) -> list[str]:
+        async with self._db.execute(
+            "SELECT DISTINCT parent FROM parent_links ORDER BY parent"
+        ) as cur:
+            return [row["parent"] for row in await cur.fetchall()]
+
+
+class Pupils(PupilsReader):
+    """What changes these tables. Handlers never hold it: they get `PupilsReader`."""
 
     async def add(
         self,
@@ -118,23 +142,3 @@ class Pupils:
             (parent, pupil_id, now, linked_by),
         )
         return cur.rowcount == 1
-
-    async def children_of(self, parent: str) -> list[Pupil]:
-        async with self._db.execute(
-            "SELECT pupils.* FROM pupils JOIN parent_links ON parent_links.pupil_id = pupils.id "
-            "WHERE parent_links.parent = ? ORDER BY first_name",
-            (parent,),
-        ) as cur:
-            return [_pupil(row) for row in await cur.fetchall()]
-
-    async def parents_of(self, pupil_id: int) -> list[str]:
-        async with self._db.execute(
-            "SELECT parent FROM parent_links WHERE pupil_id = ? ORDER BY linked_at", (pupil_id,)
-        ) as cur:
-            return [row["parent"] for row in await cur.fetchall()]
-
-    async def linked_parents(self) -> list[str]:
-        async with self._db.execute(
-            "SELECT DISTINCT parent FROM parent_links ORDER BY parent"
-        ) as cur:
-            return [row["parent"] for row in await cur.fetchall()]

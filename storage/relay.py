@@ -73,20 +73,9 @@ def _relayed(row: aiosqlite.Row) -> Relayed:
     )
 
 
-class Relay:
+class RelayReader:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
-
-    # conversations -----------------------------------------------------------------------
-
-    async def open_conversation(
-        self, parent: str, teacher: str, parent_room: str, teacher_room: str, *, at: str
-    ) -> None:
-        await self._db.execute(
-            "INSERT INTO conversations (parent, teacher, parent_room, teacher_room, opened_at) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (parent, teacher) DO UPDATE SET closed_at = NULL",
-            (parent, teacher, parent_room, teacher_room, at),
-        )
 
     async def conversation(self, parent: str, teacher: str) -> Conversation | None:
         async with self._db.execute(
@@ -116,6 +105,104 @@ class Relay:
             (user_id, user_id),
         ) as cur:
             return [_conversation(row) for row in await cur.fetchall()]
+
+    async def by_source(self, event_id: str) -> Relayed | None:
+        async with self._db.execute(
+            "SELECT * FROM relays WHERE source_event = ?", (event_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        return _relayed(row) if row else None
+
+    async def by_delivered(self, event_id: str) -> Relayed | None:
+        async with self._db.execute(
+            "SELECT * FROM relays WHERE delivered_event = ?", (event_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        return _relayed(row) if row else None
+
+    async def due(self, now: str, limit: int = 5000) -> list[Relayed]:
+        """Held and paused messages whose time has come, in send order per conversation."""
+        async with self._db.execute(
+            "SELECT * FROM relays WHERE status IN ('held', 'pausing') AND release_at <= ? "
+            "ORDER BY conversation_id, id LIMIT ?",
+            (now, limit),
+        ) as cur:
+            return [_relayed(row) for row in await cur.fetchall()]
+
+    async def has_held(self, conversation_id: int) -> bool:
+        """Whether a message of this conversation is held: a new one must queue behind it."""
+        async with self._db.execute(
+            "SELECT 1 FROM relays WHERE conversation_id = ? AND status = 'held' LIMIT 1",
+            (conversation_id,),
+        ) as cur:
+            return await cur.fetchone() is not None
+
+    async def unmarked(self, limit: int = 5000) -> list[Relayed]:
+        """Parents' messages delivered but not yet marked ✅ on the parent's side."""
+        async with self._db.execute(
+            "SELECT * FROM relays WHERE direction = ? AND status = 'delivered' "
+            "AND marked_at IS NULL ORDER BY conversation_id, id LIMIT ?",
+            (TO_TEACHER, limit),
+        ) as cur:
+            return [_relayed(row) for row in await cur.fetchall()]
+
+    async def unanswered(self) -> list[Relayed]:
+        async with self._db.execute(
+            "SELECT * FROM relays WHERE direction = ? AND status = 'delivered' "
+            "AND answered_at IS NULL AND escalated_at IS NULL ORDER BY id",
+            (TO_TEACHER,),
+        ) as cur:
+            return [_relayed(row) for row in await cur.fetchall()]
+
+    async def chased(self, relay_id: int) -> tuple[str | None, str | None]:
+        async with self._db.execute(
+            "SELECT reminded_at, escalated_at FROM relays WHERE id = ?", (relay_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        return (row["reminded_at"], row["escalated_at"]) if row else (None, None)
+
+    async def seen_to_show(self) -> list[Relayed]:
+        """Read by the teacher, not yet marked 👀 for the parent."""
+        async with self._db.execute(
+            "SELECT * FROM relays WHERE read_at IS NOT NULL AND seen_shown_at IS NULL "
+            "ORDER BY conversation_id, id"
+        ) as cur:
+            return [_relayed(row) for row in await cur.fetchall()]
+
+    async def copies_of(self, sender: str) -> list[tuple[str, str]]:
+        """(room, event) of every relayed copy of `sender`'s messages still on the server."""
+        async with self._db.execute(
+            "SELECT r.delivered_event, r.direction, c.parent_room, c.teacher_room FROM relays r "
+            "JOIN conversations c ON c.id = r.conversation_id "
+            "WHERE r.sender = ? AND r.delivered_event IS NOT NULL ORDER BY r.id",
+            (sender,),
+        ) as cur:
+            rows = await cur.fetchall()
+        rooms = {TO_TEACHER: "teacher_room", TO_PARENT: "parent_room"}
+        return [(row[rooms[row["direction"]]], row["delivered_event"]) for row in rows]
+
+    async def with_status(self, status: str, conversation_id: int | None = None) -> list[Relayed]:
+        query, args = "SELECT * FROM relays WHERE status = ?", [status]
+        if conversation_id is not None:
+            query += " AND conversation_id = ?"
+            args.append(conversation_id)
+        async with self._db.execute(query + " ORDER BY id", args) as cur:
+            return [_relayed(row) for row in await cur.fetchall()]
+
+
+class Relay(RelayReader):
+    """What changes these tables. Handlers never hold it: they get `RelayReader`."""
+
+    # conversations -----------------------------------------------------------------------
+
+    async def open_conversation(
+        self, parent: str, teacher: str, parent_room: str, teacher_room: str, *, at: str
+    ) -> None:
+        await self._db.execute(
+            "INSERT INTO conversations (parent, teacher, parent_room, teacher_room, opened_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (parent, teacher) DO UPDATE SET closed_at = NULL",
+            (parent, teacher, parent_room, teacher_room, at),
+        )
 
     async def close(self, conversation_id: int, *, at: str) -> None:
         await self._db.execute(
@@ -162,37 +249,6 @@ class Relay:
         assert found is not None
         return found.id
 
-    async def by_source(self, event_id: str) -> Relayed | None:
-        async with self._db.execute(
-            "SELECT * FROM relays WHERE source_event = ?", (event_id,)
-        ) as cur:
-            row = await cur.fetchone()
-        return _relayed(row) if row else None
-
-    async def by_delivered(self, event_id: str) -> Relayed | None:
-        async with self._db.execute(
-            "SELECT * FROM relays WHERE delivered_event = ?", (event_id,)
-        ) as cur:
-            row = await cur.fetchone()
-        return _relayed(row) if row else None
-
-    async def due(self, now: str, limit: int = 5000) -> list[Relayed]:
-        """Held and paused messages whose time has come, in send order per conversation."""
-        async with self._db.execute(
-            "SELECT * FROM relays WHERE status IN ('held', 'pausing') AND release_at <= ? "
-            "ORDER BY conversation_id, id LIMIT ?",
-            (now, limit),
-        ) as cur:
-            return [_relayed(row) for row in await cur.fetchall()]
-
-    async def has_held(self, conversation_id: int) -> bool:
-        """Whether a message of this conversation is held: a new one must queue behind it."""
-        async with self._db.execute(
-            "SELECT 1 FROM relays WHERE conversation_id = ? AND status = 'held' LIMIT 1",
-            (conversation_id,),
-        ) as cur:
-            return await cur.fetchone() is not None
-
     async def update_content(self, source_event: str, content: dict[str, Any]) -> None:
         await self._db.execute(
             "UPDATE relays SET content = ? WHERE source_event = ?",
@@ -220,15 +276,6 @@ class Relay:
             (event_id, at, source_event),
         )
 
-    async def unmarked(self, limit: int = 5000) -> list[Relayed]:
-        """Parents' messages delivered but not yet marked ✅ on the parent's side."""
-        async with self._db.execute(
-            "SELECT * FROM relays WHERE direction = ? AND status = 'delivered' "
-            "AND marked_at IS NULL ORDER BY conversation_id, id LIMIT ?",
-            (TO_TEACHER, limit),
-        ) as cur:
-            return [_relayed(row) for row in await cur.fetchall()]
-
     async def marked(self, source_event: str, *, at: str) -> None:
         await self._db.execute(
             "UPDATE relays SET marked_at = ? WHERE source_event = ?", (at, source_event)
@@ -242,27 +289,12 @@ class Relay:
             (at, conversation_id, TO_TEACHER),
         )
 
-    async def unanswered(self) -> list[Relayed]:
-        async with self._db.execute(
-            "SELECT * FROM relays WHERE direction = ? AND status = 'delivered' "
-            "AND answered_at IS NULL AND escalated_at IS NULL ORDER BY id",
-            (TO_TEACHER,),
-        ) as cur:
-            return [_relayed(row) for row in await cur.fetchall()]
-
     async def mark_chased(self, source_event: str, column: str, *, at: str) -> None:
         if column not in ("reminded_at", "escalated_at"):
             raise ValueError(f"not a chase column: {column}")
         await self._db.execute(
             f"UPDATE relays SET {column} = ? WHERE source_event = ?", (at, source_event)
         )
-
-    async def chased(self, relay_id: int) -> tuple[str | None, str | None]:
-        async with self._db.execute(
-            "SELECT reminded_at, escalated_at FROM relays WHERE id = ?", (relay_id,)
-        ) as cur:
-            row = await cur.fetchone()
-        return (row["reminded_at"], row["escalated_at"]) if row else (None, None)
 
     async def read_up_to(self, conversation_id: int, relay_id: int, *, at: str) -> None:
         """The teacher has read this delivered message and everything before it."""
@@ -272,35 +304,7 @@ class Relay:
             (at, conversation_id, relay_id, TO_TEACHER),
         )
 
-    async def seen_to_show(self) -> list[Relayed]:
-        """Read by the teacher, not yet marked 👀 for the parent."""
-        async with self._db.execute(
-            "SELECT * FROM relays WHERE read_at IS NOT NULL AND seen_shown_at IS NULL "
-            "ORDER BY conversation_id, id"
-        ) as cur:
-            return [_relayed(row) for row in await cur.fetchall()]
-
     async def seen_shown(self, source_event: str, *, at: str) -> None:
         await self._db.execute(
             "UPDATE relays SET seen_shown_at = ? WHERE source_event = ?", (at, source_event)
         )
-
-    async def copies_of(self, sender: str) -> list[tuple[str, str]]:
-        """(room, event) of every relayed copy of `sender`'s messages still on the server."""
-        async with self._db.execute(
-            "SELECT r.delivered_event, r.direction, c.parent_room, c.teacher_room FROM relays r "
-            "JOIN conversations c ON c.id = r.conversation_id "
-            "WHERE r.sender = ? AND r.delivered_event IS NOT NULL ORDER BY r.id",
-            (sender,),
-        ) as cur:
-            rows = await cur.fetchall()
-        rooms = {TO_TEACHER: "teacher_room", TO_PARENT: "parent_room"}
-        return [(row[rooms[row["direction"]]], row["delivered_event"]) for row in rows]
-
-    async def with_status(self, status: str, conversation_id: int | None = None) -> list[Relayed]:
-        query, args = "SELECT * FROM relays WHERE status = ?", [status]
-        if conversation_id is not None:
-            query += " AND conversation_id = ?"
-            args.append(conversation_id)
-        async with self._db.execute(query + " ORDER BY id", args) as cur:
-            return [_relayed(row) for row in await cur.fetchall()]

@@ -41,7 +41,7 @@ def _room(row: aiosqlite.Row) -> Room:
     )
 
 
-class Rooms:
+class RoomsReader:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
 
@@ -60,6 +60,19 @@ class Rooms:
             "SELECT * FROM rooms WHERE kind = ? ORDER BY key", (kind.value,)
         ) as cur:
             return [_room(row) for row in await cur.fetchall()]
+
+    async def open_welcomes_before(self, cutoff: str) -> list[Room]:
+        """Welcome rooms still open that were made before `cutoff`."""
+        async with self._db.execute(
+            "SELECT * FROM rooms WHERE kind = ? AND closed_at IS NULL AND created_at < ? "
+            "ORDER BY created_at",
+            (RoomKind.WELCOME.value, cutoff),
+        ) as cur:
+            return [_room(row) for row in await cur.fetchall()]
+
+
+class Rooms(RoomsReader):
+    """What changes these tables. Handlers never hold it: they get `RoomsReader`."""
 
     async def add(
         self,
@@ -83,15 +96,6 @@ class Rooms:
         await self._db.execute(
             "UPDATE rooms SET closed_at = COALESCE(closed_at, ?) WHERE room_id = ?", (at, room_id)
         )
-
-    async def open_welcomes_before(self, cutoff: str) -> list[Room]:
-        """Welcome rooms still open that were made before `cutoff`."""
-        async with self._db.execute(
-            "SELECT * FROM rooms WHERE kind = ? AND closed_at IS NULL AND created_at < ? "
-            "ORDER BY created_at",
-            (RoomKind.WELCOME.value, cutoff),
-        ) as cur:
-            return [_room(row) for row in await cur.fetchall()]
 
     async def set_bot_joined(self, room_id: str, origin_server_ts: int) -> None:
         """Remember when the bot joined: events from before then are history, not work."""

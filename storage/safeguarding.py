@@ -48,36 +48,9 @@ def _alert(row: aiosqlite.Row) -> Alert:
     )
 
 
-class Alerts:
+class AlertsReader:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
-
-    async def raise_alert(
-        self,
-        source_event: str,
-        handle: str,
-        user_id: str,
-        reply_room: str,
-        body: str,
-        html: str,
-        *,
-        notify_at: str,
-        at: str,
-    ) -> None:
-        """Idempotent by source event: a replayed message raises one alert."""
-        await self._db.execute(
-            "INSERT OR IGNORE INTO safeguarding_alerts (source_event, handle, user_id, "
-            "reply_room, alert, raised_at, notify_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                source_event,
-                handle,
-                user_id,
-                reply_room,
-                json.dumps({"body": body, "html": html}),
-                at,
-                notify_at,
-            ),
-        )
 
     async def _one(self, column: str, value: str) -> Alert | None:
         async with self._db.execute(
@@ -109,6 +82,37 @@ class Alerts:
             (told_before,),
         ) as cur:
             return [_alert(row) for row in await cur.fetchall()]
+
+
+class Alerts(AlertsReader):
+    """What changes these tables. Handlers never hold it: they get `AlertsReader`."""
+
+    async def raise_alert(
+        self,
+        source_event: str,
+        handle: str,
+        user_id: str,
+        reply_room: str,
+        body: str,
+        html: str,
+        *,
+        notify_at: str,
+        at: str,
+    ) -> None:
+        """Idempotent by source event: a replayed message raises one alert."""
+        await self._db.execute(
+            "INSERT OR IGNORE INTO safeguarding_alerts (source_event, handle, user_id, "
+            "reply_room, alert, raised_at, notify_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                source_event,
+                handle,
+                user_id,
+                reply_room,
+                json.dumps({"body": body, "html": html}),
+                at,
+                notify_at,
+            ),
+        )
 
     async def mark(self, source_event: str, column: str, *, at: str) -> None:
         if column not in ("notified_at", "chased_at"):

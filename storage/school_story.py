@@ -40,21 +40,9 @@ def _post(row: aiosqlite.Row) -> ScheduledPost:
     )
 
 
-class ScheduledPosts:
+class ScheduledPostsReader:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
-
-    async def add(
-        self, author: str, due_at: str, text: str, *, pin: bool, at: str, source: str
-    ) -> int | None:
-        """The new post's number; None when `source` (the `!schedule` that asked for it,
-        handled again after a restart) already added it."""
-        cur = await self._db.execute(
-            "INSERT INTO scheduled_posts (author, due_at, text, pin, created_at, source) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source) DO NOTHING",
-            (author, due_at, text, int(pin), at, source),
-        )
-        return int(cur.lastrowid) if cur.rowcount == 1 and cur.lastrowid else None
 
     async def get(self, post_id: int) -> ScheduledPost | None:
         async with self._db.execute(
@@ -78,6 +66,22 @@ class ScheduledPosts:
             (now,),
         ) as cur:
             return [_post(row) for row in await cur.fetchall()]
+
+
+class ScheduledPosts(ScheduledPostsReader):
+    """What changes these tables. Handlers never hold it: they get `ScheduledPostsReader`."""
+
+    async def add(
+        self, author: str, due_at: str, text: str, *, pin: bool, at: str, source: str
+    ) -> int | None:
+        """The new post's number; None when `source` (the `!schedule` that asked for it,
+        handled again after a restart) already added it."""
+        cur = await self._db.execute(
+            "INSERT INTO scheduled_posts (author, due_at, text, pin, created_at, source) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source) DO NOTHING",
+            (author, due_at, text, int(pin), at, source),
+        )
+        return int(cur.lastrowid) if cur.rowcount == 1 and cur.lastrowid else None
 
     async def set_status(
         self, post_id: int, status: PostStatus, *, at: str, event_id: str | None = None

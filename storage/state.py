@@ -14,7 +14,7 @@ USER_ID = "user_id"
 ENCRYPTION_SWEPT = "encryption_swept_device"
 
 
-class BotState:
+class BotStateReader:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
 
@@ -22,6 +22,10 @@ class BotState:
         async with self._db.execute("SELECT value FROM bot_state WHERE key = ?", (key,)) as cur:
             row = await cur.fetchone()
         return row["value"] if row else None
+
+
+class BotState(BotStateReader):
+    """What changes these tables. Handlers never hold it: they get `BotStateReader`."""
 
     async def set(self, key: str, value: str) -> None:
         await self._db.execute(

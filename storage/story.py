@@ -64,31 +64,9 @@ def _review(row: aiosqlite.Row) -> Review:
     )
 
 
-class Story:
+class StoryReader:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
-
-    async def remember(self, event: StoryEvent) -> None:
-        await self._db.execute(
-            "INSERT OR IGNORE INTO story_events (event_id, room_id, sender, by_staff, "
-            "in_reply_to, staff_text) VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                event.event_id,
-                event.room_id,
-                event.sender,
-                int(event.by_staff),
-                event.in_reply_to,
-                event.staff_text,
-            ),
-        )
-
-    async def add_staff_version(self, event_id: str, text: str) -> None:
-        """A staff member's edit of their post: its new words join the old ones."""
-        await self._db.execute(
-            "UPDATE story_events SET staff_text = COALESCE(staff_text || char(10), '') || ? "
-            "WHERE event_id = ? AND by_staff = 1",
-            (text, event_id),
-        )
 
     async def by_sender(self, user_id: str) -> list[StoryEvent]:
         """Everything a person posted or reacted in class stories, oldest first."""
@@ -113,6 +91,42 @@ class Story:
         ) as cur:
             row = await cur.fetchone()
         return _story_event(row) if row is not None else None
+
+    async def review(self, review_id: int) -> Review | None:
+        async with self._db.execute("SELECT * FROM reviews WHERE id = ?", (review_id,)) as c:
+            row = await c.fetchone()
+        return _review(row) if row else None
+
+    async def review_for_event(self, event_id: str) -> Review | None:
+        async with self._db.execute("SELECT * FROM reviews WHERE event_id = ?", (event_id,)) as c:
+            row = await c.fetchone()
+        return _review(row) if row else None
+
+
+class Story(StoryReader):
+    """What changes these tables. Handlers never hold it: they get `StoryReader`."""
+
+    async def remember(self, event: StoryEvent) -> None:
+        await self._db.execute(
+            "INSERT OR IGNORE INTO story_events (event_id, room_id, sender, by_staff, "
+            "in_reply_to, staff_text) VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                event.event_id,
+                event.room_id,
+                event.sender,
+                int(event.by_staff),
+                event.in_reply_to,
+                event.staff_text,
+            ),
+        )
+
+    async def add_staff_version(self, event_id: str, text: str) -> None:
+        """A staff member's edit of their post: its new words join the old ones."""
+        await self._db.execute(
+            "UPDATE story_events SET staff_text = COALESCE(staff_text || char(10), '') || ? "
+            "WHERE event_id = ? AND by_staff = 1",
+            (text, event_id),
+        )
 
     async def open_review(
         self,
@@ -148,16 +162,6 @@ class Story:
         review = await self.review_for_event(event_id)
         assert review is not None
         return review.id
-
-    async def review(self, review_id: int) -> Review | None:
-        async with self._db.execute("SELECT * FROM reviews WHERE id = ?", (review_id,)) as c:
-            row = await c.fetchone()
-        return _review(row) if row else None
-
-    async def review_for_event(self, event_id: str) -> Review | None:
-        async with self._db.execute("SELECT * FROM reviews WHERE event_id = ?", (event_id,)) as c:
-            row = await c.fetchone()
-        return _review(row) if row else None
 
     async def decide(self, review_id: int, decision: str, *, by: str, at: str) -> bool:
         """First decision wins; False if someone decided already."""

@@ -179,8 +179,13 @@ def _writers() -> dict[str, set[str]]:
 
 def test_handlers_only_read_the_store() -> None:
     """Handlers decide: every change to the database is an action the executor performs."""
+    from typing import get_type_hints
+
+    import storage.store
+
     writers = _writers()
     assert "remember" in writers["story"] and "get" not in writers["story"]  # the check works
+    readers = get_type_hints(storage.store.Reader)
     found = []
     for path in (REPO / "handlers").glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
@@ -191,4 +196,34 @@ def test_handlers_only_read_the_store() -> None:
             if isinstance(store, ast.Attribute) and store.attr == "store":
                 if chain.attr in writers.get(part.attr, ()) or part.attr == "db":
                     found.append(f"{path.name}:{node.lineno} {ast.unparse(chain)}")
+                elif not hasattr(readers.get(part.attr), chain.attr):  # not a query either
+                    found.append(f"{path.name}:{node.lineno} {ast.unparse(chain)} (unknown)")
     assert found == []
+
+
+def test_handlers_are_given_a_reader_whose_parts_cannot_write() -> None:
+    """`Context.store` is the query half of the store: no part of it has a method that
+    changes the database, and each is the reading half of the part the executor writes with."""
+    from typing import get_type_hints
+
+    import handlers
+    import storage.store
+
+    assert get_type_hints(handlers.Context)["store"] is storage.store.Reader
+    readers = get_type_hints(storage.store.Reader)
+    whole = get_type_hints(storage.store.Store)
+    writing = []
+    for attribute, kind in readers.items():
+        assert issubclass(whole[attribute], kind), attribute
+        for klass in kind.__mro__[:-1]:
+            tree = ast.parse(Path(sys.modules[klass.__module__].__file__ or "").read_text())
+            [found] = [
+                n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == klass.__name__
+            ]
+            writing += [
+                f"{klass.__name__}.{method.name}"
+                for method in found.body
+                if isinstance(method, ast.AsyncFunctionDef | ast.FunctionDef)
+                and any(word in ast.unparse(method) for word in _WRITES)
+            ]
+    assert "story" in readers and writing == []

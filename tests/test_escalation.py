@@ -72,7 +72,7 @@ async def run(store: Store, body: str, *, role: Role = Role.SLT, room: str = ESC
     }
     ctx = Context(
         CONFIG,
-        store,
+        store.reader,
         Clock(NOW),
         "@bot:x",
         False,

@@ -170,7 +170,9 @@ async def store(tmp_path: Path) -> Store:
 
 
 def context(store: Store, sender: Someone | None, clock: Clock | None = None) -> Context:
-    return Context(CONFIG, store, clock or Clock(), BOT, False, sender, SchoolCalendar(CONFIG))
+    return Context(
+        CONFIG, store.reader, clock or Clock(), BOT, False, sender, SchoolCalendar(CONFIG)
+    )
 
 
 def message(body: str, sender: str, kind: RoomKind = RoomKind.HOME, owner: str | None = None):

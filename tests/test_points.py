@@ -202,7 +202,7 @@ class Desk:
         return actions
 
     def context(self, sender: StoredPerson | None = None) -> Context:
-        return Context(CONFIG, self.store, self.clock, BOT, False, sender, CALENDAR)
+        return Context(CONFIG, self.store.reader, self.clock, BOT, False, sender, CALENDAR)
 
     async def room_of(self, user: str) -> str:
         room = await self.store.rooms.by_key(home_key(user))

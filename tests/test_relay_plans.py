@@ -91,7 +91,13 @@ async def plan(store: Store, body: str, at: datetime, msgtype: str = "m.text") -
     }
     clock = Clock(at)
     ctx = Context(
-        CONFIG, store, clock, BOT, False, await store.people.get(PARENT), SchoolCalendar(CONFIG)
+        CONFIG,
+        store.reader,
+        clock,
+        BOT,
+        False,
+        await store.people.get(PARENT),
+        SchoolCalendar(CONFIG),
     )
     return await handle_parent_dm(Event.from_raw(room, raw), ctx)
 

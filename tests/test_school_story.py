@@ -151,7 +151,7 @@ async def test_the_plans_for_an_announcement_post_it_record_it_then_pin_it(
         await store.rooms.add(home, RoomKind.HOME, home_key(office), created_at="t", owner=office)
         ctx = Context(
             config,
-            store,
+            store.reader,
             Clock(MONDAY_9AM),
             "@bot:x",
             False,
