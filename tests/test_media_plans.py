@@ -73,7 +73,7 @@ async def store(tmp_path: Path) -> AsyncIterator[Store]:
 async def context(store: Store, sender: str | None = None) -> Context:
     return Context(
         CONFIG,
-        store,
+        store.reader,
         Clock(TUESDAY_10AM),
         BOT,
         False,

@@ -88,7 +88,7 @@ async def store(tmp_path: Path) -> AsyncIterator[Store]:
 async def context(store: Store, sender: str) -> Context:
     return Context(
         CONFIG,
-        store,
+        store.reader,
         Clock(TUESDAY_10AM),
         BOT,
         False,
