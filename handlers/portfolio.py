@@ -405,19 +405,44 @@ async def _pupil_words_removed(
     verdict: Verdict,
     also: tuple[str, ...],
 ) -> list[Action]:
-    """Out of the portfolio; the pupil told kindly, the class teachers privately. No strike
-    and no incident: a child is never punished by the bot."""
+    """Out of the portfolio; the pupil told kindly, the class teachers privately. Never a
+    strike: a child is never punished by the bot. Words that may mean a child is in danger
+    are a safeguarding concern: the leads are alerted as for a family's urgent message (the
+    concern is recorded, with no strike), and the pupil is pointed to a grown-up and
+    Childline."""
     removed: list[Action] = [
         Redact(event.room.room_id, event_id, PUBLIC_REASON) for event_id in (*also, event.event_id)
     ]
     if verdict.label is Label.URGENT:
         to_pupil = (
-            "I've taken your message out of your portfolio and passed it to your teacher, so "
-            "that a grown-up at school can look at it. If something is worrying you, please "
-            "talk to your teacher or a grown-up you trust. You are not in trouble."
+            "I've taken your message out of your portfolio and passed it to your teacher and "
+            "the school's safeguarding lead, so that a grown-up at school can help. If "
+            "something is worrying you, please talk to your teacher or a grown-up you trust. "
+            "You can also ring Childline free, any time, on 0800 1111. You are not in trouble."
         )
-        why = "it may be a safeguarding concern: please follow the school's safeguarding procedure"
-    elif verdict.label is Label.SENSITIVE:
+        alerted = await urgent_actions(
+            ctx,
+            Concern.of(event, ctx, text),
+            verdict,
+            reply_room=None,
+            where=f"{pupil.first_name}'s portfolio (a pupil's own words, removed)",
+            teacher_line="",
+        )
+        teacher_text = (
+            f"{pupil.full_name} wrote this in their portfolio, and I took it out because it "
+            "may be a safeguarding concern: the safeguarding leads have been alerted "
+            f"({'; '.join(verdict.reasons) or 'no detail'}):\n«{text}»\n"
+            f"{pupil.first_name} has been told kindly that a grown-up will help, and is never "
+            "given a strike. Please follow the school's safeguarding procedure."
+        )
+        return [
+            *alerted[:2],  # the concern and the alert are stored before the words are removed
+            *removed,
+            *alerted[2:],
+            *await tell(ctx, event.sender, to_pupil),
+            *await _to_teachers(ctx, pupil, teacher_text),
+        ]
+    if verdict.label is Label.SENSITIVE:
         to_pupil = (
             "I've taken your message out of your portfolio because it looked like it had "
             "private information in it, such as a phone number or an address. Private things "

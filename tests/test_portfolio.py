@@ -47,6 +47,7 @@ from handlers.portfolio import (
     handle_portfolio,
     parse_activity,
 )
+from handlers.safeguarding import RaiseAlert
 from storage.people import Person as StoredPerson
 from storage.people import Role
 from storage.portfolio import WorkStatus
@@ -172,7 +173,7 @@ class Desk:
 
     def context(self, sender: StoredPerson | None) -> Context:
         return Context(
-            CONFIG, self.store, Clock(TUESDAY), BOT, False, sender, SchoolCalendar(CONFIG)
+            CONFIG, self.store.reader, Clock(TUESDAY), BOT, False, sender, SchoolCalendar(CONFIG)
         )
 
     async def send(self, user: str, body: str) -> list[Any]:
@@ -271,6 +272,20 @@ async def test_a_pupils_private_details_go_and_their_teacher_hears_privately(des
     assert "private information" in told[f"!home-{AMELIA_OWN}"]
     assert "07700 900123" in told[f"!home-{REID}"]
     assert not [a for a in actions if isinstance(a, RecordIncident | AddStrike | RecordWork)]
+
+
+async def test_a_pupils_words_about_danger_alert_the_leads_with_no_strike(desk: Desk) -> None:
+    words = "my dad hits me when mum is at work and i am scared to go home"
+    actions = await desk.event(AMELIA_OWN, "m.room.message", _text(words))
+    [alert] = [a for a in actions if isinstance(a, RaiseAlert)]
+    assert alert.user_id == AMELIA_OWN and words in alert.body and alert.reply_room == ""
+    [concern] = [a.incident for a in actions if isinstance(a, RecordIncident)]
+    assert concern.kind == "safeguarding" and "no strike" in concern.outcome, concern
+    assert [a.event_id for a in actions if isinstance(a, Redact)] == [f"$ev{desk.count}"]
+    told = {a.room_id: a.content["body"] for a in actions if isinstance(a, SendMessage)}
+    assert "Childline" in told[f"!home-{AMELIA_OWN}"] and "999" not in told[f"!home-{AMELIA_OWN}"]
+    assert words in told[f"!home-{REID}"] and "safeguarding leads" in told[f"!home-{REID}"]
+    assert not [a for a in actions if isinstance(a, AddStrike)]
 
 
 async def test_a_photos_caption_is_read_too(desk: Desk) -> None:
