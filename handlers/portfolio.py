@@ -59,7 +59,7 @@ from handlers.story import (
 )
 from storage.incidents import Incident
 from storage.people import Role
-from storage.portfolio import WorkStatus
+from storage.portfolio import CommentKind, WorkStatus
 from storage.pupils import Pupil
 from storage.rooms import Room, RoomKind
 from storage.store import Store
@@ -158,6 +158,38 @@ class DecideWork(StoreAction):
     async def apply(self, store: Store, action_id: str, at: str) -> str | None:
         await store.portfolios.decide(
             self.event_id, self.status, by=self.by, at=at, shared=self.shared
+        )
+        return None
+
+
+@dataclass(frozen=True)
+class RecordComment(StoreAction):
+    """A parent's comment, reaction or own photo that stays in their family view: kept so
+    `!mydata` gives it to them and `!forget` takes it down."""
+
+    kind: ClassVar[str] = "record_portfolio_comment"
+    event_id: str
+    room_id: str
+    pupil_id: int
+    sender: str
+    comment: CommentKind
+    body: str | None
+
+    def target(self) -> str | None:
+        return self.event_id
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"comment": self.comment.value}
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.portfolios.add_comment(
+            self.event_id,
+            self.room_id,
+            self.pupil_id,
+            self.sender,
+            self.comment,
+            self.body,
+            at=at,
         )
         return None
 
@@ -528,13 +560,21 @@ async def _decision(event: Event, ctx: Context, pupil: Pupil) -> list[Action]:
 
 
 async def _family_comment(event: Event, ctx: Context, pupil: Pupil) -> list[Action]:
-    """Judged as a class story reply (or reaction) is; a kind one stays."""
+    """Judged as a class story reply (or reaction) is; a kind one stays, and is recorded
+    (`RecordComment`) as the parent's own."""
     if await is_immune(ctx, event.sender):
         return []
+
+    def kept(comment: CommentKind, body: str | None) -> list[Action]:
+        room_id = event.room.room_id
+        return [RecordComment(event.event_id, room_id, pupil.id, event.sender, comment, body)]
+
     if event.type == "m.reaction":
         key = relation(event.content).get("key")
-        if not isinstance(key, str) or not await hostile_reaction(key, event, ctx):
+        if not isinstance(key, str):
             return []
+        if not await hostile_reaction(key, event, ctx):
+            return kept(CommentKind.REACTION, key)
         return await reaction_actions(event, ctx, key, where=f"{pupil.first_name}'s portfolio")
     if event.type != "m.room.message":
         return []
@@ -546,7 +586,8 @@ async def _family_comment(event: Event, ctx: Context, pupil: Pupil) -> list[Acti
         also = (edited,) if isinstance(edited, str) else ()
         content = shown if isinstance(shown, dict) else {}
     if content.get("msgtype") in MEDIA_MSGTYPES:
-        return []  # the media handler checks it is not someone's class media
+        # the media handler checks it is not someone's class media
+        return kept(CommentKind.MEDIA, None)
     text = visible_text(content)
     if not text:
         return []
@@ -555,7 +596,7 @@ async def _family_comment(event: Event, ctx: Context, pupil: Pupil) -> list[Acti
     if verdict.label is Label.URGENT:
         return await _urgent_comment(event, ctx, pupil, text, verdict, also)
     if verdict.outcome is Outcome.KEEP:
-        return []
+        return kept(CommentKind.COMMENT, text)
     return await _comment_removed(event, ctx, pupil, text, verdict, also)
 
 

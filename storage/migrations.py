@@ -472,4 +472,20 @@ MIGRATIONS: tuple[Migration, ...] = (
         "shown it too",
         ("ALTER TABLE portfolio_work ADD COLUMN shared TEXT",),
     ),
+    Migration(
+        "a parent's comments and reactions kept in their family view of a portfolio, so "
+        "!mydata can give them and !forget can take them down",
+        (
+            """CREATE TABLE portfolio_comments (
+            event_id TEXT PRIMARY KEY,
+            room_id TEXT NOT NULL,
+            pupil_id INTEGER NOT NULL REFERENCES pupils (id) ON DELETE CASCADE,
+            sender TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('comment', 'reaction', 'media')),
+            body TEXT,
+            at TEXT NOT NULL
+        )""",
+            "CREATE INDEX portfolio_comments_by_sender ON portfolio_comments (sender)",
+        ),
+    ),
 )

@@ -19,6 +19,28 @@ async def _rows(db: aiosqlite.Connection, query: str, *args: Any) -> list[dict[s
         return [dict(row) for row in await cur.fetchall()]
 
 
+async def _ids(db: aiosqlite.Connection, query: str, *args: Any) -> list[int]:
+    async with db.execute(query, args) as cur:
+        return [row[0] for row in await cur.fetchall()]
+
+
+def _marks(ids: list[int]) -> str:
+    return ", ".join("?" * len(ids)) or "NULL"
+
+
+async def _work(db: aiosqlite.Connection, pupil_ids: list[int], rest: str) -> list[dict[str, Any]]:
+    """Portfolio work of these pupils: when, its status and what it is (never who decided)."""
+    rows = await _rows(
+        db,
+        f"SELECT pupil_id, submitted_at, status, decided_at, content FROM portfolio_work "
+        f"WHERE pupil_id IN ({_marks(pupil_ids)}) {rest}",
+        *pupil_ids,
+    )
+    for row in rows:
+        row["content"] = json.loads(row["content"])
+    return rows
+
+
 class PersonalDataReader:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
@@ -46,6 +68,8 @@ class PersonalDataReader:
         )
         for relay in relays:
             relay["content"] = json.loads(relay["content"]) if relay["content"] else None
+        families = await _ids(db, "SELECT pupil_id FROM parent_links WHERE parent = ?", user_id)
+        own = await _ids(db, "SELECT pupil_id FROM pupil_accounts WHERE user_id = ?", user_id)
         return {
             "user_id": user_id,
             "person": await _rows(db, "SELECT * FROM people WHERE user_id = ?", user_id),
@@ -92,6 +116,27 @@ class PersonalDataReader:
             "join_attempts": await _rows(
                 db, "SELECT at, ok FROM join_attempts WHERE user_id = ?", user_id
             ),
+            # A parent: their children's work a teacher approved (what their family view of
+            # the portfolio shows) and what they left there themselves.
+            "portfolio_work_shared_with_you": await _work(
+                db, families, "AND status = 'approved' ORDER BY decided_at, event_id"
+            ),
+            "portfolio_comments": await _rows(
+                db,
+                "SELECT pupil_id, kind, body, at FROM portfolio_comments WHERE sender = ? "
+                "ORDER BY at",
+                user_id,
+            ),
+            # A pupil's own account: their portfolio, the activities set and all their work.
+            "own_portfolio": {
+                "activities": await _rows(
+                    db,
+                    f"SELECT pupil_id, text, due, set_at FROM portfolio_activities "
+                    f"WHERE pupil_id IN ({_marks(own)}) ORDER BY set_at",
+                    *own,
+                ),
+                "work": await _work(db, own, "ORDER BY submitted_at, event_id"),
+            },
         }
 
 

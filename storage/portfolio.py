@@ -17,6 +17,14 @@ class WorkStatus(StrEnum):
     RETURNED = "returned"  # a teacher's ❌: it stays in the portfolio only
 
 
+class CommentKind(StrEnum):
+    """What a parent left in their family view of a portfolio (kept, not removed)."""
+
+    COMMENT = "comment"  # words (an edit is a comment of its own)
+    REACTION = "reaction"  # the body is the reaction's key
+    MEDIA = "media"  # a photo or file of their own; no body is kept
+
+
 @dataclass(frozen=True)
 class Work:
     event_id: str
@@ -70,6 +78,14 @@ class PortfoliosReader:
             (pupil_id,),
         ) as cur:
             return [_work(row) for row in await cur.fetchall()]
+
+    async def comments_by(self, sender: str) -> list[tuple[str, str]]:
+        """(room, event) of each comment and reaction a parent left in a family view."""
+        async with self._db.execute(
+            "SELECT room_id, event_id FROM portfolio_comments WHERE sender = ? ORDER BY at",
+            (sender,),
+        ) as cur:
+            return [(row["room_id"], row["event_id"]) for row in await cur.fetchall()]
 
 
 class Portfolios(PortfoliosReader):
@@ -132,3 +148,20 @@ class Portfolios(PortfoliosReader):
             (status.value, by, at, json.dumps(list(shared)) if shared else None, event_id),
         )
         return cursor.rowcount > 0
+
+    async def add_comment(
+        self,
+        event_id: str,
+        room_id: str,
+        pupil_id: int,
+        sender: str,
+        kind: CommentKind,
+        body: str | None,
+        *,
+        at: str,
+    ) -> None:
+        await self._db.execute(
+            "INSERT INTO portfolio_comments (event_id, room_id, pupil_id, sender, kind, body, at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
+            (event_id, room_id, pupil_id, sender, kind.value, body, at),
+        )

@@ -41,6 +41,7 @@ from handlers.discipline import AddStrike
 from handlers.media import QueueMedia
 from handlers.portfolio import (
     DecideWork,
+    RecordComment,
     RecordWork,
     ReviseWork,
     SetActivity,
@@ -324,7 +325,8 @@ async def test_only_staff_decide_and_only_once(desk: Desk) -> None:
 
 
 async def test_a_hostile_reaction_in_the_family_view_goes_without_a_strike(desk: Desk) -> None:
-    assert await desk.event(SAM, "m.reaction", _tick("$work", "👏"), FAMILY_VIEW) == []
+    kept = await desk.event(SAM, "m.reaction", _tick("$work", "👏"), FAMILY_VIEW)
+    assert [type(a) for a in kept] == [RecordComment]  # kept, as the parent's own
     actions = await desk.event(SAM, "m.reaction", _tick("$work", "👎"), FAMILY_VIEW)
     assert [a.event_id for a in actions if isinstance(a, Redact)] == [f"$ev{desk.count}"]
     [told] = [a for a in actions if isinstance(a, SendMessage) and a.room_id == f"!home-{SAM}"]

@@ -1,0 +1,169 @@
+"""Portfolios under the data rights (issue 15, item 6), from a temporary database without a
+server: `!mydata` gives a parent their child's approved work and their own comments, and a
+pupil their own portfolio, never another family's or pupil's."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_portfolio import AMELIA_OWN, FAMILY_VIEW, PORTFOLIO, REID, SAM, SERVER, Desk
+
+from bot.actions import SendFile
+from bot.provisioning import family_portfolio_key, home_key, portfolio_key
+from handlers.portfolio import RecordComment
+from storage.people import Role
+from storage.portfolio import CommentKind
+from storage.rooms import RoomKind
+from storage.store import Store
+
+KIM, OLIVER_OWN = f"@kim:{SERVER}", f"@oliver:{SERVER}"
+OLIVER_PORTFOLIO = f"!portfolio-oliver:{SERVER}"
+KIM_VIEW = f"!portfolio-oliver-kim:{SERVER}"
+
+
+class Families(Desk):
+    """The Desk's Amelia (Sam, her own account) and a second family: Oliver Bennett, his
+    parent Kim with her view of his portfolio, and his own account."""
+
+    async def setup(self) -> Families:
+        await super().setup()
+        now = "2026-11-20T10:00:00+00:00"
+        for user, role in ((KIM, Role.PARENT), (OLIVER_OWN, Role.PUPIL)):
+            await self.store.people.upsert(user, user, role, now=now)
+            await self.store.rooms.add(
+                f"!home-{user}", RoomKind.HOME, home_key(user), created_at=now, owner=user
+            )
+        oliver = await self.store.pupils.by_mis_id("DEMO0002")
+        assert oliver is not None
+        self.oliver = oliver
+        await self.store.pupils.link_parent(KIM, oliver.id, linked_by="t", now=now)
+        await self.store.codes.link_pupil_account(OLIVER_OWN, oliver.id, at=now)
+        await self.store.rooms.add(
+            OLIVER_PORTFOLIO,
+            RoomKind.PORTFOLIO,
+            portfolio_key(oliver.id),
+            created_at=now,
+            class_id="oak",
+        )
+        await self.store.rooms.add(
+            KIM_VIEW,
+            RoomKind.PORTFOLIO,
+            family_portfolio_key(oliver.id, KIM),
+            created_at=now,
+            class_id="oak",
+            owner=KIM,
+        )
+        return self
+
+    async def work(self, user: str, content: dict[str, Any], room_id: str) -> str:
+        await self.event(user, "m.room.message", content, room_id)
+        return f"$ev{self.count}"
+
+    async def mydata(self, user: str) -> dict[str, Any]:
+        [sent] = [a for a in await self.send(user, "!mydata") if isinstance(a, SendFile)]
+        return json.loads(sent.data)
+
+
+@pytest.fixture
+async def families(tmp_path: Path) -> AsyncIterator[Families]:
+    store = await Store.open(tmp_path / "db.sqlite")
+    try:
+        yield await Families(store).setup()
+    finally:
+        await store.close()
+
+
+def _text(body: str) -> dict[str, Any]:
+    return {"msgtype": "m.text", "body": body}
+
+
+def _tick(event_id: str, key: str = "✅") -> dict[str, Any]:
+    return {"m.relates_to": {"rel_type": "m.annotation", "event_id": event_id, "key": key}}
+
+
+async def _two_portfolios(families: Families) -> dict[str, str]:
+    """Activities, approved, waiting and returned work in both portfolios; kind comments in
+    both family views. The event ids by name."""
+    await families.send(REID, "!activity Amelia Draw a tiger")
+    await families.send(REID, "!activity Oliver B Write about a storm")
+    ids = {
+        "tiger": await families.work(
+            AMELIA_OWN,
+            {"msgtype": "m.image", "body": "tiger.png", "url": "mxc://test/tiger"},
+            PORTFOLIO,
+        ),
+        "waiting": await families.work(AMELIA_OWN, _text("My second tiger, half done"), PORTFOLIO),
+        "returned": await families.work(AMELIA_OWN, _text("A tiger with no stripes"), PORTFOLIO),
+        "storm": await families.work(
+            OLIVER_OWN, _text("The storm was loud and wild"), OLIVER_PORTFOLIO
+        ),
+    }
+    await families.event(REID, "m.reaction", _tick(ids["tiger"]), PORTFOLIO)
+    await families.event(REID, "m.reaction", _tick(ids["returned"], "❌"), PORTFOLIO)
+    await families.event(REID, "m.reaction", _tick(ids["storm"]), OLIVER_PORTFOLIO)
+    comment = await families.event(
+        SAM, "m.room.message", _text("What a fierce tiger!"), FAMILY_VIEW
+    )
+    assert [type(a) for a in comment] == [RecordComment]
+    ids["sam_comment"] = f"$ev{families.count}"
+    await families.event(SAM, "m.reaction", _tick("$copy", "😍"), FAMILY_VIEW)
+    ids["sam_reaction"] = f"$ev{families.count}"
+    await families.event(KIM, "m.room.message", _text("Brilliant storm writing!"), KIM_VIEW)
+    ids["kim_comment"] = f"$ev{families.count}"
+    return ids
+
+
+async def test_mydata_gives_a_parent_the_approved_work_and_their_own_comments(
+    families: Families,
+) -> None:
+    await _two_portfolios(families)
+    data = await families.mydata(SAM)
+    shared = data["portfolio_work_shared_with_you"]
+    assert [w["content"].get("url") for w in shared] == ["mxc://test/tiger"]
+    assert all(w["status"] == "approved" for w in shared)
+    comments = [(c["kind"], c["body"]) for c in data["portfolio_comments"]]
+    assert comments == [("comment", "What a fierce tiger!"), ("reaction", "😍")]
+    assert data["own_portfolio"] == {"activities": [], "work": []}  # a parent has none
+    text = json.dumps(data, ensure_ascii=False)
+    # Never the waiting or returned work, nor the teacher's id, nor the other family's.
+    assert "half done" not in text and "no stripes" not in text and REID not in text
+    assert "storm" not in text and "Brilliant" not in text and KIM not in text
+
+
+async def test_mydata_gives_a_pupil_their_own_portfolio_and_no_other(families: Families) -> None:
+    await _two_portfolios(families)
+    data = await families.mydata(AMELIA_OWN)
+    own = data["own_portfolio"]
+    assert [a["text"] for a in own["activities"]] == ["Draw a tiger"]
+    statuses = [(w["status"], w["content"]["body"]) for w in own["work"]]
+    assert statuses == [
+        ("approved", "tiger.png"),
+        ("waiting", "My second tiger, half done"),
+        ("returned", "A tiger with no stripes"),
+    ]
+    text = json.dumps(data, ensure_ascii=False)
+    assert "storm" not in text and "Brilliant" not in text and "fierce" not in text
+    assert OLIVER_OWN not in text and KIM not in text and SAM not in text and REID not in text
+    oliver = await families.mydata(OLIVER_OWN)
+    assert [w["content"]["body"] for w in oliver["own_portfolio"]["work"]] == [
+        "The storm was loud and wild"
+    ]
+    assert "tiger" not in json.dumps(oliver, ensure_ascii=False)
+
+
+async def test_a_kept_comment_reaction_and_photo_are_recorded_as_the_parents(
+    families: Families,
+) -> None:
+    photo = {"msgtype": "m.image", "body": "us.png", "url": "mxc://test/us"}
+    [record] = await families.event(SAM, "m.room.message", photo, FAMILY_VIEW)
+    assert isinstance(record, RecordComment) and record.comment is CommentKind.MEDIA
+    assert record.body is None  # no copy of a parent's own photo is kept
+    removed = await families.event(SAM, "m.room.message", _text("This is rubbish"), FAMILY_VIEW)
+    assert not [a for a in removed if isinstance(a, RecordComment)]
+    assert await families.store.portfolios.comments_by(SAM) == [
+        (FAMILY_VIEW, f"$ev{families.count - 1}")
+    ]
