@@ -1,6 +1,12 @@
 """Data rights: `!mydata` sends a person everything the bot holds about them and their
 children; `!forget` (confirmed) erases what is theirs and removes them from the school's
 rooms, keeping only the safeguarding record the law requires, which the reply explains.
+
+Portfolios: a parent's own comments and reactions in their family view are erased and the
+bot leaves that view; a pupil's own account leaves their portfolio. The pupil's work and the
+activities set stay: as in ClassDojo, student work is the school's education record, kept
+until the school deletes it (`policy.portfolio_retention_days`), so neither a pupil's nor a
+parent's `!forget` destroys it. Both answers say so in one line.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from typing import ClassVar
 
 from bot.actions import Action, Kick, LeaveRoom, Redact, SendFile, SetBotState, StoreAction, notice
 from bot.clock import stamp
-from bot.provisioning import home_key
+from bot.provisioning import family_portfolio_key, home_key, portfolio_key
 from handlers import Context
 from handlers.commands import ALL_ROLES, Argument, Command, Invocation, Wording, reply
 from handlers.discipline import story_rooms_of
@@ -53,6 +59,40 @@ async def _mydata(inv: Invocation, ctx: Context) -> list[Action]:
     ]
 
 
+#: What `!forget` does to portfolios, in one line each (the prompt and the answer say it).
+PORTFOLIO_KEPT_PARENT = (
+    "Your comments and reactions in your child's portfolio are erased; their portfolio work "
+    "stays with the school, as it is their education record, kept until the school deletes it."
+)
+PORTFOLIO_KEPT_PUPIL = (
+    "Your account leaves your portfolio, but your portfolio work stays with the school, as it "
+    "is your education record, kept until the school deletes it."
+)
+
+
+def _portfolio_line(ctx: Context) -> str:
+    pupil = ctx.sender is not None and ctx.sender.role is Role.PUPIL
+    return PORTFOLIO_KEPT_PUPIL if pupil else PORTFOLIO_KEPT_PARENT
+
+
+async def _portfolio_erasure(ctx: Context, user: str) -> list[Action]:
+    """A parent's comments and reactions in their family views come down and the bot leaves
+    those views; a pupil's own account leaves their portfolio. The work itself is kept."""
+    actions: list[Action] = [
+        Redact(room, event_id, "Erased on request")
+        for room, event_id in await ctx.store.portfolios.comments_by(user)
+    ]
+    for child in await ctx.store.pupils.children_of(user):
+        view = await ctx.store.rooms.by_key(family_portfolio_key(child.id, user))
+        if view is not None:
+            actions.append(LeaveRoom(view.room_id, "data erased on request"))
+    own = await ctx.store.points.pupil_of_account(user)
+    portfolio = await ctx.store.rooms.by_key(portfolio_key(own)) if own is not None else None
+    if portfolio is not None:
+        actions.append(Kick(portfolio.room_id, user, "Data erased on request"))
+    return actions
+
+
 async def _forget(inv: Invocation, ctx: Context) -> list[Action]:
     user = inv.event.sender
     key = f"forget:{user}"
@@ -63,7 +103,8 @@ async def _forget(inv: Invocation, ctx: Context) -> list[Action]:
             "messages (held and relayed), codes and notices, and removes you from the class "
             "story and your conversations with teachers. Safeguarding records (incidents and "
             "warnings) are kept, as the law requires. Your children's school records and "
-            "points stay with the school. To go ahead, send !forget confirm within 10 minutes.",
+            f"points stay with the school. {_portfolio_line(ctx)} To go ahead, send "
+            "!forget confirm within 10 minutes.",
         )
     asked = await ctx.store.state.get(key)
     if asked is None or ctx.clock.now() - datetime.fromisoformat(asked) > CONFIRM_WITHIN:
@@ -76,7 +117,7 @@ async def _forget(inv: Invocation, ctx: Context) -> list[Action]:
             inv.event,
             "Done. Your data has been erased and you are being removed from the "
             "school's rooms. Safeguarding records are kept as the law requires. "
-            f"Questions: {ctx.config.school.office_email}.",
+            f"{_portfolio_line(ctx)} Questions: {ctx.config.school.office_email}.",
         ),
     ]
     for conversation in await ctx.store.relay.conversations_of(user):
@@ -97,6 +138,7 @@ async def _forget(inv: Invocation, ctx: Context) -> list[Action]:
         actions.append(Redact(room, copy, "Erased on request"))
     for story in await story_rooms_of(ctx, user):
         actions.append(Kick(story, user, "Data erased on request"))
+    actions += await _portfolio_erasure(ctx, user)
     actions.append(Erase(user))
     home = await ctx.store.rooms.by_key(home_key(user))
     if home is not None:

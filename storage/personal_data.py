@@ -1,7 +1,8 @@
 """Everything the bot holds about one person, for access (`!mydata`) and erasure (`!forget`).
 
 This is the one module that knows every table holding personal data. Incident records,
-strikes and suspensions are safeguarding records and are kept when a person is forgotten.
+strikes and suspensions are safeguarding records and are kept when a person is forgotten;
+so is a pupil's portfolio work and the activities set (the school's education record).
 """
 
 from __future__ import annotations
@@ -159,6 +160,9 @@ class PersonalData(PersonalDataReader):
             )
             await db.execute("UPDATE reviews SET text = NULL WHERE author = ?", (user_id,))
             await db.execute("DELETE FROM story_events WHERE sender = ?", (user_id,))
+            # Their comments in a family view go; a child's portfolio work is the school's
+            # education record and stays (portfolio_retention_days, or the school, ends it).
+            await db.execute("DELETE FROM portfolio_comments WHERE sender = ?", (user_id,))
             await db.execute("DELETE FROM join_codes WHERE used_by = ?", (user_id,))
             await db.execute("DELETE FROM join_attempts WHERE user_id = ?", (user_id,))
             await db.execute("DELETE FROM pending_links WHERE user_id = ?", (user_id,))

@@ -1,6 +1,7 @@
 """Portfolios under the data rights (issue 15, item 6), from a temporary database without a
 server: `!mydata` gives a parent their child's approved work and their own comments, and a
-pupil their own portfolio, never another family's or pupil's."""
+pupil their own portfolio, never another family's or pupil's; `!forget` takes down a parent's
+comments and keeps the pupil's work (the school's education record), saying so."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from typing import Any
 import pytest
 from test_portfolio import AMELIA_OWN, FAMILY_VIEW, PORTFOLIO, REID, SAM, SERVER, Desk
 
-from bot.actions import SendFile
+from bot.actions import Kick, LeaveRoom, Redact, SendFile, SendMessage
 from bot.provisioning import family_portfolio_key, home_key, portfolio_key
+from handlers.data_rights import PORTFOLIO_KEPT_PARENT, PORTFOLIO_KEPT_PUPIL
 from handlers.portfolio import RecordComment
 from storage.people import Role
 from storage.portfolio import CommentKind
@@ -167,3 +169,56 @@ async def test_a_kept_comment_reaction_and_photo_are_recorded_as_the_parents(
     assert await families.store.portfolios.comments_by(SAM) == [
         (FAMILY_VIEW, f"$ev{families.count - 1}")
     ]
+
+
+# --- !forget ---------------------------------------------------------------------------------
+
+
+def _answer(actions: list[Any]) -> str:
+    [said] = [a.content["body"] for a in actions if isinstance(a, SendMessage)]
+    return said
+
+
+async def test_a_parents_forget_takes_down_their_comments_and_keeps_the_childs_work(
+    families: Families,
+) -> None:
+    ids = await _two_portfolios(families)
+    asked = _answer(await families.send(SAM, "!forget"))
+    assert PORTFOLIO_KEPT_PARENT in asked
+    actions = await families.send(SAM, "!forget confirm")
+    assert PORTFOLIO_KEPT_PARENT in _answer(actions)
+    redacted = {(a.room_id, a.event_id) for a in actions if isinstance(a, Redact)}
+    assert redacted == {(FAMILY_VIEW, ids["sam_comment"]), (FAMILY_VIEW, ids["sam_reaction"])}
+    assert [a.room_id for a in actions if isinstance(a, LeaveRoom)] == [
+        FAMILY_VIEW,
+        f"!home-{SAM}",
+    ]
+    assert not [a for a in actions if isinstance(a, Kick) and a.room_id == PORTFOLIO]
+    assert await families.store.portfolios.comments_by(SAM) == []
+    assert (await families.store.personal.export(SAM))["portfolio_comments"] == []
+    # Amelia's work is the school's record: all of it stays. Kim's comment is untouched.
+    amelia = await families.store.personal.export(AMELIA_OWN)
+    assert len(amelia["own_portfolio"]["work"]) == 3
+    assert await families.store.portfolios.comments_by(KIM) == [(KIM_VIEW, ids["kim_comment"])]
+
+
+async def test_a_pupils_forget_leaves_the_portfolio_and_keeps_the_work(
+    families: Families,
+) -> None:
+    await _two_portfolios(families)
+    assert PORTFOLIO_KEPT_PUPIL in _answer(await families.send(AMELIA_OWN, "!forget"))
+    actions = await families.send(AMELIA_OWN, "!forget confirm")
+    answer = _answer(actions)
+    assert PORTFOLIO_KEPT_PUPIL in answer and "education record" in answer
+    assert [(a.room_id, a.user_id) for a in actions if isinstance(a, Kick)] == [
+        (PORTFOLIO, AMELIA_OWN)
+    ]
+    assert not [a for a in actions if isinstance(a, Redact)]  # her work is not taken down
+    assert await families.store.points.pupil_of_account(AMELIA_OWN) is None
+    assert len(await families.store.portfolios.approved(families.amelia.id)) == 1
+    assert [text for text, _ in await families.store.portfolios.activities(families.amelia.id)] == [
+        "Draw a tiger"
+    ]
+    # Sam still sees the approved work; Oliver's own account is untouched.
+    assert len((await families.store.personal.export(SAM))["portfolio_work_shared_with_you"]) == 1
+    assert await families.store.points.pupil_of_account(OLIVER_OWN) == families.oliver.id
