@@ -37,7 +37,7 @@ from bot.reports import EventReports
 from handlers import Context, Event, Handler, MalformedEvent
 from handlers.command_table import all_commands
 from handlers.commands import make_handler
-from handlers.data_rights import retention_cutoff
+from handlers.data_rights import portfolio_cutoff, retention_cutoff
 from handlers.digest import digest_actions, handle_story_post
 from handlers.encrypted import handle_encrypted
 from handlers.media import handle_media
@@ -426,11 +426,17 @@ class App:
         return posted
 
     async def retention(self) -> int:
-        """Relayed message bodies are deleted after `message_retention_days`."""
-        removed = await self.store.personal.expire_message_bodies(retention_cutoff(self.context()))
+        """Relayed message bodies are deleted after `message_retention_days`, and portfolio
+        work after `portfolio_retention_days` when the school sets it. How many went."""
+        ctx = self.context()
+        removed = await self.store.personal.expire_message_bodies(retention_cutoff(ctx))
         if removed:
             log.info("retention: %d relayed message bodies deleted", removed)
-        return removed
+        cutoff = portfolio_cutoff(ctx)
+        work = await self.store.personal.expire_portfolios(cutoff) if cutoff else 0
+        if work:
+            log.info("retention: %d pieces of portfolio work deleted", work)
+        return removed + work
 
     async def send_weekly_summaries(self) -> None:
         """Each child's week of points to their parents, once, after the school week."""

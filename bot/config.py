@@ -259,6 +259,11 @@ class Policy(_Model):
         min_length=1, description="a list of the school values, such as [Kindness, Respect]"
     )
     message_retention_days: Positive = Field(90, description="a whole number of days, 1 or more")
+    portfolio_retention_days: Positive | None = Field(
+        None,
+        description="a whole number of days, 1 or more, or left out to keep portfolio work "
+        "until the school deletes it",
+    )
     golden_rule_minutes: Count = Field(
         5, description="a whole number of minutes, 0 or more (0 turns the pause off)"
     )

@@ -179,3 +179,10 @@ DATA_RIGHTS_COMMANDS = (
 
 def retention_cutoff(ctx: Context) -> str:
     return stamp(ctx.clock.now() - timedelta(days=ctx.config.policy.message_retention_days))
+
+
+def portfolio_cutoff(ctx: Context) -> str | None:
+    """Portfolio work before this is deleted; None (the default) keeps it until the school
+    deletes it, as ClassDojo keeps student work."""
+    days = ctx.config.policy.portfolio_retention_days
+    return None if days is None else stamp(ctx.clock.now() - timedelta(days=days))

@@ -178,3 +178,21 @@ class PersonalData(PersonalDataReader):
             (before,),
         )
         return cur.rowcount
+
+    async def expire_portfolios(self, before: str) -> int:
+        """Portfolio retention (`portfolio_retention_days`): work posted before `before` is
+        deleted (its words, and its media's mxc and the finished media checks that held its
+        content), with the activities set and the family views' comments from before then.
+        The fingerprints of approved media stay, so a copy shared elsewhere is still known.
+        The number of pieces of work deleted."""
+        db = self._db
+        async with transaction(db):
+            await db.execute(
+                "DELETE FROM media_checks WHERE done_at IS NOT NULL AND event_id IN "
+                "(SELECT event_id FROM portfolio_work WHERE submitted_at < ?)",
+                (before,),
+            )
+            cur = await db.execute("DELETE FROM portfolio_work WHERE submitted_at < ?", (before,))
+            await db.execute("DELETE FROM portfolio_activities WHERE set_at < ?", (before,))
+            await db.execute("DELETE FROM portfolio_comments WHERE at < ?", (before,))
+        return cur.rowcount

@@ -130,7 +130,14 @@ def test_defaults_apply_when_policy_keys_are_left_out() -> None:
     assert config.policy.strike_expiry_days == 180
     assert config.policy.parents_per_child == 2
     assert (config.policy.reply_window_hours, config.policy.escalate_after_hours) == (24, 48)
+    assert config.policy.portfolio_retention_days is None  # kept until the school deletes it
     assert config.hours.school_holidays == () and config.hours.closures == ()
+
+
+def test_a_school_may_set_a_portfolio_retention() -> None:
+    data = copy.deepcopy(SHIPPED)
+    data["policy"]["portfolio_retention_days"] = 365
+    assert Config.model_validate(data).policy.portfolio_retention_days == 365
 
 
 def test_models_are_frozen() -> None:
@@ -175,6 +182,17 @@ ONE_PROBLEM: dict[str, tuple[list[Edit], str]] = {
         [setter("policy", "strike_expiry_days", value=0)],
         "rooms.yaml: policy.strike_expiry_days: the number 0 is too small; "
         "expected a whole number of days, 1 or more",
+    ),
+    "portfolio retention not a number": (
+        [setter("policy", "portfolio_retention_days", value="a year")],
+        "rooms.yaml: policy.portfolio_retention_days: got 'a year'; expected a whole number "
+        "of days, 1 or more, or left out to keep portfolio work until the school deletes it",
+    ),
+    "portfolio retention too small": (
+        [setter("policy", "portfolio_retention_days", value=0)],
+        "rooms.yaml: policy.portfolio_retention_days: the number 0 is too small; expected a "
+        "whole number of days, 1 or more, or left out to keep portfolio work until the school "
+        "deletes it",
     ),
     "list expected": (
         [setter("hours", "days", value="mon-fri")],
@@ -349,7 +367,8 @@ def test_typo_in_key_is_reported_as_unknown_with_the_allowed_keys() -> None:
         "rooms.yaml: policy.warnings_before_removl: unknown key "
         "(did you mean 'warnings_before_removal'?); expected one of: warnings_before_removal, "
         "strike_expiry_days, parents_per_child, reply_window_hours, escalate_after_hours, values, "
-        "message_retention_days, golden_rule_minutes, hostile_reactions"
+        "message_retention_days, portfolio_retention_days, golden_rule_minutes, "
+        "hostile_reactions"
     ]
 
 
@@ -357,8 +376,8 @@ def test_typo_in_section_name_reports_missing_and_unknown() -> None:
     assert problems_in_text(shipped_text_with("\npolicy:", "\npolcy:")) == [
         "rooms.yaml: policy: missing required key; expected a mapping with keys: "
         "warnings_before_removal, strike_expiry_days, parents_per_child, reply_window_hours, "
-        "escalate_after_hours, values, message_retention_days, golden_rule_minutes, "
-        "hostile_reactions",
+        "escalate_after_hours, values, message_retention_days, portfolio_retention_days, "
+        "golden_rule_minutes, hostile_reactions",
         "rooms.yaml: polcy: unknown key (did you mean 'policy'?); "
         "expected one of: school, hours, policy, safeguarding, encryption, digest, staff, classes",
     ]

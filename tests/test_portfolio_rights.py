@@ -1,19 +1,35 @@
 """Portfolios under the data rights (issue 15, item 6), from a temporary database without a
 server: `!mydata` gives a parent their child's approved work and their own comments, and a
 pupil their own portfolio, never another family's or pupil's; `!forget` takes down a parent's
-comments and keeps the pupil's work (the school's education record), saying so."""
+comments and keeps the pupil's work (the school's education record), saying so; the
+school's `portfolio_retention_days` (none by default) deletes older work."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_portfolio import AMELIA_OWN, FAMILY_VIEW, PORTFOLIO, REID, SAM, SERVER, Desk
+from nio import AsyncClient
+from test_portfolio import (
+    AMELIA_OWN,
+    BOT,
+    CONFIG,
+    FAMILY_VIEW,
+    PORTFOLIO,
+    REID,
+    SAM,
+    SERVER,
+    TUESDAY,
+    Desk,
+)
 
 from bot.actions import Kick, LeaveRoom, Redact, SendFile, SendMessage
+from bot.app import App
+from bot.clock import Clock
 from bot.provisioning import family_portfolio_key, home_key, portfolio_key
 from handlers.data_rights import PORTFOLIO_KEPT_PARENT, PORTFOLIO_KEPT_PUPIL
 from handlers.portfolio import RecordComment
@@ -222,3 +238,44 @@ async def test_a_pupils_forget_leaves_the_portfolio_and_keeps_the_work(
     # Sam still sees the approved work; Oliver's own account is untouched.
     assert len((await families.store.personal.export(SAM))["portfolio_work_shared_with_you"]) == 1
     assert await families.store.points.pupil_of_account(OLIVER_OWN) == families.oliver.id
+
+
+# --- retention -------------------------------------------------------------------------------
+
+
+def _app(store: Store, days: int | None) -> App:
+    policy = CONFIG.policy.model_copy(update={"portfolio_retention_days": days})
+    config = CONFIG.model_copy(update={"policy": policy})
+    client = AsyncClient("http://localhost", BOT)  # retention never calls the homeserver
+    return App(config, store, client, Clock(TUESDAY))
+
+
+async def test_portfolios_are_kept_until_the_school_deletes_them_by_default(
+    families: Families,
+) -> None:
+    await _two_portfolios(families)
+    app = _app(families.store, None)
+    app.clock.set(TUESDAY + timedelta(days=3_000))
+    assert await app.retention() == 0
+    assert len((await families.store.personal.export(AMELIA_OWN))["own_portfolio"]["work"]) == 3
+    await app.client.close()
+
+
+async def test_the_schools_portfolio_retention_deletes_older_work(families: Families) -> None:
+    await _two_portfolios(families)
+    app = _app(families.store, 30)
+    app.clock.set(TUESDAY + timedelta(days=29))
+    assert await app.retention() == 0  # not yet 30 days old
+    assert len(await families.store.portfolios.approved(families.amelia.id)) == 1
+    app.clock.set(TUESDAY + timedelta(days=31))
+    assert await app.retention() == 4  # Amelia's three pieces and Oliver's one
+    for user in (AMELIA_OWN, OLIVER_OWN):
+        assert (await families.store.personal.export(user))["own_portfolio"] == {
+            "activities": [],
+            "work": [],
+        }
+    sam = await families.store.personal.export(SAM)
+    assert sam["portfolio_work_shared_with_you"] == [] and sam["portfolio_comments"] == []
+    assert await families.store.portfolios.work(f"$ev{families.count}") is None
+    assert await app.retention() == 0  # nothing left to delete
+    await app.client.close()
