@@ -14,7 +14,7 @@ from pathlib import Path
 
 from nio import AsyncClient
 
-from bot import digest, judge_eval, judge_model, judge_train
+from bot import digest, judge_eval, judge_model, judge_train, portfolio_export
 from bot.actions import Executor
 from bot.app import App
 from bot.clock import Clock, ClockError
@@ -360,6 +360,7 @@ def parser() -> argparse.ArgumentParser:
     judge_eval.add_parser(commands)
     judge_train.add_parser(commands)
     digest.add_parser(commands)
+    portfolio_export.add_parser(commands)
     demo = add("demo", cmd_demo, "start an embedded Synapse, a demo school and the bot")
     demo.set_defaults(data_dir="var/demo")
     demo.add_argument("--roster", default="demo/roster.csv")

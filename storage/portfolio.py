@@ -36,6 +36,8 @@ class Work:
     decided_by: str | None
     #: Approved: the messages the family's view was given (a caption, the work).
     shared: tuple[dict[str, Any], ...] = ()
+    submitted_at: str | None = None
+    decided_at: str | None = None
 
 
 def _work(row: aiosqlite.Row) -> Work:
@@ -48,6 +50,8 @@ def _work(row: aiosqlite.Row) -> Work:
         WorkStatus(row["status"]),
         row["decided_by"],
         tuple(json.loads(row["shared"])) if row["shared"] else (),
+        row["submitted_at"],
+        row["decided_at"],
     )
 
 

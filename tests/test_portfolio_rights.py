@@ -2,11 +2,15 @@
 server: `!mydata` gives a parent their child's approved work and their own comments, and a
 pupil their own portfolio, never another family's or pupil's; `!forget` takes down a parent's
 comments and keeps the pupil's work (the school's education record), saying so; the
-school's `portfolio_retention_days` (none by default) deletes older work."""
+school's `portfolio_retention_days` (none by default) deletes older work; a pupil's
+portfolio is exported as a zip (`conductbot portfolio-export`), its media downloaded from a
+real Synapse in the last test."""
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -19,8 +23,10 @@ from test_portfolio import (
     BOT,
     CONFIG,
     FAMILY_VIEW,
+    PNG,
     PORTFOLIO,
     REID,
+    REPO,
     SAM,
     SERVER,
     TUESDAY,
@@ -29,14 +35,17 @@ from test_portfolio import (
 
 from bot.actions import Kick, LeaveRoom, Redact, SendFile, SendMessage
 from bot.app import App
+from bot.cli import parser
 from bot.clock import Clock
+from bot.portfolio_export import MEDIA_MSGTYPES, MediaUnavailable, export_portfolio
 from bot.provisioning import family_portfolio_key, home_key, portfolio_key
+from handlers import media
 from handlers.data_rights import PORTFOLIO_KEPT_PARENT, PORTFOLIO_KEPT_PUPIL
 from handlers.portfolio import RecordComment
 from storage.people import Role
 from storage.portfolio import CommentKind
 from storage.rooms import RoomKind
-from storage.store import Store
+from storage.store import DATABASE, Store
 
 KIM, OLIVER_OWN = f"@kim:{SERVER}", f"@oliver:{SERVER}"
 OLIVER_PORTFOLIO = f"!portfolio-oliver:{SERVER}"
@@ -89,6 +98,16 @@ class Families(Desk):
 @pytest.fixture
 async def families(tmp_path: Path) -> AsyncIterator[Families]:
     store = await Store.open(tmp_path / "db.sqlite")
+    try:
+        yield await Families(store).setup()
+    finally:
+        await store.close()
+
+
+@pytest.fixture
+async def cli_families(tmp_path: Path) -> AsyncIterator[Families]:
+    """The same, in the database the command line reads (`--data-dir tmp_path`)."""
+    store = await Store.open(tmp_path / DATABASE)
     try:
         yield await Families(store).setup()
     finally:
@@ -279,3 +298,107 @@ async def test_the_schools_portfolio_retention_deletes_older_work(families: Fami
     assert await families.store.portfolios.work(f"$ev{families.count}") is None
     assert await app.retention() == 0  # nothing left to delete
     await app.client.close()
+
+
+# --- a leaver's portfolio as a zip ---------------------------------------------------------------
+
+
+def _zip(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+async def test_the_export_holds_the_activities_and_approved_work_only(families: Families) -> None:
+    await _two_portfolios(families)
+    asked: list[dict[str, Any]] = []
+
+    async def fetch(content: dict[str, Any]) -> bytes:
+        asked.append(content)
+        return PNG
+
+    exported = await export_portfolio(
+        families.store, CONFIG, families.amelia, fetch, now=TUESDAY + timedelta(days=200)
+    )
+    assert (exported.activities, exported.work, exported.files, exported.missing) == (1, 1, 1, 0)
+    assert set(media.MEDIA_MSGTYPES) == MEDIA_MSGTYPES  # the frame's copy of the policy's
+    files = _zip(exported.data)
+    assert set(files) == {"index.html", "media/01-tiger.png"}
+    assert files["media/01-tiger.png"] == PNG and asked[0]["url"] == "mxc://test/tiger"
+    index = files["index.html"].decode()
+    assert "Amelia Hughes&#x27;s portfolio" in index and "Draw a tiger" in index
+    assert "<img src='media/01-tiger.png'" in index and "Tuesday 24 November 2026" in index
+    for never in ("half done", "no stripes", "storm", "fierce", REID, SAM, AMELIA_OWN):
+        assert never not in index  # waiting, returned, another pupil's, comments, who
+
+
+async def test_media_that_cannot_be_fetched_is_named_in_the_index(families: Families) -> None:
+    await _two_portfolios(families)
+
+    async def gone(content: dict[str, Any]) -> bytes:
+        raise MediaUnavailable("Not found")
+
+    exported = await export_portfolio(families.store, CONFIG, families.amelia, gone, now=TUESDAY)
+    assert (exported.files, exported.missing) == (0, 1)
+    files = _zip(exported.data)
+    assert set(files) == {"index.html"}
+    assert "tiger.png: this file could not be fetched (Not found)" in files["index.html"].decode()
+
+
+def _names(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir())
+
+
+async def _cli(*argv: str) -> int:
+    args = parser().parse_args(["portfolio-export", *argv])
+    return await args.run(args)
+
+
+async def test_the_command_writes_the_zip(
+    cli_families: Families, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    await _two_portfolios(cli_families)
+    out = tmp_path / "oliver.zip"
+    common = ("--data-dir", str(tmp_path), "--config", str(REPO / "rooms.yaml"))
+    assert await _cli("DEMO0002", "--out", str(out), *common) == 0  # writing only: no login
+    said = capsys.readouterr().out
+    assert said.startswith(f"{out}: Oliver Bennett's portfolio: 1 activity and 1 piece of ")
+    index = _zip(out.read_bytes())["index.html"].decode()
+    assert "Write about a storm" in index and "The storm was loud and wild" in index
+    assert "tiger" not in index
+    assert [name for name in _names(tmp_path) if name.endswith(".partial")] == []
+
+
+@pytest.mark.parametrize(
+    ("pupil", "out", "line"),
+    [
+        (
+            "Zed Quill",
+            "zed.zip",
+            "portfolio-export: no pupil 'Zed Quill' in the roster; give an MIS id or "
+            "'First Surname' (nothing was written)",
+        ),
+        (
+            "Oliver",
+            "oliver.zip",
+            "portfolio-export: 'Oliver' matches several pupils: Oliver Bennett (oak, DEMO0002), "
+            "Oliver Thornbury (oak, DEMO0003); give the MIS id (nothing was written)",
+        ),
+        ("DEMO0002", "no/such/folder/oliver.zip", "cannot write there: No such file or directory"),
+        ("DEMO0002", ".", "cannot write there: that is a folder"),
+    ],
+)
+async def test_bad_input_gets_one_line_and_writes_nothing(
+    cli_families: Families,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    pupil: str,
+    out: str,
+    line: str,
+) -> None:
+    before = _names(tmp_path)
+    target = tmp_path / out
+    common = ("--data-dir", str(tmp_path), "--config", str(REPO / "rooms.yaml"))
+    assert await _cli(pupil, "--out", str(target), *common) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and line in err, err
+    assert _names(tmp_path) == before
