@@ -16,7 +16,9 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import nio
 import pytest
+from conftest import BotLauncher, Matrix, School, eventually
 from nio import AsyncClient
 from test_portfolio import (
     AMELIA_OWN,
@@ -31,13 +33,19 @@ from test_portfolio import (
     SERVER,
     TUESDAY,
     Desk,
+    Portfolios,
 )
 
 from bot.actions import Kick, LeaveRoom, Redact, SendFile, SendMessage
 from bot.app import App
 from bot.cli import parser
 from bot.clock import Clock
-from bot.portfolio_export import MEDIA_MSGTYPES, MediaUnavailable, export_portfolio
+from bot.portfolio_export import (
+    MEDIA_MSGTYPES,
+    MediaUnavailable,
+    client_fetch,
+    export_portfolio,
+)
 from bot.provisioning import family_portfolio_key, home_key, portfolio_key
 from handlers import media
 from handlers.data_rights import PORTFOLIO_KEPT_PARENT, PORTFOLIO_KEPT_PUPIL
@@ -402,3 +410,48 @@ async def test_bad_input_gets_one_line_and_writes_nothing(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and line in err, err
     assert _names(tmp_path) == before
+
+
+# --- on a real Synapse: the media is downloaded by the bot --------------------------------------
+
+
+@pytest.fixture
+async def synapse(school: School, launch: BotLauncher, matrix: Matrix) -> Portfolios:
+    """test_portfolio's real school: Miss Reid, and Amelia with her own account."""
+    return await Portfolios(await launch(), matrix, school).setup()
+
+
+async def test_the_export_downloads_the_approved_photo_from_the_homeserver(
+    synapse: Portfolios,
+) -> None:
+    portfolios = synapse
+    bot = portfolios.bot
+    await portfolios.parent("sam", "Amelia Hughes")
+    room = await portfolios.portfolio()
+    uploaded, _ = await portfolios.amelia_own.upload(
+        io.BytesIO(PNG), content_type="image/png", filename="tiger.png", filesize=len(PNG)
+    )
+    assert isinstance(uploaded, nio.UploadResponse), uploaded
+    image = {
+        "msgtype": "m.image",
+        "body": "tiger.png",
+        "url": uploaded.content_uri,
+        "info": {"mimetype": "image/png", "size": len(PNG)},
+    }
+    photo = await portfolios.amelia_own.room_send(room, "m.room.message", image)
+    assert isinstance(photo, nio.RoomSendResponse), photo
+    await portfolios.handled(photo.event_id)
+    await portfolios.react(room, photo.event_id, "✅")
+    await portfolios.share_text(room, "My tiger lives in the jungle")
+
+    async def approved() -> bool:
+        return len(await bot.store.portfolios.approved(portfolios.amelia.id)) == 2
+
+    await eventually(approved)
+    exported = await export_portfolio(
+        bot.store, bot.app.config, portfolios.amelia, client_fetch(bot.client), now=TUESDAY
+    )
+    assert (exported.work, exported.files, exported.missing) == (2, 1, 0)
+    files = _zip(exported.data)
+    assert files["media/01-tiger.png"] == PNG
+    assert "My tiger lives in the jungle" in files["index.html"].decode()
