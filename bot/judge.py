@@ -105,6 +105,10 @@ class Verdict:
     # urgent, so out of hours a safeguarding lead reads it (the relay's `check`; a story
     # reply also goes to a teacher).
     unread: str | None = None
+    # A private message only the learned tier reads as danger, and not surely (why): out of
+    # hours a safeguarding lead is asked to read it now (the relay's `check`), and the family
+    # is not told to ring 999 over what may be "his gran's collecting him".
+    doubt: str | None = None
 
 
 # --- Thresholds ----------------------------------------------------------------------------
@@ -985,22 +989,41 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
     heads = judge_model.heads()[context.where]
     read = learned and foreign is None
     chances = heads.probabilities(t.original, t.vector()) if read else None
+    words_danger = ev.of(_URGENT)
     if chances is not None and chances["urgent"] >= heads.threshold["urgent"]:
         ev.add(_URGENT, URGENT_AT, f"reads as danger (learned tier, {chances['urgent']:.2f})")
-    if ev.of(_URGENT) >= URGENT_AT:
-        outcome = Outcome.KEEP if context.where == DM else Outcome.REMOVE
-        weight = ev.of(_URGENT)
-        return Verdict(_URGENT, _confidence(weight), _reasons(ev, _URGENT), outcome)
-    words = _decide_dm(ev) if context.where == DM else _decide_story(ev)
+    if ev.of(_URGENT) < URGENT_AT:
+        return _not_urgent(t, ev, foreign, chances, heads.threshold, context.where)
+    outcome = Outcome.KEEP if context.where == DM else Outcome.REMOVE
+    weight = ev.of(_URGENT)
+    urgent = Verdict(_URGENT, _confidence(weight), _reasons(ev, _URGENT), outcome)
+    if context.where == DM and chances is not None and words_danger < URGENT_AT:
+        if chances["urgent"] < heads.threshold["urgent_sure"]:
+            other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where)
+            if other.label is not _ABUSE or other.outcome is Outcome.KEEP:
+                return replace(other, doubt=urgent.reasons[0])
+    return urgent
+
+
+def _not_urgent(
+    t: _Text,
+    ev: _Evidence,
+    foreign: _Foreign | None,
+    chances: dict[str, float] | None,
+    threshold: dict[str, float],
+    where: Where,
+) -> Verdict:
+    """The verdict on a message the judge does not read as danger (or not surely)."""
+    words = _decide_dm(ev) if where == DM else _decide_story(ev)
     if foreign is not None:
-        return _other_language_verdict(words, foreign, t, context.where)
+        return _other_language_verdict(words, foreign, t, where)
     if chances is None:
         return words
-    if context.where == DM:
+    if where == DM:
         if len(t.words) < LEARNED_DM_WORDS:
             return words
-        return _learned_dm(words, ev, chances, heads.threshold, "slur" in t.swore)
-    return _learned_story(words, ev, chances, heads.threshold, _unmistakable(t))
+        return _learned_dm(words, ev, chances, threshold, "slur" in t.swore)
+    return _learned_story(words, ev, chances, threshold, _unmistakable(t))
 
 
 def read_by_the_learned_tier(text: str) -> bool:

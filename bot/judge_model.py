@@ -89,6 +89,9 @@ BUDGET: dict[str, dict[str, tuple[str, str, float]]] = {
         "pause_clear": ("pause", "yes", 0.1),
         "office": ("complaint", "ok", 0.06),
         "urgent": ("urgent", "no", 0.06),
+        # Above it, the tier alone is sure enough to answer the family with the emergency
+        # routes; between the two, a lead is asked to read the message (`Verdict.doubt`).
+        "urgent_sure": ("urgent", "no", 0.02),
     },
 }
 

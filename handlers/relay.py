@@ -205,8 +205,9 @@ class Route(StrEnum):
     OFFICE = "office"  # delivered, with the office route pointed out
     DIVERT = "divert"  # to SLT instead of the teacher
     URGENT = "urgent"  # emergency routes to the family, leads alerted, teacher first
-    # Written in a language the judge cannot read: in hours the teacher has it at once;
-    # out of hours it is held for the teacher and a safeguarding lead reads it now.
+    # Written in a language the judge cannot read, or read as danger but not surely: in
+    # hours the teacher has it at once; out of hours it is held for the teacher and a
+    # safeguarding lead reads it now.
     CHECK = "check"
 
 
@@ -218,7 +219,7 @@ def route(verdict: Verdict | None, *, golden_rule: bool = True) -> Route:
         return Route.URGENT
     if verdict.label is Label.ABUSIVE and verdict.outcome is not Outcome.KEEP:
         return Route.DIVERT
-    if verdict.unread is not None:
+    if verdict.unread is not None or verdict.doubt is not None:
         return Route.CHECK
     if verdict.label is Label.NEGATIVE and golden_rule:
         return Route.PAUSE
@@ -415,11 +416,11 @@ async def _new_parent_message(
         return [replace(store, release_at=stamp(now)), *actions]
     if ctx.calendar.is_open(now, teacher):
         return [*await _deliver_now(ctx, conversation, store, event.content), *actions]
-    if taken is Route.CHECK and verdict is not None:
+    if taken is Route.CHECK and verdict is not None and verdict.unread is not None:
         return await _urgent(event, ctx, conversation, verdict, text, store)
     opening = ctx.calendar.next_opening(now, teacher)
     teacher_name = await display_name(ctx, conversation.teacher)
-    return [
+    held = [
         replace(store, release_at=stamp(opening)),
         React(event.room.room_id, source, HELD, remember_as=f"hold:{source}"),
         *await tell_here(
@@ -430,6 +431,15 @@ async def _new_parent_message(
         ),
         *actions,
     ]
+    if taken is Route.CHECK and verdict is not None:
+        # Danger read, but not surely: a lead reads it now; the family is not alarmed.
+        where = await _where(ctx, conversation)
+        concern = Concern.of(event, ctx, text)
+        asked = await urgent_actions(
+            ctx, concern, verdict, reply_room=None, where=where, teacher_line=""
+        )
+        return [held[0], *asked, *held[1:]]
+    return held
 
 
 async def _deliver_now(

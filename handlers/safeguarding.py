@@ -165,7 +165,8 @@ async def urgent_actions(
     a story reply); `where` says for the leads where it was written; `teacher_line` tells the
     family when the teacher sees it ("" when no teacher is involved). A message the judge
     cannot read (`verdict.unread`, sent out of hours) takes the same path: the leads are
-    asked to read it, as it may be urgent.
+    asked to read it, as it may be urgent. So does one the judge reads as danger but not
+    surely (`verdict.doubt`), without a word to the family (`reply_room` None).
     """
     now = ctx.clock.now()
     handle = short_id(concern.source_event)
@@ -173,13 +174,21 @@ async def urgent_actions(
     text = concern.text
     family = await _family(ctx, concern.sender)
     unread = verdict.unread if verdict.label is not Label.URGENT else None
-    heading = (
-        f"{UNREAD_MARK} PLEASE READ: a message in {unread} from {family}, which conductbot "
-        "cannot read. It was sent out of hours and may be urgent: please read it now (a "
-        "translation app will do)."
-        if unread
-        else f"{URGENT_MARK} URGENT: a safeguarding concern from {family}."
-    )
+    doubt = verdict.doubt if verdict.label is not Label.URGENT else None
+    if unread:
+        heading = (
+            f"{UNREAD_MARK} PLEASE READ: a message in {unread} from {family}, which conductbot "
+            "cannot read. It was sent out of hours and may be urgent: please read it now (a "
+            "translation app will do)."
+        )
+    elif doubt:
+        heading = (
+            f"{UNREAD_MARK} PLEASE READ: a message from {family} that may be about a child's "
+            "safety; conductbot is not sure. It was sent out of hours: please read it now. "
+            "The family has not been told anything beyond the usual reply."
+        )
+    else:
+        heading = f"{URGENT_MARK} URGENT: a safeguarding concern from {family}."
     body = (
         f"{heading}\n"
         f"Where: {where}. Sent {ctx.calendar.describe(sent)}.\n"
@@ -194,9 +203,16 @@ async def urgent_actions(
     incident = Incident(
         kind="safeguarding",
         user_id=concern.sender,
-        rule="unread" if unread else "urgent",
-        outcome="emergency routes given to the family; safeguarding leads "
-        + (f"asked to read it (written in {unread}) " if unread else "alerted ")
+        rule="unread" if unread else "unsure" if doubt else "urgent",
+        outcome=("" if doubt else "emergency routes given to the family; ")
+        + "safeguarding leads "
+        + (
+            f"asked to read it (written in {unread}) "
+            if unread
+            else "asked to read it (it may be urgent) "
+            if doubt
+            else "alerted "
+        )
         + ("at once" if notify_now else "at the next opening")
         + f" (!ack {handle}); no strike",
         room_id=concern.room_id,
@@ -224,11 +240,12 @@ async def urgent_actions(
         actions.append(_answer_family(ctx, reply_room, concern, notify_now, notify_at, told))
     if notify_now:
         actions += await _tell_leads(ctx, handle, concern.source_event, body, markup)
-    title = (
-        f"{UNREAD_MARK} A message conductbot cannot read, for a safeguarding lead"
-        if unread
-        else f"{URGENT_MARK} URGENT safeguarding concern"
-    )
+    if unread:
+        title = f"{UNREAD_MARK} A message conductbot cannot read, for a safeguarding lead"
+    elif doubt:
+        title = f"{UNREAD_MARK} A message that may be about a child's safety, for a lead"
+    else:
+        title = f"{URGENT_MARK} URGENT safeguarding concern"
     return actions + await escalate(ctx, incident, title)
 
 

@@ -18,8 +18,9 @@ from bot.actions import Action, DeliverRelay, React, RecordIncident, SendMessage
 from bot.calendar import SchoolCalendar
 from bot.clock import Clock, stamp
 from bot.config import load_config
+from bot.judge import Label, Outcome, Verdict
 from bot.provisioning import ESCALATION_KEY, home_key
-from handlers import Context, Event
+from handlers import Context, Event, relay
 from handlers.discipline import AddStrike
 from handlers.relay import HELD, StoreRelay, handle_parent_dm
 from handlers.safeguarding import RaiseAlert
@@ -183,3 +184,38 @@ async def test_a_closed_conversation_passes_nothing_on_and_says_so(store: Store)
     actions = await plan(store, WORRY, TUESDAY_10AM)
     [told] = sent_to(actions, PARENT_DM)
     assert "closed" in told and len(actions) == 1, actions
+
+
+@pytest.fixture
+def danger_in_doubt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The judge reads danger in every message, but not surely (only its learned tier)."""
+    unsure = Verdict(Label.OK, 0.8, ("nothing of concern",), Outcome.KEEP, doubt="reads as danger")
+    monkeypatch.setattr(relay, "judge", lambda text, context: unsure)
+
+
+@pytest.mark.usefixtures("danger_in_doubt")
+async def test_danger_read_but_not_surely_at_7pm_asks_a_lead_and_does_not_alarm_the_family(
+    store: Store,
+) -> None:
+    actions = await plan(store, WORRY, FRIDAY_7PM)
+    record = stored(actions)
+    assert record.status == "held" and record.release_at == stamp(MONDAY_8AM), record
+    [alert] = [a for a in actions if isinstance(a, RaiseAlert)]
+    assert alert.reply_room == "", alert  # a lead's !ack is not passed on to the family
+    [lead] = sent_to(actions, LEAD_HOME)
+    assert "PLEASE READ" in lead and "not sure" in lead and WORRY in lead, lead
+    [family] = sent_to(actions, PARENT_DM)
+    assert "held" in family and "999" not in family, family
+    [incident] = [a.incident for a in actions if isinstance(a, RecordIncident)]
+    assert incident.rule == "unsure" and "emergency" not in incident.outcome, incident
+    assert not any(isinstance(a, AddStrike) for a in actions), actions
+
+
+@pytest.mark.usefixtures("danger_in_doubt")
+async def test_danger_read_but_not_surely_in_hours_goes_to_the_teacher_at_once(
+    store: Store,
+) -> None:
+    actions = await plan(store, WORRY, TUESDAY_10AM)
+    [copy] = sent_to(actions, TEACHER_DM)
+    assert WORRY in copy, copy
+    assert not any(isinstance(a, RaiseAlert) for a in actions), actions

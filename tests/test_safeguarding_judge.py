@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import yaml
 from conftest import conductbot
 from test_config import SHIPPED, problems_in_text
 
+from bot import judge_model
 from bot.judge import JudgeContext, Label, Outcome, Verdict, judge
 from handlers.relay import Route, route
 
@@ -254,3 +256,35 @@ def test_cut_wrists_and_an_asthma_attack_now_are_danger_even_in_anger(
 def test_an_asthma_attack_last_week_is_not_danger() -> None:
     text = "She had an asthma attack last week so she might be tired, her inhaler is in her bag"
     assert judge(text, DM).label is not Label.URGENT
+
+
+@pytest.fixture
+def learned_danger_in_doubt() -> Iterator[None]:
+    """The shipped model with every private message read as danger by the learned tier,
+    never surely: what the judge makes of the tier's unsure readings, whatever the model."""
+    shipped = judge_model.shipped()
+    dm = shipped["dm"]
+    unsure = replace(dm, threshold=dm.threshold | {"urgent": 0.0, "urgent_sure": 1.01})
+    judge_model.use(shipped | {"dm": unsure})
+    yield
+    judge_model.use(None)
+
+
+@pytest.mark.usefixtures("learned_danger_in_doubt")
+def test_danger_only_the_learned_tier_reads_and_not_surely_is_checked_not_urgent() -> None:
+    """A lead reads it now (the relay's check); the family is not told to ring 999."""
+    verdict = judge("His gran's picking him up today, she'll be by the church.", DM)
+    assert verdict.label is not Label.URGENT and verdict.doubt is not None, verdict
+    assert route(verdict) is Route.CHECK
+    # What the word rules read as danger stays urgent, as does abuse the tier reads as danger.
+    words = judge("Jake told me he wants to die and everyone would be better off without him", DM)
+    assert words.label is Label.URGENT and words.doubt is None, words
+    assert route(judge("You useless cow, I know where you live", DM)) in (
+        Route.URGENT,
+        Route.DIVERT,
+    )
+
+
+def test_the_shipped_model_is_sure_of_less_danger_than_it_reads() -> None:
+    threshold = judge_model.shipped()["dm"].threshold
+    assert 0 < threshold["urgent"] < threshold["urgent_sure"] < 1, threshold
