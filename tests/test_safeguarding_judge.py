@@ -15,7 +15,7 @@ from conftest import conductbot
 from test_config import SHIPPED, problems_in_text
 
 from bot import judge_model
-from bot.judge import JudgeContext, Label, Outcome, Verdict, judge
+from bot.judge import JudgeContext, Label, Outcome, Verdict, Where, judge
 from handlers.relay import Route, route
 
 DEV = Path(__file__).resolve().parent.parent / "bot/judge_data/training/safeguarding_dev.jsonl"
@@ -288,3 +288,34 @@ def test_danger_only_the_learned_tier_reads_and_not_surely_is_checked_not_urgent
 def test_the_shipped_model_is_sure_of_less_danger_than_it_reads() -> None:
     threshold = judge_model.shipped()["dm"].threshold
     assert 0 < threshold["urgent"] < threshold["urgent_sure"] < 1, threshold
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Has anyone seen Ava's jumper? Navy, name tape inside. Third one this term 😩", "dm"),
+        ("He's been killing himself laughing at the joke book from the library, thank you", "dm"),
+        ("The secret weapon of Year 3 is clearly that goalkeeper! Great match", "story"),
+        ("Top gun of the rounders match there, well done Maya!", "story"),
+        ("Lovely they learned to use the butter knives safely making sandwiches", "story"),
+        ("I was so scared she'd freeze on stage but she was amazing! Thank you", "story"),
+    ],
+)
+def test_idioms_of_lost_jumpers_laughter_and_stage_nerves_are_not_danger(
+    text: str, where: Where
+) -> None:
+    verdict = judge(text, JudgeContext(where=where))
+    assert verdict.label is not Label.URGENT and verdict.outcome is Outcome.KEEP, verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Has anyone seen Ava? She hasn't come home from school",
+        "She told me she wants to kill herself",
+        "He took a kitchen knife to school in his bag",
+        "We're so scared, he's outside the house again shouting",
+    ],
+)
+def test_their_twins_in_danger_stay_urgent(text: str) -> None:
+    assert judge(text, DM).label is Label.URGENT

@@ -880,13 +880,23 @@ URGENT_HARMLESS: tuple[str, ...] = (
     r"\bnot in (?:any )?danger\b|\bno danger\b|\bnot (?:at all )?(?:worried|serious|urgent)\b",
     r"\b(?:absolute|total|complete|utter|proper|you|ye|ya|what a) weapon\b",
     r"\bknives? and forks?\b|\bknife and fork\b|\b(?:butter|plastic|cake|bread|table|"
-    r"cutlery) knife\b|\bcutlery\b",
+    r"cutlery) kni(?:fe|ves)\b|\bcutlery\b|\btop gun\b",
     r"\b(?:nerf|water|glue|toy|bubble|squirt|foam|cap|staple|massage|spud) guns?\b",
     r"\bhave a stab at\b|\bstab in the dark\b|\bgunning for\b|\bguns? blazing\b",
     r"\b(?:dying|dyin) (?:to|for|of)\b|\bkill for\b|\bcould (?:kill|murder) (?:for|a)\b",
     r"\bthe film was about\b|\bin (?:the|a) (?:story|book|film|play|game|video)\b",
     r"\bclaw hammer\b|\btoy hammer\b|\bhammer(?:ed)? (?:it|them|home|away)\b",
-    r"\bsecret santa\b|\bsecret (?:garden|agent|seven)\b",
+    r"\bsecret santa\b|\bsecret (?:garden|agent|seven|weapon)\b",
+    # "killing himself laughing": laughter, not harm
+    r"\b(?:kill|killing|killed|kills) (?:himself|herself|myself|themselves|ourselves|yourself) "
+    r"(?:laughing|with laughter)\b",
+    # "has anyone seen Ava's jumper?": lost property, not a lost child
+    r"\b(?:anyone|anybody|any1|no ?one|nobody)(?:'s| has| have)? seen (?:\w+'s|his|her|my|our|"
+    r"the|a) (?:\w+ )?(?:jumper|coat|cardigan|fleece|hat|scarf|gloves?|bag|book|bottle|"
+    r"lunch ?box|shoes?|trainers|kit|jacket|blazer|glasses|lanyard)\b",
+    # "so scared she'd freeze on stage": nerves before a performance
+    r"\b(?:scared|nervous|worried) (?:she'd|he'd|they'd|she would|he would|they would) "
+    r"(?:freeze|forget|fluff|mess|cry|fall)\b",
     r"\b(?:sexual|relationships and sex|rse|sex) education\b|\bsex ed\b",
     # "I'll kill him if he loses another jumper": exasperation at a child's small mishap
     r"\b(?:i'll|i will|i'm going to|gonna) (?:kill|murder|strangle) (?:him|her|them) if "
