@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import os
 import sys
 from collections.abc import Awaitable, Callable
 from datetime import datetime
@@ -17,6 +16,7 @@ from nio import AsyncClient
 from bot import digest, judge_eval, judge_model, judge_train, portfolio_export
 from bot.actions import Executor
 from bot.app import App
+from bot.cli_common import CannotWrite, Output
 from bot.clock import Clock, ClockError
 from bot.config import Config, ConfigError, SchoolClass, load_config
 from bot.guard_api import GuardApi
@@ -159,30 +159,6 @@ async def cmd_link_parent(args: argparse.Namespace) -> int:
     return 0
 
 
-class _Output:
-    """A file written beside its final name and moved into place only once the codes in it
-    are stored, so a refused or failed run leaves neither the file nor the codes."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-        try:
-            if path.is_dir():
-                raise IsADirectoryError(21, "that is a folder")
-            self.partial.open("xb").close()
-        except OSError as err:
-            raise UserError(f"{path}: cannot write there: {err.strerror or err}") from None
-
-    def write(self, data: bytes) -> None:
-        self.partial.write_bytes(data)
-
-    def keep(self) -> None:
-        self.partial.replace(self.path)
-
-    def discard(self) -> None:
-        self.partial.unlink(missing_ok=True)
-
-
 def _letter_classes(config: Config, args: argparse.Namespace) -> list[SchoolClass]:
     if args.all == bool(args.class_id):
         raise UserError(
@@ -240,17 +216,17 @@ async def _make_letters(
     classes: list[SchoolClass],
     credentials: Credentials,
     progress: Progress,
-) -> tuple[list[Letter], LetterHead, datetime, list[_Output]] | None:
+) -> tuple[list[Letter], LetterHead, datetime, list[Output]] | None:
     """Plan, render and write the letters, then store their codes and put the files in
     place, those two together: stopped before (Ctrl-C), there are neither codes nor files;
     stopped while storing, it finishes first. None when there is nothing to make."""
-    outputs: list[_Output] = []
+    outputs: list[Output] = []
     try:
         pdf = csv = None
         if args.pdf is not None:
-            outputs.append(pdf := _Output(args.pdf))
+            outputs.append(pdf := Output(args.pdf))
         if args.csv is not None:
-            outputs.append(csv := _Output(args.csv))
+            outputs.append(csv := Output(args.csv))
         store = await _store(args)
         try:
             clock = Clock.from_env()
@@ -377,7 +353,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     try:
         return asyncio.run(args.run(args))
-    except (UserError, ClockError) as err:
+    except (UserError, ClockError, CannotWrite) as err:
         print(err, file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -25,6 +25,7 @@ from nio import AsyncClient
 
 from bot.actions import Executor
 from bot.calendar import SchoolCalendar
+from bot.cli_common import one_line_errors
 from bot.clock import Clock
 from bot.config import WEEKDAYS, ConfigError, load_config
 from bot.digest_render import digest_pdf
@@ -172,7 +173,7 @@ def add_parser(commands: Any) -> None:
     digest.add_argument("--week", metavar="YYYY-MM-DD", help="any day of the week (default now)")
     digest.add_argument("--config", type=Path, default=Path("rooms.yaml"))
     digest.add_argument("--data-dir", default="var/data", help="where the database lives")
-    digest.set_defaults(run=_user_errors(cmd_digest))
+    digest.set_defaults(run=one_line_errors(cmd_digest, DigestError))
     family = commands.add_parser("family", help="families without Matrix").add_subparsers(
         dest="family_command", required=True
     )
@@ -183,22 +184,7 @@ def add_parser(commands: Any) -> None:
     add.add_argument("address", help="the family's e-mail address")
     add.add_argument("--config", type=Path, default=Path("rooms.yaml"))
     add.add_argument("--data-dir", default="var/data", help="where the database lives")
-    add.set_defaults(run=_user_errors(cmd_add_email))
-
-
-def _user_errors(run: Any) -> Any:
-    """One line on stderr and exit status 2, as the CLI's own commands do."""
-
-    async def wrapped(args: argparse.Namespace) -> int:
-        try:
-            return await run(args)
-        except DigestError as err:
-            import sys
-
-            print(err, file=sys.stderr)
-            return 2
-
-    return wrapped
+    add.set_defaults(run=one_line_errors(cmd_add_email, DigestError))
 
 
 # --- the unsubscribe page ------------------------------------------------------------------

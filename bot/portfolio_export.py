@@ -17,9 +17,7 @@ import html
 import io
 import logging
 import mimetypes
-import os
 import re
-import sys
 import zipfile
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -30,6 +28,7 @@ from typing import Any
 from nio import AsyncClient, DownloadResponse
 from nio.exceptions import EncryptionError
 
+from bot.cli_common import CannotWrite, Output, one_line_errors
 from bot.clock import Clock
 from bot.config import Config, ConfigError, load_config
 from bot.matrix import Credentials, CredentialsError, login, make_client
@@ -189,30 +188,6 @@ async def _item(
 # --- the command ----------------------------------------------------------------------------
 
 
-class _Output:
-    """Written beside its final name and moved into place only when complete."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-        try:
-            if path.is_dir():
-                raise IsADirectoryError(21, "that is a folder")
-            self.partial.open("xb").close()
-        except OSError as err:
-            raise ExportError(f"{path}: cannot write there: {err.strerror or err}") from None
-
-    def keep(self, data: bytes) -> None:
-        try:
-            self.partial.write_bytes(data)
-            self.partial.replace(self.path)
-        except OSError as err:
-            raise ExportError(f"{self.path}: cannot write there: {err.strerror or err}") from None
-
-    def discard(self) -> None:
-        self.partial.unlink(missing_ok=True)
-
-
 async def cmd_portfolio_export(args: argparse.Namespace) -> int:
     try:
         config = load_config(args.config)
@@ -224,7 +199,7 @@ async def cmd_portfolio_export(args: argparse.Namespace) -> int:
             f"portfolio-export: no database at {database}; import the roster first "
             "(conductbot roster import) or give --data-dir"
         )
-    output = _Output(args.out)
+    output = Output(args.out)
     try:
         store = await Store.open(database)
         try:
@@ -239,7 +214,8 @@ async def cmd_portfolio_export(args: argparse.Namespace) -> int:
                 exported = await _with_client(args, store, config, pupil, now)
         finally:
             await store.close()
-        output.keep(exported.data)
+        output.write(exported.data)
+        output.keep()
     finally:
         output.discard()
     files = f", {exported.files} file{'' if exported.files == 1 else 's'} downloaded"
@@ -287,17 +263,4 @@ def add_parser(commands: Any) -> None:
     export.add_argument("--config", type=Path, default=Path("rooms.yaml"))
     export.add_argument("--data-dir", default="var/data", help="where the database lives")
     export.add_argument("--secrets", type=Path, help="YAML file with the bot's credentials")
-    export.set_defaults(run=_user_errors(cmd_portfolio_export))
-
-
-def _user_errors(run: Any) -> Any:
-    """One line on stderr and exit status 2, as the CLI's own commands do."""
-
-    async def wrapped(args: argparse.Namespace) -> int:
-        try:
-            return await run(args)
-        except ExportError as err:
-            print(err, file=sys.stderr)
-            return 2
-
-    return wrapped
+    export.set_defaults(run=one_line_errors(cmd_portfolio_export, ExportError, CannotWrite))
