@@ -29,6 +29,7 @@ from bot.judge import (
     _prepare,
 )
 from bot.judge_data import languages
+from handlers.relay import Route, route
 
 STORY = JudgeContext(where="story")
 DM = JudgeContext(where="dm")
@@ -413,6 +414,144 @@ MESSAGES: dict[str, tuple[tuple[str, str], str]] = {
     ),
 }
 
+
+#: language code -> (a private message threatening the teacher, with no insult word; an
+#: ordinary message in the same language using the same everyday words without a threat).
+THREATS: dict[str, tuple[str, str]] = {
+    "ur": (
+        "مجھے پتہ ہے تم کہاں رہتی ہو۔ تم پچھتاؤ گی۔",
+        "کیا آپ کو پتہ ہے اس کی پی ای کٹ کہاں ہے؟ میں تین بجے باہر انتظار کروں گی۔",
+    ),
+    "ar": (
+        "أعرف أين تسكنين. لو لمستي بنتي مرة ثانية سترين ماذا سيحدث.",
+        "هل تعرفين أين حقيبة الرياضة؟ سأنتظره خارج المدرسة الساعة الثالثة.",
+    ),
+    "tr": (
+        "Nerede yaşadığını biliyorum. Çocuğuma bir daha dokun, o zaman ne olacağını görürsün.",
+        "Spor çantası nerede, biliyor musunuz? Saat üçte okulun önünde onu bekleyeceğim.",
+    ),
+    "lt": (
+        "Žinau, kur gyvenate. Dar kartą palieskit mano vaiką ir pamatysite, kas bus.",
+        "Ar žinote, kur jo sportinė apranga? Lauksiu jo prie mokyklos trečią valandą.",
+    ),
+    "so": (
+        "Waan aqaan gurigaaga. Ilmahayga mar kale taabo, waad arki doontaa waxa dhacaya.",
+        "Ma ogtahay halka uu dharka jimicsiga dhigay? Saddexda ayaan dibadda ku sugi doonaa.",
+    ),
+    "uk": (
+        "Я знаю, де ти живеш. Ще раз торкнешся моєї дитини — побачиш, що буде.",
+        "Ви не знаєте, де його спортивна форма? Я чекатиму на нього біля школи о третій.",
+    ),
+    "sq": (
+        "E di ku banon. Prek edhe një herë fëmijën tim dhe do ta shohësh çfarë do të ndodhë.",
+        "A e dini ku i janë rrobat e sportit? Do ta pres jashtë në orën tre.",
+    ),
+    "pl": (
+        "Wiem, gdzie pani mieszka. Jeszcze pani pożałuje.",
+        "Czy wie pani, gdzie jest jego strój na WF? Poczekam na niego przed szkołą o 15.",
+    ),
+    "ro": (
+        "Știu unde locuiți. Mai pune mâna pe copilul meu și o să vedeți ce se întâmplă.",
+        "Știți unde e echipamentul de sport? Îl aștept afară la ora trei.",
+    ),
+    "pa": (
+        "ਮੈਨੂੰ ਪਤਾ ਹੈ ਤੁਸੀਂ ਕਿੱਥੇ ਰਹਿੰਦੇ ਹੋ। ਤੁਸੀਂ ਪਛਤਾਓਗੇ।",
+        "ਕੀ ਤੁਹਾਨੂੰ ਪਤਾ ਹੈ ਕਿ ਉਸਦੀ ਪੀਈ ਕਿੱਟ ਕਿੱਥੇ ਹੈ? ਮੈਂ ਤਿੰਨ ਵਜੇ ਬਾਹਰ ਉਡੀਕ ਕਰਾਂਗੀ।",
+    ),
+    "bn": (
+        "আমি জানি আপনি কোথায় থাকেন। আপনাকে ছাড়ব না।",
+        "আপনি কি জানেন ওর পিই কিট কোথায়? আমি তিনটায় স্কুলের বাইরে অপেক্ষা করব।",
+    ),
+    "pt": (
+        "Eu sei onde você mora. Toque na minha filha de novo e você vai ver o que acontece.",
+        "Você sabe onde está o kit de educação física dele? Vou esperar por ele lá fora às três.",
+    ),
+    "es": (
+        "Sé dónde vives. Vuelva a tocar a mi hijo y ya verás lo que pasa.",
+        "¿Sabe dónde está la ropa de deporte de mi hijo? Le espero fuera a las tres.",
+    ),
+    "hi": (
+        "मुझे पता है तुम कहाँ रहती हो। तुम पछताओगी।",
+        "क्या आपको पता है उसकी पीई किट कहाँ है? मैं तीन बजे बाहर इंतज़ार करूँगी।",
+    ),
+    "ta": (
+        "உன் வீடு எனக்குத் தெரியும். உன்னை சும்மா விடமாட்டேன்.",
+        "அவனுடைய விளையாட்டு உடை எங்கே என்று தெரியுமா? நான் மூன்று மணிக்கு வெளியே காத்திருப்பேன்.",
+    ),
+    "cy": (
+        "Dwi'n gwybod lle ti'n byw. Byddi di'n difaru.",
+        "Ydych chi'n gwybod lle mae ei git ymarfer corff? Bydda i'n aros amdano tu allan am dri.",
+    ),
+    "fr": (
+        "Je sais où vous habitez. Touchez encore à mon enfant et vous verrez ce qui se passera.",
+        "Savez-vous où est son sac de sport ? Je l'attendrai dehors à 15 h.",
+    ),
+    "it": (
+        "So bene dove abita. Tocchi di nuovo mia figlia e vedrà cosa succede.",
+        "Sa dove sono le scarpe da ginnastica? La aspetto fuori alle tre.",
+    ),
+    "de": (
+        "Ich weiß, wo du wohnst. Das wirst du noch bereuen.",
+        "Wissen Sie, wo seine Sportsachen sind? Ich warte um drei draußen auf ihn.",
+    ),
+    "ru": (
+        "Я знаю, где ты живешь. Ещё раз тронешь моего ребёнка — увидишь, что будет.",
+        "Вы не знаете, где его спортивная форма? Я буду ждать его у школы в три.",
+    ),
+    "hr": (
+        "Znam gdje živiš. Dirni još jednom moje dijete pa ćeš vidjeti što će biti.",
+        "Znate li gdje su njegove tenisice za tjelesni? Čekat ću ga ispred škole u tri.",
+    ),
+    "el": (
+        "Ξέρω πού μένετε. Θα μου το πληρώσετε.",
+        "Ξέρετε πού είναι τα αθλητικά του; Θα τον περιμένω έξω στις τρεις.",
+    ),
+    "zh": (
+        "我知道你住哪里。再碰我孩子试试，你会后悔的。",
+        "请问您知道他的体育服在哪里吗？我三点在学校门口等他。",
+    ),
+    "vi": (
+        "Tôi biết nhà cô ở đâu. Đụng vào con tôi lần nữa rồi xem chuyện gì xảy ra.",
+        "Cô có biết đồ thể dục của cháu ở đâu không ạ? Ba giờ tôi sẽ chờ cháu ở cổng trường.",
+    ),
+    "fa": (
+        "میدونم کجا زندگی میکنی. یه بار دیگه به بچم دست بزنی، پشیمون میشی.",
+        "میدونید لباس ورزشش کجاست؟ ساعت سه بیرون منتظرش میمونم.",
+    ),
+    "ja": (
+        "お前の家知ってるぞ。今度うちの子に触ったら、ただじゃおかない。",
+        "体操服がどこにあるかご存じですか？3時に外で待っています。",
+    ),
+    "ko": (
+        "당신 어디 사는지 알아. 내 아이 한 번만 더 건드려 봐, 두고 봐.",
+        "체육복이 어디 있는지 아세요? 세 시에 밖에서 기다릴게요.",
+    ),
+    "sw": (
+        "Najua unapoishi. Mguse mtoto wangu tena, utaona kitakachotokea.",
+        "Unajua nguo zake za michezo ziko wapi? Nitamsubiri nje saa tisa.",
+    ),
+    "tl": (
+        "Alam ko kung saan ka nakatira. Hawakan mo ulit ang anak ko, pagsisisihan mo ito.",
+        "Alam niyo po ba kung nasaan ang PE uniform niya? Hihintayin ko siya sa labas.",
+    ),
+    "nl": (
+        "Ik weet waar u woont. Raak mijn kind nog één keer aan, dan zult u zien wat er gebeurt.",
+        "Weet u waar zijn gymspullen zijn? Ik wacht om drie uur buiten op hem.",
+    ),
+    "sv": (
+        "Jag vet var du bor. Rör mitt barn igen så får du se vad som händer.",
+        "Vet du var hans gympakläder är? Jag väntar på honom utanför klockan tre.",
+    ),
+    "hu": (
+        "Tudom, hol laksz. Ezt még megbánod.",
+        "Tudja, hol van a tornazsákja? Háromkor kint várom.",
+    ),
+    "cs": (
+        "Vím, kde bydlíte. Toho budete litovat.",
+        "Nevíte, kde má úbor na tělocvik? Počkám na něj venku ve tři.",
+    ),
+}
+
 KIND = [(code, text) for code, (kind, _) in MESSAGES.items() for text in kind]
 HOSTILE = [(code, hostile) for code, (_, hostile) in MESSAGES.items()]
 
@@ -469,6 +608,34 @@ def test_a_hostile_reply_is_removed_from_the_story_and_not_delivered_plainly(
     in_private = judge(text, DM)
     assert in_private.outcome is Outcome.REMOVE, in_private
     assert in_private.label is Label.ABUSIVE, in_private
+
+
+@pytest.mark.parametrize(
+    ("code", "threat", "ordinary"), [(c, *t) for c, t in THREATS.items()], ids=list(THREATS)
+)
+def test_a_threat_to_the_teacher_is_diverted_and_its_ordinary_twin_is_not(
+    judge: Judge, code: str, threat: str, ordinary: str
+) -> None:
+    """Threats are abusive, always: a private message that threatens the teacher (their home,
+    car, job or name), with no insult word, is diverted to senior leaders; a message in the
+    same language using the same everyday words ("do you know where his PE kit is?", "I'll
+    wait for him outside at three") is not."""
+    assert _known_words(_prepare(threat, DM).folded.lower())[1] is not None
+    found = judge(threat, DM)
+    assert found.label is Label.ABUSIVE, found
+    assert found.outcome is Outcome.REMOVE, found
+    assert route(found) is Route.DIVERT, found
+    assert _known_words(_prepare(ordinary, DM).folded.lower())[1] is None
+    plain = judge(ordinary, DM)
+    assert plain.label is Label.OK, plain
+    assert route(plain) is not Route.DIVERT, plain
+
+
+def test_threats_are_tested_in_the_languages_the_school_hears_most() -> None:
+    assert len(THREATS) >= 25
+    assert {"ur", "ar", "tr", "lt", "so", "uk", "sq", "pl", "ro", "pa", "bn", "pt", "es"} <= set(
+        THREATS
+    )
 
 
 def test_vietnamese_written_with_its_marks_is_read_as_vietnamese() -> None:
