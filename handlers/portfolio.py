@@ -38,7 +38,6 @@ from handlers.commands import STAFF, Command, Invocation, UsageError, reply, spl
 from handlers.discipline import (
     PUBLIC_REASON,
     escalate,
-    evidence_of,
     incident_actions,
     is_immune,
     rule_text,
@@ -54,10 +53,10 @@ from handlers.story import (
     STRIKE_LABELS,
     hostile_reaction,
     judge_context,
+    judged_incident,
     reaction_actions,
     visible_text,
 )
-from storage.incidents import Incident
 from storage.people import Role
 from storage.portfolio import CommentKind, WorkStatus
 from storage.pupils import Pupil
@@ -630,19 +629,7 @@ async def _comment_removed(
     """As a class story reply: removed, the parent told why with the rule, SLT given the
     incident; a strike for the labels that earn one in the story, never for an unsure one."""
     rule = str(verdict.label) if verdict.label is not Label.OK else "negative"
-    incident = Incident(
-        kind="portfolio comment removed",
-        user_id=event.sender,
-        rule=rule,
-        outcome="",
-        room_id=event.room.room_id,
-        event_id=event.event_id,
-        label=str(verdict.label),
-        confidence=verdict.confidence,
-        reasons=tuple(verdict.reasons),
-        evidence=evidence_of(event.content) | {"body": text},
-        confirmed_by="conductbot (judge)",
-    )
+    incident = judged_incident(event, text, verdict, kind="portfolio comment removed", rule=rule)
     where = f"{pupil.first_name}'s portfolio"
     if verdict.outcome is Outcome.REMOVE and rule in STRIKE_LABELS:
         consequences, incident = await strike(ctx, incident, confirmed_by="conductbot (judge)")

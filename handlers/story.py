@@ -590,10 +590,28 @@ async def reply_actions(
     if verdict.outcome is Outcome.ASK and refused:
         return []
     redactions = _redactions(event, also_redact, refused=refused)
-    base = Incident(
+    base = judged_incident(
+        event,
+        text,
+        verdict,
         kind=f"{what} refused" if refused else f"{what} removed",
-        user_id=event.sender,
         rule=str(verdict.label),
+    )
+    if verdict.outcome is Outcome.ASK:
+        return await _ask_teacher(event, ctx, text, verdict, base, redactions)
+    return await _confirmed_removal(
+        ctx, base, redactions, confirmed_by="conductbot (judge)", refused=refused
+    )
+
+
+def judged_incident(event: Event, text: str, verdict: Verdict, *, kind: str, rule: str) -> Incident:
+    """SLT's incident for a family's message the judge removed (or refused) in a shared place
+    (a class story, a portfolio), its outcome still to be written: the verdict, and the
+    message as evidence with `text` (what was judged) as its body."""
+    return Incident(
+        kind=kind,
+        user_id=event.sender,
+        rule=rule,
         outcome="",
         room_id=event.room.room_id,
         event_id=event.event_id,
@@ -602,11 +620,6 @@ async def reply_actions(
         reasons=tuple(verdict.reasons),
         evidence=evidence_of(event.content) | {"body": text},
         confirmed_by="conductbot (judge)",
-    )
-    if verdict.outcome is Outcome.ASK:
-        return await _ask_teacher(event, ctx, text, verdict, base, redactions)
-    return await _confirmed_removal(
-        ctx, base, redactions, confirmed_by="conductbot (judge)", refused=refused
     )
 
 
