@@ -32,7 +32,6 @@ from typing import Any, ClassVar
 
 from bot.actions import Action, PostInPortfolio, Redact, StoreAction, as_html, notice
 from bot.judge import JudgeContext, Label, Outcome, Verdict, judge
-from bot.provisioning import home_key
 from handlers import Context, Event, relation
 from handlers.commands import STAFF, Command, Invocation, UsageError, reply, split_command
 from handlers.discipline import (
@@ -55,6 +54,7 @@ from handlers.story import (
     judge_context,
     judged_incident,
     reaction_actions,
+    urgent_removal,
     visible_text,
 )
 from storage.people import Role
@@ -609,18 +609,16 @@ async def _urgent_comment(
     event: Event, ctx: Context, pupil: Pupil, text: str, verdict: Verdict, also: tuple[str, ...]
 ) -> list[Action]:
     """Taken out of the family view (it is private), then the safeguarding path; no strike."""
-    home = await ctx.store.rooms.by_key(home_key(event.sender))
-    alerted = await urgent_actions(
+    return await urgent_removal(
+        event,
         ctx,
-        Concern.of(event, ctx, text),
+        text,
         verdict,
-        reply_room=home.room_id if home else None,
+        also,
         where=f"a comment in {pupil.first_name}'s portfolio (removed)",
         teacher_line="I have taken your comment out of the portfolio, because it is private; "
         "the school has it.",
     )
-    # the incident and the alert are stored (evidence first), then the comment is removed
-    return [*alerted[:2], *_removals(event, also), *alerted[2:]]
 
 
 async def _comment_removed(

@@ -654,23 +654,44 @@ async def _urgent_reply(
     event: Event, ctx: Context, text: str, verdict: Verdict, also_redact: tuple[str, ...]
 ) -> list[Action]:
     """Taken out of the story (it is private), then the safeguarding path; no strike."""
-    room = event.room
-    school_class = ctx.config.class_by_id(room.class_id or "")
-    home = await ctx.store.rooms.by_key(home_key(event.sender))
-    removed = [
-        Redact(room.room_id, event_id, PUBLIC_REASON) for event_id in (*also_redact, event.event_id)
-    ]
+    school_class = ctx.config.class_by_id(event.room.class_id or "")
     story = f"the {school_class.name} story" if school_class else "the School Story"
+    return await urgent_removal(
+        event,
+        ctx,
+        text,
+        verdict,
+        also_redact,
+        where=f"a reply in {story} (removed)",
+        teacher_line=f"I have taken your reply out of {story}, because it is private; "
+        "the school has it.",
+    )
+
+
+async def urgent_removal(
+    event: Event,
+    ctx: Context,
+    text: str,
+    verdict: Verdict,
+    also_redact: tuple[str, ...],
+    *,
+    where: str,
+    teacher_line: str,
+) -> list[Action]:
+    """A family's urgent message in a shared place (a class story, a portfolio): taken out
+    (it is private), then the safeguarding path, the family answered in their home room; no
+    strike. `where` and `teacher_line` are as `urgent_actions` takes them."""
+    home = await ctx.store.rooms.by_key(home_key(event.sender))
     alerted = await urgent_actions(
         ctx,
         Concern.of(event, ctx, text),
         verdict,
         reply_room=home.room_id if home else None,
-        where=f"a reply in {story} (removed)",
-        teacher_line=f"I have taken your reply out of {story}, because it is private; "
-        "the school has it.",
+        where=where,
+        teacher_line=teacher_line,
     )
-    # the incident and the alert are stored (evidence first), then the reply is removed
+    removed = _redactions(event, also_redact, refused=False)
+    # the incident and the alert are stored (evidence first), then the message is removed
     return [*alerted[:2], *removed, *alerted[2:]]
 
 

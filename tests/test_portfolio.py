@@ -334,6 +334,37 @@ async def test_a_hostile_reaction_in_the_family_view_goes_without_a_strike(desk:
     assert not [a for a in actions if isinstance(a, AddStrike)]
 
 
+async def test_a_parents_urgent_comment_leaves_the_view_and_alerts_the_lead(desk: Desk) -> None:
+    urgent = "Amelia told me she wants to die and that everyone would be better off without her."
+    actions = await desk.event(SAM, "m.room.message", _text(urgent), FAMILY_VIEW)
+    [alert] = [a for a in actions if isinstance(a, RaiseAlert)]
+    assert alert.user_id == SAM and urgent in alert.body and alert.reply_room == f"!home-{SAM}"
+    [concern] = [a.incident for a in actions if isinstance(a, RecordIncident)]
+    assert concern.kind == "safeguarding" and "no strike" in concern.outcome, concern
+    [removed] = [a for a in actions if isinstance(a, Redact)]
+    assert (removed.room_id, removed.event_id) == (FAMILY_VIEW, f"$ev{desk.count}")
+    assert actions.index(alert) < actions.index(removed)  # stored first, then removed
+    told = {a.room_id: a.content["body"] for a in actions if isinstance(a, SendMessage)}
+    assert "taken your comment out of the portfolio" in told[f"!home-{SAM}"]
+    assert not [a for a in actions if isinstance(a, AddStrike | RecordComment)]
+
+
+async def test_a_parents_unkind_comment_goes_with_slts_incident(desk: Desk) -> None:
+    unkind = "This is rubbish, worst class ever, the teacher is useless"
+    actions = await desk.event(SAM, "m.room.message", _text(unkind), FAMILY_VIEW)
+    [removed] = [a for a in actions if isinstance(a, Redact)]
+    assert (removed.room_id, removed.event_id) == (FAMILY_VIEW, f"$ev{desk.count}")
+    [incident] = [a.incident for a in actions if isinstance(a, RecordIncident)]
+    assert (incident.kind, incident.user_id, incident.event_id) == (
+        "portfolio comment removed",
+        SAM,
+        f"$ev{desk.count}",
+    )
+    assert incident.evidence["body"] == unkind and incident.confirmed_by == "conductbot (judge)"
+    assert actions.index(next(a for a in actions if isinstance(a, RecordIncident))) == 0
+    assert not [a for a in actions if isinstance(a, RecordComment)]
+
+
 async def test_an_edit_of_waiting_work_is_what_the_family_would_see(desk: Desk) -> None:
     await desk.event(AMELIA_OWN, "m.room.message", _text("My tiger is orange"))
     work = f"$ev{desk.count}"
