@@ -681,8 +681,21 @@ async def urgent_removal(
     """A family's urgent message in a shared place (a class story, a portfolio): taken out
     (it is private), then the safeguarding path, the family answered in their home room; no
     strike. `where` and `teacher_line` are as `urgent_actions` takes them."""
+    alerted = await _family_concern(
+        event, ctx, text, verdict, where=where, teacher_line=teacher_line
+    )
+    removed = _redactions(event, also_redact, refused=False)
+    # the incident and the alert are stored (evidence first), then the message is removed
+    return [*alerted[:2], *removed, *alerted[2:]]
+
+
+async def _family_concern(
+    event: Event, ctx: Context, text: str, verdict: Verdict, *, where: str, teacher_line: str
+) -> list[Action]:
+    """`urgent_actions` for a family's message in a shared place: answered in their home
+    room, where nobody else reads it."""
     home = await ctx.store.rooms.by_key(home_key(event.sender))
-    alerted = await urgent_actions(
+    return await urgent_actions(
         ctx,
         Concern.of(event, ctx, text),
         verdict,
@@ -690,9 +703,6 @@ async def urgent_removal(
         where=where,
         teacher_line=teacher_line,
     )
-    removed = _redactions(event, also_redact, refused=False)
-    # the incident and the alert are stored (evidence first), then the message is removed
-    return [*alerted[:2], *removed, *alerted[2:]]
 
 
 async def _confirmed_removal(
@@ -814,12 +824,11 @@ async def _ask_teacher(
     )
     now = ctx.clock.now()
     if verdict.unread and not any(ctx.calendar.is_open(now, t) for t in teachers):
-        family_home = await ctx.store.rooms.by_key(home_key(event.sender))
-        told = await urgent_actions(
+        told = await _family_concern(
+            event,
             ctx,
-            Concern.of(event, ctx, text),
+            text,
             verdict,
-            reply_room=family_home.room_id if family_home else None,
             where=f"a reply in {story} (hidden until a teacher decides)",
             teacher_line=waiting,
         )
