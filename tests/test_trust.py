@@ -120,6 +120,9 @@ def test_each_event_is_asked_of_the_school_whose_bot_made_its_room() -> None:
         def register_spam_checker_callbacks(self, **_: Any) -> None:
             pass
 
+        def register_third_party_rules_callbacks(self, **_: Any) -> None:
+            pass
+
         async def get_room_state(self, room_id: str, _: Any) -> dict:
             return {("m.room.create", ""): SimpleNamespace(sender=creators[room_id])}
 
