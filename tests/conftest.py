@@ -42,7 +42,8 @@ SERVER_NAME = "test.conductbot"
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests that use the server are marked `synapse`, so `-m "not synapse"` skips them."""
     for item in items:
-        if {"synapse", "matrix", "guarded_synapse"} & set(getattr(item, "fixturenames", ())):
+        server = {"synapse", "matrix", "guarded_synapse", "homeserver_kind"}
+        if server & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.synapse)
 
 
