@@ -652,6 +652,9 @@ def test_the_module_config_is_checked_and_failure_modes_combine() -> None:
         def register_spam_checker_callbacks(self, **_: Any) -> None:
             pass
 
+        def register_third_party_rules_callbacks(self, **_: Any) -> None:
+            pass
+
     guard = ConductbotGuard(config, Api())  # type: ignore[arg-type]
     assert guard._unavailable({"judging"}) == "NOT_SPAM"
     assert guard._unavailable({"media"}) != "NOT_SPAM"
