@@ -34,6 +34,7 @@ from bot.config import Config, ConfigError, load_config
 from bot.matrix import Credentials, CredentialsError, login, make_client
 from bot.media_worker import plain_bytes
 from bot.roster import UnknownPupil, find_pupil
+from handlers.media import MEDIA_MSGTYPES
 from storage.portfolio import Work
 from storage.pupils import Pupil
 from storage.store import DATABASE, Store
@@ -44,9 +45,6 @@ log = logging.getLogger(__name__)
 #: `MediaUnavailable` with a short reason when it cannot.
 Fetch = Callable[[dict[str, Any]], Awaitable[bytes]]
 
-#: Work that is a file (as `handlers.media.MEDIA_MSGTYPES`; the frame does not import the
-#: policy).
-MEDIA_MSGTYPES = frozenset({"m.image", "m.video", "m.audio", "m.file"})
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 

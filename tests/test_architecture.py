@@ -14,7 +14,7 @@ PACKAGES = ("bot", "handlers", "storage", "synapse_module")
 #: The runtime: wiring, workers and tools. Only these of `bot` may import `handlers`.
 RUNTIME = frozenset(
     {"bot.app", "bot.cli", "bot.demo", "bot.guard_api", "bot.judge_eval", "bot.media_worker"}
-    | {"bot.reports", "bot.digest"}
+    | {"bot.reports", "bot.digest", "bot.portfolio_export"}
 )
 #: What only the demo and the tests need: never imported on the production run path.
 TEST_AND_DEMO = frozenset({"bot.homeserver", "bot.synapse_workers"})
