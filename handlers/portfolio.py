@@ -30,12 +30,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, ClassVar
 
-from bot.actions import Action, PostInPortfolio, Redact, StoreAction, as_html, notice
+from bot.actions import Action, PostInPortfolio, StoreAction, as_html, notice
 from bot.judge import JudgeContext, Label, Outcome, Verdict, judge
 from handlers import Context, Event, relation
 from handlers.commands import STAFF, Command, Invocation, UsageError, reply, split_command
 from handlers.discipline import (
-    PUBLIC_REASON,
     escalate,
     incident_actions,
     is_immune,
@@ -54,6 +53,7 @@ from handlers.story import (
     judge_context,
     judged_incident,
     reaction_actions,
+    removals,
     urgent_removal,
     visible_text,
 )
@@ -441,9 +441,7 @@ async def _pupil_words_removed(
     are a safeguarding concern: the leads are alerted as for a family's urgent message (the
     concern is recorded, with no strike), and the pupil is pointed to a grown-up and
     Childline."""
-    removed: list[Action] = [
-        Redact(event.room.room_id, event_id, PUBLIC_REASON) for event_id in (*also, event.event_id)
-    ]
+    removed = removals(event, also)
     if verdict.label is Label.URGENT:
         to_pupil = (
             "I've taken your message out of your portfolio and passed it to your teacher and "
@@ -599,12 +597,6 @@ async def _family_comment(event: Event, ctx: Context, pupil: Pupil) -> list[Acti
     return await _comment_removed(event, ctx, pupil, text, verdict, also)
 
 
-def _removals(event: Event, also: tuple[str, ...]) -> list[Action]:
-    return [
-        Redact(event.room.room_id, event_id, PUBLIC_REASON) for event_id in (*also, event.event_id)
-    ]
-
-
 async def _urgent_comment(
     event: Event, ctx: Context, pupil: Pupil, text: str, verdict: Verdict, also: tuple[str, ...]
 ) -> list[Action]:
@@ -642,7 +634,7 @@ async def _comment_removed(
         incident = replace(incident, outcome="removed with a reminder (no strike)")
     return incident_actions(
         incident,
-        *_removals(event, also),
+        *removals(event, also),
         *consequences,
         *await escalate(ctx, incident, "Portfolio comment removed"),
     )

@@ -460,14 +460,17 @@ async def _remove_shape(
     )
 
 
-def _redactions(event: Event, also_redact: tuple[str, ...], *, refused: bool) -> list[Action]:
-    """The event and `also_redact`; nothing for a reply the guard refused (never delivered)."""
-    if refused:
-        return []
+def removals(event: Event, also_redact: tuple[str, ...]) -> list[Action]:
+    """The event and `also_redact` taken down, with the public reason."""
     return [
         Redact(event.room.room_id, event_id, PUBLIC_REASON)
         for event_id in (*also_redact, event.event_id)
     ]
+
+
+def _redactions(event: Event, also_redact: tuple[str, ...], *, refused: bool) -> list[Action]:
+    """The event and `also_redact`; nothing for a reply the guard refused (never delivered)."""
+    return [] if refused else removals(event, also_redact)
 
 
 #: What makes one emoji many: presentation selectors, skin tones and a gender suffix
