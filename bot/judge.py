@@ -1,9 +1,10 @@
 """The message judge: is a parent's message fit for where it was posted?
 
-`judge(text, context)` reads one message, a class-story reply or a private message to a
-teacher, and returns a `Verdict`: a label (ok, negative, complaint, comparison, sensitive,
-abusive), a confidence, short reasons a teacher can read, and what to do (keep, remove, or
-ask a teacher).
+`judge(text, context)` reads one message, a class-story reply, a private message to a
+teacher or a pupil's own post in their portfolio (`pupil`, see `_for_a_pupil`), and
+returns a `Verdict`: a label (ok, negative, complaint, comparison, sensitive, abusive,
+off topic), a confidence, short reasons a teacher can read, and what to do (keep, remove,
+or ask a teacher).
 
 It is pure: no I/O at call time beyond loading its lexicons and model once. Evidence comes
 from general features, never from memorised sentences:
@@ -64,6 +65,7 @@ class Label(StrEnum):
     SENSITIVE = "sensitive"
     ABUSIVE = "abusive"
     URGENT = "urgent"  # danger now or a child's safety at stake: wins over every other label
+    OFF_TOPIC = "off_topic"  # a pupil's post that is plainly not schoolwork: a teacher decides
 
 
 class Outcome(StrEnum):
@@ -74,23 +76,30 @@ class Outcome(StrEnum):
     ASK = "ask"  # a teacher decides
 
 
-Where = Literal["story", "dm"]
+Where = Literal["story", "dm", "pupil"]
 STORY: Where = "story"
 DM: Where = "dm"
+PUPIL: Where = "pupil"  # a pupil's own post or comment in their portfolio
 
 
 @dataclass(frozen=True)
 class JudgeContext:
     """Where a message was written, and the names that matter there."""
 
-    where: Where = STORY  # a class-story reply, or a private message ("dm") to a teacher
+    # a class-story reply, a private message ("dm") to a teacher, or a pupil's portfolio post
+    where: Where = STORY
     pupil_names: frozenset[str] = frozenset()  # first names on the class roster
     staff_names: frozenset[str] = frozenset()  # e.g. "Miss Reid", "Reid"
-    author_children: frozenset[str] = frozenset()  # the writer's own children's first names
+    # the writer's own children's first names (for a pupil: their own first name)
+    author_children: frozenset[str] = frozenset()
+    # `pupil` only: other pupils' full names ("Oliver Bennett"), which a pupil must not publish
+    full_names: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
-        if self.where not in (STORY, DM):
-            raise ValueError(f"JudgeContext.where must be 'story' or 'dm', not {self.where!r}")
+        if self.where not in (STORY, DM, PUPIL):
+            raise ValueError(
+                f"JudgeContext.where must be 'story', 'dm' or 'pupil', not {self.where!r}"
+            )
 
 
 @dataclass(frozen=True)
@@ -120,7 +129,7 @@ LEARNED_DM_WORDS = 3
 #: language the judge knows ("Dziękuję bardzo!") is read as kind, not sent to be read: a
 #: longer one may carry a disclosure after its thanks. A story reply is usually a sentence
 #: or two of praise, so it is allowed more than a private message.
-KIND_ONLY_WORDS = {DM: 6, STORY: 12}
+KIND_ONLY_WORDS = {DM: 6, STORY: 12, PUPIL: 12}
 #: Evidence weight at which a label is acted on (confidence about 0.8).
 ACT = 2.0
 #: Evidence weight at which a teacher is asked.
@@ -984,9 +993,12 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
     lex = _lexicons()
     t = _prepare(_bounded(text, lex), context)
     ev = _evidence(t, lex)
+    if context.where == PUPIL:
+        _pupil_private_evidence(t, context.full_names, ev)
     foreign = _other_language(t)
     _other_language_urgent(t, text, ev)
-    heads = judge_model.heads()[context.where]
+    # a pupil's post is read by the story's learned heads, as a class-story reply is
+    heads = judge_model.heads()[DM if context.where == DM else STORY]
     read = learned and foreign is None
     chances = heads.probabilities(t.original, t.vector()) if read else None
     words_danger = ev.of(_URGENT)
@@ -1014,6 +1026,8 @@ def _not_urgent(
     where: Where,
 ) -> Verdict:
     """The verdict on a message the judge does not read as danger (or not surely)."""
+    if where == PUPIL:
+        return _for_a_pupil(_not_urgent(t, ev, foreign, chances, threshold, STORY), t, ev)
     words = _decide_dm(ev) if where == DM else _decide_story(ev)
     if foreign is not None:
         return _other_language_verdict(words, foreign, t, where)
@@ -1476,3 +1490,127 @@ def _kept(ev: _Evidence, doubt: float) -> Verdict:
     confidence = max(0.5, min(0.99, 0.75 + 0.2 * min(ev.kind, 1.0) - 0.25 * doubt))
     reasons = tuple(ev.kind_why[:3]) or ("nothing of concern",)
     return Verdict(Label.OK, round(confidence, 3), reasons, Outcome.KEEP)
+
+
+# --- A pupil's own post in their portfolio ---------------------------------------------------
+
+#: What a child must not publish about themselves or others (St John's: "Information that is
+#: sensitive and private … Students will not publish this information"), beside the contact
+#: details and private matters every context looks for. Read in `_Text.plain` (lower case).
+_PUPIL_PRIVATE = (
+    (
+        re.compile(
+            r"\b(?:my|add me on|follow me on|message me on|find me on|i'm on|i am on)\b"
+            r"(?: \w+){0,2} (?:snap(?:chat)?|insta(?:gram)?|tik ?tok|roblox|fortnite|minecraft|"
+            r"discord|whatsapp|youtube|xbox|psn|playstation|gamer ?tag|username|user name)\b"
+        ),
+        2.4,
+        "a social media or game account",
+    ),
+    (
+        re.compile(r"(?<![\w.@])@[a-z0-9_][a-z0-9_.]{2,}\b(?!\.(?:com|co|org|net|uk)\b)"),
+        2.2,
+        "an @ handle",
+    ),
+    (
+        re.compile(r"\b(?:my|the|our) (?:password|passcode|pin|login|log in)(?: is| was|:| =)"),
+        2.6,
+        "a password",
+    ),
+    (
+        re.compile(
+            r"\b(?:meet (?:me|you|up)|come (?:round|over) (?:to )?(?:my|mine)|come to my (?:house|"
+            r"home|flat)|(?:at|to) my (?:house|home|flat) (?:at|after|on)|see you at the park)\b"
+        ),
+        2.2,
+        "arranging to meet",
+    ),
+    (
+        re.compile(
+            r"\b(?:walk|go|get|come|am|stay|i'm) (?:home )?(?:on my own|alone|by myself)\b"
+            r"|\bhome alone\b"
+            r"|\b(?:picks? me up|collects? me|walks? me (?:home|to school)|leave (?:home|the house)"
+            r"|walk (?:home|to school)) (?:every day )?at \d"
+        ),
+        2.2,
+        "when or where they can be found",
+    ),
+)
+
+
+def _pupil_private_evidence(t: _Text, full_names: frozenset[str], ev: _Evidence) -> None:
+    """Personal information a pupil must not publish: another pupil's full name, an
+    account, a password, meeting up, when they are alone or on the school run."""
+    for pattern, weight, reason in _PUPIL_PRIVATE:
+        if pattern.search(t.plain):
+            ev.add(Label.SENSITIVE, weight, reason)
+    named = _full_name_pattern(full_names)
+    if named is not None and (found := named.search(t.folded)):
+        first = found.group(0).split()[0]
+        ev.add(Label.SENSITIVE, 2.4, f"another pupil's full name ({first} …)")
+
+
+@functools.lru_cache(maxsize=64)
+def _full_name_pattern(names: frozenset[str]) -> re.Pattern[str] | None:
+    alts = sorted(
+        (r"\s+".join(map(re.escape, _fold(n).split())) for n in names if len(n.split()) >= 2),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.IGNORECASE) if alts else None
+
+
+#: Words aimed at someone: unkindness, not a child's low mood about their own work.
+_AT_SOMEONE = re.compile(
+    r"\b(?:you|your|you're|youre|u|ur|he|she|his|him|her|they|them|their|everyone|everybody|"
+    r"nobody|people|boys|girls|teacher|pupilname)\b"
+)
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+_GREETING = r"(?:(?:hi|hey|hello|hiya|oi|yo) )?"
+#: Chat to another pupil rather than work: their name first, then a question or plan for them.
+_CHAT_TO_PUPIL = re.compile(
+    r"^" + _GREETING + r"pupilname\b[ ,!.]*(?:do|did|are|can|will|would|wanna|want|shall)"
+    r" (?:you|u)\b"
+)
+
+
+def _for_a_pupil(story: Verdict, t: _Text, ev: _Evidence) -> Verdict:
+    """A pupil's post or comment in their own portfolio, judged as a class-story reply is
+    (the word rules and the story's learned heads; urgent words take the safeguarding path
+    before this) and then read as a child's: the St John's rules are kind, on topic, and no
+    personal information. No verdict is ever a strike; the teacher reads everything anyway,
+    and nothing reaches the family without their ✅.
+
+    - Personal information (contact details, a private matter, another pupil's full name, an
+      account, a password, meeting up, when they are alone): removed, as in a story.
+    - Unkind words about someone (a pupil named, "you", "he", swearing, a hostile emoji, an
+      insult, a comparison that sets named pupils against each other): removed.
+    - What would be removed from a story but is a child's own worry is asked about instead
+      (it stays, and a teacher is told): low mood about their own work ("my drawing is
+      rubbish"), a complaint ("this is too hard, not fair"), a boast naming nobody.
+    - On topic, conservatively: a post that is only a link, or that opens by asking another
+      pupil something ("Oliver do you want to play…"), is `off_topic`, asked about, never
+      removed. The judge does not know the activities set, so it cannot tell whether work
+      answers one; everything else counts as on topic.
+    """
+    if story.outcome is Outcome.REMOVE:
+        aimed = bool(t.pupils) or _unmistakable(t) or ev.of(_ABUSE) >= DOUBT
+        if story.label is _NEG and (aimed or _AT_SOMEONE.search(t.plain)):
+            return story
+        if story.label is _COMPARE and t.pupils:
+            return story
+        if story.label in (_NEG, _COMPLAINT, _COMPARE):
+            why = (
+                f"a child's own {story.label.value} words, not aimed at anyone: a teacher reads it"
+            )
+            return replace(story, reasons=(why, *story.reasons[:3]), outcome=Outcome.ASK)
+        return story
+    if story.outcome is not Outcome.KEEP:
+        return story
+    words = _URL.sub(" ", t.original)
+    if _URL.search(t.original) and sum(any(c.isalpha() for c in w) for w in words.split()) <= 2:
+        return Verdict(Label.OFF_TOPIC, 0.6, ("only a link",), Outcome.ASK)
+    if _CHAT_TO_PUPIL.search(t.plain):
+        named = ", ".join(t.pupils[:1])
+        return Verdict(Label.OFF_TOPIC, 0.6, (f"chat to another pupil ({named})",), Outcome.ASK)
+    return story

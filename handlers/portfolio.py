@@ -10,11 +10,13 @@ shares a piece with the family.
   (parent and bot; made at the first approval), media protected as class media is; a ❌
   keeps it in the portfolio, and the pupil is told. The family sees nothing else: no
   waiting work, no comments between teacher and pupil.
-- Pupils are children: a pupil's words the judge would remove from a class story (unkind,
-  or private information such as a phone number) are removed from the portfolio, the pupil
-  is told kindly why, and their class teachers are told privately; words it is unsure of
-  stay (nothing is shared without a ✅) and the teachers are told. Never a strike, never
-  an incident against the child.
+- Pupils are children: their posts and comments are judged in the judge's `pupil` context
+  (kind, on topic, no personal information: `bot.judge._for_a_pupil`). Words it removes
+  (unkind to someone, or private information such as a phone number, another pupil's full
+  name or meeting up) are taken out of the portfolio, the pupil is told kindly why, and
+  their class teachers are told privately with the reason; words it asks about (a child's
+  own worry, or a post that may not be schoolwork) stay (nothing is shared without a ✅)
+  and the teachers are told why. Never a strike, never an incident against the child.
 - A parent's comment in their family view is judged as a class story reply is (the class's
   pupils and the writer's own child in context): a kind one stays; an unkind one is removed,
   the parent told why and SLT given the incident (a strike, as in the story); an urgent one
@@ -31,7 +33,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from bot.actions import Action, PostInPortfolio, StoreAction, as_html, notice
-from bot.judge import JudgeContext, Label, Outcome, Verdict, judge
+from bot.judge import PUPIL, JudgeContext, Label, Outcome, Verdict, judge
 from handlers import Context, Event, relation
 from handlers.commands import STAFF, Command, Invocation, UsageError, reply, split_command
 from handlers.discipline import (
@@ -54,6 +56,7 @@ from handlers.story import (
     judged_incident,
     reaction_actions,
     removals,
+    staff_names,
     urgent_removal,
     visible_text,
 )
@@ -389,10 +392,7 @@ async def _pupil_post(event: Event, ctx: Context, pupil: Pupil) -> list[Action]:
     text = _words_of(shown)
     verdict = None
     if text:
-        context = replace(
-            await judge_context(ctx, event), author_children=frozenset({pupil.first_name})
-        )
-        verdict = await asyncio.to_thread(judge, text, context)
+        verdict = await asyncio.to_thread(judge, text, await pupil_context(ctx, event, pupil))
     if verdict is not None and (verdict.outcome is Outcome.REMOVE or verdict.label is Label.URGENT):
         also = (edited,) if isinstance(edited, str) else ()
         return await _pupil_words_removed(event, ctx, pupil, text, verdict, also)
@@ -407,6 +407,19 @@ async def _pupil_post(event: Event, ctx: Context, pupil: Pupil) -> list[Action]:
     ]
 
 
+async def pupil_context(ctx: Context, event: Event, pupil: Pupil) -> JudgeContext:
+    """A pupil's words are judged as a child's (`pupil`): their class in context, their own
+    name as the writer's, and the other pupils' full names, which they must not publish."""
+    classmates = await ctx.store.pupils.in_story(event.room.class_id)
+    return JudgeContext(
+        where=PUPIL,
+        pupil_names=frozenset(p.first_name for p in classmates),
+        staff_names=staff_names(ctx.config),
+        author_children=frozenset({pupil.first_name}),
+        full_names=frozenset(p.full_name for p in classmates if p.id != pupil.id),
+    )
+
+
 async def _to_teachers(ctx: Context, pupil: Pupil, text: str) -> list[Action]:
     """A private notice to each of the pupil's class teachers, in their room with the bot."""
     server = ctx.bot_user_id.split(":", 1)[1]
@@ -419,10 +432,15 @@ async def _to_teachers(ctx: Context, pupil: Pupil, text: str) -> list[Action]:
 async def _unsure(ctx: Context, pupil: Pupil, text: str, verdict: Verdict) -> list[Action]:
     if verdict.outcome is not Outcome.ASK:
         return []
+    doubt = (
+        "it may not be schoolwork"
+        if verdict.label is Label.OFF_TOPIC
+        else "I was not sure it was kind"
+    )
     return await _to_teachers(
         ctx,
         pupil,
-        f"{pupil.full_name} wrote this in their portfolio, and I was not sure it was kind "
+        f"{pupil.full_name} wrote this in their portfolio, and {doubt} "
         f"({verdict.label}: {'; '.join(verdict.reasons) or 'no detail'}):\n«{text}»\n"
         "It stays in the portfolio, and is shared with the family only if you react ✅.",
     )
@@ -474,8 +492,9 @@ async def _pupil_words_removed(
     if verdict.label is Label.SENSITIVE:
         to_pupil = (
             "I've taken your message out of your portfolio because it looked like it had "
-            "private information in it, such as a phone number or an address. Private things "
-            "stay private, even here. Your teacher knows, and you are not in trouble."
+            "private information in it, such as a phone number, an address, someone's full "
+            "name, a password or where you will be. Private things stay private, even here. "
+            "Your teacher knows, and you are not in trouble."
         )
         why = "it looked like private information"
     else:

@@ -307,6 +307,27 @@ async def test_a_pupils_unsure_words_stay_and_the_teacher_is_told(desk: Desk) ->
     assert told.room_id == f"!home-{REID}" and "not sure it was kind" in told.content["body"]
 
 
+async def test_a_pupil_is_judged_as_a_child_not_as_a_parent(desk: Desk) -> None:
+    # another pupil's full name is private: held back, and the teacher told why
+    actions = await desk.event(AMELIA_OWN, "m.room.message", _text("Oliver Bennett helped me"))
+    assert [a.event_id for a in actions if isinstance(a, Redact)] == [f"$ev{desk.count}"]
+    told = {a.room_id: a.content["body"] for a in actions if isinstance(a, SendMessage)}
+    assert "another pupil's full name" in told[f"!home-{REID}"]
+    assert "someone's full name" in told[f"!home-{AMELIA_OWN}"]
+    # low mood about her own work stays, waiting, and the teacher is asked (a story removes it)
+    actions = await desk.event(
+        AMELIA_OWN, "m.room.message", _text("My drawing is rubbish, I hate it")
+    )
+    assert not [a for a in actions if isinstance(a, Redact)]
+    assert await desk.store.portfolios.work(f"$ev{desk.count}") is not None
+    # plainly not schoolwork: stays for the teacher, who is told why
+    actions = await desk.event(AMELIA_OWN, "m.room.message", _text("https://example.com/game"))
+    assert await desk.store.portfolios.work(f"$ev{desk.count}") is not None
+    [asked] = [a.content["body"] for a in actions if isinstance(a, SendMessage)]
+    assert "it may not be schoolwork (off_topic: only a link)" in asked
+    assert not await desk.store.discipline.strikes(AMELIA_OWN)
+
+
 async def test_only_staff_decide_and_only_once(desk: Desk) -> None:
     image = {"msgtype": "m.image", "body": "tiger.png", "url": "mxc://test/tiger"}
     await desk.event(AMELIA_OWN, "m.room.message", image)
@@ -699,6 +720,46 @@ async def test_a_pupils_unkind_words_reach_their_teacher_not_a_strike(
     assert await bot.store.discipline.strikes(amelia.user_id) == []
     assert await bot.store.incidents.of_user(amelia.user_id) == []
     assert await bot.store.portfolios.work(unkind) is None  # never work to share
+
+
+async def test_a_pupils_phone_number_never_reaches_the_family_and_the_teacher_hears_why(
+    portfolios: Portfolios,
+) -> None:
+    bot = portfolios.bot
+    sam, _, sam_person = await portfolios.parent("sam", "Amelia Hughes")
+    room = await portfolios.portfolio()
+    amelia = portfolios.amelia_own
+    private = await send_text(amelia, room, "My tiger story! Ring me on 07700 900123")
+    await portfolios.handled(private)
+    await eventually(lambda: is_redacted(portfolios.teacher, room, private))
+
+    async def teacher_told() -> str | None:
+        return next(
+            (
+                n
+                for n in await notices_in(portfolios.teacher, portfolios.teacher_home)
+                if n.startswith("Amelia Hughes wrote this in their portfolio")
+            ),
+            None,
+        )
+
+    told = await eventually(teacher_told)
+    assert "because it looked like private information" in told and "UK phone number" in told
+    assert "07700 900123" in told and "never given a strike" in told
+    # A teacher's ✅ on the removed post shares nothing; the next, kind, piece is shared.
+    await portfolios.react(room, private, "✅")
+    assert await bot.store.portfolios.work(private) is None
+    await portfolios.share_text(room, "My tiger is orange with black stripes.")
+    view = await bot.room(family_portfolio_key(portfolios.amelia.id, sam_person.user_id))
+    await join(sam, view)
+
+    async def shown() -> list[str]:
+        bodies = await _bodies(sam, view)
+        return bodies if any("black stripes" in b for b in bodies) else []
+
+    assert not [b for b in await eventually(shown) if "07700" in b or "Ring me" in b]
+    assert await bot.store.discipline.strikes(amelia.user_id) == []
+    assert await bot.store.incidents.of_user(amelia.user_id) == []
 
 
 async def test_a_teacher_taken_off_the_class_leaves_its_portfolios(
