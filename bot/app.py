@@ -48,7 +48,7 @@ from handlers.onboarding import (
     welcome_actions,
 )
 from handlers.points import weekly_summary_actions
-from handlers.portfolio import handle_portfolio
+from handlers.portfolio import handle_attachment, handle_portfolio
 from handlers.profiles import handle_profile, name_problem
 from handlers.pupil_area import handle_pupil_avatar, picture_upload_actions
 from handlers.relay import (
@@ -101,6 +101,7 @@ def default_routes() -> dict[RoomKind, list[Handler]]:
         commands,
         handle_code,
         handle_media,
+        handle_attachment,
         handle_review_decision,
         handle_alert_reaction,
     ]

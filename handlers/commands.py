@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.actions import Action, as_html, notice
-from handlers import Context, Event
+from handlers import Context, Event, relation
 from storage.people import Role
 from storage.rooms import RoomKind
 
@@ -141,6 +141,18 @@ def split_command(text: str) -> tuple[str, str] | None:
     return name.split("\n")[0].lower(), rest
 
 
+def _without_reply_fallback(event: Event) -> str:
+    """A reply's body without the quoted lines some clients still put before it ("> <@x>
+    sent a file."), so `!activity` sent as a reply to a file is still a command."""
+    body = event.body or ""
+    if "m.in_reply_to" not in relation(event.content):
+        return body
+    lines = body.split("\n")
+    while lines and lines[0].startswith(">"):
+        lines.pop(0)
+    return "\n".join(lines).strip()
+
+
 def reply(event: Event, text: str) -> list[Action]:
     """A notice in the same room, marked as a reply to the command."""
     relates = {"m.relates_to": {"m.in_reply_to": {"event_id": event.event_id}}}
@@ -153,7 +165,7 @@ def make_handler(commands: CommandSet) -> Callable[[Event, Context], Awaitable[l
             return []
         if "m.new_content" in event.content or event.body is None:
             return []  # edits of commands are not commands
-        parsed = split_command(event.body)
+        parsed = split_command(_without_reply_fallback(event))
         if parsed is None:
             return []
         name, rest = parsed

@@ -5,6 +5,10 @@ shares a piece with the family.
   SLT, in their own room with the bot) posts the activity in each pupil's portfolio. A
   portfolio (the pupil's own account, the class teachers and the bot; invite-only) is made
   by the first activity, or when the pupil's own account is linked (`Provisioner`).
+- An attachment: the teacher sends a file or photo in that room (the bot keeps it,
+  `KeepAttachment`, and says how to use it), then replies to it with `!activity …`; the
+  same file (its mxc, or its encrypted `file`) is posted after the activity in each
+  portfolio. A reply to anything else changes nothing and gets one line saying why.
 - Everything the pupil posts there (text, photos, files) is work waiting for a teacher.
   A teacher's ✅ on it copies it into each linked parent's family view of the portfolio
   (parent and bot; made at the first approval), media protected as class media is; a ❌
@@ -56,12 +60,13 @@ from handlers.story import (
     judged_incident,
     reaction_actions,
     removals,
+    replied_to,
     staff_names,
     urgent_removal,
     visible_text,
 )
 from storage.people import Role
-from storage.portfolio import CommentKind, WorkStatus
+from storage.portfolio import Attachment, CommentKind, WorkStatus
 from storage.pupils import Pupil
 from storage.rooms import Room, RoomKind
 from storage.store import Store
@@ -90,12 +95,14 @@ class SetActivity(StoreAction):
     text: str
     due: str | None
     set_by: str
+    attached: str | None = None  # the teacher's file posted after it (its event), if any
 
     def target(self) -> str | None:
         return self.batch
 
     def audit_detail(self) -> dict[str, Any]:
-        return {"pupils": list(self.pupil_ids), "due": self.due, "by": self.set_by}
+        detail = {"pupils": list(self.pupil_ids), "due": self.due, "by": self.set_by}
+        return detail | ({"attached": self.attached} if self.attached else {})
 
     async def apply(self, store: Store, action_id: str, at: str) -> str | None:
         await store.portfolios.set_activity(
@@ -196,6 +203,30 @@ class RecordComment(StoreAction):
         return None
 
 
+@dataclass(frozen=True)
+class KeepAttachment(StoreAction):
+    """A file or photo a teacher sent in their own room with the bot, kept so that a reply
+    to it with `!activity` can attach it (the message's media keys, never a download)."""
+
+    kind: ClassVar[str] = "keep_activity_attachment"
+    event_id: str
+    room_id: str
+    sender: str
+    content: dict[str, Any]
+
+    def target(self) -> str | None:
+        return self.event_id
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"msgtype": self.content.get("msgtype")}
+
+    async def apply(self, store: Store, action_id: str, at: str) -> str | None:
+        await store.portfolios.add_attachment(
+            self.event_id, self.room_id, self.sender, self.content, at=at
+        )
+        return None
+
+
 # --- !activity (parsing is pure) ----------------------------------------------------------
 
 
@@ -290,6 +321,22 @@ async def _activity(inv: Invocation, ctx: Context) -> list[Action]:
         return reply(
             event, f"The due date {request.due.isoformat()} has already passed. Nothing was set."
         )
+    attachment = None
+    if (target := replied_to(event.content)) is not None:
+        attachment = await ctx.store.portfolios.attachment(target)
+        if attachment is None or attachment.room_id != room.room_id:
+            return reply(
+                event,
+                "I can't attach that: the message you replied to is not a file or photo you "
+                "sent me in this room. Send the file here, then reply to it with !activity. "
+                "Nothing was set.",
+            )
+        if attachment.sender != event.sender:
+            return reply(
+                event,
+                "I can't attach that: the file was sent by someone else. Send it here "
+                "yourself, then reply to it with !activity. Nothing was set.",
+            )
     try:
         pupils = await resolve_pupils(ctx, request.who, classes_in_scope(ctx))
     except Ask as ask:
@@ -297,31 +344,78 @@ async def _activity(inv: Invocation, ctx: Context) -> list[Action]:
     batch = "act-" + hashlib.sha256(event.event_id.encode()).hexdigest()[:20]
     due = f" (due {_day(request.due)})" if request.due else ""
     names = ", ".join(p.full_name for p in pupils)
+    with_file = f", with {_file_name(attachment)}" if attachment else ""
     return [
-        *activity_actions(ctx, pupils, request.text, request.due, ctx.sender.user_id, batch),
-        *reply(event, f"Activity set{due} for {names}: it is in each one's portfolio."),
+        *activity_actions(
+            ctx, pupils, request.text, request.due, ctx.sender.user_id, batch, attachment
+        ),
+        *reply(event, f"Activity set{due} for {names}{with_file}: it is in each one's portfolio."),
     ]
 
 
+def _file_name(attachment: Attachment) -> str:
+    content = attachment.content
+    name = content.get("filename") or content.get("body")
+    what = _WHAT.get(MEDIA_MSGTYPES.get(content.get("msgtype", ""), "file"), "a file")
+    return f"{what} ({name})" if isinstance(name, str) and name else what
+
+
 def activity_actions(
-    ctx: Context, pupils: list[Pupil], text: str, due: date | None, set_by: str, batch: str
+    ctx: Context,
+    pupils: list[Pupil],
+    text: str,
+    due: date | None,
+    set_by: str,
+    batch: str,
+    attachment: Attachment | None = None,
 ) -> list[Action]:
     """An activity recorded for each pupil and posted in each one's portfolio (made first
-    when it does not exist yet): what `!activity` does, and the demo's first activity."""
+    when it does not exist yet), with the teacher's file after it when one is attached:
+    what `!activity` does, and the demo's first activity."""
     teacher = staff_name(ctx, set_by)
     when = f" (due {_day(due)})" if due else ""
     posted = _content(f"New activity from {teacher}{when}:\n{text}")
     record = SetActivity(
-        batch, tuple(p.id for p in pupils), text, due.isoformat() if due else None, set_by=set_by
+        batch,
+        tuple(p.id for p in pupils),
+        text,
+        due.isoformat() if due else None,
+        set_by=set_by,
+        attached=attachment.event_id if attachment else None,
     )
-    return [record, *(PostInPortfolio(pupil.id, posted) for pupil in pupils)]
+    given = (posted, attachment.content) if attachment else (posted,)
+    return [record, *(PostInPortfolio(pupil.id, content) for pupil in pupils for content in given)]
+
+
+async def handle_attachment(event: Event, ctx: Context) -> list[Action]:
+    """A teacher's file or photo in their own room with the bot: kept for `!activity`, and
+    the teacher told how to attach it (a home room has no other use for a teacher's file)."""
+    room = event.room
+    if event.type != "m.room.message" or room.kind is not RoomKind.HOME:
+        return []
+    if room.owner != event.sender:
+        return []
+    if ctx.sender is None or not ctx.sender.role.is_staff or relation(event.content):
+        return []  # an edit, a reply or a thread: not a new file
+    if media_of(event) is None:
+        return []
+    kept = {k: event.content[k] for k in _SHOWN_KEYS if k in event.content}
+    text = (
+        "To set this as work, reply to it with !activity PUPIL[,PUPIL…|class] "
+        "[due YYYY-MM-DD] TEXT: it goes after the activity in each pupil's portfolio."
+    )
+    return [
+        KeepAttachment(event.event_id, room.room_id, event.sender, kept),
+        *reply(event, text),
+    ]
 
 
 PORTFOLIO_COMMANDS = (
     Command(
         name="activity",
         help="set work in pupils' portfolios: one pupil, several (Amelia, Oliver B) or your "
-        "class, with an optional due date",
+        "class, with an optional due date; send a file here first and reply to it with "
+        "!activity to attach it",
         roles=STAFF,
         rooms=frozenset({RoomKind.HOME}),
         run=_activity,

@@ -488,4 +488,17 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX portfolio_comments_by_sender ON portfolio_comments (sender)",
         ),
     ),
+    Migration(
+        "files and photos a teacher sent in their own room with the bot, which a reply with "
+        "!activity attaches to the work set",
+        (
+            """CREATE TABLE portfolio_attachments (
+            event_id TEXT PRIMARY KEY,
+            room_id TEXT NOT NULL,
+            sender TEXT NOT NULL,
+            content TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""",
+        ),
+    ),
 )

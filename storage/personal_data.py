@@ -182,7 +182,8 @@ class PersonalData(PersonalDataReader):
     async def expire_portfolios(self, before: str) -> int:
         """Portfolio retention (`portfolio_retention_days`): work posted before `before` is
         deleted (its words, and its media's mxc and the finished media checks that held its
-        content), with the activities set and the family views' comments from before then.
+        content), with the activities set, the files teachers sent to attach to them and the
+        family views' comments from before then.
         The fingerprints of approved media stay, so a copy shared elsewhere is still known.
         The number of pieces of work deleted."""
         db = self._db
@@ -195,4 +196,5 @@ class PersonalData(PersonalDataReader):
             cur = await db.execute("DELETE FROM portfolio_work WHERE submitted_at < ?", (before,))
             await db.execute("DELETE FROM portfolio_activities WHERE set_at < ?", (before,))
             await db.execute("DELETE FROM portfolio_comments WHERE at < ?", (before,))
+            await db.execute("DELETE FROM portfolio_attachments WHERE at < ?", (before,))
         return cur.rowcount

@@ -55,9 +55,33 @@ def _work(row: aiosqlite.Row) -> Work:
     )
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A file or photo a teacher sent in their own room with the bot, as a message
+    carrying it (the same mxc, or the encrypted `file`), for `!activity` to attach."""
+
+    event_id: str
+    room_id: str
+    sender: str
+    content: dict[str, Any]
+
+
 class PortfoliosReader:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
+
+    async def attachment(self, event_id: str) -> Attachment | None:
+        async with self._db.execute(
+            "SELECT event_id, room_id, sender, content FROM portfolio_attachments "
+            "WHERE event_id = ?",
+            (event_id,),
+        ) as cur:
+            row = await cur.fetchone()
+        if row is None:
+            return None
+        return Attachment(
+            row["event_id"], row["room_id"], row["sender"], json.loads(row["content"])
+        )
 
     async def activities(self, pupil_id: int) -> list[tuple[str, str | None]]:
         """The pupil's activities (text, due date), oldest first."""
@@ -168,4 +192,13 @@ class Portfolios(PortfoliosReader):
             "INSERT INTO portfolio_comments (event_id, room_id, pupil_id, sender, kind, body, at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
             (event_id, room_id, pupil_id, sender, kind.value, body, at),
+        )
+
+    async def add_attachment(
+        self, event_id: str, room_id: str, sender: str, content: dict[str, Any], *, at: str
+    ) -> None:
+        await self._db.execute(
+            "INSERT INTO portfolio_attachments (event_id, room_id, sender, content, at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
+            (event_id, room_id, sender, json.dumps(content), at),
         )

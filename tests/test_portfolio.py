@@ -41,10 +41,12 @@ from handlers.discipline import AddStrike
 from handlers.media import QueueMedia
 from handlers.portfolio import (
     DecideWork,
+    KeepAttachment,
     RecordComment,
     RecordWork,
     ReviseWork,
     SetActivity,
+    handle_attachment,
     handle_portfolio,
     parse_activity,
 )
@@ -177,7 +179,11 @@ class Desk:
             CONFIG, self.store.reader, Clock(TUESDAY), BOT, False, sender, SchoolCalendar(CONFIG)
         )
 
-    async def send(self, user: str, body: str) -> list[Any]:
+    async def send(
+        self, user: str, body: str, content: dict[str, Any] | None = None, handle: Any = None
+    ) -> list[Any]:
+        """A message in the user's own room with the bot: a command (or `content`, to
+        `handle`); store actions applied."""
         self.count += 1
         room = await self.store.rooms.by_key(home_key(user))
         assert room is not None
@@ -188,10 +194,11 @@ class Desk:
                 "sender": user,
                 "type": "m.room.message",
                 "origin_server_ts": 1,
-                "content": {"msgtype": "m.text", "body": body},
+                "content": content or {"msgtype": "m.text", "body": body},
             },
         )
-        actions = await self.handle(event, self.context(await self.store.people.get(user)))
+        context = self.context(await self.store.people.get(user))
+        actions = await (handle or self.handle)(event, context)
         for number, action in enumerate(actions):
             if isinstance(action, StoreAction):
                 await action.apply(self.store, f"a{self.count}.{number}", TUESDAY.isoformat())
@@ -249,6 +256,63 @@ async def test_bad_input_gets_one_answer_and_changes_nothing(
     assert [type(a) for a in actions] == [SendMessage]
     amelia = await desk.store.pupils.by_mis_id("DEMO0001")
     assert amelia and await desk.store.portfolios.activities(amelia.id) == []
+
+
+WORKSHEET = {
+    "msgtype": "m.file",
+    "body": "tiger-sheet.pdf",
+    "filename": "tiger-sheet.pdf",
+    "url": "mxc://test/sheet",
+    "info": {"mimetype": "application/pdf", "size": 1234},
+}
+
+
+def _replying(event_id: str, body: str) -> dict[str, Any]:
+    relates = {"m.in_reply_to": {"event_id": event_id}}
+    return {"msgtype": "m.text", "body": body, "m.relates_to": relates}
+
+
+async def test_a_file_the_teacher_replies_to_goes_with_the_activity(desk: Desk) -> None:
+    kept = await desk.send(REID, "", WORKSHEET, handle_attachment)
+    sheet = f"$cmd{desk.count}"
+    assert [type(a) for a in kept] == [KeepAttachment, SendMessage]
+    assert "reply to it with !activity" in _said(kept)[0]
+    # a client that still quotes what it replies to (a reply fallback) is understood too
+    typed = "> <@s.reid:test> sent a file.\n\n!activity Amelia, Oliver B Colour the tiger in"
+    actions = await desk.send(REID, "", _replying(sheet, typed))
+    [record] = [a for a in actions if isinstance(a, SetActivity)]
+    assert record.attached == sheet and record.audit_detail()["attached"] == sheet
+    posts = [(a.pupil_id, a.content) for a in actions if isinstance(a, PostInPortfolio)]
+    assert [c.get("msgtype") for _, c in posts] == ["m.notice", "m.file"] * 2
+    assert all(c == WORKSHEET for _, c in posts[1::2])  # the same mxc, never a re-upload
+    assert posts[0][1]["body"] == "New activity from Miss Reid:\nColour the tiger in"
+    [answer] = _said(actions)
+    assert "with a file (tiger-sheet.pdf): it is in each one's portfolio" in answer
+
+
+async def test_an_attachment_that_is_not_the_teachers_file_changes_nothing(desk: Desk) -> None:
+    await desk.send(REID, "", WORKSHEET | {"body": "worksheet"}, handle_attachment)
+    theirs = await desk.store.rooms.by_key(home_key(SAM))
+    assert theirs is not None
+    await KeepAttachment("$sams", theirs.room_id, SAM, WORKSHEET).apply(desk.store, "x", "t")
+    mine = await desk.store.rooms.by_key(home_key(REID))
+    assert mine is not None
+    await KeepAttachment("$slts", mine.room_id, "@slt:test", WORKSHEET).apply(desk.store, "y", "t")
+    for replied, why in (
+        ("$nothing-kept", "is not a file or photo you sent me in this room"),  # text, unknown
+        ("$sams", "is not a file or photo you sent me in this room"),  # another room's
+        ("$slts", "the file was sent by someone else"),
+    ):
+        actions = await desk.send(REID, "", _replying(replied, "!activity Amelia Draw"))
+        [said] = _said(actions)
+        assert why in said and said.endswith("Nothing was set.") and "\n" not in said
+        assert [type(a) for a in actions] == [SendMessage]
+    assert await desk.store.portfolios.activities(desk.amelia.id) == []
+    # a parent's file, a teacher's edit or a text: nothing is kept
+    assert await desk.send(SAM, "", WORKSHEET, handle_attachment) == []
+    edit = WORKSHEET | {"m.relates_to": {"rel_type": "m.replace", "event_id": "$x"}}
+    assert await desk.send(REID, "", edit, handle_attachment) == []
+    assert await desk.send(REID, "", _text("hello"), handle_attachment) == []
 
 
 async def test_families_cannot_set_activities(desk: Desk) -> None:
@@ -537,6 +601,49 @@ async def test_work_set_by_a_teacher_reaches_the_pupil_and_no_other_pupil(
         if e["type"] == "m.room.member" and e["content"].get("membership") in ("invite", "join")
     }
     assert portfolios.amelia_own.user_id not in invited and oliver_own.user_id in invited
+
+
+async def test_a_file_a_teacher_attaches_to_an_activity_reaches_the_pupil(
+    portfolios: Portfolios,
+) -> None:
+    room = await portfolios.portfolio()
+    teacher, home = portfolios.teacher, portfolios.teacher_home
+    uploaded, _ = await teacher.upload(
+        io.BytesIO(PNG), content_type="image/png", filename="tiger.png", filesize=len(PNG)
+    )
+    assert isinstance(uploaded, nio.UploadResponse), uploaded
+    image = {
+        "msgtype": "m.image",
+        "body": "tiger.png",
+        "url": uploaded.content_uri,
+        "info": {"mimetype": "image/png", "size": len(PNG)},
+    }
+    sent = await teacher.room_send(home, "m.room.message", image)
+    assert isinstance(sent, nio.RoomSendResponse), sent
+    hint = await eventually(lambda: _answer(teacher, home, sent.event_id))
+    assert hint.startswith("To set this as work, reply to it with !activity")
+    relates = {"m.in_reply_to": {"event_id": sent.event_id}}
+    command = await send_text(
+        teacher, home, "!activity Amelia Colour in the tiger", **{"m.relates_to": relates}
+    )
+    answered = await eventually(lambda: _answer(teacher, home, command))
+    assert answered == (
+        "Activity set for Amelia Hughes, with a photo (tiger.png): it is in each one's portfolio."
+    )
+
+    async def arrived() -> list[dict[str, Any]]:
+        events = [e["content"] for e in await messages(portfolios.amelia_own, room)]
+        set_at = next(
+            (i for i, c in enumerate(events) if c.get("body", "").endswith("Colour in the tiger")),
+            None,
+        )
+        return events[set_at:] if set_at is not None and len(events) > set_at + 1 else []
+
+    activity, photo = (await eventually(arrived))[:2]
+    assert activity["body"] == "New activity from Miss Reid:\nColour in the tiger"
+    assert photo["msgtype"] == "m.image" and photo["url"] == uploaded.content_uri
+    got = await portfolios.amelia_own.download(uploaded.content_uri)
+    assert isinstance(got, nio.DownloadResponse) and got.body == PNG, got
 
 
 async def _answer(client: nio.AsyncClient, room: str, event_id: str) -> str | None:

@@ -47,7 +47,7 @@ from bot.portfolio_export import (
 )
 from bot.provisioning import family_portfolio_key, home_key, portfolio_key
 from handlers.data_rights import PORTFOLIO_KEPT_PARENT, PORTFOLIO_KEPT_PUPIL
-from handlers.portfolio import RecordComment
+from handlers.portfolio import KeepAttachment, RecordComment
 from storage.people import Role
 from storage.portfolio import CommentKind
 from storage.rooms import RoomKind
@@ -288,10 +288,14 @@ async def test_portfolios_are_kept_until_the_school_deletes_them_by_default(
 
 async def test_the_schools_portfolio_retention_deletes_older_work(families: Families) -> None:
     await _two_portfolios(families)
+    sheet = {"msgtype": "m.file", "body": "sheet.pdf", "url": "mxc://test/sheet"}
+    kept = KeepAttachment("$sheet", f"!home-{REID}", REID, sheet)
+    await kept.apply(families.store, "keep", TUESDAY.isoformat())
     app = _app(families.store, 30)
     app.clock.set(TUESDAY + timedelta(days=29))
     assert await app.retention() == 0  # not yet 30 days old
     assert len(await families.store.portfolios.approved(families.amelia.id)) == 1
+    assert await families.store.portfolios.attachment("$sheet") is not None
     app.clock.set(TUESDAY + timedelta(days=31))
     assert await app.retention() == 4  # Amelia's three pieces and Oliver's one
     for user in (AMELIA_OWN, OLIVER_OWN):
@@ -302,6 +306,7 @@ async def test_the_schools_portfolio_retention_deletes_older_work(families: Fami
     sam = await families.store.personal.export(SAM)
     assert sam["portfolio_work_shared_with_you"] == [] and sam["portfolio_comments"] == []
     assert await families.store.portfolios.work(f"$ev{families.count}") is None
+    assert await families.store.portfolios.attachment("$sheet") is None  # a teacher's file too
     assert await app.retention() == 0  # nothing left to delete
     await app.client.close()
 
