@@ -857,12 +857,34 @@ def _folded_phrases(items: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts)) if parts else None
 
 
+#: Words that may stand between the two cues of a `languages.HOSTILE_NEAR` pair ("znam" …
+#: "twój adres", "wiem doskonale, gdzie pani mieszka").
+NEAR_WORDS = 4
+
+
+def _hostile(code: str) -> re.Pattern[str] | None:
+    """A language's hostile phrases, and its pairs of threat cues: one of each side, in
+    either order, with at most NEAR_WORDS words (runs of letters between spaces, so a word
+    in an Indian script is one word with its vowel signs) between. Neither is matched just
+    after a "not" of the language (`languages.HOSTILE_NOT`), nor a pair with one between."""
+    nots = sorted({re.escape(_fold(w).lower()) for w in languages.HOSTILE_NOT.get(code, ())})
+    before = "".join(rf"(?<!{n} )" for n in nots)
+    phrases = _folded_phrases(languages.HOSTILE.get(code, ()))
+    parts = [f"{before}(?:{phrases.pattern})"] if phrases else []
+    word = rf"(?!(?:{'|'.join(nots)})(?![\w']))\S+" if nots else r"\S+"
+    gap = rf"[^\w\s']*\s+(?:{word}\s+){{0,{NEAR_WORDS}}}[^\w\s']*"
+    for first, second in languages.HOSTILE_NEAR.get(code, ()):
+        a, b = (_phrases(_fold(cue).lower() for cue in side).pattern for side in (first, second))
+        parts += [before + a + gap + b, before + b + gap + a]
+    return re.compile("|".join(parts)) if parts else None
+
+
 @functools.cache
 def _languages() -> dict[str, _Language]:
     return {
         code: _Language(
             _folded_phrases(languages.KIND.get(code, ())),
-            _folded_phrases(languages.HOSTILE.get(code, ())),
+            _hostile(code),
             _folded_phrases(languages.URGENT.get(code, ())),
         )
         for code in languages.KIND.keys() | languages.HOSTILE.keys() | languages.URGENT.keys()

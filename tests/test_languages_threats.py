@@ -1,0 +1,411 @@
+"""Threats to the teacher in other languages, in new phrasings (`bot/judge_data/languages.py`:
+`HOSTILE` cores, `HOSTILE_NEAR` pairs of threat cues and `HOSTILE_NOT`).
+
+A frozen set's threats were phrased differently from every whole phrase the lists held, so the
+lists hold short cores ("you'll regret", in the forms that address the teacher) and pairs of
+cues found near each other ("I know" ... "where you live", "your address"). For each language:
+two threats not written as any entry are diverted to senior leaders, and two ordinary messages
+in the same words (the school, where a child's kit is, a child sorry to miss a trip, "we live
+near the school") are not. Messages that a "not" turns ordinary ("I don't know where you live,
+I'll send the card with my son", "you won't regret it") are not hostile either. All messages
+here were written for these tests. No server needed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from bot import judge as judge_module
+from bot.judge import JudgeContext, Label, Outcome, Verdict, _known_words, _prepare
+from bot.judge_data import languages
+from handlers.relay import Route, route
+
+DM = JudgeContext(where="dm")
+STORY = JudgeContext(where="story")
+
+#: language code -> (two threats to the teacher, two ordinary messages using the same words).
+MESSAGES: dict[str, tuple[list[str], list[str]]] = {
+    "pl": (
+        [
+            "Znam dobrze twój adres, więc radzę uważać.",
+            "Tego pani jeszcze gorzko pożałuje, zapamięta pani moje słowa.",
+        ],
+        [
+            "Nie wiem, gdzie mieszka pan Nowak, ale zapytam męża.",
+            "Ola bardzo żałuje, że nie było jej na wycieczce. Dziękuję!",
+        ],
+    ),
+    "ur": (
+        [
+            "Mujhe achi tarah pata hai tumhara ghar kahan hai, apni hadd mein raho.",
+            "یاد رکھنا، تمہیں اس بات پر پچھتانا پڑے گا۔",
+        ],
+        [
+            "Kya aap ko pata hai uski kitab kahan hai? Hamara ghar school ke paas hai.",
+            "وہ بہت افسوس کر رہی ہے کہ ٹرپ پر نہیں جا سکی۔",
+        ],
+    ),
+    "ar": (
+        ["أنا أعرف جيدا أين تسكنين، فانتبهي.", "والله ستندمين على كل كلمة قلتها لابني."],
+        [
+            "هل تعرفين أين حقيبة ابني؟ بيتنا قريب من المدرسة.",
+            "ابنتي حزينة لأنها لم تذهب إلى الرحلة، شكرا لك.",
+        ],
+    ),
+    "tr": (
+        [
+            "Evinizi çok iyi biliyorum, dikkatli olun.",
+            "Oğluma yaptığınız için pişman olacaksınız, söz veriyorum.",
+        ],
+        [
+            "Evimiz okula yakın, biliyorum bugün geç kaldık.",
+            "Kızım geziye gelemediği için çok üzgün, pişman oldu.",
+        ],
+    ),
+    "lt": (
+        [
+            "Žinau labai gerai, kur jūs gyvenate.",
+            "Jūs dar pasigailėsite, kad taip elgėtės su mano sūnumi.",
+        ],
+        [
+            "Nežinau, kur jo sportinė apranga, gal žinote?",
+            "Mes gyvename netoli mokyklos, todėl ateisime pėsčiomis.",
+        ],
+    ),
+    "so": (
+        [
+            "Waan si fiican u ogahay halka aad degan tahay.",
+            "Wixii aad wiilkayga ku samaysay waad ka shallayn doontaa.",
+        ],
+        [
+            "Ma ogtahay halka uu buugga dhigay? Waan ka xumahay.",
+            "Gabadhaydu way xanuunsan tahay, maanta ma iman doonto.",
+        ],
+    ),
+    "uk": (
+        ["Я добре знаю, де ви живете, майте на увазі.", "Ви ще гірко пошкодуєте через мого сина."],
+        [
+            "Знаю, що ви живете далеко, дякую що приїхали.",
+            "Марійка дуже шкодує, що пропустила екскурсію.",
+        ],
+    ),
+    "ru": (
+        ["Я прекрасно знаю, где ты живешь.", "Вы ещё пожалеете, что обидели моего сына."],
+        [
+            "Я не знаю, где его спортивная форма, подскажите пожалуйста.",
+            "Мы живём рядом со школой, придём пешком.",
+        ],
+    ),
+    "sq": (
+        [
+            "E di shumë mirë ku banon ti, mos harro.",
+            "Për atë që i bëre djalit tim do të pendohesh.",
+        ],
+        [
+            "A e dini ku janë librat e tij? Ne banojmë afër shkollës.",
+            "Vajza është e sëmurë sot, nuk do të vijë.",
+        ],
+    ),
+    "ro": (
+        [
+            "Știu foarte bine unde locuiți, aveți grijă.",
+            "O să regreți amarnic ce i-ai făcut copilului meu.",
+        ],
+        [
+            "Nu știu unde e echipamentul de sport, îl puteți căuta?",
+            "Locuim aproape de școală, venim pe jos.",
+        ],
+    ),
+    "pt": (
+        [
+            "Eu sei muito bem onde você mora.",
+            "Você vai se arrepender do que fez com a minha filha.",
+        ],
+        [
+            "Não sei onde está o casaco dele, pode procurar?",
+            "Moramos perto da escola, vamos a pé. Obrigada!",
+        ],
+    ),
+    "es": (
+        [
+            "Ya sé muy bien dónde vives, ten cuidado.",
+            "Me las vas a pagar por lo que le hiciste a mi hijo.",
+        ],
+        [
+            "No sé dónde está la mochila de mi hijo, ¿la puede buscar?",
+            "Vivimos cerca del colegio, iremos andando.",
+        ],
+    ),
+    "fr": (
+        [
+            "Je sais très bien où vous habitez, faites attention.",
+            "Vous allez le regretter, croyez-moi.",
+        ],
+        [
+            "Je ne sais pas où est son sac de sport, pouvez-vous regarder ?",
+            "Nous habitons près de l'école, nous viendrons à pied.",
+        ],
+    ),
+    "de": (
+        ["Ich weiß genau, wo du wohnst.", "Das wirst du mir büßen, das schwöre ich."],
+        [
+            "Ich weiß nicht, wo seine Sportsachen sind.",
+            "Wir wohnen in der Nähe der Schule und kommen zu Fuß.",
+        ],
+    ),
+    "it": (
+        [
+            "Te ne pentirai amaramente, maestra.",
+            "Me la pagherà cara per quello che ha fatto a mio figlio.",
+        ],
+        [
+            "Non so dove sono le scarpe da ginnastica, può guardare?",
+            "Abitiamo vicino alla scuola, veniamo a piedi.",
+        ],
+    ),
+    "bg": (
+        ["Знам много добре къде живееш.", "Ще съжаляваш за това, което направи на сина ми."],
+        [
+            "Не знам къде е раницата му, може ли да проверите?",
+            "Живеем близо до училището и ще дойдем пеша.",
+        ],
+    ),
+    "hu": (
+        ["Tudom jól, hol laksz, vigyázz.", "Ezt még nagyon megbánod, azt garantálom."],
+        [
+            "Nem tudom, hol van a tornazsákja, megnéznék?",
+            "Az iskola közelében lakunk, gyalog jövünk.",
+        ],
+    ),
+    "cs": (
+        ["Vím moc dobře, kde bydlíte.", "Budete toho hořce litovat, to vám slibuju."],
+        ["Nevím, kde má úbor na tělocvik, podíváte se?", "Bydlíme blízko školy, přijdeme pěšky."],
+    ),
+    "hi": (
+        ["मुझे अच्छी तरह पता है तुम कहाँ रहती हो।", "याद रखना, तुम्हें पछताना पड़ेगा।"],
+        ["क्या आपको पता है उसकी किताब कहाँ है?", "हमारा घर स्कूल के पास है, हम पैदल आएंगे।"],
+    ),
+    "fa": (
+        ["خوب میدونم کجا زندگی میکنی، مواظب باش.", "پشیمونت میکنم به خاطر کاری که با پسرم کردی."],
+        ["میدونید کتابش کجاست؟ خونه ما نزدیک مدرسه است.", "دخترم خیلی ناراحته که به اردو نرفت."],
+    ),
+    "sw": (
+        ["Najua vizuri sana unapoishi.", "Utajuta kwa ulichomfanyia mwanangu."],
+        [
+            "Unajua kitabu chake kiko wapi? Tunaishi karibu na shule.",
+            "Mtoto wangu ni mgonjwa leo, hatakuja.",
+        ],
+    ),
+    "tl": (
+        ["Alam ko na kung saan ka nakatira.", "Pagsisisihan mo ang ginawa mo sa anak ko."],
+        [
+            "Hindi ko alam kung nasaan ang bag niya, pakitingnan po.",
+            "Malapit lang po ang bahay namin sa paaralan.",
+        ],
+    ),
+    "vi": (
+        ["Tao biết nhà mày ở đâu rồi đấy.", "Cô sẽ phải trả giá vì đã đánh con tôi."],
+        ["Cô có biết cặp của cháu ở đâu không ạ?", "Nhà chúng tôi gần trường, cháu sẽ đi bộ."],
+    ),
+    "zh": (
+        ["我知道你住在哪里，你小心点。", "你对我孩子做的事，你会后悔一辈子的。"],
+        ["请问您知道他的书包在哪里吗？", "我们家住在学校附近，走路过来。"],
+    ),
+    "el": (
+        ["Ξέρω πολύ καλά πού μένεις.", "Θα με θυμηθείς για αυτό που έκανες στο παιδί μου."],
+        [
+            "Δεν ξέρω πού είναι η τσάντα του, μπορείτε να δείτε;",
+            "Μένουμε κοντά στο σχολείο και ερχόμαστε με τα πόδια.",
+        ],
+    ),
+    "hr": (
+        ["Znam dobro gdje živiš.", "Požalit ćeš što si dirala moje dijete."],
+        ["Ne znam gdje su mu tenisice, možete pogledati?", "Živimo blizu škole, dolazimo pješice."],
+    ),
+}
+
+#: Ordinary messages that use a threat's words: a "not" before them, a third person, a
+#: costume, an email address, a meeting at the gate. None is hostile.
+ORDINARY = [
+    "Dzień dobry, wiem, że pani mieszka daleko, dziękuję że pani przyjechała",
+    "Nie wiem, gdzie pani mieszka, więc kartkę przekażę przez Olę",
+    "Ola będzie żałować, że nie pojechała na wycieczkę",
+    "Nie pożałuje pani, to świetny klub! Polecam",
+    "Znam pani adres e-mail, wyślę zdjęcia",
+    "Krowa i świnia na wycieczce do gospodarstwa, dzieci zachwycone",
+    "Mujhe pata hai aap ka ghar school ke paas hai, main kal aa jaungi",
+    "Mujhe nahi pata tum kahan rehti ho, card school bhej dungi",
+    "Aap pachtayengi nahi, bohat acha program hai",
+    "Woh bohat pachtaye gi ke trip par nahi gayi",
+    "Mera beta bohat pareshan hai, kya aap ko pata hai uski kitab kahan hai",
+    "أعرف أن بيتك بعيد، شكرا على الحضور",
+    "لا أعرف أين تسكنين، سأرسل البطاقة مع ابني",
+    "لن تندمي، البرنامج رائع",
+    "ستندم لأنها لم تذهب إلى الرحلة",
+    "سأنتظرك عند البوابة الساعة الثالثة",
+    "Ayşe'nin evini biliyorum, çocukları ben alırım",
+    "Kızım geziye gitmediği için pişman oldu",
+    "Pişman olmayacaksınız, çok güzel bir etkinlik",
+    "Seni bulurum kapıda, merak etme",
+    "Arabam bozuldu, bugün geç kalacağım",
+    "Žinau, kur gyvena močiutė, ji paims vaiką",
+    "Nepasigailėsite, labai gera būrelis",
+    "Waan ogahay in gurigaagu fog yahay, mahadsanid",
+    "Я знаю, що ваш дім далеко, дякую",
+    "Я не знаю, де ви живете, листівку передам через сина",
+    "Не пошкодуєте, дуже гарний гурток",
+    "Вы не пожалеете, прекрасный кружок",
+    "Она пожалеет, что не поехала на экскурсию",
+    "Я не знаю, где вы живете, но открытку передам через сына",
+    "E di ku banon gjyshja, do ta marr unë",
+    "Nuk e di ku banoni, do ta çoj kartolinën në shkollë",
+    "Nuk e di ku ta lë makinën për mbrëmjen e prindërve",
+    "Știu unde stați la coadă dimineața, mulțumesc",
+    "Nu știu unde locuiți, trimit felicitarea prin copil",
+    "Nu o să regreți, e un club minunat",
+    "Eu sei que a sua casa fica longe, obrigada por ter vindo",
+    "Não sei onde você mora, mando o cartão pela escola",
+    "Não vai se arrepender, é ótimo",
+    "Vou te encontrar na porta da escola às três",
+    "No te vas a arrepentir, es muy bonito",
+    "No sé dónde vives, te mando la tarjeta con mi hijo",
+    "Disfraz de zorra para Halloween, ¡qué bonito!",
+    "Mi hija va disfrazada de bruja para Halloween",
+    "Ya sé dónde vive su abuela, la recojo yo",
+    "Je ne sais pas où vous habitez, je déposerai la carte à l'école",
+    "Je sais pas où tu habites, je donnerai la carte à l'école",
+    "Vous n'allez pas le regretter, c'est super",
+    "Je vais te trouver un livre pour lui",
+    "Ti troverò un posto in prima fila",
+    "La guerra di Troia, che bel progetto!",
+    "Non te ne pentirai, è bellissimo",
+    "Non so dove abiti, porto il biglietto a scuola",
+    "Ich finde dich super, danke!",
+    "Ich weiß nicht, wo du wohnst, ich gebe die Karte ab",
+    "Das wirst du nicht bereuen, es ist toll",
+    "Pass bloß auf dich auf, gute Besserung",
+    "Pas maar op voor de gladheid vanochtend",
+    "Няма да съжалявате, много е хубаво",
+    "Не знам къде живеете, ще пратя картичката по детето",
+    "Nem fogod megbánni, nagyon jó",
+    "Nem tudom, hol laksz, az iskolába viszem a képeslapot",
+    "Nebudete litovat, je to skvělé",
+    "Nevím, kde bydlíte, pošlu přání po dceři",
+    "Nebudete ľutovať, je to super",
+    "Nenožēlosiet, tas ir lieliski",
+    "Δεν θα το μετανιώσετε, είναι υπέροχο",
+    "Δεν ξέρω πού μένετε, θα στείλω την κάρτα με το παιδί",
+    "Cô sẽ không hối hận đâu ạ",
+    "Con di hoc bình thường, cảm ơn cô",
+    "Hindi mo pagsisisihan, maganda talaga",
+    "Hindi ko alam kung saan ka nakatira, ipapadala ko na lang",
+    "Babalikan kita mamaya tungkol sa trip",
+    "你不会后悔的，这个活动很好",
+    "路上你小心点哦",
+    "Hutajuta, ni mzuri sana",
+    "Sijui unapoishi, nitatuma kadi shuleni",
+    "Nitakupigia simu kesho",
+    "Nećeš požaliti, super je",
+    "Ne znam gdje živite, poslat ću čestitku po djetetu",
+    "Znam da živite daleko, hvala vam",
+    "میدونم خونتون دوره، ممنون که اومدید",
+    "نمیدونم کجا زندگی میکنی، کارت رو میفرستم مدرسه",
+    "ناراحت نباش، پشیمون نمیشی",
+    "আমি জানি না আপনি কোথায় থাকেন, কার্ডটা স্কুলে পাঠাব",
+    "मुझे नहीं पता आप कहाँ रहती हैं, कार्ड स्कूल भेज दूँगी",
+]
+
+#: Kind story comments in other languages that once found no kind word (a frozen set's).
+KIND = [
+    "Carruurta waa ku faraxsan yihiin, aad baad u mahadsan tihiin",
+    "عکس‌های خیلی قشنگی است، از خانم معلم خیلی ممنونیم",
+    "啲相好靚呀，多謝老師！",
+    "يعطيكم العافية، الصور حلوة كتير",
+    "بہت خوبصورت تصاویر، شکریہ",
+]
+
+Judge = Callable[[str, JudgeContext], Verdict]
+
+THREATS = [(code, text) for code, (threats, _) in MESSAGES.items() for text in threats]
+PLAIN = [(code, text) for code, (_, plain) in MESSAGES.items() for text in plain]
+
+
+@pytest.fixture(scope="module")
+def judge() -> Iterator[Judge]:
+    judge_module.load()
+    yield judge_module.judge
+
+
+def _hostile(text: str) -> str | None:
+    return _known_words(_prepare(text, DM).folded.lower())[1]
+
+
+def test_threats_are_tested_in_at_least_twenty_languages() -> None:
+    assert len(MESSAGES) >= 20
+    assert set(MESSAGES) <= set(languages.HOSTILE)
+    assert set(languages.HOSTILE_NEAR) <= set(languages.HOSTILE)
+    assert set(languages.HOSTILE_NOT) <= set(languages.HOSTILE)
+
+
+def test_no_threat_here_is_an_entry_as_written() -> None:
+    """The threats are new phrasings: none of them is a whole `HOSTILE` entry."""
+    entries = {e for words in languages.HOSTILE.values() for e in words}
+    folded = {_prepare(e, DM).folded.lower() for e in entries}
+    for _, text in THREATS:
+        assert _prepare(text, DM).folded.lower().strip(" .!?,") not in folded, text
+
+
+def test_pair_cues_are_lower_case_and_each_side_has_cues() -> None:
+    for code, pairs in languages.HOSTILE_NEAR.items():
+        for first, second in pairs:
+            assert first and second, code
+            for cue in (*first, *second):
+                assert cue == cue.lower() and cue.strip() == cue, (code, cue)
+
+
+@pytest.mark.parametrize(
+    ("code", "text"), THREATS, ids=[f"{c}-{i % 2}" for i, (c, _) in enumerate(THREATS)]
+)
+def test_a_threat_in_a_new_phrasing_is_diverted(judge: Judge, code: str, text: str) -> None:
+    assert _hostile(text) is not None, text
+    found = judge(text, DM)
+    assert found.label is Label.ABUSIVE, found
+    assert found.outcome is Outcome.REMOVE, found
+    assert route(found) is Route.DIVERT, found
+
+
+@pytest.mark.parametrize(
+    ("code", "text"), PLAIN, ids=[f"{c}-{i % 2}" for i, (c, _) in enumerate(PLAIN)]
+)
+def test_an_ordinary_message_in_the_same_words_is_not_diverted(
+    judge: Judge, code: str, text: str
+) -> None:
+    assert _hostile(text) is None, text
+    found = judge(text, DM)
+    assert found.label is not Label.ABUSIVE, found
+    assert route(found) is not Route.DIVERT, found
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_a_not_a_third_person_or_a_costume_is_not_hostile(judge: Judge, text: str) -> None:
+    """No hostile word in any language is found. (A few of these, mostly Latin words the
+    judge takes for English, are read by the learned tier, which may judge them on its own.)"""
+    assert _hostile(text) is None, text
+    found = judge(text, DM)
+    assert not any("hostile words in another language" in r for r in found.reasons), found
+
+
+def test_a_pair_of_cues_is_found_with_words_between_and_not_after_a_not() -> None:
+    assert _hostile("Wiem doskonale i od dawna, gdzie mieszkasz") == "pl"
+    assert _hostile("Gdzie mieszkasz, to ja dobrze wiem") == "pl"
+    assert _hostile("Nie wiem, gdzie mieszkasz") is None
+    assert _hostile("Ich weiß nicht, wo du wohnst") is None
+    assert _hostile("Ich weiß ganz genau, wo du wohnst") == "de"
+
+
+@pytest.mark.parametrize("text", KIND)
+def test_a_kind_comment_that_found_no_kind_word_now_stays(judge: Judge, text: str) -> None:
+    found = judge(text, STORY)
+    assert found.outcome is Outcome.KEEP, found
+    assert found.label is Label.OK, found
