@@ -314,7 +314,82 @@ ORDINARY = [
     "ناراحت نباش، پشیمون نمیشی",
     "আমি জানি না আপনি কোথায় থাকেন, কার্ডটা স্কুলে পাঠাব",
     "मुझे नहीं पता आप कहाँ रहती हैं, कार्ड स्कूल भेज दूँगी",
+    "Você vai pagar pela excursão em dinheiro? Eu vou pagar por isso amanhã",
+    "Não vai pagar por isso, a escola paga",
+    "¿Vas a pagar por lo que pidió mi hijo en la excursión? Te lo devuelvo",
+    "No vas a lamentar venir, es muy bonito",
+    "Vous allez payer pour ce que les enfants ont commandé ? Je vous rembourse",
+    "Sie werden es nicht bereuen, danke für alles",
+    "Ich sorge dafür, dass er seine Hausaufgaben macht",
+    "Θα πληρώσετε για την εκδρομή ή εμείς;",
+    "Babayaran mo ba ang field trip? Ako na lang ang magbabayad",
+    "Utalipa kwa M-Pesa au pesa taslimu?",
+    "Vei plăti pentru excursie luni?",
+    "Ще ви го върна утре, книгата е у нас",
+    "To vám nedaruju, je to moje kniha? Ne, je to dárek",
+    "Я сделаю так, как вы сказали, спасибо",
+    "Я зроблю так, як ви сказали, дякую",
+    "Me aseguraré de que haga los deberes",
+    "Vou garantir que ele chegue a tempo",
+    "Je vais m'assurer qu'il fasse ses devoirs",
+    "Mama yake alipoteza kazi, tunahitaji msaada wa chakula",
+    "Meri naukri chali gayi hai, fees mein madad mil sakti hai?",
+    "Babam işini kaybetti, yardım alabilir miyiz?",
+    "Seni çok seviyoruz öğretmenim, okuldan ayrıldığın için üzgünüz",
+    "Kuna'an, ma ogtahay shaqada guriga?",
+    "Tôi sẽ không để cháu nghỉ học nữa ạ",
+    "你等着我一下，我马上到",
+    "Dopilnuję, żeby odrobił lekcje. Dziękuję",
+    "Zadbam o to, żeby nie zapomniał stroju",
+    "Jakim autem pani przyjedzie na wycieczkę? Możemy podwieźć",
+    "Mujhe pata hai tumhari beti ka ghar door hai",
 ]
+
+#: More threats, each in one language: paying for what was done to a child, the teacher's job,
+#: "you don't know who you are dealing with", a car or an address known.
+MORE_THREATS = [
+    "Pani jeszcze zobaczy, z kim zadarła. Wiem, jakim autem pani jeździ.",
+    "Uważaj, bo znam twój adres i wiem, kiedy kończysz pracę.",
+    "Zadbam o to, żeby panią zwolnili z tej szkoły.",
+    "Tum ne meri beti ke saath jo kiya, uska hisaab dena parega",
+    "Teacher, aap ko iski qeemat chukani paregi, yaad rakhna",
+    "میں تمہیں اسکول کے باہر دیکھ لوں گا",
+    "آپ کی نوکری ختم کروا دوں گا، دیکھنا",
+    "ستدفعين ثمن ما فعلته بابني غاليا",
+    "انتبهي، أعرف سيارتك وأين تركنينها كل يوم",
+    "سأتأكد من أن تخسري وظيفتك",
+    "Bunu sana ödeteceğim öğretmen hanım",
+    "Seni bu okuldan attıracağım, bak görürsün",
+    "Pažadu, kad tu už tai sumokėsi",
+    "Waxaan kuu sheegayaa, waad ka qoomameyn doontaa sidaad wiilkayga ula dhaqantay",
+    "Shaqadaada waan kaa qaadi doonaa",
+    "Я зроблю так, що вас звільнять",
+    "Ви ще побачите, з ким зв'язалися",
+    "Вы за это ответите, обещаю",
+    "Do ta paguash shtrenjtë për këtë",
+    "Do të kujdesem që të të pushojnë nga puna",
+    "Vei plăti pentru ce i-ai făcut copilului meu",
+    "Vai pagar pelo que fez ao meu filho",
+    "Vou garantir que seja despedida",
+    "Vas a lamentar lo que le hiciste a mi hija",
+    "Vous allez payer pour ce que vous avez fait à mon fils",
+    "Je vais m'assurer que vous perdiez votre poste",
+    "Gliela farò pagare a quella maestra",
+    "Sie werden dafür bezahlen, was Sie meinem Sohn angetan haben",
+    "Ich sorge dafür, dass Sie Ihren Job verlieren",
+    "Ще ти го върна тъпкано",
+    "Ezt még megfizeti, tanárnő",
+    "Tu vēl to nožēlosi",
+    "Θα πληρώσεις για ό,τι έκανες στο παιδί μου",
+    "Cô cứ chờ đấy, tôi sẽ không để yên đâu",
+    "Babayaran mo ang ginawa mo sa anak ko",
+    "你等着，我不会放过你的",
+    "Utalipa kwa ulichofanya",
+    "تو تقاص این کارو پس میدی",
+    "آپ کو اس کی سزا بھگتنی پڑے گی",
+    "तुम्हें इसकी कीमत चुकानी पड़ेगी",
+]
+
 
 #: Kind story comments in other languages that once found no kind word (a frozen set's).
 KIND = [
@@ -409,3 +484,11 @@ def test_a_kind_comment_that_found_no_kind_word_now_stays(judge: Judge, text: st
     found = judge(text, STORY)
     assert found.outcome is Outcome.KEEP, found
     assert found.label is Label.OK, found
+
+
+@pytest.mark.parametrize("text", MORE_THREATS)
+def test_more_threats_are_diverted(judge: Judge, text: str) -> None:
+    assert _hostile(text) is not None, text
+    found = judge(text, DM)
+    assert found.label is Label.ABUSIVE, found
+    assert route(found) is Route.DIVERT, found

@@ -2168,6 +2168,15 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "ty suko",
         "jeszcze raz dotknie pani mojego dziecka",
         "jeszcze raz tknie pani moje dziecko",
+        # threats in more phrasings (paying for it, the job, who you are dealing with)
+        "z kim pani zadarła",
+        "z kim pani zadarla",
+        "z kim zadarłaś",
+        "z kim zadarlas",
+        "tego pani nie daruję",
+        "tego pani nie daruje",
+        "tego ci nie daruję",
+        "tego ci nie daruje",
     ),
     # Urdu (Urdu script and Roman Urdu)
     "ur": (
@@ -2313,6 +2322,21 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "agar mere bache ko dobara haath lagaya",
         "mere bache ko dobara haath lagaya",
         "اگر میرے بچے کو ہاتھ لگایا",
+        # threats in more phrasings (paying for it, the job, who you are dealing with)
+        "سزا بھگتنی پڑے گی",
+        "saza bhugatni paregi",
+        "saza bhugatni padegi",
+        "sazaa bhugatni paregi",
+        "قیمت چکانی پڑے گی",
+        "qeemat chukani paregi",
+        "qeemat chukani padegi",
+        "keemat chukani paregi",
+        "qeemat chukani pade gi",
+        "hisaab dena parega",
+        "hisab dena parega",
+        "hisaab dena padega",
+        "حساب دینا پڑے گا",
+        "حساب دینا ہو گا",
     ),
     # Punjabi (Gurmukhi, Shahmukhi and Roman)
     "pa": (
@@ -2491,6 +2515,16 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "toanto",
         "dacă mai puneți mâna pe copilul meu",
         "dacă mai pui mâna pe copilul meu",
+        # threats in more phrasings (paying for it, the job, who you are dealing with)
+        "o să ai de-a face cu mine",
+        "veți avea de-a face cu mine",
+        "o să aveți de-a face cu mine",
+        "vei plăti pentru ce ai făcut",
+        "vei plăti pentru ce i-ai făcut",
+        "o să plătești pentru ce ai făcut",
+        "o să plătești pentru ce i-ai făcut",
+        "veți plăti pentru ce ați făcut",
+        "veți plăti pentru ce i-ați făcut",
     ),
     # Arabic (Arabic script, a few common Latin spellings)
     "ar": (
@@ -2743,6 +2777,11 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "dameeryahay",
         "nacasyahay",
         "naag doqon ah",
+        # threats in more phrasings (paying for it, the job, who you are dealing with)
+        "shaqadaada waan kaa qaadi doonaa",
+        "shaqadaada waan kaa qaadi",
+        "shaqada waan kaa qaadi doonaa",
+        "shaqadaada kaa qaadi doonaa",
     ),
     # Portuguese
     "pt": (
@@ -2851,6 +2890,11 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "se voltar a tocar na minha filha",
         "se tocar no meu filho de novo",
         "se tocar na minha filha de novo",
+        # threats in more phrasings (paying for it, the job, who you are dealing with)
+        "vai pagar pelo que fez",
+        "vais pagar pelo que fizeste",
+        "você vai pagar pelo que fez",
+        "vai pagar pelo que você fez",
     ),
     # Spanish
     "es": (
@@ -2948,6 +2992,12 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "si vuelve a tocar a mi hijo",
         "si vuelves a tocar a mi hija",
         "si vuelve a tocar a mi hija",
+        # threats in more phrasings (paying for it, the job, who you are dealing with)
+        "vas a lamentar",
+        "vas a pagar por lo que le hiciste",
+        "vas a pagar por lo que hiciste",
+        "va a pagar por lo que le hizo",
+        "va a pagar por lo que hizo",
     ),
     # Ukrainian
     "uk": (
@@ -3037,6 +3087,15 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "ти ідіотка",
         "повія",
         "шльондра",
+        # threats in more phrasings (paying for it, the job, who you are dealing with)
+        "ви за це відповісте",
+        "ти за це відповіси",
+        "за це відповісте",
+        "за це відповіси",
+        "з ким зв'язалися",
+        "з ким ви зв'язалися",
+        "з ким ти зв'язалася",
+        "з ким звязалися",
     ),
     # Lithuanian
     "lt": (
@@ -3122,6 +3181,11 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "tu idiote",
         "kvaila boba",
         "tu kekše",
+        # threats in more phrasings (paying for it, the job, who you are dealing with)
+        "už tai sumokėsi",
+        "už tai sumokėsite",
+        "uz tai sumokesi",
+        "uz tai sumokesite",
     ),
     # Turkish
     "tr": (
@@ -3244,6 +3308,13 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "ogluma bir daha dokunursan",
         "kızıma bir daha dokunursan",
         "kizima bir daha dokunursan",
+        # threats in more phrasings (paying for it, the job, who you are dealing with)
+        "bunu sana ödeteceğim",
+        "bunu sana odetecegim",
+        "sana ödeteceğim",
+        "sana odetecegim",
+        "bunu size ödeteceğim",
+        "bunu size odetecegim",
     ),
     # Tamil (Tamil script and Roman)
     "ta": (
@@ -3391,6 +3462,12 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "बेवकूफ औरत",
         "पागल औरत",
         "जाहिल औरत",
+        # threats in more phrasings (paying for it, the job, who you are dealing with)
+        "कीमत चुकानी पड़ेगी",
+        "क़ीमत चुकानी पड़ेगी",
+        "सज़ा भुगतनी पड़ेगी",
+        "सजा भुगतनी पड़ेगी",
+        "हिसाब देना पड़ेगा",
     ),
     # Welsh
     "cy": (
@@ -3537,6 +3614,9 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "si tu touches encore à mon enfant",
         "si vous touchez encore à mon fils",
         "si vous touchez encore à ma fille",
+        # threats in more phrasings (paying for it, the job, who you are dealing with)
+        "vous allez payer pour ce que vous avez fait",
+        "tu vas payer pour ce que tu as fait",
     ),
     # Italian
     "it": (
@@ -3720,6 +3800,15 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "du hexe",
         "hure",
         "du idiotin",
+        # threats in more phrasings (paying for it, the job, who you are dealing with)
+        "dafür bezahlen, was sie meinem",
+        "dafür bezahlen was sie meinem",
+        "dafür bezahlen, was du meinem",
+        "dafür bezahlen was du meinem",
+        "sie werden dafür büßen",
+        "du wirst dafür büßen",
+        "sie werden dafür buessen",
+        "du wirst dafür buessen",
     ),
     # Dutch
     "nl": (
@@ -3891,6 +3980,15 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "ты идиотка",
         "шлюха",
         "ты овца",
+        # threats in more phrasings (paying for it, the job, who you are dealing with)
+        "вы за это ответите",
+        "ты за это ответишь",
+        "за это ответите",
+        "за это ответишь",
+        "с кем связались",
+        "с кем вы связались",
+        "с кем ты связалась",
+        "с кем ты связался",
     ),
     # Bulgarian
     "bg": (
@@ -3955,6 +4053,9 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "курво",
         "вещице",
         "свиньо",
+        # threats in more phrasings (paying for it, the job, who you are dealing with)
+        "ще ти го върна тъпкано",
+        "ще ви го върна тъпкано",
     ),
     # Greek (folded without accents when matched)
     "el": (
@@ -4035,6 +4136,12 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "σκύλα",
         "παλιομάγισσα",
         "βρωμιάρα",
+        # threats in more phrasings (paying for it, the job, who you are dealing with)
+        "θα πληρώσεις για αυτό που έκανες",
+        "θα πληρώσεις για ό,τι έκανες",
+        "θα πληρώσετε για ό,τι κάνατε",
+        "θα πληρώσετε για αυτό που κάνατε",
+        "θα πληρώσεις γι' αυτό",
     ),
     # Hungarian
     "hu": (
@@ -4211,6 +4318,7 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "ty kurvo",
         "ty debilko",
         "ty idiotko",
+        # threats in more phrasings (paying for it, the job, who you are dealing with)
     ),
     # Slovak
     "sk": (
@@ -4423,6 +4531,12 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "bushter",
         "të gjej jashtë shkollës",
         "kujdes se të gjej",
+        # threats in more phrasings (paying for it, the job, who you are dealing with)
+        "të të pushojnë nga puna",
+        "te te pushojne nga puna",
+        "t'ju pushojnë nga puna",
+        "t'ju pushojne nga puna",
+        "do ta paguash shtrenjtë",
     ),
     # Croatian, Serbian and Bosnian (Latin script)
     "hr": (
@@ -4611,6 +4725,13 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "peydat mikonam",
         "hesabeto mirasam",
         "mikoshamet",
+        # threats in more phrasings (paying for it, the job, who you are dealing with)
+        "تقاص این کارو پس میدی",
+        "تقاص پس میدی",
+        "تقاصشو پس میدی",
+        "تاوان این کارو میدی",
+        "تاوان پس میدی",
+        "taghasesho pas midi",
     ),
     # Pashto
     "ps": (
@@ -4921,6 +5042,12 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "蠢猪",
         "蠢豬",
         "死三八",
+        # threats in more phrasings (paying for it, the job, who you are dealing with)
+        "不会放过你",
+        "不會放過你",
+        "绝不放过你",
+        "絕不放過你",
+        "决不放过你",
     ),
     # Vietnamese
     "vi": (
@@ -5000,6 +5127,13 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "đồ con lợn",
         "con chó cái",
         "con cho cai",
+        # threats in more phrasings (paying for it, the job, who you are dealing with)
+        "tôi sẽ không để yên",
+        "tao sẽ không để yên",
+        "không để yên đâu",
+        "cô cứ chờ đấy",
+        "mày cứ chờ đấy",
+        "cứ chờ đấy",
     ),
     # Tagalog (Filipino)
     "tl": (
@@ -5056,7 +5190,6 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "papatayin kita",
         "sasaktan kita",
         "pagbabayaran mo",
-        "babayaran mo ito",
         "ipapatanggal kita sa trabaho",
         "mag-ingat ka sa akin",
         "hindi mo alam kung sino ang kinakalaban mo",
@@ -5065,6 +5198,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "tanga ka",
         "bruha ka",
         "malandi ka",
+        # threats in more phrasings (paying for it, the job, who you are dealing with)
+        "babayaran mo ang ginawa mo",
+        "pagbabayaran mo ang ginawa mo",
+        "babayaran mo ang ginawa",
     ),
     # Yoruba
     "yo": (
@@ -5220,6 +5357,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "nguruwe wewe",
         "mjinga wewe",
         "kahaba",
+        # threats in more phrasings (paying for it, the job, who you are dealing with)
+        "utalipa kwa ulichofanya",
+        "mtalipa kwa mlichofanya",
+        "utalipia ulichofanya",
     ),
     # Gujarati (Gujarati script and Roman)
     "gu": (
@@ -6177,6 +6318,37 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "gdzie pani parkuje",
                 "twój dom",
                 "twoj dom",
+                "jakim autem pani jeździ",
+                "jakim autem jeździsz",
+                "jakim samochodem pani jeździ",
+                "jakim samochodem jeździsz",
+                "jakim autem pani jezdzi",
+                "jakim autem jezdzisz",
+            ),
+        ),
+        (
+            (
+                "zadbam",
+                "dopilnuję",
+                "dopilnuje",
+                "postaram się",
+                "postaram sie",
+            ),
+            (
+                "panią zwolnili",
+                "pania zwolnili",
+                "panią zwolnią",
+                "pania zwolnia",
+                "cię zwolnili",
+                "cie zwolnili",
+                "cię zwolnią",
+                "cie zwolnia",
+                "straciła pani pracę",
+                "stracila pani prace",
+                "straci pani pracę",
+                "straci pani prace",
+                "wyleciała pani z pracy",
+                "wyleciala pani z pracy",
             ),
         ),
     ),
@@ -6214,6 +6386,24 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "aap kahan rehti hain",
                 "aap kahan rehte hain",
                 "tumhara ghar",
+            ),
+        ),
+        (
+            (
+                "نوکری",
+                "naukri",
+                "nokri",
+                "naukari",
+            ),
+            (
+                "ختم کروا دوں گا",
+                "ختم کروا دوں گی",
+                "khatam karwa dunga",
+                "khatam karwa dungi",
+                "khatam karwa doon ga",
+                "chheen lunga",
+                "chheen lungi",
+                "chhin lunga",
             ),
         ),
     ),
@@ -6295,6 +6485,24 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "وين بتصفي سيارتك",
             ),
         ),
+        (
+            (
+                "سأتأكد",
+                "ساحرص",
+                "سأحرص",
+                "سأعمل على",
+                "رح خلي",
+            ),
+            (
+                "تخسري وظيفتك",
+                "تخسرين وظيفتك",
+                "تخسري شغلك",
+                "تفقدين عملك",
+                "تفقدي وظيفتك",
+                "يطردوك",
+                "يطردونك",
+            ),
+        ),
     ),
     "tr": (
         (
@@ -6314,6 +6522,22 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "arabanızı nereye",
                 "nereye park ettiğini",
                 "nereye park ettigini",
+            ),
+        ),
+        (
+            (
+                "seni",
+                "sizi",
+            ),
+            (
+                "okuldan attıracağım",
+                "okuldan attiracagim",
+                "işten attıracağım",
+                "isten attiracagim",
+                "kovduracağım",
+                "kovduracagim",
+                "işinden edeceğim",
+                "isinden edecegim",
             ),
         ),
     ),
@@ -6384,6 +6608,21 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "де стоїть ваша машина",
             ),
         ),
+        (
+            (
+                "я зроблю так",
+                "я доб'юся",
+                "я добʼюся",
+                "я подбаю",
+            ),
+            (
+                "вас звільнять",
+                "тебе звільнять",
+                "вас звільнили",
+                "тебе звільнили",
+                "ви втратите роботу",
+            ),
+        ),
     ),
     "ru": (
         (
@@ -6402,6 +6641,21 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "где стоит твоя машина",
                 "где стоит ваша машина",
                 "где твой дом",
+            ),
+        ),
+        (
+            (
+                "я сделаю так",
+                "я добьюсь",
+                "я позабочусь",
+            ),
+            (
+                "вас уволят",
+                "тебя уволят",
+                "вас уволили",
+                "тебя уволили",
+                "вы потеряете работу",
+                "ты потеряешь работу",
             ),
         ),
     ),
@@ -6424,6 +6678,22 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "adresën tuaj",
                 "ku banon ti",
                 "ti ku banon",
+            ),
+        ),
+        (
+            (
+                "do të kujdesem",
+                "do te kujdesem",
+                "do bëj",
+                "do bej",
+            ),
+            (
+                "të të pushojnë",
+                "te te pushojne",
+                "t'ju pushojnë",
+                "t'ju pushojne",
+                "ta humbasësh punën",
+                "ta humbasesh punen",
             ),
         ),
     ),
@@ -6471,6 +6741,23 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "onde deixa o carro",
             ),
         ),
+        (
+            (
+                "vou garantir",
+                "vou fazer",
+                "farei",
+                "vou me certificar",
+            ),
+            (
+                "seja despedida",
+                "seja demitida",
+                "perca o emprego",
+                "perca o seu emprego",
+                "te demitam",
+                "a demitam",
+                "sejas despedida",
+            ),
+        ),
     ),
     "es": (
         (
@@ -6497,6 +6784,24 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "donde dejas el coche",
             ),
         ),
+        (
+            (
+                "me aseguraré",
+                "me asegurare",
+                "voy a hacer que",
+                "haré que",
+                "hare que",
+                "me voy a encargar",
+            ),
+            (
+                "te despidan",
+                "la despidan",
+                "pierdas tu trabajo",
+                "pierda su trabajo",
+                "pierdas tu puesto",
+                "pierda su puesto",
+            ),
+        ),
     ),
     "fr": (
         (
@@ -6515,6 +6820,25 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "où tu te gares",
                 "où vous vous garez",
                 "ta maison",
+            ),
+        ),
+        (
+            (
+                "je vais m'assurer",
+                "je vais faire en sorte",
+                "je ferai en sorte",
+                "je m'assurerai",
+            ),
+            (
+                "perdiez votre poste",
+                "perdiez votre travail",
+                "perdiez votre emploi",
+                "soyez virée",
+                "soyez viree",
+                "soyez renvoyée",
+                "soyez renvoyee",
+                "tu sois virée",
+                "tu perdes ton travail",
             ),
         ),
     ),
@@ -6550,6 +6874,36 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "wo du parkst",
                 "dein haus",
                 "wo dein auto steht",
+            ),
+        ),
+        (
+            (
+                "ich sorge dafür",
+                "ich werde dafür sorgen",
+                "ich sorge dafuer",
+            ),
+            (
+                "ihren job verlieren",
+                "deinen job verlierst",
+                "ihre stelle verlieren",
+                "gefeuert werden",
+                "gefeuert wirst",
+                "entlassen werden",
+                "entlassen wirst",
+                "rausfliegen",
+                "rausfliegst",
+            ),
+        ),
+        (
+            (
+                "dafür bezahlen",
+                "dafür büßen",
+                "dafür buessen",
+                "dafuer bezahlen",
+            ),
+            (
+                "angetan haben",
+                "angetan hast",
             ),
         ),
     ),
@@ -6664,6 +7018,19 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "το σπίτι σου",
                 "πού παρκάρεις",
                 "πού παρκάρετε",
+            ),
+        ),
+        (
+            (
+                "θα πληρώσεις",
+                "θα πληρώσετε",
+            ),
+            (
+                "ό,τι έκανες",
+                "αυτό που έκανες",
+                "ό,τι κάνατε",
+                "αυτό που κάνατε",
+                "ο,τι εκανες",
             ),
         ),
     ),
