@@ -343,6 +343,15 @@ ORDINARY = [
     "Zadbam o to, żeby nie zapomniał stroju",
     "Jakim autem pani przyjedzie na wycieczkę? Możemy podwieźć",
     "Mujhe pata hai tumhari beti ka ghar door hai",
+    "Dekhna main kya kar sakti hoon, kal form bhej dungi",
+    "Mujhe pata hai aap ka ghar kahan hai, main card de jaungi",
+    "Main kal tumhare ghar aa jaungi, Ayesha ki birthday party hai",
+    "Beta ne maza kiya trip par, shukriya",
+    "Hum chini kam khate hain, ghar mein",
+    "আমার বাড়িতে চিনি আছে, কেক বানাব",
+    "رح تشوفي شو حلوين الصور",
+    "Waxa ku dhacay maanta waan ka xumahay, Allah ha ku caafiyo",
+    "Main aap ka saath nahi chhorungi, hamesha madad karungi",
 ]
 
 #: More threats, each in one language: paying for what was done to a child, the teacher's job,
@@ -388,6 +397,16 @@ MORE_THREATS = [
     "تو تقاص این کارو پس میدی",
     "آپ کو اس کی سزا بھگتنی پڑے گی",
     "तुम्हें इसकी कीमत चुकानी पड़ेगी",
+    "Main tumhe nahi chhorunga, dekhna main kya karta hoon",
+    "Teacher tumhara bura haal kar dungi agar phir se meri beti ko daanta",
+    "Mujhe pata hai tumhara ghar kahan hai, aukaat mein reh",
+    "والله لأوريكي شو بعمل إذا بتلمسي بنتي",
+    "بعرف منيح مكان بيتك",
+    "তোকে ছাড়বো না, দেখিস কী করি",
+    "Tumare charmu na, dekhi lmu",
+    "Haddii aad wiilkayga taabato, waxa ku dhici doona waad arki doontaa",
+    "मैं तुम्हें नहीं छोड़ूँगा, देखना मैं क्या करता हूँ",
+    "Tenu nahi chaddanga, dekhi main ki karda",
 ]
 
 
