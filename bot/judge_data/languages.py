@@ -3636,6 +3636,14 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "mi wnei di dalu am hyn",
         "byddi di'n talu am hyn",
         "bydd pawb yn gwybod be wyt ti",
+        # threat cores and insults to a person, in new phrasings
+        "mi fyddi di'n difaru",
+        "mi wnei di ddifaru",
+        "mi fyddwch chi'n difaru",
+        "y buwch",
+        "yr ast",
+        "y gnawes",
+        "y wrach",
     ),
     # French
     "fr": (
@@ -4003,6 +4011,14 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "stomme koe",
         "vuile trut",
         "teef",
+        # threat cores and insults to a person, in new phrasings
+        "daar krijg je nog spijt van",
+        "daar krijgt u nog spijt van",
+        "dat gaat u bezuren",
+        "ik weet u te vinden",
+        "ik krijg je nog wel",
+        "vuile koe",
+        "stomme heks",
     ),
     # Russian
     "ru": (
@@ -5593,6 +5609,13 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "talai chhoddina",
         "timilai chhoddina",
         "talai dekhaidinchhu",
+        # threat cores and insults to a person, in new phrasings
+        "तिमी पछुताउनेछौ",
+        "पछुताउनेछौ",
+        "तिमीलाई छोड्दिन",
+        "म तिमीलाई छोड्दिन",
+        "तपाईंलाई छोड्दिन",
+        "कुकुर्नी",
     ),
     # Haitian Creole
     "ht": (
@@ -5627,6 +5650,8 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "w ap wè sa ki pral pase",
         "w ap peye sa",
         "m ap di tout moun sa ou ye",
+        # threat cores and insults to a person, in new phrasings
+        "ou ap regrèt sa",
     ),
     # Maltese
     "mt": (
@@ -5669,6 +5694,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "ghad thallasha",
         "kulħadd se jkun jaf x'int",
         "kulhadd se jkun jaf x'int",
+        # threat cores and insults to a person, in new phrasings
+        "se tiddispjaċik",
+        "se tiddispjacik",
+        "tiddispjaċik ħafna",
     ),
     # Korean (Hangul and Roman)
     "ko": (
@@ -5714,6 +5743,19 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "대가를 치르게 해 줄게",
         "다 소문낼 거야",
         "네가 어떤 사람인지 다 알릴 거야",
+        # threat cores and insults to a person, in new phrasings
+        "가만두지 않겠어",
+        "가만 안 둬",
+        "가만두지 않을 거야",
+        "가만 안 둘 거야",
+        "가만두지 않겠습니다",
+        "죽여버릴 거야",
+        "죽여 버릴 거야",
+        "옷 벗게 만들 거야",
+        "잘리게 만들 거야",
+        "각오해",
+        "각오해라",
+        "후회하게 해줄게",
     ),
     # Japanese
     "ja": (
@@ -5757,6 +5799,12 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "思い知らせてやる",
         "みんなにバラしてやる",
         "名前をさらしてやる",
+        # threat cores and insults to a person, in new phrasings
+        "後悔することになるぞ",
+        "覚えとけ",
+        "覚えておけよ",
+        "クビにしてやる",
+        "お前の家知ってる",
     ),
     # Hebrew (and Roman)
     "he": (
@@ -5800,6 +5848,16 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "אתה תשלם על זה",
         "כולם ידעו מי את",
         "אני אדאג שכולם ידעו מי את",
+        # threat cores and insults to a person, in new phrasings
+        "את תצטערי",
+        "אתה תצטער",
+        "תצטערי על זה",
+        "תצטער על זה",
+        "אני אדאג שיפטרו אותך",
+        "יא כלבה",
+        "יא זונה",
+        "יא מטומטמת",
+        "יא מכשפה",
     ),
     # Thai (and Roman)
     "th": (
@@ -5873,6 +5931,16 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "kau akan terima padahnya",
         "aku akan malukan kau",
         "aku viralkan kau",
+        # threat cores and insults to a person, in new phrasings
+        "awak akan menyesal",
+        "anda akan menyesal",
+        "nahas kau",
+        "siap kau",
+        "aku bunuh kau",
+        "dasar babi",
+        "dasar anjing",
+        "dasar pelacur",
+        "perempuan sundal",
     ),
     # Indonesian
     "id": (
@@ -5917,6 +5985,23 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "akan kubuat kamu menyesal",
         "gue viralin lo",
         "aku viralkan kamu",
+        # threat cores and insults to a person, in new phrasings
+        "anda akan menyesal",
+        "kau akan menyesal",
+        "akan kubuat kau menyesal",
+        "kamu akan tanggung akibatnya",
+        "tunggu pembalasanku",
+        "awas kamu",
+        "awas kau",
+        "awas lu",
+        "aku bunuh kamu",
+        "kubunuh kau",
+        "dasar babi",
+        "dasar anjing",
+        "dasar pelacur",
+        "dasar lonte",
+        "dasar bangsat",
+        "dasar perempuan bodoh",
     ),
     # Hausa
     "ha": (
@@ -5958,6 +6043,8 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "zan tona asirinki",
         "zan tona asirinka",
         "zan kunyata ki",
+        # threat cores and insults to a person, in new phrasings
+        "za ku yi nadama",
     ),
     # Zulu
     "zu": (
@@ -6094,6 +6181,14 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "siis näed, mis juhtub",
         "siis näete, mis juhtub",
         "kõik saavad teada, mis inimene sa oled",
+        # threat cores and insults to a person, in new phrasings
+        "sa kahetsed veel",
+        "küll sa kahetsed",
+        "sa maksad selle eest",
+        "sa lehm",
+        "sa siga",
+        "sa lits",
+        "sa nõid",
     ),
     # Finnish
     "fi": (
@@ -6131,6 +6226,17 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "koskekaa vielä kerran lapseeni",
         "niin näet mitä tapahtuu",
         "kaikki saavat tietää millainen olet",
+        # threat cores and insults to a person, in new phrasings
+        "vielä kadut",
+        "kadut tätä",
+        "saat vielä katua",
+        "pidän huolen että saat potkut",
+        "pidän huolen, että saat potkut",
+        "tapan sinut",
+        "senkin lehmä",
+        "senkin sika",
+        "senkin huora",
+        "senkin noita",
     ),
     # Swedish
     "sv": (
@@ -6166,6 +6272,18 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "du ska få betala för det här",
         "det här ska du få betala för",
         "alla ska få veta vad du är för en",
+        # threat cores and insults to a person, in new phrasings
+        "du kommer att ångra det",
+        "det kommer du att ångra",
+        "det ska du få ångra",
+        "det ska du få betala för",
+        "jag ska se till att du får sparken",
+        "din kossa",
+        "ditt svin",
+        "din hora",
+        "din subba",
+        "din häxa",
+        "din fitta",
     ),
     # Danish
     "da": (
@@ -6201,6 +6319,17 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "alle skal vide hvad du er for en",
         "det skal du komme til at bøde for",
         "det skal du komme til at bode for",
+        # threat cores and insults to a person, in new phrasings
+        "du vil komme til at fortryde det",
+        "det skal du komme til at betale for",
+        "det skal du få betalt",
+        "jeg sørger for at du bliver fyret",
+        "jeg sorger for at du bliver fyret",
+        "din ko",
+        "din luder",
+        "din heks",
+        "din kælling",
+        "din kaelling",
     ),
     # Norwegian
     "no": (
@@ -6234,6 +6363,14 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "så får du se hva som skjer",
         "det skal du få betale for",
         "alle skal få vite hva du er for en",
+        # threat cores and insults to a person, in new phrasings
+        "det skal du få angre på",
+        "jeg skal sørge for at du får sparken",
+        "jeg skal sorge for at du far sparken",
+        "din ku",
+        "ditt svin",
+        "din heks",
+        "din kjerring",
     ),
     # Sinhala (Sinhala script and Roman)
     "si": (
@@ -7377,6 +7514,228 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
             ),
         ),
     ),
+    "nl": (
+        (
+            (
+                "ik weet",
+                "ik ken",
+                "ik weet precies",
+                "ik weet heel goed",
+            ),
+            (
+                "waar je woont",
+                "waar jij woont",
+                "waar u woont",
+                "jouw adres",
+                "waar je parkeert",
+                "waar u parkeert",
+                "jouw huis",
+            ),
+        ),
+    ),
+    "sv": (
+        (
+            (
+                "jag vet",
+                "jag vet precis",
+                "jag känner till",
+            ),
+            (
+                "var du bor",
+                "var ni bor",
+                "din adress",
+                "var du parkerar",
+                "ditt hus",
+            ),
+        ),
+    ),
+    "da": (
+        (
+            (
+                "jeg ved",
+                "jeg kender",
+            ),
+            (
+                "hvor du bor",
+                "hvor i bor",
+                "din adresse",
+                "hvor du parkerer",
+                "dit hus",
+            ),
+        ),
+    ),
+    "no": (
+        (
+            (
+                "jeg vet",
+                "jeg kjenner",
+            ),
+            (
+                "hvor du bor",
+                "hvor dere bor",
+                "adressen din",
+                "hvor du parkerer",
+                "huset ditt",
+            ),
+        ),
+    ),
+    "fi": (
+        (
+            (
+                "tiedän",
+                "mä tiedän",
+                "minä tiedän",
+                "tiedän kyllä",
+            ),
+            (
+                "missä asut",
+                "missä asutte",
+                "osoitteesi",
+                "missä pysäköit",
+                "kotisi",
+            ),
+        ),
+    ),
+    "et": (
+        (
+            (
+                "ma tean",
+                "tean",
+            ),
+            (
+                "kus sa elad",
+                "kus te elate",
+                "sinu aadressi",
+                "kus sa pargid",
+                "su maja",
+            ),
+        ),
+    ),
+    "id": (
+        (
+            (
+                "aku tahu",
+                "saya tahu",
+                "gue tahu",
+                "aku tau",
+                "saya tau",
+                "gue tau",
+            ),
+            (
+                "di mana kamu tinggal",
+                "dimana kamu tinggal",
+                "rumahmu",
+                "alamatmu",
+                "alamat kamu",
+                "di mana kau tinggal",
+                "rumah kau",
+            ),
+        ),
+    ),
+    "ms": (
+        (
+            (
+                "aku tahu",
+                "saya tahu",
+                "aku tau",
+            ),
+            (
+                "di mana awak tinggal",
+                "dimana awak tinggal",
+                "rumah awak",
+                "alamat awak",
+                "di mana kau tinggal",
+                "rumah kau",
+            ),
+        ),
+    ),
+    "he": (
+        (
+            (
+                "אני יודע",
+                "אני יודעת",
+            ),
+            (
+                "איפה את גרה",
+                "איפה אתה גר",
+                "איפה אתם גרים",
+                "את הכתובת שלך",
+                "איפה את חונה",
+            ),
+        ),
+    ),
+    "cy": (
+        (
+            (
+                "dwi'n gwybod",
+                "rwy'n gwybod",
+                "dw i'n gwybod",
+                "dwin gwybod",
+            ),
+            (
+                "lle ti'n byw",
+                "lle wyt ti'n byw",
+                "lle rydych chi'n byw",
+                "ble ti'n byw",
+                "ble wyt ti'n byw",
+                "ble rydych chi'n byw",
+                "dy gyfeiriad",
+            ),
+        ),
+    ),
+    "ne": (
+        (
+            ("मलाई थाहा छ",),
+            (
+                "तिमी कहाँ बस्छौ",
+                "तपाईं कहाँ बस्नुहुन्छ",
+                "तिम्रो घर",
+                "तपाईंको घर",
+            ),
+        ),
+    ),
+    "ha": (
+        (
+            (
+                "na san",
+                "na sani",
+            ),
+            (
+                "inda kike zama",
+                "inda kake zama",
+                "gidanki",
+                "gidanka",
+            ),
+        ),
+    ),
+    "mt": (
+        (
+            ("naf",),
+            (
+                "fejn toqgħod",
+                "fejn toqghod",
+                "fejn tgħix",
+                "fejn tghix",
+                "fejn tgħixu",
+                "l-indirizz tiegħek",
+            ),
+        ),
+    ),
+    "ht": (
+        (
+            (
+                "m konnen",
+                "mwen konnen",
+            ),
+            (
+                "kote w rete",
+                "kote ou rete",
+                "kote w ap viv",
+                "kay ou",
+                "adrès ou",
+            ),
+        ),
+    ),
 }
 
 
@@ -7451,6 +7810,29 @@ HOSTILE_NOT: dict[str, tuple[str, ...]] = {
     "fa": ("نه",),
     "gu": ("નથી",),
     "ta": ("இல்லை",),
+    "nl": (
+        "niet",
+        "geen",
+    ),
+    "sv": ("inte",),
+    "da": ("ikke",),
+    "no": ("ikke",),
+    "et": ("ei",),
+    "id": (
+        "tidak",
+        "tak",
+        "nggak",
+        "gak",
+        "ga",
+    ),
+    "ms": (
+        "tidak",
+        "tak",
+    ),
+    "he": ("לא",),
+    "ht": ("pa",),
+    "cy": ("ddim",),
+    "mt": ("ma",),
 }
 
 #: Danger now (a missing child, self-harm, violence, abuse, a weapon, an emergency), as a
