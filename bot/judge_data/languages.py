@@ -2132,10 +2132,6 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "zalatwie pania",
         "wylecisz z pracy",
         "wyleci pani z pracy",
-        "za to zapłacisz",
-        "za to zaplacisz",
-        "za to pani zapłaci",
-        "za to pani zaplaci",
         "drogo zapłacisz",
         "drogo zaplacisz",
         "nie wiesz, z kim zadzierasz",
@@ -2177,6 +2173,13 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "tego pani nie daruje",
         "tego ci nie daruję",
         "tego ci nie daruje",
+        # 'you will regret' as said to the teacher; never matched after a 'not' (HOSTILE_NOT)
+        "pożałuje pani",
+        "pani pożałuje",
+        "pozaluje pani",
+        "pani pozaluje",
+        "drogo pani zapłaci",
+        "drogo pani zaplaci",
     ),
     # Urdu (Urdu script and Roman Urdu)
     "ur": (
@@ -2394,6 +2397,15 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "تمہیں نہیں چھوڑوں گی",
         "تجھے نہیں چھوڑوں گا",
         "تم کو نہیں چھوڑوں گا",
+        # 'you will regret' as said to the teacher; never matched after a 'not' (HOSTILE_NOT)
+        "pachtaogi",
+        "pachtaoge",
+        "pachtao gi",
+        "pachtao ge",
+        "پچھتاؤ گی",
+        "پچھتاؤ گے",
+        "پچھتاؤگی",
+        "پچھتاؤگے",
     ),
     # Punjabi (Gurmukhi, Shahmukhi and Roman)
     "pa": (
@@ -2591,6 +2603,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "o să plătești pentru ce i-ai făcut",
         "veți plăti pentru ce ați făcut",
         "veți plăti pentru ce i-ați făcut",
+        # 'you will regret' as said to the teacher; never matched after a 'not' (HOSTILE_NOT)
+        "vei regreta",
+        "veți regreta",
+        "veti regreta",
     ),
     # Arabic (Arabic script, a few common Latin spellings)
     "ar": (
@@ -2725,6 +2741,12 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "هتدفعي التمن",
         "ما رح اسكتلك",
         "مش هسكتلك",
+        # 'you will regret' as said to the teacher; never matched after a 'not' (HOSTILE_NOT)
+        "رح تندمي",
+        "راح تندمي",
+        "هتندمي",
+        "بتندمي",
+        "رح تندم",
     ),
     # Bengali (Bengali script and Roman)
     "bn": (
@@ -3002,6 +3024,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "vais pagar pelo que fizeste",
         "você vai pagar pelo que fez",
         "vai pagar pelo que você fez",
+        # 'you will regret' as said to the teacher; never matched after a 'not' (HOSTILE_NOT)
+        "vais arrepender-te",
+        "vais te arrepender",
+        "tu vais te arrepender",
     ),
     # Spanish
     "es": (
@@ -3104,6 +3130,12 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "vas a pagar por lo que hiciste",
         "va a pagar por lo que le hizo",
         "va a pagar por lo que hizo",
+        # 'you will regret' as said to the teacher; never matched after a 'not' (HOSTILE_NOT)
+        "te vas a arrepentir",
+        "te arrepentirás",
+        "te arrepentiras",
+        "os vais a arrepentir",
+        "os arrepentiréis",
     ),
     # Ukrainian
     "uk": (
@@ -3173,9 +3205,6 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "ви пожалкуєте",
         "ще пожалкуєш",
         "знайду тебе",
-        "ти за це заплатиш",
-        "ви за це заплатите",
-        "за це заплатиш",
         "ти мене ще згадаєш",
         "я тебе знищу",
         "я вас знищу",
@@ -3201,6 +3230,11 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "з ким ви зв'язалися",
         "з ким ти зв'язалася",
         "з ким звязалися",
+        # 'you will regret' as said to the teacher; never matched after a 'not' (HOSTILE_NOT)
+        "пошкодуєш",
+        "пошкодуєте",
+        "дорого заплатиш",
+        "дорого заплатите",
     ),
     # Lithuanian
     "lt": (
@@ -3286,10 +3320,6 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "kvaila boba",
         "tu kekše",
         # threats in more phrasings (paying for it, the job, who you are dealing with)
-        "už tai sumokėsi",
-        "už tai sumokėsite",
-        "uz tai sumokesi",
-        "uz tai sumokesite",
     ),
     # Turkish
     "tr": (
@@ -3371,8 +3401,6 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         # threat cores and insults to a person, in new phrasings
         "pişman edeceğim",
         "pisman edecegim",
-        "bunu ödeyeceksin",
-        "bunu odeyeceksin",
         "hesabını soracağım",
         "hesabini soracagim",
         "seni mahvedeceğim",
@@ -3419,6 +3447,9 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "sana odetecegim",
         "bunu size ödeteceğim",
         "bunu size odetecegim",
+        # 'you will regret' as said to the teacher; never matched after a 'not' (HOSTILE_NOT)
+        "bunu bana ödeyeceksin",
+        "bunu bana odeyeceksin",
     ),
     # Tamil (Tamil script and Roman)
     "ta": (
@@ -3590,6 +3621,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "हरामजादी",
         "हरामज़ादी",
         "बेशर्म औरत",
+        # 'you will regret' as said to the teacher; never matched after a 'not' (HOSTILE_NOT)
+        "पछताओगी",
+        "पछताओगे",
+        "पछताओगे तुम",
     ),
     # Welsh
     "cy": (
@@ -3743,6 +3778,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         # threats in more phrasings (paying for it, the job, who you are dealing with)
         "vous allez payer pour ce que vous avez fait",
         "tu vas payer pour ce que tu as fait",
+        # 'you will regret' as said to the teacher; never matched after a 'not' (HOSTILE_NOT)
+        "tu vas regretter",
+        "vous allez regretter",
+        "tu regretteras",
     ),
     # Italian
     "it": (
@@ -3821,6 +3860,9 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "non sa con chi ha a che fare",
         "brutta vacca",
         "maiala",
+        # 'you will regret' as said to the teacher; never matched after a 'not' (HOSTILE_NOT)
+        "te ne pentirai",
+        "ti pentirai",
     ),
     # German
     "de": (
@@ -4084,10 +4126,6 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "об этом пожалеешь",
         "об этом пожалеете",
         "найду тебя",
-        "ты за это заплатишь",
-        "вы за это заплатите",
-        "за это заплатишь",
-        "за это заплатите",
         "я тебя уничтожу",
         "я вас уничтожу",
         "я тебя урою",
@@ -4118,6 +4156,11 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "с кем вы связались",
         "с кем ты связалась",
         "с кем ты связался",
+        # 'you will regret' as said to the teacher; never matched after a 'not' (HOSTILE_NOT)
+        "пожалеешь",
+        "пожалеете",
+        "дорого заплатишь",
+        "дорого заплатите",
     ),
     # Bulgarian
     "bg": (
@@ -4166,8 +4209,6 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "ще видиш какво ще стане",
         "ще видите какво ще стане",
         "всички ще разберат каква си",
-        "ще си платиш",
-        "ще си платите",
         "ще ми отговаряш за това",
         # threat cores and insults to a person, in new phrasings
         "ще те унищожа",
@@ -4271,6 +4312,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "θα πληρώσετε για ό,τι κάνατε",
         "θα πληρώσετε για αυτό που κάνατε",
         "θα πληρώσεις γι' αυτό",
+        # 'you will regret' as said to the teacher; never matched after a 'not' (HOSTILE_NOT)
+        "θα το μετανιώσετε",
+        "θα μετανιώσεις",
+        "θα μετανιώσετε",
     ),
     # Hungarian
     "hu": (
@@ -4636,8 +4681,6 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         # threat cores and insults to a person, in new phrasings
         "do të pendohesh",
         "do të pendoheni",
-        "do ta paguash",
-        "do ta paguani",
         "do të të shkatërroj",
         "do te te shkatërroj",
         "do të të vras",
