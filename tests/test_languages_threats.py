@@ -401,6 +401,8 @@ ORDINARY = [
     "Ще си платиш таксата утре",
     "Вы за это заплатите наличными или картой?",
     "Bunu ödeyeceksin değil mi, gezi parası?",
+    "Mogę dotknąć jego czoła? Ma gorączkę",
+    "Můžete se podívat na jeho dítě? Díky",
 ]
 
 #: More threats, each in one language: paying for what was done to a child, the teacher's job,
@@ -477,6 +479,10 @@ MORE_THREATS = [
     "رح تندمي على اللي عملتيه مع بنتي",
     "Θα το μετανιώσεις που μάλωσες το παιδί μου",
     "Tu vas regretter d'avoir puni mon fils",
+    "Ще раз торкнетеся моєї дитини, і побачите",
+    "Agar phir se mere bache ko haath lagaya to dekhna",
+    "Wenn Sie mein Kind noch einmal anfassen, dann gnade Ihnen Gott",
+    "Se tocchi ancora mio figlio te la faccio pagare",
 ]
 
 

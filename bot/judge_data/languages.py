@@ -37,7 +37,8 @@ families commonly type it so, in Roman letters: 68 languages.
   "I'll wait for you outside" only where its form is rude to a teacher (Polish "ty", French
   "tu"); "you'll pay for this" left out where it reads as a bill (German "dafür werden Sie
   bezahlen"); and no phrase that a "not" before it turns kind (Polish "nie pożałujesz", you
-  won't regret it: the entry is "jeszcze pożałujesz").
+  won't regret it: the entry is "jeszcze pożałujesz") unless `HOSTILE_NOT` holds that
+  language's "not", which stops the match (below).
   To reach threats phrased in new ways (by a helper session), the lists also hold short cores
   in the forms that address the teacher (Urdu "پچھتانا پڑے گا", you'll have to regret; Turkish
   "pişman olacaksın"; Arabic "ستندمين", you (f.) will regret, but not "ستندم", which is also
@@ -2406,6 +2407,14 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "پچھتاؤ گے",
         "پچھتاؤگی",
         "پچھتاؤگے",
+        # 'touch my child again'
+        "agar phir se mere bache ko haath lagaya",
+        "mere bete ko haath lagaya to",
+        "meri beti ko haath lagaya to",
+        "mere bache ko haath lagaya to",
+        "میرے بیٹے کو ہاتھ لگایا تو",
+        "میری بیٹی کو ہاتھ لگایا تو",
+        "میرے بچے کو ہاتھ لگایا تو",
     ),
     # Punjabi (Gurmukhi, Shahmukhi and Roman)
     "pa": (
@@ -2494,6 +2503,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "tenu dekh lainga",
         "dekhi main ki karda",
         "dekhi mai ki kardi",
+        # 'touch my child again'
+        "mere bache nu hath laya ta",
+        "mere munde nu hath laaya ta",
+        "meri kudi nu hath laaya ta",
     ),
     # Romanian
     "ro": (
@@ -2747,6 +2760,12 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "هتندمي",
         "بتندمي",
         "رح تندم",
+        # 'touch my child again'
+        "اذا لمستي ابني مرة ثانية",
+        "اذا لمستي ابني مرة اخرى",
+        "اذا قربتي على ابني",
+        "لو قربتي على بنتي",
+        "لو قربتي من ابني",
     ),
     # Bengali (Bengali script and Roman)
     "bn": (
@@ -2839,6 +2858,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "tumare dekhi lmu",
         "tumare charmu na",
         "apnare charmu na",
+        # 'touch my child again'
+        "আমার ছেলের গায়ে আবার হাত দিলে",
+        "আমার মেয়ের গায়ে আবার হাত দিলে",
+        "আমার বাচ্চার গায়ে হাত দিলে",
     ),
     # Somali
     "so": (
@@ -2911,6 +2934,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "waan ku jebin doonaa",
         "dhilloy",
         "dhillo yahay",
+        # 'touch my child again'
+        "wiilkayga mar kale taabo",
+        "gabadhayda mar kale taabo",
+        "haddii aad mar kale taabato",
     ),
     # Portuguese
     "pt": (
@@ -3235,6 +3262,13 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "пошкодуєте",
         "дорого заплатиш",
         "дорого заплатите",
+        # 'touch my child again'
+        "торкнешся моєї дитини",
+        "торкнетеся моєї дитини",
+        "торкнешся мого сина",
+        "торкнетеся мого сина",
+        "торкнешся моєї доньки",
+        "торкнетеся моєї доньки",
     ),
     # Lithuanian
     "lt": (
@@ -3320,6 +3354,13 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "kvaila boba",
         "tu kekše",
         # threats in more phrasings (paying for it, the job, who you are dealing with)
+        # 'touch my child again'
+        "palieskit mano vaiką",
+        "paliesite mano vaiką",
+        "paliesi mano vaiką",
+        "palieskite mano vaiką",
+        "palieskit mano vaika",
+        "paliesite mano vaika",
     ),
     # Turkish
     "tr": (
@@ -3625,6 +3666,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "पछताओगी",
         "पछताओगे",
         "पछताओगे तुम",
+        # 'touch my child again'
+        "मेरे बच्चे को फिर से हाथ लगाया",
+        "मेरे बेटे को हाथ लगाया तो",
+        "मेरी बेटी को हाथ लगाया तो",
     ),
     # Welsh
     "cy": (
@@ -3863,6 +3908,11 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         # 'you will regret' as said to the teacher; never matched after a 'not' (HOSTILE_NOT)
         "te ne pentirai",
         "ti pentirai",
+        # 'touch my child again'
+        "tocchi di nuovo mio figlio",
+        "se tocca ancora mia figlia",
+        "se tocchi ancora mio figlio",
+        "se tocca di nuovo mio figlio",
     ),
     # German
     "de": (
@@ -3973,6 +4023,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "du wirst dafür büßen",
         "sie werden dafür buessen",
         "du wirst dafür buessen",
+        # 'touch my child again'
+        "wenn sie mein kind noch einmal anfassen",
+        "wenn du mein kind noch einmal anfasst",
+        "fass mein kind noch mal an",
     ),
     # Dutch
     "nl": (
@@ -4161,6 +4215,13 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "пожалеете",
         "дорого заплатишь",
         "дорого заплатите",
+        # 'touch my child again'
+        "тронешь моего ребенка",
+        "тронете моего ребенка",
+        "тронешь моего сына",
+        "тронете моего сына",
+        "тронешь мою дочь",
+        "тронете мою дочь",
     ),
     # Bulgarian
     "bg": (
@@ -4708,6 +4769,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "t'ju pushojnë nga puna",
         "t'ju pushojne nga puna",
         "do ta paguash shtrenjtë",
+        # 'touch my child again'
+        "nëse e prek përsëri fëmijën tim",
+        "prekni edhe një herë fëmijën tim",
+        "nese e prek perseri femijen tim",
     ),
     # Croatian, Serbian and Bosnian (Latin script)
     "hr": (
@@ -4903,6 +4968,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "تاوان این کارو میدی",
         "تاوان پس میدی",
         "taghasesho pas midi",
+        # 'touch my child again'
+        "دوباره به بچم دست بزنی",
+        "اگه دست به بچم بزنی",
+        "اگه به بچم دست بزنی",
     ),
     # Pashto
     "ps": (
@@ -5301,6 +5370,9 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "con cho cai",
         # threats in more phrasings (paying for it, the job, who you are dealing with)
         "tao sẽ không để yên",
+        # 'touch my child again'
+        "động vào con tôi lần nữa",
+        "đụng vào con tao",
     ),
     # Tagalog (Filipino)
     "tl": (
