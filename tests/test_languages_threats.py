@@ -493,6 +493,7 @@ KIND = [
     "啲相好靚呀，多謝老師！",
     "يعطيكم العافية، الصور حلوة كتير",
     "بہت خوبصورت تصاویر، شکریہ",
+    "Super zdjęcia, dzieci wyglądają cudnie",
 ]
 
 Judge = Callable[[str, JudgeContext], Verdict]

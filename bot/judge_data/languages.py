@@ -120,6 +120,15 @@ KIND: dict[str, tuple[str, ...]] = {
         "szczęść boże",
         "szczesc boze",
         "kochane",
+        # kind comments that found no kind word
+        "cudnie",
+        "śliczne",
+        "sliczne",
+        "super zdjęcia",
+        "super zdjecia",
+        "przepiękne",
+        "przepiekne",
+        "fantastycznie",
     ),
     # Urdu (Urdu script and Roman Urdu)
     "ur": (
