@@ -1516,21 +1516,47 @@ def _kept(ev: _Evidence, doubt: float) -> Verdict:
 
 # --- A pupil's own post in their portfolio ---------------------------------------------------
 
+#: Where a child may have an account, and the words that name one ("my roblox name is …").
+_PLATFORM = (
+    r"(?:snap(?:chat)?|insta(?:gram)?|tik ?tok|roblox|fortnite|minecraft|discord|whatsapp|"
+    r"youtube|xbox|psn|playstation)"
+)
+_ACCOUNT = r"(?: (?:gamer ?tag|user ?name|name|account|id|tag|handle|channel|code))?"
+#: Words after "on my own" that show it means alone ("I walk home on my own after school"),
+#: not "my own team".
+_ON_MY_OWN_ENDS = (
+    r"(?= *(?:$|[^\w\s]|(?:at|after|before|on|in|when|while|until|every|and|because|so|today|"
+    r"tonight|now|sometimes)\b))"
+)
 #: What a child must not publish about themselves or others (St John's: "Information that is
 #: sensitive and private … Students will not publish this information"), beside the contact
 #: details and private matters every context looks for. Read in `_Text.plain` (lower case).
+#: Each names the detail itself, not the thing a child may write about in their work: "add me
+#: on roblox" or "my roblox name is …", never "my house in minecraft"; "meet me at …", never
+#: "lovely to meet you"; "I'm home alone", never "I watched Home Alone".
 _PUPIL_PRIVATE = (
     (
         re.compile(
-            r"\b(?:my|add me on|follow me on|message me on|find me on|i'm on|i am on)\b"
-            r"(?: \w+){0,2} (?:snap(?:chat)?|insta(?:gram)?|tik ?tok|roblox|fortnite|minecraft|"
-            r"discord|whatsapp|youtube|xbox|psn|playstation|gamer ?tag|username|user name)\b"
+            r"\b(?:add|follow|message|find|friend|subscribe to) me on (?:\w+ )?"
+            + _PLATFORM
+            + r"\b|\bmy (?:\w+ )?(?:"
+            + _PLATFORM
+            + _ACCOUNT
+            + r"|gamer ?tag|user ?name) ?(?:is\b|=|:)|\bi(?:'m| am) on "
+            + _PLATFORM
+            + r" as\b"
         ),
         2.4,
         "a social media or game account",
     ),
     (
-        re.compile(r"(?<![\w.@])@[a-z0-9_][a-z0-9_.]{2,}\b(?!\.(?:com|co|org|net|uk)\b)"),
+        # a handle with a digit or _ in it ("@tigergirl9"), or one given as someone's ("my
+        # snap @tigergirl", "follow @tigergirl"); never a word after @ ("homework @home")
+        re.compile(
+            r"(?:(?<![\w.@])@(?=[a-z0-9_.]*[0-9_])|\b(?:me|my|on|is|follow|add|"
+            + _PLATFORM
+            + r") @)[a-z0-9_][a-z0-9_.]{2,}\b(?!\.(?:com|co|org|net|uk)\b)"
+        ),
         2.2,
         "an @ handle",
     ),
@@ -1541,16 +1567,18 @@ _PUPIL_PRIVATE = (
     ),
     (
         re.compile(
-            r"\b(?:meet (?:me|you|up)|come (?:round|over) (?:to )?(?:my|mine)|come to my (?:house|"
-            r"home|flat)|(?:at|to) my (?:house|home|flat) (?:at|after|on)|see you at the park)\b"
+            r"\bmeet (?:me|up)\b|\bmeet you (?:at|in|outside|after|by|near|tomorrow|tonight|"
+            r"later)\b|\bcome (?:round|over) (?:to )?(?:my|mine)\b|\bcome to my (?:house|home|"
+            r"flat)\b|\bsee you at (?:the park|my (?:house|home|flat))\b"
         ),
         2.2,
         "arranging to meet",
     ),
     (
         re.compile(
-            r"\b(?:walk|go|get|come|am|stay|i'm) (?:home )?(?:on my own|alone|by myself)\b"
-            r"|\bhome alone\b"
+            r"\b(?:walk|go|get|come|am|stay|i'm) (?:home )?(?:alone\b|by myself\b|on my own"
+            + _ON_MY_OWN_ENDS
+            + r")|\b(?:i'm|i am|am|be|stay|stays|left|leave me) (?:at )?home alone\b"
             r"|\b(?:picks? me up|collects? me|walks? me (?:home|to school)|leave (?:home|the house)"
             r"|walk (?:home|to school)) (?:every day )?at \d"
         ),

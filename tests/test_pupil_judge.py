@@ -47,12 +47,33 @@ def test_kind_work_is_kept_scary_words_and_all(text: str) -> None:
         ("my password is tiger123", "a password"),
         ("meet me at the park after school at 4", "arranging to meet"),
         ("mum picks me up at 3:15", "when or where they can be found"),
+        ("my snapchat is amelia_h", "a social media or game account"),
+        ("my minecraft name is tiger9", "a social media or game account"),
+        ("follow @tigergirl for more", "an @ handle"),
+        ("I walk home on my own after school", "when or where they can be found"),
     ],
 )
 def test_personal_information_is_held_with_a_reason(text: str, reason: str) -> None:
     verdict = _judged(text)
     assert (verdict.outcome, verdict.label) == (Outcome.REMOVE, Label.SENSITIVE), verdict
     assert any(reason in why for why in verdict.reasons), verdict.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I built my house in Minecraft, it has a moat",
+        "My favourite YouTube video is about volcanoes",
+        "It was lovely to meet you, Mr Fox! Love from Amelia",
+        "We had a party at my house on Saturday and it was fun",
+        "I did my homework @home",
+    ],
+)
+def test_work_that_mentions_a_game_a_meeting_or_home_is_not_private(text: str) -> None:
+    # the personal information rules name the detail (an account, a plan to meet), not the
+    # things a child writes about in their work
+    verdict = _judged(text)
+    assert (verdict.outcome, verdict.label) == (Outcome.KEEP, Label.OK), verdict
 
 
 def test_a_pupils_own_full_name_is_theirs_to_write() -> None:
