@@ -403,6 +403,8 @@ ORDINARY = [
     "Bunu ödeyeceksin değil mi, gezi parası?",
     "Mogę dotknąć jego czoła? Ma gorączkę",
     "Můžete se podívat na jeho dítě? Díky",
+    "Porozmawiamy o tym na zebraniu, dziękuję",
+    "Wrzucę zdjęcia z wycieczki na Facebooka szkoły?",
 ]
 
 #: More threats, each in one language: paying for what was done to a child, the teacher's job,
@@ -483,6 +485,11 @@ MORE_THREATS = [
     "Agar phir se mere bache ko haath lagaya to dekhna",
     "Wenn Sie mein Kind noch einmal anfassen, dann gnade Ihnen Gott",
     "Se tocchi ancora mio figlio te la faccio pagare",
+    "Wrzucę pani zdjęcie na Facebooka i wszyscy się dowiedzą",
+    "Moi bracia przyjdą do szkoły i porozmawiają z panią inaczej",
+    "Main tumhari video social media par daal dunga, sab ko pata chalega",
+    "أعرف أولادك وين بيدرسوا",
+    "Это ещё не конец, вы меня попомните",
 ]
 
 

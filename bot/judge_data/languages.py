@@ -2190,6 +2190,15 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "pani pozaluje",
         "drogo pani zapłaci",
         "drogo pani zaplaci",
+        # shaming online, 'we'll talk differently', 'you'll remember me'
+        "porozmawiamy inaczej",
+        "porozmawiają z panią inaczej",
+        "porozmawiaja z pania inaczej",
+        "pogadamy inaczej",
+        "wrzucę pani zdjęcie",
+        "wrzuce pani zdjecie",
+        "opiszę panią na facebooku",
+        "opisze pania na facebooku",
     ),
     # Urdu (Urdu script and Roman Urdu)
     "ur": (
@@ -2424,6 +2433,12 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "میرے بیٹے کو ہاتھ لگایا تو",
         "میری بیٹی کو ہاتھ لگایا تو",
         "میرے بچے کو ہاتھ لگایا تو",
+        # shaming online, 'we'll talk differently', 'you'll remember me'
+        "tumhari video social media par",
+        "tumhari video viral kar dunga",
+        "tumhari video viral kar dungi",
+        "tumhari tasveer social media par",
+        "تمہاری ویڈیو سوشل میڈیا پر",
     ),
     # Punjabi (Gurmukhi, Shahmukhi and Roman)
     "pa": (
@@ -2775,6 +2790,9 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "اذا قربتي على ابني",
         "لو قربتي على بنتي",
         "لو قربتي من ابني",
+        # shaming online, 'we'll talk differently', 'you'll remember me'
+        "سأفضحك على الفيسبوك",
+        "رح افضحك عالفيسبوك",
     ),
     # Bengali (Bengali script and Roman)
     "bn": (
@@ -4231,6 +4249,11 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "тронете моего сына",
         "тронешь мою дочь",
         "тронете мою дочь",
+        # shaming online, 'we'll talk differently', 'you'll remember me'
+        "вы меня попомните",
+        "ты меня попомнишь",
+        "вы меня ещё попомните",
+        "ты меня ещё попомнишь",
     ),
     # Bulgarian
     "bg": (
@@ -6895,6 +6918,16 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "عنوان بيتك",
                 "وين بيتك",
                 "فين بيتك",
+            ),
+        ),
+        (
+            ("اعرف", "بعرف", "عارفه", "عارفة", "عارف"),
+            (
+                "اولادك وين بيدرسوا",
+                "وين بيدرسوا ولادك",
+                "اين يدرس اولادك",
+                "مدرسة اولادك",
+                "ولادك وين بيدرسوا",
             ),
         ),
     ),
