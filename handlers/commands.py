@@ -5,6 +5,7 @@ declaration. Commands start with `!` or `/` (some clients hold back unknown `/` 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -141,16 +142,26 @@ def split_command(text: str) -> tuple[str, str] | None:
     return name.split("\n")[0].lower(), rest
 
 
+#: The first line of a reply fallback: "> <@alice:example.org> …" ("> * <@alice…> …" for an
+#: emote), as the Matrix spec writes it.
+_FALLBACK_HEAD = re.compile(r"> (?:\* )?<@[^>\s]+> ")
+
+
 def _without_reply_fallback(event: Event) -> str:
-    """A reply's body without the quoted lines some clients still put before it ("> <@x>
-    sent a file."), so `!activity` sent as a reply to a file is still a command."""
+    """A reply's body without the quote some clients still put before it ("> <@x> sent a
+    file." and an empty line), so `!activity` sent as a reply to a file is still a command.
+    Only that quote: a person's own "> …" lines stay, so "> quoted words" then "!word" on
+    the next line is not a command."""
     body = event.body or ""
     if "m.in_reply_to" not in relation(event.content):
         return body
     lines = body.split("\n")
-    while lines and lines[0].startswith(">"):
-        lines.pop(0)
-    return "\n".join(lines).strip()
+    if not _FALLBACK_HEAD.match(lines[0]):
+        return body
+    after = next((i for i, line in enumerate(lines) if not line.startswith(">")), len(lines))
+    if after == len(lines) or lines[after].strip():
+        return body  # the spec's fallback ends with an empty line
+    return "\n".join(lines[after + 1 :]).strip()
 
 
 def reply(event: Event, text: str) -> list[Action]:

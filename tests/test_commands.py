@@ -121,6 +121,37 @@ async def test_ordinary_messages_and_edits_are_not_commands() -> None:
     assert await handle(edit, context(Role.SLT)) == []
 
 
+def _reply(body: str, kind: RoomKind = RoomKind.HOME, **relates: object) -> Event:
+    replying = event(body, kind)
+    replying.content["m.relates_to"] = {"m.in_reply_to": {"event_id": "$earlier"}} | relates
+    return replying
+
+
+async def test_a_reply_is_a_command_only_after_the_clients_quote() -> None:
+    teacher = context(Role.TEACHER)
+    # a reply fallback ("> <@x> …" lines, then an empty line) is left out, emotes too
+    for quote in (
+        "> <@t:x> sent a file.",
+        "> <@t:x> Trip on Friday\n> bring coats",
+        "> * <@t:x> waves",
+    ):
+        answered = text_of(await handle(_reply(f"{quote}\n\n!help"), teacher))
+        assert "!points [PUPIL|class]" in answered, quote
+    # a reply or a thread message with no fallback is a command as it stands
+    assert "!points" in text_of(await handle(_reply("!help"), teacher))
+    thread = _reply("!help", rel_type="m.thread", event_id="$root", is_falling_back=True)
+    assert "!points" in text_of(await handle(thread, teacher))
+    # a person's own quote then "!…" is an ordinary message, as it is in a message that is
+    # not a reply; so is a quote that only looks like a fallback, and one with no empty line
+    for body in (
+        "> the trip is on Friday\n!Important: he has no coat",
+        "> Bring £2 on Friday\n\n!help",
+        "> <@t:x> Trip on Friday\n!help",
+    ):
+        assert await handle(_reply(body, RoomKind.PARENT_DM), context(Role.PARENT)) == [], body
+        assert await handle(event(body, RoomKind.PARENT_DM), context(Role.PARENT)) == [], body
+
+
 ECHO = Command(
     name="echo",
     help="test",
