@@ -2199,6 +2199,25 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "wrzuce pani zdjecie",
         "opiszę panią na facebooku",
         "opisze pania na facebooku",
+        # 'you don't know who I am / what I'm capable of', 'I'll ruin you, your career'
+        "zniszczę pani karierę",
+        "zniszcze pani kariere",
+        "zniszczę ci karierę",
+        "zniszcze ci kariere",
+        "już pani nie będzie uczyć",
+        "juz pani nie bedzie uczyc",
+        "z kim zadzierasz",
+        "z kim pani zadziera",
+        "nie wie pani, do czego jestem zdolna",
+        "nie wie pani, do czego jestem zdolny",
+        "nie wie pani do czego jestem zdolna",
+        "nie wie pani do czego jestem zdolny",
+        "nie wiesz, do czego jestem zdolna",
+        "nie wiesz do czego jestem zdolny",
+        "pani nie wie, do czego jestem zdolna",
+        "pani nie wie, do czego jestem zdolny",
+        "pani nie wie do czego jestem zdolna",
+        "pani nie wie do czego jestem zdolny",
     ),
     # Urdu (Urdu script and Roman Urdu)
     "ur": (
@@ -2439,6 +2458,35 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "tumhari video viral kar dungi",
         "tumhari tasveer social media par",
         "تمہاری ویڈیو سوشل میڈیا پر",
+        # 'you don't know who I am / what I'm capable of', 'I'll ruin you, your career'
+        "tumhe pata nahi main kaun hoon",
+        "tumhein pata nahi main kaun hoon",
+        "tumhe nahi pata main kaun hoon",
+        "aap ko pata nahi main kaun hoon",
+        "aap ko nahi pata main kaun hoon",
+        "تمہیں پتہ نہیں میں کون ہوں",
+        "تمہیں نہیں پتہ میں کون ہوں",
+        "آپ کو پتہ نہیں میں کون ہوں",
+        "barbaad kar dunga",
+        "barbaad kar dungi",
+        "barbad kar dunga",
+        "barbad kar dungi",
+        "tabah kar dunga",
+        "tabah kar dungi",
+        "برباد کر دوں گا",
+        "برباد کر دوں گی",
+        "تباہ کر دوں گا",
+        "تباہ کر دوں گی",
+        "tumhari naukri nahi bachegi",
+        "naukri nahi bachegi",
+        "تمہاری نوکری نہیں بچے گی",
+        "nikalwa ke rahungi",
+        "nikalwa ke rahunga",
+        "nikalwa kar rahungi",
+        "نکلوا کے رہوں گی",
+        "نکلوا کے رہوں گا",
+        "dekhna tumhare saath kya hota",
+        "tumhare saath kya hota hai dekhna",
     ),
     # Punjabi (Gurmukhi, Shahmukhi and Roman)
     "pa": (
@@ -2644,6 +2692,18 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "vei regreta",
         "veți regreta",
         "veti regreta",
+        # 'you don't know who I am / what I'm capable of', 'I'll ruin you, your career'
+        "nu știți de ce sunt în stare",
+        "nu stiti de ce sunt in stare",
+        "nu știi de ce sunt în stare",
+        "nu stii de ce sunt in stare",
+        "o să vă dau afară din",
+        "o să te dau afară din",
+        "nu știi cu cine ai de-a face",
+        "nu stii cu cine ai de-a face",
+        "nu știți cu cine aveți de-a face",
+        "vă distrug cariera",
+        "îți distrug cariera",
     ),
     # Arabic (Arabic script, a few common Latin spellings)
     "ar": (
@@ -2793,6 +2853,17 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         # shaming online, 'we'll talk differently', 'you'll remember me'
         "سأفضحك على الفيسبوك",
         "رح افضحك عالفيسبوك",
+        # 'you don't know who I am / what I'm capable of', 'I'll ruin you, your career'
+        "لن تبقي في هذه المدرسة",
+        "مش رح تضلي بهالمدرسة",
+        "سأدمر مستقبلك",
+        "رح دمر مستقبلك",
+        "ما بتعرفي انا مين",
+        "ما بتعرفي مين انا",
+        "لا تعرفين من انا",
+        "ما تعرفين انا مين",
+        "مش عارفة انا مين",
+        "مش عارفه انا مين",
     ),
     # Bengali (Bengali script and Roman)
     "bn": (
@@ -2889,6 +2960,13 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "আমার ছেলের গায়ে আবার হাত দিলে",
         "আমার মেয়ের গায়ে আবার হাত দিলে",
         "আমার বাচ্চার গায়ে হাত দিলে",
+        # 'you don't know who I am / what I'm capable of', 'I'll ruin you, your career'
+        "তুমি জানো না আমি কে",
+        "আপনি জানেন না আমি কে",
+        "তুই জানিস না আমি কে",
+        "তোমার চাকরি থাকবে না",
+        "আপনার চাকরি থাকবে না",
+        "তোর চাকরি থাকবে না",
     ),
     # Somali
     "so": (
@@ -2965,6 +3043,12 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "wiilkayga mar kale taabo",
         "gabadhayda mar kale taabo",
         "haddii aad mar kale taabato",
+        # 'you don't know who I am / what I'm capable of', 'I'll ruin you, your career'
+        "ma garanaysid cidda aan ahay",
+        "ma garanaysaa cidda aan ahay",
+        "ma taqaanid cidda aan ahay",
+        "waan ku burburin doonaa",
+        "waan ku baabi'in doonaa",
     ),
     # Portuguese
     "pt": (
@@ -3082,6 +3166,12 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "vais arrepender-te",
         "vais te arrepender",
         "tu vais te arrepender",
+        # 'you don't know who I am / what I'm capable of', 'I'll ruin you, your career'
+        "você não sabe do que eu sou capaz",
+        "não sabe do que sou capaz",
+        "não sabe do que eu sou capaz",
+        "não sabes do que sou capaz",
+        "nao sabe do que sou capaz",
     ),
     # Spanish
     "es": (
@@ -3190,6 +3280,11 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "te arrepentiras",
         "os vais a arrepentir",
         "os arrepentiréis",
+        # 'you don't know who I am / what I'm capable of', 'I'll ruin you, your career'
+        "no sabe de lo que soy capaz",
+        "no sabes de lo que soy capaz",
+        "no sabe lo que soy capaz de hacer",
+        "no sabes lo que soy capaz de hacer",
     ),
     # Ukrainian
     "uk": (
@@ -3296,6 +3391,12 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "торкнетеся мого сина",
         "торкнешся моєї доньки",
         "торкнетеся моєї доньки",
+        # 'you don't know who I am / what I'm capable of', 'I'll ruin you, your career'
+        "ви не знаєте, на що я здатна",
+        "ви не знаєте на що я здатна",
+        "ви не знаєте, на що я здатний",
+        "ти не знаєш, на що я здатна",
+        "ти не знаєш на що я здатна",
     ),
     # Lithuanian
     "lt": (
@@ -3388,6 +3489,11 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "palieskite mano vaiką",
         "palieskit mano vaika",
         "paliesite mano vaika",
+        # 'you don't know who I am / what I'm capable of', 'I'll ruin you, your career'
+        "nežinote, ką aš galiu padaryti",
+        "nežinai, ką aš galiu padaryti",
+        "nezinote ka as galiu padaryti",
+        "nežinote ką aš galiu padaryti",
     ),
     # Turkish
     "tr": (
@@ -3518,6 +3624,13 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         # 'you will regret' as said to the teacher; never matched after a 'not' (HOSTILE_NOT)
         "bunu bana ödeyeceksin",
         "bunu bana odeyeceksin",
+        # 'you don't know who I am / what I'm capable of', 'I'll ruin you, your career'
+        "neler yapabileceğimi bilmiyorsun",
+        "neler yapabilecegimi bilmiyorsun",
+        "neler yapabileceğimi bilmiyorsunuz",
+        "kim olduğumu bilmiyorsun",
+        "kim oldugumu bilmiyorsun",
+        "kim olduğumu bilmiyorsunuz",
     ),
     # Tamil (Tamil script and Roman)
     "ta": (
@@ -3697,6 +3810,14 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "मेरे बच्चे को फिर से हाथ लगाया",
         "मेरे बेटे को हाथ लगाया तो",
         "मेरी बेटी को हाथ लगाया तो",
+        # 'you don't know who I am / what I'm capable of', 'I'll ruin you, your career'
+        "बर्बाद कर दूँगा",
+        "बर्बाद कर दूंगा",
+        "बर्बाद कर दूंगी",
+        "तबाह कर दूंगा",
+        "तुम्हें पता नहीं मैं कौन हूँ",
+        "तुम्हें पता नहीं मैं कौन हूं",
+        "तुम्हारी नौकरी नहीं बचेगी",
     ),
     # Welsh
     "cy": (
@@ -3854,6 +3975,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "tu vas regretter",
         "vous allez regretter",
         "tu regretteras",
+        # 'you don't know who I am / what I'm capable of', 'I'll ruin you, your career'
+        "vous ne savez pas de quoi je suis capable",
+        "tu ne sais pas de quoi je suis capable",
+        "tu sais pas de quoi je suis capable",
     ),
     # Italian
     "it": (
@@ -4254,6 +4379,12 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "ты меня попомнишь",
         "вы меня ещё попомните",
         "ты меня ещё попомнишь",
+        # 'you don't know who I am / what I'm capable of', 'I'll ruin you, your career'
+        "вы не знаете, на что я способна",
+        "вы не знаете на что я способна",
+        "вы не знаете, на что я способен",
+        "ты не знаешь, на что я способна",
+        "ты не знаешь на что я способна",
     ),
     # Bulgarian
     "bg": (
@@ -4805,6 +4936,11 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "nëse e prek përsëri fëmijën tim",
         "prekni edhe një herë fëmijën tim",
         "nese e prek perseri femijen tim",
+        # 'you don't know who I am / what I'm capable of', 'I'll ruin you, your career'
+        "nuk e di se për çfarë jam i aftë",
+        "nuk e di se për çfarë jam e aftë",
+        "nuk e di se per cfare jam i afte",
+        "nuk e dini se për çfarë jam e aftë",
     ),
     # Croatian, Serbian and Bosnian (Latin script)
     "hr": (
