@@ -182,11 +182,11 @@ async def escalate(ctx: Context, incident: Incident, headline: str) -> list[Acti
     lines.append(f"Outcome: {incident.outcome}")
     evidence = incident.evidence.get("body") or incident.evidence.get("key")
     if isinstance(evidence, str) and evidence:
-        lines.append(f"Evidence: «{_shorten(evidence)}»")
+        lines.append(f"Evidence: «{shorten(evidence)}»")
     text = "\n".join(lines)
     machine = {k: v for k, v in asdict(incident).items() if k not in ("id", "at")}
     machine["evidence"] = {
-        k: _shorten(v) if isinstance(v, str) else v
+        k: shorten(v) if isinstance(v, str) else v
         for k, v in incident.evidence.items()
         if k != "formatted_body"
     }
@@ -199,13 +199,12 @@ async def escalate(ctx: Context, incident: Incident, headline: str) -> list[Acti
 EVIDENCE_SHOWN = 4_000  # a Matrix event must stay under 64 KB; the full text is in the DB
 
 
-def _shorten(text: str) -> str:
+def shorten(text: str, kept: str = "the full text is in the incident record") -> str:
+    """Words quoted in a notice, cut to `EVIDENCE_SHOWN` characters so the notice stays a
+    valid Matrix event; `kept` says where the whole text is."""
     if len(text) <= EVIDENCE_SHOWN:
         return text
-    return (
-        text[:EVIDENCE_SHOWN]
-        + f"… ({len(text)} characters; the full text is in the incident record)"
-    )
+    return text[:EVIDENCE_SHOWN] + f"… ({len(text)} characters; {kept})"
 
 
 def _room_label(ctx: Context, class_id: str | None, kind: str) -> str:

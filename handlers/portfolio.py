@@ -41,10 +41,12 @@ from bot.judge import PUPIL, JudgeContext, Label, Outcome, Verdict, judge
 from handlers import Context, Event, relation
 from handlers.commands import STAFF, Command, Invocation, UsageError, reply, split_command
 from handlers.discipline import (
+    EVIDENCE_SHOWN,
     escalate,
     incident_actions,
     is_immune,
     rule_text,
+    shorten,
     strike,
     tell,
 )
@@ -535,7 +537,8 @@ async def _unsure(ctx: Context, pupil: Pupil, text: str, verdict: Verdict) -> li
         ctx,
         pupil,
         f"{pupil.full_name} wrote this in their portfolio, and {doubt} "
-        f"({verdict.label}: {'; '.join(verdict.reasons) or 'no detail'}):\n«{text}»\n"
+        f"({verdict.label}: {'; '.join(verdict.reasons) or 'no detail'}):\n"
+        f"«{shorten(text, 'all of it is in the portfolio')}»\n"
         "It stays in the portfolio, and is shared with the family only if you react ✅.",
     )
 
@@ -572,7 +575,7 @@ async def _pupil_words_removed(
         teacher_text = (
             f"{pupil.full_name} wrote this in their portfolio, and I took it out because it "
             "may be a safeguarding concern: the safeguarding leads have been alerted "
-            f"({'; '.join(verdict.reasons) or 'no detail'}):\n«{text}»\n"
+            f"({'; '.join(verdict.reasons) or 'no detail'}):\n«{shorten(text)}»\n"
             f"{pupil.first_name} has been told kindly that a grown-up will help, and is never "
             "given a strike. Please follow the school's safeguarding procedure."
         )
@@ -600,7 +603,8 @@ async def _pupil_words_removed(
         why = "it did not sound kind"
     teacher_text = (
         f"{pupil.full_name} wrote this in their portfolio, and I took it out because {why} "
-        f"({verdict.label}: {'; '.join(verdict.reasons) or 'no detail'}):\n«{text}»\n"
+        f"({verdict.label}: {'; '.join(verdict.reasons) or 'no detail'}):\n"
+        f"«{shorten(text, f'the first {EVIDENCE_SHOWN:,} are shown')}»\n"
         f"{pupil.first_name} has been told kindly why. Pupils are never given a strike and "
         "no incident was recorded; you may want to have a word with them."
     )

@@ -6,6 +6,7 @@ goes; a pupil's unkind words reach their teacher, never a strike."""
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import AsyncIterator
 from datetime import date, datetime
 from pathlib import Path
@@ -369,6 +370,20 @@ async def test_a_pupils_unsure_words_stay_and_the_teacher_is_told(desk: Desk) ->
     assert await desk.store.portfolios.work(f"$ev{desk.count}") is not None
     [told] = [a for a in actions if isinstance(a, SendMessage)]
     assert told.room_id == f"!home-{REID}" and "not sure it was kind" in told.content["body"]
+
+
+async def test_a_long_post_is_quoted_to_the_teacher_in_a_notice_matrix_accepts(
+    desk: Desk,
+) -> None:
+    story = "My tiger is orange. " * 3000  # about 60 KB, as much as one Matrix message holds
+    for post, how in (
+        ("My drawing is rubbish, I hate it. " * 1800, "all of it is in the portfolio"),
+        ("my number is 07700 900123. " + story, "the first 4,000 are shown"),
+    ):
+        actions = await desk.event(AMELIA_OWN, "m.room.message", _text(post))
+        [told] = [a for a in actions if isinstance(a, SendMessage) and REID in a.room_id]
+        assert len(json.dumps(told.content).encode()) < 60_000, len(json.dumps(told.content))
+        assert post[:100] in told.content["body"] and how in told.content["body"]
 
 
 async def test_a_pupil_is_judged_as_a_child_not_as_a_parent(desk: Desk) -> None:
