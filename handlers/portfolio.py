@@ -478,20 +478,26 @@ def _words_of(content: dict[str, Any]) -> str:
 
 async def _pupil_post(event: Event, ctx: Context, pupil: Pupil) -> list[Action]:
     content = event.content
-    if content.get("msgtype") == "m.text" and split_command(content.get("body") or ""):
-        return []  # a command, answered by the command handler
+    body = content.get("body")
+    text_body = content.get("msgtype") == "m.text" and isinstance(body, str)
+    command = split_command(body) if text_body else None
     relates = relation(content)
     edited = relates.get("event_id") if relates.get("rel_type") == "m.replace" else None
     shown = content.get("m.new_content") if edited else content
     if not isinstance(shown, dict):
         shown = {}
-    text = _words_of(shown)
+    # a command's own name is not the child's words ("!help" is not a cry for help)
+    text = command[1].strip() if command else _words_of(shown)
     verdict = None
     if text:
         verdict = await asyncio.to_thread(judge, text, await pupil_context(ctx, event, pupil))
     if verdict is not None and (verdict.outcome is Outcome.REMOVE or verdict.label is Label.URGENT):
         also = (edited,) if isinstance(edited, str) else ()
         return await _pupil_words_removed(event, ctx, pupil, text, verdict, also)
+    if command:
+        # answered by the command handler, and not work; the words after it are judged all
+        # the same, as a child may write "!help my dad hits me"
+        return []
     # An unsure verdict ("I got the sum wrong, sorry") stays: only the teachers see it, and
     # nothing is shared without their ✅; they are told the bot was unsure.
     unsure = await _unsure(ctx, pupil, text, verdict) if verdict is not None else []

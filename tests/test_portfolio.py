@@ -354,6 +354,16 @@ async def test_a_pupils_words_about_danger_alert_the_leads_with_no_strike(desk: 
     assert not [a for a in actions if isinstance(a, AddStrike)]
 
 
+async def test_a_pupils_words_after_a_command_are_judged_too(desk: Desk) -> None:
+    words = "!help my dad hits me when mum is at work and i am scared to go home"
+    actions = await desk.event(AMELIA_OWN, "m.room.message", _text(words))
+    assert [a.user_id for a in actions if isinstance(a, RaiseAlert)] == [AMELIA_OWN]
+    assert [a.event_id for a in actions if isinstance(a, Redact)] == [f"$ev{desk.count}"]
+    # a plain command is the command handler's, never work waiting for a teacher
+    assert await desk.event(AMELIA_OWN, "m.room.message", _text("!help")) == []
+    assert await desk.store.portfolios.work(f"$ev{desk.count}") is None
+
+
 async def test_a_photos_caption_is_read_too(desk: Desk) -> None:
     image = {"msgtype": "m.image", "filename": "me.png", "url": "mxc://test/me"}
     kept = await desk.event(AMELIA_OWN, "m.room.message", image | {"body": "me.png"})
