@@ -868,7 +868,7 @@ def _hostile(code: str) -> re.Pattern[str] | None:
     in an Indian script is one word with its vowel signs) between. Neither is matched just
     after a "not" of the language (`languages.HOSTILE_NOT`), nor a pair with one between."""
     nots = sorted({re.escape(_fold(w).lower()) for w in languages.HOSTILE_NOT.get(code, ())})
-    before = "".join(rf"(?<!{n} )" for n in nots)
+    before = "".join(rf"(?<!(?<![\w']){n} )" for n in nots)
     phrases = _folded_phrases(languages.HOSTILE.get(code, ()))
     parts = [f"{before}(?:{phrases.pattern})"] if phrases else []
     word = rf"(?!(?:{'|'.join(nots)})(?![\w']))\S+" if nots else r"\S+"

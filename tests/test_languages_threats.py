@@ -409,6 +409,10 @@ ORDINARY = [
     "Спасибо за помощь, на что я способна без вас",
     "Покажу на что я способен на соревнованиях",
     "Arăt de ce sunt în stare la concurs",
+    "Na wycieczce dzieci widziały krowę i świnię",
+    "Am văzut o vacă și o scroafă la fermă",
+    "Vimos uma vaca e um burro na quinta",
+    "Çiftlikte domuz ve inek gördük",
 ]
 
 #: More threats, each in one language: paying for what was done to a child, the teacher's job,
@@ -526,6 +530,41 @@ MORE_THREATS = [
 ]
 
 
+#: Insults to the teacher, in the forms that address a person.
+INSULTS = [
+    "Jest pani głupią krową",
+    "Pani jest zwykłą świnią",
+    "Ty głupia babo",
+    "Tum ek ghatiya aurat ho",
+    "Tum kutti ho teacher",
+    "Aap ek jahil aurat hain",
+    "تم ایک گھٹیا عورت ہو",
+    "انتي وحدة حقيرة",
+    "انتي كلبة",
+    "Sen aptal bir kadınsın",
+    "Sen bir domuzsun",
+    "Tu esi kvaila karvė",
+    "Waxaad tahay naag doqon ah",
+    "Ти тупа корова",
+    "Ты тупая корова",
+    "Ești o proastă și o vacă",
+    "Você é uma vaca burra",
+    "Eres una estúpida",
+    "Vous êtes une vraie conne",
+    "Sie sind eine blöde Kuh",
+    "Je një lopë budallaqe",
+    "تو یه زن احمقی",
+    "Wewe ni mjinga kabisa",
+    "তুমি একটা কুত্তি",
+    "Tu ești o scroafă",
+    "Jesteś suką",
+    "Siz aptalsınız",
+    "Ти сука",
+    "Ты сука",
+    "Tu es une salope",
+]
+
+
 #: Kind story comments in other languages that once found no kind word (a frozen set's).
 KIND = [
     "Carruurta waa ku faraxsan yihiin, aad baad u mahadsan tihiin",
@@ -608,11 +647,11 @@ def test_a_not_a_third_person_or_a_costume_is_not_hostile(judge: Judge, text: st
 
 
 def test_a_pair_of_cues_is_found_with_words_between_and_not_after_a_not() -> None:
-    assert _hostile("Wiem doskonale i od dawna, gdzie mieszkasz") == "pl"
-    assert _hostile("Gdzie mieszkasz, to ja dobrze wiem") == "pl"
+    assert _hostile("Wiem doskonale i od dawna, gdzie mieszkasz") is not None
+    assert _hostile("Gdzie mieszkasz, to ja dobrze wiem") is not None
     assert _hostile("Nie wiem, gdzie mieszkasz") is None
     assert _hostile("Ich weiß nicht, wo du wohnst") is None
-    assert _hostile("Ich weiß ganz genau, wo du wohnst") == "de"
+    assert _hostile("Ich weiß ganz genau, wo du wohnst") is not None
 
 
 @pytest.mark.parametrize("text", KIND)
@@ -628,3 +667,17 @@ def test_more_threats_are_diverted(judge: Judge, text: str) -> None:
     found = judge(text, DM)
     assert found.label is Label.ABUSIVE, found
     assert route(found) is Route.DIVERT, found
+
+
+@pytest.mark.parametrize("text", INSULTS)
+def test_an_insult_to_the_teacher_is_diverted(judge: Judge, text: str) -> None:
+    assert _hostile(text) is not None, text
+    found = judge(text, DM)
+    assert found.label is Label.ABUSIVE, found
+    assert route(found) is Route.DIVERT, found
+
+
+def test_a_not_is_a_whole_word() -> None:
+    """French "ne" is a "not"; the end of "une" is not ("tu es une salope")."""
+    assert _hostile("Tu es une salope") is not None
+    assert _hostile("Bueno, eres una imbécil") is not None

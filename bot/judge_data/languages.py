@@ -2218,6 +2218,20 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "pani nie wie, do czego jestem zdolny",
         "pani nie wie do czego jestem zdolna",
         "pani nie wie do czego jestem zdolny",
+        # insults to a person: 'you are a pig, a cow, a bitch'
+        "jest pani świnią",
+        "jest pani swinia",
+        "jesteś świnią",
+        "jestes swinia",
+        "zwykłą świnią",
+        "zwykla swinia",
+        "jesteś suką",
+        "jestes suka",
+        "jest pani suką",
+        "jest pani suka",
+        "jest pani krową",
+        "jestes krowa",
+        "jesteś krową",
     ),
     # Urdu (Urdu script and Roman Urdu)
     "ur": (
@@ -2487,6 +2501,13 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "نکلوا کے رہوں گا",
         "dekhna tumhare saath kya hota",
         "tumhare saath kya hota hai dekhna",
+        # insults to a person: 'you are a pig, a cow, a bitch'
+        "tum kutti ho",
+        "tum kutiya ho",
+        "aap kutti hain",
+        "tu kutti hai",
+        "تم کتیا ہو",
+        "تم کتی ہو",
     ),
     # Punjabi (Gurmukhi, Shahmukhi and Roman)
     "pa": (
@@ -2704,6 +2725,18 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "nu știți cu cine aveți de-a face",
         "vă distrug cariera",
         "îți distrug cariera",
+        # insults to a person: 'you are a pig, a cow, a bitch'
+        "ești o vacă",
+        "esti o vaca",
+        "sunteți o vacă",
+        "sunteti o vaca",
+        "ești o proastă",
+        "esti o proasta",
+        "sunteți o proastă",
+        "sunteti o proasta",
+        "ești o scroafă",
+        "esti o scroafa",
+        "sunteți o scroafă",
     ),
     # Arabic (Arabic script, a few common Latin spellings)
     "ar": (
@@ -2864,6 +2897,16 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "ما تعرفين انا مين",
         "مش عارفة انا مين",
         "مش عارفه انا مين",
+        # insults to a person: 'you are a pig, a cow, a bitch'
+        "انتي كلبة",
+        "انتي كلبه",
+        "انت كلبة",
+        "انتي حيوانة",
+        "انتي بقرة",
+        "انتي حمارة",
+        "انتي غبية",
+        "انتي زبالة",
+        "انتي وسخة",
     ),
     # Bengali (Bengali script and Roman)
     "bn": (
@@ -2967,6 +3010,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "তোমার চাকরি থাকবে না",
         "আপনার চাকরি থাকবে না",
         "তোর চাকরি থাকবে না",
+        # insults to a person: 'you are a pig, a cow, a bitch'
+        "কুত্তি",
+        "একটা কুত্তি",
+        "তুই কুত্তি",
     ),
     # Somali
     "so": (
@@ -3172,6 +3219,14 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "não sabe do que eu sou capaz",
         "não sabes do que sou capaz",
         "nao sabe do que sou capaz",
+        # insults to a person: 'you are a pig, a cow, a bitch'
+        "vaca burra",
+        "você é uma vaca",
+        "voce e uma vaca",
+        "és uma vaca",
+        "você é uma burra",
+        "voce e uma burra",
+        "és uma burra",
     ),
     # Spanish
     "es": (
@@ -3631,6 +3686,20 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "kim olduğumu bilmiyorsun",
         "kim oldugumu bilmiyorsun",
         "kim olduğumu bilmiyorsunuz",
+        # insults to a person: 'you are a pig, a cow, a bitch'
+        "sen bir domuzsun",
+        "domuzsun",
+        "aptalsın",
+        "aptalsin",
+        "aptalsınız",
+        "aptalsiniz",
+        "salaksın",
+        "salaksin",
+        "salaksınız",
+        "salaksiniz",
+        "gerizekalısın",
+        "gerizekalisin",
+        "gerizekalısınız",
     ),
     # Tamil (Tamil script and Roman)
     "ta": (
@@ -3979,6 +4048,11 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "vous ne savez pas de quoi je suis capable",
         "tu ne sais pas de quoi je suis capable",
         "tu sais pas de quoi je suis capable",
+        # insults to a person: 'you are a pig, a cow, a bitch'
+        "conne",
+        "t'es conne",
+        "vous êtes conne",
+        "espèce de conne",
     ),
     # Italian
     "it": (
