@@ -633,16 +633,7 @@ async def test_a_file_a_teacher_attaches_to_an_activity_reaches_the_pupil(
 ) -> None:
     room = await portfolios.portfolio()
     teacher, home = portfolios.teacher, portfolios.teacher_home
-    uploaded, _ = await teacher.upload(
-        io.BytesIO(PNG), content_type="image/png", filename="tiger.png", filesize=len(PNG)
-    )
-    assert isinstance(uploaded, nio.UploadResponse), uploaded
-    image = {
-        "msgtype": "m.image",
-        "body": "tiger.png",
-        "url": uploaded.content_uri,
-        "info": {"mimetype": "image/png", "size": len(PNG)},
-    }
+    image = await png_message(teacher)
     sent = await teacher.room_send(home, "m.room.message", image)
     assert isinstance(sent, nio.RoomSendResponse), sent
     hint = await eventually(lambda: _answer(teacher, home, sent.event_id))
@@ -666,9 +657,28 @@ async def test_a_file_a_teacher_attaches_to_an_activity_reaches_the_pupil(
 
     activity, photo = (await eventually(arrived))[:2]
     assert activity["body"] == "New activity from Miss Reid:\nColour in the tiger"
-    assert photo["msgtype"] == "m.image" and photo["url"] == uploaded.content_uri
-    got = await portfolios.amelia_own.download(uploaded.content_uri)
+    assert photo["msgtype"] == "m.image" and photo["url"] == image["url"]
+    got = await portfolios.amelia_own.download(image["url"])
     assert isinstance(got, nio.DownloadResponse) and got.body == PNG, got
+
+
+async def png_message(client: nio.AsyncClient) -> dict[str, Any]:
+    """An m.image of `PNG` ("tiger.png"), uploaded to the homeserver by `client`."""
+    uploaded, _ = await client.upload(
+        io.BytesIO(PNG), content_type="image/png", filename="tiger.png", filesize=len(PNG)
+    )
+    assert isinstance(uploaded, nio.UploadResponse), uploaded
+    return {
+        "msgtype": "m.image",
+        "body": "tiger.png",
+        "url": uploaded.content_uri,
+        "info": {"mimetype": "image/png", "size": len(PNG)},
+    }
+
+
+async def notice_starting(client: nio.AsyncClient, room: str, start: str) -> str | None:
+    """The bot's first notice in a room that starts with `start`, or None (to wait for)."""
+    return next((n for n in await notices_in(client, room) if n.startswith(start)), None)
 
 
 async def _answer(client: nio.AsyncClient, room: str, event_id: str) -> str | None:
@@ -686,16 +696,7 @@ async def test_a_pupils_photo_reaches_the_parent_only_after_the_teachers_tick(
     sam, _, sam_person = await portfolios.parent("sam", "Amelia Hughes")
     room = await portfolios.portfolio()
     amelia = portfolios.amelia_own
-    uploaded, _ = await amelia.upload(
-        io.BytesIO(PNG), content_type="image/png", filename="tiger.png", filesize=len(PNG)
-    )
-    assert isinstance(uploaded, nio.UploadResponse), uploaded
-    image = {
-        "msgtype": "m.image",
-        "body": "tiger.png",
-        "url": uploaded.content_uri,
-        "info": {"mimetype": "image/png", "size": len(PNG)},
-    }
+    image = await png_message(amelia)
     photo = await amelia.room_send(room, "m.room.message", image)
     assert isinstance(photo, nio.RoomSendResponse), photo
     await portfolios.handled(photo.event_id)
@@ -732,14 +733,14 @@ async def test_a_pupils_photo_reaches_the_parent_only_after_the_teachers_tick(
         ]
 
     [copy] = await eventually(shown)
-    assert copy["url"] == uploaded.content_uri and copy["body"] == "tiger.png"
+    assert copy["url"] == image["url"] and copy["body"] == "tiger.png"
     notices = await notices_in(sam, view)
     assert any(n.startswith("Amelia shared a photo from their portfolio") for n in notices)
     # Only Sam and the bot are in it; the photo is now protected class media.
     joined = await bot.client.joined_members(view)
     assert isinstance(joined, nio.JoinedMembersResponse)
     assert {m.user_id for m in joined.members} == {bot.school.bot.user_id, sam_person.user_id}
-    assert await eventually(lambda: bot.store.media.by_mxc(uploaded.content_uri))
+    assert await eventually(lambda: bot.store.media.by_mxc(image["url"]))
     told = await notices_in(amelia, room)
     assert any(n.startswith("Miss Reid has shared this with your family.") for n in told)
     assert any("is not shared with your family" in n for n in told)
@@ -766,13 +767,8 @@ async def test_a_parents_kind_comment_stays_and_a_negative_one_goes(
     await eventually(lambda: is_redacted(sam, view, unkind))
     assert not await is_redacted(sam, view, kind)
 
-    async def warned() -> str | None:
-        return next(
-            (n for n in await notices_in(sam, sam_home) if n.startswith("This is a warning.")),
-            None,
-        )
-
-    assert "positive feedback and comments" in await eventually(warned)
+    warned = await eventually(lambda: notice_starting(sam, sam_home, "This is a warning."))
+    assert "positive feedback and comments" in warned
     escalation = await bot.room(ESCALATION_KEY)
     slt = await portfolios.matrix.client(portfolios.school.staff["okafor"])
     await join(slt, escalation)
@@ -815,40 +811,32 @@ async def test_a_parent_linked_later_is_shown_the_work_already_approved(
     )
 
 
+async def _taken_out(portfolios: Portfolios, words: str) -> tuple[str, str, str]:
+    """Amelia posts `words` in her portfolio and the bot takes them out: the post's event,
+    the portfolio, and what her teacher was told."""
+    room = await portfolios.portfolio()
+    posted = await send_text(portfolios.amelia_own, room, words)
+    await portfolios.handled(posted)
+    await eventually(lambda: is_redacted(portfolios.teacher, room, posted))
+    wrote = "Amelia Hughes wrote this in their portfolio"
+    told = await eventually(
+        lambda: notice_starting(portfolios.teacher, portfolios.teacher_home, wrote)
+    )
+    return posted, room, told
+
+
 async def test_a_pupils_unkind_words_reach_their_teacher_not_a_strike(
     portfolios: Portfolios,
 ) -> None:
     bot = portfolios.bot
-    room = await portfolios.portfolio()
     amelia = portfolios.amelia_own
-    unkind = await send_text(amelia, room, "Oliver is rubbish at drawing, his tiger is stupid")
-    await portfolios.handled(unkind)
-    await eventually(lambda: is_redacted(portfolios.teacher, room, unkind))
-
-    async def teacher_told() -> str | None:
-        return next(
-            (
-                n
-                for n in await notices_in(portfolios.teacher, portfolios.teacher_home)
-                if n.startswith("Amelia Hughes wrote this in their portfolio")
-            ),
-            None,
-        )
-
-    told = await eventually(teacher_told)
+    words = "Oliver is rubbish at drawing, his tiger is stupid"
+    unkind, _, told = await _taken_out(portfolios, words)
     assert "Oliver is rubbish at drawing" in told and "never given a strike" in told
 
-    async def pupil_told() -> str | None:
-        return next(
-            (
-                n
-                for n in await notices_in(amelia, portfolios.amelia_home)
-                if n.startswith("I've taken your message out of your portfolio")
-            ),
-            None,
-        )
-
-    assert "you are not in trouble" in await eventually(pupil_told)
+    taken = "I've taken your message out of your portfolio"
+    told = await eventually(lambda: notice_starting(amelia, portfolios.amelia_home, taken))
+    assert "you are not in trouble" in told
     assert await bot.store.discipline.strikes(amelia.user_id) == []
     assert await bot.store.incidents.of_user(amelia.user_id) == []
     assert await bot.store.portfolios.work(unkind) is None  # never work to share
@@ -859,23 +847,7 @@ async def test_a_pupils_phone_number_never_reaches_the_family_and_the_teacher_he
 ) -> None:
     bot = portfolios.bot
     sam, _, sam_person = await portfolios.parent("sam", "Amelia Hughes")
-    room = await portfolios.portfolio()
-    amelia = portfolios.amelia_own
-    private = await send_text(amelia, room, "My tiger story! Ring me on 07700 900123")
-    await portfolios.handled(private)
-    await eventually(lambda: is_redacted(portfolios.teacher, room, private))
-
-    async def teacher_told() -> str | None:
-        return next(
-            (
-                n
-                for n in await notices_in(portfolios.teacher, portfolios.teacher_home)
-                if n.startswith("Amelia Hughes wrote this in their portfolio")
-            ),
-            None,
-        )
-
-    told = await eventually(teacher_told)
+    private, room, told = await _taken_out(portfolios, "My tiger story! Ring me on 07700 900123")
     assert "because it looked like private information" in told and "UK phone number" in told
     assert "07700 900123" in told and "never given a strike" in told
     # A teacher's ✅ on the removed post shares nothing; the next, kind, piece is shared.
@@ -890,8 +862,8 @@ async def test_a_pupils_phone_number_never_reaches_the_family_and_the_teacher_he
         return bodies if any("black stripes" in b for b in bodies) else []
 
     assert not [b for b in await eventually(shown) if "07700" in b or "Ring me" in b]
-    assert await bot.store.discipline.strikes(amelia.user_id) == []
-    assert await bot.store.incidents.of_user(amelia.user_id) == []
+    assert await bot.store.discipline.strikes(portfolios.amelia_own.user_id) == []
+    assert await bot.store.incidents.of_user(portfolios.amelia_own.user_id) == []
 
 
 async def test_a_teacher_taken_off_the_class_leaves_its_portfolios(

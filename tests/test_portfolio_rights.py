@@ -34,6 +34,7 @@ from test_portfolio import (
     TUESDAY,
     Desk,
     Portfolios,
+    png_message,
 )
 
 from bot.actions import Kick, LeaveRoom, Redact, SendFile, SendMessage
@@ -430,16 +431,7 @@ async def test_the_export_downloads_the_approved_photo_from_the_homeserver(
     bot = portfolios.bot
     await portfolios.parent("sam", "Amelia Hughes")
     room = await portfolios.portfolio()
-    uploaded, _ = await portfolios.amelia_own.upload(
-        io.BytesIO(PNG), content_type="image/png", filename="tiger.png", filesize=len(PNG)
-    )
-    assert isinstance(uploaded, nio.UploadResponse), uploaded
-    image = {
-        "msgtype": "m.image",
-        "body": "tiger.png",
-        "url": uploaded.content_uri,
-        "info": {"mimetype": "image/png", "size": len(PNG)},
-    }
+    image = await png_message(portfolios.amelia_own)
     photo = await portfolios.amelia_own.room_send(room, "m.room.message", image)
     assert isinstance(photo, nio.RoomSendResponse), photo
     await portfolios.handled(photo.event_id)
