@@ -28,7 +28,14 @@ from bot.judge import Label, Verdict
 from bot.provisioning import ESCALATION_KEY, home_key
 from handlers import Context, Event
 from handlers.commands import STAFF, Argument, Command, Invocation, reply
-from handlers.discipline import display_name, escalate, evidence_of, parse_short_id, short_id
+from handlers.discipline import (
+    display_name,
+    escalate,
+    evidence_of,
+    parse_short_id,
+    short_id,
+    shorten,
+)
 from storage.incidents import Incident
 from storage.people import Role
 from storage.rooms import RoomKind
@@ -193,7 +200,7 @@ async def urgent_actions(
         f"{heading}\n"
         f"Where: {where}. Sent {ctx.calendar.describe(sent)}.\n"
         f"Why the bot thinks so: {'; '.join(verdict.reasons) or 'no detail'}.\n"
-        f"«{text}»\n"
+        f"«{shorten(text)}»\n"
         f"React {ACK} here or send !ack {handle} when you have it: the family is then told "
         "it has been seen by the school's safeguarding lead."
     )

@@ -386,14 +386,19 @@ async def test_a_long_post_is_quoted_to_the_teacher_in_a_notice_matrix_accepts(
     desk: Desk,
 ) -> None:
     story = "My tiger is orange. " * 3000  # about 60 KB, as much as one Matrix message holds
+    danger = "my dad hits me when mum is at work and i am scared to go home. "
     for post, how in (
         ("My drawing is rubbish, I hate it. " * 1800, "all of it is in the portfolio"),
         ("my number is 07700 900123. " + story, "the first 4,000 are shown"),
+        (danger + story, "the full text is in the incident record"),  # the leads' alert too
     ):
         actions = await desk.event(AMELIA_OWN, "m.room.message", _text(post))
         [told] = [a for a in actions if isinstance(a, SendMessage) and REID in a.room_id]
-        assert len(json.dumps(told.content).encode()) < 60_000, len(json.dumps(told.content))
         assert post[:100] in told.content["body"] and how in told.content["body"]
+        for sent in [a.content for a in actions if isinstance(a, SendMessage)] + [
+            {"body": a.body, "formatted_body": a.html} for a in actions if isinstance(a, RaiseAlert)
+        ]:
+            assert len(json.dumps(sent).encode()) < 60_000, sent["body"][:200]
 
 
 async def test_a_pupil_is_judged_as_a_child_not_as_a_parent(desk: Desk) -> None:
