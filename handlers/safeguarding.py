@@ -17,6 +17,7 @@ rest. The alert is stored before anyone is told, so nothing is lost to a restart
 from __future__ import annotations
 
 import html
+import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, ClassVar
@@ -50,6 +51,9 @@ READ_FOR_YOU = (
     "been asked to read yours now, in case it is urgent."
 )
 ALERT_KEY = "alert:"  # the leads' notices are remembered under alert:<handle>
+#: Bytes of an alert's plain and HTML bodies together, as JSON: a Matrix event stays under
+#: 64 KB.
+ALERT_BYTES = 56_000
 
 
 # --- records ------------------------------------------------------------------------------
@@ -196,15 +200,24 @@ async def urgent_actions(
         )
     else:
         heading = f"{URGENT_MARK} URGENT: a safeguarding concern from {family}."
-    body = (
-        f"{heading}\n"
-        f"Where: {where}. Sent {ctx.calendar.describe(sent)}.\n"
-        f"Why the bot thinks so: {'; '.join(verdict.reasons) or 'no detail'}.\n"
-        f"«{shorten(text)}»\n"
-        f"React {ACK} here or send !ack {handle} when you have it: the family is then told "
-        "it has been seen by the school's safeguarding lead."
-    )
+
+    def alert(quoted: str) -> str:
+        return (
+            f"{heading}\n"
+            f"Where: {where}. Sent {ctx.calendar.describe(sent)}.\n"
+            f"Why the bot thinks so: {'; '.join(verdict.reasons) or 'no detail'}.\n"
+            f"«{quoted}»\n"
+            f"React {ACK} here or send !ack {handle} when you have it: the family is then told "
+            "it has been seen by the school's safeguarding lead."
+        )
+
+    # the whole message where the alert stays a valid Matrix event; only a very long one is
+    # cut, as SLT's incident notices are (the whole text is in the incident's evidence)
+    body = alert(text)
     markup = as_html(body)
+    if len(json.dumps([body, markup], ensure_ascii=False).encode()) > ALERT_BYTES:
+        body = alert(shorten(text))
+        markup = as_html(body)
     notify_now = _leads_notified_now(ctx, now)
     notify_at = now if notify_now else ctx.calendar.next_opening(now, None)
     incident = Incident(
