@@ -8,7 +8,9 @@ escalation room with machine-readable content. Staff and the bot are never punis
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import timedelta
 from typing import Any, ClassVar
@@ -205,6 +207,22 @@ def shorten(text: str, kept: str = "the full text is in the incident record") ->
     if len(text) <= EVIDENCE_SHOWN:
         return text
     return text[:EVIDENCE_SHOWN] + f"… ({len(text)} characters; {kept})"
+
+
+#: Bytes of a notice's plain and HTML bodies together, as JSON: a Matrix event stays under
+#: 64 KB.
+NOTICE_BYTES = 56_000
+
+
+def quoting(
+    render: Callable[[str], str], text: str, kept: str = "the full text is in the incident record"
+) -> str:
+    """`render(text)`, a notice quoting someone's words, whole when it stays a valid Matrix
+    event as plain text and HTML; else quoting them `shorten`ed."""
+    whole = render(text)
+    if len(json.dumps([whole, as_html(whole)], ensure_ascii=False).encode()) <= NOTICE_BYTES:
+        return whole
+    return render(shorten(text, kept))
 
 
 def _room_label(ctx: Context, class_id: str | None, kind: str) -> str:

@@ -45,8 +45,8 @@ from handlers.discipline import (
     escalate,
     incident_actions,
     is_immune,
+    quoting,
     rule_text,
-    shorten,
     strike,
     tell,
 )
@@ -539,14 +539,15 @@ async def _unsure(ctx: Context, pupil: Pupil, text: str, verdict: Verdict) -> li
         if verdict.label is Label.OFF_TOPIC
         else "I was not sure it was kind"
     )
-    return await _to_teachers(
-        ctx,
-        pupil,
-        f"{pupil.full_name} wrote this in their portfolio, and {doubt} "
-        f"({verdict.label}: {'; '.join(verdict.reasons) or 'no detail'}):\n"
-        f"«{shorten(text, 'all of it is in the portfolio')}»\n"
-        "It stays in the portfolio, and is shared with the family only if you react ✅.",
-    )
+
+    def told(quoted: str) -> str:
+        return (
+            f"{pupil.full_name} wrote this in their portfolio, and {doubt} "
+            f"({verdict.label}: {'; '.join(verdict.reasons) or 'no detail'}):\n«{quoted}»\n"
+            "It stays in the portfolio, and is shared with the family only if you react ✅."
+        )
+
+    return await _to_teachers(ctx, pupil, quoting(told, text, "all of it is in the portfolio"))
 
 
 async def _pupil_words_removed(
@@ -578,13 +579,17 @@ async def _pupil_words_removed(
             where=f"{pupil.first_name}'s portfolio (a pupil's own words, removed)",
             teacher_line="",
         )
-        teacher_text = (
-            f"{pupil.full_name} wrote this in their portfolio, and I took it out because it "
-            "may be a safeguarding concern: the safeguarding leads have been alerted "
-            f"({'; '.join(verdict.reasons) or 'no detail'}):\n«{shorten(text)}»\n"
-            f"{pupil.first_name} has been told kindly that a grown-up will help, and is never "
-            "given a strike. Please follow the school's safeguarding procedure."
-        )
+
+        def urgent(quoted: str) -> str:
+            return (
+                f"{pupil.full_name} wrote this in their portfolio, and I took it out because "
+                "it may be a safeguarding concern: the safeguarding leads have been alerted "
+                f"({'; '.join(verdict.reasons) or 'no detail'}):\n«{quoted}»\n"
+                f"{pupil.first_name} has been told kindly that a grown-up will help, and is "
+                "never given a strike. Please follow the school's safeguarding procedure."
+            )
+
+        teacher_text = quoting(urgent, text)
         return [
             *alerted[:2],  # the concern and the alert are stored before the words are removed
             *removed,
@@ -607,13 +612,16 @@ async def _pupil_words_removed(
             "teacher knows, and you are not in trouble: have another go!"
         )
         why = "it did not sound kind"
-    teacher_text = (
-        f"{pupil.full_name} wrote this in their portfolio, and I took it out because {why} "
-        f"({verdict.label}: {'; '.join(verdict.reasons) or 'no detail'}):\n"
-        f"«{shorten(text, f'the first {EVIDENCE_SHOWN:,} are shown')}»\n"
-        f"{pupil.first_name} has been told kindly why. Pupils are never given a strike and "
-        "no incident was recorded; you may want to have a word with them."
-    )
+
+    def removed_why(quoted: str) -> str:
+        return (
+            f"{pupil.full_name} wrote this in their portfolio, and I took it out because {why} "
+            f"({verdict.label}: {'; '.join(verdict.reasons) or 'no detail'}):\n«{quoted}»\n"
+            f"{pupil.first_name} has been told kindly why. Pupils are never given a strike and "
+            "no incident was recorded; you may want to have a word with them."
+        )
+
+    teacher_text = quoting(removed_why, text, f"the first {EVIDENCE_SHOWN:,} are shown")
     return [
         *removed,
         *await tell(ctx, event.sender, to_pupil),

@@ -17,7 +17,6 @@ rest. The alert is stored before anyone is told, so nothing is lost to a restart
 from __future__ import annotations
 
 import html
-import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, ClassVar
@@ -34,8 +33,8 @@ from handlers.discipline import (
     escalate,
     evidence_of,
     parse_short_id,
+    quoting,
     short_id,
-    shorten,
 )
 from storage.incidents import Incident
 from storage.people import Role
@@ -51,9 +50,6 @@ READ_FOR_YOU = (
     "been asked to read yours now, in case it is urgent."
 )
 ALERT_KEY = "alert:"  # the leads' notices are remembered under alert:<handle>
-#: Bytes of an alert's plain and HTML bodies together, as JSON: a Matrix event stays under
-#: 64 KB.
-ALERT_BYTES = 56_000
 
 
 # --- records ------------------------------------------------------------------------------
@@ -211,13 +207,8 @@ async def urgent_actions(
             "it has been seen by the school's safeguarding lead."
         )
 
-    # the whole message where the alert stays a valid Matrix event; only a very long one is
-    # cut, as SLT's incident notices are (the whole text is in the incident's evidence)
-    body = alert(text)
+    body = quoting(alert, text)  # the whole text is in the incident's evidence
     markup = as_html(body)
-    if len(json.dumps([body, markup], ensure_ascii=False).encode()) > ALERT_BYTES:
-        body = alert(shorten(text))
-        markup = as_html(body)
     notify_now = _leads_notified_now(ctx, now)
     notify_at = now if notify_now else ctx.calendar.next_opening(now, None)
     incident = Incident(

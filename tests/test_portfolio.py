@@ -401,12 +401,16 @@ async def test_a_long_post_is_quoted_to_the_teacher_in_a_notice_matrix_accepts(
             assert len(json.dumps(sent).encode()) < 60_000, sent["body"][:200]
 
 
-async def test_the_leads_read_a_long_message_about_danger_whole(desk: Desk) -> None:
+async def test_the_leads_and_the_teacher_read_a_long_message_about_danger_whole(
+    desk: Desk,
+) -> None:
     story = "My tiger is orange and it lives in the jungle with its friends. " * 100
     post = f"{story}my dad hits me when mum is at work and i am scared to go home. {story}"
     actions = await desk.event(AMELIA_OWN, "m.room.message", _text(post))
     [alert] = [a for a in actions if isinstance(a, RaiseAlert)]
-    assert f"«{post.strip()}»" in alert.body  # 13,000 characters: all of it fits
+    [told] = [a for a in actions if isinstance(a, SendMessage) and REID in a.room_id]
+    for body in (alert.body, told.content["body"]):  # 13,000 characters: all of it fits
+        assert f"«{post.strip()}»" in body
 
 
 async def test_a_pupil_is_judged_as_a_child_not_as_a_parent(desk: Desk) -> None:
