@@ -515,6 +515,34 @@ ABUSE: tuple[Rule, ...] = (
         "veiled threat",
     ),
     (
+        r"\b(?:wait(?:ing)?|stand(?:ing)?|be|turn(?:ing)? up|show(?:ing)? up|come round|pop "
+        r"round|sit(?:ting)?|parked|park up) (?:\w+ ){0,3}(?:outside|at|by|round to|near) (?:your|"
+        r"ur) (?:house|home|front door|door|flat|gaff)\b|\bwait for (?:you|u) (?:to (?:come|get) "
+        r"out|outside|in the car ?park|by your car)\b|\b(?:a word|words|a chat|a little chat|a "
+        r"talk) with (?:you|u) (?:away from|outside(?: of)?) (?:school|work)\b|^\W*expect me\W*$|"
+        r"\bexpect a visit\b",
+        2.4,
+        "turns up where a teacher lives or away from school",
+    ),
+    (
+        r"\b(?:papers?|press|local news|news|echo|parents'? (?:group|whatsapp|chat)|facebook "
+        r"group)\b.{0,40}\b(?:would|'d|might) (?:like|love|be interested|want) to (?:see|hear|"
+        r"know)\b|\b(?:i'd|i would|would) hate (?:for )?(?:anything|something) to (?:happen|"
+        r"affect|go wrong|get out|come out)\b|\bwhile it'?s still (?:just )?(?:words|messages|"
+        r"talk|emails|texts)\b|\byour (?:mum|mother|mam|dad|father|husband|wife|partner|kids|"
+        r"children|son|daughter|family|fella|boyfriend|girlfriend)(?:'s)?\b.{0,60}\b(?:still "
+        r"(?:on|at|in|lives)|lives on|lives at|lives in)\b",
+        2.4,
+        "veiled threat to a teacher's name, job or family",
+    ),
+    (
+        r"\byou(?:'re| are) (?:a |an |such a )?(?:dozy|stupid|useless|thick|lazy|ugly|fat) "
+        r"(?:old )?(?:mare|cow|bitch|twat|prat|git|bint|slag|tart)\b|^\W*(?:dozy|stupid|useless|"
+        r"thick|lazy|ugly|fat) (?:old )?(?:mare|cow|bitch|twat|prat|git|bint|slag|tart)\W*$",
+        2.2,
+        "insults staff",
+    ),
+    (
         r"\byou (?:people|lot|lot are|people are|lot's)(?: are)? (?:scum|vermin|animals|a "
         r"disgrace|clowns|pathetic|useless|a joke)\b|\b(?:jumped up|stuck up|snotty|smug|"
         r"self-important) (?:little |old )?(?:madam|cow|bitch|prat|git|so and so|twat|"
