@@ -1633,6 +1633,12 @@ _CHAT_TO_PUPIL = re.compile(
 )
 
 
+#: Why a story would remove a reply as private that, in a pupil's own portfolio (which only
+#: they and their teachers see), is the child's own life ("my hamster died", "my mum is in
+#: hospital"): not details that let someone find or contact them.
+_OWN_LIFE = ("private matter", "may be private", "family circumstances", "reads as sensitive")
+
+
 def _for_a_pupil(story: Verdict, t: _Text, ev: _Evidence) -> Verdict:
     """A pupil's post or comment in their own portfolio, judged as a class-story reply is
     (the word rules and the story's learned heads; urgent words take the safeguarding path
@@ -1646,7 +1652,8 @@ def _for_a_pupil(story: Verdict, t: _Text, ev: _Evidence) -> Verdict:
       insult, a comparison that sets named pupils against each other): removed.
     - What would be removed from a story but is a child's own worry is asked about instead
       (it stays, and a teacher is told): low mood about their own work ("my drawing is
-      rubbish"), a complaint ("this is too hard, not fair"), a boast naming nobody.
+      rubbish"), a complaint ("this is too hard, not fair"), a boast naming nobody, their
+      own private matters ("I am sad because my hamster died").
     - On topic, conservatively: a post that is only a link, or that opens by asking another
       pupil something ("Oliver do you want to play…"), is `off_topic`, asked about, never
       removed. The judge does not know the activities set, so it cannot tell whether work
@@ -1662,6 +1669,9 @@ def _for_a_pupil(story: Verdict, t: _Text, ev: _Evidence) -> Verdict:
             why = (
                 f"a child's own {story.label.value} words, not aimed at anyone: a teacher reads it"
             )
+            return replace(story, reasons=(why, *story.reasons[:3]), outcome=Outcome.ASK)
+        if story.label is Label.SENSITIVE and all(r.startswith(_OWN_LIFE) for r in story.reasons):
+            why = "a child's own private matter: a teacher reads it"
             return replace(story, reasons=(why, *story.reasons[:3]), outcome=Outcome.ASK)
         return story
     if story.outcome is not Outcome.KEEP:

@@ -91,7 +91,13 @@ def test_unkind_words_about_someone_go_to_the_teacher(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["My drawing is rubbish, I hate it", "this homework is too hard and not fair"]
+    "text",
+    [
+        "My drawing is rubbish, I hate it",
+        "this homework is too hard and not fair",
+        "I am sad today because my hamster died",
+        "my mum is in hospital so my nan is looking after me",
+    ],
 )
 def test_a_childs_own_worry_stays_and_a_teacher_is_asked(text: str) -> None:
     verdict = _judged(text)
