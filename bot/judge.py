@@ -857,26 +857,43 @@ def _folded_phrases(items: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts)) if parts else None
 
 
-#: Words that may stand between the two cues of a `languages.HOSTILE_NEAR` pair ("znam" …
-#: "twój adres", "wiem doskonale, gdzie pani mieszka").
+#: Words that may stand between the two cues of a `languages.HOSTILE_NEAR` or `URGENT_NEAR`
+#: pair ("znam" … "twój adres", "wiem doskonale, gdzie pani mieszka", "ojczym" … "ją bije").
 NEAR_WORDS = 4
 
+_Pairs = tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
 
-def _hostile(code: str) -> re.Pattern[str] | None:
-    """A language's hostile phrases, and its pairs of threat cues: one of each side, in
-    either order, with at most NEAR_WORDS words (runs of letters between spaces, so a word
-    in an Indian script is one word with its vowel signs) between. Neither is matched just
-    after a "not" of the language (`languages.HOSTILE_NOT`), nor a pair with one between."""
+
+def _listed(
+    code: str, phrases: Iterable[str], pairs: _Pairs, *, not_stops_phrases: bool
+) -> re.Pattern[str] | None:
+    """A language's phrases, and its pairs of cues: one of each side, in either order, with
+    at most NEAR_WORDS words (runs of letters between spaces, so a word in an Indian script
+    is one word with its vowel signs) between. A pair is not matched just after a "not" of
+    the language (`languages.HOSTILE_NOT`), nor with one between its cues; a phrase neither,
+    when `not_stops_phrases` (hostile phrases: a danger phrase stands after any word)."""
     nots = sorted({re.escape(_fold(w).lower()) for w in languages.HOSTILE_NOT.get(code, ())})
     before = "".join(rf"(?<!(?<![\w']){n} )" for n in nots)
-    phrases = _folded_phrases(languages.HOSTILE.get(code, ()))
-    parts = [f"{before}(?:{phrases.pattern})"] if phrases else []
+    listed = _folded_phrases(phrases)
+    parts = [f"{before if not_stops_phrases else ''}(?:{listed.pattern})"] if listed else []
     word = rf"(?!(?:{'|'.join(nots)})(?![\w']))\S+" if nots else r"\S+"
     gap = rf"[^\w\s']*\s+(?:{word}\s+){{0,{NEAR_WORDS}}}[^\w\s']*"
-    for first, second in languages.HOSTILE_NEAR.get(code, ()):
+    for first, second in pairs:
         a, b = (_phrases(_fold(cue).lower() for cue in side).pattern for side in (first, second))
         parts += [before + a + gap + b, before + b + gap + a]
     return re.compile("|".join(parts)) if parts else None
+
+
+def _hostile(code: str) -> re.Pattern[str] | None:
+    """A language's hostile phrases and pairs of threat cues (`languages.HOSTILE_NEAR`)."""
+    phrases, pairs = languages.HOSTILE.get(code, ()), languages.HOSTILE_NEAR.get(code, ())
+    return _listed(code, phrases, pairs, not_stops_phrases=True)
+
+
+def _urgent(code: str) -> re.Pattern[str] | None:
+    """A language's danger phrases and pairs of danger cues (`languages.URGENT_NEAR`)."""
+    phrases, pairs = languages.URGENT.get(code, ()), languages.URGENT_NEAR.get(code, ())
+    return _listed(code, phrases, pairs, not_stops_phrases=False)
 
 
 @functools.cache
@@ -885,7 +902,7 @@ def _languages() -> dict[str, _Language]:
         code: _Language(
             _folded_phrases(languages.KIND.get(code, ())),
             _hostile(code),
-            _folded_phrases(languages.URGENT.get(code, ())),
+            _urgent(code),
         )
         for code in languages.KIND.keys() | languages.HOSTILE.keys() | languages.URGENT.keys()
     }
@@ -1447,11 +1464,22 @@ def _abuse_evidence(t: _Text, ev: _Evidence) -> None:
         ev.add(_NEG, min(weight, 2.4), found.why[_ABUSE][0])
 
 
+#: Words of danger that a 🆘 beside them makes danger now ("🆘 missing, Leo, 8"); alone, with
+#: SOS_WEIGHT, a 🆘 is not enough ("🆘 missing PE kit", "🆘 help, who has a spare tie?").
+_SOS_WORDS = re.compile(
+    r"\b(?:missing|police|ambulance|999|knife|gun|hurt|injured|bleeding|unconscious|attacked|"
+    r"danger|emergency|kidnap\w*|abduct\w*|taken|followed|stranger)\b"
+)
+SOS_WEIGHT = 1.0
+
+
 def _urgent_rules(t: _Text, ev: _Evidence) -> None:
     text = _URGENT_HARMLESS.sub(" ", t.literal)
     for rule in _URGENT_RULES:
         if rule.pattern.search(text):
             ev.add(_URGENT, rule.weight, rule.reason)
+    if "sos_button" in t.emoji and _SOS_WORDS.search(text):
+        ev.add(_URGENT, SOS_WEIGHT, "🆘 beside a danger word")
     if t.original.isupper() and len(t.words) >= 3 and ev.of(_URGENT):
         ev.add(_URGENT, 0.4, "written in capitals")
 

@@ -72,6 +72,15 @@ families commonly type it so, in Roman letters: 68 languages.
   marks when folded (Polish "ł", Turkish "ı", German "ß", Vietnamese "đ", Twi "ɔ" and "ɛ",
   Maltese "ħ", Hausa "ɗ" and "ɓ", Danish and Norwegian "ø" and "æ") are listed both ways, as is
   Greek with and without accents.
+  To reach danger phrased in new ways (by a helper session), the lists of the 25 languages
+  most spoken by UK families also hold short cores in their common forms ("hits me", "hits
+  us", "afraid to go home", "brought a knife", "threatened to kill", "last seen", "call the
+  police", "save us"), never the bare verb ("hits", which is also a ball or a clock).
+- `URGENT_NEAR`: pairs of danger cues, matched as `HOSTILE_NEAR` pairs are (within four words,
+  either order, not after or across a `HOSTILE_NOT` "not"): who (a stepfather, a man, a
+  neighbour, a husband) with what he does to her (hits, touches), "threatened" with "to kill",
+  and "I can't go on" or a farewell with "look after my children" (a goodbye note), where word
+  order is free; each cue alone is ordinary (a man at the gate; a ball hit in a game).
 
 Entries are lower case and include the common spellings without diacritics; none is meant to be an
 English word. They are matched folded (marks dropped, Persian, Urdu and Kurdish letters read as
@@ -8176,6 +8185,683 @@ HOSTILE_NOT: dict[str, tuple[str, ...]] = {
     "mt": ("ma",),
 }
 
+#: Pairs of danger cues, (first, second), by language: a message with a cue of each within
+#: NEAR_WORDS words of the other (bot/judge.py), in either order and not after a "not" of
+#: `HOSTILE_NOT`, is danger, as for an `URGENT` entry: who (a stepfather, a man, a partner)
+#: with what he does (hits her, touches her), "threatened" with "to kill", and "I can't go on"
+#: or a farewell with "look after my children" (a goodbye note). Each cue alone is ordinary.
+URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
+    "pl": (
+        (
+            (
+                "ojczym",
+                "konkubent",
+                "partner mamy",
+                "chłopak mamy",
+                "chlopak mamy",
+                "sąsiad",
+                "sasiad",
+                "mężczyzna",
+                "mezczyzna",
+                "jakiś facet",
+                "jakis facet",
+                "mąż",
+                "maz",
+                "ojciec",
+                "wujek",
+            ),
+            (
+                "bije ją",
+                "bije ja",
+                "bije go",
+                "ją bije",
+                "ja bije",
+                "go bije",
+                "pobił ją",
+                "pobil ja",
+                "pobił go",
+                "pobil go",
+                "uderzył ją",
+                "uderzyl ja",
+                "dotyka ją",
+                "dotyka ja",
+                "dotykał ją",
+                "dotykal ja",
+                "molestuje",
+                "katuje",
+                "skatował",
+                "skatowal",
+            ),
+        ),
+        (
+            (
+                "groził",
+                "grozil",
+                "zagroził",
+                "zagrozil",
+                "grozi",
+            ),
+            (
+                "zabije",
+                "zabiję",
+                "zabić",
+                "zabic",
+            ),
+        ),
+        (
+            (
+                "nie dam rady dłużej",
+                "nie dam rady dluzej",
+                "żegnajcie",
+                "zegnajcie",
+                "odchodzę na zawsze",
+                "odchodze na zawsze",
+            ),
+            (
+                "zaopiekujcie się dziećmi",
+                "zaopiekujcie sie dziecmi",
+                "zaopiekujcie się moimi dziećmi",
+                "zaopiekujcie sie moimi dziecmi",
+                "dbajcie o moje dzieci",
+            ),
+        ),
+    ),
+    "ur": (
+        (
+            (
+                "sautela baap",
+                "sotela baap",
+                "سوتیلا باپ",
+                "ek aadmi",
+                "ek admi",
+                "ایک آدمی",
+                "mera shohar",
+                "میرا شوہر",
+            ),
+            (
+                "chhoota hai",
+                "chhuta hai",
+                "chuta hai",
+                "چھوتا ہے",
+                "maarta hai",
+                "مارتا ہے",
+                "peetta hai",
+                "پیٹتا ہے",
+                "ghalat tareeqe se chhua",
+            ),
+        ),
+        (
+            (
+                "ab aur bardasht nahi",
+                "bardasht nahi hota",
+                "mazeed bardasht nahi",
+                "alvida",
+                "الوداع",
+                "اب اور برداشت نہیں",
+            ),
+            (
+                "mere bachon ka khayal rakhna",
+                "mere bachon ka khayal rakhiye",
+                "میرے بچوں کا خیال رکھنا",
+                "میرے بچوں کا خیال رکھیں",
+            ),
+        ),
+    ),
+    "ar": (
+        (
+            (
+                "زوج أمها",
+                "زوج امها",
+                "زوج أمه",
+                "زوج امه",
+                "رجل",
+                "زوجي",
+                "الجار",
+                "جارنا",
+            ),
+            (
+                "يضربها",
+                "يضربه",
+                "يلمسها",
+                "يتحرش بها",
+                "تحرش بها",
+                "لمسها",
+                "ضربها",
+                "يعتدي عليها",
+            ),
+        ),
+        (
+            (
+                "لم أعد أحتمل",
+                "لم اعد احتمل",
+                "ما عدت أتحمل",
+                "ما عدت اتحمل",
+                "وداعا",
+                "وداعًا",
+            ),
+            (
+                "اعتنوا بأطفالي",
+                "اعتنوا باطفالي",
+                "اعتنوا بأولادي",
+                "اعتنوا باولادي",
+            ),
+        ),
+    ),
+    "so": (
+        (
+            (
+                "aabbahood",
+                "aabbihiis",
+                "aabaheed",
+                "aabihii",
+                "odaygu",
+                "nin",
+                "ninkeyga",
+                "adeer",
+            ),
+            (
+                "garaacaya",
+                "garaacay",
+                "garaacaa",
+                "taabtaa",
+                "taabtay",
+                "faraxumeeyay",
+                "kufsaday",
+            ),
+        ),
+    ),
+    "ro": (
+        (
+            (
+                "bărbat",
+                "barbat",
+                "tatăl vitreg",
+                "tatal vitreg",
+                "vecinul",
+                "soțul meu",
+                "sotul meu",
+                "concubinul",
+                "iubitul mamei",
+                "unchiul",
+            ),
+            (
+                "o atinge",
+                "îl atinge",
+                "il atinge",
+                "o bate",
+                "îl bate",
+                "il bate",
+                "o lovește",
+                "o loveste",
+                "îl lovește",
+                "il loveste",
+                "a atins-o",
+                "a bătut-o",
+                "a batut-o",
+                "a lovit-o",
+                "a pipăit-o",
+                "a pipait-o",
+                "o pipăie",
+                "o pipaie",
+            ),
+        ),
+        (
+            (
+                "nu mai pot",
+                "nu mai rezist",
+                "adio",
+                "îmi iau adio",
+            ),
+            (
+                "aveți grijă de copiii mei",
+                "aveti grija de copiii mei",
+                "aveți grijă de copii mei",
+                "aveti grija de copii mei",
+            ),
+        ),
+    ),
+    "pt": (
+        (
+            (
+                "padrasto",
+                "namorado da mãe",
+                "namorado da mae",
+                "um homem",
+                "o vizinho",
+                "meu marido",
+                "o marido",
+            ),
+            (
+                "bate nela",
+                "bate nele",
+                "bate-lhe",
+                "a toca",
+                "toca nela",
+                "tocou nela",
+                "mexe com ela",
+                "bateu nela",
+                "bateu nele",
+                "abusa dela",
+                "abusou dela",
+            ),
+        ),
+        (
+            (
+                "não aguento mais",
+                "nao aguento mais",
+                "adeus",
+            ),
+            (
+                "cuidem dos meus filhos",
+                "cuidem bem dos meus filhos",
+                "tomem conta dos meus filhos",
+            ),
+        ),
+    ),
+    "es": (
+        (
+            (
+                "padrastro",
+                "novio de mi",
+                "un hombre",
+                "el vecino",
+                "mi marido",
+                "mi pareja",
+                "mi esposo",
+            ),
+            (
+                "le pega",
+                "la toca",
+                "la tocó",
+                "la toco",
+                "la manosea",
+                "abusa de ella",
+                "abusó de ella",
+                "la golpea",
+                "lo golpea",
+                "le pegó",
+                "le pego",
+            ),
+        ),
+        (
+            (
+                "no puedo más",
+                "no puedo mas",
+                "me voy para siempre",
+                "adiós a todos",
+                "adios a todos",
+            ),
+            (
+                "cuiden a mis hijos",
+                "cuiden de mis hijos",
+                "cuidad a mis hijos",
+            ),
+        ),
+    ),
+    "uk": (
+        (
+            (
+                "вітчим",
+                "співмешканець",
+                "чоловік",
+                "сусід",
+                "тато",
+                "батько",
+            ),
+            (
+                "б'є",
+                "бʼє",
+                "бив",
+                "побив",
+                "чіпає її",
+                "торкається її",
+                "домагається",
+                "лапає",
+            ),
+        ),
+        (
+            (
+                "більше не можу",
+                "прощавайте",
+            ),
+            (
+                "подбайте про моїх дітей",
+                "подбайте про дітей",
+                "бережіть моїх дітей",
+            ),
+        ),
+    ),
+    "ru": (
+        (
+            (
+                "отчим",
+                "сожитель",
+                "мужчина",
+                "сосед",
+                "муж",
+                "папа",
+                "отец",
+            ),
+            (
+                "бьёт",
+                "бьет",
+                "избил",
+                "трогает её",
+                "трогает ее",
+                "лапает",
+                "пристаёт к ней",
+                "пристает к ней",
+                "домогается",
+            ),
+        ),
+        (
+            (
+                "больше не могу",
+                "прощайте",
+            ),
+            (
+                "позаботьтесь о моих детях",
+                "позаботьтесь о детях",
+                "берегите моих детей",
+                "берегите детей",
+            ),
+        ),
+    ),
+    "bg": (
+        (
+            (
+                "вторият ѝ баща",
+                "вторият й баща",
+                "пастрокът",
+                "пастрок",
+                "мъж",
+                "съседът",
+                "мъжът ми",
+                "съпругът ми",
+            ),
+            (
+                "бие",
+                "биеше",
+                "я пипа",
+                "пипа я",
+                "я докосва",
+                "докосва я",
+                "опипва",
+                "посяга",
+            ),
+        ),
+        (
+            (
+                "не издържам повече",
+                "сбогом",
+            ),
+            (
+                "грижете се за децата ми",
+                "погрижете се за децата ми",
+            ),
+        ),
+    ),
+    "lt": (
+        (
+            (
+                "patėvis",
+                "sugyventinis",
+                "vyras",
+                "kaimynas",
+                "tėvas",
+                "tėtis",
+            ),
+            (
+                "muša",
+                "mušė",
+                "sumušė",
+                "liečia ją",
+                "lietė ją",
+                "tvirkina",
+            ),
+        ),
+        (
+            (
+                "nebegaliu",
+                "sudie",
+            ),
+            (
+                "pasirūpinkite mano vaikais",
+                "prižiūrėkite mano vaikus",
+            ),
+        ),
+    ),
+    "tr": (
+        (
+            (
+                "üvey babası",
+                "üvey baba",
+                "bir adam",
+                "kocam",
+                "komşu",
+                "komşumuz",
+                "babası",
+            ),
+            (
+                "dövüyor",
+                "dövdü",
+                "dovuyor",
+                "dovdu",
+                "ona dokunuyor",
+                "dokunuyor",
+                "taciz ediyor",
+                "taciz etti",
+                "elliyor",
+            ),
+        ),
+        (
+            (
+                "dayanamıyorum",
+                "dayanamiyorum",
+                "elveda",
+                "yaşamak istemiyorum",
+                "yasamak istemiyorum",
+            ),
+            (
+                "çocuklarıma iyi bakın",
+                "cocuklarima iyi bakin",
+                "çocuklarıma bakın",
+                "cocuklarima bakin",
+                "çocuklarıma sahip çıkın",
+                "cocuklarima sahip cikin",
+            ),
+        ),
+    ),
+    "sq": (
+        (
+            (
+                "njerku",
+                "një burrë",
+                "nje burre",
+                "burri im",
+                "fqinji",
+                "babai",
+            ),
+            (
+                "e rreh",
+                "e rrah",
+                "e rrahu",
+                "e prek",
+                "e preku",
+                "e ngacmon",
+                "e ngacmoi",
+            ),
+        ),
+        (
+            (
+                "nuk duroj më",
+                "nuk duroj me",
+                "lamtumirë",
+                "lamtumire",
+            ),
+            (
+                "kujdesuni për fëmijët e mi",
+                "kujdesuni per femijet e mi",
+            ),
+        ),
+    ),
+    "fa": (
+        (
+            (
+                "ناپدری",
+                "شوهرم",
+                "یه مرد",
+                "یک مرد",
+                "همسایه",
+            ),
+            (
+                "میزنه",
+                "می‌زنه",
+                "کتکش",
+                "بهش دست میزنه",
+                "بهش دست می‌زنه",
+                "اذیتش میکنه",
+                "اذیتش می‌کنه",
+            ),
+        ),
+        (
+            (
+                "دیگه نمیتونم",
+                "دیگه نمی‌تونم",
+                "خداحافظ",
+            ),
+            (
+                "مراقب بچه‌هام باشید",
+                "مراقب بچه هام باشید",
+                "مواظب بچه‌هام باشید",
+                "مواظب بچه هام باشید",
+            ),
+        ),
+    ),
+    "it": (
+        (
+            (
+                "patrigno",
+                "compagno della mamma",
+                "un uomo",
+                "il vicino",
+                "mio marito",
+                "suo padre",
+            ),
+            (
+                "la picchia",
+                "lo picchia",
+                "la tocca",
+                "l'ha toccata",
+                "la molesta",
+                "la palpeggia",
+                "l'ha picchiata",
+            ),
+        ),
+        (
+            (
+                "non ce la faccio più",
+                "non ce la faccio piu",
+                "addio",
+            ),
+            (
+                "prendetevi cura dei miei figli",
+                "abbiate cura dei miei figli",
+                "occupatevi dei miei figli",
+            ),
+        ),
+    ),
+    "fr": (
+        (
+            (
+                "beau-père",
+                "beau pere",
+                "le copain de sa mère",
+                "le copain de sa mere",
+                "un homme",
+                "le voisin",
+                "mon mari",
+                "son père",
+                "son pere",
+            ),
+            (
+                "la frappe",
+                "le frappe",
+                "la bat",
+                "le bat",
+                "la touche",
+                "l'a touchée",
+                "l'a touchee",
+                "la tripote",
+                "abuse d'elle",
+            ),
+        ),
+        (
+            (
+                "je n'en peux plus",
+                "adieu",
+                "je pars pour toujours",
+            ),
+            (
+                "occupez-vous de mes enfants",
+                "prenez soin de mes enfants",
+            ),
+        ),
+    ),
+    "lv": (
+        (
+            (
+                "patēvs",
+                "vīrietis",
+                "kaimiņš",
+                "vīrs",
+                "tēvs",
+            ),
+            (
+                "sit",
+                "sita",
+                "piekāva",
+                "aiztiek viņu",
+                "aizskar viņu",
+                "uzmācas",
+            ),
+        ),
+    ),
+    "hi": (
+        (
+            (
+                "सौतेला बाप",
+                "सौतेले पिता",
+                "एक आदमी",
+                "मेरा पति",
+            ),
+            (
+                "छूता है",
+                "मारता है",
+                "पीटता है",
+                "गलत तरीके से छुआ",
+            ),
+        ),
+    ),
+    "bn": (
+        (
+            (
+                "সৎ বাবা",
+                "একজন লোক",
+                "একটা লোক",
+                "আমার স্বামী",
+            ),
+            (
+                "মারে",
+                "গায়ে হাত দেয়",
+                "ছুঁয়েছে",
+                "খারাপভাবে ছোঁয়",
+                "মারধর",
+            ),
+        ),
+    ),
+}
+
 #: Danger now (a missing child, self-harm, violence, abuse, a weapon, an emergency), as a
 #: parent would write it; phrases where the single word is common in ordinary messages.
 URGENT: dict[str, tuple[str, ...]] = {
@@ -8679,6 +9365,37 @@ URGENT: dict[str, tuple[str, ...]] = {
         "obnazal sie",
         "pokazywał się nago",
         "pokazywal sie nago",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "nas bije",
+        "boi sie wrocic do domu",
+        "boi sie isc do domu",
+        "boi się wracać do domu",
+        "boi sie wracac do domu",
+        "przyniósł do szkoły nóż",
+        "przyniosl do szkoly noz",
+        "groził że go zabije",
+        "grozil ze go zabije",
+        "groził że ją zabije",
+        "grozil ze ja zabije",
+        "zagroził że zabije",
+        "zagrozil ze zabije",
+        "ostatnio widziany",
+        "ostatnio widziana",
+        "ostatni raz widziany",
+        "ostatni raz widziana",
+        "widziano go ostatnio",
+        "widziano ją ostatnio",
+        "widziano ja ostatnio",
+        "wezwijcie policje",
+        "dzwońcie na policję",
+        "dzwoncie na policje",
+        "zadzwoncie na policje",
+        "ratujcie nas",
+        "pomóżcie nam proszę",
+        "pomozcie nam prosze",
+        "proszę pomóżcie nam",
+        "prosze pomozcie nam",
     ),
     # Urdu (Urdu script and Roman Urdu)
     "ur": (
@@ -9094,6 +9811,42 @@ URGENT: dict[str, tuple[str, ...]] = {
         "khud ko kaata",
         "khud ko kata",
         "apne aap ko kaata",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "hamein maarta hai",
+        "humein maarta hai",
+        "humein marta hai",
+        "hamein marta hai",
+        "hame marta hai",
+        "bachon ko maarta hai",
+        "bachon ko marta hai",
+        "ہمیں مارتا ہے",
+        "ghar jane se darta hai",
+        "ghar jane se darti hai",
+        "ghar jaane se darta hai",
+        "ghar jaane se darti hai",
+        "ghar jane se darr lagta hai",
+        "گھر جانے سے ڈرتا ہے",
+        "گھر جانے سے ڈرتی ہے",
+        "chaku le kar aaya",
+        "chaku lekar aaya",
+        "chaaku le kar aaya",
+        "chhuri le kar aaya",
+        "چاقو لے کر آیا",
+        "چھری لے کر آیا",
+        "jaan se maarne ki dhamki",
+        "jaan se marne ki dhamki",
+        "aakhri baar dekha gaya",
+        "akhri bar dekha gaya",
+        "آخری بار دیکھا گیا",
+        "kal se ghar nahi aaya",
+        "kal se ghar nahi aayi",
+        "raat se ghar nahi aaya",
+        "raat se ghar nahi aayi",
+        "کل سے گھر نہیں آیا",
+        "کل سے گھر نہیں آئی",
+        "humein bachao",
+        "ہمیں بچاؤ",
     ),
     # Punjabi (Gurmukhi, Shahmukhi and Roman)
     "pa": (
@@ -9245,6 +9998,27 @@ URGENT: dict[str, tuple[str, ...]] = {
         "saah nahi lai rahi",
         "saah nahi aa reha",
         "behosh",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "ਮੈਨੂੰ ਮਾਰਦਾ ਹੈ",
+        "ਸਾਨੂੰ ਮਾਰਦਾ ਹੈ",
+        "ਬੱਚਿਆਂ ਨੂੰ ਮਾਰਦਾ ਹੈ",
+        "ਘਰ ਜਾਣ ਤੋਂ ਡਰਦੀ ਹੈ",
+        "ਘਰ ਜਾਣ ਤੋਂ ਡਰਦਾ ਹੈ",
+        "ਚਾਕੂ ਲੈ ਕੇ ਆਇਆ",
+        "ਸਾਨੂੰ ਬਚਾਓ",
+        "menu marda",
+        "mainu maarda",
+        "sanu marda",
+        "saanu maarda",
+        "sanu kutda",
+        "bachean nu marda",
+        "ghar jaan ton dardi",
+        "ghar jaan to dardi",
+        "ghar jaan ton darda",
+        "jaan ton maaran di dhamki",
+        "chaku le ke aaya",
+        "sanu bachao",
     ),
     # Romanian
     "ro": (
@@ -9462,6 +10236,40 @@ URGENT: dict[str, tuple[str, ...]] = {
         "a fost agresată",
         "m-a agresat",
         "a agresat-o",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "ii e frica sa mearga acasa",
+        "ii este frica sa mearga acasa",
+        "se teme să meargă acasă",
+        "se teme sa mearga acasa",
+        "se teme să vină acasă",
+        "îi e frică să vină acasă",
+        "ii e frica sa vina acasa",
+        "frică să se întoarcă acasă",
+        "frica sa se intoarca acasa",
+        "a adus un cuțit",
+        "a adus un cutit",
+        "a venit cu un cuțit",
+        "a venit cu un cutit",
+        "a amenințat că îl omoară",
+        "a amenintat ca il omoara",
+        "a amenințat că o omoară",
+        "a amenintat ca o omoara",
+        "a amenințat că ne omoară",
+        "a amenintat ca ne omoara",
+        "amenințat că mă omoară",
+        "amenintat ca ma omoara",
+        "a amenințat că îl taie",
+        "văzut ultima dată",
+        "vazut ultima data",
+        "văzută ultima dată",
+        "vazuta ultima data",
+        "văzut ultima oară",
+        "vazut ultima oara",
+        "sunati la politie",
+        "chemati politia",
+        "salvați-ne",
+        "salvati-ne",
     ),
     # Arabic (Arabic script and a few Arabizi spellings)
     "ar": (
@@ -9784,6 +10592,32 @@ URGENT: dict[str, tuple[str, ...]] = {
         "يلاحق ابنتي",
         "يلحق ابني",
         "بيلحق ابني",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "يضرب أطفالي",
+        "يضرب اطفالي",
+        "خايفة ترجع البيت",
+        "خايف يرجع البيت",
+        "خائفة من العودة إلى البيت",
+        "خائف من العودة إلى البيت",
+        "خائفة من العودة الى المنزل",
+        "جاب سكين",
+        "جاب سكينة",
+        "أحضر سكينا",
+        "احضر سكينا",
+        "أحضر سكينًا",
+        "أحضر سكين",
+        "هدد بقتله",
+        "هدد بقتلها",
+        "هدده بالقتل",
+        "هددها بالقتل",
+        "شوهد آخر مرة",
+        "شوهدت آخر مرة",
+        "آخر مرة شوهد",
+        "اخر مرة شوهد",
+        "أنقذونا",
+        "ساعدونا أرجوكم",
+        "ساعدونا ارجوكم",
     ),
     # Bengali (Bengali script and Roman)
     "bn": (
@@ -9969,6 +10803,23 @@ URGENT: dict[str, tuple[str, ...]] = {
         "meye ke pawa jacche na",
         "chele ke paoa jacche na",
         "meye ke paoa jacche na",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "আমাদের মারে",
+        "আমাকে মারধর করে",
+        "মারধর করছে",
+        "বাড়ি যেতে ভয় পায়",
+        "বাসায় যেতে ভয় পায়",
+        "ছুরি নিয়ে এসেছে",
+        "ছুরি নিয়ে এসেছিল",
+        "শেষবার দেখা গেছে",
+        "শেষ বার দেখা গেছে",
+        "আমাদের বাঁচান",
+        "amader mare",
+        "mardhor kore",
+        "bari jete voy pay",
+        "bari jete bhoy pay",
+        "churi niye eseche",
     ),
     # Somali
     "so": (
@@ -10171,6 +11022,25 @@ URGENT: dict[str, tuple[str, ...]] = {
         "meelaheeda qarsoon",
         "meelihiisa qarsoon",
         "meelaha qarsoon",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "na garaacaya",
+        "i garaacaya",
+        "na garaacay",
+        "wuu na garaacaa",
+        "carruurta garaacaya",
+        "ka baqaysaa inay guriga aaddo",
+        "ka baqaysaa inay guriga tagto",
+        "ka baqayaa inuu guriga aado",
+        "ka baqaysaa guriga",
+        "ka baqayaa guriga",
+        "mindi keenay",
+        "mindi ayuu keenay",
+        "mindi u keenay dugsiga",
+        "ku hanjabay inuu dilayo",
+        "ku hanjabay inuu dili doono",
+        "ugu dambaysay la arkay",
+        "ugu dambeysay la arkay",
     ),
     # Portuguese (European and Brazilian)
     "pt": (
@@ -10453,6 +11323,33 @@ URGENT: dict[str, tuple[str, ...]] = {
         "meteu-a no carro",
         "meteu-o no carro",
         "entrou no carro de um",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "nos bate",
+        "bate na minha filha",
+        "bate no meu filho",
+        "bate nos meus filhos",
+        "tem medo de voltar para casa",
+        "medo de voltar pra casa",
+        "medo de ir pra casa",
+        "medo de voltar para casa",
+        "trouxe uma faca",
+        "levou uma faca para a escola",
+        "ameaçou matá-lo",
+        "ameacou mata-lo",
+        "ameaçou matá-la",
+        "ameacou mata-la",
+        "ameacou matar",
+        "ameacou de morte",
+        "visto pela última vez",
+        "vista pela última vez",
+        "visto pela ultima vez",
+        "vista pela ultima vez",
+        "liguem para a policia",
+        "chamem a policia",
+        "ajudem-nos por favor",
+        "por favor ajudem-nos",
+        "salvem-nos",
     ),
     # Spanish
     "es": (
@@ -10690,6 +11587,36 @@ URGENT: dict[str, tuple[str, ...]] = {
         "que se subiera a su coche",
         "que subiera a su coche",
         "nos pega a todos",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "me pega",
+        "nos pega",
+        "le pega a mi hija",
+        "le pega a mi hijo",
+        "nos golpea",
+        "me golpea",
+        "miedo de volver a casa",
+        "trajo un cuchillo",
+        "llevó un cuchillo",
+        "llevo un cuchillo al colegio",
+        "amenazó con matarlo",
+        "amenazo con matarlo",
+        "amenazó con matarla",
+        "amenazo con matarla",
+        "amenazó con matarnos",
+        "amenazo con matarnos",
+        "amenazo con matarme",
+        "visto por última vez",
+        "vista por última vez",
+        "visto por ultima vez",
+        "vista por ultima vez",
+        "llamen a la policia",
+        "llamad a la policía",
+        "ayúdennos por favor",
+        "ayudennos por favor",
+        "por favor ayúdennos",
+        "por favor ayudennos",
+        "sálvennos",
     ),
     # Ukrainian (Cyrillic and a few Latin transliterations)
     "uk": (
@@ -10887,6 +11814,24 @@ URGENT: dict[str, tuple[str, ...]] = {
         "затягнув у машину",
         "затягнув її в машину",
         "затягнув іі в машину",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "нас б'є",
+        "б'є нас",
+        "мене бʼє",
+        "нас бʼє",
+        "бʼє мене",
+        "бʼє нас",
+        "боїться повертатися додому",
+        "боїться повернутися додому",
+        "приніс ніж",
+        "приніс до школи ніж",
+        "погрожував вбити",
+        "погрожує убити",
+        "востаннє бачили",
+        "бачили востаннє",
+        "рятуйте нас",
+        "допоможіть нам будь ласка",
     ),
     # Lithuanian
     "lt": (
@@ -10994,6 +11939,22 @@ URGENT: dict[str, tuple[str, ...]] = {
         "nekvėpuoja",
         "be sąmonės",
         "neteko sąmonės",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "mus muša",
+        "muša mus",
+        "bijo grįžti namo",
+        "bijo grįžti namų",
+        "atsinešė peilį",
+        "atnešė peilį",
+        "grasino nužudyti",
+        "grasino užmušti",
+        "grasina užmušti",
+        "paskutinį kartą matytas",
+        "paskutinį kartą matyta",
+        "paskutinį kartą matė",
+        "gelbėkite mus",
+        "padėkite mums prašau",
     ),
     # Turkish
     "tr": (
@@ -11221,6 +12182,32 @@ URGENT: dict[str, tuple[str, ...]] = {
         "arabaya bindirdi",
         "zorla arabaya",
         "arabaya çekti",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "bizi dövüyor",
+        "beni dovuyor",
+        "bizi dovuyor",
+        "eve gitmekten korkuyor",
+        "eve dönmekten korkuyor",
+        "eve donmekten korkuyor",
+        "bıçak getirmiş",
+        "bicak getirmis",
+        "okula bıçak getirdi",
+        "okula bicak getirdi",
+        "bıçakla gelmiş",
+        "bicakla gelmis",
+        "öldürmekle tehdit etti",
+        "oldurmekle tehdit etti",
+        "öldürmekle tehdit ediyor",
+        "oldurmekle tehdit ediyor",
+        "en son görüldüğü",
+        "en son goruldugu",
+        "en son görüldü",
+        "en son goruldu",
+        "bizi kurtarın",
+        "bizi kurtarin",
+        "kurtarın bizi",
+        "kurtarin bizi",
     ),
     # Tamil (Tamil script and Roman)
     "ta": (
@@ -11345,6 +12332,24 @@ URGENT: dict[str, tuple[str, ...]] = {
         "மயக்கமாகி",
         "சுயநினைவு இல்லை",
         "moochu vidala",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "எங்களை அடிக்கிறார்",
+        "எங்களை அடிக்கிறான்",
+        "வீட்டுக்கு போக பயப்படுகிறாள்",
+        "வீட்டுக்குப் போக பயப்படுகிறாள்",
+        "வீட்டுக்கு போக பயப்படுகிறான்",
+        "கத்தி கொண்டு வந்தான்",
+        "கத்தியுடன் வந்தான்",
+        "கொன்றுவிடுவேன் என்று மிரட்டினான்",
+        "கடைசியாக பார்த்தது",
+        "போலீஸை அழையுங்கள்",
+        "காவல்துறையை அழையுங்கள்",
+        "எங்களை காப்பாற்றுங்கள்",
+        "ennai adikiraan",
+        "engalai adikkiraar",
+        "veetuku poga bayapadura",
+        "kathi konduvandhan",
     ),
     # Hindi (Devanagari and Roman; Roman overlaps Roman Urdu)
     "hi": (
@@ -11552,6 +12557,20 @@ URGENT: dict[str, tuple[str, ...]] = {
         "खुद को काटा",
         "mujhe bahut peeta",
         "ghar se nikal diya",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "हमें मारता है",
+        "बच्चों को मारता है",
+        "घर जाने से डरती है",
+        "घर जाने से डरता है",
+        "चाकू लेकर आया",
+        "छुरी लेकर आया",
+        "आखिरी बार देखा गया",
+        "आख़िरी बार देखा गया",
+        "कल से घर नहीं आया",
+        "कल से घर नहीं आई",
+        "पुलिस बुलाइए",
+        "हमें बचाओ",
     ),
     # Welsh
     "cy": (
@@ -11880,6 +12899,33 @@ URGENT: dict[str, tuple[str, ...]] = {
         "montré son sexe",
         "lui a montré son sexe",
         "monter dans sa voiture",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "il nous bat",
+        "a peur de rentrer à la maison",
+        "a peur de rentrer chez",
+        "peur de rentrer a la maison",
+        "a peur de rentrer chez elle",
+        "a peur de rentrer chez lui",
+        "a apporté un couteau",
+        "a apporte un couteau",
+        "a ramené un couteau",
+        "a ramene un couteau",
+        "est venu avec un couteau",
+        "menacé de le tuer",
+        "menace de le tuer",
+        "menacé de la tuer",
+        "menace de la tuer",
+        "menacé de nous tuer",
+        "menacé de me tuer",
+        "vu pour la dernière fois",
+        "vue pour la dernière fois",
+        "vu pour la derniere fois",
+        "vue pour la derniere fois",
+        "sauvez-nous",
+        "aidez-nous s'il vous plaît",
+        "aidez-nous svp",
+        "aidez nous svp",
     ),
     # Italian
     "it": (
@@ -12051,6 +13097,24 @@ URGENT: dict[str, tuple[str, ...]] = {
         "ancora non è tornato",
         "ancora non è tornata",
         "salire in macchina con",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "ha paura di tornare a casa",
+        "ha paura di andare a casa",
+        "ha portato un coltello",
+        "ha portato un coltello a scuola",
+        "è venuto con un coltello",
+        "minacciato di ucciderlo",
+        "minacciato di ucciderla",
+        "minacciato di ucciderci",
+        "minacciato di uccidermi",
+        "minaccia di ucciderlo",
+        "minaccia di ucciderla",
+        "visto per l'ultima volta",
+        "vista per l'ultima volta",
+        "aiutateci per favore",
+        "per favore aiutateci",
+        "salvateci",
     ),
     # German
     "de": (
@@ -12509,6 +13573,27 @@ URGENT: dict[str, tuple[str, ...]] = {
         "затащил её в машину",
         "затащил ее в машину",
         "посадил в машину",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "меня бьет",
+        "нас бьёт",
+        "нас бьет",
+        "бьет меня",
+        "бьёт нас",
+        "бьет нас",
+        "боится возвращаться домой",
+        "боится вернуться домой",
+        "принёс нож",
+        "принес нож",
+        "принёс в школу нож",
+        "принес в школу нож",
+        "пришел с ножом",
+        "грозился убить",
+        "последний раз видели",
+        "в последний раз видели",
+        "видели в последний раз",
+        "спасите нас",
+        "помогите нам пожалуйста",
     ),
     # Bulgarian
     "bg": (
@@ -12603,6 +13688,23 @@ URGENT: dict[str, tuple[str, ...]] = {
         "не диша",
         "в безсъзнание",
         "загуби съзнание",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "ни бие",
+        "бие ни",
+        "страхува се да се прибере",
+        "страх я е да се върне вкъщи",
+        "донесе нож",
+        "донесе нож в училище",
+        "дойде с нож",
+        "заплаши да го убие",
+        "заплаши да я убие",
+        "заплаши да ни убие",
+        "заплаши да ме убие",
+        "заплашва да го убие",
+        "последно видян",
+        "последно видяна",
+        "помогнете ни моля",
     ),
     # Greek
     "el": (
@@ -13078,6 +14180,20 @@ URGENT: dict[str, tuple[str, ...]] = {
         "neelpo",
         "bezsamaņā",
         "zaudēja samaņu",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "mūs sit",
+        "sit mani",
+        "sit mūs",
+        "baidās atgriezties mājās",
+        "atnesa nazi",
+        "atnesa nazi uz skolu",
+        "atnāca ar nazi",
+        "draudēja nogalināt",
+        "pēdējo reizi redzēts",
+        "pēdējo reizi redzēta",
+        "glābiet mūs",
+        "palīdziet mums lūdzu",
     ),
     # Albanian
     "sq": (
@@ -13180,6 +14296,29 @@ URGENT: dict[str, tuple[str, ...]] = {
         "ka ikur nga shtëpia",
         "iku nga shtëpia",
         "ikur nga shtëpia",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "na rreh",
+        "me rreh",
+        "më rrah",
+        "na rrah",
+        "ka frike te shkoje ne shtepi",
+        "ka frikë të kthehet në shtëpi",
+        "ka frike te kthehet ne shtepi",
+        "solli një thikë",
+        "solli nje thike",
+        "erdhi me thikë",
+        "erdhi me thike",
+        "kërcënoi se do ta vrasë",
+        "kercenoi se do ta vrase",
+        "kërcënoi ta vrasë",
+        "kercenoi ta vrase",
+        "u pa për herë të fundit",
+        "u pa per here te fundit",
+        "thirrni policine",
+        "telefononi policine",
+        "na shpëtoni",
+        "na shpetoni",
     ),
     # Persian (Farsi and Dari; Persian script and Latin "Finglish")
     "fa": (
@@ -13386,6 +14525,22 @@ URGENT: dict[str, tuple[str, ...]] = {
         "تهدید به مرگ",
         "تهدیدم به مرگ",
         "تهدید به کشتن",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "منو می‌زنه",
+        "ما رو میزنه",
+        "کتکم می‌زنه",
+        "کتکمون میزنه",
+        "میترسه بره خونه",
+        "میترسد به خانه برود",
+        "چاقو آورده",
+        "چاقو آورد مدرسه",
+        "تهدید کرد می‌کشدش",
+        "تهدید به کشتن کرد",
+        "تهدید به قتل کرد",
+        "آخرین بار دیده شد",
+        "آخرین بار دیده شده",
+        "نجاتمون بدید",
     ),
     # Pashto
     "ps": (
@@ -13452,6 +14607,18 @@ URGENT: dict[str, tuple[str, ...]] = {
         "mashoom me wrak de",
         "kor ta na de raghlay",
         "zan wazhna",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "ما وهي",
+        "موږ وهي",
+        "کور ته له تلو ډاریږي",
+        "کور ته له تلو ویریږي",
+        "چاړه یې راوړې",
+        "چاقو یې راوړی",
+        "د وژلو ګواښ یې وکړ",
+        "وروستی ځل ولیدل شو",
+        "پولیس ته زنګ ووهئ",
+        "موږ وژغورئ",
     ),
     # Kurdish, Sorani (Arabic script)
     "ckb": (
@@ -13505,6 +14672,15 @@ URGENT: dict[str, tuple[str, ...]] = {
         # a medical emergency
         "هەناسە نادات",
         "بێهۆش",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "لێمان دەدات",
+        "دەترسێت بچێتەوە ماڵەوە",
+        "چەقۆی هێنا",
+        "چەقۆی هێناوە",
+        "هەڕەشەی کوشتنی کرد",
+        "دوایین جار بینرا",
+        "ڕزگارمان بکەن",
     ),
     # Kurdish, Kurmanji (Latin script)
     "ku": (
@@ -13569,6 +14745,20 @@ URGENT: dict[str, tuple[str, ...]] = {
         "li min xist",
         "li min dixist",
         "li me xist",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "li me dixe",
+        "ditirse biçe malê",
+        "ditirse bice male",
+        "ditirse vegere malê",
+        "kêr anî",
+        "ker ani dibistanê",
+        "kêrek anî",
+        "gef xwar ku bikuje",
+        "tehdît kir ku bikuje",
+        "cara dawî hat dîtin",
+        "gazi polis bikin",
+        "me xilas bikin",
     ),
     # Tigrinya
     "ti": (
@@ -13624,6 +14814,15 @@ URGENT: dict[str, tuple[str, ...]] = {
         "ኣየስተንፍስን",
         "ካብ ቤት ትምህርቲ ኣይተመልሰን",
         "ካብ ቤት ትምህርቲ ኣይተመልሰትን",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "ይወቕዓና",
+        "ናብ ገዛ ክኸይድ ይፈርሕ",
+        "ናብ ገዛ ክትከይድ ትፈርሕ",
+        "ካራ ሒዙ መጺኡ",
+        "ክቐትሎ ኣፈራሪሑ",
+        "ክቐትላ ኣፈራሪሑ",
+        "ኣድሕኑና",
     ),
     # Amharic
     "am": (
@@ -14538,6 +15737,21 @@ URGENT: dict[str, tuple[str, ...]] = {
         "બેભાન",
         "bebhaan",
         "bebhan",
+        # short cores (by a helper session): hits me or us, afraid to go home, brought a
+        # knife, threatened to kill, last seen, call the police, save us
+        "અમને મારે છે",
+        "બાળકોને મારે છે",
+        "ઘરે જતા ડરે છે",
+        "ઘરે જવાથી ડરે છે",
+        "ચાકુ લઈને આવ્યો",
+        "છરી લઈને આવ્યો",
+        "મારી નાખવાની ધમકી",
+        "છેલ્લે જોવામાં આવ્યો",
+        "પોલીસને બોલાવો",
+        "અમને બચાવો",
+        "amne mare che",
+        "ghare jata dare che",
+        "mari nakhvani dhamki",
     ),
     # Malayalam (Malayalam script and Roman)
     "ml": (

@@ -635,6 +635,18 @@ _HURTS = (
     r"shook|shakes|throttled|pushed|shoved|threw|burnt|burned|burns|bit|locked|locks|"
     r"hittin|battering|belting|belted|thumped|thumps|smacking|went for|goes for)"
 )
+#: After "missing", what makes it missing someone or something, not a missing child.
+_NOT_MISSING = (
+    r"(?! (?:his|her|my|their|our|your|him|me|you|them|us|out|school|lessons?|class|a lot|so "
+    r"much|home|the|a|an|some|one|two|three|a few|mummy|mum|daddy|dad|nan|grandad)\b)"
+)
+
+#: Not come home, or not found (after "missing": "missing, hasn't come home from the park").
+_NOT_HOME = (
+    r"(?:(?:hasn't|has not|hasnt|haven't|have not|not|never|didn't|did not) (?:come|came|got|"
+    r"gone|arrived|made it) (?:home|hone|back)|(?:can't|cannot|can not|couldn't|could not) "
+    r"find (?:him|her|them)|(?:no ?one|nobody) (?:has |have )?seen (?:him|her|them))"
+)
 URGENT: tuple[Rule, ...] = (
     # self-harm and suicide
     (
@@ -728,6 +740,16 @@ URGENT: tuple[Rule, ...] = (
         r"man's |strange )?(?:car|van)\b",
         2.2,
         "a child taken, run away or in a stranger's car",
+    ),
+    (
+        # "missing, Leo, 8, last seen at the gate": lost property is read plainly first, and
+        # "missing his mum" is missing someone
+        r"\bmissing\b" + _NOT_MISSING + r"[^.!?\n]{0,60}?\b(?:last seen|" + _NOT_HOME + r")\b|"
+        r"\b(?:last seen|" + _NOT_HOME + r")\b[^.!?\n]{0,60}?\bmissing\b" + _NOT_MISSING + "|"
+        r"\bmissing (?:child|boy|girl|kid|son|daughter|"
+        r"pupilname|ownchild)\b|\b(?:child|boy|girl|kid|son|daughter) missing\b",
+        2.2,
+        "a child missing, last seen or not come home",
     ),
     # violence, threats and fear at home
     (
@@ -903,6 +925,16 @@ URGENT: tuple[Rule, ...] = (
     ),
 )
 
+#: Things a child loses (lost property, a pet), not a child.
+_THINGS = (
+    r"(?:jumpers?|coats?|cardigans?|fleeces?|hats?|scarf|scarves|gloves?|bags?|books?|"
+    r"bottles?|lunch ?box(?:es)?|shoes?|trainers|kit|jackets?|blazers?|glasses|lanyards?|"
+    r"uniform|letters?|forms?|homework|phones?|tablets?|keys?|cat|dog|hamster|rabbit|"
+    r"tortoise|budgie|pet|teddy|toys?|socks?|wellies|money|purse|wallet|watch|reading record|"
+    r"library book|pe bag|water bottle|jumper|tooth|teeth|sheets?|pages?|pieces?|parts?|"
+    r"items?|buttons?|earrings?)\b"
+)
+
 #: Everyday phrases with alarming words, read plainly before the urgent rules run.
 URGENT_HARMLESS: tuple[str, ...] = (
     r"\bnot in (?:any )?danger\b|\bno danger\b|\bnot (?:at all )?(?:worried|serious|urgent)\b",
@@ -922,6 +954,9 @@ URGENT_HARMLESS: tuple[str, ...] = (
     r"\b(?:anyone|anybody|any1|no ?one|nobody)(?:'s| has| have)? seen (?:\w+'s|his|her|my|our|"
     r"the|a) (?:\w+ )?(?:jumper|coat|cardigan|fleece|hat|scarf|gloves?|bag|book|bottle|"
     r"lunch ?box|shoes?|trainers|kit|jacket|blazer|glasses|lanyard)\b",
+    # "his jumper went missing, last seen in the hall": lost property, not a lost child
+    r"\b" + _THINGS + r"(?:'s| is| are| has| have| went| gone| has gone| have gone| has been|"
+    r" have been)? (?:\w+ ){0,2}missing\b|\bmissing (?:\w+ ){0,3}" + _THINGS,
     # "so scared she'd freeze on stage": nerves before a performance
     r"\b(?:scared|nervous|worried) (?:she'd|he'd|they'd|she would|he would|they would) "
     r"(?:freeze|forget|fluff|mess|cry|fall)\b",
