@@ -2241,6 +2241,19 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "jest pani krową",
         "jestes krowa",
         "jesteś krową",
+        # threats in short forms (by a helper session): you'll lose your job, I'll have you
+        # fired, I'll wait for you (familiar), a shame if something happened, stupid and evil,
+        # you shouldn't work with children
+        "straci pani pracę",
+        "straci pani prace",
+        "stracisz pracę",
+        "stracisz prace",
+        "poczekam na ciebie pod szkołą",
+        "poczekam na ciebie pod szkola",
+        "głupia i wredna",
+        "glupia i wredna",
+        "nie powinna pani pracować z dziećmi",
+        "nie powinna pani pracowac z dziecmi",
     ),
     # Urdu (Urdu script and Roman Urdu)
     "ur": (
@@ -2517,6 +2530,14 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "tu kutti hai",
         "تم کتیا ہو",
         "تم کتی ہو",
+        # threats in short forms (by a helper session): you'll lose your job, I'll have you
+        # fired, I'll wait for you (familiar), a shame if something happened, stupid and evil,
+        # you shouldn't work with children
+        "tumhari gaadi ko kuch ho gaya to",
+        "aapki gaadi ko kuch ho gaya to",
+        "aap ki gaadi ko kuch ho jaye to",
+        "تمہاری گاڑی کو کچھ ہو گیا تو",
+        "آپ کی گاڑی کو کچھ ہو گیا تو",
     ),
     # Punjabi (Gurmukhi, Shahmukhi and Roman)
     "pa": (
@@ -2609,6 +2630,17 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "mere bache nu hath laya ta",
         "mere munde nu hath laaya ta",
         "meri kudi nu hath laaya ta",
+        # threats in short forms (by a helper session): you'll lose your job, I'll have you
+        # fired, I'll wait for you (familiar), a shame if something happened, stupid and evil,
+        # you shouldn't work with children
+        "teri gaddi da haal",
+        "teri gaddi da ki haal",
+        "tuhadi gaddi da haal",
+        "teri gaddi nu kuch ho gaya ta",
+        "pata lag jaauga tainu",
+        "tainu pata lag jaauga",
+        "tenu pata lag jauga",
+        "dekh lavanga tainu",
     ),
     # Romanian
     "ro": (
@@ -2746,6 +2778,33 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "ești o scroafă",
         "esti o scroafa",
         "sunteți o scroafă",
+        # threats in short forms (by a helper session): you'll lose your job, I'll have you
+        # fired, I'll wait for you (familiar), a shame if something happened, stupid and evil,
+        # you shouldn't work with children
+        "să fiți dată afară",
+        "sa fiti data afara",
+        "să fiți dat afară",
+        "sa fiti dat afara",
+        "să fii dată afară",
+        "sa fii data afara",
+        "să fiți concediată",
+        "sa fiti concediata",
+        "veți fi concediată",
+        "veti fi concediata",
+        "o să fiți concediată",
+        "o sa fiti concediata",
+        "vă dau afară din școală",
+        "va dau afara din scoala",
+        "o să vedeți voi",
+        "o sa vedeti voi",
+        "o să vezi tu",
+        "o sa vezi tu",
+        "păcat să pățească ceva",
+        "pacat sa pateasca ceva",
+        "proastă și rea",
+        "proasta si rea",
+        "nu ar trebui să lucrați cu copii",
+        "nu ar trebui sa lucrati cu copii",
     ),
     # Arabic (Arabic script, a few common Latin spellings)
     "ar": (
@@ -2916,6 +2975,14 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "انتي غبية",
         "انتي زبالة",
         "انتي وسخة",
+        # threats in short forms (by a helper session): you'll lose your job, I'll have you
+        # fired, I'll wait for you (familiar), a shame if something happened, stupid and evil,
+        # you shouldn't work with children
+        "ستخسرين وظيفتك",
+        "ستخسرين عملك",
+        "خسارة لو صار شي لسيارتك",
+        "غبية وشريرة",
+        "لا يجب أن تعملي مع الأطفال",
     ),
     # Bengali (Bengali script and Roman)
     "bn": (
@@ -3023,6 +3090,14 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "কুত্তি",
         "একটা কুত্তি",
         "তুই কুত্তি",
+        # threats in short forms (by a helper session): you'll lose your job, I'll have you
+        # fired, I'll wait for you (familiar), a shame if something happened, stupid and evil,
+        # you shouldn't work with children
+        "দেখবেন কী হয়",
+        "দেখবেন কি হয়",
+        "dekhben ki hoy",
+        "চাকরি খেয়ে নেব",
+        "চাকরি খাবো",
     ),
     # Somali
     "so": (
@@ -3105,6 +3180,13 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "ma taqaanid cidda aan ahay",
         "waan ku burburin doonaa",
         "waan ku baabi'in doonaa",
+        # threats in short forms (by a helper session): you'll lose your job, I'll have you
+        # fired, I'll wait for you (familiar), a shame if something happened, stupid and evil,
+        # you shouldn't work with children
+        "isha ku hay naftaada",
+        "naftaada ka fiirso",
+        "shaqada waan kaa saari doonaa",
+        "shaqada waad ka waayi doontaa",
     ),
     # Portuguese
     "pt": (
@@ -3236,6 +3318,19 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "você é uma burra",
         "voce e uma burra",
         "és uma burra",
+        # threats in short forms (by a helper session): you'll lose your job, I'll have you
+        # fired, I'll wait for you (familiar), a shame if something happened, stupid and evil,
+        # you shouldn't work with children
+        "ninguém vai querer os filhos na sua turma",
+        "ninguem vai querer os filhos na sua turma",
+        "vou fazer com que seja despedida",
+        "vou fazer com que a despeçam",
+        "seria uma pena acontecer alguma coisa",
+        "burra e má",
+        "a senhora não devia trabalhar com crianças",
+        "a senhora nao devia trabalhar com criancas",
+        "você não devia trabalhar com crianças",
+        "voce nao devia trabalhar com criancas",
     ),
     # Spanish
     "es": (
@@ -3349,6 +3444,23 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "no sabes de lo que soy capaz",
         "no sabe lo que soy capaz de hacer",
         "no sabes lo que soy capaz de hacer",
+        # threats in short forms (by a helper session): you'll lose your job, I'll have you
+        # fired, I'll wait for you (familiar), a shame if something happened, stupid and evil,
+        # you shouldn't work with children
+        "nadie va a querer a sus hijos en su clase",
+        "vas a perder tu trabajo",
+        "haré que la despidan",
+        "hare que la despidan",
+        "hare que te despidan",
+        "ya vera usted",
+        "sería una pena que le pasara algo",
+        "seria una pena que le pasara algo",
+        "te espero a la salida",
+        "estúpida y mala",
+        "usted no debería trabajar con niños",
+        "usted no deberia trabajar con ninos",
+        "no deberías trabajar con niños",
+        "no deberias trabajar con ninos",
     ),
     # Ukrainian
     "uk": (
@@ -3461,6 +3573,14 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "ви не знаєте, на що я здатний",
         "ти не знаєш, на що я здатна",
         "ти не знаєш на що я здатна",
+        # threats in short forms (by a helper session): you'll lose your job, I'll have you
+        # fired, I'll wait for you (familiar), a shame if something happened, stupid and evil,
+        # you shouldn't work with children
+        "ви втратите роботу",
+        "ти втратиш роботу",
+        "почекаю тебе біля школи",
+        "тупа і зла",
+        "вам не можна працювати з дітьми",
     ),
     # Lithuanian
     "lt": (
@@ -3558,6 +3678,12 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "nežinai, ką aš galiu padaryti",
         "nezinote ka as galiu padaryti",
         "nežinote ką aš galiu padaryti",
+        # threats in short forms (by a helper session): you'll lose your job, I'll have you
+        # fired, I'll wait for you (familiar), a shame if something happened, stupid and evil,
+        # you shouldn't work with children
+        "neteksite darbo",
+        "kvaila ir pikta",
+        "neturėtumėte dirbti su vaikais",
     ),
     # Turkish
     "tr": (
@@ -3709,6 +3835,27 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "gerizekalısın",
         "gerizekalisin",
         "gerizekalısınız",
+        # threats in short forms (by a helper session): you'll lose your job, I'll have you
+        # fired, I'll wait for you (familiar), a shame if something happened, stupid and evil,
+        # you shouldn't work with children
+        "seni okul çıkışı beklerim",
+        "seni okul cikisi beklerim",
+        "seni okulun önünde beklerim",
+        "seni okulun onunde beklerim",
+        "işinden olacaksın",
+        "isinden olacaksin",
+        "işinizden olacaksınız",
+        "isinizden olacaksiniz",
+        "seni işten attıracağım",
+        "seni isten attiracagim",
+        "sizi işten attıracağım",
+        "sizi isten attiracagim",
+        "arabanıza bir şey olursa yazık olur",
+        "arabaniza bir sey olursa yazik olur",
+        "aptal ve kötü kadın",
+        "aptal ve kotu kadin",
+        "çocuklarla çalışmamalısınız",
+        "cocuklarla calismamalisiniz",
     ),
     # Tamil (Tamil script and Roman)
     "ta": (
@@ -3896,6 +4043,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "तुम्हें पता नहीं मैं कौन हूँ",
         "तुम्हें पता नहीं मैं कौन हूं",
         "तुम्हारी नौकरी नहीं बचेगी",
+        # threats in short forms (by a helper session): you'll lose your job, I'll have you
+        # fired, I'll wait for you (familiar), a shame if something happened, stupid and evil,
+        # you shouldn't work with children
+        "नौकरी से निकलवा दूंगी",
     ),
     # Welsh
     "cy": (
@@ -4062,6 +4213,17 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "t'es conne",
         "vous êtes conne",
         "espèce de conne",
+        # threats in short forms (by a helper session): you'll lose your job, I'll have you
+        # fired, I'll wait for you (familiar), a shame if something happened, stupid and evil,
+        # you shouldn't work with children
+        "vous allez perdre votre travail",
+        "tu vas perdre ton travail",
+        "ce serait dommage qu'il lui arrive quelque chose",
+        "ce serait dommage qu'il vous arrive quelque chose",
+        "ce serait dommage qu'il leur arrive quelque chose",
+        "bête et méchante",
+        "vous ne devriez pas travailler avec des enfants",
+        "tu ne devrais pas travailler avec des enfants",
     ),
     # Italian
     "it": (
@@ -4148,6 +4310,21 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "se tocca ancora mia figlia",
         "se tocchi ancora mio figlio",
         "se tocca di nuovo mio figlio",
+        # threats in short forms (by a helper session): you'll lose your job, I'll have you
+        # fired, I'll wait for you (familiar), a shame if something happened, stupid and evil,
+        # you shouldn't work with children
+        "perderai il lavoro",
+        "le faccio perdere il lavoro",
+        "ti faccio perdere il lavoro",
+        "ti faccio licenziare",
+        "la faccio licenziare",
+        "sarebbe un peccato se le succedesse qualcosa",
+        "sarebbe un peccato se succedesse qualcosa",
+        "ti aspetto fuori da scuola",
+        "ti aspetto all'uscita",
+        "stupida e cattiva",
+        "non dovresti lavorare con i bambini",
+        "lei non dovrebbe lavorare con i bambini",
     ),
     # German
     "de": (
@@ -4468,6 +4645,15 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "вы не знаете, на что я способен",
         "ты не знаешь, на что я способна",
         "ты не знаешь на что я способна",
+        # threats in short forms (by a helper session): you'll lose your job, I'll have you
+        # fired, I'll wait for you (familiar), a shame if something happened, stupid and evil,
+        # you shouldn't work with children
+        "вы потеряете работу",
+        "ты потеряешь работу",
+        "подожду тебя у школы",
+        "тупая и злая",
+        "вам нельзя работать с детьми",
+        "тебе нельзя работать с детьми",
     ),
     # Bulgarian
     "bg": (
@@ -4533,6 +4719,20 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         # threats in more phrasings (paying for it, the job, who you are dealing with)
         "ще ти го върна тъпкано",
         "ще ви го върна тъпкано",
+        # threats in short forms (by a helper session): you'll lose your job, I'll have you
+        # fired, I'll wait for you (familiar), a shame if something happened, stupid and evil,
+        # you shouldn't work with children
+        "ти си тъпа",
+        "тъпа и злобна",
+        "злобна жена",
+        "злобна вещица",
+        "не трябва да работиш с деца",
+        "не трябва да работите с деца",
+        "не бива да работите с деца",
+        "ще си загубите работата",
+        "ще си загубиш работата",
+        "ще видиш ти",
+        "ще видите вие",
     ),
     # Greek (folded without accents when matched)
     "el": (
@@ -5024,6 +5224,15 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "nuk e di se për çfarë jam e aftë",
         "nuk e di se per cfare jam i afte",
         "nuk e dini se për çfarë jam e aftë",
+        # threats in short forms (by a helper session): you'll lose your job, I'll have you
+        # fired, I'll wait for you (familiar), a shame if something happened, stupid and evil,
+        # you shouldn't work with children
+        "do ta humbësh punën",
+        "do ta humbni punën",
+        "do ta humbesh punen",
+        "do të të pres te porta e shkollës",
+        "budallaqe dhe e keqe",
+        "nuk duhet të punoni me fëmijë",
     ),
     # Croatian, Serbian and Bosnian (Latin script)
     "hr": (
@@ -5223,6 +5432,17 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "دوباره به بچم دست بزنی",
         "اگه دست به بچم بزنی",
         "اگه به بچم دست بزنی",
+        # threats in short forms (by a helper session): you'll lose your job, I'll have you
+        # fired, I'll wait for you (familiar), a shame if something happened, stupid and evil,
+        # you shouldn't work with children
+        "کارتو از دست میدی",
+        "کارتان را از دست می‌دهید",
+        "کاری می‌کنم اخراجت کنن",
+        "کاری میکنم اخراجت کنن",
+        "حیف میشه اگه برای ماشینت اتفاقی بیفته",
+        "دم در مدرسه منتظرت میمونم",
+        "احمق و بدجنس",
+        "نباید با بچه‌ها کار کنی",
     ),
     # Pashto
     "ps": (
@@ -6955,6 +7175,71 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "wyleciala pani z pracy",
             ),
         ),
+        (
+            (
+                "pani samochód",
+                "pani samochod",
+                "pani auto",
+                "twój samochód",
+                "twoj samochod",
+                "twoje auto",
+            ),
+            (
+                "gdyby coś się stało",
+                "gdyby cos sie stalo",
+                "gdyby coś mu się stało",
+                "gdyby cos mu sie stalo",
+                "gdyby mu się coś stało",
+            ),
+        ),
+        (
+            (
+                "pani też ma dzieci",
+                "pani tez ma dzieci",
+                "ty też masz dzieci",
+                "ty tez masz dzieci",
+            ),
+            (
+                "niech pani o nich pomyśli",
+                "niech pani o nich pomysli",
+                "pomyśl o nich",
+                "pomysl o nich",
+                "niech pani pomyśli",
+                "niech pani pomysli",
+            ),
+        ),
+        (
+            (
+                "wiem z kim porozmawiać",
+                "wiem z kim porozmawiac",
+                "wiem do kogo zadzwonić",
+                "wiem do kogo zadzwonic",
+            ),
+            (
+                "zwolnią",
+                "zwolnia",
+                "zwolnili",
+                "posadę",
+                "posade",
+            ),
+        ),
+        (
+            (
+                "powiem wszystkim rodzicom",
+                "napiszę na wszystkich grupach",
+                "napisze na wszystkich grupach",
+                "opiszę to na grupie rodziców",
+                "wszyscy rodzice się dowiedzą",
+                "wszyscy rodzice sie dowiedza",
+            ),
+            (
+                "co pani zrobiła",
+                "co pani zrobila",
+                "co zrobiłaś",
+                "co zrobilas",
+                "jaka pani jest",
+            ),
+        ),
     ),
     "ur": (
         (
@@ -7026,6 +7311,36 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "تمہاری گاڑی کہاں",
             ),
         ),
+        (
+            (
+                "aap ke bhi bachay hain",
+                "aap ke bhi bache hain",
+                "aapke bhi bachche hain",
+                "آپ کے بھی بچے ہیں",
+                "تمہارے بھی بچے ہیں",
+            ),
+            (
+                "unka socho",
+                "unka sochiye",
+                "un ke baare mein sochiye",
+                "ان کا سوچیں",
+                "ان کے بارے میں سوچیں",
+            ),
+        ),
+        (
+            (
+                "sab parents ko bataungi",
+                "sab parents ko bataunga",
+                "سب والدین کو بتاؤں گی",
+                "سب والدین کو بتاؤں گا",
+            ),
+            (
+                "aap ne kya kiya",
+                "jo aap ne kiya",
+                "آپ نے کیا کیا",
+                "جو آپ نے کیا",
+            ),
+        ),
     ),
     "hi": (
         (
@@ -7048,6 +7363,17 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "आपका घर",
             ),
         ),
+        (
+            (
+                "आपके भी बच्चे हैं",
+                "तुम्हारे भी बच्चे हैं",
+            ),
+            (
+                "उनके बारे में सोचिए",
+                "उनका सोचिए",
+                "उनके बारे में सोचो",
+            ),
+        ),
     ),
     "pa": (
         (
@@ -7061,6 +7387,25 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "ਤੂੰ ਕਿੱਥੇ ਰਹਿੰਦੀ ਹੈਂ",
                 "ਤੁਹਾਡਾ ਘਰ",
                 "ਤੇਰਾ ਘਰ",
+            ),
+        ),
+        (
+            (
+                "teri gaddi",
+                "teri gadi",
+                "teri gaadi",
+                "tuhadi gaddi",
+                "tuhadi gadi",
+                "teri car",
+            ),
+            (
+                "haal dekhi",
+                "haal dekhna",
+                "pata lag jaauga",
+                "pata lag jauga",
+                "pata lag jayega",
+                "kuch ho jave",
+                "kuch ho gaya ta",
             ),
         ),
     ),
@@ -7149,6 +7494,47 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "ولادك وين بيدرسوا",
             ),
         ),
+        (
+            (
+                "عندك أطفال أنت كمان",
+                "عندك اولاد",
+                "عندك أولاد",
+                "أنتِ أيضًا لديك أطفال",
+                "انتي عندك اطفال",
+            ),
+            (
+                "فكري فيهم",
+                "فكري بهم",
+                "فكري بأطفالك",
+                "فكري في أولادك",
+            ),
+        ),
+        (
+            (
+                "أعرف مع من أتكلم",
+                "اعرف مع مين احكي",
+                "أعرف مع من أتحدث",
+            ),
+            (
+                "وظيفتك",
+                "شغلك",
+                "يطردوك",
+                "يطردوكي",
+            ),
+        ),
+        (
+            (
+                "سأخبر كل الأهالي",
+                "رح قول لكل الأهل",
+                "سأخبر جميع أولياء الأمور",
+            ),
+            (
+                "ماذا فعلتِ",
+                "ما فعلتِه",
+                "شو عملتي",
+                "اللي عملتيه",
+            ),
+        ),
     ),
     "tr": (
         (
@@ -7186,6 +7572,75 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "isinden edecegim",
             ),
         ),
+        (
+            (
+                "beklerim",
+                "bekleyeceğim",
+                "bekleyecegim",
+            ),
+            (
+                "görürsün",
+                "gorursun",
+                "görürsünüz",
+                "gorursunuz",
+                "gününü görürsün",
+                "gununu gorursun",
+            ),
+        ),
+        (
+            (
+                "arabanıza",
+                "arabaniza",
+                "arabana",
+            ),
+            (
+                "yazık olur",
+                "yazik olur",
+            ),
+        ),
+        (
+            (
+                "sizin de çocuklarınız var",
+                "sizin de cocuklariniz var",
+                "senin de çocukların var",
+                "senin de cocuklarin var",
+            ),
+            (
+                "onları düşünün",
+                "onlari dusunun",
+                "onları düşün",
+                "onlari dusun",
+                "bir düşünün",
+                "bir dusunun",
+            ),
+        ),
+        (
+            (
+                "kiminle konuşacağımı biliyorum",
+                "kiminle konusacagimi biliyorum",
+            ),
+            (
+                "işten",
+                "isten",
+                "işinden",
+                "isinden",
+                "kovdur",
+            ),
+        ),
+        (
+            (
+                "bütün velilere anlatacağım",
+                "butun velilere anlatacagim",
+                "tüm velilere söyleyeceğim",
+                "tum velilere soyleyecegim",
+            ),
+            (
+                "ne yaptığınızı",
+                "ne yaptiginizi",
+                "ne yaptığını",
+                "ne yaptigini",
+            ),
+        ),
     ),
     "lt": (
         (
@@ -7207,6 +7662,25 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "kur statai mašiną",
                 "kur statote mašiną",
             ),
+        ),
+        (
+            (
+                "jūs irgi turite vaikų",
+                "jus irgi turite vaiku",
+                "tu irgi turi vaikų",
+            ),
+            (
+                "pagalvokite apie juos",
+                "pagalvok apie juos",
+                "pagalvokite apie savo vaikus",
+            ),
+        ),
+        (
+            (
+                "žinau su kuo pakalbėti",
+                "zinau su kuo pakalbeti",
+            ),
+            ("atleis",),
         ),
     ),
     "so": (
@@ -7230,6 +7704,38 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "gurigaga",
                 "cinwaankaaga",
                 "halka aad baabuurka dhigto",
+            ),
+        ),
+        (
+            (
+                "waan ku sugi doonaa",
+                "waan ku sugayaa",
+            ),
+            (
+                "isha ku hay",
+                "naftaada ka fiirso",
+                "waad arki doontaa",
+            ),
+        ),
+        (
+            (
+                "adiguna carruur baad leedahay",
+                "adna carruur baad leedahay",
+                "adiguna carruur ayaad leedahay",
+            ),
+            (
+                "ka fikir",
+                "u fiirso",
+            ),
+        ),
+        (
+            (
+                "waalidiinta oo dhan u sheegi doonaa",
+                "waalidiinta oo dhan ayaan u sheegi doonaa",
+            ),
+            (
+                "waxaad samaysay",
+                "waxa aad samaysay",
             ),
         ),
     ),
@@ -7269,6 +7775,46 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "ви втратите роботу",
             ),
         ),
+        (
+            (
+                "у вас теж є діти",
+                "у тебе теж є діти",
+                "у вас є діти",
+            ),
+            (
+                "подумайте про них",
+                "подумай про них",
+                "бережіть їх",
+            ),
+        ),
+        (
+            (
+                "знаю, з ким поговорити",
+                "знаю з ким поговорити",
+            ),
+            ("звільнять",),
+        ),
+        (
+            (
+                "розповім усім батькам",
+                "напишу в усі батьківські чати",
+                "всі батьки дізнаються",
+            ),
+            (
+                "що ви зробили",
+                "яка ви",
+            ),
+        ),
+        (
+            (
+                "у вас теж є діти",
+                "у тебе теж є діти",
+            ),
+            (
+                "подумайте про своїх дітей",
+                "подумай про своїх дітей",
+            ),
+        ),
     ),
     "ru": (
         (
@@ -7302,6 +7848,72 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "тебя уволили",
                 "вы потеряете работу",
                 "ты потеряешь работу",
+            ),
+        ),
+        (
+            (
+                "у вас ведь тоже есть дети",
+                "у вас тоже есть дети",
+                "у вас же есть дети",
+                "у тебя тоже есть дети",
+                "у вас есть дети",
+            ),
+            (
+                "подумайте о них",
+                "подумай о них",
+                "подумайте о своих детях",
+                "подумай о своих детях",
+                "берегите их",
+            ),
+        ),
+        (
+            (
+                "ваша машина",
+                "вашей машиной",
+                "вашу машину",
+                "твоя машина",
+                "вашей машине",
+            ),
+            (
+                "что-то случится",
+                "что-нибудь случится",
+                "что-то случилось бы",
+            ),
+        ),
+        (
+            (
+                "я знаю, с кем поговорить",
+                "знаю, с кем поговорить",
+                "знаю кому позвонить",
+                "знаю, кому позвонить",
+            ),
+            (
+                "уволят",
+                "уволили",
+            ),
+        ),
+        (
+            (
+                "расскажу всем родителям",
+                "напишу во все родительские чаты",
+                "все родители узнают",
+            ),
+            (
+                "что вы сделали",
+                "что вы сделали с",
+                "какая вы",
+                "какой вы",
+            ),
+        ),
+        (
+            (
+                "у вас ведь тоже есть дети",
+                "у вас тоже есть дети",
+                "у тебя тоже есть дети",
+            ),
+            (
+                "подумайте о своих детях",
+                "подумай о своих детях",
             ),
         ),
     ),
@@ -7342,6 +7954,28 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "ta humbasesh punen",
             ),
         ),
+        (
+            (
+                "edhe ju keni fëmijë",
+                "edhe ju keni femije",
+                "edhe ti ke fëmijë",
+            ),
+            (
+                "mendoni për ta",
+                "mendoni per ta",
+                "mendoni për fëmijët tuaj",
+            ),
+        ),
+        (
+            (
+                "e di me kë të flas",
+                "e di me ke te flas",
+            ),
+            (
+                "pushojnë",
+                "pushojne",
+            ),
+        ),
     ),
     "ro": (
         (
@@ -7362,6 +7996,62 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "unde parcați",
                 "unde îți lași mașina",
                 "unde vă lăsați mașina",
+            ),
+        ),
+        (
+            (
+                "mașina dumneavoastră",
+                "masina dumneavoastra",
+                "mașina ta",
+                "masina ta",
+            ),
+            (
+                "să pățească ceva",
+                "sa pateasca ceva",
+                "să i se întâmple ceva",
+                "sa i se intample ceva",
+            ),
+        ),
+        (
+            (
+                "și dumneavoastră aveți copii",
+                "si dumneavoastra aveti copii",
+                "și tu ai copii",
+                "si tu ai copii",
+            ),
+            (
+                "gândiți-vă la ei",
+                "ganditi-va la ei",
+                "gândește-te la ei",
+                "gandeste-te la ei",
+            ),
+        ),
+        (
+            (
+                "știu cu cine să vorbesc",
+                "stiu cu cine sa vorbesc",
+            ),
+            (
+                "dată afară",
+                "data afara",
+                "concediată",
+                "concediata",
+                "postul",
+                "catedra",
+            ),
+        ),
+        (
+            (
+                "le spun tuturor părinților",
+                "le spun tuturor parintilor",
+                "o să le spun tuturor părinților",
+                "scriu pe toate grupurile de părinți",
+            ),
+            (
+                "ce ați făcut",
+                "ce ati facut",
+                "ce ai făcut",
+                "ce ai facut",
             ),
         ),
     ),
@@ -7402,6 +8092,57 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "te demitam",
                 "a demitam",
                 "sejas despedida",
+            ),
+        ),
+        (
+            (
+                "vou contar a todos os pais",
+                "vou dizer a todos os pais",
+                "vou contar a todos",
+                "todos os pais vão saber",
+                "todos os pais vao saber",
+            ),
+            (
+                "o que a senhora fez",
+                "o que você fez",
+                "o que voce fez",
+                "o que a professora fez",
+            ),
+        ),
+        (
+            (
+                "o seu carro",
+                "o teu carro",
+            ),
+            (
+                "acontecesse alguma coisa",
+                "aconteça alguma coisa",
+                "aconteca alguma coisa",
+                "acontecer alguma coisa",
+            ),
+        ),
+        (
+            (
+                "a senhora também tem filhos",
+                "a senhora tambem tem filhos",
+                "você também tem filhos",
+                "voce tambem tem filhos",
+            ),
+            (
+                "pense neles",
+                "pense nos seus filhos",
+                "pense bem",
+            ),
+        ),
+        (
+            (
+                "eu sei com quem falar",
+                "sei com quem falar",
+            ),
+            (
+                "despedida",
+                "emprego",
+                "demitida",
             ),
         ),
     ),
@@ -7448,6 +8189,57 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "pierda su puesto",
             ),
         ),
+        (
+            (
+                "su coche",
+                "tu coche",
+                "su carro",
+                "tu carro",
+            ),
+            (
+                "que le pasara algo",
+                "que le pase algo",
+                "que le ocurra algo",
+                "que le ocurriera algo",
+            ),
+        ),
+        (
+            (
+                "usted también tiene hijos",
+                "usted tambien tiene hijos",
+                "tú también tienes hijos",
+                "tu tambien tienes hijos",
+            ),
+            (
+                "piense en ellos",
+                "piensa en ellos",
+                "piense en sus hijos",
+                "piensa en tus hijos",
+            ),
+        ),
+        (
+            (
+                "sé con quién hablar",
+                "se con quien hablar",
+            ),
+            (
+                "despidan",
+                "despedida",
+            ),
+        ),
+        (
+            (
+                "les contaré a todos los padres",
+                "les contare a todos los padres",
+                "se lo diré a todos los padres",
+                "se lo dire a todos los padres",
+            ),
+            (
+                "lo que usted hizo",
+                "lo que hizo",
+                "lo que hiciste",
+            ),
+        ),
     ),
     "fr": (
         (
@@ -7487,6 +8279,65 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "tu perdes ton travail",
             ),
         ),
+        (
+            (
+                "votre voiture",
+                "ta voiture",
+                "votre maison",
+                "ta maison",
+                "vos enfants",
+            ),
+            (
+                "qu'il lui arrive quelque chose",
+                "qu'il leur arrive quelque chose",
+                "s'il lui arrivait quelque chose",
+                "s'il leur arrivait quelque chose",
+                "qu'il vous arrive quelque chose",
+            ),
+        ),
+        (
+            (
+                "vous aussi vous avez des enfants",
+                "vous aussi avez des enfants",
+                "vous avez des enfants vous aussi",
+                "toi aussi tu as des enfants",
+            ),
+            (
+                "pensez-y",
+                "pensez à eux",
+                "pensez a eux",
+                "pensez à vos enfants",
+                "pensez a vos enfants",
+                "pense à eux",
+            ),
+        ),
+        (
+            (
+                "je sais à qui parler",
+                "je sais a qui parler",
+                "je sais à qui m'adresser",
+            ),
+            (
+                "virer",
+                "virée",
+                "viree",
+                "renvoyée",
+                "renvoyee",
+                "poste",
+            ),
+        ),
+        (
+            (
+                "je vais le dire à tous les parents",
+                "je vais le dire a tous les parents",
+                "je vais l'écrire sur tous les groupes",
+                "tous les parents sauront",
+            ),
+            (
+                "ce que vous avez fait",
+                "ce que tu as fait",
+            ),
+        ),
     ),
     "it": (
         (
@@ -7504,6 +8355,62 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "casa tua",
                 "dove parcheggi",
                 "dove parcheggia lei",
+            ),
+        ),
+        (
+            (
+                "lo scriverò",
+                "lo scrivero",
+                "lo scrivo",
+                "lo metto",
+                "lo dirò",
+                "lo diro",
+                "lo racconterò",
+                "lo raccontero",
+            ),
+            (
+                "tutti i gruppi dei genitori",
+                "tutti i genitori",
+                "tutti i gruppi",
+            ),
+        ),
+        (
+            (
+                "la sua macchina",
+                "la tua macchina",
+                "la sua auto",
+                "la tua auto",
+            ),
+            (
+                "succedesse qualcosa",
+                "succeda qualcosa",
+                "capitasse qualcosa",
+            ),
+        ),
+        (
+            (
+                "anche lei ha dei figli",
+                "anche lei ha figli",
+                "anche tu hai dei figli",
+                "anche tu hai figli",
+            ),
+            (
+                "ci pensi",
+                "pensi a loro",
+                "pensa a loro",
+                "pensi ai suoi figli",
+                "pensa ai tuoi figli",
+            ),
+        ),
+        (
+            (
+                "so con chi parlare",
+                "so a chi rivolgermi",
+            ),
+            (
+                "licenziare",
+                "licenziata",
+                "posto",
             ),
         ),
     ),
@@ -7567,6 +8474,46 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "къде паркираш",
                 "къде паркирате",
                 "къщата ти",
+            ),
+        ),
+        (
+            (
+                "и вие имате деца",
+                "и ти имаш деца",
+            ),
+            (
+                "помислете за тях",
+                "помисли за тях",
+            ),
+        ),
+        (
+            (
+                "знам с кого да говоря",
+                "знам с кого да се свържа",
+            ),
+            (
+                "уволнят",
+                "уволнена",
+            ),
+        ),
+        (
+            (
+                "ще кажа на всички родители",
+                "ще пиша във всички родителски групи",
+            ),
+            (
+                "какво направихте",
+                "каква сте",
+            ),
+        ),
+        (
+            (
+                "и вие имате деца",
+                "и ти имаш деца",
+            ),
+            (
+                "помислете за децата си",
+                "помисли за децата си",
             ),
         ),
     ),
@@ -7716,6 +8663,30 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "آدرس خونت",
                 "کجا پارک میکنی",
                 "کجا پارک می کنی",
+            ),
+        ),
+        (
+            (
+                "شما هم بچه دارید",
+                "تو هم بچه داری",
+            ),
+            (
+                "به فکر اونا باشید",
+                "به فکر بچه‌هاتون باشید",
+                "به فکر بچه‌هات باش",
+                "فکر اوناها رو بکنید",
+            ),
+        ),
+        (
+            (
+                "میدونم با کی صحبت کنم",
+                "می‌دونم با کی حرف بزنم",
+                "میدونم با کی حرف بزنم",
+            ),
+            (
+                "اخراج",
+                "کارتو",
+                "کارت رو",
             ),
         ),
     ),
