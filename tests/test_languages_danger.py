@@ -14,12 +14,21 @@ from pathlib import Path
 
 import pytest
 
-from bot.judge import JudgeContext, Label, _Evidence, _other_language_urgent, _prepare, judge
+from bot.judge import (
+    JudgeContext,
+    Label,
+    _Evidence,
+    _other_language_urgent,
+    _prepare,
+    _urgent_rules,
+    judge,
+)
 from bot.judge_data import languages
 
 DM = JudgeContext(where="dm")
 STORY = JudgeContext(where="story")
 TRAINING = Path(__file__).resolve().parent.parent / "bot/judge_data/training"
+CHECK = TRAINING.parent / "check"
 
 #: language code -> (danger now, ordinary messages), each written in that language.
 MESSAGES: dict[str, tuple[list[str], list[str]]] = {
@@ -955,6 +964,89 @@ MESSAGES: dict[str, tuple[list[str], list[str]]] = {
     ),
 }
 
+#: Danger phrased in ways no entry is written (a core in a new sentence, or a pair of cues
+#: with words between), each beside an ordinary message in the same words.
+NEW_DANGER = [
+    (
+        "pl",
+        "Sąsiad z dołu dotyka ją, kiedy jestem w pracy",
+        "Sąsiad z dołu pomógł nam dziś wnieść wózek, dziękujemy",
+    ),
+    (
+        "pl",
+        "Nie dam rady dłużej. Proszę, zaopiekujcie się moimi dziećmi",
+        "Zaopiekujcie się moimi dziećmi na wycieczce, są jeszcze małe",
+    ),
+    (
+        "ur",
+        "Mera shohar roz raat humein marta hai, please kuch karein",
+        "Mera beta playground mein gir gaya aur sar pe chot lagi",
+    ),
+    ("hi", "सौतेला बाप उसे रोज़ पीटता है", "मेरे बेटे के सिर में खेलते समय चोट लगी"),
+    (
+        "pa",
+        "Meri dhee ghar jaan ton dardi hai, kehndi papa kutda",
+        "Meri dhee da sir playground vich vajjeya, oh theek hai?",
+    ),
+    ("bn", "সৎ বাবা ওকে প্রায়ই মারধর করে", "খেলার মাঠে পড়ে গিয়ে ছেলের মাথায় লেগেছে"),
+    ("ar", "زوج أمها يتحرش بها كل ليلة", "ابني ضرب رأسه في الملعب، هل هو بخير؟"),
+    (
+        "so",
+        "Ninkeyga ayaa habeen walba carruurta garaacaya",
+        "Wiilkayga madaxa ayuu ku dhuftay garoonka ciyaarta",
+    ),
+    ("ro", "Concubinul mamei ei o lovește des", "Fiul meu s-a lovit la cap în curte, e bine?"),
+    (
+        "ro",
+        "Un coleg l-a amenințat că îl omoară după ore",
+        "Fratele lui mare a câștigat meciul, ce bucurie",
+    ),
+    (
+        "pt",
+        "O padrasto dela bate-lhe quase todos os dias",
+        "O meu filho bateu com a cabeça no recreio",
+    ),
+    ("es", "Mi pareja le pega a la niña cuando bebe", "Mi hijo se golpeó la cabeza en el patio"),
+    (
+        "es",
+        "Ya no puedo más. Cuiden a mis hijos",
+        "Cuiden a mis hijos en la excursión, por favor, son pequeños",
+    ),
+    ("uk", "Вітчим знову її б'є, вона ховається", "Син вдарився головою на майданчику"),
+    ("ru", "Сожитель матери её постоянно бьёт", "Сын ударился головой на площадке, всё в порядке?"),
+    ("ru", "Одноклассник грозился его сегодня убить", "Одноклассник сегодня подарил ему открытку"),
+    ("lt", "Sugyventinis ją nuolat muša", "Sūnus žaidimų aikštelėje susitrenkė galvą"),
+    ("tr", "Üvey babası kıza sürekli dokunuyor", "Oğlum bahçede başını çarptı"),
+    ("sq", "Njerku e rreh vajzën çdo natë", "Djali u përplas me kokë në oborr"),
+    ("fa", "یه مرد تو ساختمون بهش دست میزنه", "پسرم تو حیاط سرش خورد زمین"),
+    (
+        "it",
+        "Il compagno della mamma la picchia quando beve",
+        "Mio figlio ha sbattuto la testa in cortile",
+    ),
+    ("fr", "Le copain de sa mère la frappe souvent", "Mon fils s'est cogné la tête dans la cour"),
+    ("bg", "Мъжът ми ни бие всяка вечер", "Синът ми си удари главата на площадката"),
+    ("lv", "Patēvs viņu sit katru vakaru", "Dēls rotaļu laukumā sasita galvu"),
+    ("ta", "அப்பா எங்களை அடிக்கிறார் தினமும்", "மகன் விளையாட்டு மைதானத்தில் தலையில் அடிபட்டான்"),
+    ("gu", "પપ્પા અમને મારે છે, મદદ કરો", "દીકરાને રમતમાં માથામાં વાગ્યું"),
+    ("ku", "Bavê wê li me dixe her şev", "Kurê min li hewşê serê xwe li erdê xist"),
+]
+#: English: a child missing with "last seen" or not come home, and a 🆘 beside a danger word.
+ENGLISH_DANGER = [
+    "MISSING - Isla, 7, last seen by the swings at 4pm, pink coat",
+    "🆘 please share, my son is missing from the park",
+    "Last seen on Mill Lane at half three, she's missing, please ring me",
+]
+ENGLISH_ORDINARY = [
+    "He didn't come home for lunch, is that ok?",
+    "Missing: one blue water bottle, last seen at the gate",
+    "His PE bag has gone missing again, last seen in the cloakroom",
+    "She's missing her nan terribly, she hasn't come home from hospital yet",
+    "🆘 help, who has a spare tie for tomorrow?",
+    "🆘 missing PE kit, the navy one!!",
+    "My son hit his head in the playground, is he ok?",
+]
+
 DANGER = [(code, text) for code, (danger, _) in MESSAGES.items() for text in danger]
 ORDINARY = [(code, text) for code, (_, ordinary) in MESSAGES.items() for text in ordinary]
 
@@ -997,10 +1089,11 @@ def _other_language_danger(text: str) -> list[str]:
 
 
 def test_the_english_corpus_does_not_trip_the_other_language_danger_lists() -> None:
-    """Every line of the training corpus that is not danger now (about 13,000: the English
-    story replies and private messages, the public tweets, and the other-language lines)."""
+    """Every line of the training and check corpus that is not danger now (about 24,000: the
+    English story replies and private messages, the public tweets, and the other-language
+    lines), against every entry and `URGENT_NEAR` pair."""
     tripped = []
-    for path in sorted(TRAINING.glob("*.jsonl")):
+    for path in sorted([*TRAINING.glob("*.jsonl"), *CHECK.glob("*.jsonl")]):
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             if row["label"] != "urgent" and (found := _other_language_danger(row["text"])):
@@ -1017,3 +1110,74 @@ def test_ok_lines_of_the_private_and_story_corpus_are_checked() -> None:
         if row["label"] == "ok"
     ]
     assert len(ok) > 1000
+
+
+def test_danger_in_new_phrasings_is_tested_in_at_least_twenty_languages() -> None:
+    assert len({code for code, _, _ in NEW_DANGER}) >= 20
+    assert set(languages.URGENT_NEAR) <= set(languages.URGENT)
+    entries = {_prepare(e, DM).folded.lower() for words in languages.URGENT.values() for e in words}
+    for _, danger, _ in NEW_DANGER:
+        assert _prepare(danger, DM).folded.lower().strip(" .!?,") not in entries, danger
+
+
+def test_danger_pair_cues_are_lower_case_and_each_side_has_cues() -> None:
+    for code, pairs in languages.URGENT_NEAR.items():
+        for first, second in pairs:
+            assert first and second, code
+            for cue in (*first, *second):
+                assert cue == cue.lower() and cue.strip() == cue, (code, cue)
+
+
+@pytest.mark.parametrize(
+    ("code", "danger", "ordinary"),
+    NEW_DANGER,
+    ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(NEW_DANGER)],
+)
+def test_danger_in_a_new_phrasing_is_urgent_and_its_twin_is_not(
+    code: str, danger: str, ordinary: str
+) -> None:
+    assert _other_language_danger(danger), danger
+    found = judge(danger, DM)
+    assert found.label is Label.URGENT, found
+    assert not _other_language_danger(ordinary), ordinary
+    found = judge(ordinary, DM, learned=False)
+    assert found.label is not Label.URGENT, found
+
+
+def test_a_danger_pair_is_found_with_words_between_and_not_after_a_not() -> None:
+    assert _other_language_danger("Отчим её постоянно бьёт")
+    assert _other_language_danger("Бьёт её отчим")
+    assert not _other_language_danger("Отчим её не бьёт, просто кричит")
+    assert not _other_language_danger("Отчим не бьёт её")
+    assert not _other_language_danger(
+        "Отчим пришёл на концерт, а потом мы все гуляли в парке и бьёт часы"
+    )
+
+
+@pytest.mark.parametrize("text", ENGLISH_DANGER)
+def test_a_missing_child_last_seen_is_urgent(text: str) -> None:
+    for where in (DM, STORY):
+        found = judge(text, where, learned=False)
+        assert found.label is Label.URGENT, found
+
+
+@pytest.mark.parametrize("text", ENGLISH_ORDINARY)
+def test_lost_property_a_lunch_and_a_bump_are_not_urgent(text: str) -> None:
+    found = judge(text, DM, learned=False)
+    assert found.label is not Label.URGENT, found
+
+
+def test_no_line_of_the_corpus_not_danger_reads_as_a_missing_child_or_an_sos() -> None:
+    """The English rules for a missing child 'last seen' and a 🆘 beside a danger word."""
+    new = {"a child missing, last seen or not come home", "🆘 beside a danger word"}
+    tripped = []
+    for path in sorted([*TRAINING.glob("*.jsonl"), *CHECK.glob("*.jsonl")]):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            if row["label"] == "urgent":
+                continue
+            evidence = _Evidence()
+            _urgent_rules(_prepare(row["text"], DM), evidence)
+            if new & set(evidence.why.get(Label.URGENT, [])):
+                tripped.append((path.name, row["text"]))
+    assert not tripped

@@ -575,6 +575,100 @@ KIND = [
     "Super zdjęcia, dzieci wyglądają cudnie",
 ]
 
+#: Threats phrased in ways no entry is written, each beside an ordinary message in the same
+#: words: the familiar "I'll wait for you" beside a parent bringing a bag, "you'll lose your
+#: job" beside a father who lost his, "all the parents" beside a party.
+NEW_THREATS = [
+    (
+        "pa",
+        "Kal teri gaddi da haal vekhna, fer pata lag jauga",
+        "Kal pata lag jauga ke trip kado hai",
+    ),
+    (
+        "ur",
+        "Main sab parents ko bataungi ke aap ne kya kiya mere bete ke saath",
+        "Main sab parents ko bataungi ke trip ka paisa Friday tak dena hai",
+    ),
+    ("hi", "आपके भी बच्चे हैं, ज़रा उनके बारे में सोचिए", "आपके भी बच्चे हैं क्या? मेरी बेटी पूछ रही थी"),
+    (
+        "ro",
+        "Gândiți-vă la ei: și dumneavoastră aveți copii",
+        "Și dumneavoastră aveți copii la școala asta? Ana a întrebat",
+    ),
+    (
+        "bn",
+        "ওর সাথে আর একবার এমন হলে দেখবেন কী হয় আপনার",
+        "অনুগ্রহ করে একটু দেখবেন কী হয়েছে ওর ব্যাগে, আবার এমন হলে জানাবেন",
+    ),
+    (
+        "so",
+        "Ballan baan kuu qaaday, shaqada waad ka waayi doontaa",
+        "Aabbahiis shaqada ayuu ka waayay, sidaas darteed wuu murugaysan yahay",
+    ),
+    (
+        "pt",
+        "Todos os pais vão saber muito bem o que a senhora fez",
+        "Todos os pais vão saber da festa pelo grupo, obrigada",
+    ),
+    (
+        "es",
+        "Sé con quién hablar para que la despidan",
+        "Ya sé con quién hablar para el disfraz, gracias",
+    ),
+    (
+        "ru",
+        "Подумайте о них хорошенько: у вас ведь тоже есть дети",
+        "У вас тоже есть дети? Сын спрашивал",
+    ),
+    (
+        "uk",
+        "Я знаю, з ким поговорити, і вас звільнять",
+        "Дякую, тепер знаю, з ким поговорити про форму",
+    ),
+    ("bg", "Вие сте тъпа и злобна, мястото ви не е в училище", "Ножицата е тъпа, моля купете нова"),
+    (
+        "it",
+        "Lo racconterò a tutti i genitori, glielo assicuro",
+        "Tutti i genitori sono invitati alla recita di venerdì",
+    ),
+    (
+        "fr",
+        "Vos enfants… il serait triste qu'il leur arrive quelque chose",
+        "Dommage qu'elle ait raté la sortie, elle était malade",
+    ),
+    (
+        "tr",
+        "Seni okulun önünde beklerim, o zaman konuşuruz",
+        "Sizi okulun önünde bekleriz, çantasını getireceğim",
+    ),
+    (
+        "pl",
+        "Powiem wszystkim rodzicom dokładnie, co pani zrobiła",
+        "Powiem wszystkim rodzicom o zbiórce na prezent",
+    ),
+    ("ar", "فكري فيهم جيدا، عندك أولاد أنتِ أيضا", "عندك أولاد في المدرسة؟ ابني يسأل"),
+    ("lt", "Pažadu, neteksite darbo dar šiais metais", "Tėtis neteko darbo, todėl vaikas liūdnas"),
+    ("sq", "E garantoj që do ta humbni punën", "Babai humbi punën, prandaj djali është i mërzitur"),
+    ("fa", "کاری می‌کنم اخراجت کنن، مطمئن باش", "پدرش از کار اخراج شده، برای همین ناراحته"),
+    (
+        "es",
+        "Tu coche rojo… sería una lástima que le pasara algo",
+        "Qué pena que se perdiera la excursión, estaba malita",
+    ),
+    (
+        "it",
+        "Ti faccio licenziare entro l'estate, vedrai",
+        "Mio marito è stato licenziato, per questo Luca è triste",
+    ),
+    ("lv", "Jūs vēl to nožēlosiet, apsolu", "Nožēloju, ka nevarējām atnākt uz koncertu"),
+    (
+        "de",
+        "Das werden Sie noch bereuen, glauben Sie mir",
+        "Wir haben den Ausflug keine Sekunde bereut, danke",
+    ),
+    ("hr", "Zdravo, znam točno gdje živite", "Ne znam gdje živite, poslat ću čestitku po sinu"),
+]
+
 Judge = Callable[[str, JudgeContext], Verdict]
 
 THREATS = [(code, text) for code, (threats, _) in MESSAGES.items() for text in threats]
@@ -681,3 +775,29 @@ def test_a_not_is_a_whole_word() -> None:
     """French "ne" is a "not"; the end of "une" is not ("tu es une salope")."""
     assert _hostile("Tu es une salope") is not None
     assert _hostile("Bueno, eres una imbécil") is not None
+
+
+def test_new_threats_are_tested_in_at_least_twenty_languages() -> None:
+    assert len({code for code, _, _ in NEW_THREATS}) >= 20
+    entries = {
+        _prepare(e, DM).folded.lower() for words in languages.HOSTILE.values() for e in words
+    }
+    for _, threat, _ in NEW_THREATS:
+        assert _prepare(threat, DM).folded.lower().strip(" .!?,") not in entries, threat
+
+
+@pytest.mark.parametrize(
+    ("code", "threat", "ordinary"),
+    NEW_THREATS,
+    ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(NEW_THREATS)],
+)
+def test_a_threat_is_diverted_and_its_ordinary_twin_is_not(
+    judge: Judge, code: str, threat: str, ordinary: str
+) -> None:
+    assert _hostile(threat) is not None, threat
+    found = judge(threat, DM)
+    assert found.label is Label.ABUSIVE, found
+    assert route(found) is Route.DIVERT, found
+    assert _hostile(ordinary) is None, ordinary
+    found = judge(ordinary, DM)
+    assert route(found) is not Route.DIVERT, found

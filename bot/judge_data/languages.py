@@ -3093,8 +3093,6 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         # threats in short forms (by a helper session): you'll lose your job, I'll have you
         # fired, I'll wait for you (familiar), a shame if something happened, stupid and evil,
         # you shouldn't work with children
-        "দেখবেন কী হয়",
-        "দেখবেন কি হয়",
         "dekhben ki hoy",
         "চাকরি খেয়ে নেব",
         "চাকরি খাবো",
@@ -7422,6 +7420,19 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "আপনার ঠিকানা",
             ),
         ),
+        (
+            (
+                "আবার এমন করলে",
+                "আর একবার এমন করলে",
+                "আবার এমন হলে",
+                "আর একবার এমন হলে",
+                "আবার যদি এমন করেন",
+            ),
+            (
+                "দেখবেন কী হয়",
+                "দেখবেন কি হয়",
+            ),
+        ),
     ),
     "ar": (
         (
@@ -9390,6 +9401,25 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "aveti grija de copii mei",
             ),
         ),
+        (
+            (
+                "a amenințat",
+                "a amenintat",
+                "amenință",
+                "ameninta",
+            ),
+            (
+                "îl omoară",
+                "il omoara",
+                "o omoară",
+                "o omoara",
+                "ne omoară",
+                "ne omoara",
+                "să-l omoare",
+                "sa-l omoare",
+                "s-o omoare",
+            ),
+        ),
     ),
     "pt": (
         (
@@ -9501,6 +9531,20 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "бережіть моїх дітей",
             ),
         ),
+        (
+            (
+                "погрожував",
+                "погрожує",
+                "пригрозив",
+            ),
+            (
+                "убити",
+                "вбити",
+                "вб'є",
+                "уб'є",
+                "зарізати",
+            ),
+        ),
     ),
     "ru": (
         (
@@ -9537,6 +9581,21 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "берегите детей",
             ),
         ),
+        (
+            (
+                "угрожал",
+                "грозился",
+                "грозится",
+                "угрожает",
+                "пригрозил",
+            ),
+            (
+                "убить",
+                "убьёт",
+                "убьет",
+                "зарезать",
+            ),
+        ),
     ),
     "bg": (
         (
@@ -9571,6 +9630,20 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "погрижете се за децата ми",
             ),
         ),
+        (
+            (
+                "заплаши",
+                "заплашва",
+                "заплашваше",
+            ),
+            (
+                "да го убие",
+                "да я убие",
+                "да ни убие",
+                "ще го убие",
+                "ще я убие",
+            ),
+        ),
     ),
     "lt": (
         (
@@ -9599,6 +9672,19 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
             (
                 "pasirūpinkite mano vaikais",
                 "prižiūrėkite mano vaikus",
+            ),
+        ),
+        (
+            (
+                "grasino",
+                "grasina",
+                "pagrasino",
+            ),
+            (
+                "nužudyti",
+                "užmušti",
+                "nužudys",
+                "užmuš",
             ),
         ),
     ),
@@ -9640,6 +9726,20 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "cocuklarima bakin",
                 "çocuklarıma sahip çıkın",
                 "cocuklarima sahip cikin",
+            ),
+        ),
+        (
+            (
+                "tehdit etti",
+                "tehdit ediyor",
+            ),
+            (
+                "öldürmekle",
+                "oldurmekle",
+                "öldürürüm",
+                "oldururum",
+                "öldüreceğini",
+                "oldurecegini",
             ),
         ),
     ),
@@ -9795,6 +9895,16 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "aiztiek viņu",
                 "aizskar viņu",
                 "uzmācas",
+            ),
+        ),
+        (
+            (
+                "draudēja",
+                "draud",
+            ),
+            (
+                "nogalināt",
+                "nogalinās",
             ),
         ),
     ),

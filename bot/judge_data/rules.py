@@ -935,6 +935,12 @@ _THINGS = (
     r"items?|buttons?|earrings?)\b"
 )
 
+#: Words that may stand before a thing ("missing: one blue water bottle", "missing his PE bag").
+_FEW = (
+    r"(?:(?:a|an|one|two|three|the|his|her|my|our|their|some|\w+'s|blue|red|navy|black|grey|"
+    r"gray|green|white|pink|purple|yellow|brown|school|pe|new|named|reading|library|water) )*"
+)
+
 #: Everyday phrases with alarming words, read plainly before the urgent rules run.
 URGENT_HARMLESS: tuple[str, ...] = (
     r"\bnot in (?:any )?danger\b|\bno danger\b|\bnot (?:at all )?(?:worried|serious|urgent)\b",
@@ -956,7 +962,7 @@ URGENT_HARMLESS: tuple[str, ...] = (
     r"lunch ?box|shoes?|trainers|kit|jacket|blazer|glasses|lanyard)\b",
     # "his jumper went missing, last seen in the hall": lost property, not a lost child
     r"\b" + _THINGS + r"(?:'s| is| are| has| have| went| gone| has gone| have gone| has been|"
-    r" have been)? (?:\w+ ){0,2}missing\b|\bmissing (?:\w+ ){0,3}" + _THINGS,
+    r" have been)? (?:\w+ ){0,2}missing\b|\bmissing[:;, -]+" + _FEW + _THINGS,
     # "so scared she'd freeze on stage": nerves before a performance
     r"\b(?:scared|nervous|worried) (?:she'd|he'd|they'd|she would|he would|they would) "
     r"(?:freeze|forget|fluff|mess|cry|fall)\b",
