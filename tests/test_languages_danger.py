@@ -1030,6 +1030,17 @@ NEW_DANGER = [
     ("ta", "அப்பா எங்களை அடிக்கிறார் தினமும்", "மகன் விளையாட்டு மைதானத்தில் தலையில் அடிபட்டான்"),
     ("gu", "પપ્પા અમને મારે છે, મદદ કરો", "દીકરાને રમતમાં માથામાં વાગ્યું"),
     ("ku", "Bavê wê li me dixe her şev", "Kurê min li hewşê serê xwe li erdê xist"),
+    (
+        "pt",
+        "Um menino levou uma faca para a escola, o meu filho viu",
+        "O Tiago trouxe uma faca para cortar o bolo da festa",
+    ),
+    (
+        "fr",
+        "Un garçon a ramené un couteau à l'école hier",
+        "Il a apporté un couteau pour le gâteau d'anniversaire",
+    ),
+    ("ru", "Мальчик принёс нож в школу и всем показывал", "Он принёс нож для торта на праздник"),
 ]
 #: English: a child missing with "last seen" or not come home, and a 🆘 beside a danger word.
 ENGLISH_DANGER = [
