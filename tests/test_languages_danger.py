@@ -1041,6 +1041,17 @@ NEW_DANGER = [
         "Il a apporté un couteau pour le gâteau d'anniversaire",
     ),
     ("ru", "Мальчик принёс нож в школу и всем показывал", "Он принёс нож для торта на праздник"),
+    (
+        "fr",
+        "Elle a été vue pour la dernière fois devant la boulangerie",
+        "Je l'ai vu pour la dernière fois à Noël, il était malade",
+    ),
+    ("ru", "Последний раз его видели у остановки в шесть", "Мы последний раз видели дедушку летом"),
+    (
+        "it",
+        "È stato visto per l'ultima volta al parco giochi",
+        "L'ho visto per l'ultima volta a Natale, poi è morto",
+    ),
 ]
 #: English: a child missing with "last seen" or not come home, and a 🆘 beside a danger word.
 ENGLISH_DANGER = [
