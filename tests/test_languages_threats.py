@@ -413,6 +413,11 @@ ORDINARY = [
     "Am văzut o vacă și o scroafă la fermă",
     "Vimos uma vaca e um burro na quinta",
     "Çiftlikte domuz ve inek gördük",
+    # "I'll wait for you at the way out" in Italian and Spanish, whose parents often say "tu"
+    # to a teacher, is a parent with a bag too
+    "Ti aspetto all'uscita con lo zaino di Marco",
+    "Te espero a la salida con la mochila de Lucía",
+    "Sizi yarın 9'da beklerim, fotoğrafları görürsünüz",
 ]
 
 #: More threats, each in one language: paying for what was done to a child, the teacher's job,
