@@ -1048,20 +1048,20 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
     outcome = Outcome.KEEP if context.where == DM else Outcome.REMOVE
     weight = ev.of(_URGENT)
     urgent = Verdict(_URGENT, _confidence(weight), _reasons(ev, _URGENT), outcome)
-    if context.where == DM and chances is not None and words_danger < URGENT_AT:
-        if chances["urgent"] < heads.threshold["urgent_sure"]:
-            other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where)
-            if other.label is not _ABUSE or other.outcome is Outcome.KEEP:
-                return replace(other, doubt=urgent.reasons[0])
-    if context.where == PUPIL and chances is not None and words_danger < URGENT_AT:
-        # The story's heads learnt parents' words, not a child's ("my haunted house story, it
-        # is really scary"): what they alone read as danger, and not surely, a teacher reads
-        # now, as everything a pupil posts; danger words still alert the leads.
-        if chances["urgent"] < (1.0 + heads.threshold["urgent"]) / 2:
-            other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where)
-            why = f"may be danger ({urgent.reasons[0]}): a teacher reads it now"
-            outcome = Outcome.REMOVE if other.outcome is Outcome.REMOVE else Outcome.ASK
-            return replace(other, reasons=(why, *other.reasons[:3]), outcome=outcome)
+    if chances is None or words_danger >= URGENT_AT:  # the danger words decide, or nothing else
+        return urgent
+    if context.where == DM and chances["urgent"] < heads.threshold["urgent_sure"]:
+        other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where)
+        if other.label is not _ABUSE or other.outcome is Outcome.KEEP:
+            return replace(other, doubt=urgent.reasons[0])
+    # The story's heads learnt parents' words, not a child's ("my haunted house story, it is
+    # really scary"): what they alone read as danger, and not surely, a teacher reads now, as
+    # everything a pupil posts; danger words still alert the leads.
+    if context.where == PUPIL and chances["urgent"] < (1.0 + heads.threshold["urgent"]) / 2:
+        other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where)
+        why = f"may be danger ({urgent.reasons[0]}): a teacher reads it now"
+        outcome = Outcome.REMOVE if other.outcome is Outcome.REMOVE else Outcome.ASK
+        return replace(other, reasons=(why, *other.reasons[:3]), outcome=outcome)
     return urgent
 
 

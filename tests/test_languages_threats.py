@@ -760,16 +760,8 @@ def test_a_kind_comment_that_found_no_kind_word_now_stays(judge: Judge, text: st
     assert found.label is Label.OK, found
 
 
-@pytest.mark.parametrize("text", MORE_THREATS)
-def test_more_threats_are_diverted(judge: Judge, text: str) -> None:
-    assert _hostile(text) is not None, text
-    found = judge(text, DM)
-    assert found.label is Label.ABUSIVE, found
-    assert route(found) is Route.DIVERT, found
-
-
-@pytest.mark.parametrize("text", INSULTS)
-def test_an_insult_to_the_teacher_is_diverted(judge: Judge, text: str) -> None:
+@pytest.mark.parametrize("text", MORE_THREATS + INSULTS)
+def test_more_threats_and_insults_to_the_teacher_are_diverted(judge: Judge, text: str) -> None:
     assert _hostile(text) is not None, text
     found = judge(text, DM)
     assert found.label is Label.ABUSIVE, found
