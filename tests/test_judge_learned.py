@@ -36,6 +36,14 @@ DM = JudgeContext(where="dm", pupil_names=STORY.pupil_names)
         "I'll put your address on Facebook and let everyone know what you are.",
         "One phone call and you're finished at that school. Think on.",
         "My brothers will be coming in to have a word with you tomorrow.",
+        "I'll stand outside your house and wait for you to come out so we can talk.",
+        "I'll be having a word with you away from school.",
+        "Expect me.",
+        "Got you on video. Think the parents' group would like to see it?",
+        "Your contract's up in July isn't it? I'd hate for anything to affect the renewal.",
+        "Say hi to your mum for me. She's still on Oak Lane isn't she?",
+        "I'd stop now. While it's still just messages.",
+        "Dozy mare.",
     ],
 )
 def test_threats_go_to_slt_not_the_teacher(text: str) -> None:
@@ -49,6 +57,10 @@ def test_threats_go_to_slt_not_the_teacher(text: str) -> None:
         "I know people who've had the same trouble with the reading app, is it down?",
         "Ruby's brothers will be coming in for the assembly, is that ok?",
         "My brother's picking her up today, he's on the list.",
+        "Could I have a word with you after school about Ruby's lunchbox?",
+        "I'll wait for you at the gate after school with the reading record.",
+        "I'm a dozy mare, forgot her PE kit again!",
+        "The local paper would love to see the photos of the science fair, can we send them?",
     ],
 )
 def test_words_that_look_like_threats_reach_the_teacher(text: str) -> None:

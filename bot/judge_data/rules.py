@@ -525,9 +525,10 @@ ABUSE: tuple[Rule, ...] = (
         "turns up where a teacher lives or away from school",
     ),
     (
-        r"\b(?:papers?|press|local news|news|echo|parents'? (?:group|whatsapp|chat)|facebook "
-        r"group)\b.{0,40}\b(?:would|'d|might) (?:like|love|be interested|want) to (?:see|hear|"
-        r"know)\b|\b(?:i'd|i would|would) hate (?:for )?(?:anything|something) to (?:happen|"
+        r"\b(?:think|reckon|bet|wonder if|imagine|guess) (?:\w+ ){0,3}(?:papers?|press|local "
+        r"news|news|echo|parents'? (?:group|whatsapp|chat)|facebook group)\b.{0,40}\b(?:would|"
+        r"'d|might) (?:like|love|be interested|want) to (?:see|hear|know)\b|\b(?:i'd|i would|"
+        r"would) hate (?:for )?(?:anything|something) to (?:happen|"
         r"affect|go wrong|get out|come out)\b|\bwhile it'?s still (?:just )?(?:words|messages|"
         r"talk|emails|texts)\b|\byour (?:mum|mother|mam|dad|father|husband|wife|partner|kids|"
         r"children|son|daughter|family|fella|boyfriend|girlfriend)(?:'s)?\b.{0,60}\b(?:still "
