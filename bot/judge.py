@@ -127,9 +127,15 @@ class Verdict:
 LEARNED_DM_WORDS = 3
 #: A message in another language of fewer words than this that uses kind words of a
 #: language the judge knows ("Dziękuję bardzo!") is read as kind, not sent to be read: a
-#: longer one may carry a disclosure after its thanks. A story reply is usually a sentence
-#: or two of praise, so it is allowed more than a private message.
-KIND_ONLY_WORDS = {DM: 6, STORY: 12, PUPIL: 12}
+#: longer one may carry a complaint or a disclosure after its thanks. A story reply is
+#: usually a sentence or two of praise, so it is allowed more than a private message, and
+#: more again (KIND_STORY_WORDS) when its kind words are of a language whose words of
+#: contrast the judge knows (`languages.CONTRAST`: "but", "shame", "why", "again"). A story
+#: reply with any of those, in any language, is never kept: "Lovely, shame the teachers
+#: were chatting 🙄" is a sneer (a pupil's post is read as a story reply). A question with
+#: no kind words is not kept either: "¿Alguien ha visto a mi hijo?" is a missing child.
+KIND_ONLY_WORDS = {DM: 6, STORY: 12}
+KIND_STORY_WORDS = 30
 #: Evidence weight at which a label is acted on (confidence about 0.8).
 ACT = 2.0
 #: Evidence weight at which a teacher is asked.
@@ -719,7 +725,17 @@ _COMPARISON_RULES = _rules(_COMPARE, rules.COMPARISON)
 _ABUSE_RULES = _rules(_ABUSE, rules.ABUSE)
 _URGENT = Label.URGENT
 _URGENT_RULES = _rules(_URGENT, rules.URGENT + rules.URGENT_UNNAMED)
-_URGENT_HARMLESS = re.compile("|".join(rules.URGENT_HARMLESS))
+#: Kind phrases of other languages that hold an English danger word ("der Hammer", great;
+#: "ekdum bomb") are harmless too: each is listed as a whole phrase, never the bare word.
+_KIND_ALARMING = [
+    _fold(phrase).lower()
+    for phrases in languages.KIND.values()
+    for phrase in phrases
+    if any(rule.pattern.search(_fold(phrase).lower()) for rule in _URGENT_RULES)
+]
+_URGENT_HARMLESS = re.compile(
+    "|".join([*rules.URGENT_HARMLESS, *(_phrases([p]).pattern for p in _KIND_ALARMING)])
+)
 #: Evidence weight at which a message takes the urgent path. Lower than `ACT`: a lead
 #: alerted for nothing costs a minute; a child in danger left until Monday costs far more.
 URGENT_AT = 1.2
@@ -834,6 +850,7 @@ class _Language:
     kind: re.Pattern[str] | None
     hostile: re.Pattern[str] | None
     urgent: re.Pattern[str] | None
+    contrast: re.Pattern[str] | None
 
 
 #: Letters of scripts written without spaces between words (Chinese, Japanese, Thai, Lao,
@@ -903,6 +920,7 @@ def _languages() -> dict[str, _Language]:
             _folded_phrases(languages.KIND.get(code, ())),
             _hostile(code),
             _urgent(code),
+            _folded_phrases(languages.CONTRAST.get(code, ())),
         )
         for code in languages.KIND.keys() | languages.HOSTILE.keys() | languages.URGENT.keys()
     }
@@ -939,6 +957,30 @@ def _known_words(text: str) -> tuple[str | None, str | None]:
         if hostile is None and language.hostile is not None and language.hostile.search(text):
             hostile = code
     return kind, hostile
+
+
+def _contrast(text: str) -> str | None:
+    """A word of contrast or complaint of any language known ("ale", "pero", "why"): the
+    language a message is in is not always sure, and a word read wrongly only sends a kind
+    reply to a teacher."""
+    for language in _languages().values():
+        if language.contrast is not None and (found := language.contrast.search(text)):
+            return found.group(0)
+    return None
+
+
+#: Where a sentence ends, in the scripts the lists cover (Greek ";" is a question mark).
+_SENTENCE_STOPS = re.compile("[.!?;。！？؟۔।]+")
+
+
+def _kind_throughout(t: _Text, foreign: _Foreign, words_written: int) -> bool:
+    """Whether a story reply longer than KIND_ONLY_WORDS is kind throughout: in a language
+    with `CONTRAST` words, shorter than KIND_STORY_WORDS, and kind words in every sentence,
+    so news after the thanks ("Piękne zdjęcia. Kuba ma zdiagnozowany…") goes to a teacher."""
+    if foreign.kind not in languages.CONTRAST or words_written >= KIND_STORY_WORDS:
+        return False
+    sentences = [s for s in _SENTENCE_STOPS.split(t.folded.lower()) if any(map(str.isalpha, s))]
+    return all(_known_words(s)[0] is not None for s in sentences)
 
 
 def _other_language(t: _Text) -> _Foreign | None:
@@ -998,8 +1040,10 @@ def _other_language_verdict(words: Verdict, foreign: _Foreign, t: _Text, where: 
     """A message in another language, which the sentence model cannot read: the word rules'
     removals stand; hostile words (in any language known) are acted on. A private message
     is otherwise marked unread; in a class story it goes to a teacher, marked unread, never
-    silently kept. Only a short message of kind words is just kind: a longer one may carry a
-    disclosure after its thanks ("Dziękuję. Amelia mówi, że tata ją bije…")."""
+    silently kept. Only a short message of kind words is just kind (a story reply kind in
+    every sentence may be longer): a longer one may carry a disclosure after its thanks
+    ("Dziękuję. Amelia mówi, że tata ją bije…"), and a "but" or "why" of any language turns
+    thanks into a complaint ("Gracias, pero otra vez…")."""
     if words.outcome is Outcome.REMOVE:
         return words
     if foreign.hostile is not None:
@@ -1009,11 +1053,14 @@ def _other_language_verdict(words: Verdict, foreign: _Foreign, t: _Text, where: 
     if words.outcome is Outcome.ASK:
         return words
     words_written = sum(any(c.isalpha() for c in w) for w in t.original.split())
-    if foreign.kind is not None and words_written < KIND_ONLY_WORDS[where]:
-        return Verdict(Label.OK, 0.8, (f"kind words in {foreign.written_in}",), Outcome.KEEP)
     if where == DM:
+        if foreign.kind is not None and words_written < KIND_ONLY_WORDS[DM]:
+            return Verdict(Label.OK, 0.8, (f"kind words in {foreign.written_in}",), Outcome.KEEP)
         reason = f"written in {foreign.written_in}, which the judge cannot read"
         return replace(words, reasons=(reason, *words.reasons[:3]), unread=foreign.written_in)
+    if foreign.kind is not None and _contrast(t.folded.lower()) is None:
+        if words_written < KIND_ONLY_WORDS[STORY] or _kind_throughout(t, foreign, words_written):
+            return Verdict(Label.OK, 0.8, (f"kind words in {foreign.written_in}",), Outcome.KEEP)
     written_in = foreign.written_in
     reason = (
         f"written in {written_in}: a teacher reads it"

@@ -23,6 +23,7 @@ from bot.judge import (
     Label,
     Outcome,
     Verdict,
+    _contrast,
     _known_words,
     _languages,
     _other_language,
@@ -671,3 +672,197 @@ def test_no_ok_line_of_the_corpus_has_a_hostile_word(judge: Judge) -> None:
                 tripped.append((name, code, found.group(0), text))
     print(*tripped, sep="\n")
     assert not tripped
+
+
+#: language code -> (a kind story reply of 12 to 30 words, the same thanks with a complaint
+#: after "but", "shame", "why", "again" or "never"), each written for this test.
+LONG_KIND: dict[str, tuple[str, str]] = {
+    "pl": (
+        "Dziękujemy za piękne zdjęcia z wycieczki, Zosia opowiadała cały wieczór o zwierzętach "
+        "i już pyta, kiedy pojedziemy tam całą rodziną",
+        "Dziękujemy za zdjęcia z wycieczki, ale szkoda, że znowu nikt nas nie uprzedził o "
+        "zmianie godziny powrotu autobusu",
+    ),
+    "ro": (
+        "Mulțumim frumos pentru pozele minunate de la serbare, Maria a fost foarte fericită și "
+        "ne-a povestit totul acasă",
+        "Mulțumim pentru poze, dar păcat că nu am primit nicio scrisoare despre costume și am "
+        "aflat de la alți părinți",
+    ),
+    "pt": (
+        "Muito obrigada pelas fotos lindas do passeio, o Rafael chegou em casa tão feliz e "
+        "contou tudo ao jantar",
+        "Obrigada pelas fotos do passeio, mas é uma pena que a escola nunca avise os pais com "
+        "antecedência sobre estas coisas",
+    ),
+    "es": (
+        "Muchísimas gracias por las fotos de la obra, los niños estaban preciosos y mi hija no "
+        "para de cantar las canciones",
+        "Gracias por las fotos de la obra, pero otra vez nos avisaron tarde y muchos padres no "
+        "pudimos llegar a tiempo",
+    ),
+    "it": (
+        "Grazie mille alle maestre per le foto bellissime della gita, Matteo è tornato a casa "
+        "felicissimo e racconta tutto",
+        "Grazie per le foto della gita, peccato che come sempre nessuno ci abbia detto a che ora "
+        "tornava il pullman",
+    ),
+    "de": (
+        "Vielen lieben Dank für die schönen Fotos vom Ausflug, Lena hat den ganzen Abend nur "
+        "davon erzählt und will wieder hin",
+        "Danke für die Fotos vom Ausflug, aber leider wurden wir schon wieder viel zu spät über "
+        "die Abfahrtszeit informiert",
+    ),
+    "fr": (
+        "Un grand merci pour ces photos de la sortie, Chloé est rentrée ravie et nous a tout "
+        "raconté pendant le dîner",
+        "Merci pour les photos de la sortie, mais dommage qu'on soit toujours prévenus au "
+        "dernier moment pour les horaires",
+    ),
+    "vi": (
+        "Cảm ơn cô giáo rất nhiều vì những tấm ảnh đẹp, bé nhà em về nhà rất vui và kể "
+        "chuyện suốt buổi tối",
+        "Cảm ơn cô vì những tấm ảnh, nhưng tại sao nhà trường không báo trước cho phụ huynh về "
+        "giờ xe buýt về",
+    ),
+    "tl": (
+        "Maraming salamat po sa magagandang litrato, sobrang saya ni Migo pag-uwi at "
+        "ikinuwento niya lahat sa amin kagabi",
+        "Salamat po sa mga litrato, pero bakit hindi na naman kami sinabihan kung anong oras "
+        "babalik ang bus",
+    ),
+    "tr": (
+        "Emeğinize sağlık öğretmenim, fotoğraflar çok güzel olmuş, oğlum eve çok mutlu geldi ve "
+        "bütün akşam gezi hakkında konuştu",
+        "Fotoğraflar için teşekkürler ama yine otobüsün ne zaman döneceğini kimse bize haber "
+        "vermedi, çok yazık",
+    ),
+    "uk": (
+        "Дуже дякуємо за чудові фото з екскурсії, Соломія повернулася додому щаслива і весь "
+        "вечір розповідала про музей",
+        "Дякуємо за фото з екскурсії, але чому нас знову не попередили, о котрій годині "
+        "повертається автобус",
+    ),
+    "ur": (
+        "Bohat shukriya madam, tasveerein bohat pyari hain, Ayaan ghar aa kar bohat khush tha "
+        "aur sab kuch bataya",
+        "Tasveeron ka shukriya lekin hamesha ki tarah bus ke waqt ke baare mein kisi ne "
+        "humein nahi bataya",
+    ),
+}
+
+#: language code -> (warm slang with a "scary" word, a sneer or complaint with the same
+#: praise and a word of contrast), each written for this test.
+SLANG: dict[str, tuple[str, str]] = {
+    "pt": (
+        "A Sofia matou a pau na peça da escola!",
+        "Matou a pau, pena que a escola nunca avisa nada a tempo",
+    ),
+    "fr": (
+        "Les enfants ont tout tué au spectacle 😂 trop fiers",
+        "Ils ont tout tué, dommage que la salle était encore trop petite",
+    ),
+    "cs": (
+        "Zabili to! Nejkrásnější besídka vůbec",
+        "Zabili to, škoda že zase nebylo nic slyšet",
+    ),
+    "tl": (
+        "Patay na patay ako sa mga costume nila, ang cute",
+        "Ang cute, pero bakit na naman walang abiso tungkol sa costume",
+    ),
+    "uk": (
+        "Вбивча вистава, ми плакали від сміху",
+        "Вбивча вистава, шкода що знову нічого не було чути",
+    ),
+    "es": (
+        "Me muero de ternura con los pastorcitos del belén",
+        "Qué ternura, lástima que siempre salen los mismos niños delante",
+    ),
+    "de": (
+        "Der Auftritt war der Hammer, danke an alle!",
+        "Der Auftritt war der Hammer, aber warum war die Aula schon wieder so voll",
+    ),
+    "ur": (
+        "Sab itne cute lag rahe hain, zabardast",
+        "Itne cute lag rahe hain, lekin hamesha wahi bachay aage kyun hote hain",
+    ),
+}
+
+#: Questions in another language with no kind word go to a teacher: to the word lists a
+#: missing child reads as a bus timetable. (A lost child and a bus time, in Polish, Spanish and
+#: Romanian; a "why".)
+QUESTIONS = (
+    "Czy ktoś widział mojego syna?",
+    "Czy ktoś wie, o której wraca autobus?",
+    "¿Alguien ha visto a mi hijo?",
+    "¿Alguien sabe a qué hora vuelve el autobús?",
+    "A văzut cineva pe fiica mea?",
+    "¿Por qué nadie nos avisó de la excursión?",
+)
+
+#: A kind reply with news after its thanks: each sentence must be kind for a reply of 12
+#: words or more to be kept (the news is for a teacher to read).
+NEWS_AFTER_THANKS = (
+    "Piękne zdjęcia, dziękujemy. Chciałam tylko powiedzieć, że Kuba ma nową diagnozę i bierze "
+    "leki od poniedziałku"
+)
+
+
+@pytest.mark.parametrize(("code", "pair"), LONG_KIND.items(), ids=list(LONG_KIND))
+def test_a_long_kind_reply_stays_and_its_twin_with_a_complaint_goes_to_a_teacher(
+    judge: Judge, code: str, pair: tuple[str, str]
+) -> None:
+    """Thanks of 12 words or more are kept when no word of contrast follows them; the same
+    thanks followed by "but" and a complaint go to a teacher, never silently kept."""
+    kind, complaint = pair
+    assert len(kind.split()) >= judge_module.KIND_ONLY_WORDS["story"], kind
+    found = judge(kind, STORY)
+    assert found.outcome is Outcome.KEEP and found.label is Label.OK, found
+    assert _contrast(_prepare(complaint, STORY).folded.lower()) is not None, complaint
+    twin = judge(complaint, STORY)
+    assert twin.outcome is Outcome.ASK, twin
+
+
+@pytest.mark.parametrize(("code", "pair"), SLANG.items(), ids=list(SLANG))
+def test_warm_slang_stays_and_its_sneering_twin_does_not(
+    judge: Judge, code: str, pair: tuple[str, str]
+) -> None:
+    praise, sneer = pair
+    found = judge(praise, STORY)
+    assert found.outcome is Outcome.KEEP and found.label is Label.OK, found
+    twin = judge(sneer, STORY)
+    assert twin.outcome is not Outcome.KEEP, twin
+
+
+@pytest.mark.parametrize("text", QUESTIONS)
+def test_a_question_in_another_language_goes_to_a_teacher(judge: Judge, text: str) -> None:
+    assert _other_language(_prepare(text, STORY)) is not None
+    found = judge(text, STORY)
+    assert found.outcome is Outcome.ASK, found
+    assert found.unread is not None, found
+
+
+def test_news_after_thanks_goes_to_a_teacher(judge: Judge) -> None:
+    """Kind words in the first sentence only: the second is news a teacher should read."""
+    text = NEWS_AFTER_THANKS
+    assert _contrast(_prepare(text, STORY).folded.lower()) is None
+    words = len(text.split())
+    assert judge_module.KIND_ONLY_WORDS["story"] <= words < judge_module.KIND_STORY_WORDS
+    found = judge(text, STORY)
+    assert found.outcome is Outcome.ASK, found
+
+
+def test_a_kind_idiom_with_an_english_danger_word_is_not_danger(judge: Judge) -> None:
+    """German "der Hammer" (great) is a whole kind phrase, which the English danger rules
+    skip; a hammer in a German message is still a weapon to them."""
+    found = judge("Das Krippenspiel war der Hammer, danke an alle!", STORY)
+    assert found.outcome is Outcome.KEEP, found
+    danger = judge("Er hat einen Hammer in der Hand und schreit die Kinder an", STORY)
+    assert danger.label is Label.URGENT, danger
+
+
+def test_a_private_message_keeps_its_shorter_limit(judge: Judge) -> None:
+    """Only story replies are allowed the longer limit: a private message of thanks of six
+    words or more in another language is still marked unread, as before."""
+    found = judge("Dziękujemy bardzo za wszystko, Zosia jest szczęśliwa", DM)
+    assert found.unread is not None, found

@@ -798,3 +798,234 @@ def test_a_threat_is_diverted_and_its_ordinary_twin_is_not(
     assert _hostile(ordinary) is None, ordinary
     found = judge(ordinary, DM)
     assert route(found) is not Route.DIVERT, found
+
+
+#: Threats in the ways parents phrase them, each kind of cue beside an ordinary twin in the
+#: same words: "be careful" with "anything can happen" beside "be careful, she has a cold";
+#: "I'll come" with "to your house" beside "I'll come to the school"; "you'll see" with "what I'll
+#: do" beside "you'll see the photos"; "I'll publish" with "your name and address" beside "I'll
+#: write your name on the card"; the papers with "what you did"; "my brothers" with "will find
+#: you" beside "my brothers are coming to the play"; "your children" with "it would be a shame";
+#: "I know" with "what time you leave" beside "I know you are busy"; "watch your back", "last
+#: warning", "I'll deal with you", "you'll get what's coming". Written for these tests.
+THREAT_KINDS = [
+    (
+        "pl",
+        "Niech pani lepiej uważa, wszystko może się zdarzyć",
+        "Niech pani uważa na Olę, bo ma katar",
+    ),
+    ("pl", "Pani jeszcze zobaczy, co się wtedy stanie", "Zobaczy pani jutro zdjęcia z wycieczki"),
+    (
+        "pl",
+        "Przyjdę któregoś dnia pod pani dom i porozmawiamy",
+        "Przyjdę jutro do szkoły porozmawiać",
+    ),
+    ("pl", "Moi bracia znajdą panią, obiecuję", "Moi bracia przyjdą na przedstawienie, dziękujemy"),
+    (
+        "pl",
+        "Opublikuję w internecie pani nazwisko i adres",
+        "Pani nazwisko wpiszę na liście obecności",
+    ),
+    (
+        "pl",
+        "Pani dzieci też chodzą do szkoły. Szkoda by było, gdyby coś im się stało",
+        "Szkoda, że dzieci nie pojechały na wycieczkę",
+    ),
+    (
+        "ro",
+        "Aveți grijă, nu se știe niciodată ce se poate întâmpla",
+        "Aveți grijă de Ana azi, are febră",
+    ),
+    ("ro", "O să vezi tu ce-ți fac", "O să vezi pozele de la excursie mâine"),
+    ("ro", "Frații mei te găsesc oriunde", "Frații mei vin la serbare"),
+    ("ro", "Știu la ce oră pleci de la școală", "Știu că sunteți ocupată, mulțumesc"),
+    (
+        "pt",
+        "Tome cuidado, professora, nunca se sabe o que pode acontecer",
+        "Tome cuidado com o Tiago, ele está constipado",
+    ),
+    ("pt", "Um dia destes vou aparecer à sua porta", "Vou aparecer na escola amanhã às nove"),
+    ("pt", "A senhora vai ver o que acontece", "A senhora vai ver as fotos da festa?"),
+    (
+        "pt",
+        "Vou mandar isto aos jornais, todos vão saber o que a senhora fez",
+        "Saiu no jornal uma notícia da escola, parabéns",
+    ),
+    ("es", "Cuídate las espaldas, profe", "Cuídate mucho, profe, que te mejores"),
+    (
+        "es",
+        "Voy a publicar tu nombre y tu dirección en todas partes",
+        "Voy a escribir tu nombre en la tarjeta de Navidad",
+    ),
+    ("es", "Mis primos te van a encontrar", "Mis primos van a venir a la función"),
+    ("es", "Ya verás lo que va a pasar", "Ya verá las fotos, salieron preciosas"),
+    ("es", "Sé perfectamente a qué hora sales", "Sé que estás muy ocupada, gracias"),
+    (
+        "fr",
+        "Faites attention, un accident est vite arrivé",
+        "Faites attention, elle a un rhume aujourd'hui",
+    ),
+    ("fr", "Je passerai un de ces jours chez vous", "Je passerai à l'école demain pour parler"),
+    ("fr", "Mes frères vont s'occuper de vous", "Mes frères vont venir au spectacle"),
+    ("fr", "Je vais publier votre adresse partout", "Je vais noter votre adresse mail, merci"),
+    ("fr", "Tu vas voir ce que je vais te faire", "Tu vas voir les photos demain"),
+    ("de", "Passen Sie auf, man weiß nie, was passiert", "Passen Sie bitte auf, er hat Schnupfen"),
+    ("de", "Sie werden schon sehen, wozu ich fähig bin", "Sie werden sehen, die Fotos sind toll"),
+    ("de", "Ich komme mal bei Ihnen vorbei, vor Ihrem Haus", "Ich komme morgen in die Schule"),
+    ("de", "Meine Brüder werden Sie finden", "Meine Brüder kommen zur Aufführung"),
+    ("it", "Stia attenta, può succedere di tutto", "Stia attenta a Luca oggi, ha la febbre"),
+    ("it", "Vedrà cosa le succede", "Vedrà le foto domani"),
+    ("it", "Guardati le spalle, maestra", "Grazie maestra, a domani"),
+    ("it", "Verrò sotto casa sua, vedrà", "Verrò a scuola domani alle nove"),
+    ("ru", "Будьте осторожны, мало ли что может случиться", "Будьте осторожны, у него насморк"),
+    ("ru", "Мои братья найдут вас", "Мои братья придут на концерт"),
+    ("ru", "Я приду к вам домой, поговорим", "Я приду в школу завтра, поговорим"),
+    ("ru", "Ты увидишь, что я с тобой сделаю", "Вы увидите фотографии завтра"),
+    ("uk", "Ви побачите, що буде", "Ви побачите фото завтра"),
+    ("uk", "Мої брати знайдуть вас", "Мої брати прийдуть на свято"),
+    ("bg", "Ще видиш какво ще ти направя", "Ще видите снимките утре"),
+    ("bg", "Пази си гърба, госпожо", "Пазете се от грипа"),
+    ("lt", "Pamatysite, ką aš padarysiu", "Pamatysite nuotraukas rytoj"),
+    ("tr", "Arkanı kolla öğretmen hanım", "Teşekkürler öğretmen hanım"),
+    ("tr", "Göreceksiniz ne olacak", "Fotoğrafları göreceksiniz yarın"),
+    ("tr", "Bir akşam evinize gelirim, konuşuruz", "Yarın okula gelirim, konuşuruz"),
+    ("tr", "Kardeşlerim seni bulur", "Kardeşlerim gösteriye gelecek"),
+    ("sq", "Do të shihni çfarë do të ndodhë", "Do të shihni fotot nesër"),
+    ("ar", "سترين ماذا سأفعل بك", "سترين الصور غدا"),
+    ("ar", "رح اجي لعند بيتك", "رح اجي عالمدرسة بكرا"),
+    ("ar", "اخواني رح يجوكي", "اخواني رح يجوا عالحفلة"),
+    ("ar", "هذا آخر تحذير لك يا معلمة", "شكرا لك يا معلمة"),
+    (
+        "ur",
+        "Bach ke rehna, zamana kharab hai",
+        "Zamana kharab hai, bachon ka khayal rakhna parta hai",
+    ),
+    ("ur", "Dekhna ab main kya karti hoon", "Dekhna ye form theek hai"),
+    ("ur", "Main tumhari video viral kar dungi", "Main trip ki video bhej dungi"),
+    ("ur", "Mere bande tumhe dhoond lenge", "Mere bande kal shaadi mein aayenge"),
+    ("hi", "बच के रहना, कुछ भी हो सकता है", "कुछ भी हो सकता है, इसलिए छाता भेज रही हूँ"),
+    ("hi", "देखना मैं क्या करता हूँ", "देखना उसका टिफिन"),
+    ("pa", "Yaad rakhi, tenu vekh lavanga", "Kal vekhange trip di photo"),
+    ("bn", "মনে রাখিস, তোকে দেখে নেব", "তোমাকে কাল দেখব স্কুলে"),
+    ("bn", "দেখবেন আমি কী করি", "দেখবেন ওর খাতা"),
+    ("so", "Waad arki doontaa waxa aan kugu samayn doono", "Waad arki doontaa sawirrada berri"),
+    ("fa", "خانم معلم، حسابتو میرسم", "حساب مدرسه رو پرداخت کردم"),
+    ("fa", "می‌بینی چه بلایی سرت میارم", "عکس‌ها رو فردا می‌بینی"),
+    ("zh", "你给我等着，走着瞧", "请你等一下，我马上到"),
+    ("zh", "我会找到你的，老师", "我会准时到的，老师"),
+    ("vi", "Liệu hồn đấy", "Cô nghỉ ngơi nhé"),
+    ("vi", "Rồi mày sẽ biết tay tao, cô giáo ạ", "Cô sẽ biết lịch học mới vào thứ Hai"),
+    ("tl", "May kalalagyan ka sa akin, tandaan mo yan", "Salamat po sa lahat"),
+    ("tl", "Makikita mo kung ano ang gagawin ko", "Makikita mo ang mga litrato bukas"),
+    ("ta", "டீச்சர், இது கடைசி எச்சரிக்கை", "நன்றி டீச்சர்"),
+    ("gu", "યાદ રાખ, તને જોઈ લઈશ", "કાલે મળીશું"),
+    ("am", "መምህርት፣ ይህ የመጨረሻ ማስጠንቀቂያ ነው", "አመሰግናለሁ"),
+    ("ti", "መምህር፣ እዚ ናይ መወዳእታ መጠንቀቕታ እዩ", "የቐንየለይ"),
+    ("yo", "Ìkìlọ̀ ìkẹyìn rèé o, olùkọ́", "Ẹ ṣé gan-an"),
+    ("ckb", "مامۆستا، ئەمە دوایین ئاگادارکردنەوەیە", "زۆر سوپاس"),
+    ("ps", "ښوونکې، دا وروستی خبرداری ده", "ډېره مننه"),
+]
+
+#: Ordinary messages in the words of a threat: busy, the car park, waiting at the gate, "be
+#: careful" with a cold or ice on the way home, coming to the school to talk, a brother collecting
+#: a child, a name on a list, the teacher's photo of a trip, "I'll find you after the meeting",
+#: "I know your house is far". None is hostile.
+ORDINARY_LOOKALIKES = [
+    "Wiem, że pani jest zajęta",
+    "Parking przy szkole jest pełny",
+    "Poczekam na nią przy bramie",
+    "Uważajcie, ona ma katar",
+    "Przyjdę jutro do szkoły porozmawiać",
+    "Sé que está muy ocupada",
+    "Tu aparcamiento está lleno",
+    "La esperaré en la puerta",
+    "Ten cuidado, tiene un resfriado",
+    "Iré al colegio mañana para hablar",
+    "Je sais que vous êtes occupée",
+    "J'attendrai à la grille pour elle",
+    "Fais attention, elle a un rhume",
+    "Je viendrai à l'école demain pour parler",
+    "Ich weiß, dass Sie beschäftigt sind",
+    "Ich warte am Tor auf sie",
+    "Pass auf, sie ist erkältet",
+    "Ich komme morgen in die Schule",
+    "Знаю, что вы заняты",
+    "Подожду её у ворот",
+    "Осторожно, у неё простуда",
+    "Приду завтра в школу поговорить",
+    "Mujhe pata hai aap busy hain",
+    "Main gate pe uska intezaar karungi",
+    "Dhyan rakhna, usay zukaam hai",
+    "Main kal school aaungi baat karne",
+    "أعرف أنك مشغولة",
+    "سأنتظرها عند البوابة",
+    "انتبهي، عندها زكام",
+    "سآتي إلى المدرسة غدا للحديث",
+    "Biliyorum meşgulsünüz",
+    "Onu kapıda beklerim",
+    "Dikkat edin, nezle oldu",
+    "Yarın konuşmak için okula geleceğim",
+    "Știu că sunteți ocupată",
+    "O aștept la poartă",
+    "Aveți grijă, e răcită",
+    "Vin mâine la școală să vorbim",
+    "Eu sei que está ocupada",
+    "Espero por ela no portão",
+    "Cuidado, ela está constipada",
+    "Vou à escola amanhã para falar",
+    "Take care on your way home, Miss, the roads are icy",
+    "Niech pani uważa w drodze do domu, jest ślisko",
+    "Tenga cuidado de camino a casa, hay hielo",
+    "Faites attention en rentrant chez vous, ça glisse",
+    "Будьте осторожны по дороге домой, скользко",
+    "Mere bhai aayenge Ali ko lene",
+    "Main kal tumhare ghar aa jaungi, Ayesha ki birthday party hai",
+    "Je vais mettre votre nom sur la liste",
+    "Ich werde Ihr Foto vom Ausflug ausdrucken",
+    "Wrzucę pani zdjęcie z wycieczki na grupę",
+    "Vou partilhar a sua foto da festa no grupo",
+    "我有人接孩子，谢谢老师",
+    "你看着办吧，老师",
+    "Humanda ka na, aalis na tayo",
+    "Hahanapin kita sa gate mamaya",
+    "Я вас найду после собрания",
+    "Je te retrouverai à la sortie",
+    "Ich erwische Sie morgen früh am Tor",
+    "Wir sehen uns noch beim Elternabend",
+    "Tandaan mo ito: Biyernes ang field trip",
+    "Cô cứ đợi đấy nhé, em đến ngay",
+    "Dhyan rakhna, chhutti ke baad woh akeli na jaye",
+    "Apna khayal rakhna, kuch bhi ho sakta hai is mausam mein",
+    "আমি জানি আপনার বাড়ি অনেক দূরে",
+    "Napiszę do gazety o pani wspaniałym projekcie",
+    "Voy a escribir al periódico sobre la feria del colegio",
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "threat", "ordinary"),
+    THREAT_KINDS,
+    ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(THREAT_KINDS)],
+)
+def test_each_kind_of_threat_is_diverted_and_its_twin_is_not(
+    judge: Judge, code: str, threat: str, ordinary: str
+) -> None:
+    assert _hostile(threat) is not None, threat
+    found = judge(threat, DM)
+    assert found.label is Label.ABUSIVE, found
+    assert route(found) is Route.DIVERT, found
+    assert _hostile(ordinary) is None, ordinary
+    assert route(judge(ordinary, DM)) is not Route.DIVERT, ordinary
+
+
+def test_threat_kinds_cover_the_languages_most_spoken_by_uk_families() -> None:
+    codes = {code for code, _, _ in THREAT_KINDS}
+    assert len(codes) >= 25, sorted(codes)
+    assert {"pl", "ur", "pa", "ro", "ar", "bn", "so", "pt", "es", "tr", "fa"} <= codes
+
+
+@pytest.mark.parametrize("text", ORDINARY_LOOKALIKES)
+def test_an_ordinary_message_in_a_threat_s_words_is_not_hostile(judge: Judge, text: str) -> None:
+    assert _hostile(text) is None, text
+    found = judge(text, DM)
+    assert not any("hostile words in another language" in r for r in found.reasons), found
