@@ -10,8 +10,8 @@ where the bot asks them or where its decision reaches them:
 - a private message held back as abuse is discarded by SLT if abusive, else delivered.
 
 Those decisions go into the school's database as the bot would store them, then
-`conductbot judge-train --data-dir` refits (or refuses to). The second half of the lines,
-which no decision touched, is judged before and after the refit.
+`conductbot judge-train --data-dir` learns the school's part from them (or refuses to).
+The second half of the lines, which no decision touched, is judged before and after.
 
 Usage: .venv/bin/python bench/judge_school.py
 """
@@ -121,6 +121,7 @@ def figures(story: EvalReport, dm: EvalReport) -> dict[str, float]:
         "story kind removed": story.removed_ok_rate,
         "story should-remove kept": story.kept_bad_rate,
         "story kind to a teacher": story.teacher_ok_rate,
+        "story should-remove to a teacher": story.teacher_bad_rate,
         "dm abusive delivered": dm.abusive_delivered_rate,
         "dm ok withheld": dm.ok_withheld_rate,
         "dm urgent missed": dm.urgent_missed_rate,
@@ -147,7 +148,7 @@ async def main() -> int:
     print(f"refit {'adopted' if adopted else 'refused'}")
     print(f"second half-term ({len(story_later)} story, {len(dm_later)} dm lines):")
     for name, value in before.items():
-        print(f"  {name:<28} {100 * value:5.1f} %  ->  {100 * after[name]:5.1f} %")
+        print(f"  {name:<32} {100 * value:5.1f} %  ->  {100 * after[name]:5.1f} %")
     print(json.dumps({"decisions": decisions, "before": before, "after": after}))
     return 0
 

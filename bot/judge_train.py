@@ -3,13 +3,13 @@
 With no `--data-dir`, the heads (`bot.judge_model`) are trained on the shipped corpus
 (`bot/judge_data/training/`, or the files given) and written beside the judge.
 
-With `--data-dir DIR`, they are refitted for one school: the shipped corpus plus every
-decision the school's staff made about a flagged message (`storage.decisions`), each
-counted `DECISION_WEIGHT` times. The refit is measured beside the model in use on the
-shipped check set (`bot/judge_data/check/`, never trained on); if any figure that protects
-a parent, a pupil or a teacher gets worse, it is refused and the model in use is kept.
-Otherwise it is written to DIR/judge/, where the bot reads it at start. The danger heads
-are never refitted: the refit keeps the shipped ones.
+With `--data-dir DIR`, the school's part is refitted: a correction of the shipped heads
+learnt from every decision the school's staff made about a flagged message
+(`storage.decisions`, `judge_model.adapt`). The refit is measured beside the model in use on
+the shipped check set (`bot/judge_data/check/`, never trained on); if any figure that
+protects a parent, a pupil or a teacher gets worse, it is refused and the model in use is
+kept. Otherwise it is written to DIR/judge/, where the bot reads it at start. The danger
+heads are never refitted: the refit keeps the shipped ones.
 """
 
 from __future__ import annotations
@@ -33,8 +33,6 @@ from storage.store import DATABASE, Store
 DATA = Path(judge_model.__file__).parent / "judge_data"
 CORPUS = DATA / "training"
 CHECK = DATA / "check"
-#: How many corpus lines one of the school's own decisions counts as.
-DECISION_WEIGHT = 5.0
 #: The figures a refit may not make worse, per context, and by how much they may move: none
 #: for danger missed; a point for a kind reply removed or a worry held back; two (about one
 #: standard error on the check set's few hundred lines) for sniping kept, abuse delivered
@@ -109,6 +107,17 @@ def check_figures(
         judge_model.use(in_use)
 
 
+def check_centres(cache: Path | None, progress: Tell | None = None) -> dict[str, np.ndarray]:
+    """Per context, the mean features of the check set's lines, whatever their labels: the
+    messages at large from which a school's correction is measured (`judge_model.adapt`)."""
+    lines = judge_model.load_lines(sorted(CHECK.glob("*.jsonl")))
+    x = judge_model.features(lines.texts, embeddings(lines.texts, cache, progress))
+    return {
+        where: np.asarray(x[lines.story == (where == STORY)].mean(axis=0)).ravel()
+        for where in (STORY, DM)
+    }
+
+
 def worse(before: dict[str, dict[str, float]], after: dict[str, dict[str, float]]) -> list[str]:
     return [
         f"{where} {name} {before[where][name]:.3f} -> {after[where][name]:.3f}"
@@ -148,7 +157,7 @@ def _summary(model: dict[str, Any]) -> dict[str, Any]:
 
 
 async def refit_school(data_dir: Path, cache: Path | None, progress: Progress | None = None) -> int:
-    """Refit the conduct heads with the school's decisions; 0 if adopted, 1 if refused.
+    """Refit the school's part from its decisions; 0 if adopted, 1 if refused or none.
     The work is done in a worker thread, saying how far it has got; stopped (Ctrl-C), it
     writes nothing (the embeddings made so far are kept in `cache`)."""
     store = await Store.open(data_dir / DATABASE)
@@ -156,48 +165,38 @@ async def refit_school(data_dir: Path, cache: Path | None, progress: Progress | 
         decisions = await store.decisions.labelled()
     finally:
         await store.close()
-    if not decisions:
-        print(f"judge-train: no decisions recorded in {data_dir} yet; nothing to learn")
+    lines = judge_model.Lines(
+        [d.text for d in decisions],
+        [d.label for d in decisions],
+        np.array([1 if d.where == STORY else 0 for d in decisions]),
+        np.ones(len(decisions), dtype=bool),
+    )
+    lines = lines.only(english(lines))
+    if not lines.texts:
+        print(
+            f"judge-train: no decisions about messages in English recorded in {data_dir} yet"
+            " (the learned tier reads English only); nothing to learn"
+        )
         return 1
     if progress is None:
         progress = Progress("judge-train", "lines embedded")
 
     def work(tell: Tell) -> tuple[dict[str, Any], list[str]]:
-        corpus = judge_model.load_lines(corpus_files())
-        lines = judge_model.Lines(
-            corpus.texts + [d.text for d in decisions],
-            corpus.labels + [d.label for d in decisions],
-            np.concatenate([corpus.story, [1 if d.where == STORY else 0 for d in decisions]]),
-            # they teach the heads; the thresholds stay set by the corpus, whose kind lines
-            # are not, like the ones a teacher was asked about, the hardest a school saw
-            np.concatenate([corpus.budgeted, np.zeros(len(decisions), dtype=bool)]),
-        )
-        weight = np.concatenate(
-            [np.ones(len(corpus.texts)), np.full(len(decisions), DECISION_WEIGHT)]
-        )
-        read = english(lines)
-        lines, weight = lines.only(read), weight[read]
-        progress.begin("lines embedded")
         vectors = embeddings(lines.texts, cache, tell)
-        progress.begin("models fitted")
-        model = judge_model.train(lines, vectors, weight, judge_model.shipped(), progress=tell)
-        model["description"] |= {
-            "trained_on": judge_model.sources(corpus_files()),
-            "school_decisions": len(decisions),
-        }
+        centres = check_centres(cache, tell)
+        candidate = judge_model.adapt(judge_model.shipped(), lines, vectors, centres)
         folder = judge_model.school_model(data_dir)
         refitted = (folder / judge_model.MODEL_JSON).is_file()
-        progress.begin("check-set contexts judged")
         in_use = judge_model.load(folder) if refitted else judge_model.shipped()
+        progress.begin("check-set contexts judged")
         before = check_figures(in_use, lambda done, _: tell(done, 4))
-        candidate = judge_model.read_model(model["description"], model["weights"])
         after = check_figures(candidate, lambda done, _: tell(2 + done, 4))
         report = {"decisions": len(decisions), "before": before, "after": after}
         refused = worse(before, after)
         if refused:
             report["refused"] = refused
         else:
-            judge_model.save(model, folder)
+            judge_model.save(judge_model.school_files(candidate, len(decisions)), folder)
             report["written"] = str(folder)
         return report, refused
 

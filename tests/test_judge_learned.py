@@ -14,8 +14,9 @@ import pytest
 from conftest import conductbot
 
 from bot import judge_model
+from bot.embedding import encoder
 from bot.judge import JudgeContext, Label, Outcome, judge
-from bot.judge_train import CHECK, check_figures, english
+from bot.judge_train import CHECK, check_centres, check_figures, english
 from handlers.relay import Route, route
 from storage.rooms import RoomKind
 from storage.store import DATABASE, Store
@@ -256,6 +257,40 @@ def test_a_school_refit_that_holds_its_figures_is_adopted(
             assert heads.threshold["urgent"] == shipped.threshold["urgent"]
     finally:
         judge_model.use(None)
+
+
+def _remove_chance(model: dict[str, judge_model.Heads], text: str) -> float:
+    return model["story"].probabilities(text, encoder().encode(text))["remove"]
+
+
+def test_a_schools_correction_moves_what_resembles_its_decisions_and_not_danger(
+    embeddings: str,
+) -> None:
+    # replies in a voice the shipped heads are unsure of (0.3 to 0.8), as staff decided them
+    decided = {
+        "Whit a carry on, the lot o them": "negative",
+        "honest tae god, how dae they manage that mob": "negative",
+        "some mob, gallus the lot": "ok",
+        "ye could hear them fae the car park, mental": "ok",
+        "Jeezo, some amount o glitter 😂": "ok",
+    }
+    lines = judge_model.Lines(
+        list(decided), list(decided.values()), np.ones(5), np.ones(5, dtype=bool)
+    )
+    vectors = np.vstack([encoder().encode(text) for text in decided])
+    shipped = judge_model.shipped()
+    adapted = judge_model.adapt(shipped, lines, vectors, check_centres(Path(embeddings)))
+    for text, label in decided.items():
+        moved = _remove_chance(adapted, text) - _remove_chance(shipped, text)
+        assert moved > 0.05 if label == "negative" else moved < -0.05, (text, moved)
+    # a reply like none of them hardly moves; danger and every threshold are the shipped ones
+    unlike = "Thank you for organising the trip to the science museum"
+    assert abs(_remove_chance(adapted, unlike) - _remove_chance(shipped, unlike)) < 0.02
+    for where, heads in adapted.items():
+        column = heads.names.index("urgent")
+        assert (heads.weights[:, column] == shipped[where].weights[:, column]).all()
+        assert heads.threshold == shipped[where].threshold
+    assert adapted["dm"] is shipped["dm"]  # no decision about a private message
 
 
 def test_the_learned_tier_is_taught_only_lines_it_would_read() -> None:
