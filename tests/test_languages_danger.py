@@ -1052,6 +1052,29 @@ NEW_DANGER = [
         "È stato visto per l'ultima volta al parco giochi",
         "L'ho visto per l'ultima volta a Natale, poi è morto",
     ),
+    # after set 11's report: a stranger with a knife, an ambulance, a husband's violence, a
+    # man touching a girl, a goodbye
+    (
+        "pt",
+        "Há um homem com uma faca no parque ao lado da escola",
+        "O homem da cantina cortou a fruta com uma faca de plástico",
+    ),
+    (
+        "es",
+        "Llame a una ambulancia, mi hija se ha desmayado en el patio",
+        "Mi hija se ha mareado un poco en el autobús, ya está bien",
+    ),
+    (
+        "ur",
+        "Shohar ne phir maara, hum ghar se nikal aaye",
+        "Shohar ne kaha woh kal pick up karenge",
+    ),
+    ("ar", "رجل في الحافلة يلمسها كل يوم", "رجل الأمن ساعدها في الخروج"),
+    (
+        "fa",
+        "دیگه نمی‌تونم ادامه بدم، مراقب دخترم باشید",
+        "نمی‌تونم ادامه بدم کلاس زبان رو، خیلی گرونه",
+    ),
 ]
 #: English: a child missing with "last seen" or not come home, and a 🆘 beside a danger word.
 ENGLISH_DANGER = [

@@ -319,3 +319,31 @@ def test_idioms_of_lost_jumpers_laughter_and_stage_nerves_are_not_danger(
 )
 def test_their_twins_in_danger_stay_urgent(text: str) -> None:
     assert judge(text, DM).label is Label.URGENT
+
+
+#: A goodbye in two halves, each ordinary alone; and violence at home told of in passing.
+GOODBYES_AND_VIOLENCE = [
+    "Thanks for everything this year. I'm not gonna be around much longer, look after my girls",
+    "cant see the point any more. tell my kids i love them",
+    "sorry she's late, he said if I tell anyone he'll smash my face in",
+]
+#: Their ordinary twins, with the same words.
+HALF_A_GOODBYE = [
+    "I'm not gonna be around much longer, we move to Leeds at Easter, thanks for everything",
+    "Can you look after my girls at pickup? I'm ten minutes late",
+    "I can't see the point any more of the reading logs, she reads every night anyway",
+    "He smashed his face on the climbing frame yesterday, is he okay today?",
+]
+
+
+@pytest.mark.parametrize("text", GOODBYES_AND_VIOLENCE)
+@pytest.mark.parametrize("context", [DM, STORY], ids=["dm", "story"])
+def test_a_goodbye_and_violence_at_home_are_danger_to_the_word_rules(
+    text: str, context: JudgeContext
+) -> None:
+    assert judge(text, context, learned=False).label is Label.URGENT
+
+
+@pytest.mark.parametrize("text", HALF_A_GOODBYE)
+def test_half_a_goodbye_is_not_danger_to_the_word_rules(text: str) -> None:
+    assert judge(text, DM, learned=False).label is not Label.URGENT

@@ -14168,6 +14168,18 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
     "ar": (
         (
             (
+                "رجل",
+                "رجلا",
+                "رجلاً",
+            ),
+            (
+                "يلمسها",
+                "يلمسه",
+                "يلمسني",
+            ),
+        ),
+        (
+            (
                 "زوج أمها",
                 "زوج امها",
                 "زوج أمه",
@@ -14653,6 +14665,21 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "fa": (
+        (
+            (
+                "نمی‌تونم ادامه بدم",
+                "نمیتونم ادامه بدم",
+                "نمی‌توانم ادامه بدهم",
+                "دیگه نمی‌تونم",
+            ),
+            (
+                "همه چی رو تموم",
+                "همه چیز را تمام",
+                "مراقب پسرم باشید",
+                "مراقب دخترم باشید",
+                "مراقب بچه‌هام باشید",
+            ),
+        ),
         (
             (
                 "ناپدری",
@@ -15354,6 +15381,10 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Urdu (Urdu script and Roman Urdu)
     "ur": (
+        "shohar ne maara",
+        "shohar ne mara",
+        "shohar ne phir maara",
+        "shohar ne phir mara",
         # a missing child (Urdu script)
         "گھر نہیں آیا",
         "گھر نہیں آئی",
@@ -16977,6 +17008,8 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Portuguese (European and Brazilian)
     "pt": (
+        "homem com uma faca",
+        "um homem armado",
         # a missing child
         "o meu filho desapareceu",
         "a minha filha desapareceu",
@@ -17284,6 +17317,9 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Spanish
     "es": (
+        "llame a una ambulancia",
+        "llama a una ambulancia",
+        "se ha desmayado",
         # a missing child
         "mi hijo ha desaparecido",
         "mi hija ha desaparecido",

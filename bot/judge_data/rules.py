@@ -700,6 +700,33 @@ URGENT: tuple[Rule, ...] = (
         2.4,
         "an overdose or swallowed something",
     ),
+    # a farewell: each half is ordinary alone ("I'm not going to be around much longer, we're
+    # moving"; "please look after my boy at pickup"), together they are a goodbye
+    (
+        r"\b(?:(?:not|n't|int|aint|ain't|isn't) (?:going to |gonna |gunna )?(?:be )?(?:here|"
+        r"around) (?:much longer|for (?:much )?longer|any ?more|after tonight|by (?:the )?"
+        r"morning)|(?:not|n't|int|aint|ain't) (?:going to|gonna|gunna) be (?:here|around) "
+        r"tomorrow|can'?t see (?:the|any) point (?:no more|any ?more|in (?:anything|living|"
+        r"going on|it all)))",
+        0.7,
+        "talk of not being here",
+    ),
+    (
+        r"\b(?:tell|give) (?:my|the) (?:kids|children|boys?|girls?|son|daughter|babies|little "
+        r"ones?) (?:that )?i (?:love|loved) (?:them|him|her)\b|\b(?:tell \w+ (?:his|her) "
+        r"(?:mum|mam|mom|dad|da) (?:loved|loves) (?:him|her))\b|\b(?:(?:take|look) (?:good )?care "
+        r"of|look after) (?:my|the) (?:boy|girl|boys|girls|kids|children|son|daughter|babies|"
+        r"little ones?|lad|lass)\b",
+        0.7,
+        "leaving the children in someone's care",
+    ),
+    # violence at home, told of
+    (
+        r"\b(?:smash|smashed|kick|kicked|bash|bashed|batter|battered|punch|punched) (?:my|her|"
+        r"his|their) (?:face|head|teeth) in\b",
+        2.4,
+        "violence at home",
+    ),
     # a missing child
     (
         r"\b(?:can't|cannot|can not|couldn't|could not|can't|still can't|didn't|did not) "
