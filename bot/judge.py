@@ -725,17 +725,7 @@ _COMPARISON_RULES = _rules(_COMPARE, rules.COMPARISON)
 _ABUSE_RULES = _rules(_ABUSE, rules.ABUSE)
 _URGENT = Label.URGENT
 _URGENT_RULES = _rules(_URGENT, rules.URGENT + rules.URGENT_UNNAMED)
-#: Kind phrases of other languages that hold an English danger word ("der Hammer", great;
-#: "ekdum bomb") are harmless too: each is listed as a whole phrase, never the bare word.
-_KIND_ALARMING = [
-    _fold(phrase).lower()
-    for phrases in languages.KIND.values()
-    for phrase in phrases
-    if any(rule.pattern.search(_fold(phrase).lower()) for rule in _URGENT_RULES)
-]
-_URGENT_HARMLESS = re.compile(
-    "|".join([*rules.URGENT_HARMLESS, *(_phrases([p]).pattern for p in _KIND_ALARMING)])
-)
+_URGENT_HARMLESS = re.compile("|".join(rules.URGENT_HARMLESS))
 #: Evidence weight at which a message takes the urgent path. Lower than `ACT`: a lead
 #: alerted for nothing costs a minute; a child in danger left until Monday costs far more.
 URGENT_AT = 1.2
@@ -1053,14 +1043,15 @@ def _other_language_verdict(words: Verdict, foreign: _Foreign, t: _Text, where: 
     if words.outcome is Outcome.ASK:
         return words
     words_written = sum(any(c.isalpha() for c in w) for w in t.original.split())
+    kind = Verdict(Label.OK, 0.8, (f"kind words in {foreign.written_in}",), Outcome.KEEP)
     if where == DM:
         if foreign.kind is not None and words_written < KIND_ONLY_WORDS[DM]:
-            return Verdict(Label.OK, 0.8, (f"kind words in {foreign.written_in}",), Outcome.KEEP)
+            return kind
         reason = f"written in {foreign.written_in}, which the judge cannot read"
         return replace(words, reasons=(reason, *words.reasons[:3]), unread=foreign.written_in)
     if foreign.kind is not None and _contrast(t.folded.lower()) is None:
         if words_written < KIND_ONLY_WORDS[STORY] or _kind_throughout(t, foreign, words_written):
-            return Verdict(Label.OK, 0.8, (f"kind words in {foreign.written_in}",), Outcome.KEEP)
+            return kind
     written_in = foreign.written_in
     reason = (
         f"written in {written_in}: a teacher reads it"

@@ -861,6 +861,15 @@ def test_a_kind_idiom_with_an_english_danger_word_is_not_danger(judge: Judge) ->
     assert danger.label is Label.URGENT, danger
 
 
+def test_no_kind_phrase_of_another_language_reads_as_english_danger() -> None:
+    """One that holds an English danger word is listed as harmless (rules.URGENT_HARMLESS)."""
+    for code, phrases in languages.KIND.items():
+        for phrase in phrases:
+            text = judge_module._URGENT_HARMLESS.sub(" ", judge_module._fold(phrase).lower())
+            found = [r.reason for r in judge_module._URGENT_RULES if r.pattern.search(text)]
+            assert not found, (code, phrase, found)
+
+
 def test_a_private_message_keeps_its_shorter_limit(judge: Judge) -> None:
     """Only story replies are allowed the longer limit: a private message of thanks of six
     words or more in another language is still marked unread, as before."""

@@ -979,7 +979,9 @@ URGENT_HARMLESS: tuple[str, ...] = (
     r"\bhave a stab at\b|\bstab in the dark\b|\bgunning for\b|\bguns? blazing\b",
     r"\b(?:dying|dyin) (?:to|for|of)\b|\bkill for\b|\bcould (?:kill|murder) (?:for|a)\b",
     r"\bthe film was about\b|\bin (?:the|a) (?:story|book|film|play|game|video)\b",
-    r"\bclaw hammer\b|\btoy hammer\b|\bhammer(?:ed)? (?:it|them|home|away)\b",
+    # German "der Hammer": great (a kind phrase of `languages.KIND`; a test checks that no
+    # such phrase reads as danger to these rules)
+    r"\bclaw hammer\b|\btoy hammer\b|\bhammer(?:ed)? (?:it|them|home|away)\b|\bder hammer\b",
     r"\bsecret santa\b|\bsecret (?:garden|agent|seven|weapon)\b",
     # "killing himself laughing": laughter, not harm
     r"\b(?:kill|killing|killed|kills) (?:himself|herself|myself|themselves|ourselves|yourself) "
