@@ -34,7 +34,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from importlib import resources
@@ -191,9 +191,10 @@ _ARABIC_LETTERS = str.maketrans(
 )
 
 
-def _fold(text: str) -> str:
-    """NFKC, confusables to Latin, accents dropped, curly quotes straightened, invisible and
-    direction characters removed (text shown reversed is also read the way it is shown)."""
+def _fold(text: str, *, accents: bool = False) -> str:
+    """NFKC, confusables to Latin, accents dropped (kept with `accents`), curly quotes
+    straightened, invisible and direction characters removed (text shown reversed is also
+    read the way it is shown)."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     if not text.isascii():
         shown_reversed = [m.group(1)[::-1] for m in _REVERSED.finditer(text)]
@@ -201,9 +202,11 @@ def _fold(text: str) -> str:
         text = _INVISIBLE.sub("", text)
         text = _FORMAT_CHARS.sub("", text)
         text = " ".join(_fold_token(t) for t in text.split(" "))
-        text = "".join(
-            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-        ).translate(_ARABIC_LETTERS)
+        if not accents:
+            text = "".join(
+                c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+            )
+        text = text.translate(_ARABIC_LETTERS)
     return text
 
 
@@ -359,14 +362,18 @@ _AMBIGUOUS_AT_START = frozenset("will may hope miles max art bill pat sue rob ma
 _GROUP_NOUNS = frozenset("class classes group table team house room year".split())
 
 
-def _prepare(text: str, context: JudgeContext) -> _Text:
+def _prepare(text: str, context: JudgeContext, *, accents: bool = False) -> _Text:
+    """`accents`: the English reading keeps the accents of the words as written, for a
+    message in another language: its "gün" (day) and "kết" (result) are no English "gun"
+    and "ket", as the accents dropped to catch a disguised "fück" would make them."""
     folded = _fold(text)
+    english = _fold(text, accents=True) if accents else folded
     emojis: list[str] = []
-    if not folded.isascii():
+    if not english.isascii():
         for item in emoji.emoji_list(folded):
             name = emoji.demojize(item["emoji"]).strip(":").lower()
             emojis.append(_SKIN_TONE.sub("", name))
-        bare = emoji.replace_emoji(folded, " ")
+        bare = emoji.replace_emoji(english, " ")
     else:
         bare = folded
     staff = _staff_pattern(context.staff_names)
@@ -940,13 +947,18 @@ class _Foreign:
 
 def _known_words(text: str) -> tuple[str | None, str | None]:
     """The first language whose kind or hostile words this text uses, for each of the two."""
-    kind = hostile = None
+    return _kind_words(text), _first_language(text, lambda language: language.hostile)
+
+
+def _kind_words(text: str) -> str | None:
+    return _first_language(text, lambda language: language.kind)
+
+
+def _first_language(text: str, words: Callable[[_Language], re.Pattern[str] | None]) -> str | None:
     for code, language in _languages().items():
-        if kind is None and language.kind is not None and language.kind.search(text):
-            kind = code
-        if hostile is None and language.hostile is not None and language.hostile.search(text):
-            hostile = code
-    return kind, hostile
+        if (pattern := words(language)) is not None and pattern.search(text):
+            return code
+    return None
 
 
 def _contrast(text: str) -> str | None:
@@ -970,7 +982,7 @@ def _kind_throughout(t: _Text, foreign: _Foreign, words_written: int) -> bool:
     if foreign.kind not in languages.CONTRAST or words_written >= KIND_STORY_WORDS:
         return False
     sentences = [s for s in _SENTENCE_STOPS.split(t.folded.lower()) if any(map(str.isalpha, s))]
-    return all(_known_words(s)[0] is not None for s in sentences)
+    return all(_kind_words(s) is not None for s in sentences)
 
 
 def _other_language(t: _Text) -> _Foreign | None:
@@ -1068,11 +1080,14 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
     if not text or not text.strip():
         return Verdict(Label.OK, 1.0, ("empty",), Outcome.KEEP)
     lex = _lexicons()
-    t = _prepare(_bounded(text, lex), context)
+    bounded = _bounded(text, lex)
+    t = _prepare(bounded, context)
+    foreign = _other_language(t)
+    if foreign is not None and not bounded.isascii():
+        t = _prepare(bounded, context, accents=True)
     ev = _evidence(t, lex)
     if context.where == PUPIL:
         _pupil_private_evidence(t, context.full_names, ev)
-    foreign = _other_language(t)
     _other_language_urgent(t, text, ev)
     # a pupil's post is read by the story's learned heads, as a class-story reply is
     heads = judge_model.heads()[DM if context.where == DM else STORY]
