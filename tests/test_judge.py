@@ -113,6 +113,7 @@ def test_praising_your_own_child_is_fine_but_comparing_to_another_pupil_is_not()
         ("f*cking joke", "f*cking"),
         ("f.u.c.k.i.n.g ridiculous", "f.u.c.k.i.n.g"),
         ("\u0455h\u0456t teaching", "shit"),  # Cyrillic ѕ and і
+        ("What a f\u00fccking joke this school is", "fucking"),  # an accent as a disguise
         ("Shiiiit day out", "shiiiit"),
         ("ffs not again", "ffs"),
     ],

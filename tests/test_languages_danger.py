@@ -48,6 +48,7 @@ MESSAGES: dict[str, tuple[list[str], list[str]]] = {
             "Czy dzieci uczą się jeść nożem i widelcem na stołówce?",
             "Czy w piątek policja przyjdzie do szkoły na pogadankę o bezpieczeństwie?",
             "Antek porwał spodnie na placu zabaw, przepraszam za stan mundurka",
+            "Znowu wrócił bez czapki i nikt nie wie, gdzie jest. Czy jest w rzeczach znalezionych?",
         ],
     ),
     "ur": (
@@ -88,6 +89,7 @@ MESSAGES: dict[str, tuple[list[str], list[str]]] = {
             "Soțul mă bate și a zis că ne omoară pe toți",
             "Băiatul meu a spus că vrea să moară",
             "Un bărbat a urmărit-o până la școală și stă acum la poartă",
+            "Tatăl lor a încălcat ordinul de protecție, e la poarta școlii acum",
         ],
         [
             "Bună ziua, Maria are febră și nu vine azi la școală",
@@ -95,6 +97,7 @@ MESSAGES: dict[str, tuple[list[str], list[str]]] = {
             "Bunicul lui a murit ieri, poate fi trist zilele acestea",
             "Mulțumesc pentru ajutor! Copiii s-au bucurat mult",
             "Ghiozdanul lui a dispărut din vestiar, îl puteți căuta?",
+            "Avem ordin de protecție, vă rog să nu dați pozele tatălui",
         ],
     ),
     "ar": (
@@ -221,6 +224,7 @@ MESSAGES: dict[str, tuple[list[str], list[str]]] = {
             "Yardımlarınız için çok teşekkürler",
             "Montu kayboldu, kayıp eşyalara bakabilir misiniz?",
             "Otobüsü kaçırdı, biraz geç kalacak",
+            "Bugün harika bir gün, çocuklar çok mutlu görünüyor",  # gün (day) is no "gun"
         ],
     ),
     "ta": (
@@ -571,6 +575,7 @@ MESSAGES: dict[str, tuple[list[str], list[str]]] = {
             "Cảm ơn cô đã giúp đỡ cháu",
             "Ông nội cháu mất rồi, cháu buồn lắm",
             "Từ từ rồi cháu sẽ quen trường mới",
+            "Kết quả học tập của cháu rất tốt, cảm ơn cô",  # kết (result) is no "ket"
         ],
     ),
     "tl": (

@@ -649,14 +649,16 @@ def test_vietnamese_written_with_its_marks_is_read_as_vietnamese() -> None:
 def test_no_danger_line_of_the_corpus_is_read_as_kind(judge: Judge) -> None:
     """Kind words make a message that is mostly not English read as another language, which
     keeps it from the sentence model: none of the corpus's danger lines (English, mixed, or
-    another language) may be read so."""
+    another language) may be read so, unless the word rules find its danger all the same (a
+    goodbye under "Lovely photos", in Farsi)."""
     danger = _rows("urgent")
     assert len(danger) > 1000
     turned = []
     for name, text in danger:
         foreign = _other_language(_prepare(text, DM))
         if foreign is not None and foreign.kind is not None:
-            turned.append((name, foreign.kind, text))
+            if judge(text, DM, learned=False).label is not Label.URGENT:
+                turned.append((name, foreign.kind, text))
     print(*turned, sep="\n")
     assert not turned
 

@@ -14907,8 +14907,7 @@ URGENT: dict[str, tuple[str, ...]] = {
         "nie mogę jej nigdzie znaleźć",
         "nigdzie go nie ma",
         "nigdzie jej nie ma",
-        "nikt nie wie, gdzie jest",
-        "nikt nie wie gdzie jest",
+        # "gdzie jest" alone is also where a lost coat is
         "nikt nie wie, gdzie on jest",
         "nikt nie wie gdzie on jest",
         "nikt nie wie, gdzie ona jest",
@@ -16059,7 +16058,10 @@ URGENT: dict[str, tuple[str, ...]] = {
         "să nu-i dați copiii",
         "să nu îi dați copilul",
         "nu-i dați copilul",
-        "ordin de protecție",
+        # a protection order broken (having one is private, not danger now)
+        "a încălcat ordinul de protecție",
+        "încalcă ordinul de protecție",
+        "a încălcat ordinul",
         # followed by a stranger
         "un bărbat a urmărit-o",
         "un bărbat o urmărește",
