@@ -326,6 +326,8 @@ GOODBYES_AND_VIOLENCE = [
     "Thanks for everything this year. I'm not gonna be around much longer, look after my girls",
     "cant see the point any more. tell my kids i love them",
     "sorry she's late, he said if I tell anyone he'll smash my face in",
+    "theres a man going for the weans at the gate wi a needle, phone the polis",
+    "i won't be collecting her ever again. tell my daughter i'm sorry",
 ]
 #: Their ordinary twins, with the same words.
 HALF_A_GOODBYE = [
@@ -333,6 +335,11 @@ HALF_A_GOODBYE = [
     "Can you look after my girls at pickup? I'm ten minutes late",
     "I can't see the point any more of the reading logs, she reads every night anyway",
     "He smashed his face on the climbing frame yesterday, is he okay today?",
+    "Her medicine is in her bag, please give it with the syringe at lunch",
+    "They were chasing each other with sticks in forest school, brilliant fun",
+    "Look after my boy at pickup please, tell miss im sorry he is late",
+    "Our Jess won't be seeing her nan ever again, she passed on Sunday",
+    "I won't be here to see the play on Friday, I'm on nights, can someone film it?",
 ]
 
 

@@ -16407,6 +16407,8 @@ URGENT: dict[str, tuple[str, ...]] = {
         "بالسكين",
         "بسكين",
         "يحمل سكين",
+        "يحمل سكينا",  # the accusative "سكيناً", its tanween folded away
+        "رجل مسلح",
         "طلع سكين",
         "سلاح",
         "مسدس",

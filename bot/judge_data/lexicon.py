@@ -386,6 +386,7 @@ TEXT_SPEAK: dict[str, str] = _pairs(
     appaling=appalling embarassing=embarrassing disgracefull=disgraceful useles=useless
     pathetik=pathetic incompetant=incompetent definately=definitely alot=a_lot noone=no_one
     nobodys=nobody's thats=that's whats=what's theres=there's theyre=they're its=it's
+    polis=police weans=children bairns=children
     """
 )
 

@@ -707,7 +707,9 @@ URGENT: tuple[Rule, ...] = (
         r"around) (?:much longer|for (?:much )?longer|any ?more|after tonight|by (?:the )?"
         r"morning)|(?:not|n't|int|aint|ain't) (?:going to|gonna|gunna) be (?:here|around) "
         r"tomorrow|can'?t see (?:the|any) point (?:no more|any ?more|in (?:anything|living|"
-        r"going on|it all)))",
+        r"going on|it all))|(?:won't|wont|will not|never) be (?:picking|collecting|seeing|"
+        r"here)(?: \w+){0,5} (?:ever|any day) again|(?:won't|wont|will not) be (?:here|around) "
+        r"to see)",
         0.7,
         "talk of not being here",
     ),
@@ -716,9 +718,10 @@ URGENT: tuple[Rule, ...] = (
         r"ones?) (?:that )?i (?:love|loved) (?:them|him|her)\b|\b(?:tell \w+ (?:his|her) "
         r"(?:mum|mam|mom|dad|da) (?:loved|loves) (?:him|her))\b|\b(?:(?:take|look) (?:good )?care "
         r"of|look after) (?:my|the) (?:boy|girl|boys|girls|kids|children|son|daughter|babies|"
-        r"little ones?|lad|lass)\b",
+        r"little ones?|lad|lass)\b|\btell (?:miss|sir|the teacher|my (?:kids|children|boy|girl|"
+        r"son|daughter)) (?:that )?(?:i'm|im|i am) (?:so )?sorry\b",
         0.7,
-        "leaving the children in someone's care",
+        "leaving the children in someone's care, or a last apology",
     ),
     # violence at home, told of
     (
@@ -911,6 +914,14 @@ URGENT: tuple[Rule, ...] = (
         r"\b(?:knife|knives|blade|blades|machete|gun|guns|pistol|firearm|weapon|weapons|"
         r"rifle|taser|knuckle ?duster|stab|stabbed|stabbing|flick knife|zombie knife|"
         r"penknife|pen knife|screwdriver|hammer)\b",
+        2.2,
+        "a weapon",
+    ),
+    (
+        r"\b(?:chas\w*|threaten\w*|attack\w*|went for|goes for|going for|came at|coming at|"
+        r"waving|jabb\w*|stabb\w*)(?: \S+){0,6} (?:with|wi|wae) (?:a|an|his|her|their|some) "
+        r"(?:used |dirty |broken )?(?:syringes?|needles?|broken bottle|brick|crowbar|axe|"
+        r"iron bar|baseball bat)\b",
         2.2,
         "a weapon",
     ),
