@@ -773,9 +773,12 @@ _INSULT_AIMED = re.compile(
     r"|\bteacher (?:is|was|are|were) (?:" + _MODIFIER + r"\s+){0,3}" + _INSULT + r"\b"
 )
 _INSULT_WORD = re.compile(r"\b" + _INSULT + r"\b")
+#: Words a parent uses to report what was said to a child; not "That said," or "having
+#: said that", which only turn a message ("That said, I know where you park").
 _REPORTED = re.compile(
-    r"\b(?:said|says|told (?:him|her|me|us|them)|telling (?:him|her)|calling (?:him|her|them)|"
-    r"called (?:him|her|them)|keeps? saying|was saying|shouted|threatened|saying)\b"
+    r"\b(?:(?<!that )(?<!being )(?<!having )said|says|told (?:him|her|me|us|them)|"
+    r"telling (?:him|her)|calling (?:him|her|them)|called (?:him|her|them)|keeps? saying|"
+    r"was saying|shouted|threatened|saying)\b"
 )
 
 _SYMPATHY = re.compile(

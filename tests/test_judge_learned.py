@@ -45,6 +45,10 @@ DM = JudgeContext(where="dm", pupil_names=STORY.pupil_names)
         "Say hi to your mum for me. She's still on Oak Lane isn't she?",
         "I'd stop now. While it's still just messages.",
         "Dozy mare.",
+        "Thanks for the update on phonics. That said, I know where you park, and one more "
+        "week of him on the bottom table and you'll find out why that matters. Kind regards",
+        "Funny how some people get their tyres slashed for less. Anyway, see you Thursday",
+        "I know you live off Mill Lane. Keep singling him out and you'll be the one who's sorry.",
     ],
 )
 def test_threats_go_to_slt_not_the_teacher(text: str) -> None:
@@ -62,6 +66,9 @@ def test_threats_go_to_slt_not_the_teacher(text: str) -> None:
         "I'll wait for you at the gate after school with the reading record.",
         "I'm a dozy mare, forgot her PE kit again!",
         "The local paper would love to see the photos of the science fair, can we send them?",
+        "That said, she has loved the Egyptians topic, thank you for all the work.",
+        "We had our windows done last week so the house is a mess, sorry the reading log is late",
+        "I know you live near the library, could you drop the book back for me? No rush!",
     ],
 )
 def test_words_that_look_like_threats_reach_the_teacher(text: str) -> None:

@@ -449,7 +449,8 @@ ABUSE: tuple[Rule, ...] = (
         "threat",
     ),
     (
-        r"\byou(?:'ll| will) (?:regret|pay for|be sorry)\b|\b(?:there'll|there will|there's "
+        r"\byou(?:'ll| will) (?:regret|pay for|be sorry|be the one (?:who's|who is|that's) "
+        r"sorry)\b|\b(?:there'll|there will|there's "
         r"going to|there is going to) be (?:trouble|consequences|hell to pay)\b",
         2.4,
         "threat",
@@ -499,6 +500,18 @@ ABUSE: tuple[Rule, ...] = (
         r"\bi know (?:what|which) car you drive\b|\bi know where you park\b",
         2.4,
         "threat",
+    ),
+    (
+        r"\b(?:windows?|tyres?|car|house) (?:done|put in|smashed|slashed|keyed) for less\b|"
+        r"\b(?:have|get|got|had) (?:your|their) (?:windows?|tyres?) (?:put in|smashed|slashed)\b",
+        2.4,
+        "threat",
+    ),
+    (
+        r"\bi know (?:you live (?:on|in|near|at|off|by|round)|your (?:husband|wife|partner|fella|"
+        r"boyfriend|girlfriend)(?:'s)? (?:car|van|work|name))\b",
+        1.6,
+        "veiled threat",
     ),
     (
         r"\b(?:(?:would|it'd|it would|be a|'d be a) )?shame if (?:something|anything) "
