@@ -71,6 +71,21 @@ def test_harmless_alarming_words_are_delivered_as_they_are(text: str) -> None:
     assert route(found) is Route.DELIVER
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her knife skills are coming on, she did the veg for tea last night",
+        "His left foot's a weapon, two goals at football club on Saturday",
+    ],
+)
+def test_knife_skills_and_a_left_foot_that_is_a_weapon_are_not_danger_to_the_word_rules(
+    text: str,
+) -> None:
+    """Praise that every blind set since set 8 had; the learned tier may still ask a lead
+    to read the first (the word "knife"), which ok checked in docs/figures.md counts."""
+    assert judge(text, DM, learned=False).label is not Label.URGENT
+
+
 def _verdict(label: Label, outcome: Outcome = Outcome.KEEP) -> Verdict:
     return Verdict(label, 0.9, ("test",), outcome)
 

@@ -997,6 +997,9 @@ _FEW = (
 URGENT_HARMLESS: tuple[str, ...] = (
     r"\bnot in (?:any )?danger\b|\bno danger\b|\bnot (?:at all )?(?:worried|serious|urgent)\b",
     r"\b(?:absolute|total|complete|utter|proper|you|ye|ya|what a) weapon\b",
+    # football praise ("his left foot is a weapon") and cookery ("the knife skills on them")
+    r"\b(?:left|right) (?:foot|peg)(?: is| was|'s) (?:a |an absolute |a lethal )?weapon\b",
+    r"\bknife skills\b",
     r"\bknives? and forks?\b|\bknife and fork\b|\b(?:butter|plastic|cake|bread|table|"
     r"cutlery) kni(?:fe|ves)\b|\bcutlery\b|\btop gun\b",
     r"\b(?:nerf|water|glue|toy|bubble|squirt|foam|cap|staple|massage|spud) guns?\b",
