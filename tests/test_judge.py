@@ -234,6 +234,22 @@ def test_an_eye_roll_turns_praise_into_sarcasm() -> None:
     assert verdict("Lovely photos 😊").outcome is Outcome.KEEP
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ('Loved the "art" 😂', False),
+        ("Ten out of ten for the 'cooking' 👏", False),
+        ("Such a lovely “concert” 😂😂", False),
+        ('She hasn\'t stopped singing "Away in a Manger" since, thank you all!', True),
+        ("His favourite bit was the song 'Five Little Ducks' 🦆", True),
+        ("Thanks so much, he loved the music lesson today", True),
+    ],
+)
+def test_scare_quotes_round_what_the_school_calls_it_are_sarcasm(text: str, kept: bool) -> None:
+    """Every reported set had a sneer like this; a title in quotes is not one."""
+    assert (verdict(text).outcome is Outcome.KEEP) is kept
+
+
 # --- Private messages to a teacher -----------------------------------------------------------
 
 

@@ -42,6 +42,14 @@ SARCASM: tuple[Rule, ...] = (
         1.6,
         "sarcasm ('great, another …')",
     ),
+    # scare quotes round what the school calls it: "the 'science'", Year 5 "choir" 😂
+    (
+        r"[\"'”](?:art|science|science week|cooking|cookery|learning|learning through play|"
+        r"teaching|education|homework|fun|performance|choir|singing|concert|forest school|"
+        r"sports day|lesson|project|music|dance|effort)[\"'”](?!\w)",
+        2.0,
+        "scare quotes ('the \"science\"')",
+    ),
 )
 
 #: Criticism of the school, its staff or its children (negative).
