@@ -148,6 +148,10 @@ def test_swearing_in_warm_praise_goes_to_a_teacher_rather_than_a_strike() -> Non
         ("We're at 7 Brook Street, Bristol BS1 4QA", "postcode"),
         ("Priya has an EHCP meeting next week", "private matter"),
         ("Harry has been diagnosed with ADHD", "private matter"),
+        ("Great day! Sorry we left early, his dad's probation is on Fridays", "private matter"),
+        ("Custody hearing went our way so she's with me full time now 🙏", "private matter"),
+        ("Eight months sober for me today and I made it to sports day ❤️", "private matter"),
+        ("Universal Credit's been stopped so can I pay for the trip next week?", "private matter"),
     ],
 )
 def test_personal_data_and_private_matters_are_sensitive(text: str, reason: str) -> None:

@@ -214,6 +214,8 @@ SENSITIVE_STRONG: tuple[str, ...] = _terms(
     evicted, eviction, bailiffs, universal credit, young carer,
     looked after child, special guardianship, not allowed to collect, rehab,
     addiction, alcoholic, overdose, the refuge, a refuge, in care,
+    probation, court hearing, custody hearing, made redundant, been sanctioned,
+    universal credit's, been sober, sober for, sobermum, sober mum, sober dad,
     """
 )
 
