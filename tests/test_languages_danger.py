@@ -969,6 +969,187 @@ MESSAGES: dict[str, tuple[list[str], list[str]]] = {
             "ជីតារបស់គាត់បានស្លាប់ គាត់កំពុងកើតទុក្ខ",
         ],
     ),
+    "ga": (
+        [
+            "Níor tháinig mo mhac abhaile ón scoil, níl a fhios againn cá bhfuil sé",
+            "Buaileann m'fhear céile mé agus bhagair sé sinn a mharú",
+            "Dúirt Seán gur mhaith leis é féin a mharú",
+            "Tá fear le scian ag an ngeata, glaoigh ar na gardaí",
+        ],
+        [
+            "Tá fiabhras ar Chiara, ní bheidh sí ar scoil inniu",
+            "Tá imní orm go bhfuil páistí eile ag magadh faoi",
+            "Fuair a sheanathair bás, tá sé an-bhrónach",
+            "Chaill mo mhac a chóta inné, an bhfaca aon duine é?",
+            "Bhí na gardaí ar scoil faoi shábháilteacht ar bhóithre, go raibh maith agat",
+        ],
+    ),
+    "gd": (
+        [
+            "Cha do thill mo nighean dhachaigh bhon sgoil, tha i air chall",
+            "Tha an duine agam gam bhualadh a h-uile oidhche",
+            "Thuirt e gu bheil e airson e fhèin a mharbhadh",
+            "Tha fear le sgian aig a' gheata, cuir fòn dha na poileis",
+        ],
+        [
+            "Tha an cnatan air Calum, cha bhi e san sgoil an-diugh",
+            "Tha dragh orm gu bheil clann eile mì-mhodhail ris",
+            "Chaochail a sheanmhair, tha e gu math brònach",
+            "Chaill e a sheacaid an-dè, an do lorg duine i?",
+            "Tapadh leibh airson an leasain còcaireachd, bha sgian ùr aca",
+        ],
+    ),
+    "rw": (
+        [
+            "Umukobwa wanjye ntiyatashye, ntituzi aho ari",
+            "Umugabo wanjye arankubita kandi yavuze ko azatwica",
+            "Umuhungu wanjye arashaka kwiyahura, mudutabare",
+            "Hari umugabo ufite icyuma ku irembo, hamagara polisi",
+        ],
+        [
+            "Umwana wanjye arwaye, ntazaza ku ishuri uyu munsi",
+            "Mfite impungenge ko abandi bana bamutoteza",
+            "Sekuru yitabye Imana, afite agahinda",
+            "Umuhungu wanjye yataye ikoti rye ejo",
+            "Murakoze kubera isomo ry'umutekano wo mu muhanda polisi yatanze",
+        ],
+    ),
+    "gl": (
+        [
+            "O meu fillo non volveu a casa despois da escola, non sabemos nada",
+            "O meu marido pégame e ameazou con matarnos",
+            "A miña filla di que quere matarse",
+            "Hai un home cun coitelo na porta, chamade á policía",
+        ],
+        [
+            "Bo día, a nena ten febre e hoxe non vai ir á escola",
+            "Preocúpame que outros nenos se rían del no recreo",
+            "Morreu a súa avoa e está moi triste",
+            "O meu fillo perdeu o abrigo onte, alguén o viu?",
+            "Grazas pola visita da policía sobre seguridade viaria",
+            "Na clase de cociña usaron un coitelo pequeno para cortar froita",
+        ],
+    ),
+    "ca": (
+        [
+            "La meva filla no ha tornat a casa i no sabem on és",
+            "El meu marit em pega i ens ha amenaçat de mort",
+            "El meu fill diu que es vol matar",
+            "Hi ha un home amb un ganivet a la porta, truqueu a la policia",
+        ],
+        [
+            "Bon dia, el nen té febre i avui no vindrà a l'escola",
+            "Em preocupa que uns nens es riguin d'ella al pati",
+            "Ha mort el seu avi i està molt trist",
+            "El meu fill ha perdut l'abric, algú l'ha vist?",
+            "Gràcies per la visita de la policia sobre seguretat viària",
+            "A la classe de cuina van fer servir un ganivet per tallar la fruita",
+        ],
+    ),
+    "be": (
+        [
+            "Сын не вярнуўся дадому са школы, мы не ведаем, дзе ён",
+            "Муж б'е мяне і пагражае нас забіць",
+            "Дачка кажа, што хоча памерці",
+            "Каля школы мужчына з нажом, выклікайце паліцыю",
+        ],
+        [
+            "Добры дзень, у дачкі тэмпература, сёння яна не прыйдзе",
+            "Я хвалююся, што іншыя дзеці крыўдзяць яго",
+            "Памерла яго бабуля, ён вельмі сумуе",
+            "Сын згубіў куртку, ці бачыў хто-небудзь?",
+            "Дзякуй за ўрок па бяспецы дарожнага руху",
+        ],
+    ),
+    "ka": (
+        [
+            "ჩემი ქალიშვილი დაიკარგა, სკოლიდან არ მოსულა",
+            "ქმარი მცემს და მოკვლით გვემუქრება",
+            "ჩემი შვილი ამბობს, რომ სიკვდილი უნდა",
+            "კაცი დანით დგას სკოლასთან, გამოიძახეთ პოლიცია",
+        ],
+        [
+            "გამარჯობა, ბავშვს სიცხე აქვს და დღეს სკოლაში ვერ მოვა",
+            "მეშინია, რომ სხვა ბავშვები აბულინგებენ",
+            "ბებია გარდაეცვალა და ძალიან დამწუხრებულია",
+            "ჩემმა შვილმა ქურთუკი დაკარგა, ვინმემ ხომ არ ნახა?",
+            "მადლობა პოლიციის ვიზიტისთვის საგზაო უსაფრთხოებაზე",
+        ],
+    ),
+    "hy": (
+        [
+            "Աղջիկս տուն չի եկել դպրոցից, չգիտենք որտեղ է",
+            "Ամուսինս ծեծում է ինձ և սպառնում է սպանել մեզ",
+            "Տղաս ասում է, որ ուզում է մեռնել",
+            "Դպրոցի մոտ դանակով տղամարդ կա, կանչեք ոստիկանություն",
+        ],
+        [
+            "Բարև Ձեզ, երեխան ջերմություն ունի, այսօր դպրոց չի գա",
+            "Անհանգստանում եմ, որ մյուս երեխաները նեղացնում են նրան",
+            "Տատիկը մահացել է, նա շատ տխուր է",
+            "Տղաս կորցրել է բաճկոնը, որևէ մեկը տեսե՞լ է",
+            "Շնորհակալություն ճանապարհային անվտանգության դասի համար",
+        ],
+    ),
+    "az": (
+        [
+            "Qızım evə gəlməyib, harada olduğunu bilmirik",
+            "Ərim məni döyür və bizi öldürməklə hədələyir",
+            "Oğlum deyir ki, ölmək istəyir",
+            "Məktəbin qapısında bıçaqlı kişi var, polisə zəng edin",
+        ],
+        [
+            "Salam, oğlumun qızdırması var, bu gün məktəbə gəlməyəcək",
+            "Narahatam ki, başqa uşaqlar onu incidir",
+            "Babası vəfat edib, çox kədərlidir",
+            "Oğlum gödəkçəsini itirib, kimsə görübmü?",
+            "Yol təhlükəsizliyi dərsi üçün polisə təşəkkür edirik",
+        ],
+    ),
+    "uz": (
+        [
+            "Qizim maktabdan uyga kelmadi, qayerdaligini bilmaymiz",
+            "Erim meni uradi va bizni o'ldiraman dedi",
+            "O'g'lim o'zini o'ldirmoqchi ekanini aytdi",
+            "Darvoza oldida pichoqli odam bor, politsiya chaqiring",
+        ],
+        [
+            "Assalomu alaykum, o'g'lim kasal, bugun maktabga kelmaydi",
+            "Boshqa bolalar uni xafa qilayotganidan xavotirdaman",
+            "Buvisi vafot etdi, u juda xafa",
+            "O'g'lim kurtkasini yo'qotib qo'ydi, kimdir ko'rdimi?",
+            "Yo'l harakati xavfsizligi darsi uchun rahmat",
+        ],
+    ),
+    "af": (
+        [
+            "My dogter het nie huis toe gekom nie en niemand weet waar sy is nie",
+            "My man slaan my en hy dreig om ons dood te maak",
+            "My seun sê hy wil homself doodmaak",
+            "Daar is 'n man met 'n mes by die hek, bel die polisie",
+        ],
+        [
+            "Goeiemôre, my seun is siek en kom nie vandag skool toe nie",
+            "Ek is bekommerd dat die ander kinders haar boelie",
+            "Haar oupa is oorlede, sy is baie hartseer",
+            "My seun het sy baadjie verloor, het iemand dit gesien?",
+            "Dankie vir die polisie se besoek oor padveiligheid",
+            "In die kookklas het hulle 'n klein mes gebruik om vrugte te sny",
+        ],
+    ),
+    "rom": (
+        [
+            "Mo chavo nai avilo khere katar i škola",
+            "Mo rom marel man thaj phenel kaj mudarela amen",
+            "Mi chai phenel kaj kamel te merel",
+        ],
+        [
+            "Lačho dives, mo chavo si nasvalo, adies na avela",
+            "Daravav kaj aver chave asan lestar",
+            "Mulo lesko papo, si but brigalo",
+            "Mo chavo xasardas pesko gad",
+        ],
+    ),
 }
 
 #: Danger phrased in ways no entry is written (a core in a new sentence, or a pair of cues

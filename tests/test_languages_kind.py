@@ -413,6 +413,90 @@ MESSAGES: dict[str, tuple[tuple[str, str], str]] = {
         ),
         "បិទមាត់ទៅ អាល្ងង់",
     ),
+    "ga": (
+        (
+            "Go raibh míle maith agaibh, grianghraif áille ón turas!",
+            "Maith sibh a pháistí, táim chomh bródúil as Aoife ❤️",
+        ),
+        "Dún do chlab, a amadáin, tá tú gan mhaith mar mhúinteoir.",
+    ),
+    "gd": (
+        (
+            "Mòran taing, dealbhan brèagha bhon chuairt!",
+            "Glè mhath a chlann, tha mi cho pròiseil às Eilidh",
+        ),
+        "Tha fios agam càite bheil thu a' fuireach. Bidh aithreachas ort.",
+    ),
+    "rw": (
+        (
+            "Murakoze cyane mwarimu, amafoto meza cyane!",
+            "Abana bishimye cyane, Imana ibahe umugisha 🙏",
+        ),
+        "Uri injiji, nzi aho utuye kandi uzabyicuza.",
+    ),
+    "gl": (
+        (
+            "Moitas grazas profe, que fotos tan bonitas!",
+            "Noraboa aos rapaces, estou moi orgullosa da miña filla ❤️",
+        ),
+        "Sodes uns incompetentes, vaite á merda.",
+    ),
+    "ca": (
+        (
+            "Moltes gràcies, quines fotos més boniques de la colònia!",
+            "Enhorabona a tots, estic molt orgullosa de la Martina 😍",
+        ),
+        "Sé on vius, i te'n penediràs, imbècil.",
+    ),
+    "be": (
+        (
+            "Вялікі дзякуй за цудоўныя фота з экскурсіі!",
+            "Малайцы дзеці, вельмі ганаруся нашай Алесяй ❤️",
+        ),
+        "Заткніся, ідыётка, ты страціш працу.",
+    ),
+    "ka": (
+        (
+            "დიდი მადლობა მასწავლებელს, ლამაზი ფოტოები!",
+            "ყოჩაღ ბავშვებო, ვამაყობ ჩემი გოგონათი ❤️",
+        ),
+        "ვიცი სად ცხოვრობ, ინანებ, შე იდიოტო.",
+    ),
+    "hy": (
+        (
+            "Շատ շնորհակալ եմ, գեղեցիկ նկարներ են!",
+            "Ապրեք երեխաներ, հպարտ եմ աղջկաս համար ❤️",
+        ),
+        "Գիտեմ որտեղ ես ապրում, կզղջաս, ապուշ։",
+    ),
+    "az": (
+        (
+            "Çox sağ olun müəllim, gözəl şəkillər!",
+            "Afərin uşaqlara, fəxr edirəm qızımla ❤️",
+        ),
+        "Axmaq müəllim, harada yaşadığını bilirəm, peşman olacaqsan.",
+    ),
+    "uz": (
+        (
+            "Katta rahmat ustoz, juda chiroyli rasmlar!",
+            "Barakalla bolalar, o'g'limdan faxrlanaman ❤️",
+        ),
+        "Ahmoq, qayerda yashashingni bilaman, pushaymon bo'lasan.",
+    ),
+    "af": (
+        (
+            "Baie dankie juffrou, pragtige foto's van die uitstappie!",
+            "Goed gedoen kinders, ons is so trots op Lize ❤️",
+        ),
+        "Ek weet waar jy woon, jou nuttelose onderwyser. Jy sal spyt wees.",
+    ),
+    "rom": (
+        (
+            "Najis tumenge, but šukar fotografie!",
+            "Mišto kerdan čhavale, šukar čhave ❤️",
+        ),
+        "Tu san dilo, džanav kaj beše, ka xasares ti buti.",
+    ),
 }
 
 
@@ -751,6 +835,131 @@ LONG_KIND: dict[str, tuple[str, str]] = {
         "Tasveeron ka shukriya lekin hamesha ki tarah bus ke waqt ke baare mein kisi ne "
         "humein nahi bataya",
     ),
+    "ht": (
+        "Mèsi anpil pwofesè pou bèl foto yo, Widlyne te kontan anpil e li rakonte nou tout sa li "
+        "te wè nan mize a",
+        "Mèsi pou foto yo, men poukisa lekòl la pa janm di paran yo ki lè bis la ap retounen",
+    ),
+    "mt": (
+        "Grazzi ħafna għar-ritratti sbieħ, Luca rritorna kuntent ħafna u qagħad jirrakkontalna "
+        "kollox dwar il-mawra sal-għaxija",
+        "Grazzi tar-ritratti, imma għaliex qatt ma jgħidulna meta se tirritorna l-karozza "
+        "tal-linja",
+    ),
+    "ko": (
+        "선생님 정말 감사합니다, 사진이 너무 예뻐요, 민준이가 집에 와서 하루 종일 소풍 이야기를 "
+        "하면서 다음에도 꼭 가고 싶대요",
+        "사진 감사합니다, 하지만 왜 또다시 버스 도착 시간을 아무도 알려주지 않았나요",
+    ),
+    "ja": (
+        "先生 本当にありがとうございます、 写真 とても 素敵でした、 娘は 家に 帰ってから ずっと "
+        "遠足の 話を していて 本当に 楽しかった そうです",
+        "写真 ありがとうございます、 でも なぜ バスの 時間を 誰も 教えて くれなかったの でしょうか",
+    ),
+    "he": (
+        "תודה רבה על התמונות המקסימות מהטיול, נועה חזרה הביתה מאושרת וסיפרה לנו על הכל עד השינה",
+        "תודה על התמונות, אבל למה שוב פעם אף אחד לא הודיע לנו מתי האוטובוס חוזר",
+    ),
+    "th": (
+        "ขอบคุณมากค่ะ คุณครู รูปสวยมาก ลูกสาว กลับบ้าน มา มีความสุข มาก และ เล่า เรื่อง ทัศนศึกษา "
+        "ให้ ฟัง ทั้ง คืน เลย ค่ะ",
+        "ขอบคุณ สำหรับ รูป ค่ะ แต่ ทำไม ไม่มีใคร บอก ผู้ปกครอง เรื่อง เวลา รถ กลับ อีกแล้ว",
+    ),
+    "ms": (
+        "Terima kasih banyak cikgu atas gambar-gambar yang cantik, Aisyah balik rumah sangat "
+        "gembira dan bercerita tentang lawatan itu sepanjang malam",
+        "Terima kasih atas gambar, tetapi kenapa tidak pernah ada surat tentang masa bas balik "
+        "ke sekolah",
+    ),
+    "id": (
+        "Terima kasih banyak bu guru untuk foto-fotonya yang bagus sekali, Dimas pulang dengan "
+        "senang dan cerita terus soal kunjungan ke museum",
+        "Makasih fotonya, tapi kenapa lagi-lagi kami tidak dikasih tahu jam berapa bus kembali "
+        "ke sekolah",
+    ),
+    "ha": (
+        "Na gode sosai malama saboda hotuna masu kyau, Amina ta dawo gida cikin farin ciki kuma "
+        "ta ba mu labarin komai",
+        "Na gode da hotunan, amma me yasa ba a gaya mana lokacin da mota za ta dawo ba, abin "
+        "takaici",
+    ),
+    "zu": (
+        "Ngiyabonga kakhulu thishela ngezithombe ezinhle, uThando ufike ekhaya ejabule kakhulu "
+        "wasixoxela konke ngohambo lwesikole kuze kube sebusuku",
+        "Ngiyabonga ngezithombe, kodwa kungani singatshelwanga ukuthi ibhasi izobuya nini, "
+        "kuyadabukisa",
+    ),
+    "sn": (
+        "Ndatenda zvikuru mudzidzisi nemifananidzo yakanaka, Rufaro akadzoka kumba afara chaizvo "
+        "uye akatiudza zvese nezverwendo rwechikoro manheru ose",
+        "Ndatenda nemifananidzo, asi sei tisina kuudzwa nguva yekudzoka kwebhazi, handina kufara",
+    ),
+    "om": (
+        "Galatoomi barsiistuu, suuraawwan baay'ee bareedaa dha, Caaltuu gammachuun mana deebitee "
+        "waa'ee imala mana barumsaa halkan guutuu nuuf himte",
+        "Galatoomi suuraaf, garuu maaliif yeroo konkolaataan deebi'u nutti hin himne",
+    ),
+    "ln": (
+        "Matondi mingi molakisi mpo na bafoto kitoko mingi, Grâce azongaki na ndako na esengo "
+        "mingi mpe alobaki biso makambo nyonso ya mobembo",
+        "Matondi mpo na bafoto, kasi mpo na nini bayebisaki biso te ntango motuka ekozonga, na "
+        "mawa",
+    ),
+    "et": (
+        "Suur aitäh õpetajale ilusate piltide eest, Mari tuli koju väga rõõmsana ja rääkis terve "
+        "õhtu ekskursioonist ja loomadest",
+        "Aitäh piltide eest, aga miks jälle keegi ei öelnud meile, mis kell buss tagasi tuleb, "
+        "kahjuks",
+    ),
+    "fi": (
+        "Kiitos paljon ihanista kuvista, Aino tuli kotiin tosi iloisena ja kertoi koko illan "
+        "retkestä ja eläintarhan apinoista",
+        "Kiitos kuvista, mutta miksi meille ei taaskaan kerrottu, milloin bussi palaa koululle, "
+        "valitettavasti",
+    ),
+    "sv": (
+        "Tusen tack för de fina bilderna från utflykten, Elsa kom hem så glad och berättade om "
+        "djuren hela kvällen",
+        "Tack för bilderna, men varför fick vi inte veta när bussen skulle komma tillbaka, tyvärr",
+    ),
+    "da": (
+        "Tusind tak for de dejlige billeder fra turen, Freja kom glad hjem og fortalte om dyrene "
+        "hele aftenen",
+        "Tak for billederne, men hvorfor fik vi ikke at vide, hvornår bussen kom tilbage, desværre",
+    ),
+    "no": (
+        "Tusen takk for de nydelige bildene fra turen, Ingrid kom glad hjem og fortalte om dyrene "
+        "hele kvelden",
+        "Takk for bildene, men hvorfor fikk vi ikke beskjed om når bussen kom tilbake, dessverre",
+    ),
+    "si": (
+        "ගුරුතුමියට බොහොම ස්තූතියි ලස්සන පින්තූර වලට, දුව ගෙදර ආවේ හරිම සතුටින් සහ මුළු රෑම චාරිකාව ගැන අපිට කිව්වා",
+        "පින්තූර වලට ස්තූතියි, නමුත් ඇයි බස් එක එන වෙලාව අපිට කිව්වේ නැහැ",
+    ),
+    "te": (
+        "టీచర్ గారికి చాలా ధన్యవాదాలు, ఫోటోలు చాలా బాగుంది, మా పాప ఇంటికి చాలా సంతోషంగా వచ్చి విహారయాత్ర గురించి రాత్రంతా చెప్పింది",
+        "ఫోటోలకు ధన్యవాదాలు, కానీ బస్సు ఎప్పుడు వస్తుందో మాకు ఎందుకు చెప్పలేదు",
+    ),
+    "kn": (
+        "ಟೀಚರ್ ಅವರಿಗೆ ತುಂಬಾ ಧನ್ಯವಾದಗಳು, ಫೋಟೋಗಳು ತುಂಬಾ ಚೆನ್ನಾಗಿದೆ, ನಮ್ಮ ಮಗಳು ಮನೆಗೆ ತುಂಬಾ "
+        "ಖುಷಿಯಾಗಿ ಬಂದು ಪ್ರವಾಸದ ಬಗ್ಗೆ ರಾತ್ರಿಯೆಲ್ಲಾ ಹೇಳಿದಳು",
+        "ಫೋಟೋಗಳಿಗೆ ಧನ್ಯವಾದಗಳು, ಆದರೆ ಬಸ್ ಯಾವಾಗ ಬರುತ್ತದೆ ಎಂದು ನಮಗೆ ಯಾಕೆ ಹೇಳಲಿಲ್ಲ",
+    ),
+    "mr": (
+        "बाई खूप धन्यवाद, फोटो खूप छान आले आहेत, आमची मुलगी घरी खूप आनंदात आली आणि सहलीबद्दल "
+        "रात्रभर सांगत होती",
+        "फोटोसाठी धन्यवाद, पण बस किती वाजता परत येणार हे आम्हाला कोणी सांगितले नाही",
+    ),
+    "my": (
+        "ဆရာမ ကျေးဇူးတင်ပါတယ် ဓာတ်ပုံတွေ လှလိုက်တာ သမီးလေး အိမ်ပြန်ရောက်တော့ အရမ်း ပျော်နေပြီး "
+        "ခရီးစဉ် အကြောင်း ညလုံးပေါက် ပြောပြနေတယ် နောက်တစ်ခါလည်း သွားချင်တယ်တဲ့ ဆရာမ",
+        "ဓာတ်ပုံတွေအတွက် ကျေးဇူးတင်ပါတယ် ဒါပေမဲ့ ဘာကြောင့် ကားပြန်ချိန်ကို ဘယ်သူမှ မပြောတာလဲ",
+    ),
+    "km": (
+        "សូមអរគុណលោកគ្រូ រូបថតស្អាតណាស់ កូនស្រីខ្ញុំ ត្រឡប់មកផ្ទះវិញ សប្បាយចិត្តណាស់ ហើយ និយាយ "
+        "អំពី ដំណើរកម្សាន្ត ពេញមួយយប់ ចង់ទៅទៀត ដែរ ពិតជាល្អណាស់ លោកគ្រូ",
+        "អរគុណសម្រាប់រូបថត ប៉ុន្តែ ហេតុអ្វី គ្មាននរណាប្រាប់យើង ពីម៉ោងឡានត្រឡប់មកវិញ",
+    ),
 }
 
 #: language code -> (warm slang with a "scary" word, a sneer or complaint with the same
@@ -823,6 +1032,23 @@ def test_a_long_kind_reply_stays_and_its_twin_with_a_complaint_goes_to_a_teacher
     assert _contrast(_prepare(complaint, STORY).folded.lower()) is not None, complaint
     twin = judge(complaint, STORY)
     assert twin.outcome is Outcome.ASK, twin
+
+
+#: The languages given `CONTRAST` words after their kind words (a helper session).
+CONTRAST_ADDED = "ht mt ko ja he th ms id ha zu sn om ln et fi sv da no si te kn mr my km".split()
+
+
+def test_every_language_with_kind_words_has_contrast_words() -> None:
+    """A kind story reply longer than KIND_ONLY_WORDS is kept only in a language with
+    `CONTRAST` words; each of these has a long kind reply and its complaint in LONG_KIND."""
+    assert set(languages.KIND) <= set(languages.CONTRAST)
+    assert set(CONTRAST_ADDED) <= set(LONG_KIND)
+    for code in CONTRAST_ADDED:
+        kind, _ = LONG_KIND[code]
+        assert len(kind.split()) <= 25, code
+        for word in languages.CONTRAST[code]:
+            found = [k for k in languages.KIND[code] if word in k]
+            assert not found, (code, word, found)
 
 
 @pytest.mark.parametrize(("code", "pair"), SLANG.items(), ids=list(SLANG))
