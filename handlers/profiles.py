@@ -17,7 +17,7 @@ import asyncio
 import re
 
 from bot.actions import Action, ResetProfile
-from bot.judge import JudgeContext, Outcome, judge
+from bot.judge import JudgeContext, Outcome, Verdict, judge
 from handlers import Context, Event
 from handlers.discipline import escalate, incident_actions, is_immune, tell
 from handlers.media import QueueMedia
@@ -48,9 +48,19 @@ def name_problem(ctx: Context, name: str) -> str | None:
     if roles:
         return f"it claims a school role ('{roles[0]}')"
     verdict = judge(name[:200], JudgeContext(where="story", staff_names=staff_names(ctx.config)))
-    if verdict.outcome is not Outcome.KEEP and verdict.label.value in ("negative", "abusive"):
+    if _unkind(verdict):
         return "it is unkind (" + "; ".join(verdict.reasons[:2]) + ")"
     return None
+
+
+def _unkind(verdict: Verdict) -> bool:
+    """Unkind words the judge read; not words it could not read ("Małgorzata Wiśniewska",
+    "محمد علی"), which in a story reply go to a teacher but are a family's own name."""
+    return (
+        verdict.outcome is not Outcome.KEEP
+        and verdict.label.value in ("negative", "abusive")
+        and verdict.unread is None
+    )
 
 
 def avatar_text_problem(ctx: Context, text: str) -> str | None:
@@ -59,8 +69,7 @@ def avatar_text_problem(ctx: Context, text: str) -> str | None:
     if len(_WORDS.findall(text.lower())) < 2:
         return None
     context = JudgeContext(where="story", staff_names=staff_names(ctx.config))
-    verdict = judge(text[:300], context)
-    if verdict.outcome is not Outcome.KEEP and verdict.label.value in ("negative", "abusive"):
+    if _unkind(judge(text[:300], context)):
         return f"its words are unkind ({text.strip()[:80]!r})"
     return None
 

@@ -79,18 +79,23 @@ async def test_a_name_that_insults_or_impersonates_is_set_back(
     assert incident["evidence"]["displayname"] == name
 
 
+@pytest.mark.parametrize(
+    "name",
+    # a name the judge cannot read as English is a family's own name, not unkind words
+    ["Sam Reid-Patel", "Małgorzata Wiśniewska", "Oluwaseun Adebayo"],
+)
 async def test_an_ordinary_name_change_stays(
-    launch_guarded: BotLauncher, guarded_matrix: Matrix, guarded_school: School
+    launch_guarded: BotLauncher, guarded_matrix: Matrix, guarded_school: School, name: str
 ) -> None:
     bot = await launch_guarded()
     person, client, story = await sam_in_oak(bot, guarded_matrix)
-    await rename(client, "Sam Reid-Patel")
+    await rename(client, name)
     state = await eventually(
-        lambda: _member_event(bot, story, person.user_id, "Sam Reid-Patel"), within=PROFILE_SPREAD
+        lambda: _member_event(bot, story, person.user_id, name), within=PROFILE_SPREAD
     )
     await eventually(lambda: bot.store.events.outcome(state))
     profile = await client.get_displayname(person.user_id)
-    assert profile.displayname == "Sam Reid-Patel"
+    assert profile.displayname == name
     assert [i for i in await bot.store.incidents.of_user(person.user_id)] == []
 
 
