@@ -167,7 +167,9 @@ _FORMAT_CHARS = re.compile(
 )
 _REVERSED = re.compile(r"\u202e([^\u202c\u2069\n]*)")
 _CONFUSABLE_TABLE = str.maketrans(_CONFUSABLES)
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"'})
+_QUOTES = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"', "\u201d": '"'}
+)
 #: Digits and symbols that stand in for letters ("sh1t", "b0ll0cks", "a$$").
 _LEET_MAP = dict(zip("01345789@$!|+€£", "oieastbgasiltel", strict=True))
 _LEET = str.maketrans(_LEET_MAP)
@@ -988,24 +990,24 @@ def _kind_throughout(t: _Text, foreign: _Foreign, words_written: int) -> bool:
     return all(_kind_words(s) is not None for s in sentences)
 
 
-def _other_language(t: _Text) -> _Foreign | None:
+def _other_language(original: str, folded: str) -> _Foreign | None:
     """What a message not written in English is written in: a language the judge has words
-    for, or the script, or "another language"; None for English."""
-    letters = [c for c in t.original if c.isalpha()]
+    for, or the script, or "another language"; None for English. `folded`: `_fold(original)`."""
+    letters = [c for c in original if c.isalpha()]
     if not letters:
         return None
     scripts = Counter(unicodedata.name(c, "LATIN").split()[0] for c in letters)
     if scripts["LATIN"] <= len(letters) / 2:
-        kind, hostile = _known_words(t.folded.lower())
+        kind, hostile = _known_words(folded.lower())
         script = scripts.most_common(1)[0][0].lower() + " script"
-        return _Foreign(_name(hostile or kind or _identified(t.original)) or script, kind, hostile)
-    words = _LATIN_WORD.findall(t.folded.lower())
+        return _Foreign(_name(hostile or kind or _identified(original)) or script, kind, hostile)
+    words = _LATIN_WORD.findall(folded.lower())
     english = _english_words()
     share = sum(w in english for w in words) / len(words) if words else 1.0
     if share >= LIKELY_ENGLISH:
         return None
-    kind, hostile = _known_words(t.folded.lower())
-    identified = _identified(t.original) if len(t.original.split()) >= IDENTIFIED_WORDS else None
+    kind, hostile = _known_words(folded.lower())
+    identified = _identified(original) if len(original.split()) >= IDENTIFIED_WORDS else None
     if share >= ENGLISH_SHARE and kind is None and hostile is None and identified is None:
         return None
     return _Foreign(_name(hostile or kind or identified) or "another language", kind, hostile)
@@ -1084,10 +1086,8 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
         return Verdict(Label.OK, 1.0, ("empty",), Outcome.KEEP)
     lex = _lexicons()
     bounded = _bounded(text, lex)
-    t = _prepare(bounded, context)
-    foreign = _other_language(t)
-    if foreign is not None and not bounded.isascii():
-        t = _prepare(bounded, context, accents=True)
+    foreign = _other_language(bounded, _fold(bounded))
+    t = _prepare(bounded, context, accents=foreign is not None)
     ev = _evidence(t, lex)
     if context.where == PUPIL:
         _pupil_private_evidence(t, context.full_names, ev)
@@ -1147,7 +1147,8 @@ def _not_urgent(
 def read_by_the_learned_tier(text: str) -> bool:
     """Whether the learned tier would read this message: it reads English only, and a
     message in another language is judged by the word lists instead."""
-    return _other_language(_prepare(_bounded(text, _lexicons()), JudgeContext(where=DM))) is None
+    bounded = _bounded(text, _lexicons())
+    return _other_language(bounded, _fold(bounded)) is None
 
 
 def load() -> None:

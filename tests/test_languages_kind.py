@@ -24,6 +24,7 @@ from bot.judge import (
     Outcome,
     Verdict,
     _contrast,
+    _fold,
     _known_words,
     _languages,
     _other_language,
@@ -726,7 +727,9 @@ def test_threats_are_tested_in_the_languages_the_school_hears_most() -> None:
 def test_vietnamese_written_with_its_marks_is_read_as_vietnamese() -> None:
     """ "đ" keeps its stroke when folded; read as "o" and "i", "đồ" and "đi" made this look
     English to the judge's vocabulary count, and its hostile words went unread."""
-    foreign = _other_language(_prepare("Cô là đồ khốn nạn, câm mồm đi!", DM))
+    foreign = _other_language(
+        "Cô là đồ khốn nạn, câm mồm đi!", _fold("Cô là đồ khốn nạn, câm mồm đi!")
+    )
     assert foreign is not None and foreign.hostile == "vi", foreign
 
 
@@ -739,7 +742,7 @@ def test_no_danger_line_of_the_corpus_is_read_as_kind(judge: Judge) -> None:
     assert len(danger) > 1000
     turned = []
     for name, text in danger:
-        foreign = _other_language(_prepare(text, DM))
+        foreign = _other_language(text, _fold(text))
         if foreign is not None and foreign.kind is not None:
             if judge(text, DM, learned=False).label is not Label.URGENT:
                 turned.append((name, foreign.kind, text))
@@ -1064,7 +1067,7 @@ def test_warm_slang_stays_and_its_sneering_twin_does_not(
 
 @pytest.mark.parametrize("text", QUESTIONS)
 def test_a_question_in_another_language_goes_to_a_teacher(judge: Judge, text: str) -> None:
-    assert _other_language(_prepare(text, STORY)) is not None
+    assert _other_language(text, _fold(text)) is not None
     found = judge(text, STORY)
     assert found.outcome is Outcome.ASK, found
     assert found.unread is not None, found

@@ -44,9 +44,9 @@ SARCASM: tuple[Rule, ...] = (
     ),
     # scare quotes round what the school calls it: "the 'science'", Year 5 "choir" 😂
     (
-        r"[\"'”](?:art|science|science week|cooking|cookery|learning|learning through play|"
+        r"[\"'](?:art|science|science week|cooking|cookery|learning|learning through play|"
         r"teaching|education|homework|fun|performance|choir|singing|concert|forest school|"
-        r"sports day|lesson|project|music|dance|effort)[\"'”](?!\w)",
+        r"sports day|lesson|project|music|dance|effort)[\"'](?!\w)",
         2.0,
         "scare quotes ('the \"science\"')",
     ),
