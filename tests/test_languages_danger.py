@@ -1414,3 +1414,104 @@ def test_no_line_of_the_corpus_not_danger_reads_as_a_missing_child_or_an_sos() -
             if new & set(evidence.why.get(Label.URGENT, [])):
                 tripped.append((path.name, row["text"]))
     assert not tripped
+
+
+#: A man or someone with a knife beside a knife in a cooking lesson; threats with a knife beside
+#: a man waiting at the gate; an adult online asking to meet a child alone beside an adult on a
+#: trip; a child's forced marriage beside a sister's wedding; "if we don't open, he'll take the
+#: children" beside an open door. Written for these tests.
+KNIVES_GROOMING_MARRIAGE = [
+    (
+        "pl",
+        "Jakiś facet z nożem stoi pod szkołą, dzwońcie na policję",
+        "Na lekcji gotowania dzieci kroiły warzywa nożem",
+    ),
+    (
+        "uk",
+        "Незнайомець з ножем ходить біля школи",
+        "На уроці кулінарії діти різали овочі ножем",
+    ),
+    ("uk", "Хтось погрожував моєму сину ножем", "Чоловік біля воріт чекав на дитину"),
+    ("ru", "Какой-то мужчина с ножом у ворот школы", "Мужчина у ворот ждёт сына после уроков"),
+    (
+        "es",
+        "Un adulto le escribe a mi hijo por Instagram y quiere verle",
+        "Un adulto tiene que acompañar a los niños en la excursión",
+    ),
+    (
+        "es",
+        "Le ha pedido quedar a solas el sábado, tiene 11 años",
+        "¿Puede quedarse sola en la biblioteca el sábado?",
+    ),
+    (
+        "pt",
+        "Um homem com uma faca está à porta da escola",
+        "Um homem está à porta da escola à espera do filho",
+    ),
+    (
+        "de",
+        "Ein Fremder mit einem Messer steht am Schultor",
+        "Im Kochkurs haben die Kinder Gemüse geschnitten",
+    ),
+    (
+        "fr",
+        "Un inconnu avec un couteau rôde devant l'école",
+        "Un homme attend devant l'école pour chercher son fils",
+    ),
+    (
+        "so",
+        "Waxay rabaan in la guursiiyo gabadhayda oo 12 jir ah",
+        "Gabadhaydu waa 12 jir, fasalka lixaad ayay dhigataa",
+    ),
+    (
+        "tr",
+        "Kızımı 14 yaşında zorla evlendirmek istiyorlar",
+        "Ablam haziranda evleniyor, kızım çok heyecanlı",
+    ),
+    (
+        "fa",
+        "اگه در رو باز نکنیم میگه بچه ها رو میبره",
+        "در مدرسه باز بود و بچه ها بیرون منتظر بودند",
+    ),
+    ("ar", "إذا ما فتحنا الباب رح ياخد الولاد", "فتحنا الباب للضيوف وأكل الأولاد الحلوى"),
+    (
+        "it",
+        "Un uomo adulto le scrive su internet e vuole incontrarla da sola",
+        "Un adulto deve accompagnare i bambini alla gita",
+    ),
+    ("ro", "Un bărbat cu un cuțit stă la poarta școlii", "Un bărbat așteaptă la poarta școlii"),
+    ("zu", "Usisi wami uthi uzosibulala", "Usisi wami uthi uzofika kusasa"),
+    (
+        "az",
+        "Bacımı 14 yaşında zorla ərə verəcəklər",
+        "Bacım 14 yaşındadır, səkkizinci sinifdə oxuyur",
+    ),
+    (
+        "uz",
+        "O'g'lim uyga qaytmadi, kimdir ko'rdimi?",
+        "O'g'lim uyga kech keldi, avtobus kechikdi",
+    ),
+    ("gd", "Am faca duine sam bith mo mhac? Tha eagal orm", "Am faca duine sam bith a chòta?"),
+    (
+        "ht",
+        "Mwen pa ka kontinye, tanpri pran swen pitit mwen",
+        "Tanpri pran swen pitit mwen, li gen grip",
+    ),
+    ("om", "Abbaan manaa ijoollee rukutaa jira", "Abbaan manaa har'a ijoollee fudhata"),
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "danger", "ordinary"),
+    KNIVES_GROOMING_MARRIAGE,
+    ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(KNIVES_GROOMING_MARRIAGE)],
+)
+def test_a_knife_grooming_or_a_forced_marriage_is_urgent_and_its_twin_is_not(
+    code: str, danger: str, ordinary: str
+) -> None:
+    assert _other_language_danger(danger), danger
+    found = judge(danger, DM)
+    assert found.label is Label.URGENT, found
+    assert not _other_language_danger(ordinary), ordinary
+    found = judge(ordinary, DM, learned=False)
+    assert found.label is not Label.URGENT, found

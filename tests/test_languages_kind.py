@@ -1106,3 +1106,77 @@ def test_a_private_message_keeps_its_shorter_limit(judge: Judge) -> None:
     words or more in another language is still marked unread, as before."""
     found = judge("Dziękujemy bardzo za wszystko, Zosia jest szczęśliwa", DM)
     assert found.unread is not None, found
+
+
+#: language code -> (a kind story reply whose thanks or praise is in a form once missing: "we
+#: thank", "thanks to the teachers", plural "beautiful / wonderful photos", "very happy"; the
+#: same words with a complaint after "but" or "why"), each written for this test.
+MORE_KIND: dict[str, tuple[str, str]] = {
+    "uk": (
+        "Дякуємо вчителям! Дуже гарні фото",
+        "Дякуємо за фото, але чому знову не попередили про екскурсію",
+    ),
+    "ro": (
+        "Vă mulțumim! Ce poze minunate",
+        "Vă mulțumim pentru poze, dar de ce iar nu am fost anunțați",
+    ),
+    "fa": (
+        "چه عکس‌های قشنگی! ممنون از خانم معلم",
+        "ممنون از عکس‌ها، ولی چرا باز هم به ما خبر ندادید",
+    ),
+    "nl": (
+        "Dank jullie wel, wat een leuke foto's!",
+        "Dank jullie wel, maar waarom laten jullie het weer zo laat weten",
+    ),
+    "ru": (
+        "Какие чудесные фото! Благодарим учителей",
+        "Спасибо за фото, но почему опять нас не предупредили",
+    ),
+    "lt": (
+        "Labai gražios nuotraukos, dėkojame!",
+        "Ačiū už nuotraukas, bet kodėl vėl niekas nepranešė",
+    ),
+    "sq": (
+        "Foto shumë të bukura! Djali është shumë i lumtur",
+        "Foto shumë të bukura, por pse përsëri nuk na njoftuat",
+    ),
+    "bn": ("খুব সুন্দর ছবি! মেয়ে খুব খুশি", "ধন্যবাদ, কিন্তু কেন আবার আগে জানানো হয়নি"),
+    "de": (
+        "Voll krass, was die Kinder geschafft haben!",
+        "Voll krass, aber warum wurden wir schon wieder nicht informiert",
+    ),
+    "pt": (
+        "Agradecemos muito, fotos maravilhosas!",
+        "Agradecemos as fotos, mas porque é que nunca avisam a tempo",
+    ),
+    "es": (
+        "¡Qué pasada de festival, sois unos cracks!",
+        "Qué pasada, pero otra vez nos avisaron tarde",
+    ),
+    "ps": ("ډېره مننه! زما زوی ډېر خوشحاله دی", "مننه، خو ولې بیا موږ ته خبر رانکړل شو"),
+    "ar": ("نشكركم على الصور الجميلة، صور رائعة", "شكرا على الصور، لكن لماذا لم تخبرونا مرة أخرى"),
+    "it": (
+        "Vi ringraziamo di cuore, foto bellissime!",
+        "Vi ringraziamo, ma perché ci avvisate sempre all'ultimo momento",
+    ),
+    "fr": (
+        "Nous vous remercions, les photos sont trop belles !",
+        "Nous vous remercions, mais pourquoi encore prévenir si tard",
+    ),
+    "hi": ("बहुत प्यारी तस्वीरें, बेटी बहुत खुश है", "धन्यवाद, लेकिन फिर से देर से क्यों बताया"),
+    "pa": ("ਬਹੁਤ ਮਜ਼ਾ ਆਇਆ, ਧੰਨਵਾਦ ਜੀ", "ਧੰਨਵਾਦ, ਪਰ ਫਿਰ ਦੇਰ ਨਾਲ ਕਿਉਂ ਦੱਸਿਆ"),
+    "bg": ("Много красиви снимки, благодарим!", "Благодарим, но защо пак ни казахте толкова късно"),
+}
+
+
+@pytest.mark.parametrize(("code", "pair"), MORE_KIND.items(), ids=list(MORE_KIND))
+def test_a_kind_reply_in_a_new_form_stays_and_its_complaint_goes_to_a_teacher(
+    judge: Judge, code: str, pair: tuple[str, str]
+) -> None:
+    kind, complaint = pair
+    found_kind, hostile = _known_words(_prepare(kind, STORY).folded.lower())
+    assert found_kind is not None and hostile is None, (kind, found_kind, hostile)
+    found = judge(kind, STORY)
+    assert found.outcome is Outcome.KEEP and found.label is Label.OK, found
+    twin = judge(complaint, STORY)
+    assert twin.outcome is not Outcome.KEEP, twin

@@ -1029,3 +1029,185 @@ def test_an_ordinary_message_in_a_threat_s_words_is_not_hostile(judge: Judge, te
     assert _hostile(text) is None, text
     found = judge(text, DM)
     assert not any("hostile words in another language" in r for r in found.reasons), found
+
+
+#: Veiled threats with no threat word, each kind of cue pair beside an ordinary twin in the same
+#: words: "mind your car" beside "your car is blocking the gate"; "a shame if something happened
+#: to you" beside "a shame to miss the party"; "you have children … a shame" beside "do you
+#: have children?"; "I pass your house every day" beside "I pass the school every day"; "the way
+#: to your house is dark" beside "take care on the way home, it's dark and icy"; "nothing will be
+#: left of your job"; "you never know who is waiting" beside "you never know with the weather";
+#: "if you shout at him again, you'll see" beside "if it happens again, let me know"; "people
+#: remember who hurts children" beside "people remember who helped". Written for these tests.
+VEILED_THREATS = [
+    (
+        "pl",
+        "Radzę uważać na pani samochód, różne rzeczy się tu dzieją",
+        "Pani samochód blokuje wyjazd, czy może go pani przestawić?",
+    ),
+    (
+        "fa",
+        "مواظب ماشینتون باشید خانم، اینجا هر اتفاقی ممکنه بیفته",
+        "ماشینتون جلوی در مدرسه پارک شده، لطفا جابجا کنید",
+    ),
+    ("ar", "خلي بالك على سيارتك يا أستاذة", "سيارتك مركونة أمام البوابة يا أستاذة"),
+    ("tr", "Arabanıza dikkat edin öğretmen hanım", "Arabanız okul kapısının önünde duruyor"),
+    (
+        "ro",
+        "Aveți grijă de mașina dumneavoastră, doamnă",
+        "Mașina dumneavoastră blochează poarta, doamnă",
+    ),
+    (
+        "pt",
+        "Seria uma pena se algo lhe acontecesse, professora",
+        "Seria uma pena perder a festa, professora",
+    ),
+    (
+        "es",
+        "Tiene hijos pequeños, ¿verdad? Sería una pena",
+        "Tiene hijos pequeños, ¿verdad? Mi hija me lo contó",
+    ),
+    (
+        "ru",
+        "Будет жаль, если с ними что-то случится",
+        "Будет жаль пропустить концерт, сын заболел",
+    ),
+    (
+        "de",
+        "Es wäre schade, wenn Ihnen etwas passiert",
+        "Es wäre schade, wenn der Ausflug ausfällt",
+    ),
+    (
+        "fr",
+        "Vous avez des enfants, ce serait dommage qu'il leur arrive quelque chose",
+        "Vous avez des enfants ? Ma fille voulait savoir",
+    ),
+    ("uk", "Було б шкода, якби з вами щось сталося", "Було б шкода пропустити концерт"),
+    (
+        "ur",
+        "Aap ke bachay bhi hain, kuch ho gaya to afsos hoga",
+        "Aap ke bachay bhi isi school mein hain?",
+    ),
+    (
+        "bg",
+        "Имате малки деца, нали? Би било жалко",
+        "Имате ли малки деца? Дъщеря ми пита",
+    ),
+    (
+        "tr",
+        "Her gün evinizin önünden geçiyorum, haberiniz olsun",
+        "Her gün okulun önünden geçiyorum, kitabı getirebilirim",
+    ),
+    ("pl", "Codziennie przechodzę obok pani domu", "Codziennie przechodzę obok szkoły"),
+    (
+        "es",
+        "Paso todos los días por delante de su casa, maestra",
+        "Paso todos los días por delante del colegio",
+    ),
+    ("ru", "Каждый день прохожу мимо вашего дома", "Каждый день прохожу мимо школы"),
+    (
+        "pl",
+        "Droga do pani domu jest taka ciemna",
+        "Niech pani uważa w drodze do domu, jest ciemno i ślisko",
+    ),
+    (
+        "it",
+        "La strada per casa sua è lunga e buia, maestra",
+        "Stia attenta tornando a casa, la strada è buia e ghiacciata",
+    ),
+    (
+        "ur",
+        "Aap ki naukri ka kuch nahi bachega, yaad rakhiye",
+        "Aap ki naukri bohat mushkil hai, shukriya",
+    ),
+    ("ru", "От вашей работы ничего не останется", "От вашей работы в восторге все родители"),
+    ("bn", "আপনার চাকরি চলে যাবে, মনে রাখবেন", "আপনার চাকরি খুব কঠিন, ধন্যবাদ"),
+    (
+        "es",
+        "Nunca se sabe quién la espera fuera del colegio",
+        "Nunca se sabe si va a llover, mejor traer paraguas",
+    ),
+    (
+        "fr",
+        "On ne sait jamais qui vous attend dehors",
+        "On ne sait jamais avec la météo, je mets un manteau",
+    ),
+    ("de", "Man weiß nie, wer auf Sie wartet", "Man weiß nie, wie das Wetter wird"),
+    (
+        "tr",
+        "Oğluma bir daha dokunursanız görürsünüz",
+        "Bir daha olursa haber verin, görüşürüz",
+    ),
+    ("es", "Si vuelve a gritar a mi hijo, ya verá", "Si vuelve a pasar, avíseme por favor"),
+    (
+        "ro",
+        "Dacă mai țipați la fiul meu, o să vedeți",
+        "Dacă mai aveți poze, le aștept cu drag",
+    ),
+    (
+        "pt",
+        "Se voltar a gritar com o meu filho vai ver",
+        "Se voltar a chover, ele leva o casaco",
+    ),
+    (
+        "pl",
+        "Ludzie pamiętają, kto krzywdzi dzieci",
+        "Ludzie pamiętają, kto pomógł przy festynie, dziękujemy",
+    ),
+    ("ru", "Люди всё помнят, кто обижает детей", "Люди помнят, кто помогал на ярмарке"),
+    ("so", "Shaqadaada waad waayi doontaa, macallin", "Shaqadaada aad baad ugu fiican tahay"),
+    ("lt", "Kasdien praeinu pro jūsų namus", "Kasdien praeinu pro mokyklą"),
+    ("sq", "Çdo ditë kaloj para shtëpisë suaj", "Çdo ditë kaloj para shkollës"),
+    ("mr", "तुमचा मुलगाही इथेच खेळतो ना? काळजी घ्या", "तुमचा मुलगा इथेच खेळतो का? आमची मुलगी विचारत होती"),
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "threat", "ordinary"),
+    VEILED_THREATS,
+    ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(VEILED_THREATS)],
+)
+def test_a_veiled_threat_is_diverted_and_its_ordinary_twin_is_not(
+    judge: Judge, code: str, threat: str, ordinary: str
+) -> None:
+    assert _hostile(threat) is not None, threat
+    found = judge(threat, DM)
+    assert found.label is Label.ABUSIVE, found
+    assert route(found) is Route.DIVERT, found
+    assert _hostile(ordinary) is None, ordinary
+    assert route(judge(ordinary, DM)) is not Route.DIVERT, ordinary
+
+
+def test_veiled_threats_are_new_phrasings() -> None:
+    entries = {
+        _prepare(e, DM).folded.lower() for words in languages.HOSTILE.values() for e in words
+    }
+    for _, threat, _ in VEILED_THREATS:
+        assert _prepare(threat, DM).folded.lower().strip(" .!?,") not in entries, threat
+
+
+#: Ordinary messages in a veiled threat's words: passing the teacher's house to drop off a book,
+#: a friendly word about the icy car park, "if you look again, you'll see the photos".
+VEILED_LOOKALIKES = [
+    "Przechodzę obok pani domu w drodze do pracy, mogę podrzucić książkę",
+    "Evinizin önünden geçiyorum, kitabı bırakayım mı?",
+    "Main aap ke ghar ke paas se guzarta hoon, kitab de dun?",
+    "Я прохожу мимо вашего дома, могу занести книгу",
+    "Je passe devant chez vous ce soir pour déposer le livre",
+    "Faites attention à votre voiture, le parking est glissant",
+    "Proszę uważać na samochód, parking jest śliski",
+    "Вы увидите фотографии завтра, если ещё раз зайдёте на сайт",
+    "Agar dobara bhool jaye to form dekh lena",
+    "Tenga cuidado al salir del colegio por la noche, no hay luz en el aparcamiento",
+    "Nunca se sabe con el tiempo, mejor traer abrigo",
+    "Szkoda by było, gdyby wycieczka się nie odbyła",
+]
+
+
+@pytest.mark.parametrize("text", VEILED_LOOKALIKES)
+def test_an_ordinary_message_in_a_veiled_threat_s_words_is_not_hostile(
+    judge: Judge, text: str
+) -> None:
+    assert _hostile(text) is None, text
+    found = judge(text, DM)
+    assert not any("hostile words in another language" in r for r in found.reasons), found

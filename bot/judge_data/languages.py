@@ -33,6 +33,9 @@ each in its own script and, where families commonly type it so, in Roman letters
   "zabili to", "ils ont tout tué", "carini da morire", "der hammer", never "tué" or
   "bomba"), and a phrase holding an English danger word ("der hammer") is skipped by the
   English danger rules (bot/judge.py, `_KIND_ALARMING`).
+  Then (by a helper session), in about 30 languages: thanks in every person ("we thank",
+  "we are grateful", "thank you all"), "beautiful / wonderful / lovely photos" in their plural
+  forms, "very happy" and "enjoyed it", never "happy" alone.
 - `CONTRAST`: words that turn thanks into a complaint, a sneer or a comparison, in every
   language with `KIND` words (by helper sessions): "but", "however", "shame", "unfortunately",
   "why", "again", "always", "never", "disappointed", "at least", and in 22 of them "the others",
@@ -88,6 +91,17 @@ each in its own script and, where families commonly type it so, in Roman letters
   house", "you'll see" with "what I'll do", "I'll publish" with "your name / address", the papers
   with "what you did", "my brothers / my people" with "will find you", "your children" with "it
   would be a shame", "I know" or "I saw" with "what time you leave" or "which car you drive".
+  Then (by a helper session), veiled threats with no threat word, in the 28 languages most
+  spoken by UK families: "I'd watch / better mind" (the polite form) with "your car", "it would
+  be a shame" with "if something happened to you / to them", "you have (small) children" with
+  "a shame" or "if something happened to them", "every day" with "I pass your house", "the way
+  to your house" with "dark" or "long and dark" (never "on your way home": an icy-road
+  warning), "your job / career" with "nothing will be left", "you never know" with "who is
+  waiting", "if you shout at / touch him again" or "if it happens again" with "you'll see
+  (what happens)", "people remember" with "who hurts (their children)". Left out: "your
+  children" alone (a teacher's class), "be careful when you leave at night" (the dark car
+  park), "I pass by your house" (to drop off a book), "mind your car" (the icy car park), "if
+  … again" with a bare "you'll see" (the photos on the website).
 - `HOSTILE_NOT`: the words that say "not" in each language. A `HOSTILE` entry or a
   `HOSTILE_NEAR` pair just after one ("nie wiem, gdzie pani mieszka", "non te ne pentirai",
   "не знаю, где вы живете") is not matched, nor a pair with one between its cues ("ich weiß
@@ -116,6 +130,12 @@ each in its own script and, where families commonly type it so, in Roman letters
   neighbour, a husband) with what he does to her (hits, touches), "threatened" with "to kill",
   and "I can't go on" or a farewell with "look after my children" (a goodbye note), where word
   order is free; each cue alone is ordinary (a man at the gate; a ball hit in a game).
+  Then (by a helper session), in the languages most spoken by UK families: "a man / someone /
+  a stranger" with "with a knife" or "holding a knife" (never "has a knife": "has anyone got a
+  knife for the cake?"), "threatens" with "with a knife", "an adult / an older man" with "writes
+  to her online" or "asks for photos", "wants to meet her" with "alone" or "without her
+  parents", "marry her off" or "forced marriage" with "years old", and "if we don't open (the
+  door)" with "he'll take the children" or "he'll break the door".
 
 Entries are lower case and include the common spellings without diacritics; none is meant to be an
 English word. They are matched folded (marks dropped, Persian, Urdu and Kurdish letters read as
@@ -191,6 +211,19 @@ KIND: dict[str, tuple[str, ...]] = {
         "bardzo szczęśliwy",
         "zachwycona",
         "zachwycony",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "wspaniałe zdjęcia",
+        "świetne zdjęcia",
+        "wspaniałe",
+        "świetne",
+        "jesteśmy wdzięczni",
+        "jestem wdzięczna",
+        "jestem wdzięczny",
+        "serdecznie dziękujemy",
+        "dziękujemy pani",
+        "bardzo szczęśliwi",
+        "był zachwycony",
+        "była zachwycona",
     ),
     # Urdu (Urdu script and Roman Urdu)
     "ur": (
@@ -241,6 +274,12 @@ KIND: dict[str, tuple[str, ...]] = {
         "bohot pyare",
         "bohat khush",
         "bahut khush",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "بہت خوش",
+        "بہت پیاری تصاویر",
+        "بہت پیاری تصویریں",
+        "khoobsurat tasveerein",
+        "pyari tasveerein",
     ),
     # Punjabi (Gurmukhi, Shahmukhi and Roman)
     "pa": (
@@ -279,6 +318,14 @@ KIND: dict[str, tuple[str, ...]] = {
         "kamaal",
         "shukriya ji",
         "bahut sohne",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "ਬਹੁਤ ਮਜ਼ਾ ਆਇਆ",
+        "ਮਜ਼ਾ ਆਇਆ",
+        "ਬਹੁਤ ਖੁਸ਼",
+        "ਬਹੁਤ ਖ਼ੁਸ਼",
+        "bahut sohniyan",
+        "bahut khush",
+        "bahut maza aaya",
     ),
     # Romanian
     "ro": (
@@ -322,6 +369,18 @@ KIND: dict[str, tuple[str, ...]] = {
         "foarte fericit",
         "foarte fericiți",
         "i-a plăcut",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "mulțumiri",
+        "minunate",
+        "minunați",
+        "recunoscători",
+        "recunoscătoare",
+        "poze frumoase",
+        "poze superbe",
+        "ce poze frumoase",
+        "încântată",
+        "încântat",
+        "încântați",
     ),
     # Arabic (Arabic script, a few common Latin spellings)
     "ar": (
@@ -368,6 +427,15 @@ KIND: dict[str, tuple[str, ...]] = {
         "روعة",
         "سعيدة جدا",
         "سعيد جدا",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "نشكركم",
+        "نشكرك",
+        "صور جميلة",
+        "الصور جميلة",
+        "صور رائعة",
+        "ما أجمل",
+        "جميلة جدا",
+        "جميل جدا",
     ),
     # Bengali (Bengali script and Roman)
     "bn": (
@@ -401,6 +469,12 @@ KIND: dict[str, tuple[str, ...]] = {
         # warm slang and common praise (by a helper session)
         "onek sundor",
         "osadharon",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "সুন্দর ছবি",
+        "খুব খুশি",
+        "অনেক খুশি",
+        "ভীষণ খুশি",
+        "দারুণ ছবি",
     ),
     # Somali
     "so": (
@@ -436,6 +510,12 @@ KIND: dict[str, tuple[str, ...]] = {
         "waa ku faraxsan yihiin",
         # warm slang and common praise (by a helper session)
         "waa cajiib",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "waad mahadsan tihiin",
+        "mahadsan tihiin",
+        "aad u faraxsan",
+        "aad bay u faraxsan tahay",
+        "aad buu u faraxsan yahay",
     ),
     # Portuguese
     "pt": (
@@ -484,6 +564,15 @@ KIND: dict[str, tuple[str, ...]] = {
         "adoraram",
         "muito feliz",
         "muito felizes",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "agradecemos",
+        "agradeço",
+        "maravilhosas",
+        "maravilhosos",
+        "adoramos",
+        "que fofura",
+        "que arraso",
+        "arrasaram demais",
     ),
     # Spanish
     "es": (
@@ -539,6 +628,19 @@ KIND: dict[str, tuple[str, ...]] = {
         "encantados",
         "muy feliz",
         "muy felices",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "os agradecemos",
+        "le agradecemos",
+        "agradecemos",
+        "agradezco",
+        "qué pasada",
+        "una pasada",
+        "sois unos cracks",
+        "qué cracks",
+        "sois los mejores",
+        "qué brutal",
+        "brutal el día",
+        "brutal la función",
     ),
     # Ukrainian
     "uk": (
@@ -579,6 +681,21 @@ KIND: dict[str, tuple[str, ...]] = {
         "дуже щаслива",
         "дуже щасливий",
         "в захваті",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "гарні фото",
+        "гарні фотографії",
+        "дуже гарні",
+        "які гарні",
+        "чудові",
+        "чудове",
+        "чудові фото",
+        "прекрасні",
+        "прекрасні фото",
+        "вдячні",
+        "дуже вдячні",
+        "щиро вдячні",
+        "у захваті",
+        "дуже щасливі",
     ),
     # Lithuanian
     "lt": (
@@ -614,6 +731,13 @@ KIND: dict[str, tuple[str, ...]] = {
         "dieve laimink",
         "labai laimingi",
         "labai laiminga",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "gražios",
+        "labai gražios",
+        "gražios nuotraukos",
+        "nuostabios",
+        "nuostabios nuotraukos",
+        "labai laimingas",
     ),
     # Turkish
     "tr": (
@@ -655,6 +779,10 @@ KIND: dict[str, tuple[str, ...]] = {
         "gurur duydum",
         "ellerinize sağlık",
         "çok mutlu",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "teşekkür ederiz",
+        "teşekkür ediyoruz",
+        "çok teşekkür ederiz",
     ),
     # Tamil (Tamil script and Roman)
     "ta": (
@@ -683,6 +811,12 @@ KIND: dict[str, tuple[str, ...]] = {
         "sabash",
         "perumaiya irukku",
         "super ah irukku",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "அழகான புகைப்படங்கள்",
+        "அழகான",
+        "மிகவும் மகிழ்ச்சி",
+        "ரொம்ப சந்தோஷம்",
+        "romba santhosham",
     ),
     # Hindi (Devanagari and Roman; Roman overlaps Roman Urdu)
     "hi": (
@@ -720,6 +854,13 @@ KIND: dict[str, tuple[str, ...]] = {
         "kamaal kar diya",
         "shabash",
         "ekdum bomb",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "बहुत प्यारी",
+        "प्यारी तस्वीरें",
+        "सुंदर तस्वीरें",
+        "बहुत खुश",
+        "बहुत मज़ा आया",
+        "बहुत मजा आया",
     ),
     # Welsh (added by hand: Wales's schools teach and write in it)
     "cy": (
@@ -748,6 +889,10 @@ KIND: dict[str, tuple[str, ...]] = {
         "gwych iawn",
         "mor falch",
         "ffab",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "wrth ei fodd",
+        "wrth ei bodd",
+        "wrth eu boddau",
     ),
     # French
     "fr": (
@@ -821,6 +966,12 @@ KIND: dict[str, tuple[str, ...]] = {
         "ravis",
         "très heureuse",
         "très heureux",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "nous vous remercions",
+        "je vous remercie",
+        "remercions",
+        "trop bien",
+        "trop belles",
     ),
     # Italian
     "it": (
@@ -884,6 +1035,11 @@ KIND: dict[str, tuple[str, ...]] = {
         "felicissima",
         "si è divertito",
         "si è divertita",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "vi ringraziamo",
+        "la ringraziamo",
+        "ringraziamo",
+        "ringrazio",
     ),
     # German
     "de": (
@@ -936,6 +1092,16 @@ KIND: dict[str, tuple[str, ...]] = {
         "danke an alle",
         "begeistert",
         "sehr glücklich",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "wir danken",
+        "danken ihnen",
+        "voll krass",
+        "echt stark",
+        "richtig stark",
+        "mega schön",
+        "mega toll",
+        "super toll",
+        "super schön",
     ),
     # Dutch
     "nl": (
@@ -971,6 +1137,19 @@ KIND: dict[str, tuple[str, ...]] = {
         "god zegene jullie",
         "dikke knuffel",
         "heel knap",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "dank jullie wel",
+        "dank jullie",
+        "bedankt allemaal",
+        "leuke foto's",
+        "wat een leuke",
+        "wat leuk",
+        "heeft genoten",
+        "hebben genoten",
+        "genoten",
+        "toppers",
+        "wat een toppers",
+        "jullie zijn top",
     ),
     # Russian
     "ru": (
@@ -1018,6 +1197,20 @@ KIND: dict[str, tuple[str, ...]] = {
         "в восторге",
         "очень счастлива",
         "очень счастлив",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "чудесные",
+        "чудесный",
+        "красивые фото",
+        "красивые фотографии",
+        "какие красивые",
+        "прекрасные",
+        "замечательные",
+        "отличные фото",
+        "великолепно",
+        "великолепные",
+        "благодарны",
+        "очень благодарны",
+        "очень счастливы",
     ),
     # Bulgarian
     "bg": (
@@ -1046,6 +1239,13 @@ KIND: dict[str, tuple[str, ...]] = {
         "добра работа",
         "blagodarya",
         "mnogo blagodarya",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "чудесни",
+        "красиви снимки",
+        "много красиви",
+        "много щастлив",
+        "много щастлива",
+        "много щастливи",
     ),
     # Greek (folded without accents when matched)
     "el": (
@@ -1241,6 +1441,15 @@ KIND: dict[str, tuple[str, ...]] = {
         "burvīgi",
         "dievs svētī",
         "dievs sveti",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "pateicamies",
+        "skaistas bildes",
+        "skaistas",
+        "brīnišķīgas",
+        "ļoti laimīga",
+        "ļoti laimīgs",
+        "ļoti priecīga",
+        "ļoti priecīgs",
     ),
     # Albanian
     "sq": (
@@ -1274,6 +1483,12 @@ KIND: dict[str, tuple[str, ...]] = {
         "pune e mire",
         "shumë mirë",
         "shume mire",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "të bukura",
+        "shumë të bukura",
+        "shumë i lumtur",
+        "shumë e lumtur",
+        "shumë të lumtur",
     ),
     # Croatian, Serbian and Bosnian (Latin script)
     "hr": (
@@ -1368,6 +1583,21 @@ KIND: dict[str, tuple[str, ...]] = {
         "محشر",
         "دستتان درد نکند",
         "خیلی خوشحال",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "عکس‌های قشنگ",
+        "عکسهای قشنگ",
+        "عکس‌های زیبا",
+        "عکسهای زیبا",
+        "عکس‌های بسیار زیبا",
+        "خیلی خوش معلوم می‌شوند",
+        "خوش معلوم می‌شوند",
+        "خیلی لذت برد",
+        "خیلی لذت بردند",
+        # "how beautiful" (a helper session)
+        "چه عکس‌های قشنگی",
+        "عکس‌های قشنگی",
+        "قشنگی",
+        "چه عکس‌های زیبایی",
     ),
     # Pashto
     "ps": (
@@ -1392,6 +1622,12 @@ KIND: dict[str, tuple[str, ...]] = {
         "dir manana",
         "dera kha",
         "der kha",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "ډېره خوشحاله",
+        "ډېر خوشحاله",
+        "ډېر خوشحال",
+        "ډیره خوشحاله",
+        "ډیر خوشحاله",
     ),
     # Kurdish, Sorani (Arabic script)
     "ckb": (
@@ -1419,6 +1655,11 @@ KIND: dict[str, tuple[str, ...]] = {
         "dest xosh",
         "dastxosh",
         "zor jwana",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "وێنەی جوان",
+        "زۆر جوانن",
+        "زۆر دڵخۆش",
+        "دڵخۆشە",
     ),
     # Kurdish, Kurmanji (Latin script)
     "ku": (
@@ -1450,6 +1691,9 @@ KIND: dict[str, tuple[str, ...]] = {
         "serbilind im",
         "xwedê we biparêze",
         "xwede we bipareze",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "pir kêfxweş",
+        "kêfxweş bû",
     ),
     # Tigrinya
     "ti": (
@@ -1469,6 +1713,11 @@ KIND: dict[str, tuple[str, ...]] = {
         "yekenyeley",
         "yeqenyeley",
         "yekenyelna",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "ብጣዕሚ ሕጉስ",
+        "ሕጉስ እዩ",
+        "ሕጉስቲ እያ",
+        "ብጣዕሚ ሕጉሳት",
     ),
     # Amharic
     "am": (
@@ -1499,6 +1748,12 @@ KIND: dict[str, tuple[str, ...]] = {
         "enamesegnalen",
         "gobez",
         "betam konjo",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "በጣም ደስ ብሎታል",
+        "ደስ ብሎታል",
+        "ደስ ብሏታል",
+        "በጣም ደስ ብሏታል",
+        "ደስ ብሎናል",
     ),
     # Chinese (simplified and traditional): two letters only as a clause between
     # punctuation, three or more also inside a sentence
@@ -1704,6 +1959,10 @@ KIND: dict[str, tuple[str, ...]] = {
         "oluwa a bukun yin",
         "olorun a bukun yin",
         "olorun a bukun fun yin",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "gbádùn",
+        "ó dára",
+        "dára gan",
     ),
     # Twi (Akan)
     "tw": (
@@ -1731,6 +1990,11 @@ KIND: dict[str, tuple[str, ...]] = {
         "onyame nhyira mo",
         "m'ani agye",
         "m'ani agye paa",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "meda mo ase",
+        "yɛ fɛ",
+        "yɛ fɛ paa",
+        "ye fe paa",
     ),
     # Igbo
     "ig": (
@@ -1756,6 +2020,10 @@ KIND: dict[str, tuple[str, ...]] = {
         "obi dị m ụtọ",
         "obi di m uto",
         "jisie ike",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "mara mma",
+        "obi ụtọ",
+        "nwere obi ụtọ",
     ),
     # Swahili
     "sw": (
@@ -1806,6 +2074,10 @@ KIND: dict[str, tuple[str, ...]] = {
         "bahu saras",
         "saras kaam",
         "garv che",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "સરસ",
+        "ખૂબ ખુશ",
+        "ખુબ સરસ",
     ),
     # Malayalam (Malayalam script and Roman)
     "ml": (
@@ -1857,6 +2129,8 @@ KIND: dict[str, tuple[str, ...]] = {
         "kati ramro",
         "garva lagyo",
         "badhai cha",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "धेरै खुसी",
     ),
     # Haitian Creole
     "ht": (
@@ -2030,6 +2304,10 @@ KIND: dict[str, tuple[str, ...]] = {
         "barka da aiki",
         "muna alfahari",
         "gwanin sha'awa",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "ji daɗi",
+        "sun ji daɗi",
+        "ji dadi",
     ),
     # Zulu
     "zu": (
@@ -2096,6 +2374,8 @@ KIND: dict[str, tuple[str, ...]] = {
         "nasepeli mingi",
         "osali malamu",
         "bosali malamu",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "asepelaki",
     ),
     # Estonian
     "et": (
@@ -2150,6 +2430,10 @@ KIND: dict[str, tuple[str, ...]] = {
         "duktiga",
         "härligt",
         "gulliga",
+        # "we thank", "beautiful photos", "very happy" (a helper session)
+        "grymt",
+        "sjukt bra",
+        "grymt jobbat",
     ),
     # Danish
     "da": (
@@ -10042,6 +10326,107 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "gdyby mu sie cos stalo",
             ),
         ),
+        # veiled threats (a helper session): see the module docstring
+        (
+            ("radzę uważać na", "radzę pilnować", "lepiej niech pani pilnuje", "lepiej pilnować"),
+            (
+                "pani samochód",
+                "pani samochodu",
+                "pani auto",
+                "pani auta",
+                "swój samochód",
+                "swojego samochodu",
+                "swoje auto",
+                "pani dom",
+                "swój dom",
+                "swojego domu",
+            ),
+        ),
+        (
+            ("szkoda by było", "byłoby szkoda", "szkoda byłoby"),
+            (
+                "gdyby coś pani się stało",
+                "gdyby pani coś się stało",
+                "gdyby im coś się stało",
+                "gdyby coś im się stało",
+                "gdyby coś się im stało",
+                "gdyby coś się pani stało",
+            ),
+        ),
+        (
+            (
+                "ma pani dzieci",
+                "pani ma dzieci",
+                "ma pani małe dzieci",
+                "pani ma małe dzieci",
+                "masz dzieci",
+                "masz małe dzieci",
+            ),
+            (
+                "szkoda by było",
+                "byłoby szkoda",
+                "gdyby coś im się stało",
+                "gdyby im coś się stało",
+                "gdyby coś się im stało",
+                "niech pani ich pilnuje",
+            ),
+        ),
+        (
+            ("codziennie", "każdego dnia", "co wieczór", "co rano"),
+            (
+                "obok pani domu",
+                "koło pani domu",
+                "pod pani domem",
+                "obok twojego domu",
+                "koło twojego domu",
+                "pod twoim domem",
+            ),
+        ),
+        (
+            (
+                "droga do pani domu",
+                "drogą do pani domu",
+                "droga do twojego domu",
+                "drodze do pani domu",
+            ),
+            ("ciemna", "długa i ciemna", "dluga i ciemna", "pusta", "odludna"),
+        ),
+        (
+            ("pani pracy", "pani posady", "pani kariery", "twojej pracy", "twojej kariery"),
+            ("nic nie zostanie", "nic nie zostanie z", "nie zostanie nic"),
+        ),
+        (
+            (
+                "jeśli jeszcze raz pani krzyknie",
+                "jeśli jeszcze raz go pani dotknie",
+                "jeśli jeszcze raz ją pani dotknie",
+                "jeśli to się powtórzy",
+                "jesli to sie powtorzy",
+            ),
+            (
+                "zobaczy pani",
+                "zobaczysz",
+                "pożałuje pani",
+                "pozaluje pani",
+                "pożałujesz",
+                "pozalujesz",
+            ),
+        ),
+        (
+            (
+                "ludzie pamiętają",
+                "ludzie pamietaja",
+                "ludzie tu pamiętają",
+                "ludzie tu pamietaja",
+                "ludzie nie zapominają",
+                "ludzie nie zapominaja",
+            ),
+            ("kto krzywdzi", "kto skrzywdził", "kto skrzywdzil", "kto krzywdzi ich dzieci"),
+        ),
+        (
+            ("nigdy nie wiadomo",),
+            ("kto czeka", "kto na panią czeka", "kto na pania czeka", "kto na ciebie czeka"),
+        ),
     ),
     "ur": (
         (
@@ -10344,6 +10729,69 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "اس کا دھیان رکھنا",
             ),
         ),
+        # veiled threats (a helper session): see the module docstring
+        (
+            (
+                "dhyan rakhiye",
+                "dhyan rakhein",
+                "dhyan rakhna",
+                "khayal rakhiye",
+                "خیال رکھیں",
+                "خیال رکھیے",
+                "دھیان رکھیں",
+                "دھیان رکھیے",
+            ),
+            (
+                "apni gaari",
+                "apni gari",
+                "apni gaadi",
+                "aap ki gaari",
+                "aap ki gari",
+                "اپنی گاڑی",
+                "آپ کی گاڑی",
+            ),
+        ),
+        (
+            (
+                "aap ke bachay",
+                "aap ke bachche",
+                "aap ke bhi bachay",
+                "آپ کے بچے",
+                "آپ کے بھی بچے",
+                "آپ کے بچوں",
+            ),
+            (
+                "afsos hoga",
+                "افسوس ہوگا",
+                "afsos ho ga",
+                "kuch ho gaya to",
+                "کچھ ہو گیا تو",
+                "ehtiyat kijiye",
+                "احتیاط کیجیے",
+                "احتیاط کیجیے گا",
+            ),
+        ),
+        (
+            ("roz", "har roz", "rozana", "روز", "ہر روز", "روزانہ"),
+            ("aap ke ghar ke", "tumhare ghar ke", "آپ کے گھر کے", "تمہارے گھر کے"),
+        ),
+        (
+            ("aap ki naukri", "tumhari naukri", "آپ کی نوکری", "تمہاری نوکری"),
+            (
+                "kuch nahi bachega",
+                "nahi bachegi",
+                "کچھ نہیں بچے گا",
+                "نہیں بچے گی",
+                "chali jayegi",
+                "چلی جائے گی",
+                "khatam ho jayegi",
+                "ختم ہو جائے گی",
+            ),
+        ),
+        (
+            ("agar dobara", "agar phir se", "اگر دوبارہ", "اگر پھر سے"),
+            ("anjaam", "انجام", "phir dekhna kya hota", "پھر دیکھنا کیا ہوتا"),
+        ),
     ),
     "hi": (
         (
@@ -10508,6 +10956,12 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "फिर देखती हूँ",
             ),
         ),
+        # veiled threats (a helper session): see the module docstring
+        (("ध्यान रखिए", "ध्यान रखना", "संभाल के रखिए"), ("अपनी गाड़ी", "आपकी गाड़ी")),
+        (("आपके बच्चे", "आपके भी बच्चे", "आपके बच्चों"), ("अफ़सोस होगा", "अफसोस होगा", "कुछ हो गया तो")),
+        (("रोज़", "रोज", "हर रोज़", "हर रोज"), ("आपके घर के", "तुम्हारे घर के")),
+        (("आपकी नौकरी", "तुम्हारी नौकरी"), ("नहीं बचेगी", "कुछ नहीं बचेगा", "चली जाएगी", "खत्म हो जाएगी")),
+        (("अगर दोबारा", "अगर फिर से"), ("अंजाम",)),
     ),
     "pa": (
         (
@@ -10614,6 +11068,18 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "ਤੂੰ ਕਿੱਥੇ ਰਹਿੰਦੀ",
             ),
         ),
+        # veiled threats (a helper session): see the module docstring
+        (
+            ("ਧਿਆਨ ਰੱਖਿਓ", "ਧਿਆਨ ਰੱਖਣਾ", "dhyan rakhyo"),
+            ("ਆਪਣੀ ਗੱਡੀ", "ਤੁਹਾਡੀ ਗੱਡੀ", "apni gaddi", "tuhadi gaddi"),
+        ),
+        (
+            ("ਤੁਹਾਡੇ ਬੱਚੇ", "ਤੁਹਾਡੇ ਵੀ ਬੱਚੇ", "tuhade bache", "tuhade vi bache"),
+            ("ਅਫ਼ਸੋਸ ਹੋਵੇਗਾ", "ਕੁਝ ਹੋ ਗਿਆ ਤਾਂ", "afsos hovega", "kuch ho gaya ta"),
+        ),
+        (("ਰੋਜ਼", "ਹਰ ਰੋਜ਼", "roz", "har roz"), ("ਤੁਹਾਡੇ ਘਰ ਦੇ", "tuhade ghar de")),
+        (("ਤੁਹਾਡੀ ਨੌਕਰੀ", "tuhadi naukri"), ("ਨਹੀਂ ਬਚੇਗੀ", "ਚਲੀ ਜਾਊ", "nahi bachegi", "chali jau")),
+        (("ਜੇ ਫੇਰ", "ਜੇ ਦੁਬਾਰਾ", "je pher", "je dubara"), ("ਅੰਜਾਮ", "anjaam")),
     ),
     "bn": (
         (
@@ -10722,6 +11188,18 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "দেখা হবে",
             ),
         ),
+        # veiled threats (a helper session): see the module docstring
+        (("খেয়াল রাখবেন", "নজর রাখবেন"), ("আপনার গাড়ি", "আপনার গাড়ির", "আপনার বাড়ির দিকে")),
+        (
+            ("আপনার ছেলেমেয়ে", "আপনারও বাচ্চা", "আপনার বাচ্চারা", "আপনার সন্তান"),
+            ("কিছু হয়ে গেলে", "দুঃখজনক হবে", "খারাপ লাগবে"),
+        ),
+        (("আপনার বাড়ির সামনে দিয়ে", "আপনার বাড়ির পাশ দিয়ে"), ("রোজ", "প্রতিদিন")),
+        (
+            ("আপনার চাকরি", "আপনার চাকরিটা", "তোমার চাকরি"),
+            ("কিছুই থাকবে না", "কতদিন থাকে", "চলে যাবে", "খেয়ে দেব"),
+        ),
+        (("আবার যদি", "যদি আবার"), ("দেখে নেব", "দেখবেন কী হয়", "দেখবেন কি হয়")),
     ),
     "ar": (
         (
@@ -10994,6 +11472,63 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "أين تركنين",
                 "وين بيدرسوا ولادك",
             ),
+        ),
+        # veiled threats (a helper session): see the module docstring
+        (
+            (
+                "انتبهي على",
+                "انتبهي ل",
+                "دير بالك على",
+                "ديري بالك على",
+                "خلي بالك من",
+                "خدي بالك من",
+                "خلي بالك على",
+            ),
+            ("سيارتك", "بيتك"),
+        ),
+        (
+            ("من المؤسف", "سيكون مؤسفا", "يا خسارة", "خسارة"),
+            ("لو صار لك شي", "لو حصل لك شيء", "لو حدث لك شيء", "لو حدث لك مكروه", "لو أصابك مكروه"),
+        ),
+        (
+            ("عندك أولاد", "عندك اطفال", "عندك أطفال", "عندك ولاد", "لديك أطفال", "لديك أولاد"),
+            (
+                "من المؤسف",
+                "خسارة",
+                "لو صار لهم شي",
+                "لو حصل لهم شيء",
+                "لو حدث لهم شيء",
+                "لو أصابهم مكروه",
+                "انتبهي عليهم",
+                "ديري بالك عليهم",
+            ),
+        ),
+        (
+            ("أمر كل يوم", "امر كل يوم", "بمر كل يوم", "بمرق كل يوم", "أمر يوميا"),
+            ("من أمام بيتك", "من قدام بيتك", "جنب بيتك", "من جنب بيتك"),
+        ),
+        (
+            ("وظيفتك",),
+            ("لن يبقى منها شيء", "ما رح يضل منها شي", "رح تخسريها", "ستخسرينها", "ستفقدينها"),
+        ),
+        (
+            ("ما حدا بيعرف", "لا أحد يعرف", "ما بتعرفي"),
+            ("مين بيستناكي", "من ينتظرك", "مين عم يستناكي"),
+        ),
+        (
+            (
+                "لو مرة ثانية",
+                "إذا مرة ثانية",
+                "لو مرة تانية",
+                "اذا مرة تانية",
+                "لو تكررت",
+                "إذا تكرر",
+            ),
+            ("رح تشوفي شو بصير", "ستندمين", "سترين ماذا سيحدث", "بتشوفي شو بعمل"),
+        ),
+        (
+            ("الناس بتتذكر", "الناس تتذكر", "الناس ما بتنسى", "الناس لا تنسى"),
+            ("مين بيأذي", "من يؤذي", "من آذى"),
         ),
     ),
     "tr": (
@@ -11303,6 +11838,76 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "dikkatli olun",
             ),
         ),
+        # veiled threats (a helper session): see the module docstring
+        (
+            ("dikkat edin", "göz kulak olun"),
+            ("arabanıza", "arabaniza", "arabanız", "arabaniz", "evinize"),
+        ),
+        (
+            ("yazık olur", "yazik olur", "çok yazık olur", "cok yazik olur"),
+            (
+                "size bir şey olursa",
+                "onlara bir şey olursa",
+                "başınıza bir şey gelirse",
+                "basiniza bir sey gelirse",
+                "başlarına bir şey gelirse",
+                "baslarina bir sey gelirse",
+            ),
+        ),
+        (
+            (
+                "çocuklarınız var",
+                "cocuklariniz var",
+                "küçük çocuklarınız var",
+                "kucuk cocuklariniz var",
+                "sizin de çocuklarınız var",
+            ),
+            (
+                "yazık olur",
+                "yazik olur",
+                "onlara bir şey olursa",
+                "başlarına bir şey gelirse",
+                "baslarina bir sey gelirse",
+            ),
+        ),
+        (
+            ("her gün", "her akşam", "her aksam", "her sabah"),
+            ("evinizin önünden", "evinizin yanından", "evinizin yanindan"),
+        ),
+        (
+            ("evinize giden yol", "evinizin yolu"),
+            ("karanlık", "karanlik", "uzun ve karanlık", "uzun ve karanlik", "ıssız", "issiz"),
+        ),
+        (
+            ("işiniz", "isiniz", "işinizden", "isinizden", "kariyerinizden"),
+            (
+                "geriye bir şey kalmaz",
+                "hiçbir şey kalmayacak",
+                "kaybedeceksiniz",
+                "olacaksınız işsiz",
+            ),
+        ),
+        (
+            ("asla bilemezsiniz", "hiç belli olmaz"),
+            ("kimin beklediği", "kimin beklediğini", "kim bekliyor"),
+        ),
+        (
+            (
+                "bir daha bağırırsanız",
+                "bir daha bagirirsaniz",
+                "bir daha dokunursanız",
+                "bir daha dokunursaniz",
+                "bir daha olursa",
+                "tekrar olursa",
+                "bir daha bağırırsan",
+                "bir daha dokunursan",
+            ),
+            ("görürsünüz", "görürsün", "göreceksiniz", "pişman olursunuz"),
+        ),
+        (
+            ("insanlar hatırlar", "insanlar hatirlar", "insanlar unutmaz"),
+            ("kim zarar veriyor", "kimin zarar verdiğini", "kim incitiyor"),
+        ),
     ),
     "lt": (
         (
@@ -11481,6 +12086,44 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "kokiu keliu einate",
             ),
         ),
+        # veiled threats (a helper session): see the module docstring
+        (
+            ("saugokite", "prižiūrėkite", "atsargiai su"),
+            ("savo mašiną", "savo automobilį", "jūsų mašiną", "savo namus"),
+        ),
+        (
+            ("būtų gaila", "bus gaila", "gaila būtų"),
+            (
+                "jei jums kas nors nutiktų",
+                "jei jiems kas nors nutiktų",
+                "jeigu jums kas nutiktų",
+                "jeigu jiems kas nutiktų",
+            ),
+        ),
+        (
+            ("turite vaikų", "jūs turite vaikų", "turite mažų vaikų", "jūs irgi turite vaikų"),
+            (
+                "būtų gaila",
+                "jei jiems kas nors nutiktų",
+                "jeigu jiems kas nutiktų",
+                "saugokite juos",
+            ),
+        ),
+        (
+            (
+                "kasdien praeinu",
+                "kasdien pravažiuoju",
+                "praeinu kasdien",
+                "pravažiuoju kasdien",
+                "kiekvieną dieną",
+            ),
+            ("pro jūsų namus", "pro jūsų namą", "pro tavo namus", "prie jūsų namų"),
+        ),
+        (("jūsų darbo", "jūsų karjeros"), ("neliks nieko", "nieko neliks")),
+        (
+            ("jei dar kartą paliesite", "jei dar kartą šauksite", "jei tai pasikartos"),
+            ("pamatysite", "pamatysi", "pasigailėsite"),
+        ),
     ),
     "so": (
         (
@@ -11634,6 +12277,30 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "waad arkaysaa",
             ),
         ),
+        # veiled threats (a helper session): see the module docstring
+        (
+            ("iska jir", "ka digtoonow", "ka feejignow", "ka taxadar"),
+            ("baabuurkaaga", "gaarigaaga", "gaadhigaaga", "gurigaaga"),
+        ),
+        (
+            (
+                "carruurtaada",
+                "caruurtaada",
+                "ilmahaaga",
+                "carruur baad leedahay",
+                "carruur yaryar baad leedahay",
+            ),
+            ("haddii wax ku dhacaan", "haddii ay wax ku dhacaan", "waa ceeb", "waa nasiib darro"),
+        ),
+        (
+            ("maalin walba", "maalin kasta", "habeen kasta"),
+            ("gurigaaga ayaan", "gurigaaga agtiisa", "gurigaaga hortiisa"),
+        ),
+        (
+            ("shaqadaada",),
+            ("waad waayi doontaa", "waayi doontaa", "kaa qaadi doonaa", "waxba kaama hari doonaan"),
+        ),
+        (("haddii ay mar kale dhacdo",), ("waad arki doontaa", "arki doontaa")),
     ),
     "uk": (
         (
@@ -11880,6 +12547,48 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "де ви живете",
                 "де ти живеш",
             ),
+        ),
+        # veiled threats (a helper session): see the module docstring
+        (
+            ("стежте за", "пильнуйте", "бережіть", "будьте обережні з"),
+            ("своєю машиною", "свою машину", "вашою машиною", "вашу машину", "свій будинок"),
+        ),
+        (
+            ("було б шкода", "буде шкода", "шкода буде", "шкода було б"),
+            (
+                "якщо з вами щось станеться",
+                "якщо з ними щось станеться",
+                "якби з вами щось сталося",
+                "якби з ними щось сталося",
+            ),
+        ),
+        (
+            ("у вас є діти", "у вас теж є діти", "у вас маленькі діти"),
+            ("було б шкода", "якщо з ними щось станеться", "якби з ними щось сталося"),
+        ),
+        (
+            ("щодня", "кожного дня", "щовечора"),
+            ("повз ваш будинок", "біля вашого будинку", "повз твій будинок", "біля вашого дому"),
+        ),
+        (
+            ("дорога до вашого дому", "дорога до вашого будинку", "шлях до вашого дому"),
+            ("темна", "довга і темна", "довга й темна", "безлюдна"),
+        ),
+        (
+            ("вашої роботи", "вашої кар'єри", "від вашої роботи", "ваша кар'єра"),
+            ("нічого не залишиться", "не залишиться нічого"),
+        ),
+        (
+            ("ніколи не знаєш", "ніколи не знаєте", "ніколи не відомо"),
+            ("хто чекає", "хто вас чекає", "хто на вас чекає"),
+        ),
+        (
+            ("якщо ще раз торкнетесь", "якщо ще раз накричите", "якщо це повториться"),
+            ("побачите", "ви побачите", "пошкодуєте"),
+        ),
+        (
+            ("люди пам'ятають", "люди тут пам'ятають", "люди не забувають"),
+            ("хто кривдить", "хто скривдив", "хто ображає"),
         ),
     ),
     "ru": (
@@ -12170,6 +12879,61 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "где вы паркуетесь",
             ),
         ),
+        # veiled threats (a helper session): see the module docstring
+        (
+            ("следите за", "присматривайте за", "берегите", "будьте осторожны с"),
+            ("своей машиной", "вашей машиной", "свою машину", "вашу машину", "свой дом"),
+        ),
+        (
+            ("было бы жаль", "будет жаль", "жаль будет", "жалко будет", "было бы жалко"),
+            (
+                "если с вами что-то случится",
+                "если с ними что-то случится",
+                "если бы с вами что-то случилось",
+                "если бы с ними что-то случилось",
+                "если с вами что-нибудь случится",
+                "если с ними что-нибудь случится",
+            ),
+        ),
+        (
+            (
+                "у вас есть дети",
+                "у вас же есть дети",
+                "у вас тоже есть дети",
+                "у вас маленькие дети",
+            ),
+            (
+                "было бы жаль",
+                "будет жаль",
+                "если с ними что-то случится",
+                "если бы с ними что-то случилось",
+                "берегите их",
+            ),
+        ),
+        (
+            ("каждый день", "каждый вечер", "ежедневно"),
+            ("мимо вашего дома", "мимо твоего дома", "возле вашего дома"),
+        ),
+        (
+            ("дорога к вашему дому", "дорога до вашего дома", "путь к вашему дому"),
+            ("тёмная", "длинная и тёмная", "безлюдная"),
+        ),
+        (
+            ("от вашей работы", "от вашей карьеры", "от твоей работы"),
+            ("ничего не останется", "не останется ничего"),
+        ),
+        (
+            ("никогда не знаешь", "никогда не знаете", "мало ли"),
+            ("кто ждёт", "кто вас ждёт", "кто поджидает", "кто вас поджидает"),
+        ),
+        (
+            ("если ещё раз тронете", "если ещё раз накричите", "если это повторится"),
+            ("увидите", "вы увидите", "пожалеете"),
+        ),
+        (
+            ("люди помнят", "люди здесь помнят", "люди всё помнят", "люди не забывают"),
+            ("кто обижает", "кто обидел", "кто вредит"),
+        ),
     ),
     "sq": (
         (
@@ -12367,6 +13131,37 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "ku shkojne femijet e tu",
                 "nga cila rrugë",
             ),
+        ),
+        # veiled threats (a helper session): see the module docstring
+        (
+            ("kini kujdes", "ki kujdes", "ruajeni", "ruaje"),
+            ("makinën tuaj", "makinën tënde", "shtëpinë tuaj"),
+        ),
+        (
+            ("do të ishte turp", "do ishte turp", "do të ishte keq", "sa keq do të ishte"),
+            (
+                "nëse ju ndodh diçka",
+                "nëse u ndodh diçka",
+                "po t'ju ndodhte diçka",
+                "po t'u ndodhte diçka",
+            ),
+        ),
+        (
+            ("keni fëmijë", "edhe ju keni fëmijë", "keni fëmijë të vegjël"),
+            ("do të ishte turp", "do të ishte keq", "nëse u ndodh diçka", "po t'u ndodhte diçka"),
+        ),
+        (
+            ("çdo ditë kaloj", "kaloj çdo ditë", "çdo ditë", "çdo mbrëmje"),
+            ("para shtëpisë suaj", "pranë shtëpisë suaj", "përpara shtëpisë suaj"),
+        ),
+        (("nga puna juaj", "nga karriera juaj"), ("nuk do të mbetet asgjë", "s'do mbetet gjë")),
+        (
+            ("nuk e di kurrë", "kurrë nuk e di", "s'dihet kurrë"),
+            ("kush pret", "kush ju pret", "kush të pret"),
+        ),
+        (
+            ("nëse edhe një herë", "nëse përsëritet"),
+            ("do ta shihni", "do të shihni", "do të pendoheni"),
         ),
     ),
     "ro": (
@@ -12621,6 +13416,77 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "unde îți parchezi",
                 "unde iti parchezi",
             ),
+        ),
+        # veiled threats (a helper session): see the module docstring
+        (
+            ("aveți grijă de", "ai grijă de", "păziți-vă", "aveți grijă la"),
+            ("mașina dumneavoastră", "mașina ta", "casa dumneavoastră", "mașina dvs"),
+        ),
+        (
+            ("ar fi păcat", "păcat ar fi", "ar fi trist"),
+            (
+                "să vi se întâmple ceva",
+                "să li se întâmple ceva",
+                "dacă vi s-ar întâmpla ceva",
+                "dacă li s-ar întâmpla ceva",
+                "să pățiți ceva",
+                "să pățească ceva",
+            ),
+        ),
+        (
+            ("aveți copii", "aveți și dumneavoastră copii", "aveți copii mici", "ai copii"),
+            (
+                "ar fi păcat",
+                "să li se întâmple ceva",
+                "dacă li s-ar întâmpla ceva",
+                "să pățească ceva",
+            ),
+        ),
+        (
+            (
+                "trec zilnic",
+                "trec în fiecare zi",
+                "zilnic trec",
+                "în fiecare zi trec",
+                "în fiecare seară trec",
+            ),
+            ("casei dumneavoastră", "casa dumneavoastră", "casei tale", "blocului dumneavoastră"),
+        ),
+        (
+            (
+                "drumul spre casa dumneavoastră",
+                "drumul până la casa dumneavoastră",
+                "drumul spre casa ta",
+            ),
+            ("întunecat", "lung și întunecat", "pustiu"),
+        ),
+        (
+            (
+                "postul dumneavoastră",
+                "slujba dumneavoastră",
+                "cariera dumneavoastră",
+                "postul tău",
+                "cariera ta",
+            ),
+            ("nu mai rămâne nimic", "nu va mai rămâne nimic", "o să-l pierdeți", "o să-l pierzi"),
+        ),
+        (
+            ("nu se știe niciodată", "niciodată nu se știe", "nu știi niciodată"),
+            ("cine așteaptă", "cine vă așteaptă", "cine te așteaptă"),
+        ),
+        (
+            (
+                "dacă se mai întâmplă",
+                "dacă mai țipați",
+                "dacă îl mai atingeți",
+                "dacă o mai atingeți",
+                "dacă mai țipi",
+            ),
+            ("o să vedeți", "veți vedea", "o să vezi", "vei vedea", "o să regretați"),
+        ),
+        (
+            ("oamenii își amintesc", "oamenii țin minte", "lumea ține minte", "oamenii nu uită"),
+            ("cine le face rău", "cine le-a făcut rău", "cine rănește"),
         ),
     ),
     "pt": (
@@ -12901,6 +13767,80 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "apareco a sua porta",
             ),
         ),
+        # veiled threats (a helper session): see the module docstring
+        (
+            ("olhe bem pelo", "olhe bem pela", "é melhor ter cuidado com", "aconselho cuidado com"),
+            ("o seu carro", "seu carro", "o teu carro", "a sua casa", "a tua casa"),
+        ),
+        (
+            (
+                "tem filhos pequenos",
+                "tem filhos",
+                "também tem filhos",
+                "tambem tem filhos",
+                "tem crianças pequenas",
+                "tem crianças",
+            ),
+            (
+                "era uma pena",
+                "seria uma pena",
+                "se alguma coisa lhes acontecesse",
+                "se algo lhes acontecesse",
+                "que pena seria",
+            ),
+        ),
+        (
+            ("era uma pena", "seria uma pena", "que pena seria"),
+            (
+                "se alguma coisa lhe acontecesse",
+                "se algo lhe acontecesse",
+                "se lhe acontecesse alguma coisa",
+                "se alguma coisa lhes acontecesse",
+                "se algo lhes acontecesse",
+                "se lhes acontecesse alguma coisa",
+            ),
+        ),
+        (
+            ("carro bonito", "bonito carro", "o seu carro", "seu carro"),
+            ("seria uma pena", "era uma pena"),
+        ),
+        (
+            ("passo todos os dias", "passo sempre", "passo diariamente", "todos os dias passo"),
+            (
+                "à frente da sua casa",
+                "em frente à sua casa",
+                "em frente da sua casa",
+                "à porta da sua casa",
+                "pela sua rua",
+            ),
+        ),
+        (
+            ("o caminho para a sua casa", "o caminho até à sua casa", "o caminho até sua casa"),
+            ("escuro", "longo e escuro", "deserto"),
+        ),
+        (
+            ("o seu emprego", "a sua carreira", "o teu emprego", "a tua carreira", "o seu posto"),
+            ("não vai sobrar nada", "não sobra nada", "vai ficar sem", "vai perdê-lo"),
+        ),
+        (
+            ("nunca se sabe",),
+            ("quem está à espera", "quem a espera", "quem está lá fora", "quem espera"),
+        ),
+        (
+            (
+                "se voltar a gritar",
+                "se voltar a tocar",
+                "se tocar outra vez",
+                "se gritar outra vez",
+                "se isto se repetir",
+                "se acontecer outra vez",
+            ),
+            ("vai ver", "vais ver", "vai arrepender-se", "vai se arrepender"),
+        ),
+        (
+            ("as pessoas lembram-se", "as pessoas não esquecem", "as pessoas lembram"),
+            ("de quem faz mal", "quem faz mal", "de quem magoa"),
+        ),
     ),
     "es": (
         (
@@ -13176,6 +14116,89 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "por donde vas",
             ),
         ),
+        # veiled threats (a helper session): see the module docstring
+        (
+            ("vigile bien", "le aconsejo vigilar", "yo que usted vigilaría", "mejor vigile"),
+            ("su coche", "su carro", "tu coche"),
+        ),
+        (
+            ("sería una pena", "qué pena sería", "sería una lástima", "sería una lastima"),
+            (
+                "que le pasara algo",
+                "si le pasara algo",
+                "que les pasara algo",
+                "si les pasara algo",
+                "si le ocurriera algo",
+                "si les ocurriera algo",
+            ),
+        ),
+        (
+            (
+                "tiene hijos",
+                "tiene hijos pequeños",
+                "usted tiene hijos",
+                "también tiene hijos",
+                "tiene niños pequeños",
+            ),
+            (
+                "sería una pena",
+                "sería una lástima",
+                "si les pasara algo",
+                "que les pasara algo",
+                "cuídelos bien",
+            ),
+        ),
+        (
+            ("paso todos los días", "paso cada día", "todos los días paso", "cada día paso"),
+            (
+                "por delante de su casa",
+                "frente a su casa",
+                "delante de su casa",
+                "por delante de tu casa",
+                "frente a tu casa",
+            ),
+        ),
+        (
+            ("el camino a su casa", "el camino a tu casa", "el camino hasta su casa"),
+            ("oscuro", "largo y oscuro", "solitario"),
+        ),
+        (
+            ("su empleo", "su puesto", "tu trabajo", "tu empleo", "tu puesto"),
+            (
+                "no le va a quedar nada",
+                "no quedará nada",
+                "no va a quedar nada",
+                "lo va a perder",
+                "lo perderá",
+            ),
+        ),
+        (
+            ("nunca se sabe", "uno nunca sabe"),
+            (
+                "quién está esperando",
+                "quién la está esperando",
+                "quién le espera",
+                "quién la espera",
+                "quién te espera",
+                "quién la espera fuera",
+            ),
+        ),
+        (
+            (
+                "si vuelve a gritar",
+                "si vuelve a tocar",
+                "si lo vuelve a tocar",
+                "si la vuelve a tocar",
+                "si esto se repite",
+                "si vuelve a pasar",
+                "si pasa otra vez",
+            ),
+            ("ya verá", "verá lo que pasa", "se va a arrepentir"),
+        ),
+        (
+            ("la gente recuerda", "la gente se acuerda", "la gente no olvida"),
+            ("quién hace daño", "quién les hace daño", "a quién hace daño"),
+        ),
     ),
     "fr": (
         (
@@ -13442,6 +14465,64 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "ton trajet",
             ),
         ),
+        # veiled threats (a helper session): see the module docstring
+        (
+            ("surveillez bien", "je vous conseille de surveiller", "gardez un œil sur"),
+            ("votre voiture", "ta voiture"),
+        ),
+        (
+            ("ce serait dommage", "ça serait dommage", "il serait dommage"),
+            (
+                "qu'il vous arrive quelque chose",
+                "qu'il leur arrive quelque chose",
+                "qu'il t'arrive quelque chose",
+                "s'il vous arrivait quelque chose",
+                "s'il leur arrivait quelque chose",
+            ),
+        ),
+        (
+            (
+                "vous avez des enfants",
+                "vous avez des petits",
+                "vous aussi avez des enfants",
+                "vous avez de jeunes enfants",
+            ),
+            (
+                "ce serait dommage",
+                "qu'il leur arrive quelque chose",
+                "s'il leur arrivait quelque chose",
+            ),
+        ),
+        (
+            ("je passe tous les jours", "tous les jours je passe", "je passe chaque jour"),
+            ("devant chez vous", "devant votre maison", "devant chez toi"),
+        ),
+        (
+            ("le chemin jusqu'à chez vous", "la route jusqu'à chez vous", "le chemin de chez vous"),
+            ("sombre", "long et sombre", "désert"),
+        ),
+        (
+            ("votre poste", "votre carrière", "ton boulot", "votre boulot"),
+            ("il ne restera rien", "ne restera rien", "vous allez le perdre", "vous le perdrez"),
+        ),
+        (
+            ("on ne sait jamais",),
+            ("qui attend", "qui vous attend", "qui t'attend", "qui vous guette"),
+        ),
+        (
+            (
+                "si vous recommencez",
+                "si ça se reproduit",
+                "si tu recommences",
+                "si vous le touchez encore",
+                "si vous criez encore",
+            ),
+            ("vous allez voir", "vous verrez", "tu vas voir", "vous allez le regretter"),
+        ),
+        (
+            ("les gens se souviennent", "les gens n'oublient pas"),
+            ("qui fait du mal", "de ceux qui font du mal"),
+        ),
     ),
     "it": (
         (
@@ -13669,6 +14750,66 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "che strada fai",
             ),
         ),
+        # veiled threats (a helper session): see the module docstring
+        (
+            ("le conviene stare attenta alla", "stia bene attenta alla", "occhio alla"),
+            ("sua macchina", "sua auto", "tua macchina"),
+        ),
+        (
+            ("sarebbe un peccato", "che peccato sarebbe", "sarebbe un vero peccato"),
+            (
+                "se le succedesse qualcosa",
+                "se gli succedesse qualcosa",
+                "se succedesse qualcosa ai suoi figli",
+                "se ti succedesse qualcosa",
+            ),
+        ),
+        (
+            (
+                "ha dei figli",
+                "ha figli",
+                "anche lei ha figli",
+                "ha bambini piccoli",
+                "ha figli piccoli",
+            ),
+            ("sarebbe un peccato", "se gli succedesse qualcosa"),
+        ),
+        (
+            ("passo ogni giorno", "ogni giorno passo", "passo tutti i giorni"),
+            ("davanti a casa sua", "sotto casa sua", "davanti a casa tua", "sotto casa tua"),
+        ),
+        (
+            ("la strada per casa sua", "la strada fino a casa sua", "la strada di casa sua"),
+            ("buia", "lunga e buia", "isolata"),
+        ),
+        (
+            (
+                "il suo posto",
+                "la sua carriera",
+                "il tuo lavoro",
+                "della sua carriera",
+                "il suo posto di lavoro",
+            ),
+            ("non resterà niente", "non resterà nulla", "lo perderà", "perderà il posto"),
+        ),
+        (
+            ("non si sa mai",),
+            ("chi l'aspetta", "chi la aspetta", "chi c'è ad aspettarla", "chi ti aspetta"),
+        ),
+        (
+            (
+                "se lo rifà",
+                "se succede di nuovo",
+                "se ci riprova",
+                "se lo tocca ancora",
+                "se urla ancora",
+            ),
+            ("vedrà", "vedrai", "se ne pentirà"),
+        ),
+        (
+            ("la gente si ricorda", "la gente ricorda", "la gente non dimentica"),
+            ("chi fa del male", "chi fa male ai"),
+        ),
     ),
     "de": (
         (
@@ -13875,6 +15016,64 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "deinen heimweg",
             ),
         ),
+        # veiled threats (a helper session): see the module docstring
+        (
+            ("passen sie lieber gut auf", "ich würde gut aufpassen auf", "achten sie lieber auf"),
+            ("ihr auto", "ihren wagen"),
+        ),
+        (
+            ("wäre schade", "wäre doch schade", "es wäre schade", "wäre ja schade"),
+            (
+                "wenn ihnen etwas passiert",
+                "wenn ihnen etwas passieren würde",
+                "wenn ihnen was passiert",
+                "wenn dir etwas passiert",
+                "wenn ihren kindern etwas passiert",
+            ),
+        ),
+        (
+            (
+                "sie haben kinder",
+                "sie haben doch kinder",
+                "sie haben auch kinder",
+                "sie haben kleine kinder",
+            ),
+            ("wäre schade", "wenn ihnen etwas passiert", "wenn ihnen was passiert"),
+        ),
+        (
+            ("ich komme jeden tag", "ich fahre jeden tag", "ich gehe jeden tag"),
+            ("an ihrem haus vorbei", "an deinem haus vorbei"),
+        ),
+        (
+            ("der weg zu ihrem haus", "der weg zu ihnen nach hause"),
+            ("dunkel", "lang und dunkel", "einsam"),
+        ),
+        (
+            ("ihren job", "ihre karriere", "deinen job"),
+            ("nichts mehr übrig", "bleibt nichts", "werden sie verlieren", "los sein"),
+        ),
+        (
+            ("man weiß nie", "man weiss nie"),
+            ("wer wartet", "wer auf sie wartet", "wer da wartet", "wer auf dich wartet"),
+        ),
+        (
+            (
+                "wenn sie noch einmal",
+                "wenn das noch einmal",
+                "wenn das nochmal",
+                "wenn sie ihn noch einmal",
+            ),
+            (
+                "dann erleben sie was",
+                "dann gibt es ärger",
+                "dann knallt es",
+                "werden sie es bereuen",
+            ),
+        ),
+        (
+            ("die leute erinnern sich", "die leute vergessen nicht"),
+            ("wer kindern wehtut", "wer ihren kindern", "wer kinder verletzt"),
+        ),
     ),
     "bg": (
         (
@@ -14069,6 +15268,44 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "по кой път ходите",
             ),
         ),
+        # veiled threats (a helper session): see the module docstring
+        (
+            ("внимавайте с", "пазете", "гледайте си"),
+            ("колата си", "колата ви", "къщата си", "къщата ви"),
+        ),
+        (
+            ("би било жалко", "ще е жалко", "жалко ще е", "ще бъде жалко"),
+            (
+                "ако ви се случи нещо",
+                "ако им се случи нещо",
+                "ако нещо ви се случи",
+                "ако нещо им се случи",
+            ),
+        ),
+        (
+            ("имате деца", "и вие имате деца", "имате малки деца"),
+            (
+                "би било жалко",
+                "ще е жалко",
+                "ако им се случи нещо",
+                "ако нещо им се случи",
+                "пазете ги",
+            ),
+        ),
+        (
+            ("всеки ден минавам", "всеки ден", "всяка вечер"),
+            ("покрай къщата ви", "покрай вашата къща", "пред къщата ви", "покрай дома ви"),
+        ),
+        (("от работата ви", "от кариерата ви"), ("нищо няма да остане", "няма да остане нищо")),
+        (("никога не знаеш", "никога не се знае"), ("кой чака", "кой ви чака", "кой те чака")),
+        (
+            ("ако още веднъж го докоснете", "ако още веднъж му викнете", "ако се повтори"),
+            ("ще видите", "ще видиш", "ще съжалявате"),
+        ),
+        (
+            ("хората помнят", "хората тук помнят", "хората не забравят"),
+            ("кой наранява", "кой обижда", "кой вреди"),
+        ),
     ),
     "hu": (
         (
@@ -14171,6 +15408,29 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "tavu māju",
             ),
         ),
+        # veiled threats (a helper session): see the module docstring
+        (
+            ("uzmanieties", "pieskatiet", "sargājiet"),
+            ("savu mašīnu", "savu auto", "jūsu mašīnu", "savu māju"),
+        ),
+        (
+            ("būtu žēl", "būs žēl", "žēl būtu"),
+            (
+                "ja ar jums kaut kas notiktu",
+                "ja ar viņiem kaut kas notiktu",
+                "ja jums kaut kas notiktu",
+            ),
+        ),
+        (
+            ("jums ir bērni", "jums arī ir bērni", "jums ir mazi bērni"),
+            ("būtu žēl", "ja ar viņiem kaut kas notiktu", "sargājiet viņus"),
+        ),
+        (
+            ("katru dienu eju garām", "katru dienu braucu garām", "katru dienu", "katru vakaru"),
+            ("jūsu mājai", "jūsu mājām", "tavai mājai"),
+        ),
+        (("no jūsu darba", "no jūsu karjeras"), ("nekas nepaliks", "nepaliks nekas")),
+        (("ja tas atkārtosies",), ("redzēsiet", "redzēsi", "nožēlosiet")),
     ),
     "el": (
         (
@@ -14381,6 +15641,73 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "اگه اتفاقی براشون بیفته",
                 "اگر اتفاقی برایشان بیفتد",
             ),
+        ),
+        # veiled threats (a helper session): see the module docstring
+        (
+            ("حواستان به", "حواستون به", "حواست به", "مراقب", "مواظب"),
+            (
+                "ماشینتان",
+                "ماشین‌تان",
+                "ماشینتون",
+                "ماشین‌تون",
+                "ماشینت",
+                "خانه‌تان",
+                "خانه تان",
+                "خونه‌تون",
+                "خونتون",
+            ),
+        ),
+        (
+            ("حیف می‌شود", "حیف میشه", "حیفه", "حیف است"),
+            (
+                "اگر اتفاقی برایتان بیفتد",
+                "اگه براتون اتفاقی بیفته",
+                "اگر برایشان اتفاقی بیفتد",
+                "اگه براشون اتفاقی بیفته",
+                "اتفاقی براشون بیفته",
+                "اتفاقی برایشان بیفتد",
+            ),
+        ),
+        (
+            ("بچه دارید", "بچه‌های کوچک دارید", "بچه کوچیک دارید", "شما هم بچه دارید"),
+            (
+                "حیف",
+                "حیفه",
+                "مواظبشان باشید",
+                "مواظبشون باشید",
+                "اتفاقی براشون بیفته",
+                "اتفاقی برایشان بیفتد",
+            ),
+        ),
+        (
+            ("هر روز", "هر شب"),
+            ("از جلوی خانه‌تان", "از جلوی خونتون", "از جلوی خونه‌تون", "از جلوی خانه شما"),
+        ),
+        (
+            ("راه خانه‌تان", "راه خونتون", "مسیر خانه‌تان", "مسیر خونتون", "راه خونه‌تون"),
+            ("تاریک", "طولانی و تاریک", "خلوت"),
+        ),
+        (
+            ("شغلتان", "شغلت", "شغلتون"),
+            ("از دست می‌دهید", "از دست میدید", "چیزی نمی‌ماند", "چیزی باقی نمی‌ماند", "چیزی نمیمونه"),
+        ),
+        (
+            ("هیچوقت نمی‌دونی", "آدم هیچ وقت نمی‌داند", "هیچ وقت معلوم نیست"),
+            ("کی منتظرتونه", "چه کسی منتظر شماست", "کی منتظر شماست"),
+        ),
+        (
+            ("اگر دوباره", "اگه دوباره", "اگر یک بار دیگر", "اگه یه بار دیگه"),
+            (
+                "پشیمون میشید",
+                "پشیمان می‌شوید",
+                "می‌بینید چه میشه",
+                "میبینید چی میشه",
+                "می‌بینید چه می‌شود",
+            ),
+        ),
+        (
+            ("مردم یادشان هست", "مردم یادشون میمونه", "مردم فراموش نمی‌کنند"),
+            ("کی بچه‌هاشون رو اذیت", "چه کسی آزار", "کی اذیت"),
         ),
     ),
     "sw": (
@@ -14640,6 +15967,22 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "un",
             ),
         ),
+        # veiled threats (a helper session): see the module docstring
+        (
+            ("கவனமாக இருங்கள்", "கவனமா இருங்க", "gavanama irunga", "kavanama irunga"),
+            ("உங்கள் கார்", "உங்க கார்", "உங்கள் வீடு", "உங்க வீடு", "unga car", "unga veedu"),
+        ),
+        (
+            (
+                "உங்களுக்கும் குழந்தைகள்",
+                "உங்கள் குழந்தைகள்",
+                "உங்க பிள்ளைங்க",
+                "unga pillainga",
+                "unga kozhandhainga",
+            ),
+            ("ஏதாவது நடந்தால்", "ஏதாவது ஆனால்", "ethavathu nadanthal", "edhavadhu aana"),
+        ),
+        (("உங்கள் வேலை", "உங்க வேலை", "unga velai"), ("போய்விடும்", "போயிடும்", "poidum", "poyidum")),
     ),
     "gu": (
         (
@@ -14690,6 +16033,13 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "tame kya raho chho",
             ),
         ),
+        # veiled threats (a helper session): see the module docstring
+        (("ધ્યાન રાખજો", "સંભાળજો"), ("તમારી ગાડી", "તમારી કાર", "તમારું ઘર")),
+        (
+            ("તમારાં બાળકો", "તમારા બાળકો", "તમારે પણ બાળકો"),
+            ("કંઈક થઈ જાય તો", "કંઈ થઈ જાય તો", "અફસોસ થશે"),
+        ),
+        (("તમારી નોકરી",), ("નહીં બચે", "જતી રહેશે")),
     ),
     "ps": (
         (
@@ -14760,6 +16110,16 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "درسره به خبرې وکړي",
             ),
         ),
+        # veiled threats (a helper session): see the module docstring
+        (
+            ("پام کوئ", "پام وکړئ", "پام کوه", "خیال ساتئ"),
+            ("خپل موټر", "ستاسو موټر", "خپل کور", "ستاسو کور"),
+        ),
+        (
+            ("ستاسو ماشومان", "ماشومان لرئ", "تاسو هم ماشومان لرئ"),
+            ("افسوس به وي", "که څه پېښ شي", "که څه ورته وشي"),
+        ),
+        (("ستاسو دنده", "ستا دنده"), ("له لاسه ورکوئ", "به ختمه شي", "هیڅ به پاتې نشي")),
     ),
     "ckb": (
         (
@@ -14803,6 +16163,16 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
             ),
             ("بەر دەرگاکەت",),
         ),
+        # veiled threats (a helper session): see the module docstring
+        (
+            ("ئاگاداری", "ئاگادار بە", "ئاگاداربە"),
+            ("ئۆتۆمبێلەکەت", "ماڵەکەت", "ئۆتۆمبێلەکەتان", "ماڵەکەتان"),
+        ),
+        (
+            ("منداڵەکانت", "منداڵەکانتان", "منداڵت هەیە"),
+            ("حەیفە", "حەیف دەبێت", "ئەگەر شتێکیان بەسەر بێت"),
+        ),
+        (("کارەکەت", "کارەکەتان"), ("لەدەست دەدەیت", "لە دەست دەدەیت", "هیچی نامێنێت")),
     ),
     "ku": (
         (
@@ -14842,6 +16212,16 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "kengî derdikevî",
             ),
         ),
+        # veiled threats (a helper session): see the module docstring
+        (
+            ("miqate be", "haydar be", "baldar be"),
+            ("erebeya xwe", "erebeya te", "mala xwe", "mala te"),
+        ),
+        (
+            ("zarokên te", "zarokên we", "zarokên te hene"),
+            ("heyf e", "guneh e", "tiştek bê serê wan", "tiştek were serê wan"),
+        ),
+        (("karê te", "karê we"), ("winda bikî", "winda bikin", "tiştek namîne")),
     ),
     "am": (
         (
@@ -14865,6 +16245,10 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "ቤትህን",
             ),
         ),
+        # veiled threats (a helper session): see the module docstring
+        (("ይጠንቀቁ", "ተጠንቀቂ", "ተጠንቀቅ"), ("መኪናዎን", "መኪናሽን", "መኪናህን", "ቤትዎን", "ቤትሽን")),
+        (("ልጆችዎ", "ልጆችሽ", "ልጆች አሉዎት", "ልጆች አሉሽ"), ("ቢደርስባቸው", "ያሳዝናል", "ነገር ቢደርስባቸው")),
+        (("ሥራዎን", "ስራዎን", "ሥራሽን", "ስራሽን"), ("ያጣሉ", "ታጣለሽ", "ምንም አይቀርም")),
     ),
     "ti": (
         (
@@ -14889,6 +16273,10 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "ኣበይ ከም እትነብር",
             ),
         ),
+        # veiled threats (a helper session): see the module docstring
+        (("ተጠንቀቒ", "ተጠንቀቑ", "ተጠንቀቕ"), ("መኪናኺ", "መኪናኹም", "መኪናኻ", "ገዛኺ", "ገዛኹም")),
+        (("ቆልዑትኺ", "ቆልዑትኹም", "ቆልዑ ኣለዉኺ"), ("እንተ ኣጋጢምዎም", "ዘሕዝን እዩ", "ገለ እንተ ኣጋጢምዎም")),
+        (("ስራሕኺ", "ስራሕኹም"), ("ክተጥፍኢ ኢኺ", "ክትስኣኒ ኢኺ", "ምንም ኣይተርፍን")),
     ),
     "nl": (
         (
@@ -15144,6 +16532,13 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
             ),
         ),
     ),
+    "mr": (
+        # set 12's danger, in general forms (a helper session)
+        (
+            ("तुमची मुलगीही", "तुमचा मुलगाही", "तुमची मुलंही", "तुमची मुलेही"),
+            ("काळजी घ्या", "एवढंच सांगतो", "एवढंच सांगते"),
+        ),
+    ),
 }
 
 
@@ -15329,6 +16724,52 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "dbajcie o moje dzieci",
             ),
         ),
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (
+            (
+                "mężczyzna",
+                "jakiś mężczyzna",
+                "jakiś facet",
+                "facet",
+                "ktoś",
+                "obcy",
+                "nieznajomy",
+                "jakiś pan",
+            ),
+            ("z nożem", "trzyma nóż", "wyciągnął nóż", "z nozem", "trzyma noz"),
+        ),
+        (("grozi", "groził", "grozil", "grożą", "groza"), ("nożem", "nozem")),
+        (
+            (
+                "dorosły",
+                "dorosly",
+                "starszy mężczyzna",
+                "starszy facet",
+                "obcy mężczyzna",
+                "nieznajomy",
+            ),
+            (
+                "pisze do niej w internecie",
+                "pisze do niego w internecie",
+                "prosi o zdjęcia",
+                "chce się spotkać",
+                "chce sie spotkac",
+            ),
+        ),
+        (
+            (
+                "chce się z nią spotkać",
+                "chce się z nim spotkać",
+                "chce sie z nia spotkac",
+                "prosi o spotkanie",
+                "chce się spotkać",
+            ),
+            ("sam na sam", "w tajemnicy", "bez rodziców", "bez rodzicow"),
+        ),
+        (
+            ("jeśli nie otworzymy", "jesli nie otworzymy", "jak nie otworzymy"),
+            ("zabierze dzieci", "zabierze dziecko", "wyważy drzwi", "wywazy drzwi", "zabije"),
+        ),
     ),
     "ur": (
         (
@@ -15369,6 +16810,31 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "میرے بچوں کا خیال رکھنا",
                 "میرے بچوں کا خیال رکھیں",
             ),
+        ),
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (
+            ("ek aadmi", "koi aadmi", "koi", "ajnabi", "ایک آدمی", "کوئی آدمی", "اجنبی"),
+            (
+                "chaku le kar",
+                "chaqu le kar",
+                "ke paas chaku",
+                "چاقو لے کر",
+                "کے پاس چاقو",
+                "چھری لے کر",
+            ),
+        ),
+        (("dhamki", "dhamka raha", "دھمکی", "دھمکا رہا"), ("chaku se", "چاقو سے", "چھری سے")),
+        (
+            ("bara aadmi", "ajnabi aadmi", "بڑا آدمی", "اجنبی آدمی"),
+            ("online message", "tasveerein maang", "تصویریں مانگ", "ملنا چاہتا"),
+        ),
+        (
+            ("milna chahta", "ملنا چاہتا", "milne ko bola", "ملنے کو کہا"),
+            ("akele", "اکیلے", "chup ke", "چھپ کے"),
+        ),
+        (
+            ("zabardasti shadi", "زبردستی شادی", "shadi karwa rahe", "شادی کروا رہے"),
+            ("saal ki", "سال کی", "sirf", "صرف"),
         ),
     ),
     "ar": (
@@ -15422,6 +16888,24 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "اعتنوا باولادي",
             ),
         ),
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (
+            ("رجل", "شخص", "واحد غريب", "شخص غريب", "رجل غريب"),
+            ("معه سكين", "يحمل سكين", "بيده سكين", "ماسك سكين", "شاهر سكين"),
+        ),
+        (("يهدده", "يهددها", "يهددنا", "هدده", "هددها", "يهدد"), ("بسكين", "بالسكين")),
+        (
+            ("رجل كبير", "رجل بالغ", "شخص غريب", "رجل غريب"),
+            ("يراسل ابنتي", "يراسل ابني", "يكلمها على الانترنت", "يطلب صور", "طلب صور"),
+        ),
+        (
+            ("يريد أن يقابلها", "يريد ان يقابلها", "بدو يشوفها", "طلب يقابلها", "يريد لقاءها"),
+            ("وحدها", "لوحدها", "بدون أهلها", "سرا"),
+        ),
+        (
+            ("إذا ما فتحنا", "اذا ما فتحنا", "إذا لم نفتح", "اذا لم نفتح", "لو ما فتحنا"),
+            ("ياخذ الأولاد", "سيأخذ الأطفال", "رح ياخد الولاد", "يكسر الباب", "سيكسر الباب"),
+        ),
     ),
     "so": (
         (
@@ -15444,6 +16928,22 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "faraxumeeyay",
                 "kufsaday",
             ),
+        ),
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (
+            ("nin", "nin aan la aqoon", "qof", "qof aan la aqoon"),
+            ("mindi wata", "mindi sita", "mindi haysta", "mindi gacanta"),
+        ),
+        (("ku hanjabaya", "ku hanjabay", "u hanjabaya"), ("mindi",)),
+        (
+            (
+                "in lagu guursado",
+                "in la guursado",
+                "in la guursiiyo",
+                "guur qasab",
+                "guur qasab ah",
+            ),
+            ("jir", "sano jir", "kaliya", "fadlan caawiya", "yar"),
         ),
     ),
     "ro": (
@@ -15514,6 +17014,21 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "s-o omoare",
             ),
         ),
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (
+            ("un bărbat", "cineva", "un necunoscut", "un străin", "un tip"),
+            ("cu un cuțit", "are un cuțit", "cu cuțitul", "a scos un cuțit"),
+        ),
+        (("amenință", "a amenințat", "amenințând"), ("cu cuțitul", "cu un cuțit")),
+        (
+            ("un bărbat mai în vârstă", "un adult", "un necunoscut", "un străin"),
+            ("îi scrie pe internet", "îi scrie fiicei mele", "îi cere poze", "i-a cerut poze"),
+        ),
+        (
+            ("vrea să se întâlnească", "i-a cerut să se întâlnească", "vrea să o vadă"),
+            ("singuri", "între patru ochi", "fără părinți", "în secret"),
+        ),
+        (("dacă nu deschidem",), ("ia copiii", "o să ia copiii", "sparge ușa", "ne omoară")),
     ),
     "pt": (
         (
@@ -15551,6 +17066,39 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "cuidem bem dos meus filhos",
                 "tomem conta dos meus filhos",
             ),
+        ),
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (
+            ("um homem", "alguém", "um desconhecido", "um senhor", "um tipo"),
+            ("com uma faca", "com um canivete", "sacou uma faca", "puxou uma faca"),
+        ),
+        (
+            ("ameaça", "ameaçou", "ameaçando", "ameaçam"),
+            ("com uma faca", "com faca", "com um canivete"),
+        ),
+        (
+            ("um homem mais velho", "um adulto", "um desconhecido", "um senhor"),
+            (
+                "escreve à minha filha",
+                "escreve ao meu filho",
+                "escreve-lhe pela internet",
+                "pede fotos",
+                "pediu fotos",
+            ),
+        ),
+        (
+            (
+                "pediu para se encontrar",
+                "quer encontrar-se",
+                "quer se encontrar",
+                "marcar um encontro",
+                "quer vê-la",
+            ),
+            ("a sós", "sozinha", "sem os pais", "sem contar a ninguém"),
+        ),
+        (
+            ("se não abrirmos", "se nao abrirmos"),
+            ("leva as crianças", "levar as crianças", "arromba a porta", "mata-nos"),
         ),
     ),
     "es": (
@@ -15590,6 +17138,46 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "cuiden a mis hijos",
                 "cuiden de mis hijos",
                 "cuidad a mis hijos",
+            ),
+        ),
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (
+            ("un hombre", "alguien", "un desconocido", "un señor", "un tipo"),
+            ("con un cuchillo", "con una navaja", "saca un cuchillo", "sacó una navaja"),
+        ),
+        (
+            ("amenaza", "amenazó", "amenazando", "amenazan"),
+            ("con una navaja", "con cuchillo", "con un cuchillo"),
+        ),
+        (
+            ("un hombre mayor", "un adulto", "un desconocido", "un señor"),
+            (
+                "le escribe por internet",
+                "le escribe a mi hija",
+                "le escribe a mi hijo",
+                "le pide fotos",
+                "le ha pedido fotos",
+            ),
+        ),
+        (
+            (
+                "pedido quedar",
+                "pide quedar",
+                "quiere quedar",
+                "propuesto quedar",
+                "quiere verla",
+                "quiere verle",
+            ),
+            ("a solas", "solos", "sin decírselo a nadie", "sin sus padres"),
+        ),
+        (
+            ("si no abrimos", "si no le abrimos"),
+            (
+                "se lleva a los niños",
+                "se llevará a los niños",
+                "tira la puerta",
+                "tirar la puerta",
+                "nos mata",
             ),
         ),
     ),
@@ -15638,6 +17226,24 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "уб'є",
                 "зарізати",
             ),
+        ),
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (
+            ("чоловік", "якийсь чоловік", "хтось", "незнайомець", "незнайомий"),
+            ("з ножем", "тримає ніж", "дістав ніж"),
+        ),
+        (("погрожує", "погрожував", "погрожують", "погрожуючи"), ("ножем",)),
+        (
+            ("дорослий", "дорослий чоловік", "старший чоловік", "незнайомець"),
+            ("пише їй в інтернеті", "пише йому в інтернеті", "просить фото", "хоче зустрітися"),
+        ),
+        (
+            ("хоче зустрітися", "просить зустрітися", "запросив зустрітися"),
+            ("наодинці", "таємно", "без батьків"),
+        ),
+        (
+            ("якщо не відчинимо", "якщо ми не відчинимо"),
+            ("забере дітей", "вибʼє двері", "виб'є двері", "вб'є"),
         ),
     ),
     "ru": (
@@ -15690,6 +17296,24 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "зарезать",
             ),
         ),
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (
+            ("мужчина", "какой-то мужчина", "кто-то", "незнакомец", "незнакомый"),
+            ("с ножом", "держит нож", "достал нож"),
+        ),
+        (("угрожает", "угрожал", "угрожают", "угрожая"), ("ножом",)),
+        (
+            ("взрослый", "взрослый мужчина", "мужчина постарше", "незнакомец"),
+            ("пишет ей в интернете", "пишет ему в интернете", "просит фото", "хочет встретиться"),
+        ),
+        (
+            ("хочет встретиться", "предлагает встретиться", "позвал встретиться"),
+            ("наедине", "тайно", "без родителей"),
+        ),
+        (
+            ("если не откроем", "если мы не откроем"),
+            ("заберёт детей", "заберет детей", "выломает дверь", "убьёт", "убьет"),
+        ),
     ),
     "bg": (
         (
@@ -15738,6 +17362,10 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "ще я убие",
             ),
         ),
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (("мъж", "някакъв мъж", "някой", "непознат"), ("с нож", "държи нож", "извади нож")),
+        (("заплашва", "заплаши"), ("с нож",)),
+        (("ако не отворим",), ("ще вземе децата", "ще разбие вратата", "ще ни убие")),
     ),
     "lt": (
         (
@@ -15781,6 +17409,10 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "užmuš",
             ),
         ),
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (("vyras", "kažkoks vyras", "kažkas", "nepažįstamasis"), ("su peiliu", "išsitraukė peilį")),
+        (("grasina", "grasino"), ("peiliu",)),
+        (("jei neatidarysime",), ("pasiims vaikus", "išlauš duris")),
     ),
     "tr": (
         (
@@ -15836,6 +17468,45 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "oldurecegini",
             ),
         ),
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (
+            ("bir adam", "biri", "bir yabancı", "yabancı biri", "yabanci biri"),
+            ("elinde bıçak", "elinde bicak", "bıçakla", "bicakla", "bıçak çekti", "bicak cekti"),
+        ),
+        (("tehdit ediyor", "tehdit etti", "tehdit ederek"), ("bıçakla", "bicakla")),
+        (
+            ("yetişkin bir adam", "yaşlı bir adam", "yabancı bir adam"),
+            (
+                "internetten yazıyor",
+                "internetten yaziyor",
+                "fotoğraf istiyor",
+                "fotograf istiyor",
+                "buluşmak istiyor",
+            ),
+        ),
+        (
+            ("buluşmak istiyor", "buluşmak istemiş", "bulusmak istiyor"),
+            ("yalnız", "yalniz", "gizlice", "ailesine söylemeden"),
+        ),
+        (
+            (
+                "zorla evlendirmek",
+                "zorla evlendirecekler",
+                "evlendirmek istiyorlar",
+                "evlendirecekler",
+            ),
+            ("yaşında", "yasinda", "daha çocuk", "sadece"),
+        ),
+        (
+            ("kapıyı açmazsak", "kapiyi acmazsak"),
+            (
+                "çocukları alacak",
+                "cocuklari alacak",
+                "kapıyı kıracak",
+                "kapiyi kiracak",
+                "öldürecek",
+            ),
+        ),
     ),
     "sq": (
         (
@@ -15869,6 +17540,14 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "kujdesuni per femijet e mi",
             ),
         ),
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (("një burrë", "dikush", "një i panjohur"), ("me thikë", "me një thikë", "nxori thikën")),
+        (("kërcënon", "kërcënoi"), ("me thikë",)),
+        (
+            ("duan ta martojnë", "do ta martojnë", "martesë me detyrim", "martesë e detyruar"),
+            ("vjeçe", "vjeç", "vetëm"),
+        ),
+        (("nëse nuk hapim",), ("do t'i marrë fëmijët", "do ta thyejë derën")),
     ),
     "fa": (
         (
@@ -15917,6 +17596,43 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "مواظب بچه هام باشید",
             ),
         ),
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (
+            ("مردی", "یک نفر", "یه نفر", "غریبه", "یک مرد", "یه مرد"),
+            ("با چاقو", "چاقو دارد", "چاقو داره", "چاقو دستشه", "چاقو در دست"),
+        ),
+        (("تهدید می‌کند", "تهدید میکنه", "تهدید کرد", "تهدیدش می‌کند"), ("با چاقو", "با کارد")),
+        (
+            (
+                "اگر در را باز نکنیم",
+                "اگه در رو باز نکنیم",
+                "اگر در را باز نکنید",
+                "اگه در رو باز نکنید",
+            ),
+            (
+                "بچه‌ها را می‌برد",
+                "بچه ها را میبرد",
+                "بچه‌ها رو می‌بره",
+                "بچه ها رو میبره",
+                "در را می‌شکند",
+                "در رو میشکنه",
+                "می‌کشد",
+            ),
+        ),
+        (
+            ("ازدواج اجباری", "به زور شوهرش بدهند", "می‌خواهند شوهرش بدهند", "میخوان شوهرش بدن"),
+            ("ساله", "سالشه", "فقط"),
+        ),
+        (
+            ("مرد بزرگسال", "یک مرد غریبه", "یه مرد غریبه"),
+            (
+                "اینترنتی پیام می‌دهد",
+                "تو اینترنت پیام میده",
+                "عکس می‌خواهد",
+                "عکس میخواد",
+                "می‌خواهد ببیندش",
+            ),
+        ),
     ),
     "it": (
         (
@@ -15950,6 +17666,30 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "occupatevi dei miei figli",
             ),
         ),
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (
+            ("un uomo", "qualcuno", "uno sconosciuto", "un tizio"),
+            ("con un coltello", "tira fuori un coltello", "armato di coltello"),
+        ),
+        (("minaccia", "ha minacciato", "minacciando"), ("con un coltello", "col coltello")),
+        (
+            ("un uomo adulto", "un adulto", "uno sconosciuto"),
+            (
+                "le scrive su internet",
+                "scrive a mia figlia",
+                "le chiede foto",
+                "le ha chiesto foto",
+            ),
+        ),
+        (
+            ("vuole incontrarla", "le ha chiesto di incontrarsi", "vuole vederla"),
+            ("da sola", "da soli", "di nascosto", "senza i genitori"),
+        ),
+        (
+            ("vogliono farla sposare", "vogliono darla in sposa", "matrimonio forzato"),
+            ("anni", "solo"),
+        ),
+        (("se non apriamo",), ("si porta via i bambini", "prende i bambini", "sfonda la porta")),
     ),
     "fr": (
         (
@@ -15987,6 +17727,38 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "prenez soin de mes enfants",
             ),
         ),
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (
+            ("un homme", "quelqu'un", "un inconnu", "un type"),
+            ("avec un couteau", "sort un couteau", "armé d'un couteau"),
+        ),
+        (("menace", "a menacé", "menaçant"), ("avec un couteau", "au couteau")),
+        (
+            ("un homme adulte", "un adulte", "un inconnu"),
+            (
+                "lui écrit sur internet",
+                "écrit à ma fille",
+                "lui demande des photos",
+                "lui a demandé des photos",
+            ),
+        ),
+        (
+            (
+                "veut la rencontrer",
+                "lui a demandé de le rencontrer",
+                "veut le voir",
+                "veut la voir",
+            ),
+            ("seule", "seuls", "en secret", "sans ses parents"),
+        ),
+        (
+            ("veulent la marier", "veulent la marier de force", "mariage forcé"),
+            ("ans", "seulement"),
+        ),
+        (
+            ("si on n'ouvre pas", "si nous n'ouvrons pas"),
+            ("prendre les enfants", "emmène les enfants", "défoncer la porte", "défonce la porte"),
+        ),
     ),
     "lv": (
         (
@@ -16016,6 +17788,9 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "nogalinās",
             ),
         ),
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (("vīrietis", "kāds vīrietis", "kāds", "svešinieks"), ("ar nazi", "izvilka nazi")),
+        (("draud", "draudēja"), ("ar nazi",)),
     ),
     "hi": (
         (
@@ -16032,6 +17807,10 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "गलत तरीके से छुआ",
             ),
         ),
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (("एक आदमी", "कोई आदमी", "अजनबी"), ("चाकू लेकर", "के पास चाकू", "हाथ में चाकू")),
+        (("धमकी दे रहा", "धमका रहा"), ("चाकू से",)),
+        (("ज़बरदस्ती शादी", "जबरदस्ती शादी", "शादी करवा रहे"), ("साल की", "सिर्फ")),
     ),
     "bn": (
         (
@@ -16048,6 +17827,119 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "খারাপভাবে ছোঁয়",
                 "মারধর",
             ),
+        ),
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (("একজন লোক", "কেউ", "অচেনা লোক"), ("ছুরি নিয়ে", "হাতে ছুরি", "ছুরি হাতে")),
+        (("হুমকি দিচ্ছে", "হুমকি দিয়েছে"), ("ছুরি দিয়ে", "ছুরি নিয়ে")),
+        (("জোর করে বিয়ে", "বিয়ে দিয়ে দেবে", "বিয়ে দিতে চায়"), ("বছর বয়স", "বছরের", "মাত্র")),
+    ),
+    "ps": (
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (("یو سړی", "یو کس", "پردی سړی"), ("چاړه لري", "چاړه په لاس", "له چاړې سره")),
+        (("په زور واده", "جبري واده"), ("کلنه", "کلونو", "یوازې")),
+    ),
+    "ckb": (
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (("پیاوێک", "کەسێک", "پیاوێکی نەناسراو"), ("چەقۆی پێیە", "بە چەقۆوە", "چەقۆ بەدەستەوە")),
+        (("بە زۆر بە شوو", "بە زۆر شووی پێ بکەن", "هاوسەرگیری بە زۆر"), ("ساڵە", "تەنها")),
+    ),
+    "ku": (
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (("mêrek", "kesek", "kesekî xerîb"), ("bi kêrê", "kêr di destê wî de", "kêrek pê re")),
+        (
+            ("bi zorê bizewicînin", "bi zorê mêr bikin", "zewaca bi zorê"),
+            ("salî ye", "salî", "tenê"),
+        ),
+    ),
+    "de": (
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (
+            ("ein mann", "jemand", "ein fremder", "ein typ"),
+            ("mit einem messer", "zieht ein messer", "mit messer"),
+        ),
+        (
+            ("droht", "bedroht", "hat gedroht", "bedrohte"),
+            ("mit einem messer", "mit dem messer", "mit messer"),
+        ),
+        (
+            ("ein erwachsener", "ein älterer mann", "ein fremder"),
+            (
+                "schreibt ihr im internet",
+                "schreibt meiner tochter",
+                "will fotos",
+                "fragt nach fotos",
+            ),
+        ),
+        (
+            ("will sich mit ihr treffen", "will sich mit ihm treffen", "will sie treffen"),
+            ("allein", "alleine", "heimlich", "ohne eltern"),
+        ),
+        (("wollen sie verheiraten", "zwangsheirat", "zwangsverheiraten"), ("jahre alt", "erst")),
+        (
+            ("wenn wir nicht aufmachen", "wenn wir nicht öffnen"),
+            ("nimmt die kinder", "holt die kinder", "tritt die tür ein"),
+        ),
+    ),
+    "pa": (
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (("ਇੱਕ ਆਦਮੀ", "ਕੋਈ ਆਦਮੀ", "ਅਜਨਬੀ"), ("ਚਾਕੂ ਲੈ ਕੇ", "ਕੋਲ ਚਾਕੂ", "ਹੱਥ ਵਿੱਚ ਚਾਕੂ")),
+        (("ਜ਼ਬਰਦਸਤੀ ਵਿਆਹ", "ਵਿਆਹ ਕਰਵਾਉਣਾ ਚਾਹੁੰਦੇ"), ("ਸਾਲ ਦੀ", "ਸਿਰਫ਼")),
+    ),
+    "ta": (
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (("ஒரு ஆள்", "யாரோ", "அந்நியர்"), ("கத்தியுடன்", "கையில் கத்தி", "கத்தி வைத்து")),
+    ),
+    "gu": (
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (("એક માણસ", "કોઈ માણસ", "અજાણ્યો"), ("છરી લઈને", "હાથમાં છરી", "પાસે છરી")),
+    ),
+    "am": (
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (("አንድ ሰው", "አንድ ሰውዬ", "እንግዳ ሰው"), ("ቢላዋ ይዞ", "ቢላ ይዞ", "በቢላዋ")),
+        (("በግድ ሊያጋቧት", "በግዳጅ ጋብቻ", "ሊድሯት"), ("ዓመቷ", "አመቷ", "ብቻ")),
+    ),
+    "ti": (
+        # knives, grooming, forced marriage, at the door (a helper session)
+        (("ሓደ ሰብኣይ", "ሓደ ሰብ"), ("ካራ ሒዙ", "ብካራ")),
+    ),
+    "az": (
+        # set 12's danger, in general forms (a helper session)
+        (
+            ("ərə verəcəklər", "ərə vermək istəyirlər", "zorla ərə", "məcburi nikah"),
+            ("yaşındadır", "yaşında", "cəmi"),
+        ),
+    ),
+    "uz": (
+        # set 12's danger, in general forms (a helper session)
+        (
+            ("uyga qaytmadi", "uyga kelmadi", "uyga qaytmagan"),
+            ("telefoni o'chiq", "kimdir ko'rdimi", "topa olmayapmiz", "yordam bering"),
+        ),
+    ),
+    "gd": (
+        # set 12's danger, in general forms (a helper session)
+        (
+            (
+                "am faca duine sam bith",
+                "am fac duine",
+                "chan eil i air tilleadh",
+                "chan eil e air tilleadh",
+            ),
+            ("fo eagal", "tha eagal orm", "cuidichibh"),
+        ),
+    ),
+    "ht": (
+        # set 12's danger, in general forms (a helper session)
+        (
+            ("mwen pa ka kontinye", "m pa ka kontinye"),
+            ("pran swen pitit mwen", "di pitit mwen yo mwen renmen yo", "okipe pitit mwen yo"),
+        ),
+    ),
+    "om": (
+        # set 12's danger, in general forms (a helper session)
+        (
+            ("abbaan manaa", "abbaan isaanii", "dhirsi koo", "dhirsi ishee"),
+            ("rukutaa jira", "ijoollee rukutaa", "na rukuta", "ishee rukuta"),
         ),
     ),
 }
@@ -23519,6 +25411,10 @@ URGENT: dict[str, tuple[str, ...]] = {
         "ngisizeni",
         "ngesaba ukufa",
         "akakwazi ukuphefumula",
+        # set 12's danger, in general forms (a helper session)
+        "uzosibulala",
+        "uzombulala",
+        "uthi uzosibulala",
     ),
     # Shona
     "sn": (
