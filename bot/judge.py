@@ -475,6 +475,15 @@ _HOSTILE_EMOJI = {
     "snake": 1.8,
     "rat": 1.8,
 }
+#: Disgust: hostile as a reply ("🤮"), but in a story told at length it is the story's
+#: gross part ("how they pulled the brains out through the nose 🤢"), not the school.
+_DISGUST_EMOJI = frozenset({"nauseated_face", "face_vomiting"})
+
+
+def _told_at_length(t: _Text) -> bool:
+    return len(t.words) >= 20
+
+
 #: Emoji that hint at a boast or a dig beside a comparison.
 _SMUG_EMOJI = frozenset({"smirking_face", "winking_face", "face_with_raised_eyebrow"})
 #: Parts of emoji names that are warm ("red_heart", "clapping_hands", "party_popper").
@@ -735,6 +744,8 @@ _ABUSE_RULES = _rules(_ABUSE, rules.ABUSE)
 _URGENT = Label.URGENT
 _URGENT_RULES = _rules(_URGENT, rules.URGENT + rules.URGENT_UNNAMED)
 _URGENT_HARMLESS = re.compile("|".join(rules.URGENT_HARMLESS))
+_SENSITIVE_RULES = _rules(Label.SENSITIVE, rules.SENSITIVE)
+_SENSITIVE_HARMLESS = re.compile("|".join(rules.SENSITIVE_HARMLESS))
 #: Evidence weight at which a message takes the urgent path. Lower than `ACT`: a lead
 #: alerted for nothing costs a minute; a child in danger left until Monday costs far more.
 URGENT_AT = 1.2
@@ -778,9 +789,9 @@ _INSULT_WORD = re.compile(r"\b" + _INSULT + r"\b")
 #: Words a parent uses to report what was said to a child; not "That said," or "having
 #: said that", which only turn a message ("That said, I know where you park").
 _REPORTED = re.compile(
-    r"\b(?:(?<!that )(?<!being )(?<!having )said|says|told (?:him|her|me|us|them)|"
+    r"\b(?:(?<!that )(?<!being )(?<!having )(?<!what you )said|says|told (?:him|her|me|us|them)|"
     r"telling (?:him|her)|calling (?:him|her|them)|called (?:him|her|them)|keeps? saying|"
-    r"was saying|shouted|threatened|saying)\b"
+    r"was saying|shouted|threatened|(?<!just )saying)\b"
 )
 
 _SYMPATHY = re.compile(
@@ -1194,7 +1205,8 @@ _ROSTER_LABELS = frozenset({Label.SENSITIVE, Label.COMPARISON})
 def _unmistakable(t: _Text) -> bool:
     """Swearing or a hostile emoji: the word rules' findings need no second opinion."""
     return bool(t.swore & {"strong", "slur", "listed", "hostile"}) or any(
-        name in _HOSTILE_EMOJI for name in t.emoji
+        name in _HOSTILE_EMOJI and not (name in _DISGUST_EMOJI and _told_at_length(t))
+        for name in t.emoji
     )
 
 
@@ -1277,6 +1289,8 @@ def _emoji_evidence(t: _Text, ev: _Evidence) -> None:
         weight = _HOSTILE_EMOJI[name]
         if only_emoji:
             weight += 0.8
+        elif name in _DISGUST_EMOJI and _told_at_length(t) and ev.kind >= 0.5:
+            weight = 0.3  # "pulled the brains out through the nose 🤢 … but thank you"
         ev.add(_NEG, weight, f"hostile emoji: {emoji.emojize(':' + name + ':')}")
         if name in ("middle_finger", "face_with_symbols_on_mouth", "pile_of_poo", "clown_face"):
             ev.add(_ABUSE, weight - 0.2 if only_emoji else weight - 1.0, "insulting emoji")
@@ -1344,7 +1358,8 @@ _FAMILY_EVENT = re.compile(
 
 def _topic_evidence(t: _Text, lex: _Lexicons, ev: _Evidence) -> None:
     sens = Label.SENSITIVE
-    strong = list(dict.fromkeys(lex.sensitive_strong.findall(t.plain)))
+    plain = _SENSITIVE_HARMLESS.sub(" ", t.plain)
+    strong = list(dict.fromkeys(lex.sensitive_strong.findall(plain)))
     for term in strong[:3]:
         ev.add(sens, 2.2, f"private matter: '{term}'")
     if not t.original.isupper():
@@ -1354,11 +1369,14 @@ def _topic_evidence(t: _Text, lex: _Lexicons, ev: _Evidence) -> None:
                 break
     weak = [
         w
-        for w in dict.fromkeys(lex.sensitive_weak.findall(t.plain))
+        for w in dict.fromkeys(lex.sensitive_weak.findall(plain))
         if not any(w in s for s in strong)
     ]
     for term in weak[:2]:
         ev.add(sens, 0.9, f"may be private: '{term}'")
+    for rule in _SENSITIVE_RULES:
+        if rule.pattern.search(plain):
+            ev.add(sens, rule.weight, rule.reason)
     if _FAMILY_EVENT.search(t.plain) and lx.FAMILY_WORDS.intersection(t.words):
         ev.add(sens, 1.3, "family circumstances")
     if re.search(
@@ -1399,8 +1417,11 @@ _COMPARATIVE = re.compile(
     r"than|above|ahead|behind|unlike|deserved|deserves|favourite|instead of|rather than|"
     r"only one|miles|streets|top|bottom|first|last|always|never|every)\b"
 )
+#: "never" sets pupils against each other ("Leo always gets picked, Ruby never"), the
+#: writer's own "I'd never have managed" does not.
 _CONTRAST = re.compile(
-    r"\b(?:and not|but not|when|instead of|rather than|over|whereas|while|unlike|never|than|"
+    r"\b(?:and not|but not|when|instead of|rather than|over|whereas|while|unlike|"
+    r"(?<!i'd )(?<!i )(?<!i've )(?<!we'd )(?<!we )(?<!we've )never|than|"
     r"more|better|worse|harder|twice as|as (?:hard|well|good) as|deserved|should have|"
     r"and \w+'s never|but)\b"
 )

@@ -475,3 +475,98 @@ def test_bare_numbers_carry_no_feeling() -> None:
     """VADER scores '187' as slang; times, amounts and reference numbers are neutral."""
     for text in ("message 187", "Room 182 at 3", "Trip money is £187"):
         assert judge(text, JudgeContext(where="dm")).label == "ok", text
+
+
+# --- Set 13's patterns: private details, kind replies and sarcasm (our own lines) ---------
+
+#: Private details in a class story: a parent in prison, social services, immigration,
+#: medication by name, fertility treatment, a bankruptcy, a refuge in the past.
+PRIVATE_DETAILS = [
+    "Lovely photos. Her dad's inside until the summer so I'll send him a copy",
+    "Looks grand, despite his da being in the jail",
+    "Aye he's doing well, the Social have been round a few times",
+    "She's started on fluoxetine, please keep an eye at lunch",
+    "Great trip! Our visa got refused so we may have to leave soon",
+    "Thanks, the IVF didn't work this time so I've been a bit quiet",
+    "Our bankruptcy hearing is next week so I'll miss the assembly",
+    "Since we moved into the refuge he's been so much calmer, lovely to see him smile",
+]
+#: Their ordinary twins, with the same words.
+NOT_PRIVATE = [
+    "Inside the castle was amazing",
+    "They stayed inside till the rain stopped and still had a brilliant time",
+    "Thanks for sorting the visa letter for the Paris trip",
+    "Loved the jail cells at the police museum!",
+    "The social was brilliant, thanks PTA",
+]
+
+
+@pytest.mark.parametrize("text", PRIVATE_DETAILS)
+def test_private_details_in_a_story_are_removed_as_sensitive(text: str) -> None:
+    v = judge(text, STORY, learned=False)
+    assert v.label is Label.SENSITIVE and v.outcome is Outcome.REMOVE, v
+
+
+@pytest.mark.parametrize("text", NOT_PRIVATE)
+def test_their_ordinary_twins_are_kept(text: str) -> None:
+    assert verdict(text).outcome is Outcome.KEEP, verdict(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spooky good pumpkins, the staff must be brave letting them loose with those carving "
+        "knives!",
+        "Lovely photos! Tell me if anyone in the class is allergic to nuts, I'm baking for "
+        "the party",
+        "Cunto caafimaad leh ayay heleen, mahadsanid",
+        "She told us all about how the owl pellets had tiny bones in 🤢 and now she wants to "
+        "dissect everything in the house, but honestly thank you, she's never been so keen on "
+        "science",
+    ],
+)
+def test_kind_replies_with_alarming_or_private_looking_words_are_not_removed(text: str) -> None:
+    assert judge(text, STORY, learned=False).outcome is Outcome.KEEP
+    assert verdict(text).outcome is not Outcome.REMOVE, verdict(text)
+
+
+def test_thanks_for_two_pupils_with_the_writers_own_never_is_not_a_comparison() -> None:
+    roster = JudgeContext(where="story", pupil_names=frozenset({"Amir", "Zoe"}))
+    kind = "Thanks for helping Amir and Zoe with their lines, I'd never have managed it"
+    assert judge(kind, roster).label is not Label.COMPARISON
+    unkind = "Amir always gets the big part and Zoe never does"
+    assert judge(unkind, roster, learned=False).label is Label.COMPARISON
+
+
+def test_a_food_word_in_somali_is_not_profanity_but_a_masked_swear_still_is() -> None:
+    assert judge("Cunto caafimaad leh ayay heleen, mahadsanid", STORY).outcome is Outcome.KEEP
+    for text in ("Cunt0 caafimaad leh ayay heleen", "what a c*nt"):
+        assert judge(text, STORY).outcome is Outcome.REMOVE, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wow, they've finally figured out how to use the flash 👏",
+        "Gorgeous, if you squint a bit 😇",
+        "Hmm. Very... rustic. 🙂",
+        "Good to see they've found time for a disco between all the supply teachers 😊",
+        "Aye brilliant, if ye like watchin grass grow",
+        "Bless the staff, doing the best they can with what they've got 🥰",
+    ],
+)
+def test_sarcasm_in_kind_words_is_not_kept(text: str) -> None:
+    assert judge(text, STORY, learned=False).label is Label.NEGATIVE
+    assert verdict(text).outcome is not Outcome.KEEP, verdict(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He finally managed to swim a width, so proud!",
+        "Bless them, trying their best, so proud 🥰",
+        "It was like watching paint dry but they loved every minute",
+    ],
+)
+def test_the_kind_twins_of_sarcasm_are_kept(text: str) -> None:
+    assert verdict(text).outcome is Outcome.KEEP, verdict(text)

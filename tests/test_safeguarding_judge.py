@@ -369,3 +369,95 @@ def test_a_goodbye_and_violence_at_home_are_danger_to_the_word_rules(
 @pytest.mark.parametrize("text", HALF_A_GOODBYE)
 def test_half_a_goodbye_is_not_danger_to_the_word_rules(text: str) -> None:
     assert judge(text, DM, learned=False).label is not Label.URGENT
+
+
+#: A farewell in a story reply: not being there for the next one, or gone by tomorrow, beside
+#: a decision, a goodbye to everyone, having had enough of it all, or the children left in
+#: someone's care.
+FAREWELLS = [
+    "Lovely concert. I've made up my mind, I won't be there for the next one. Goodbye everyone x",
+    "I'll be gone by tonight anyway, so I won't need to worry about the school run",
+    "Don't think I'll see the next ones, had enough of it all. Look after my three for me",
+]
+#: Their ordinary twins: a holiday, the weather, a move, a night shift, a club; and a decision
+#: or a holiday beside a request to ring, which is not panic.
+NOT_FAREWELLS = [
+    "I'll be gone by tomorrow, flying to Lanzarote for half term, send pics!",
+    "Had enough of this weather, roll on summer",
+    "Goodbye everyone, we're moving to Bristol at Easter, thank you for everything",
+    "Won't be at the next one, I'm on nights, can someone film it?",
+    "I've made my decision, she's doing recorder club after Christmas",
+    "I've made my decision about his place, please ring me asap",
+    "I'll be gone by tomorrow, off to Spain for half term, call me if anything comes up",
+]
+
+
+@pytest.mark.parametrize("text", FAREWELLS)
+@pytest.mark.parametrize("context", [DM, STORY], ids=["dm", "story"])
+def test_a_farewell_in_other_words_is_danger_to_the_word_rules(
+    text: str, context: JudgeContext
+) -> None:
+    assert judge(text, context, learned=False).label is Label.URGENT
+
+
+@pytest.mark.parametrize("text", NOT_FAREWELLS)
+@pytest.mark.parametrize("context", [DM, STORY], ids=["dm", "story"])
+def test_a_holiday_a_move_or_a_night_shift_is_not_a_farewell(
+    text: str, context: JudgeContext
+) -> None:
+    assert judge(text, context, learned=False).label is not Label.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the bairn's no' breathin right, lips turnin purple",
+        "our bairn's been missin since teatime, naebody's seen her",
+        "ma wean's been missin' since the chippy, last seen at the park, polis no answerin",
+    ],
+)
+def test_danger_in_scots_spellings_is_urgent(text: str) -> None:
+    assert judge(text, STORY, learned=False).label is Label.URGENT
+    assert judge(text, STORY).label is Label.URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the wean's missin' his granny this week, she's gone back to Ireland",
+        "missin the summer hols already 😂",
+        "He was puffed out after cross country but breathing fine by home time",
+    ],
+)
+def test_missing_someone_in_scots_is_not_danger(text: str) -> None:
+    assert judge(text, STORY, learned=False).label is not Label.URGENT
+
+
+#: A polite letter that shows the writer watches the teacher, beside a warning.
+WATCHED_AND_WARNED = [
+    "Dear Mr Patel, I've noticed where you park on Birch Lane. Quiet spot. Accidents happen on "
+    "quiet roads. Regards",
+    "Hope you're well. I saw you at the garden centre with your son on Sunday; you ought to be "
+    "more careful who sees you.",
+    "I know which route you take home and what time you finish on Fridays. Next time we talk "
+    "it will be somewhere other than school.",
+]
+#: Each half alone: a kind word about parking, a sighting, a graze, a request to meet.
+WATCHED_OR_WARNED = [
+    "I noticed you parking on Oak Street, the road floods after rain, be careful!",
+    "I saw you at the garden centre on Sunday, your son is so like you!",
+    "Accidents happen, she's fine, only a scraped knee",
+    "I know what time you finish on Fridays, could I catch you at 3:30?",
+]
+
+
+@pytest.mark.parametrize("text", WATCHED_AND_WARNED)
+def test_a_teacher_watched_and_warned_is_a_threat_diverted(text: str) -> None:
+    found = judge(text, DM)
+    assert found.label is Label.ABUSIVE and found.outcome is Outcome.REMOVE, found
+    assert judge(text, DM, learned=False).label is Label.ABUSIVE
+
+
+@pytest.mark.parametrize("text", WATCHED_OR_WARNED)
+def test_half_of_a_watched_and_warned_letter_is_not_abuse_to_the_word_rules(text: str) -> None:
+    assert judge(text, DM, learned=False).label is not Label.ABUSIVE

@@ -125,6 +125,9 @@ ALLOWED_PHRASES: tuple[str, ...] = _terms(
     homo sapiens,
     homo erectus,
     ho ho ho,
+    # Somali "cunto" (food) and its forms: written with the letter o, never a digit, so
+    # "cunt0" is still read as the English word
+    cunto, cuntada, cuntadii, cuntooyin, cuntadu,
     """
 )
 
@@ -216,6 +219,12 @@ SENSITIVE_STRONG: tuple[str, ...] = _terms(
     addiction, alcoholic, overdose, the refuge, a refuge, in care,
     probation, court hearing, custody hearing, made redundant, been sanctioned,
     universal credit's, been sober, sober for, sobermum, sober mum, sober dad,
+    bankruptcy, bankruptcy hearing, declared bankrupt, declare bankrupt, gone bankrupt,
+    went bankrupt, insolvency, debt relief order,
+    antidepressant, antidepressants, anti-depressants, anti depressants, sertraline,
+    fluoxetine, citalopram, escitalopram, prozac, mirtazapine, methylphenidate, concerta,
+    equasym, elvanse, medikinet, risperidone, guanfacine, atomoxetine,
+    ivf, fertility treatment, fertility clinic, embryo transfer,
     """
 )
 

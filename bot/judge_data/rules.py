@@ -42,6 +42,47 @@ SARCASM: tuple[Rule, ...] = (
         1.6,
         "sarcasm ('great, another …')",
     ),
+    # praise for the staff managing the least of it: "they've finally worked out how to hold
+    # a camera straight" (a child who "finally managed to ride her bike" is pride)
+    (
+        r"\b(?:they've|they have|they|you've|you have|you|someone's|someone has|somebody's|"
+        r"staff have|the staff have|school has|the school has|teachers have|the teachers have|"
+        r"school's|office has|the office has|they've all) finally (?:worked out|figured out|"
+        r"managed|learnt|learned|remembered|realised|realized|got round|discovered|found out)\b",
+        2.2,
+        "sarcasm ('they've finally worked out how to …')",
+    ),
+    (
+        r"\bif (?:you|ye|ya|yer) squint\b|\bif (?:you|ye|ya) (?:like|enjoy|fancy) "
+        r"watch(?:ing|in'?) (?:paint|grass) (?:dry|grow)\b|\b(?:as (?:exciting|fun|interesting)"
+        r" as|like) watch(?:ing|in'?) (?:paint|grass) (?:dry|grow)\b(?! but| and (?:it|they) "
+        r"(?:was|were)n't)",
+        2.2,
+        "sarcasm ('if you squint', 'watching paint dry')",
+    ),
+    # a pause before faint praise: "Very... homemade", "How quaint"
+    (
+        r"\b(?:very|so|quite|rather|really|how|certainly|definitely|um+|erm+)(?:\.{2,}|…) ?"
+        r"(?:homemade|home-made|rustic|quaint|interesting|unique|different|brave|creative|"
+        r"original|colourful|ambitious|bold|busy|loud|cosy|er|um|something)\b",
+        1.8,
+        "faint praise ('very… homemade')",
+    ),
+    (r"\bhow (?:very )?quaint\b", 1.4, "faint praise ('how quaint')"),
+    (
+        r"\bfound (?:the )?time (?:for|to) (?:\w+ ){1,5}(?:between|in between|amid|among|around) "
+        r"(?:all )?(?:the|those|these|their|your)\b",
+        2.2,
+        "sarcasm ('found time for … between all the …')",
+    ),
+    (
+        r"\btrying (?:their|his|her|your) (?:very |level )?best,? (?:bless (?:them|'em),? )?"
+        r"with what (?:they've|they have|they|she's|he's|you've) got\b|\b(?:doing|making) "
+        r"(?:the )?(?:best|most) (?:they|she|he) can with what (?:they've|they have|she's|he's)"
+        r" got\b",
+        2.2,
+        "faint praise ('trying their best with what they've got')",
+    ),
     # scare quotes round what the school calls it: "the 'science'", Year 5 "choir" 😂
     (
         r"[\"'](?:art|science|science week|cooking|cookery|learning|learning through play|"
@@ -557,6 +598,29 @@ ABUSE: tuple[Rule, ...] = (
         2.4,
         "veiled threat to a teacher's name, job or family",
     ),
+    # the writer shows they watch the teacher (where they park, shop or live, the road they
+    # take home, when they leave, their children), beside a warning; each half is ordinary
+    # alone ("I noticed you park on Elm Road, it floods there"; "accidents happen, just a graze")
+    (
+        r"^(?=.*\b(?:i(?:'ve| have)? (?:noticed|seen|saw|watched|clocked|spotted|know|knows) "
+        r"(?:\w+ ){0,3}(?:where|which|what time|when|how) (?:\w+ )?(?:you|your) (?:park|parks|"
+        r"shop|live|leave|go|drive|take|walk|get|finish|drop|pick|kids|children|son|daughter|"
+        r"little|car|house)|i(?:'ve| have)? (?:noticed|seen|saw|watched|clocked|spotted) you "
+        r"(?:\w+ )?(?:park|parking|parked|leave|leaving|left|in|at|outside|with|going|coming|"
+        r"walking|drive|driving|shopping|getting|drop|dropping|pick|picking)|i know (?:which|what)"
+        r" (?:road|route|way|bus|train|car|street)|(?:which|what) (?:road|route|way) you take|"
+        r"what time you (?:leave|finish|get|go)))(?=.*\b(?:accidents (?:can |do |will )?happen"
+        r"(?! there| at| on that| on the corner)|(?:be|more) careful (?:who|what you|where you "
+        r"go)|who (?:notices|sees|is watching|'s watching|knows) you|(?:would|it'd|it would|be a) "
+        r"shame if|somewhere (?:other than|away from|that isn't|that's not) (?:school|work|the "
+        r"school)|(?:away from|outside of|outside) (?:school|work) (?:next time|then|instead)|you "
+        r"never know (?:who|what could|what might)|anything (?:could|can|might) happen|wouldn't "
+        r"want (?:anything|something) to happen|just saying\W*$|think on\W*$|just so you know\W*$|"
+        r"keep "
+        r"(?:looking|an eye) over your shoulder))",
+        2.4,
+        "veiled threat: shows they watch the teacher, beside a warning",
+    ),
     (
         r"\byou(?:'re| are) (?:a |an |such a )?(?:dozy|stupid|useless|thick|lazy|ugly|fat) "
         r"(?:old )?(?:mare|cow|bitch|twat|prat|git|bint|slag|tart)\b|^\W*(?:dozy|stupid|useless|"
@@ -580,6 +644,52 @@ ABUSE: tuple[Rule, ...] = (
         1.6,
         "attacks a teacher's worth",
     ),
+)
+
+#: Private matters the lexicon's words cannot name alone (sensitive): a parent in prison
+#: ("his dad's inside till March", not "inside till the rain stopped"), social services in
+#: Scots and northern speech ("the Social's been involved"), a refused visa or an asylum case
+#: (not "the visa letter for the trip").
+_KIN = (
+    r"(?:dad|da|daddy|father|mum|mam|maw|ma|mammy|mummy|mother|husband|wife|partner|brother|"
+    r"sister|uncle|fella|ex|stepdad|he|she)"
+)
+SENSITIVE: tuple[Rule, ...] = (
+    (
+        r"\b" + _KIN + r"(?:'s| is| was|'s been| has been| had been) (?:\w+ )?inside "
+        r"(?:till|until|til|for|since|now|again|at the moment)\b|\b" + _KIN + r"(?:'s| is|"
+        r" was|'s been| has been| went| got sent| got put| been sent| been put| being)? "
+        r"(?:in|intae|into|to|sent to) (?:the )?(?:jail|nick|clink|prison|young offenders)\b|"
+        r"\bbehind bars\b",
+        2.2,
+        "private matter: a family member in prison",
+    ),
+    (
+        r"\bthe social(?:'s| have| has| are| were)? (?:been|got|came|come|took|taken|put|"
+        r"involved|say|said|told|know|knows|want|wants|visit\w*|round|on (?:at|to) (?:us|me))\b|"
+        r"\bthe social (?:is |are )?involved\b",
+        2.2,
+        "private matter: social services",
+    ),
+    (
+        r"\bvisas? (?:\w+ ){0,2}(?:refused|rejected|denied|turned down|expired|ran out|run out|"
+        r"appeal|decision|application was)\b|\b(?:refused|rejected|denied) (?:\w+ ){0,2}visas?\b|"
+        r"\bleave to remain\b|\basylum (?:claim|case|appeal|interview|seeker|seekers|hearing|"
+        r"decision)\b|\b(?:we|they|he|she|i|family|mum|dad)(?:'re|'ll| are| might| could| may| "
+        r"will| were| was)? (?:\w+ )?(?:be |being |been |get |getting |got )deported\b|"
+        r"\bdeportation (?:order|letter|notice|hearing)\b|\bimmigration (?:status|case|appeal|"
+        r"hearing|detention|centre)\b",
+        2.2,
+        "private matter: immigration",
+    ),
+)
+
+#: Ordinary questions with a private word in them, read plainly before the private words
+#: are looked for: asking whether anyone is allergic tells nobody's health.
+SENSITIVE_HARMLESS: tuple[str, ...] = (
+    r"\b(?:if|whether|does|do|is|are|has|have) (?:there )?(?:anyone|anybody|any (?:of (?:the |"
+    r"them )?)?(?:kids|children|child|pupils|little ones|them)|any child(?:ren)?|someone|"
+    r"somebody|any1)\b[\w' ]{0,30}?\b(?:allergic|allergies|an allergy|allergy)\b",
 )
 
 #: British and school idioms, read plainly before any rule or VADER sees the text:
@@ -638,8 +748,9 @@ REWRITES: tuple[tuple[str, str], ...] = (
 _SELF = r"(?:him|her|them|my|your|our)sel(?:f|ves)"
 _KID = (
     r"(?:he|she|they|pupilname|ownchild|my (?:son|daughter|child|boy|girl|kid|kids|"
-    r"children|little one|lad|lass)|our (?:son|daughter|boy|girl|kid|kids|children)|"
-    r"the (?:kids|children))"
+    r"children|little one|lad|lass|wean|weans|bairn|bairns|wee one|wee yin|wee man|wee lass)|"
+    r"our (?:son|daughter|boy|girl|kid|kids|children|wean|weans|bairn|bairns|wee one|wee yin|"
+    r"little one)|the (?:kids|children|wean|weans|bairn|bairns|wee one|wee yin))"
 )
 _ADULT = (
     r"(?:dad|daddy|father|stepdad|step-dad|step dad|stepfather|mum|mummy|mom|mommy|mother|"
@@ -660,7 +771,8 @@ _HURTS = (
 #: After "missing", what makes it missing someone or something, not a missing child.
 _NOT_MISSING = (
     r"(?! (?:his|her|my|their|our|your|him|me|you|them|us|out|school|lessons?|class|a lot|so "
-    r"much|home|the|a|an|some|one|two|three|a few|mummy|mum|daddy|dad|nan|grandad)\b)"
+    r"much|home|the|a|an|some|one|two|three|a few|mummy|mum|daddy|dad|nan|grandad|mammy|mam|"
+    r"maw|da|gran|granny|papa)\b)"
 )
 
 #: Not come home, or not found (after "missing": "missing, hasn't come home from the park").
@@ -668,6 +780,25 @@ _NOT_HOME = (
     r"(?:(?:hasn't|has not|hasnt|haven't|have not|not|never|didn't|did not) (?:come|came|got|"
     r"gone|arrived|made it) (?:home|hone|back)|(?:can't|cannot|can not|couldn't|could not) "
     r"find (?:him|her|them)|(?:no ?one|nobody) (?:has |have )?seen (?:him|her|them))"
+)
+#: A move, not a farewell ("goodbye everyone, we're moving to Leeds").
+_A_MOVE = (
+    r"\b(?:moving (?:to|house|school|away|abroad|back|up|on to)|we move|we're off to|new "
+    r"(?:school|job|house)|emigrat\w*|relocat\w*)\b"
+)
+#: A decision, a goodbye to all, having had enough of everything, no more worry.
+_FAREWELL = (
+    r"(?:(?:i've|i have|i'd|ive) made (?:my|up my) (?:decision|mind)|made my mind up|(?:goodbye|"
+    r"bye|farewell) (?:everyone|everybody|all|to you all|to everyone|for ever|forever)|had "
+    r"enough of (?:everything|it all|life|living|this life|being alive)|(?:so|and|then) (?:i )?"
+    r"(?:won't|wont|will not) (?:need|have) to worry about|won't (?:need|have) to worry about "
+    r"(?:anything|any of (?:it|this)|it) any ?more)\b"
+)
+#: The children left in someone's care ("look after my two for me").
+_IN_YOUR_CARE = (
+    r"(?:(?:take|look) (?:good )?care of|look after) (?:my|the) (?:boy|girl|boys|girls|kids|"
+    r"children|son|daughter|babies|little ones?|lad|lass|two|three|four|lot|bairns?|weans?|wee "
+    r"ones?|babby)\b"
 )
 URGENT: tuple[Rule, ...] = (
     # self-harm and suicide
@@ -734,13 +865,36 @@ URGENT: tuple[Rule, ...] = (
         0.7,
         "talk of not being here",
     ),
+    # the other half of a farewell: a decision, a goodbye to all, having had enough of
+    # everything ("goodbye everyone, we're moving to Leeds" is a move, not a farewell);
+    # weaker, so that beside panic alone ("I've made my decision, call me asap") it is not
+    # danger
+    (
+        r"^(?!.*" + _A_MOVE + r").*?\b" + _FAREWELL,
+        0.55,
+        "a farewell, a decision or having had enough",
+    ),
+    # not being there for the next one, or gone by tomorrow: ordinary alone ("I'll be gone
+    # by tomorrow, off to Spain"; "won't be there for the next one, working nights"), a
+    # goodbye beside a farewell or the children left in someone's care
+    (
+        r"^(?!.*" + _A_MOVE + r")(?=.*\b" + _FAREWELL + r"|.*\b" + _IN_YOUR_CARE + r")"
+        r".*\b(?:(?:i'll|i will|ill|i'm going to|i'm gonna) be gone (?:by|before) (?:tomorrow|"
+        r"the morning|tonight|morning|the weekend|then)|(?:i'll|i will|ill) be gone soon|(?:not "
+        r"sure|don't think|doubt) i'll (?:see|be (?:here|around|there) for) the next (?:one|ones|"
+        r"time)|(?:won't|wont|will not|never) (?:see|be (?:there|here|around) for) the next "
+        r"(?:one|ones|time))",
+        1.4,
+        "a goodbye: not there for the next one, beside a farewell",
+    ),
     (
         r"\b(?:tell|give) (?:my|the) (?:kids|children|boys?|girls?|son|daughter|babies|little "
         r"ones?) (?:that )?i (?:love|loved) (?:them|him|her)\b|\b(?:tell \w+ (?:his|her) "
         r"(?:mum|mam|mom|dad|da) (?:loved|loves) (?:him|her))\b|\b(?:(?:take|look) (?:good )?care "
         r"of|look after) (?:my|the) (?:boy|girl|boys|girls|kids|children|son|daughter|babies|"
-        r"little ones?|lad|lass)\b|\btell (?:miss|sir|the teacher|my (?:kids|children|boy|girl|"
-        r"son|daughter)) (?:that )?(?:i'm|im|i am) (?:so )?sorry\b",
+        r"little ones?|lad|lass|two|three|four|lot|bairns?|weans?|wee ones?|babby)\b|\btell "
+        r"(?:miss|sir|the teacher|my (?:kids|children|boy|girl|son|daughter)) (?:that )?"
+        r"(?:i'm|im|i am) (?:so )?sorry\b",
         0.7,
         "leaving the children in someone's care, or a last apology",
     ),
@@ -763,7 +917,8 @@ URGENT: tuple[Rule, ...] = (
     ),
     (
         r"\b" + _KID + r"(?:'s| is| has been| has gone| went| are| have been| were| was| "
-        r"gone| been|'ve been|'ve gone) (?:\w+ )?(?:missing|lost|disappeared|vanished)\b(?! "
+        r"gone| been|'ve been|'ve gone) (?:\w+ )?(?:missing|missin(?:'|(?![\w']))|lost|"
+        r"disappeared|vanished)(?!\w)(?! "
         r"(?:his|her|their|a|an|the|some|school|out|you|lessons?|class|pe|my|me|him|them|"
         r"dad|daddy|mum|mummy|friends?|nan|home|it|that|this|tooth|teeth|property|sleep|"
         r"days?|in (?:the|a) (?:story|book|film))\b)",
@@ -796,8 +951,15 @@ URGENT: tuple[Rule, ...] = (
     (
         # "missing, Leo, 8, last seen at the gate": lost property is read plainly first, and
         # "missing his mum" is missing someone
-        r"\bmissing\b" + _NOT_MISSING + r"[^.!?\n]{0,60}?\b(?:last seen|" + _NOT_HOME + r")\b|"
-        r"\b(?:last seen|" + _NOT_HOME + r")\b[^.!?\n]{0,60}?\bmissing\b" + _NOT_MISSING + "|"
+        r"\bmissin(?:g\b|'|(?![\w']))"
+        + _NOT_MISSING
+        + r"[^.!?\n]{0,60}?\b(?:last seen|"
+        + _NOT_HOME
+        + r")\b|\b(?:last seen|"
+        + _NOT_HOME
+        + r")\b[^.!?\n]{0,60}?\bmissin(?:g\b|'|(?![\w']))"
+        + _NOT_MISSING
+        + "|"
         r"\bmissing (?:child|boy|girl|kid|son|daughter|"
         r"pupilname|ownchild)\b|\b(?:child|boy|girl|kid|son|daughter) missing\b",
         2.2,
@@ -857,10 +1019,18 @@ URGENT: tuple[Rule, ...] = (
         "someone in fear for their safety",
     ),
     (
-        r"\b(?:refuge|women's aid|fled|flee|fleeing|escaped from|left (?:my|her|his) "
-        r"(?:partner|husband|boyfriend|wife) because)\b",
+        r"\b(?:(?<!into a )(?<!into the )(?<!been in a )(?<!been in the )refuge(?! since)|"
+        r"women's aid|fled|flee|fleeing|escaped from|left (?:my|her|his) (?:partner|husband|"
+        r"boyfriend|wife) because)\b",
         1.2,
         "fleeing a violent home",
+    ),
+    # "since we moved into the refuge", "we've been in a refuge since March": where the
+    # family lives now, private; danger only beside another cue
+    (
+        r"\b(?:into a|into the|been in a|been in the) refuge\b|\brefuge since\b",
+        0.9,
+        "a family in a refuge",
     ),
     # abuse disclosed
     (
@@ -965,7 +1135,10 @@ URGENT: tuple[Rule, ...] = (
     (
         r"\b(?:not breathing|stopped breathing|can't breathe|cant breathe|can't breath|"
         r"struggling to breathe|struggling to breath|turning blue|turned blue|gone blue|"
-        r"lips (?:are |went |have gone )?blue|unconscious|unresponsive|passed out|won't wake|"
+        r"(?:not|no|no'|isn't|isnae|cannae|cannot|can't|cant|stopped|stopt|struggling to) "
+        r"breathin'?|(?:isn't|is not|isnae|not|no|no') breathing (?:right|properly)|lips "
+        r"(?:are |is |went |have |has |'ve )?(?:gone |going |turned |turning )?(?:blue|purple|"
+        r"grey|gray)|unconscious|unresponsive|passed out|won't wake|"
         r"can't wake|cannot wake|wont wake|wouldn't wake|couldn't wake|"
         r"collapsed|choking|anaphyla\w*|allergic reaction|"
         r"having a (?:seizure|fit)|fitting|call(?:ed|ing)? (?:an|the) ambulance|ambulance|"
@@ -979,7 +1152,7 @@ URGENT: tuple[Rule, ...] = (
     (
         r"\b(?:urgent|urgently|emergency|asap|right now|immediately|please help|help me|"
         r"help us|help him|help her|ring me|call me|phone me|desperate|panicking|panic|"
-        r"police|the police|scared|frightened|terrified|worried sick|beside myself)\b",
+        r"police|the police|polis|scared|frightened|terrified|worried sick|beside myself)\b",
         0.6,
         "panic or fear",
     ),
@@ -1008,6 +1181,12 @@ URGENT_HARMLESS: tuple[str, ...] = (
     # football praise ("his left foot is a weapon") and cookery ("the knife skills on them")
     r"\b(?:left|right) (?:foot|peg)(?: is| was|'s) (?:a |an absolute |a lethal )?weapon\b",
     r"\bknife skills\b",
+    # pumpkin carving and cookery: "nerves of steel with those little knives"
+    r"\b(?:pumpkins?|carving|whittling|chopping|cookery|cooking|baking|vegetables?|veg|fruit)"
+    r"\b(?:,? (?!(?:pulled|brought|took|had|waved|waving|man|lad|boy|someone|threat\w*|stab\w*|"
+    r"at)\b)[\w']+){0,8},? (?:with )?(?:those|the|these|their|his|her|little|small|safety|blunt|"
+    r"special|kids'?|children's) (?:(?:little|small|safety|blunt|special|carving|sharp) )?"
+    r"kni(?:fe|ves)\b|\b(?:carving|pumpkin|vegetable|veg|fruit) kni(?:fe|ves)\b",
     r"\bknives? and forks?\b|\bknife and fork\b|\b(?:butter|plastic|cake|bread|table|"
     r"cutlery) kni(?:fe|ves)\b|\bcutlery\b|\btop gun\b",
     r"\b(?:nerf|water|glue|toy|bubble|squirt|foam|cap|staple|massage|spud) guns?\b",
