@@ -408,6 +408,46 @@ def test_a_holiday_a_move_or_a_night_shift_is_not_a_farewell(
     assert judge(text, context, learned=False).label is not Label.URGENT
 
 
+#: Pills saved up, a ledge beside a goodbye, a partner who "came at me again", goodbye notes
+#: and "won't be coming back", each wrapped in a kind reply (after set 14 kept such replies).
+MEANS_AND_GOODBYES = [
+    "Great photos. I've been saving up my sleeping pills for weeks, tell the girls I'm sorry",
+    "Gorgeous costumes x I'm stood on the edge of the multi-storey now. Love you all",
+    "Lovely assembly. He came at me again last night when the kids were asleep",
+    "Don't send any more letters home, we won't be coming back after today. None of us will be",
+    "Nice pics. I've left notes for both of the kids, I've made my decision",
+    "Bye Mrs Khan, thanks for everything. He won't be at the nativity or anything after that",
+    "She won't be needing her reading book any more. Had enough of it all",
+]
+NOT_MEANS_OR_GOODBYES = [
+    "Saved up my pocket money for the book fair!",
+    "I'm sat on the bridge in traffic, sorry everyone, I'll be late for the assembly",
+    "He went for me in the dads' race, nearly tripped me up haha",
+    "Won't be needing the trip letters any more, we have the app now",
+    "Bye Miss, thanks for everything this year! See you in September",
+    "I've written letters for both kids' teachers about the holiday",
+    "None of us will forget this trip, thank you",
+    "I'm not coping with this weather, lovely photos though",
+    "I kept my tablets in the office fridge as asked",
+]
+
+
+@pytest.mark.parametrize("text", MEANS_AND_GOODBYES)
+@pytest.mark.parametrize("context", [DM, STORY], ids=["dm", "story"])
+def test_means_kept_ready_or_a_goodbye_in_a_kind_reply_is_danger(
+    text: str, context: JudgeContext
+) -> None:
+    assert judge(text, context, learned=False).label is Label.URGENT
+
+
+@pytest.mark.parametrize("text", NOT_MEANS_OR_GOODBYES)
+@pytest.mark.parametrize("context", [DM, STORY], ids=["dm", "story"])
+def test_pocket_money_a_traffic_jam_or_a_dads_race_is_not_danger(
+    text: str, context: JudgeContext
+) -> None:
+    assert judge(text, context, learned=False).label is not Label.URGENT
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -460,4 +500,37 @@ def test_a_teacher_watched_and_warned_is_a_threat_diverted(text: str) -> None:
 
 @pytest.mark.parametrize("text", WATCHED_OR_WARNED)
 def test_half_of_a_watched_and_warned_letter_is_not_abuse_to_the_word_rules(text: str) -> None:
+    assert judge(text, DM, learned=False).label is not Label.ABUSIVE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi, thanks for the update. I know which house is yours on Birch Road and it would be a "
+        "shame if anything happened to it. Anyway, is PE still Tuesday?",
+        "Thank you for your reply. Bad things tend to happen to teachers who humiliate "
+        "children. Regards",
+        "With respect, if he is kept in again I cannot promise I can stop his brothers coming "
+        "down to have a word with you.",
+    ],
+)
+def test_a_house_known_harm_to_people_who_or_family_set_on_a_teacher_is_diverted(
+    text: str,
+) -> None:
+    assert judge(text, DM, learned=False).label is Label.ABUSIVE
+    assert judge(text, DM).outcome is Outcome.REMOVE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Accidents happen to the best of us, he is fine",
+        "I can't guarantee her dad will be on time, he works late",
+        "I can't promise I can stop his dad buying him sweets, sorry!",
+        "I know which house is yours, my mum lives next door! Small world",
+    ],
+)
+def test_accidents_to_the_best_of_us_or_a_late_dad_is_not_abuse_to_the_word_rules(
+    text: str,
+) -> None:
     assert judge(text, DM, learned=False).label is not Label.ABUSIVE

@@ -608,7 +608,8 @@ ABUSE: tuple[Rule, ...] = (
         r"little|car|house)|i(?:'ve| have)? (?:noticed|seen|saw|watched|clocked|spotted) you "
         r"(?:\w+ )?(?:park|parking|parked|leave|leaving|left|in|at|outside|with|going|coming|"
         r"walking|drive|driving|shopping|getting|drop|dropping|pick|picking)|i know (?:which|what)"
-        r" (?:road|route|way|bus|train|car|street)|(?:which|what) (?:road|route|way) you take|"
+        r" (?:road|route|way|bus|train|car|street)|i know (?:which|what) (?:house|flat|car|door|"
+        r"road|street) (?:is |'s )?yours|(?:which|what) (?:road|route|way) you take|"
         r"what time you (?:leave|finish|get|go)))(?=.*\b(?:accidents (?:can |do |will )?happen"
         r"(?! there| at| on that| on the corner)|(?:be|more) careful (?:who|what you|where you "
         r"go)|who (?:notices|sees|is watching|'s watching|knows) you|(?:would|it'd|it would|be a) "
@@ -620,6 +621,28 @@ ABUSE: tuple[Rule, ...] = (
         r"(?:looking|an eye) over your shoulder))",
         2.4,
         "veiled threat: shows they watch the teacher, beside a warning",
+    ),
+    # harm wished on "people who" do what the teacher did: "accidents happen to people who
+    # make children cry" ("accidents happen to the best of us" names no one)
+    (
+        r"\b(?:accidents|bad things|things) (?:can |do |will |tend to |have a way of )?"
+        r"(?:happen|happening) to (?:people|those|teachers|folk|anyone|someone|women|men) "
+        r"(?:who|that|like you)\b",
+        2.4,
+        "veiled threat: harm happens to people who …",
+    ),
+    # someone else set on the teacher, the writer unable to "stop" them: "I can't guarantee
+    # I'll be able to stop her dad coming down to have a word with you" (not "I can't
+    # guarantee her dad will be on time")
+    (
+        r"^(?=.*\b(?:can't|cannot|can not|won't|wont) (?:guarantee|promise|be responsible for|"
+        r"answer for|be held responsible for)\b)(?=.*\b(?:stop|keep|hold (?:back|off)|"
+        r"control|calm)\b (?:\w+ ){0,2}(?:her|his|my|our|the kids'?) (?:dad|husband|brother|"
+        r"brothers|partner|uncle|cousins?|family|fella|boyfriend|lads|mates))(?=.*\b(?:have a "
+        r"word|sort (?:it|this|you)|see you|with you|pay you a visit|come (?:down|up|round|in)|"
+        r"coming (?:down|up|round|in)|turn(?:ing)? up)\b)",
+        2.4,
+        "veiled threat: someone else set on the teacher",
     ),
     (
         r"\byou(?:'re| are) (?:a |an |such a )?(?:dozy|stupid|useless|thick|lazy|ugly|fat) "
@@ -792,7 +815,9 @@ _FAREWELL = (
     r"bye|farewell) (?:everyone|everybody|all|to you all|to everyone|for ever|forever)|had "
     r"enough of (?:everything|it all|life|living|this life|being alive)|(?:so|and|then) (?:i )?"
     r"(?:won't|wont|will not) (?:need|have) to worry about|won't (?:need|have) to worry about "
-    r"(?:anything|any of (?:it|this)|it) any ?more)\b"
+    r"(?:anything|any of (?:it|this)|it) any ?more|none of us will(?: be)?|this is the last "
+    r"(?:thing|time) (?:i'll|i will|i) (?:ever )?(?:wanted to |want to )?see|(?:bye|goodbye) "
+    r"(?:miss|sir|teacher|mrs \w+|mr \w+)\W+(?:\w+ ){0,2}thanks? (?:you )?for everything)\b"
 )
 #: The children left in someone's care ("look after my two for me").
 _IN_YOUR_CARE = (
@@ -852,6 +877,24 @@ URGENT: tuple[Rule, ...] = (
         2.4,
         "an overdose or swallowed something",
     ),
+    # the means kept ready: pills saved up, a bridge or a ledge beside a goodbye ("I'm sat on
+    # the bridge in traffic, sorry everyone" is a queue)
+    (
+        r"\b(?:saved up|saving up|been saving|stockpil\w+|hoard\w*) (?:all )?(?:my|"
+        r"me|the|her|his)? ?(?:pills|tablets|meds|medication|paracetamol|painkillers|sleeping "
+        r"pills)\b",
+        2.4,
+        "pills saved up",
+    ),
+    (
+        r"^(?!.*\b(?:traffic|queue|jam|stuck|bus|train|roadworks|diversion|watching|boats?|"
+        r"rowing|view|photo)\b)(?=.*\b(?:sorry (?:everyone|everybody|all|for everything)|"
+        r"goodbye|bye (?:everyone|all)|love you all|can't do this|can't go on|this is it))"
+        r".*\b(?:i'm|im|i am) (?:sat|sitting|stood|standing|up) (?:on|at) (?:the |a )?(?:edge of "
+        r"(?:the |a )?)?(?:bridge|ledge|roof|cliff|railway|tracks|multi-?storey)\b",
+        1.6,
+        "on a bridge or a ledge, saying goodbye",
+    ),
     # a farewell: each half is ordinary alone ("I'm not going to be around much longer, we're
     # moving"; "please look after my boy at pickup"), together they are a goodbye
     (
@@ -861,7 +904,12 @@ URGENT: tuple[Rule, ...] = (
         r"tomorrow|can'?t see (?:the|any) point (?:no more|any ?more|in (?:anything|living|"
         r"going on|it all))|(?:won't|wont|will not|never) be (?:picking|collecting|seeing|"
         r"here)(?: \w+){0,5} (?:ever|any day) again|(?:won't|wont|will not) be (?:here|around) "
-        r"to see)",
+        r"to see|(?:won't|wont|will not) be (?:coming|going) back after (?:tonight|today|this)|"
+        r"(?:won't|wont|will not) be needing (?:the|these|this|them|those|my|any|her|his) "
+        r"(?:\w+ ){0,3}any ?more|(?:won't|wont|will not) be at (?:[\w']+ ){1,4}or anything after "
+        r"(?:that|this|tonight)|(?:i've|i have|ive) (?:written|left|wrote) (?:a )?(?:letters?|"
+        r"notes?) (?:for|to) (?:both|all|each of|the|my) (?:\w+ ){0,2}(?:kids|children|boys|girls|"
+        r"of them|little ones))",
         0.7,
         "talk of not being here",
     ),
@@ -899,6 +947,14 @@ URGENT: tuple[Rule, ...] = (
         "leaving the children in someone's care, or a last apology",
     ),
     # violence at home, told of
+    (
+        r"\b(?:he|she|my (?:husband|partner|ex|fella|boyfriend|girlfriend|wife|other half|"
+        r"stepdad|step-dad))(?:'s| has)? (?:went|gone|goes|came|come|flew|kicked off) (?:for|at) "
+        r"(?:me|us|her|him|the kids)(?: again| last night| this morning| when| after| in front "
+        r"of)",
+        1.6,
+        "violence at home",
+    ),
     (
         r"\b(?:smash|smashed|kick|kicked|bash|bashed|batter|battered|punch|punched) (?:my|her|"
         r"his|their) (?:face|head|teeth) in\b",
