@@ -1002,22 +1002,6 @@ ORDINARY_LOOKALIKES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("code", "threat", "ordinary"),
-    THREAT_KINDS,
-    ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(THREAT_KINDS)],
-)
-def test_each_kind_of_threat_is_diverted_and_its_twin_is_not(
-    judge: Judge, code: str, threat: str, ordinary: str
-) -> None:
-    assert _hostile(threat) is not None, threat
-    found = judge(threat, DM)
-    assert found.label is Label.ABUSIVE, found
-    assert route(found) is Route.DIVERT, found
-    assert _hostile(ordinary) is None, ordinary
-    assert route(judge(ordinary, DM)) is not Route.DIVERT, ordinary
-
-
 def test_threat_kinds_cover_the_languages_most_spoken_by_uk_families() -> None:
     codes = {code for code, _, _ in THREAT_KINDS}
     assert len(codes) >= 25, sorted(codes)
@@ -1164,10 +1148,10 @@ VEILED_THREATS = [
 
 @pytest.mark.parametrize(
     ("code", "threat", "ordinary"),
-    VEILED_THREATS,
-    ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(VEILED_THREATS)],
+    THREAT_KINDS + VEILED_THREATS,
+    ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(THREAT_KINDS + VEILED_THREATS)],
 )
-def test_a_veiled_threat_is_diverted_and_its_ordinary_twin_is_not(
+def test_each_kind_of_threat_is_diverted_and_its_twin_is_not(
     judge: Judge, code: str, threat: str, ordinary: str
 ) -> None:
     assert _hostile(threat) is not None, threat

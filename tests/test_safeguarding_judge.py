@@ -378,6 +378,14 @@ FAREWELLS = [
     "Lovely concert. I've made up my mind, I won't be there for the next one. Goodbye everyone x",
     "I'll be gone by tonight anyway, so I won't need to worry about the school run",
     "Don't think I'll see the next ones, had enough of it all. Look after my three for me",
+    # pills saved up, a ledge beside a goodbye, 'came at me again', goodbye notes
+    "Great photos. I've been saving up my sleeping pills for weeks, tell the girls I'm sorry",
+    "Gorgeous costumes x I'm stood on the edge of the multi-storey now. Love you all",
+    "Lovely assembly. He came at me again last night when the kids were asleep",
+    "Don't send any more letters home, we won't be coming back after today. None of us will be",
+    "Nice pics. I've left notes for both of the kids, I've made my decision",
+    "Bye Mrs Khan, thanks for everything. He won't be at the nativity or anything after that",
+    "She won't be needing her reading book any more. Had enough of it all",
 ]
 #: Their ordinary twins: a holiday, the weather, a move, a night shift, a club; and a decision
 #: or a holiday beside a request to ring, which is not panic.
@@ -389,6 +397,15 @@ NOT_FAREWELLS = [
     "I've made my decision, she's doing recorder club after Christmas",
     "I've made my decision about his place, please ring me asap",
     "I'll be gone by tomorrow, off to Spain for half term, call me if anything comes up",
+    "Saved up my pocket money for the book fair!",
+    "I'm sat on the bridge in traffic, sorry everyone, I'll be late for the assembly",
+    "He went for me in the dads' race, nearly tripped me up haha",
+    "Won't be needing the trip letters any more, we have the app now",
+    "Bye Miss, thanks for everything this year! See you in September",
+    "I've written letters for both kids' teachers about the holiday",
+    "None of us will forget this trip, thank you",
+    "I'm not coping with this weather, lovely photos though",
+    "I kept my tablets in the office fridge as asked",
 ]
 
 
@@ -403,46 +420,6 @@ def test_a_farewell_in_other_words_is_danger_to_the_word_rules(
 @pytest.mark.parametrize("text", NOT_FAREWELLS)
 @pytest.mark.parametrize("context", [DM, STORY], ids=["dm", "story"])
 def test_a_holiday_a_move_or_a_night_shift_is_not_a_farewell(
-    text: str, context: JudgeContext
-) -> None:
-    assert judge(text, context, learned=False).label is not Label.URGENT
-
-
-#: Pills saved up, a ledge beside a goodbye, a partner who "came at me again", goodbye notes
-#: and "won't be coming back", each wrapped in a kind reply (after set 14 kept such replies).
-MEANS_AND_GOODBYES = [
-    "Great photos. I've been saving up my sleeping pills for weeks, tell the girls I'm sorry",
-    "Gorgeous costumes x I'm stood on the edge of the multi-storey now. Love you all",
-    "Lovely assembly. He came at me again last night when the kids were asleep",
-    "Don't send any more letters home, we won't be coming back after today. None of us will be",
-    "Nice pics. I've left notes for both of the kids, I've made my decision",
-    "Bye Mrs Khan, thanks for everything. He won't be at the nativity or anything after that",
-    "She won't be needing her reading book any more. Had enough of it all",
-]
-NOT_MEANS_OR_GOODBYES = [
-    "Saved up my pocket money for the book fair!",
-    "I'm sat on the bridge in traffic, sorry everyone, I'll be late for the assembly",
-    "He went for me in the dads' race, nearly tripped me up haha",
-    "Won't be needing the trip letters any more, we have the app now",
-    "Bye Miss, thanks for everything this year! See you in September",
-    "I've written letters for both kids' teachers about the holiday",
-    "None of us will forget this trip, thank you",
-    "I'm not coping with this weather, lovely photos though",
-    "I kept my tablets in the office fridge as asked",
-]
-
-
-@pytest.mark.parametrize("text", MEANS_AND_GOODBYES)
-@pytest.mark.parametrize("context", [DM, STORY], ids=["dm", "story"])
-def test_means_kept_ready_or_a_goodbye_in_a_kind_reply_is_danger(
-    text: str, context: JudgeContext
-) -> None:
-    assert judge(text, context, learned=False).label is Label.URGENT
-
-
-@pytest.mark.parametrize("text", NOT_MEANS_OR_GOODBYES)
-@pytest.mark.parametrize("context", [DM, STORY], ids=["dm", "story"])
-def test_pocket_money_a_traffic_jam_or_a_dads_race_is_not_danger(
     text: str, context: JudgeContext
 ) -> None:
     assert judge(text, context, learned=False).label is not Label.URGENT
