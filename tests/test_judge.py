@@ -553,6 +553,9 @@ def test_a_food_word_in_somali_is_not_profanity_but_a_masked_swear_still_is() ->
         "Good to see they've found time for a disco between all the supply teachers 😊",
         "Aye brilliant, if ye like watchin grass grow",
         "Bless the staff, doing the best they can with what they've got 🥰",
+        "Is that meant to be a castle? My nan's shed has more going on",
+        "Who dressed the kings, a blind man?",
+        "That's not a dance, that's a traffic jam",
     ],
 )
 def test_sarcasm_in_kind_words_is_not_kept(text: str) -> None:
@@ -566,6 +569,10 @@ def test_sarcasm_in_kind_words_is_not_kept(text: str) -> None:
         "He finally managed to swim a width, so proud!",
         "Bless them, trying their best, so proud 🥰",
         "It was like watching paint dry but they loved every minute",
+        "Is that meant to be Mrs Patel in the drawing? Amazing likeness!",
+        "Was that meant to be on Thursday?",
+        "Who taught them to sing like that? Stunning!",
+        "Who dressed the shepherds? Gorgeous costumes",
     ],
 )
 def test_the_kind_twins_of_sarcasm_are_kept(text: str) -> None:

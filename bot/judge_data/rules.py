@@ -95,6 +95,32 @@ SARCASM: tuple[Rule, ...] = (
 
 #: Criticism of the school, its staff or its children (negative).
 NEGATIVE: tuple[Rule, ...] = (
+    # mockery as a question or a correction: "is that meant to be a castle?", "who taught
+    # them to dance, a fridge?", "that's not a show, that's a crowd standing there" (not
+    # "was that meant to be on Thursday?", "who taught them to sing like that? Stunning!")
+    (
+        r"\b(?:is|was|are|were) (?:that|this|it|they|those|these|that one|the \w+) (?:meant|"
+        r"supposed) (?:to|tae|ta) be (?:a|an|some) [\w' ]{1,25}(?: or (?:a|an|some) "
+        r"[\w' ]{1,25})?\?",
+        1.8,
+        "mockery ('is that meant to be …?')",
+    ),
+    (
+        r"\bwho (?:taught|trained|dressed|choreographed|coached|did (?:the|their)|made (?:the|"
+        r"their)|painted|directed|picked|cut) (?:them|him|her|those|these|the \w+|their \w+)\b"
+        r"[^.!?]{0,30}(?:, (?:a|an|some|the) [\w' ]{1,20}\?|\? (?:looks? like|proper state|"
+        r"state of|what a state|they look like))",
+        2.0,
+        "mockery ('who dressed them, a …?')",
+    ),
+    (
+        r"\b(?:that's|thats|that is|this is|it's|its) not (?:art|a play|a nativity|singing|"
+        r"dancing|a costume|a volcano|a cake|science|football|music|acting|a dance|a show|a "
+        r"model|a painting|a display|cooking|baking|a performance|a concert|sport|a choir|a "
+        r"race),? (?:that's|thats|that is|it's|its|this is|more like|just) ",
+        2.0,
+        "mockery ('that's not art, that's …')",
+    ),
     (r"\bwaste of (?:time|money|space|effort|a day|paper)\b", 2.0, "'waste of …'"),
     (
         r"\b(?:is|was|what|absolute|complete|total|utter|such) an? (?:absolute |complete |"
