@@ -731,6 +731,13 @@ def _rules(label: Label, items: tuple[rules.Rule, ...]) -> tuple[_Rule, ...]:
     return tuple(_Rule(label, re.compile(p), w, r) for p, w, r in items)
 
 
+def _add_matches(table: tuple[_Rule, ...], text: str, ev: _Evidence) -> None:
+    """Each rule of the table that matches the text adds its weight to its label."""
+    for rule in table:
+        if rule.pattern.search(text):
+            ev.add(rule.label, rule.weight, rule.reason)
+
+
 _NEG = Label.NEGATIVE
 _COMPLAINT = Label.COMPLAINT
 _COMPARE = Label.COMPARISON
@@ -1374,9 +1381,7 @@ def _topic_evidence(t: _Text, lex: _Lexicons, ev: _Evidence) -> None:
     ]
     for term in weak[:2]:
         ev.add(sens, 0.9, f"may be private: '{term}'")
-    for rule in _SENSITIVE_RULES:
-        if rule.pattern.search(plain):
-            ev.add(sens, rule.weight, rule.reason)
+    _add_matches(_SENSITIVE_RULES, plain, ev)
     if _FAMILY_EVENT.search(t.plain) and lx.FAMILY_WORDS.intersection(t.words):
         ev.add(sens, 1.3, "family circumstances")
     if re.search(
@@ -1405,9 +1410,7 @@ _APOLOGY = re.compile(r"(?:^|[.!?] )(?:so )?(?:sorry|apologies),? (?:we|i|he|she
 def _structure_evidence(t: _Text, ev: _Evidence) -> None:
     found = _Evidence()
     for table in (_SARCASM, _NEGATIVE_RULES, _COMPLAINT_RULES, _COMPARISON_RULES):
-        for rule in table:
-            if rule.pattern.search(t.plain):
-                found.add(rule.label, rule.weight, rule.reason)
+        _add_matches(table, t.plain, found)
     # "Sorry we were late again": a parent's own apology is not a complaint about school.
     ev.merge(found, 0.5 if _APOLOGY.search(t.plain) else 1.0)
 
@@ -1515,9 +1518,7 @@ def _abuse_evidence(t: _Text, ev: _Evidence) -> None:
     foreign = sorted(lx.FOREIGN_INSULTS.intersection(t.words))
     if foreign:
         found.add(_ABUSE, 2.4, f"insult in another language: '{foreign[0]}'")
-    for rule in _ABUSE_RULES:
-        if rule.pattern.search(t.plain):
-            found.add(_ABUSE, rule.weight, rule.reason)
+    _add_matches(_ABUSE_RULES, t.plain, found)
     if _SHUT_UP.search(t.plain):
         found.add(_ABUSE, 0.6 if ev.kind >= 0.5 else 2.2, "'shut up'")
     aimed = _INSULT_AIMED.search(t.plain)
@@ -1553,9 +1554,7 @@ SOS_WEIGHT = 1.0
 
 def _urgent_rules(t: _Text, ev: _Evidence) -> None:
     text = _URGENT_HARMLESS.sub(" ", t.literal)
-    for rule in _URGENT_RULES:
-        if rule.pattern.search(text):
-            ev.add(_URGENT, rule.weight, rule.reason)
+    _add_matches(_URGENT_RULES, text, ev)
     if "sos_button" in t.emoji and _SOS_WORDS.search(text):
         ev.add(_URGENT, SOS_WEIGHT, "🆘 beside a danger word")
     if t.original.isupper() and len(t.words) >= 3 and ev.of(_URGENT):

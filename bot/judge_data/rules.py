@@ -964,10 +964,9 @@ URGENT: tuple[Rule, ...] = (
     (
         r"\b(?:tell|give) (?:my|the) (?:kids|children|boys?|girls?|son|daughter|babies|little "
         r"ones?) (?:that )?i (?:love|loved) (?:them|him|her)\b|\b(?:tell \w+ (?:his|her) "
-        r"(?:mum|mam|mom|dad|da) (?:loved|loves) (?:him|her))\b|\b(?:(?:take|look) (?:good )?care "
-        r"of|look after) (?:my|the) (?:boy|girl|boys|girls|kids|children|son|daughter|babies|"
-        r"little ones?|lad|lass|two|three|four|lot|bairns?|weans?|wee ones?|babby)\b|\btell "
-        r"(?:miss|sir|the teacher|my (?:kids|children|boy|girl|son|daughter)) (?:that )?"
+        r"(?:mum|mam|mom|dad|da) (?:loved|loves) (?:him|her))\b|\b"
+        + _IN_YOUR_CARE
+        + r"|\btell (?:miss|sir|the teacher|my (?:kids|children|boy|girl|son|daughter)) (?:that )?"
         r"(?:i'm|im|i am) (?:so )?sorry\b",
         0.7,
         "leaving the children in someone's care, or a last apology",
