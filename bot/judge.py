@@ -865,12 +865,44 @@ IDENTIFIED_SURE = 0.9
 IDENTIFIED_CHARACTERS = 500  # the identifier reads the start of a long message
 
 
+#: A run of word letters, as the lists' whole-word boundaries (`_phrases`) see it.
+_WORD_RUN = re.compile(r"[\w']+")
+
+
+def _word_runs(text: str) -> frozenset[str]:
+    return frozenset(_WORD_RUN.findall(text))
+
+
+@dataclass(frozen=True)
+class _Words:
+    """A list's pattern, and words of which a match must contain one (None: any text may
+    match). Every run of letters inside a whole-word phrase is a whole run in the text it
+    matches, so a text with none of the words is not searched: most messages share no word
+    with most languages' lists, and searching them all was a third of the judge's cost."""
+
+    pattern: re.Pattern[str]
+    keys: frozenset[str] | None
+
+    def search(self, text: str, runs: frozenset[str]) -> re.Match[str] | None:
+        """`runs`: `_word_runs(text)`."""
+        if self.keys is not None and self.keys.isdisjoint(runs):
+            return None
+        return self.pattern.search(text)
+
+
+def _key(phrase: str) -> str | None:
+    """The longest run of letters of a folded phrase, if any."""
+    return max(_WORD_RUN.findall(phrase), key=len, default=None)
+
+
 @dataclass(frozen=True)
 class _Language:
-    kind: re.Pattern[str] | None
-    hostile: re.Pattern[str] | None
-    urgent: re.Pattern[str] | None
-    contrast: re.Pattern[str] | None
+    kind: _Words | None
+    hostile: _Words | None
+    urgent: _Words | None
+    contrast: _Words | None
+    arrangements: _Words | None
+    private: _Words | None
 
 
 #: Letters of scripts written without spaces between words (Chinese, Japanese, Thai, Lao,
@@ -881,7 +913,7 @@ _UNSPACED = re.compile(
 )
 
 
-def _folded_phrases(items: Iterable[str]) -> re.Pattern[str] | None:
+def _folded_phrases(items: Iterable[str]) -> _Words | None:
     """Whole words, except phrases of UNSPACED_LETTERS or more in a script written without
     spaces (two letters, "报警", call the police, are also part of "报警器", an alarm)."""
     words = {_fold(i).lower() for i in items}
@@ -891,7 +923,12 @@ def _folded_phrases(items: Iterable[str]) -> re.Pattern[str] | None:
     parts = ([_phrases(spaced).pattern] if spaced else []) + (
         ["(?:" + "|".join(unspaced) + ")"] if unspaced else []
     )
-    return re.compile("|".join(parts)) if parts else None
+    keys = [_key(w) for w in spaced]
+    return (
+        _Words(re.compile("|".join(parts)), None if inside or None in keys else frozenset(keys))
+        if parts
+        else None
+    )
 
 
 #: Words that may stand between the two cues of a `languages.HOSTILE_NEAR` or `URGENT_NEAR`
@@ -903,7 +940,7 @@ _Pairs = tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
 
 def _listed(
     code: str, phrases: Iterable[str], pairs: _Pairs, *, not_stops_phrases: bool
-) -> re.Pattern[str] | None:
+) -> _Words | None:
     """A language's phrases, and its pairs of cues: one of each side, in either order, with
     at most NEAR_WORDS words (runs of letters between spaces, so a word in an Indian script
     is one word with its vowel signs) between. A pair is not matched just after a "not" of
@@ -912,22 +949,26 @@ def _listed(
     nots = sorted({re.escape(_fold(w).lower()) for w in languages.HOSTILE_NOT.get(code, ())})
     before = "".join(rf"(?<!(?<![\w']){n} )" for n in nots)
     listed = _folded_phrases(phrases)
-    parts = [f"{before if not_stops_phrases else ''}(?:{listed.pattern})"] if listed else []
+    parts = [f"{before if not_stops_phrases else ''}(?:{listed.pattern.pattern})"] if listed else []
+    keys = set(listed.keys or {None}) if listed else set()
     word = rf"(?!(?:{'|'.join(nots)})(?![\w']))\S+" if nots else r"\S+"
     gap = rf"[^\w\s']*\s+(?:{word}\s+){{0,{NEAR_WORDS}}}[^\w\s']*"
     for first, second in pairs:
         a, b = (_phrases(_fold(cue).lower() for cue in side).pattern for side in (first, second))
         parts += [before + a + gap + b, before + b + gap + a]
-    return re.compile("|".join(parts)) if parts else None
+        keys.update(_key(_fold(cue).lower()) for cue in min(first, second, key=len))
+    if not parts:
+        return None
+    return _Words(re.compile("|".join(parts)), None if None in keys else frozenset(keys))
 
 
-def _hostile(code: str) -> re.Pattern[str] | None:
+def _hostile(code: str) -> _Words | None:
     """A language's hostile phrases and pairs of threat cues (`languages.HOSTILE_NEAR`)."""
     phrases, pairs = languages.HOSTILE.get(code, ()), languages.HOSTILE_NEAR.get(code, ())
     return _listed(code, phrases, pairs, not_stops_phrases=True)
 
 
-def _urgent(code: str) -> re.Pattern[str] | None:
+def _urgent(code: str) -> _Words | None:
     """A language's danger phrases and pairs of danger cues (`languages.URGENT_NEAR`)."""
     phrases, pairs = languages.URGENT.get(code, ()), languages.URGENT_NEAR.get(code, ())
     return _listed(code, phrases, pairs, not_stops_phrases=False)
@@ -941,8 +982,12 @@ def _languages() -> dict[str, _Language]:
             _hostile(code),
             _urgent(code),
             _folded_phrases(languages.CONTRAST.get(code, ())),
+            _folded_phrases(languages.ARRANGEMENTS.get(code, ())),
+            _folded_phrases(languages.PRIVATE.get(code, ())),
         )
-        for code in languages.KIND.keys() | languages.HOSTILE.keys() | languages.URGENT.keys()
+        for code in sorted(
+            languages.KIND.keys() | languages.HOSTILE.keys() | languages.URGENT.keys()
+        )
     }
 
 
@@ -977,9 +1022,10 @@ def _kind_words(text: str) -> str | None:
     return _first_language(text, lambda language: language.kind)
 
 
-def _first_language(text: str, words: Callable[[_Language], re.Pattern[str] | None]) -> str | None:
+def _first_language(text: str, listed: Callable[[_Language], _Words | None]) -> str | None:
+    runs = _word_runs(text)
     for code, language in _languages().items():
-        if (pattern := words(language)) is not None and pattern.search(text):
+        if (words := listed(language)) is not None and words.search(text, runs):
             return code
     return None
 
@@ -988,8 +1034,9 @@ def _contrast(text: str) -> str | None:
     """A word of contrast or complaint of any language known ("ale", "pero", "why"): the
     language a message is in is not always sure, and a word read wrongly only sends a kind
     reply to a teacher."""
+    runs = _word_runs(text)
     for language in _languages().values():
-        if language.contrast is not None and (found := language.contrast.search(text)):
+        if language.contrast is not None and (found := language.contrast.search(text, runs)):
             return found.group(0)
     return None
 
@@ -1006,6 +1053,37 @@ def _kind_throughout(t: _Text, foreign: _Foreign, words_written: int) -> bool:
         return False
     sentences = [s for s in _SENTENCE_STOPS.split(t.folded.lower()) if any(map(str.isalpha, s))]
     return all(_kind_words(s) is not None for s in sentences)
+
+
+#: A story reply in another language of at most QUESTION_WORDS words may be kept as a question
+#: about arrangements (`_arrangements_question`).
+QUESTION_WORDS = 20
+#: The end of a question: "?" ("？" once folded), Arabic "؟", Greek ";" after a Greek letter.
+_QUESTION_END = re.compile(r"(?:[?؟]|(?<=[\u0370-\u03ff\u1f00-\u1fff]);)\W*$")
+#: Where a sentence ends and the next begins ("8.30" is one time, not two sentences).
+_NEXT_SENTENCE = re.compile(r"(?<=[.!?;。！？؟۔।])\s+")
+
+
+def _arrangements_question(t: _Text, words_written: int) -> bool:
+    """Whether a story reply is a plain question about arrangements ("¿A qué hora salen el
+    viernes?"), which a parent asks in their own language and no teacher need read first: at
+    most QUESTION_WORDS words, an `ARRANGEMENTS` word and no `PRIVATE` one (an inhaler, a
+    court, a diagnosis: a teacher answers those) in any language known, as `KIND` words are
+    searched, ending with a question, and every sentence a question or kind ("Dziękuję! O
+    której wracają?"): a statement before the question may be news a teacher should read."""
+    text = t.folded.lower()
+    if (
+        words_written > QUESTION_WORDS
+        or _first_language(text, lambda language: language.private) is not None
+    ):
+        return False
+    sentences = [s for s in _NEXT_SENTENCE.split(text) if any(map(str.isalpha, s))]
+    return (
+        bool(sentences)
+        and _QUESTION_END.search(sentences[-1]) is not None
+        and all(_QUESTION_END.search(s) or _kind_words(s) for s in sentences)
+        and _first_language(text, lambda language: language.arrangements) is not None
+    )
 
 
 def _other_language(original: str, folded: str) -> _Foreign | None:
@@ -1054,8 +1132,9 @@ def _other_language_urgent(t: _Text, whole: str, ev: _Evidence) -> None:
     training corpus). Searched in the whole of a long message: the windows the rest of the
     judge reads are found by English words (a 60 KB message costs about 0.2 s)."""
     text = t.folded.lower() if whole == t.original else _fold(whole).lower()
+    runs = _word_runs(text)
     for code, language in _languages().items():
-        if language.urgent is not None and (found := language.urgent.search(text)):
+        if language.urgent is not None and (found := language.urgent.search(text, runs)):
             reason = f"danger word in another language ({code}): '{found.group(0)}'"
             ev.add(_URGENT, URGENT_AT, reason)
             return
@@ -1068,7 +1147,8 @@ def _other_language_verdict(words: Verdict, foreign: _Foreign, t: _Text, where: 
     silently kept. Only a short message of kind words is just kind (a story reply kind in
     every sentence may be longer): a longer one may carry a disclosure after its thanks
     ("Dziękuję. Amelia mówi, że tata ją bije…"), and a "but" or "why" of any language turns
-    thanks into a complaint ("Gracias, pero otra vez…")."""
+    thanks into a complaint ("Gracias, pero otra vez…"). A plain question about arrangements
+    (`_arrangements_question`) is kept as a kind reply is: it is asked, not reported."""
     if words.outcome is Outcome.REMOVE:
         return words
     if foreign.hostile is not None:
@@ -1084,9 +1164,14 @@ def _other_language_verdict(words: Verdict, foreign: _Foreign, t: _Text, where: 
             return kind
         reason = f"written in {foreign.written_in}, which the judge cannot read"
         return replace(words, reasons=(reason, *words.reasons[:3]), unread=foreign.written_in)
-    if foreign.kind is not None and _contrast(t.folded.lower()) is None:
-        if words_written < KIND_ONLY_WORDS[STORY] or _kind_throughout(t, foreign, words_written):
+    if _contrast(t.folded.lower()) is None:
+        if foreign.kind is not None and (
+            words_written < KIND_ONLY_WORDS[STORY] or _kind_throughout(t, foreign, words_written)
+        ):
             return kind
+        if _arrangements_question(t, words_written):
+            reason = f"a question about arrangements in {foreign.written_in}"
+            return Verdict(Label.OK, 0.7, (reason,), Outcome.KEEP)
     written_in = foreign.written_in
     reason = (
         f"written in {written_in}: a teacher reads it"

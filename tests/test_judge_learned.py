@@ -144,11 +144,12 @@ def test_hostile_replies_in_other_languages_are_removed_or_asked(text: str) -> N
 
 
 def test_a_reply_in_another_language_with_no_known_words_goes_to_a_teacher() -> None:
-    verdict = judge("Czy jutro jest wycieczka do muzeum?", STORY)  # "is the museum trip tomorrow?"
+    text = "Kuba mówi, że pani od matematyki jest nowa"  # "Kuba says the maths teacher is new"
+    verdict = judge(text, STORY)
     assert verdict.outcome is Outcome.ASK
     assert "another language" in verdict.reasons[0]
     # privately: the teacher reads it at once in hours, a safeguarding lead out of hours
-    assert route(judge("Czy jutro jest wycieczka do muzeum?", DM)) is Route.CHECK
+    assert route(judge(text, DM)) is Route.CHECK
 
 
 @pytest.mark.parametrize(

@@ -1156,6 +1156,16 @@ MESSAGES: dict[str, tuple[list[str], list[str]]] = {
 #: with words between), each beside an ordinary message in the same words.
 NEW_DANGER = [
     (
+        "it",
+        "Che belle foto. Perdonatemi, non mi vedrete più",
+        "Non mi vedrete più in ritardo, promesso! Che belle foto",
+    ),
+    (
+        "ro",
+        "Iertați-mă, am înghițit toate pastilele. Aveți grijă de băiat",
+        "Am înghițit toate pastilele de tuse, acum e mai bine, mulțumesc",
+    ),
+    (
         "pl",
         "Sąsiad z dołu dotyka ją, kiedy jestem w pracy",
         "Sąsiad z dołu pomógł nam dziś wnieść wózek, dziękujemy",

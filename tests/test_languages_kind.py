@@ -29,6 +29,7 @@ from bot.judge import (
     _languages,
     _other_language,
     _prepare,
+    _word_runs,
 )
 from bot.judge_data import languages
 from handlers.relay import Route, route
@@ -756,8 +757,9 @@ def test_no_ok_line_of_the_corpus_has_a_hostile_word(judge: Judge) -> None:
     tripped = []
     for name, text in ok:
         folded = _prepare(text, DM).folded.lower()
+        runs = _word_runs(folded)
         for code, words in _languages().items():
-            if words.hostile is not None and (found := words.hostile.search(folded)):
+            if words.hostile is not None and (found := words.hostile.search(folded, runs)):
                 tripped.append((name, code, found.group(0), text))
     print(*tripped, sep="\n")
     assert not tripped
@@ -1002,14 +1004,12 @@ SLANG: dict[str, tuple[str, str]] = {
     ),
 }
 
-#: Questions in another language with no kind word go to a teacher: to the word lists a
-#: missing child reads as a bus timetable. (A lost child and a bus time, in Polish, Spanish and
-#: Romanian; a "why".)
+#: Questions in another language with no kind word go to a teacher: a lost child, in Polish,
+#: Spanish and Romanian; a "why". (A question about arrangements, "o której wraca autobus?",
+#: is kept: tests/test_languages_questions.py.)
 QUESTIONS = (
     "Czy ktoś widział mojego syna?",
-    "Czy ktoś wie, o której wraca autobus?",
     "¿Alguien ha visto a mi hijo?",
-    "¿Alguien sabe a qué hora vuelve el autobús?",
     "A văzut cineva pe fiica mea?",
     "¿Por qué nadie nos avisó de la excursión?",
 )
