@@ -490,6 +490,8 @@ PRIVATE_DETAILS = [
     "Thanks, the IVF didn't work this time so I've been a bit quiet",
     "Our bankruptcy hearing is next week so I'll miss the assembly",
     "Since we moved into the refuge he's been so much calmer, lovely to see him smile",
+    "Brilliant! His worker from youth offending says this is just what he needs",
+    "Great to see him smiling, it's been hard since his brother was permanently excluded",
 ]
 #: Their ordinary twins, with the same words.
 NOT_PRIVATE = [
@@ -498,6 +500,8 @@ NOT_PRIVATE = [
     "Thanks for sorting the visa letter for the Paris trip",
     "Loved the jail cells at the police museum!",
     "The social was brilliant, thanks PTA",
+    "The youth club helpers were brilliant, thank you",
+    "Clearly helping each other up the climbing wall, fab teamwork",
 ]
 
 
@@ -538,6 +542,12 @@ def test_thanks_for_two_pupils_with_the_writers_own_never_is_not_a_comparison() 
     assert judge(unkind, roster, learned=False).label is Label.COMPARISON
 
 
+def test_friday_in_portuguese_is_not_a_word_of_sexual_harm() -> None:
+    for text in ("A festa é na sexta-feira? Obrigada 😊", "Parabéns ao sexto ano!"):
+        assert judge(text, STORY, learned=False).label is not Label.URGENT, text
+    assert judge("He showed her sexual videos on his phone", STORY).label is Label.URGENT
+
+
 def test_a_food_word_in_somali_is_not_profanity_but_a_masked_swear_still_is() -> None:
     assert judge("Cunto caafimaad leh ayay heleen, mahadsanid", STORY).outcome is Outcome.KEEP
     for text in ("Cunt0 caafimaad leh ayay heleen", "what a c*nt"):
@@ -556,6 +566,8 @@ def test_a_food_word_in_somali_is_not_profanity_but_a_masked_swear_still_is() ->
         "Is that meant to be a castle? My nan's shed has more going on",
         "Who dressed the kings, a blind man?",
         "That's not a dance, that's a traffic jam",
+        "Beautiful photos. Well, most of them 🙃",
+        "Very brave of you to share these",
     ],
 )
 def test_sarcasm_in_kind_words_is_not_kept(text: str) -> None:
@@ -573,7 +585,67 @@ def test_sarcasm_in_kind_words_is_not_kept(text: str) -> None:
         "Was that meant to be on Thursday?",
         "Who taught them to sing like that? Stunning!",
         "Who dressed the shepherds? Gorgeous costumes",
+        "Most of them slept all the way home on the coach 😴",
+        "So brave of them to sing on their own in front of everyone!",
     ],
 )
 def test_the_kind_twins_of_sarcasm_are_kept(text: str) -> None:
+    assert verdict(text).outcome is Outcome.KEEP, verdict(text)
+
+
+#: Praise, then a grievance (a complaint) or what another school got (a comparison).
+PRAISE_THEN_A_GRIEVANCE = [
+    (
+        "Lovely pictures. However, the reading books have not been changed since half term",
+        Label.COMPLAINT,
+    ),
+    (
+        "Looks a great day. Would be nice if we heard about these before they happen",
+        Label.COMPLAINT,
+    ),
+    ("Smashing photos. It would have been nice to be told the times had changed", Label.COMPLAINT),
+    (
+        "Great to see. The toilets by the hall need looking at though, she won't use them",
+        Label.COMPLAINT,
+    ),
+    (
+        "Gorgeous. The tickets should have been fairer though, one each is not enough",
+        Label.COMPLAINT,
+    ),
+    (
+        "Great fun, but £25 for a coach to the zoo is steep when you have three at the school",
+        Label.COMPLAINT,
+    ),
+    (
+        "St Cuthbert's Year 5 went to the planetarium. Ours got a video in the hall",
+        Label.COMPARISON,
+    ),
+    (
+        "The other Year 1 class had a pantomime visit, we just got a colouring sheet",
+        Label.COMPARISON,
+    ),
+    ("Meadowbank Primary did a week in Wales, ours did a walk round the block", Label.COMPARISON),
+]
+#: Their kind twins, with the same words.
+THEIR_KIND_TWINS = [
+    "However did they get them all to stand still? Brilliant photo",
+    "It would have been nice to be there, looks like they had a ball",
+    "Would be nice to do this again next year, they loved it!",
+    "Lovely! She needs a bath now mind 😂",
+    "What a steep climb up that hill, well done all of them for getting to the top!",
+    "Should have been there, it looks like the best day ever",
+    "The other Year 1 class joined us at the farm and we got to feed the lambs together!",
+    "St Cuthbert's choir came to sing with us, it was lovely to hear them",
+    "Ours loved the planetarium, thank you for organising it",
+]
+
+
+@pytest.mark.parametrize(("text", "label"), PRAISE_THEN_A_GRIEVANCE)
+def test_praise_then_a_grievance_is_not_kept(text: str, label: Label) -> None:
+    assert judge(text, STORY, learned=False).label is label
+    assert verdict(text).outcome is not Outcome.KEEP, verdict(text)
+
+
+@pytest.mark.parametrize("text", THEIR_KIND_TWINS)
+def test_the_kind_twins_of_a_grievance_after_praise_are_kept(text: str) -> None:
     assert verdict(text).outcome is Outcome.KEEP, verdict(text)

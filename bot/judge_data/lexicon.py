@@ -225,6 +225,9 @@ SENSITIVE_STRONG: tuple[str, ...] = _terms(
     fluoxetine, citalopram, escitalopram, prozac, mirtazapine, methylphenidate, concerta,
     equasym, elvanse, medikinet, risperidone, guanfacine, atomoxetine,
     ivf, fertility treatment, fertility clinic, embryo transfer,
+    youth offending, yot worker, youth justice, on bail, criminal record, electronic tag,
+    ankle tag, early help worker, early help team, early help plan, pupil referral unit,
+    permanently excluded, permanent exclusion, managed move,
     """
 )
 

@@ -121,6 +121,20 @@ NEGATIVE: tuple[Rule, ...] = (
         2.0,
         "mockery ('that's not art, that's …')",
     ),
+    # faint praise taken back: "Gorgeous. Well, most of them" (not "most of them slept on
+    # the coach"); daring to post it: "brave of the school to publish these" (not "brave of
+    # them to sing on their own")
+    (
+        r"(?:\bwell,? most of them|\bmost of them,? anyway|\bmost of them at least)[ .!?]*$",
+        1.6,
+        "praise taken back ('well, most of them')",
+    ),
+    (
+        r"\bbrave of (?:the school|school|you|you all|the teachers?|teacher) to (?:publish|post|"
+        r"share|put|show)\b",
+        2.2,
+        "sarcasm ('brave of the school to post these')",
+    ),
     (r"\bwaste of (?:time|money|space|effort|a day|paper)\b", 2.0, "'waste of …'"),
     (
         r"\b(?:is|was|what|absolute|complete|total|utter|such) an? (?:absolute |complete |"
@@ -249,6 +263,36 @@ COMPLAINT: tuple[Rule, ...] = (
         r"\bnot for the first time\b|\byet again\b",
         1.4,
         "'for once' / 'once again'",
+    ),
+    (
+        r"(?:^|[.!?] *)would be (?:nice|nicer|good|helpful|great|better) if\b|"
+        r"\bwould(?:'ve| have) been (?:nice|nicer|good|helpful|great|better) (?:if|to (?:have|"
+        r"be told|know|hear|get|receive|been told))\b",
+        1.4,
+        "'it would have been nice if …'",
+    ),
+    (
+        r"\bshould(?:'ve| have) been (?:fairer|better|told|given|warned|informed|asked|"
+        r"consulted|sent|organised|planned|longer|earlier|sooner|notified|offered|allowed)\b",
+        1.4,
+        "'we should have been told'",
+    ),
+    (
+        r"(?:£ ?\d+|\bprices?|\bcosts?|\bcharges?|\bfees?)[^.!?]{0,50}\b(?:steep|a lot for|"
+        r"too much for|pricey)\b",
+        1.4,
+        "the cost is too much",
+    ),
+    (
+        r"\bneeds? (?:looking at|looking into|sorting(?: out)?|addressing|fixing)\b",
+        1.2,
+        "'needs looking at'",
+    ),
+    (
+        r"(?:^|[.!?] *)however\b(?! (?:did|do|does|have|has|will|can|could|would|long|much|"
+        r"many|you|they|he|she|it)\b)",
+        1.2,
+        "praise, then 'however'",
     ),
     (
         r"\bstill (?:no|not|waiting|haven't|hasn't|nothing|don't|doesn't|can't|isn't|aren't)\b",
@@ -412,6 +456,17 @@ COMPLAINT: tuple[Rule, ...] = (
 
 #: Comparisons between children, groups or families.
 COMPARISON: tuple[Rule, ...] = (
+    # what another school or class got, then "ours got a morning at the library" (not "the
+    # other class joined us and we got to play together")
+    (
+        r"(?:\bst\.? [a-z]+'?s?|\b[a-z]+ (?:primary|academy|juniors|infants)|\bthe other (?:class|"
+        r"classes|year \w+|school|schools)|\bother schools|\bnext door)\b[^.!?]{0,80}[.!?,;] *"
+        r"(?:and |but |while |whereas |meanwhile,? )?(?:(?:ours|our lot|our class|this class|"
+        r"mine)(?: only| just)? (?:get|got|went|raised|did|had|have)\b|we (?:only |just )?(?:get|"
+        r"got)\b(?! to\b))",
+        1.8,
+        "what another school or class got, then ours",
+    ),
     (
         r"\b(?:better|worse|faster|slower|smarter|cleverer|brighter|neater|nicer|harder|quicker|"
         r"stronger|louder|more \w+|less \w+|further|higher|lower) than (?:the |all the |most of "
@@ -1361,7 +1416,8 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
         "an adult drunk or on drugs",
     ),
     (
-        r"\bsex\w*|\b(?:grown up|adult|rude|dirty) (?:videos|films|pictures|photos|things)\b|"
+        r"\bsex(?:ual\w*|t(?:ing|ed|s)?|y)?\b|\b(?:grown up|adult|rude|dirty) (?:videos|films|"
+        r"pictures|photos|things)\b|"
         r"\bporn\w*|\b(?:no|without (?:any )?) clothes\b|\b(?:photos?|pictures?|pics|videos?)"
         r" (?:\w+ ){0,3}(?:in the bath|in (?:her|his|their) (?:pyjamas|pants|knickers|underwear)|"
         r"with no clothes)\b|\bsit on (?:his|her) (?:knee|lap)\b|\b(?:makes?|made|making) "
