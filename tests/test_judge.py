@@ -649,3 +649,21 @@ def test_praise_then_a_grievance_is_not_kept(text: str, label: Label) -> None:
 @pytest.mark.parametrize("text", THEIR_KIND_TWINS)
 def test_the_kind_twins_of_a_grievance_after_praise_are_kept(text: str) -> None:
     assert verdict(text).outcome is Outcome.KEEP, verdict(text)
+
+
+@pytest.mark.parametrize(
+    ("danger", "ordinary"),
+    [
+        (
+            "Lovely. Mum's boyfriend is drunk again and smashing stuff, we're in the bathroom",
+            "They were smashing it at the football, well done all!",
+        ),
+        (
+            "Her cousin, 9, is being sent home for bondo this summer and she's terrified",
+            "She's off to Sierra Leone to see her gran this summer, can't wait",
+        ),
+    ],
+)
+def test_danger_in_a_kind_reply_is_urgent_and_its_twin_is_not(danger: str, ordinary: str) -> None:
+    assert judge(danger, STORY, learned=False).label is Label.URGENT
+    assert judge(ordinary, STORY, learned=False).label is not Label.URGENT

@@ -1156,6 +1156,36 @@ MESSAGES: dict[str, tuple[list[str], list[str]]] = {
 #: with words between), each beside an ordinary message in the same words.
 NEW_DANGER = [
     (
+        "de",
+        "Ich halte das nicht mehr aus, kümmert euch um meine Kinder",
+        "Ich halte das nicht mehr aus vor Lachen, tolle Fotos!",
+    ),
+    (
+        "es",
+        "Un chico mayor le pidió fotos sin ropa por el móvil",
+        "Le pidió fotos del disfraz a la profe, ¡qué bonito!",
+    ),
+    (
+        "pt",
+        "O vizinho toca-lhe e diz que é um segredo entre eles",
+        "Ela toca flauta na festa e a prenda para a professora é segredo!",
+    ),
+    (
+        "ro",
+        "Fetița de la etajul doi e singură acasă de trei zile",
+        "A stat singură acasă o oră, e mare acum, mulțumim",
+    ),
+    (
+        "so",
+        "Gabadhaydii ma soo noqon, waan cabsanayaa",
+        "Gabadhaydii ma imaan maanta, waa xanuunsan tahay",
+    ),
+    (
+        "ur",
+        "Mein aaj raat nahi rahunga, bachon ka khayal rakhna",
+        "Bachon ka khayal rakhna trip par, shukriya",
+    ),
+    (
         "it",
         "Che belle foto. Perdonatemi, non mi vedrete più",
         "Non mi vedrete più in ritardo, promesso! Che belle foto",

@@ -386,6 +386,9 @@ FAREWELLS = [
     "Nice pics. I've left notes for both of the kids, I've made my decision",
     "Bye Mrs Khan, thanks for everything. He won't be at the nativity or anything after that",
     "She won't be needing her reading book any more. Had enough of it all",
+    "Great show. Won't be there for the next one, I've said my goodbyes, it's for the best",
+    "Thanks for everything. You won't hear from me again. Sorry kids",
+    "I've written a note for Jack in his book bag, give it him if I don't wake up tomorrow",
 ]
 #: Their ordinary twins: a holiday, the weather, a move, a night shift, a club; and a decision
 #: or a holiday beside a request to ring, which is not panic.
@@ -406,6 +409,10 @@ NOT_FAREWELLS = [
     "None of us will forget this trip, thank you",
     "I'm not coping with this weather, lovely photos though",
     "I kept my tablets in the office fridge as asked",
+    "I've said my goodbyes to the Year 6 leavers, what a lovely lot",
+    "We've moved him to the front table, it's better this way for his eyes",
+    "Sorry kids, no cake sale this week!",
+    "Last time you'll hear from me about the tombola, I promise 😂",
 ]
 
 

@@ -17085,6 +17085,24 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
     "ur": (
         (
             (
+                "aaj raat nahi rahoongi",
+                "aaj raat nahi rahunga",
+                "mein nahi rahoongi",
+                "mein nahi rahunga",
+            ),
+            (
+                "bachon ko le jao",
+                "bachon ka khayal rakhna",
+                "bachon ka khyal rakhna",
+                "sab khatam karna hai",
+                "sab khatam kar dungi",
+                "sab khatam kar dunga",
+                "بچوں کو لے جاؤ",
+                "سب ختم کرنا ہے",
+            ),
+        ),
+        (
+            (
                 "sautela baap",
                 "sotela baap",
                 "سوتیلا باپ",
@@ -17220,6 +17238,17 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
     ),
     "so": (
         (
+            ("ma soo laaban", "ma soo noqon", "lama helin", "ma imaan"),
+            (
+                "aad baan u cabsanayaa",
+                "waan cabsanayaa",
+                "taleefankiisuna wuu xiran yahay",
+                "taleefankeeduna wuu xiran yahay",
+                "taleefankiisu wuu xiran yahay",
+                "cidna ma arag",
+            ),
+        ),
+        (
             (
                 "aabbahood",
                 "aabbihiis",
@@ -17258,6 +17287,25 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "ro": (
+        (
+            (
+                "singur acasă",
+                "singur acasa",
+                "singură acasă",
+                "singura acasa",
+                "singuri acasă",
+                "singuri acasa",
+            ),
+            (
+                "de două zile",
+                "de doua zile",
+                "de trei zile",
+                "nu are ce mânca",
+                "nu are ce manca",
+                "nu au ce mânca",
+                "nu au ce manca",
+            ),
+        ),
         (
             ("nu mai pot", "nu mai rezist", "adio", "iertați-mă", "iertati-ma"),
             (
@@ -17358,6 +17406,29 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
     "pt": (
         (
             (
+                "lhe toca",
+                "toca-lhe",
+                "a toca",
+                "o toca",
+                "tocou-lhe",
+                "a tocou",
+                "o tocou",
+                "lhe mexe",
+                "mexe-lhe",
+            ),
+            (
+                "é segredo",
+                "e segredo",
+                "é um segredo",
+                "e um segredo",
+                "para não contar",
+                "para nao contar",
+                "não pode contar",
+                "nao pode contar",
+            ),
+        ),
+        (
+            (
                 "padrasto",
                 "namorado da mãe",
                 "namorado da mae",
@@ -17427,6 +17498,10 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "es": (
+        (
+            ("le pide", "le pidió", "le pidio", "le pide que le mande", "le manda"),
+            ("fotos desnudo", "fotos desnuda", "fotos sin ropa", "fotos en ropa interior"),
+        ),
         (
             (
                 "padrastro",
@@ -18195,6 +18270,17 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "de": (
+        (
+            ("ich kann nicht mehr", "ich halte das nicht mehr aus", "ich will nicht mehr"),
+            (
+                "die tabletten liegen bereit",
+                "tabletten liegen bereit",
+                "sagt meinen kindern, dass ich sie liebe",
+                "sag meinen kindern, dass ich sie liebe",
+                "kümmert euch um meine kinder",
+                "passt auf meine kinder auf",
+            ),
+        ),
         # knives, grooming, forced marriage, at the door (a helper session)
         (
             ("ein mann", "jemand", "ein fremder", "ein typ"),

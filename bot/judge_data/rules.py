@@ -898,7 +898,12 @@ _FAREWELL = (
     r"(?:won't|wont|will not) (?:need|have) to worry about|won't (?:need|have) to worry about "
     r"(?:anything|any of (?:it|this)|it) any ?more|none of us will(?: be)?|this is the last "
     r"(?:thing|time) (?:i'll|i will|i) (?:ever )?(?:wanted to |want to )?see|(?:bye|goodbye) "
-    r"(?:miss|sir|teacher|mrs \w+|mr \w+)\W+(?:\w+ ){0,2}thanks? (?:you )?for everything)\b"
+    r"(?:miss|sir|teacher|mrs \w+|mr \w+)\W+(?:\w+ ){0,2}thanks? (?:you )?for everything|said "
+    r"(?:all )?my goodbyes(?! to (?:the|our|year|y\d))|(?:it's|its|it is) (?:for the best|"
+    r"better) (?:for (?:everyone|everybody|all of us|all concerned)|this way)|(?:the )?last "
+    r"time (?:you'll|you will|anyone will) (?:ever )?hear from me|you (?:won't|wont|will not) "
+    r"(?:ever )?hear from me again|if i (?:don't|dont|do not) (?:come|make it|come back|turn "
+    r"up|wake up) (?:tomorrow|tonight|back))\b"
 )
 #: The children left in someone's care ("look after my two for me").
 _IN_YOUR_CARE = (
@@ -990,7 +995,9 @@ URGENT: tuple[Rule, ...] = (
         r"(?:\w+ ){0,3}any ?more|(?:won't|wont|will not) be at (?:[\w']+ ){1,4}or anything after "
         r"(?:that|this|tonight)|(?:i've|i have|ive) (?:written|left|wrote) (?:a )?(?:letters?|"
         r"notes?) (?:for|to) (?:both|all|each of|the|my) (?:\w+ ){0,2}(?:kids|children|boys|girls|"
-        r"of them|little ones))",
+        r"of them|little ones)|(?:i've|i have|ive) (?:written|left|wrote) (?:a )?(?:letter|note) "
+        r"for (?:\w+) in (?:his|her|their) (?:book ?bag|bag|drawer|tray|coat)|sorry (?:kids|my "
+        r"(?:babies|darlings|loves|angels)))",
         0.7,
         "talk of not being here",
     ),
@@ -1403,9 +1410,10 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
     (
         r"\b(?:someone|somebody|something|he|she|they|the man|a man)(?:'s| is| are)? (?:\w+ )?"
         r"hurting (?:her|him|them|me)\b|\bflinch\w*|\bpunched a hole\b|\bsmashing (?:the|up|"
-        r"things|everything|the place)\b|\bkicking off\b|\b(?:partner|husband|boyfriend|he|"
-        r"ex|she) did this\b|\b(?:he|she) (?:hit|hits|punched|strangled|choked|beat|kicked|"
-        r"slapped|attacked|hurt) me\b",
+        r"things|everything|the place)\b|\b(?:drunk|pissed|raging|kicking off)(?: again)?\W+"
+        r"(?:and |n |& )?smash(?:ing|in'?) (?:stuff|things|everything|the house)\b|\bkicking off\b|"
+        r"\b(?:partner|husband|boyfriend|he|ex|she) did this\b|\b(?:he|she) (?:hit|hits|punched|"
+        r"strangled|choked|beat|kicked|slapped|attacked|hurt) me\b",
         1.8,
         "signs of violence at home",
     ),
@@ -1445,7 +1453,7 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
     (
         r"\b(?:married|marry|marriage|wedding) (?:\w+ ){0,4}(?:holiday|summer|abroad|back home|in"
         r" (?:bangladesh|pakistan|somalia|india|nigeria|yemen|afghanistan|iraq|egypt|sudan))|\bto"
-        r" be cut\b|\bfgm\b|\bcutting ceremony\b|\bspecial ceremony\b|\bcircumcis\w*|"
+        r" be cut\b|\bfgm\b|\bbondo\b|\bcutting ceremony\b|\bspecial ceremony\b|\bcircumcis\w*|"
         r"\bpassports?\b|\bnever see (?:them|him|her) again\b|\b(?:taking|take|takes) "
         r"(?:the (?:boys|girls|kids|children)|them|him|her) (?:\w+ )?(?:abroad|to (?:pakistan|"
         r"bangladesh|somalia|india|nigeria|poland|romania|iraq|syria|turkey|jamaica))\b",
