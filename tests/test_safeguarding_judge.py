@@ -465,6 +465,9 @@ WATCHED_AND_WARNED = [
     "more careful who sees you.",
     "I know which route you take home and what time you finish on Fridays. Next time we talk "
     "it will be somewhere other than school.",
+    "Thanks for the report. I've seen you jogging round the reservoir at six most mornings. "
+    "Quiet out there, isn't it.",
+    "Lovely assembly. By the way I've got your address, and so have most of the other parents",
 ]
 #: Each half alone: a kind word about parking, a sighting, a graze, a request to meet.
 WATCHED_OR_WARNED = [
@@ -472,6 +475,8 @@ WATCHED_OR_WARNED = [
     "I saw you at the garden centre on Sunday, your son is so like you!",
     "Accidents happen, she's fine, only a scraped knee",
     "I know what time you finish on Fridays, could I catch you at 3:30?",
+    "It gets so quiet out there after the holidays, enjoy the break!",
+    "The other parents have the trip money in, and so have we",
 ]
 
 

@@ -688,7 +688,8 @@ ABUSE: tuple[Rule, ...] = (
         r"shop|live|leave|go|drive|take|walk|get|finish|drop|pick|kids|children|son|daughter|"
         r"little|car|house)|i(?:'ve| have)? (?:noticed|seen|saw|watched|clocked|spotted) you "
         r"(?:\w+ )?(?:park|parking|parked|leave|leaving|left|in|at|outside|with|going|coming|"
-        r"walking|drive|driving|shopping|getting|drop|dropping|pick|picking)|i know (?:which|what)"
+        r"walk|walking|jog|jogging|run|running|cycle|take|drive|driving|shopping|getting|drop|"
+        r"dropping|pick|picking)|i know (?:which|what)"
         r" (?:road|route|way|bus|train|car|street)|i know (?:which|what) (?:house|flat|car|door|"
         r"road|street) (?:is |'s )?yours|(?:which|what) (?:road|route|way) you take|"
         r"what time you (?:leave|finish|get|go)))(?=.*\b(?:accidents (?:can |do |will )?happen"
@@ -698,10 +699,21 @@ ABUSE: tuple[Rule, ...] = (
         r"school)|(?:away from|outside of|outside) (?:school|work) (?:next time|then|instead)|you "
         r"never know (?:who|what could|what might)|anything (?:could|can|might) happen|wouldn't "
         r"want (?:anything|something) to happen|just saying\W*$|think on\W*$|just so you know\W*$|"
+        r"quiet (?:round|down|out) there|(?:do )?take care (?:down|out|round) there|do take care"
+        r"\W*$|"
         r"keep "
         r"(?:looking|an eye) over your shoulder))",
         2.4,
         "veiled threat: shows they watch the teacher, beside a warning",
+    ),
+    # the teacher's home address in a parent's hands, or passed round other parents ("I've got
+    # your address and so have the other mums"; not "your address is private, so I left it at
+    # the office")
+    (
+        r"\bi(?:'ve| have)? got your (?:home )?address\b|\b(?:and )?so (?:have|has|do) (?:a lot of "
+        r"|all |most of )?the other (?:mums|mams|moms|dads|parents)\b",
+        2.2,
+        "has the teacher's home address",
     ),
     # harm wished on "people who" do what the teacher did: "accidents happen to people who
     # make children cry" ("accidents happen to the best of us" names no one)
