@@ -1309,6 +1309,7 @@ ENGLISH_DANGER = [
     "MISSING - Isla, 7, last seen by the swings at 4pm, pink coat",
     "🆘 please share, my son is missing from the park",
     "Last seen on Mill Lane at half three, she's missing, please ring me",
+    "Nobody knows where she is, she never got off the school bus",
 ]
 ENGLISH_ORDINARY = [
     "He didn't come home for lunch, is that ok?",
@@ -1318,6 +1319,8 @@ ENGLISH_ORDINARY = [
     "🆘 help, who has a spare tie for tomorrow?",
     "🆘 missing PE kit, the navy one!!",
     "My son hit his head in the playground, is he ok?",
+    "Does anyone know where the spare wellies are kept?",
+    "Nobody knows where the raffle tickets went 😂",
 ]
 
 DANGER = [(code, text) for code, (danger, _) in MESSAGES.items() for text in danger]

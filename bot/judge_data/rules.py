@@ -1088,9 +1088,12 @@ URGENT: tuple[Rule, ...] = (
         1.0,
         "a child not where they should be",
     ),
+    # nobody knows where a child is ("nobody knows where she is"; not "does anyone know where
+    # the lost property box is?")
     (
         r"\b(?:no ?one|nobody|no body|no1|anyone|any1|none of (?:us|them))(?:'s| has| have|"
-        r" had| can)? (?:seen|heard from|know(?:s)? where|knows where)\b|\bwhere(?: the \S+| tf)?"
+        r" had| can)? (?:seen|heard from|know(?:s)? where(?! (?:the|a|an|this|that|to|i|we|you|"
+        r"they|it|everyone|everybody)\b))\b|\bwhere(?: the \S+| tf)?"
         r" (?:is|'s) (?:he|she|my (?:son|daughter|boy|girl|child|kid|baby))\b",
         1.3,
         "no one knows where a child is",
