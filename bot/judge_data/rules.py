@@ -1005,11 +1005,10 @@ URGENT: tuple[Rule, ...] = (
         r"to see|(?:won't|wont|will not) be (?:coming|going) back after (?:tonight|today|this)|"
         r"(?:won't|wont|will not) be needing (?:the|these|this|them|those|my|any|her|his) "
         r"(?:\w+ ){0,3}any ?more|(?:won't|wont|will not) be at (?:[\w']+ ){1,4}or anything after "
-        r"(?:that|this|tonight)|(?:i've|i have|ive) (?:written|left|wrote) (?:a )?(?:letters?|"
+        r"(?:that|this|tonight)|(?:i've|i have|ive) (?:written|left|wrote) (?:a )?(?:(?:letters?|"
         r"notes?) (?:for|to) (?:both|all|each of|the|my) (?:\w+ ){0,2}(?:kids|children|boys|girls|"
-        r"of them|little ones)|(?:i've|i have|ive) (?:written|left|wrote) (?:a )?(?:letter|note) "
-        r"for (?:\w+) in (?:his|her|their) (?:book ?bag|bag|drawer|tray|coat)|sorry (?:kids|my "
-        r"(?:babies|darlings|loves|angels)))",
+        r"of them|little ones)|(?:letter|note) for \w+ in (?:his|her|their) (?:book ?bag|bag|"
+        r"drawer|tray|coat))|sorry (?:kids|my (?:babies|darlings|loves|angels)))",
         0.7,
         "talk of not being here",
     ),
