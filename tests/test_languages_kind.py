@@ -1169,7 +1169,151 @@ MORE_KIND: dict[str, tuple[str, str]] = {
 }
 
 
-@pytest.mark.parametrize(("code", "pair"), MORE_KIND.items(), ids=list(MORE_KIND))
+#: language code -> (a kind class-story reply in a form once missing: a child came home singing,
+#: sang all evening or talked about the trip, a blessing ("may God protect them", "from the evil
+#: eye"), "bravo to all", "so proud"; a complaint in the same language, with "but", "why" or
+#: "again"), each written for this test (a helper session).
+STORY_NEWS: dict[str, tuple[str, str]] = {
+    "pl": (
+        "Wielkie brawa! Synek wrócił do domu śpiewając",
+        "Wielkie brawa, ale dlaczego znowu nikt nas nie uprzedził",
+    ),
+    "ur": (
+        "Mashallah, Allah sab bachon ko nazar se bachaye",
+        "Mashallah, lekin phir se humein koi khabar kyun nahi di",
+    ),
+    "pa": ("ਰੱਬ ਸਾਰੇ ਬੱਚਿਆਂ ਨੂੰ ਖੁਸ਼ ਰੱਖੇ", "ਧੰਨਵਾਦ, ਪਰ ਫਿਰ ਕਿਉਂ ਨਹੀਂ ਦੱਸਿਆ"),
+    "ro": ("Doamne ajută! Fetița a venit acasă cântând", "Frumos, dar de ce iar nu ne-ați anunțat"),
+    "ar": ("الله يحفظهم من العين، ابني رجع يغني", "الله يحفظهم، لكن لماذا تأخرتم مرة أخرى"),
+    "bn": ("আল্লাহ সবাইকে ভালো রাখুক, মেয়ে গান গাইছে", "ভালো লাগলো, কিন্তু কেন আবার দেরিতে জানানো হলো"),
+    "so": (
+        "Ilaahay ha ilaaliyo carruurta, aad baan ugu faanaynaa",
+        "Mahadsanid, laakiin maxaa mar kale nalooga sheegi waayay",
+    ),
+    "pt": (
+        "Fotos incríveis! O meu filho não para de falar do passeio",
+        "Fotos incríveis, mas porque é que ninguém avisou outra vez",
+    ),
+    "es": (
+        "¡Enhorabuena a todos! Mi hijo volvió cantando",
+        "Enhorabuena, pero ¿por qué nadie nos avisó otra vez?",
+    ),
+    "uk": (
+        "Нехай Бог береже діточок! Донька співала цілий вечір",
+        "Молодці, але чому знову нас не попередили",
+    ),
+    "lt": (
+        "Tegul Dievas saugo vaikus, sūnus grįžo namo dainuodamas",
+        "Dievas saugo, bet kodėl vėl pavėlavote",
+    ),
+    "tr": (
+        "Allah nazardan korusun! Oğlum akşam boyu geziyi anlattı",
+        "Ellerinize sağlık ama neden yine haber vermediniz",
+    ),
+    "ta": ("Kadavul kaapaathattum, romba perumai", "Nandri, aanaal yen marubadiyum sollala"),
+    "hi": ("भगवान सब बच्चों को बुरी नज़र से बचाए", "धन्यवाद, लेकिन फिर से क्यों नहीं बताया गया"),
+    "fr": (
+        "Bravo à tous ! Mon fils est rentré en chantant",
+        "Bravo à tous, mais pourquoi personne ne nous a encore prévenus",
+    ),
+    "it": (
+        "Bravi tutti! Mio figlio è tornato a casa cantando",
+        "Dio li benedica, ma perché nessuno ci avvisa mai",
+    ),
+    "de": (
+        "Gott segne sie alle! Unsere Tochter kam singend nach Hause",
+        "Schöne Fotos, aber warum erfahren wir das schon wieder als Letzte",
+    ),
+    "el": (
+        "Πανέμορφες φωτογραφίες, ο γιος μου τραγουδούσε όλο το βράδυ",
+        "Ωραίες φωτογραφίες, αλλά γιατί πάλι δεν μας ενημερώσατε",
+    ),
+    "bg": ("Бог да ги пази! Синът ми пя цяла вечер", "Браво, но защо пак не ни казахте навреме"),
+    "hu": (
+        "Isten éltesse őket! A lányom egész este énekelt",
+        "Szép, de miért nem szóltak megint időben",
+    ),
+    "gu": ("ભગવાન બધા બાળકોને સુખી રાખે, અભિનંદન", "આભાર, પણ ફરીથી કેમ મોડું જણાવ્યું"),
+    "tw": ("Onyame nhyira mmofra no nyinaa", "Medaase, nanso adɛn na moanka ankyerɛ yɛn bio"),
+    "am": ("እግዚአብሔር ይባርካችሁ! ልጄ ሲዘፍን ነበር", "አመሰግናለሁ፣ ግን ለምን እንደገና አልነገራችሁንም"),
+    "ti": ("ኣምላኽ ይሓልዎም፣ ብጣዕሚ ጽቡቕ", "የቐንየለይ፣ ግን ስለምንታይ ደጊም ኣይሓበርኩምና"),
+    "zh": ("孩子们真棒，女儿回家一直在唱", "照片很好，但是为什么又没有提前通知"),
+    "tl": (
+        "Pagpalain kayo ng Diyos! Umuwi ang anak ko na kumakanta",
+        "Salamat, pero bakit na naman hindi kami sinabihan",
+    ),
+    "ru": (
+        "Храни их Бог! Сын весь вечер рассказывал про экскурсию",
+        "Молодцы, но почему опять не предупредили",
+    ),
+    "nl": (
+        "Dank je! Onze dochter kwam zingend naar huis",
+        "Dank je, maar waarom horen we het weer zo laat",
+    ),
+    "fa": ("خدا حفظشون کنه، خیلی افتخار می\u200cکنیم", "ممنون، ولی چرا دوباره دیر خبر دادید"),
+}
+
+
+#: language code -> (a kind class-story reply in a form once missing: enjoyed it, had a great
+#: day, came home beaming, "how sweet", "what a lovely memory"; a complaint in the same language),
+#: each written for this test (a helper session).
+STORY_PRAISE: dict[str, tuple[str, str]] = {
+    "pl": (
+        "Świetna robota! Staś wrócił uśmiechnięty",
+        "Świetna robota, ale czemu znowu nikt nie odebrał telefonu",
+    ),
+    "ro": (
+        "Ce dulci! Fetița s-a distrat de minune",
+        "Ce dulci, dar de ce iar ați uitat de alergia ei",
+    ),
+    "pt": (
+        "Que giros! O meu filho divertiu-se imenso",
+        "Que giros, mas porque é que ninguém nos avisou outra vez",
+    ),
+    "es": ("¡Qué guapos! Se lo pasaron pipa", "Qué guapos, pero otra vez sin avisar de la salida"),
+    "fr": (
+        "Quel beau souvenir, ils ont l'air ravis et ma fille est rentrée toute contente",
+        "Quel beau souvenir, mais pourquoi personne ne nous a dit l'heure du retour",
+    ),
+    "de": (
+        "Die Kinder haben das toll gemacht, unsere Tochter kam strahlend nach Hause",
+        "Toll gemacht, aber warum erfahren wir das erst jetzt",
+    ),
+    "it": (
+        "Che emozione! Mio figlio è tornato tutto contento",
+        "Che emozione, ma perché ci avete avvisato solo ieri sera",
+    ),
+    "tr": (
+        "Eline emeğine sağlık hocam, kızım çok keyif aldı",
+        "Emeğinize sağlık ama neden yine son dakika haber verdiniz",
+    ),
+    "ar": ("يعطيكم ألف عافية، ابني رجع مبسوط", "يعطيكم العافية، لكن لماذا لم يتصل أحد مرة أخرى"),
+    "ur": (
+        "Bohat zabardast, bachon ne bahut maze kiye",
+        "Zabardast, lekin hamesha aakhri waqt pe kyun batate hain",
+    ),
+    "hi": ("बच्चों ने खूब मस्ती की, धन्यवाद", "धन्यवाद, लेकिन हमेशा आखिरी समय पर क्यों बताते हैं"),
+    "bg": (
+        "Страхотен ден! Синът ми се прибра щастлив",
+        "Страхотни снимки, но защо пак никой не ни се обади",
+    ),
+    "hu": (
+        "Csodálatos nap, a lányom ragyogva jött haza",
+        "Szép képek, de miért nem szóltak megint senkinek",
+    ),
+    "zh": ("孩子们玩得很开心，谢谢老师们", "照片不错，但是为什么又没有人通知我们"),
+    "tl": (
+        "Ang saya nila! Talagang nag-enjoy ang mga bata",
+        "Ang ganda, pero bakit na naman late ang abiso",
+    ),
+}
+
+NEW_FORMS = [*MORE_KIND.items(), *STORY_NEWS.items(), *STORY_PRAISE.items()]
+
+
+@pytest.mark.parametrize(
+    ("code", "pair"), NEW_FORMS, ids=[f"{c}-{i}" for i, (c, _) in enumerate(NEW_FORMS)]
+)
 def test_a_kind_reply_in_a_new_form_stays_and_its_complaint_goes_to_a_teacher(
     judge: Judge, code: str, pair: tuple[str, str]
 ) -> None:
