@@ -807,6 +807,24 @@ _SYMPATHY = re.compile(
     r"are)? ?(?:ok|okay|better|feels|feeling|well|alright)\b"
 )
 
+_WELL_WISH = re.compile("|".join(rules.WELL_WISHES))
+#: A sentence of at most this many words needs no good wish in it ("Miss.", "Sending love x").
+_SIGN_OFF_WORDS = 3
+
+
+def _well_wishes(t: _Text, ev: _Evidence) -> bool:
+    """Whether a private message is good wishes to the teacher throughout: every sentence
+    but a short sign-off holds one (`rules.WELL_WISHES`), and the word rules find no threat,
+    insult or hostility. "Get well soon. Would be awful if that sick note got longer" is not:
+    its second sentence wishes nothing."""
+    if ev.of(_ABUSE) > 0 or ev.of(_NEG) >= 1.0:
+        return False
+    sentences = [s for s in _SENTENCE_STOPS.split(t.plain) if any(map(str.isalpha, s))]
+    return any(_WELL_WISH.search(s) for s in sentences) and all(
+        _WELL_WISH.search(s) or len(s.split()) <= _SIGN_OFF_WORDS for s in sentences
+    )
+
+
 #: British and school idioms, read plainly before any rule or VADER sees the text:
 #: (pattern, replacement).
 _REWRITES = tuple((re.compile(p), r) for p, r in rules.REWRITES)
@@ -998,9 +1016,10 @@ _LATIN_WORD = re.compile("[a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u1e00-\u1e
 
 @functools.cache
 def _english_words() -> frozenset[str]:
-    """The whole words of the sentence model's vocabulary (English, lower case)."""
+    """The whole words of the sentence model's vocabulary (English, lower case), and
+    informal British English it lacks."""
     vocabulary = Tokenizer.from_file(str(model_directory() / "tokenizer.json")).get_vocab()
-    return frozenset(w for w in vocabulary if w.isalpha())
+    return frozenset(w for w in vocabulary if w.isalpha()) | lx.INFORMAL_ENGLISH
 
 
 @dataclass(frozen=True)
@@ -1243,7 +1262,7 @@ def _not_urgent(
     if where == DM:
         if len(t.words) < LEARNED_DM_WORDS:
             return words
-        return _learned_dm(words, ev, chances, threshold, "slur" in t.swore)
+        return _learned_dm(words, ev, chances, threshold, "slur" in t.swore, _well_wishes(t, ev))
     return _learned_story(words, ev, chances, threshold, _unmistakable(t))
 
 
@@ -1338,12 +1357,16 @@ def _learned_dm(
     chances: dict[str, float],
     threshold: dict[str, float],
     slur: bool,
+    well_wishes: bool,
 ) -> Verdict:
     """Abuse and threats the word rules missed go to SLT (a hostile message needs less
     certainty of abuse than a calm one); the golden-rule pause needs the learned tier to
-    agree (a sad or blunt worry is not a dig); complaints get the office."""
+    agree (a sad or blunt worry is not a dig); complaints get the office. Good wishes
+    throughout (`_well_wishes`) are delivered: the tier alone does not divert them."""
     abuse, pause = chances["abusive"], chances["pause"]
     if words.label is _ABUSE and words.outcome is Outcome.REMOVE:
+        return words
+    if well_wishes:
         return words
     # warm words and thanks, or hurtful words reported as said to a child, ask the tier to
     # be surer ("see you at pick up, thanks"; "a boy told him 'you're stupid'")

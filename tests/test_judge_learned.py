@@ -107,6 +107,32 @@ def test_ordinary_worries_reach_the_teacher_unpaused(text: str) -> None:
     assert route(judge(text, DM)) in (Route.DELIVER, Route.OFFICE)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hope your dad's operation goes well on Friday, Sir",
+        "So sorry to hear about your grandma. Thinking of you x",
+        "Congratulations on the new baby Miss! Sending love",
+        "Hope your little boy is over the flu now, Mrs Khan",
+    ],
+)
+def test_good_wishes_to_a_teacher_about_their_family_are_delivered(text: str) -> None:
+    """The tier reads a teacher's family named in a message as a sign of a threat; good
+    wishes in every sentence, with no threat the word rules see, reach the teacher."""
+    assert route(judge(text, DM)) is Route.DELIVER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Get well soon Miss. It would be a shame if your sick note turned into something longer.",
+        "Congratulations on your wedding. I know the venue and I might pop in to say hello.",
+    ],
+)
+def test_a_threat_after_good_wishes_is_still_diverted(text: str) -> None:
+    assert route(judge(text, DM)) is Route.DIVERT
+
+
 # --- Other languages ------------------------------------------------------------------------
 
 
@@ -150,6 +176,20 @@ def test_a_reply_in_another_language_with_no_known_words_goes_to_a_teacher() -> 
     assert "another language" in verdict.reasons[0]
     # privately: the teacher reads it at once in hours, a safeguarding lead out of hours
     assert route(judge(text, DM)) is Route.CHECK
+
+
+@pytest.mark.parametrize("text", ["Brill 👍", "Aww 🥰", "Fab pics x", "lush", "Hiya, wellies?"])
+def test_informal_english_is_english_not_another_language(text: str) -> None:
+    """Words the sentence model's vocabulary lacks ("brill", "aww") are still English: a
+    one-word kind reply is kept, not sent to a teacher as unread."""
+    verdict = judge(text, STORY)
+    assert verdict.outcome is Outcome.KEEP
+    assert verdict.unread is None
+
+
+def test_a_one_word_reply_in_another_language_is_still_read_as_one() -> None:
+    # Polish "Kiedy?" (when?) has no English word: a teacher reads it
+    assert judge("Kiedy?", STORY).unread is not None
 
 
 @pytest.mark.parametrize(

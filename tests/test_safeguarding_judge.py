@@ -468,6 +468,7 @@ WATCHED_AND_WARNED = [
     "Thanks for the report. I've seen you jogging round the reservoir at six most mornings. "
     "Quiet out there, isn't it.",
     "Lovely assembly. By the way I've got your address, and so have most of the other parents",
+    "Thanks for the chat. Send my best to your dad at the Elmfield nursing home, I pop in there.",
 ]
 #: Each half alone: a kind word about parking, a sighting, a graze, a request to meet.
 WATCHED_OR_WARNED = [
@@ -477,6 +478,8 @@ WATCHED_OR_WARNED = [
     "I know what time you finish on Fridays, could I catch you at 3:30?",
     "It gets so quiet out there after the holidays, enjoy the break!",
     "The other parents have the trip money in, and so have we",
+    "Hope your mum in hospital is feeling better soon, Miss.",
+    "It would be a shame if the rain spoils sports day, fingers crossed",
 ]
 
 

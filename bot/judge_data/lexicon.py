@@ -211,7 +211,7 @@ SENSITIVE_STRONG: tuple[str, ...] = _terms(
     contact order, non-molestation, non molestation, restraining order, injunction,
     arrested, in prison, divorce, divorcing, divorced, split up, splitting up,
     domestic violence, domestic abuse, women's refuge, fostered, foster care,
-    foster carer, foster carers, adoption, kinship, passed away, passed on,
+    foster carer, foster carers, foster placement, adoption, kinship, passed away, passed on,
     bereavement, bereaved, funeral, grieving, miscarriage, hospice,
     abused, rape, raped, molested, food bank, free school meals, homeless,
     evicted, eviction, bailiffs, universal credit, young carer,
@@ -403,6 +403,25 @@ TEXT_SPEAK: dict[str, str] = _pairs(
     polis=police weans=children bairns=children
     """
 )
+
+#: Informal British English that the sentence model's vocabulary lacks as whole words: with
+#: it, a reply of "Brill" or "Aww" is English, not "another language" for a teacher to read.
+#: Never a word that is common in another language written in Latin letters (Polish "mam",
+#: Spanish "ay", Romanian "cos", Danish "hun", German "im").
+INFORMAL_ENGLISH: frozenset[str] = frozenset(
+    """
+    aw aww awww awwww ahh ahhh aah brill fab fabby lush hiya heya lol lols lmao omg omgosh
+    haha hahaha hehe pics piccies pic grandad grandma nanna nana grampa gramps stepdad stepmum
+    stepson stepdaughter mums dads mummy's maths mins pls plz tbh ngl tmrw tmw cant dont wont
+    didnt doesnt isnt wasnt hes shes thats ive youre theyre chuffed gutted knackered buzzin
+    buzzing bostin wellies jumpers lunchbox lunchtime playtime bedtime tummy nits spellings
+    phonics sats inset leavers raffle fortnight owt nowt summat innit bairns weans wean daft
+    bloke fella teary clingy wobbly grumpy heartbroken unsettled carer inhaler epipen meds
+    chemo adhd ehcp camhs pta eid diwali nativity emailed messaged replying practising
+    auntie aunty bouncy roblox tiktok snapchat whatsapp instagram shambles
+    """.split()
+)
+
 
 #: Insults and obscenities in the languages families here write in, as typed without accents
 #: (the judge drops accents first): Polish, Spanish, Portuguese, Romanian, French, Italian,
