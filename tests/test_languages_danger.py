@@ -1542,3 +1542,267 @@ def test_danger_in_a_new_phrasing_is_urgent_and_its_twin_is_not(
     assert not _other_language_danger(ordinary), ordinary
     found = judge(ordinary, DM, learned=False)
     assert found.label is not Label.URGENT, found
+
+
+#: A parent's goodbye beside the children left with someone, a child alone at home for days,
+#: abuse kept secret and FGM (danger, ordinary twin sharing a word: a haircut, a surprise
+#: party secret, home alone for an hour while mum shops, off on holiday with grandma).
+GOODBYES_ALONE_SECRETS_FGM: list[tuple[str, str, str]] = [
+    (
+        "pl",
+        "Dziękuję za wszystko. Dziś to zakończę, dzieci zostawiam z siostrą",
+        "Dziś to zakończę, zostało mi jedno pudło do spakowania",
+    ),
+    (
+        "it",
+        "Grazie di tutto, me ne vado per sempre, i bambini stanno con mia sorella",
+        "Domani i bambini stanno con la nonna, li prende lei all'uscita",
+    ),
+    (
+        "ro",
+        "Nu mai pot. Am scris scrisori pentru copii, vor fi bine fără mine",
+        "Nu mai pot, am mâncat prea mult! Fără mine nu pleacă nimeni la petrecere",
+    ),
+    (
+        "pl",
+        "Piękne zdjęcia. Przepraszam was, dziś wieczorem to skończę, dzieci są u babci",
+        "Dziś wieczorem to skończę i wyślę zdjęcia z wycieczki",
+    ),
+    (
+        "pl",
+        "Odchodzę na zawsze, zostawiam dzieci u siostry, przepraszam",
+        "Zostawiam dzieci u siostry w środę, odbierze je o 15",
+    ),
+    (
+        "pl",
+        "Córka jest sama w domu od dwóch dni, ojciec nie wrócił",
+        "Córka była sama w domu przez godzinę, kiedy byłam w sklepie",
+    ),
+    (
+        "pl",
+        "Trener dotyka go i mówi, że to ich tajemnica",
+        "Trener mówi, że przyjęcie niespodzianka to tajemnica, nie mówcie dzieciom",
+    ),
+    (
+        "pl",
+        "Babcia chce obrzezać córkę w wakacje, boję się",
+        "Babcia zabiera córkę na wakacje, bardzo się cieszy",
+    ),
+    (
+        "it",
+        "Foto bellissime. Stasera me ne vado per sempre, i bambini sono dalla nonna",
+        "Foto bellissime. Stasera partiamo per le vacanze, i bambini sono dalla nonna",
+    ),
+    (
+        "it",
+        "Non ce la faccio più, ho scritto lettere per i bambini, staranno bene senza di me",
+        "Abbiamo scritto lettere per i bambini della scuola gemellata, grazie",
+    ),
+    (
+        "it",
+        "Mio figlio è solo in casa da due giorni, il padre non è tornato",
+        "Mio figlio è rimasto solo in casa un'ora mentre facevo la spesa",
+    ),
+    (
+        "ro",
+        "Nu mai pot continua. Am scris scrisori pentru copii, vor fi bine fără mine",
+        "Copiii au scris scrisori pentru Moș Crăciun, au fost foarte bucuroși",
+    ),
+    (
+        "ro",
+        "Fetița e singură acasă de două zile, tatăl nu s-a mai întors",
+        "Fetița a stat singură acasă o oră cât am fost la magazin",
+    ),
+    (
+        "es",
+        "Mi hija lleva dos días sola en casa, su padre no ha vuelto",
+        "Mi hija se quedó sola en casa una hora mientras yo iba a la tienda",
+    ),
+    (
+        "es",
+        "El profesor de música lo toca y le dice que es un secreto",
+        "El profesor de música dice que la fiesta sorpresa es un secreto",
+    ),
+    (
+        "es",
+        "Me voy para siempre, los niños están con mi madre. Perdón a todos",
+        "Nos vamos de vacaciones, los niños están con mi madre hasta el lunes",
+    ),
+    (
+        "pt",
+        "O treinador de natação toca nele e diz para guardar segredo",
+        "O treinador de natação diz que a festa surpresa é segredo",
+    ),
+    (
+        "pt",
+        "O meu filho está sozinho em casa há dois dias, o pai não voltou",
+        "O meu filho ficou sozinho em casa uma hora enquanto fui às compras",
+    ),
+    (
+        "so",
+        "Ayeeyo waxay leedahay gabadha waa in la gudo fasaxa, waan baqayaa",
+        "Ayeeyo waxay leedahay gabadha timaha waa in la jaro fasaxa",
+    ),
+    (
+        "so",
+        "Gabadhaydu kaligeed guriga ayay joogtaa laba maalmood, aabbaheed ma soo laaban",
+        "Gabadhaydu kaligeed guriga ayay joogtay saacad markii aan suuqa aaday",
+    ),
+    (
+        "ur",
+        "Meri beti do din se ghar mein akeli hai, uska baap wapas nahi aaya",
+        "Meri beti ek ghante ke liye ghar mein akeli thi jab main dukaan gayi",
+    ),
+    (
+        "ur",
+        "Dadi kehti hain chhuttiyon mein bachi ka khatna karwana hai, mujhe dar lagta hai",
+        "Dadi kehti hain chhuttiyon mein bachi ke baal katwane hain",
+    ),
+    ("ar", "جدتها تريد ختان البنت في العطلة وأنا خائفة", "جدتها تريد قص شعر البنت في العطلة"),
+    ("ar", "ابني وحده في البيت من يومين وأبوه ما رجع", "ابني بقي وحده في البيت ساعة وأنا في السوق"),
+    (
+        "fr",
+        "L'entraîneur le touche et lui dit que c'est leur secret",
+        "L'entraîneur dit que la fête surprise est un secret",
+    ),
+    (
+        "fr",
+        "Ma fille est seule à la maison depuis deux jours, son père n'est pas rentré",
+        "Ma fille est restée seule à la maison une heure pendant les courses",
+    ),
+    (
+        "de",
+        "Meine Tochter ist seit zwei Tagen allein zu Hause, der Vater ist nicht zurückgekommen",
+        "Meine Tochter war eine Stunde allein zu Hause, während ich einkaufen war",
+    ),
+    (
+        "de",
+        "Die Oma will das Mädchen in den Ferien beschneiden lassen, ich habe Angst",
+        "Die Oma will dem Mädchen in den Ferien die Haare schneiden lassen",
+    ),
+    (
+        "tr",
+        "Kızım iki gündür evde yalnız, babası geri dönmedi",
+        "Kızım ben alışverişteyken bir saat evde yalnız kaldı",
+    ),
+    (
+        "tr",
+        "Babaannesi tatilde kız sünneti yaptırmak istiyor, korkuyorum",
+        "Babaannesi tatilde kızın saçını kestirmek istiyor",
+    ),
+    (
+        "ru",
+        "Тренер трогает его и говорит, что это их секрет",
+        "Тренер говорит, что праздник-сюрприз это секрет",
+    ),
+    (
+        "ru",
+        "Сын один дома уже второй день, отец не вернулся",
+        "Сын был один дома час, пока я ходила в магазин",
+    ),
+    (
+        "uk",
+        "Донька сама вдома вже два дні, батько не повернувся",
+        "Донька була сама вдома годину, поки я ходила в магазин",
+    ),
+    (
+        "bg",
+        "Дъщеря ми е сама вкъщи от два дни, баща ѝ не се е върнал",
+        "Дъщеря ми беше сама вкъщи един час, докато пазарувах",
+    ),
+    (
+        "lt",
+        "Dukra viena namuose jau dvi dienas, tėvas negrįžo",
+        "Dukra buvo viena namuose valandą, kol buvau parduotuvėje",
+    ),
+    (
+        "hu",
+        "A lányom két napja egyedül van otthon, az apja nem jött haza",
+        "A lányom egy órát egyedül volt otthon, amíg vásároltam",
+    ),
+    (
+        "fa",
+        "دخترم دو روزه تو خونه تنهاست، باباش برنگشته",
+        "دخترم یک ساعت تو خونه تنها بود تا من خرید کنم",
+    ),
+    (
+        "bn",
+        "আমার মেয়ে দুই দিন ধরে বাড়িতে একা, ওর বাবা ফেরেনি",
+        "আমার মেয়ে এক ঘণ্টা বাড়িতে একা ছিল, আমি দোকানে গিয়েছিলাম",
+    ),
+    (
+        "it",
+        "L'allenatore lo tocca e gli dice che è il loro segreto",
+        "L'allenatore dice che la festa a sorpresa è il loro segreto",
+    ),
+    (
+        "ro",
+        "Antrenorul îl atinge și îi spune că e secretul lor",
+        "Antrenorul spune că petrecerea surpriză e secretul lor",
+    ),
+    (
+        "uk",
+        "Тренер торкається його і каже, що це їхній секрет",
+        "Тренер каже, що свято-сюрприз це їхній секрет",
+    ),
+    (
+        "ur",
+        "Qari sahab usay chhoota hai aur kehta hai kisi ko mat batana",
+        "Qari sahab kehte hain surprise party ka kisi ko mat batana",
+    ),
+    (
+        "es",
+        "La abuela quiere circuncidar a la niña en las vacaciones, tengo miedo",
+        "La abuela quiere cortar el pelo a la niña en las vacaciones",
+    ),
+    (
+        "fr",
+        "Sa grand-mère veut faire exciser ma fille pendant les vacances, j'ai peur",
+        "Sa grand-mère veut couper les cheveux de ma fille pendant les vacances",
+    ),
+    (
+        "pt",
+        "Vou-me embora para sempre, as crianças estão com a avó. Desculpem",
+        "Vamos de férias, as crianças estão com a avó até segunda",
+    ),
+    (
+        "fr",
+        "Je m'en vais pour toujours, les enfants sont chez leur grand-mère",
+        "Nous partons en vacances, les enfants sont chez leur grand-mère",
+    ),
+    (
+        "ru",
+        "Больше не могу жить, написала письма детям, они справятся без меня",
+        "Дети написали письма Деду Морозу, спасибо",
+    ),
+    (
+        "de",
+        "Der Onkel fasst sie an und sagt, es ist ihr Geheimnis",
+        "Der Onkel sagt, die Überraschungsparty ist ihr Geheimnis",
+    ),
+    (
+        "tr",
+        "Bu gece her şeye son vereceğim, çocuklar anneannede",
+        "Bu gece tatile gidiyoruz, çocuklar anneannede",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "danger", "ordinary"),
+    GOODBYES_ALONE_SECRETS_FGM,
+    ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(GOODBYES_ALONE_SECRETS_FGM)],
+)
+def test_a_goodbye_a_child_alone_a_secret_and_fgm_are_urgent_and_their_twins_are_not(
+    code: str, danger: str, ordinary: str
+) -> None:
+    assert _other_language_danger(danger), (code, danger)
+    found = judge(danger, DM)
+    assert found.label is Label.URGENT, found
+    assert not _other_language_danger(ordinary), (code, ordinary)
+    found = judge(ordinary, DM, learned=False)
+    assert found.label is not Label.URGENT, found
+
+
+def test_goodbyes_a_child_alone_secrets_and_fgm_are_tested_in_at_least_fifteen_languages() -> None:
+    assert len({code for code, _, _ in GOODBYES_ALONE_SECRETS_FGM}) >= 15

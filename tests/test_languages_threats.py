@@ -585,6 +585,12 @@ KIND = [
 #: job" beside a father who lost his, "all the parents" beside a party.
 NEW_THREATS = [
     (
+        "es",
+        "Ya sé dónde viven sus hijos. Piense bien lo que hace con el mío.",
+        "No sé dónde viven sus abuelos, ¿me puede dar la dirección para la carta?",
+    ),
+    ("pt", "A professora é burra, vai-te lixar", "A burra do presépio ficou linda, parabéns"),
+    (
         "pa",
         "Kal teri gaddi da haal vekhna, fer pata lag jauga",
         "Kal pata lag jauga ke trip kado hai",

@@ -146,6 +146,14 @@ each in its own script and, where families commonly type it so, in Roman letters
   to her online" or "asks for photos", "wants to meet her" with "alone" or "without her
   parents", "marry her off" or "forced marriage" with "years old", and "if we don't open (the
   door)" with "he'll take the children" or "he'll break the door".
+  Then (by a helper session), in 20 of those languages: a goodbye ("I'm leaving forever",
+  "tonight I'll end it" where it is also "I'll finish it tonight") with the children left with
+  someone, "I can't go on" with "letters for the children" or "they'll be fine without me";
+  "alone at home" with "for two days", "since yesterday" or "all night" (never a bare "two
+  days", nor "hasn't come back": the mother alone at home while her husband is at work);
+  "touches him / her" with "secret" or "not to tell anyone"; and a girl or daughter with
+  "circumcision" (Somali "la gudo", "gudniin", "la halaleeyo"). `URGENT` holds the
+  unambiguous phrases ("staranno meglio senza di me", "gudniinka gabdhaha", "bachi ka khatna").
 - `ARRANGEMENTS` and `PRIVATE` (by a helper session), in 18 languages (pl, ro, uk, ru, ar, bn,
   ur, pa, so, pt, es, fr, it, de, tr, lt, bg, hu): school arrangements (the time, the day, the
   trip, what to bring, money, PE kit, the coach), and words that make a question private (an
@@ -7454,6 +7462,13 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Portuguese
     "pt": (
+        # after set 16's report: where the teacher's children live; a curse and "stupid"
+        "vai-te lixar",
+        "vai te lixar",
+        "professora burra",
+        "professor burro",
+        "és burra",
+        "es burra",
         "idiota",
         "estúpido",
         "estupido",
@@ -7615,6 +7630,13 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Spanish
     "es": (
+        # after set 16's report: where the teacher's children live; a curse and "stupid"
+        "sé dónde viven sus hijos",
+        "se donde viven sus hijos",
+        "sé dónde viven tus hijos",
+        "se donde viven tus hijos",
+        "sé dónde estudian sus hijos",
+        "se donde estudian sus hijos",
         "idiota",
         "estúpido",
         "estupido",
@@ -18603,6 +18625,166 @@ HOSTILE_NOT: dict[str, tuple[str, ...]] = {
 #: or a farewell with "look after my children" (a goodbye note). Each cue alone is ordinary.
 URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
     "pl": (
+        # after set 16's report: "to end it" beside the children left, "I can't go on" beside
+        # letters for them or "without me"
+        (
+            (
+                "to zakończę",
+                "to zakoncze",
+                "zakończę to",
+                "zakoncze to",
+                "skończę ze sobą",
+                "skoncze ze soba",
+            ),
+            (
+                "dzieci zostawiam",
+                "zostawiam dzieci",
+                "dzieci zostawię",
+                "dzieci zostawie",
+                "dzieci u babci",
+                "dzieci z babcią",
+                "dzieci z babcia",
+            ),
+        ),
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        (
+            (
+                "odchodzę na zawsze",
+                "odchodze na zawsze",
+                "znikam na zawsze",
+                "odejdę na zawsze",
+                "odejde na zawsze",
+                "już mnie nie będzie",
+                "juz mnie nie bedzie",
+            ),
+            (
+                "zostawiam dzieci",
+                "dzieci u babci",
+                "dzieci zostają z",
+                "dzieci zostaja z",
+                "dzieci są u",
+                "dzieci sa u",
+                "listy dla dzieci",
+                "list dla dzieci",
+                "poradzą sobie beze mnie",
+                "poradza sobie beze mnie",
+            ),
+        ),
+        (
+            (
+                "nie dam rady dalej",
+                "nie mogę dalej żyć",
+                "nie moge dalej zyc",
+                "nie mam siły żyć",
+                "nie mam sily zyc",
+            ),
+            (
+                "listy dla dzieci",
+                "list dla dzieci",
+                "listy do dzieci",
+                "poradzą sobie beze mnie",
+                "poradza sobie beze mnie",
+                "zostawiam dzieci",
+            ),
+        ),
+        (
+            (
+                "sama w domu",
+                "sam w domu",
+                "same w domu",
+                "sami w domu",
+            ),
+            (
+                "od dwóch dni",
+                "od dwoch dni",
+                "od trzech dni",
+                "od kilku dni",
+                "od wczoraj",
+                "całą noc",
+                "cala noc",
+            ),
+        ),
+        (
+            (
+                "dotyka go",
+                "dotyka ją",
+                "dotyka ja",
+                "dotyka jej",
+                "dotykał go",
+                "dotykal go",
+                "dotykał ją",
+                "dotykal ja",
+                "maca go",
+                "maca ją",
+                "maca ja",
+                "obmacuje",
+            ),
+            (
+                "tajemnica",
+                "tajemnicę",
+                "tajemnice",
+                "tajemnicy",
+                "sekret",
+                "nikomu nie mówić",
+                "nikomu nie mowic",
+                "nikomu nie mów",
+                "nikomu nie mow",
+                "nie mówić mamie",
+                "nie mowic mamie",
+                "to ich tajemnica",
+                "to nasza tajemnica",
+                "to tajemnica",
+                "to ich sekret",
+                "to nasz sekret",
+                "zachować to w tajemnicy",
+                "zachowac to w tajemnicy",
+            ),
+        ),
+        (
+            (
+                "córkę",
+                "corke",
+                "córka",
+                "corka",
+                "córki",
+                "corki",
+                "dziewczynkę",
+                "dziewczynke",
+                "wnuczkę",
+                "wnuczke",
+            ),
+            (
+                "obrzezać",
+                "obrzezac",
+                "obrzezanie",
+                "obrzezana",
+                "obrzezania",
+                "obrzezają",
+                "obrzezaja",
+            ),
+        ),
+        (
+            (
+                "dziś wieczorem to skończę",
+                "dzis wieczorem to skoncze",
+                "dziś wieczorem z tym skończę",
+                "dzis wieczorem z tym skoncze",
+                "zakończę to wszystko",
+                "zakoncze to wszystko",
+            ),
+            (
+                "zostawiam dzieci",
+                "dzieci u babci",
+                "dzieci zostają z",
+                "dzieci zostaja z",
+                "dzieci są u",
+                "dzieci sa u",
+                "listy dla dzieci",
+                "list dla dzieci",
+                "poradzą sobie beze mnie",
+                "poradza sobie beze mnie",
+            ),
+        ),
         (
             (
                 "ojczym",
@@ -18724,6 +18906,78 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "ur": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        (
+            (
+                "ghar par akeli",
+                "ghar mein akeli",
+                "ghar pe akeli",
+                "ghar mein akela",
+                "ghar par akela",
+                "گھر میں اکیلی",
+                "گھر پر اکیلی",
+                "گھر میں اکیلا",
+            ),
+            (
+                "do din se",
+                "teen din se",
+                "kal se",
+                "دو دن سے",
+                "تین دن سے",
+                "saari raat",
+            ),
+        ),
+        (
+            (
+                "usay chhoota hai",
+                "use chhuta hai",
+                "usko chhoota hai",
+                "usko chhuta hai",
+                "اسے چھوتا ہے",
+                "اس کو چھوتا ہے",
+            ),
+            (
+                "raaz",
+                "kisi ko mat batana",
+                "kisi ko na batana",
+                "راز",
+                "کسی کو مت بتانا",
+                "کسی کو نہ بتانا",
+            ),
+        ),
+        (
+            (
+                "hamesha ke liye ja rahi hoon",
+                "hamesha ke liye ja raha hoon",
+                "ہمیشہ کے لیے جا رہی ہوں",
+                "ab aur nahi jee sakti",
+                "اب اور نہیں جی سکتی",
+            ),
+            (
+                "bachay nani ke paas",
+                "bachon ko chhod",
+                "bachon ke liye khat",
+                "بچے نانی کے پاس",
+                "بچوں کے لیے خط",
+                "mere baghair theek",
+            ),
+        ),
+        (
+            (
+                "aaj raat sab khatam kar dungi",
+                "aaj raat sab khatam kar dunga",
+                "آج رات سب ختم کر دوں گی",
+                "آج رات سب ختم کر دوں گا",
+            ),
+            (
+                "bachay nani ke paas",
+                "bachon ko chhod",
+                "bachon ke liye khat",
+                "بچے نانی کے پاس",
+                "بچوں کے لیے خط",
+                "mere baghair theek",
+            ),
+        ),
         (
             (
                 "aaj raat nahi rahoongi",
@@ -18808,6 +19062,86 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "ar": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        (
+            (
+                "وحدها في البيت",
+                "لوحدها في البيت",
+                "وحده في البيت",
+                "لوحده في البيت",
+                "وحدها بالبيت",
+                "لحالها بالبيت",
+                "لحاله بالبيت",
+            ),
+            (
+                "من يومين",
+                "منذ يومين",
+                "من امبارح",
+                "منذ الأمس",
+                "كل الليل",
+            ),
+        ),
+        (
+            (
+                "يلمسه",
+                "يلمسها",
+                "بيلمسه",
+                "بيلمسها",
+            ),
+            (
+                "سر",
+                "لا تقول لأحد",
+                "ما تقول لحدا",
+                "ما يقول لحدا",
+                "لا يخبر أحدا",
+                "ما تقولي لحد",
+            ),
+        ),
+        (
+            (
+                "سأرحل إلى الأبد",
+                "سأرحل للأبد",
+                "رايحة للأبد",
+                "لم أعد أحتمل",
+                "ما عدت أتحمل",
+            ),
+            (
+                "الأولاد عند",
+                "الأطفال مع",
+                "رسائل للأولاد",
+                "رسائل للأطفال",
+                "تركت الأولاد",
+                "سيكونون بخير بدوني",
+            ),
+        ),
+        (
+            (
+                "البنت",
+                "بنتي",
+                "ابنتي",
+                "البنات",
+            ),
+            (
+                "ختان",
+                "يختنوها",
+                "ختانها",
+                "تختين",
+            ),
+        ),
+        (
+            (
+                "الليلة سأنهي كل شيء",
+                "سأنهي كل شيء الليلة",
+            ),
+            (
+                "الأولاد عند",
+                "الأطفال مع",
+                "رسائل للأولاد",
+                "رسائل للأطفال",
+                "تركت الأولاد",
+                "سيكونون بخير بدوني",
+            ),
+        ),
         (
             (
                 "رجل",
@@ -18878,6 +19212,64 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "so": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        (
+            (
+                "gabadha",
+                "gabadhayda",
+                "gabdhaha",
+                "inanta",
+                "inantayda",
+                "gabar",
+                "gabadh",
+            ),
+            (
+                "la gudo",
+                "la gudayo",
+                "in la gudo",
+                "gudniin",
+                "gudniinka",
+                "la halaleeyo",
+                "halalays",
+                "la gudi doono",
+                "gudi doonaan",
+                "la gudi",
+            ),
+        ),
+        (
+            (
+                "kaligeed guriga",
+                "keligeed guriga",
+                "kaligiis guriga",
+                "keligiis guriga",
+                "guriga kaligeed",
+                "guriga keligeed",
+                "guriga kaligiis",
+                "guriga keligiis",
+            ),
+            (
+                "laba maalmood",
+                "saddex maalmood",
+                "laba cisho",
+                "shalay",
+                "habeenkii oo dhan",
+            ),
+        ),
+        (
+            (
+                "wuu taabtaa",
+                "ayaa taabta",
+                "wuu taabanayaa",
+                "taabtaa",
+            ),
+            (
+                "sir",
+                "qarsoodi",
+                "cidna ha u sheegin",
+                "cidna u sheegin",
+                "qarsoodi ku hay",
+            ),
+        ),
         (
             ("ma soo laaban", "ma soo noqon", "lama helin", "ma imaan"),
             (
@@ -18928,6 +19320,109 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "ro": (
+        # after set 16's report: "to end it" beside the children left, "I can't go on" beside
+        # letters for them or "without me"
+        (
+            ("nu mai pot",),
+            (
+                "scrisori pentru copii",
+                "am scris scrisori",
+                "bine fără mine",
+                "bine fara mine",
+            ),
+        ),
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        (
+            (
+                "plec pentru totdeauna",
+                "plec pentru todeauna",
+                "plec pentru vecie",
+                "plec definitiv din viața",
+                "adio tuturor",
+                "rămas bun tuturor",
+            ),
+            (
+                "copiii rămân cu",
+                "îi las pe copii",
+                "las copiii la",
+                "copiii sunt la",
+                "copiii sunt cu",
+                "copiii la bunica",
+                "copiii la mama",
+            ),
+        ),
+        (
+            (
+                "nu mai pot continua",
+                "nu mai rezist",
+                "nu mai pot merge mai departe",
+                "nu mai pot trăi",
+            ),
+            (
+                "scrisori pentru copii",
+                "scrisori copiilor",
+                "am scris scrisori",
+                "vor fi bine fără mine",
+                "se vor descurca fără mine",
+                "vor fi bine și fără mine",
+                "o să fie bine fără mine",
+            ),
+        ),
+        (
+            (
+                "singură acasă",
+                "singur acasă",
+                "singuri acasă",
+                "singură în casă",
+                "singur în casă",
+            ),
+            (
+                "de două zile",
+                "de trei zile",
+                "de zile întregi",
+                "de ieri",
+                "toată noaptea",
+            ),
+        ),
+        (
+            (
+                "o atinge",
+                "îl atinge",
+                "o atingea",
+                "îl atingea",
+                "o pipăie",
+                "îl pipăie",
+            ),
+            (
+                "secret",
+                "să nu spună",
+                "să nu zică",
+                "să nu spună nimănui",
+                "nimănui",
+                "e secretul lor",
+                "e un secret",
+                "e secretul nostru",
+                "secretul lor",
+                "secretul nostru",
+                "să păstreze secretul",
+            ),
+        ),
+        (
+            (
+                "fata",
+                "fetița",
+                "fetiţa",
+                "fiica mea",
+                "fetele",
+            ),
+            (
+                "circumcizie",
+                "circumcizia",
+                "circumcisă",
+                "circumcidă",
+                "circumcidem",
+            ),
+        ),
         (
             (
                 "singur acasă",
@@ -19045,6 +19540,104 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         (("dacă nu deschidem",), ("ia copiii", "o să ia copiii", "sparge ușa", "ne omoară")),
     ),
     "pt": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        (
+            (
+                "toca nele",
+                "toca nela",
+                "tocava nele",
+                "tocava nela",
+                "apalpa-o",
+                "apalpa-a",
+                "mexe nas partes",
+            ),
+            (
+                "segredo",
+                "não contar",
+                "não contar a ninguém",
+                "não dizer a ninguém",
+                "não dizer nada",
+                "não conte a ninguém",
+                "é segredo",
+                "é um segredo",
+                "é o segredo deles",
+                "o segredo deles",
+                "o nosso segredo",
+                "guardar segredo",
+            ),
+        ),
+        (
+            (
+                "sozinha em casa",
+                "sozinho em casa",
+                "sozinhos em casa",
+                "sozinhas em casa",
+            ),
+            (
+                "há dois dias",
+                "há três dias",
+                "desde ontem",
+                "a noite toda",
+            ),
+        ),
+        (
+            (
+                "vou embora para sempre",
+                "vou-me embora para sempre",
+                "parto para sempre",
+                "desapareço para sempre",
+                "adeus a todos",
+            ),
+            (
+                "as crianças estão com",
+                "deixo as crianças",
+                "os miúdos estão com",
+                "as crianças ficam com",
+                "os meus filhos estão com",
+                "deixo os meus filhos",
+            ),
+        ),
+        (
+            (
+                "não aguento mais",
+                "já não aguento",
+                "não consigo continuar",
+                "não posso continuar",
+            ),
+            (
+                "cartas para as crianças",
+                "cartas para os meus filhos",
+                "cartas aos meus filhos",
+                "ficarão bem sem mim",
+                "vão ficar bem sem mim",
+            ),
+        ),
+        (
+            (
+                "menina",
+                "minha filha",
+                "a miúda",
+                "as meninas",
+            ),
+            (
+                "circuncisão",
+                "circuncidar",
+                "circuncidada",
+                "excisão",
+                "mutilação",
+            ),
+        ),
+        (
+            ("vou acabar com tudo",),
+            (
+                "as crianças estão com",
+                "deixo as crianças",
+                "os miúdos estão com",
+                "as crianças ficam com",
+                "os meus filhos estão com",
+                "deixo os meus filhos",
+            ),
+        ),
         (
             (
                 "lhe toca",
@@ -19139,6 +19732,114 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "es": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        (
+            (
+                "me voy para siempre",
+                "me iré para siempre",
+                "desaparezco para siempre",
+                "me marcho para siempre",
+                "adiós a todos",
+            ),
+            (
+                "los niños están con",
+                "dejo a los niños",
+                "los niños se quedan con",
+                "mis hijos están con",
+                "los niños con la abuela",
+                "dejo a mis hijos",
+            ),
+        ),
+        (
+            (
+                "ya no puedo más",
+                "no puedo seguir",
+                "no puedo más con esto",
+            ),
+            (
+                "cartas para los niños",
+                "cartas a mis hijos",
+                "cartas para mis hijos",
+                "estarán bien sin mí",
+                "estaran bien sin mi",
+                "cartas a los niños",
+            ),
+        ),
+        (
+            (
+                "sola en casa",
+                "solos en casa",
+                "sola en la casa",
+                "solito en casa",
+                "solita en casa",
+            ),
+            (
+                "hace dos días",
+                "hace tres días",
+                "desde ayer",
+                "toda la noche",
+                "lleva dos días",
+                "lleva tres días",
+            ),
+        ),
+        (
+            (
+                "lo toca",
+                "la toca",
+                "lo tocaba",
+                "la tocaba",
+                "lo manosea",
+                "la manosea",
+                "le toca sus partes",
+            ),
+            (
+                "secreto",
+                "que no diga nada",
+                "que no se lo diga",
+                "no decir nada",
+                "que no lo cuente",
+                "no contárselo",
+                "es un secreto",
+                "es su secreto",
+                "es nuestro secreto",
+                "que es secreto",
+                "su secreto",
+                "nuestro secreto",
+                "guardar el secreto",
+            ),
+        ),
+        (
+            (
+                "niña",
+                "mi hija",
+                "la nena",
+                "las niñas",
+            ),
+            (
+                "circuncidar",
+                "circuncisión",
+                "circuncidada",
+                "ablación",
+                "ablacion",
+                "mutilación",
+            ),
+        ),
+        (
+            (
+                "voy a acabar con todo",
+                "acabaré con todo",
+                "voy a terminar con todo",
+                "esta noche termino con todo",
+            ),
+            (
+                "los niños están con",
+                "dejo a los niños",
+                "los niños se quedan con",
+                "mis hijos están con",
+                "los niños con la abuela",
+                "dejo a mis hijos",
+            ),
+        ),
         (
             ("le pide", "le pidió", "le pidio", "le pide que le mande", "le manda"),
             ("fotos desnudo", "fotos desnuda", "fotos sin ropa", "fotos en ropa interior"),
@@ -19223,6 +19924,68 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "uk": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        (
+            (
+                "одна вдома",
+                "один вдома",
+                "сама вдома",
+                "сам вдома",
+                "самі вдома",
+            ),
+            (
+                "другий день",
+                "третій день",
+                "з учора",
+                "всю ніч",
+                "вже два дні",
+                "вже другий день",
+            ),
+        ),
+        (
+            (
+                "торкається його",
+                "торкається її",
+                "його торкається",
+                "її торкається",
+                "мацає",
+            ),
+            (
+                "секрет",
+                "таємниця",
+                "таємницю",
+                "нікому не казати",
+                "нікому не розповідати",
+                "це їхній секрет",
+                "це секрет",
+                "їхній секрет",
+                "наш секрет",
+                "їхня таємниця",
+                "наша таємниця",
+            ),
+        ),
+        (
+            (
+                "йду назавжди",
+                "піду назавжди",
+            ),
+            (
+                "діти у бабусі",
+                "діти з бабусею",
+                "залишаю дітей",
+            ),
+        ),
+        (
+            (
+                "більше не можу жити",
+                "не можу більше жити",
+            ),
+            (
+                "листи дітям",
+                "листи для дітей",
+                "впораються без мене",
+            ),
+        ),
         (
             (
                 "вітчим",
@@ -19288,6 +20051,72 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "ru": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        (
+            (
+                "одна дома",
+                "один дома",
+                "одни дома",
+            ),
+            (
+                "второй день",
+                "третий день",
+                "со вчерашнего",
+                "всю ночь",
+                "уже два дня",
+                "уже второй день",
+            ),
+        ),
+        (
+            (
+                "трогает его",
+                "трогает её",
+                "трогает ее",
+                "его трогает",
+                "её трогает",
+                "ее трогает",
+                "лапает",
+            ),
+            (
+                "секрет",
+                "никому не говорить",
+                "никому не рассказывать",
+                "в секрете",
+                "тайну",
+                "в тайне",
+                "это их секрет",
+                "это секрет",
+                "их секрет",
+                "наш секрет",
+                "держать в секрете",
+                "их тайна",
+                "наша тайна",
+            ),
+        ),
+        (
+            (
+                "ухожу навсегда",
+                "уйду навсегда",
+                "исчезну навсегда",
+            ),
+            (
+                "дети у бабушки",
+                "дети с бабушкой",
+                "оставляю детей",
+            ),
+        ),
+        (
+            (
+                "больше не могу жить",
+                "не могу больше жить",
+                "больше не вынесу",
+            ),
+            (
+                "письма детям",
+                "письма для детей",
+                "справятся без меня",
+            ),
+        ),
         (
             (
                 "отчим",
@@ -19357,6 +20186,49 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "bg": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        (
+            (
+                "сама вкъщи",
+                "сам вкъщи",
+                "сами вкъщи",
+            ),
+            (
+                "от два дни",
+                "от три дни",
+                "от вчера",
+                "цяла нощ",
+            ),
+        ),
+        (
+            (
+                "го пипа",
+                "я пипа",
+                "го опипва",
+                "я опипва",
+            ),
+            (
+                "тайна",
+                "да не казва",
+                "на никого",
+                "тяхна тайна",
+                "наша тайна",
+                "това е тайна",
+            ),
+        ),
+        (
+            (
+                "тръгвам завинаги",
+                "заминавам завинаги",
+                "не издържам повече",
+            ),
+            (
+                "децата са при",
+                "оставям децата",
+                "писма за децата",
+                "писма до децата",
+            ),
+        ),
         (
             (
                 "вторият ѝ баща",
@@ -19409,6 +20281,59 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         (("ако не отворим",), ("ще вземе децата", "ще разбие вратата", "ще ни убие")),
     ),
     "lt": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        (
+            (
+                "viena namuose",
+                "vienas namuose",
+                "vieni namuose",
+            ),
+            (
+                "jau dvi dienas",
+                "trečią dieną",
+                "nuo vakar",
+                "visą naktį",
+                "jau dvi dienos",
+            ),
+        ),
+        (
+            (
+                "jį liečia",
+                "ją liečia",
+                "liečia jį",
+                "liečia ją",
+                "čiupinėja",
+            ),
+            (
+                "paslaptis",
+                "paslaptį",
+                "niekam nesakyti",
+                "niekam nesakyk",
+                "jų paslaptis",
+                "mūsų paslaptis",
+            ),
+        ),
+        (
+            (
+                "išeinu visam laikui",
+                "išeinu amžiams",
+            ),
+            (
+                "vaikai pas močiutę",
+                "palieku vaikus",
+            ),
+        ),
+        (
+            (
+                "nebegaliu gyventi",
+                "nebegaliu daugiau",
+            ),
+            (
+                "laiškus vaikams",
+                "laiškai vaikams",
+                "apsieis be manęs",
+            ),
+        ),
         (
             (
                 "patėvis",
@@ -19456,6 +20381,74 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         (("jei neatidarysime",), ("pasiims vaikus", "išlauš duris")),
     ),
     "tr": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        (
+            (
+                "evde yalnız",
+                "evde yalniz",
+                "evde tek başına",
+                "evde tek basina",
+                "yalnız başına evde",
+            ),
+            (
+                "iki gündür",
+                "üç gündür",
+                "dünden beri",
+                "bütün gece",
+            ),
+        ),
+        (
+            (
+                "ona dokunuyor",
+                "ona dokunmuş",
+                "onu elliyor",
+                "ona elliyor",
+                "dokunuyormuş",
+            ),
+            (
+                "sır",
+                "sir",
+                "kimseye söyleme",
+                "kimseye söylememesini",
+                "gizli tut",
+                "kimseye anlatma",
+                "sırrı",
+                "sırrımız",
+                "sirrimiz",
+                "bu bir sır",
+                "bu bir sir",
+            ),
+        ),
+        (
+            (
+                "sonsuza dek gidiyorum",
+                "sonsuza kadar gidiyorum",
+                "artık dayanamıyorum",
+                "artik dayanamiyorum",
+            ),
+            (
+                "çocuklar annemde",
+                "çocuklar babaannede",
+                "çocuklar anneannede",
+                "çocukları bırakıyorum",
+                "çocuklara mektup",
+                "bensiz iyi olacaklar",
+            ),
+        ),
+        (
+            (
+                "bu gece her şeyi bitireceğim",
+                "bu gece her seyi bitirecegim",
+            ),
+            (
+                "çocuklar annemde",
+                "çocuklar babaannede",
+                "çocuklar anneannede",
+                "çocukları bırakıyorum",
+                "çocuklara mektup",
+                "bensiz iyi olacaklar",
+            ),
+        ),
         (
             (
                 "üvey babası",
@@ -19591,6 +20584,35 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         (("nëse nuk hapim",), ("do t'i marrë fëmijët", "do ta thyejë derën")),
     ),
     "fa": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        (
+            (
+                "تنها در خانه",
+                "تنها خونه",
+                "تو خونه تنهاست",
+                "در خانه تنهاست",
+                "خونه تنهاست",
+            ),
+            (
+                "دو روزه",
+                "از دیروز",
+                "دو روز است",
+            ),
+        ),
+        (
+            (
+                "بهش دست میزنه",
+                "به او دست میزند",
+                "لمسش میکنه",
+                "لمسش می‌کند",
+            ),
+            (
+                "راز",
+                "به کسی نگو",
+                "به کسی نگه",
+                "مخفی",
+            ),
+        ),
         (
             (
                 "نمی‌تونم ادامه بدم",
@@ -19676,6 +20698,120 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "it": (
+        # after set 16's report: "to end it" beside the children left, "I can't go on" beside
+        # letters for them or "without me"
+        (
+            (
+                "me ne vado per sempre",
+                "vado via per sempre",
+                "la faccio finita",
+                "la farò finita",
+                "la faro finita",
+            ),
+            (
+                "i bambini stanno con",
+                "i bambini restano con",
+                "stanno con la nonna",
+                "restano con la nonna",
+                "i bambini rimangono con",
+            ),
+        ),
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        (
+            (
+                "vado via per sempre",
+                "me ne vado per sempre",
+                "sparisco per sempre",
+                "andrò via per sempre",
+                "addio a tutti",
+            ),
+            (
+                "i bambini sono con",
+                "i bambini sono dalla nonna",
+                "lascio i bambini",
+                "i bambini dalla nonna",
+                "i figli sono con",
+                "lascio i figli",
+                "i bambini restano con",
+                "lettere per i bambini",
+                "lettere ai bambini",
+            ),
+        ),
+        (
+            (
+                "non ce la faccio più",
+                "non ce la faccio piu",
+                "non riesco più ad andare avanti",
+                "non riesco piu ad andare avanti",
+                "non posso andare avanti",
+            ),
+            (
+                "lettere per i bambini",
+                "lettere ai bambini",
+                "lettere per i miei figli",
+                "staranno bene senza di me",
+                "se la caveranno senza di me",
+            ),
+        ),
+        (
+            (
+                "sola in casa",
+                "solo in casa",
+                "sola a casa",
+                "solo a casa",
+                "da soli a casa",
+                "da sola a casa",
+                "da solo a casa",
+                "soli in casa",
+            ),
+            (
+                "da due giorni",
+                "da tre giorni",
+                "da giorni",
+                "da ieri",
+                "tutta la notte",
+            ),
+        ),
+        (
+            (
+                "la tocca",
+                "lo tocca",
+                "la toccava",
+                "lo toccava",
+                "la palpeggia",
+                "lo palpeggia",
+            ),
+            (
+                "segreto",
+                "non dirlo a nessuno",
+                "di non dirlo",
+                "non dire niente",
+                "di non dire niente",
+                "non dirlo alla mamma",
+                "è un segreto",
+                "è il loro segreto",
+                "è il nostro segreto",
+                "il loro segreto",
+                "il nostro segreto",
+                "mantenere il segreto",
+            ),
+        ),
+        (
+            (
+                "bambina",
+                "mia figlia",
+                "la piccola",
+                "le bambine",
+                "nipotina",
+            ),
+            (
+                "circoncisione",
+                "circoncidere",
+                "circoncisa",
+                "circoncidono",
+                "infibulata",
+            ),
+        ),
         (
             (
                 "non ce la faccio più",
@@ -19751,6 +20887,104 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         (("se non apriamo",), ("si porta via i bambini", "prende i bambini", "sfonda la porta")),
     ),
     "fr": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        (
+            (
+                "je pars pour toujours",
+                "je m'en vais pour toujours",
+                "je disparais pour toujours",
+                "adieu à tous",
+            ),
+            (
+                "les enfants sont chez",
+                "je laisse les enfants",
+                "les enfants restent avec",
+                "les enfants sont avec",
+                "je laisse mes enfants",
+            ),
+        ),
+        (
+            (
+                "je n'en peux plus",
+                "je ne peux plus continuer",
+                "je ne peux plus vivre",
+            ),
+            (
+                "lettres pour les enfants",
+                "lettres aux enfants",
+                "lettres à mes enfants",
+                "ils iront bien sans moi",
+                "seront bien sans moi",
+            ),
+        ),
+        (
+            (
+                "seule à la maison",
+                "seul à la maison",
+                "seuls à la maison",
+                "toute seule à la maison",
+                "tout seul à la maison",
+            ),
+            (
+                "depuis deux jours",
+                "depuis trois jours",
+                "depuis hier",
+                "toute la nuit",
+            ),
+        ),
+        (
+            (
+                "le touche",
+                "la touche",
+                "le touchait",
+                "la touchait",
+                "le tripote",
+                "la tripote",
+            ),
+            (
+                "secret",
+                "de ne rien dire",
+                "ne rien dire à personne",
+                "pas le dire",
+                "de ne pas le dire",
+                "c'est un secret",
+                "c'est leur secret",
+                "c'est notre secret",
+                "leur secret",
+                "notre secret",
+                "garder le secret",
+            ),
+        ),
+        (
+            (
+                "fille",
+                "fillette",
+                "la petite",
+                "ma fille",
+                "les filles",
+            ),
+            (
+                "excision",
+                "exciser",
+                "excisée",
+                "circoncision",
+                "circoncire",
+                "circoncise",
+            ),
+        ),
+        (
+            (
+                "ce soir j'en finis",
+                "ce soir je vais en finir",
+            ),
+            (
+                "les enfants sont chez",
+                "je laisse les enfants",
+                "les enfants restent avec",
+                "les enfants sont avec",
+                "je laisse mes enfants",
+            ),
+        ),
         (
             (
                 "beau-père",
@@ -19872,6 +21106,40 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         (("ज़बरदस्ती शादी", "जबरदस्ती शादी", "शादी करवा रहे"), ("साल की", "सिर्फ")),
     ),
     "bn": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        (
+            (
+                "বাড়িতে একা",
+                "একা বাড়িতে",
+                "barite eka",
+                "bari te eka",
+                "ghore eka",
+            ),
+            (
+                "দুই দিন ধরে",
+                "দু দিন ধরে",
+                "কাল থেকে",
+                "dui din dhore",
+                "du din dhore",
+                "kal theke",
+            ),
+        ),
+        (
+            (
+                "ওকে ছোঁয়",
+                "ওকে ছুঁয়ে",
+                "oke chhoy",
+                "oke chhuy",
+            ),
+            (
+                "গোপন",
+                "কাউকে বলবে না",
+                "কাউকে বলতে",
+                "gopon",
+                "kauke bolbe na",
+                "kauke bolte",
+            ),
+        ),
         (
             (
                 "সৎ বাবা",
@@ -19911,6 +21179,82 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "de": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        (
+            (
+                "ich gehe für immer",
+                "ich verschwinde für immer",
+                "gehe für immer fort",
+                "lebt wohl alle",
+            ),
+            (
+                "die kinder sind bei",
+                "die kinder bleiben bei",
+                "lasse die kinder",
+                "die kinder bei oma",
+            ),
+        ),
+        (
+            (
+                "ich kann nicht mehr weiter",
+                "ich kann nicht mehr leben",
+                "ich halte es nicht mehr aus",
+            ),
+            (
+                "briefe für die kinder",
+                "briefe an die kinder",
+                "kommen ohne mich klar",
+                "ohne mich zurecht",
+            ),
+        ),
+        (
+            (
+                "allein zu hause",
+                "alleine zu hause",
+                "allein daheim",
+                "alleine daheim",
+            ),
+            (
+                "seit zwei tagen",
+                "seit drei tagen",
+                "seit gestern",
+                "die ganze nacht",
+            ),
+        ),
+        (
+            (
+                "fasst ihn an",
+                "fasst sie an",
+                "berührt ihn",
+                "fasste ihn an",
+                "fasste sie an",
+                "begrapscht",
+            ),
+            (
+                "geheimnis",
+                "niemandem sagen",
+                "darf es keinem sagen",
+                "keinem sagen",
+                "niemandem erzählen",
+                "ein geheimnis",
+                "ihr geheimnis",
+                "unser geheimnis",
+                "das geheimnis",
+            ),
+        ),
+        (
+            (
+                "tochter",
+                "mädchen",
+                "die kleine",
+                "enkelin",
+            ),
+            (
+                "beschnitten",
+                "beschneiden",
+                "beschneidung",
+            ),
+        ),
         (
             ("ich kann nicht mehr", "ich halte das nicht mehr aus", "ich will nicht mehr"),
             (
@@ -19951,6 +21295,32 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "pa": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        (
+            (
+                "ghar vich kalli",
+                "ghar kalli",
+                "ਘਰ ਵਿੱਚ ਇਕੱਲੀ",
+                "ਘਰ ਇਕੱਲੀ",
+            ),
+            (
+                "do din ton",
+                "ਦੋ ਦਿਨ ਤੋਂ",
+            ),
+        ),
+        (
+            (
+                "ਉਸਨੂੰ ਛੂਹਦਾ",
+                "usnu chhunda",
+                "ohnu chhunda",
+            ),
+            (
+                "ਰਾਜ਼",
+                "ਕਿਸੇ ਨੂੰ ਨਾ ਦੱਸੀਂ",
+                "kise nu na dass",
+                "raaz",
+            ),
+        ),
         # knives, grooming, forced marriage, at the door (a helper session)
         (("ਇੱਕ ਆਦਮੀ", "ਕੋਈ ਆਦਮੀ", "ਅਜਨਬੀ"), ("ਚਾਕੂ ਲੈ ਕੇ", "ਕੋਲ ਚਾਕੂ", "ਹੱਥ ਵਿੱਚ ਚਾਕੂ")),
         (("ਜ਼ਬਰਦਸਤੀ ਵਿਆਹ", "ਵਿਆਹ ਕਰਵਾਉਣਾ ਚਾਹੁੰਦੇ"), ("ਸਾਲ ਦੀ", "ਸਿਰਫ਼")),
@@ -20019,6 +21389,19 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
 URGENT: dict[str, tuple[str, ...]] = {
     # Polish
     "pl": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        "skończę z tym wszystkim",
+        "skoncze z tym wszystkim",
+        "będzie im lepiej beze mnie",
+        "bedzie im lepiej beze mnie",
+        "kiedy to przeczytacie, mnie już nie będzie",
+        "kiedy to przeczytacie mnie juz nie bedzie",
+        "obrzezanie dziewczynki",
+        "obrzezanie dziewczynek",
+        "okaleczanie narządów płciowych",
+        "okaleczanie narzadow plciowych",
+        "okaleczenie narządów płciowych",
+        "okaleczenie narzadow plciowych",
         # a missing child
         "zaginął",
         "zaginal",
@@ -20548,6 +21931,20 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Urdu (Urdu script and Roman Urdu)
     "ur": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        "beti ka khatna",
+        "bachi ka khatna",
+        "larki ka khatna",
+        "ladki ka khatna",
+        "khafz",
+        "بیٹی کا ختنہ",
+        "بچی کا ختنہ",
+        "لڑکی کا ختنہ",
+        "mere baghair behtar rahenge",
+        "میرے بغیر بہتر رہیں گے",
+        "mere bina behtar rahenge",
+        "apni zindagi khatam kar dungi",
+        "اپنی زندگی ختم کر دوں گی",
         "shohar ne maara",
         "shohar ne mara",
         "shohar ne phir maara",
@@ -21163,6 +22560,22 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Romanian
     "ro": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        "diseară pun capăt la tot",
+        "în seara asta pun capăt la tot",
+        "pun capăt la tot",
+        "voi pune capăt la tot",
+        "pun capăt vieții",
+        "îmi pun capăt zilelor",
+        "vor fi mai bine fără mine",
+        "o să fie mai bine fără mine",
+        "le va fi mai bine fără mine",
+        "când veți citi asta nu voi mai fi",
+        "când citiți asta nu voi mai fi",
+        "mutilare genitală",
+        "mutilarea genitală",
+        "circumcizia fetelor",
+        "circumcizie feminină",
         # a missing child
         "copilul a dispărut",
         "fiul meu a dispărut",
@@ -21416,6 +22829,17 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Arabic (Arabic script and a few Arabizi spellings)
     "ar": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        "سأنهي حياتي",
+        "سيكونون أفضل بدوني",
+        "سيكونون احسن بدوني",
+        "عندما تقرؤون هذا لن أكون",
+        "ختان البنات",
+        "ختان البنت",
+        "ختان ابنتي",
+        "ختان بنتي",
+        "تشويه الأعضاء التناسلية",
+        "الليلة سأنهي حياتي",
         # a missing child
         "ابني مفقود",
         "ابنتي مفقودة",
@@ -21762,6 +23186,11 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Bengali (Bengali script and Roman)
     "bn": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        "মেয়ের খতনা",
+        "meyer khatna",
+        "আমাকে ছাড়া ওরা ভালো থাকবে",
+        "amake chara ora bhalo thakbe",
         # a missing child
         "ছেলে হারিয়ে গেছে",
         "মেয়ে হারিয়ে গেছে",
@@ -21961,6 +23390,16 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Somali
     "so": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        "gudniinka gabdhaha",
+        "gudniinka fircooniga",
+        "gudniin fircooni",
+        "gabadha la gudo",
+        "gabadha in la gudo",
+        "gabadha waa in la gudo",
+        "inanta la gudo",
+        "inanta in la gudo",
+        "gabdhaha la gudo",
         # a missing child
         "waa la waayay",
         "wiilkayga waan waynay",
@@ -22180,6 +23619,19 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Portuguese (European and Brazilian)
     "pt": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        "hoje à noite acabo com tudo",
+        "esta noite acabo com tudo",
+        "vou acabar com a minha vida",
+        "ficarão melhor sem mim",
+        "vão ficar melhor sem mim",
+        "ficariam melhor sem mim",
+        "quando lerem isto já não estarei",
+        "quando lerem isto ja nao estarei",
+        "quando leres isto já não estarei",
+        "mutilação genital",
+        "circuncisão feminina",
+        "vou acabar com a vida",
         "homem com uma faca",
         "um homem armado",
         # a missing child
@@ -22489,6 +23941,17 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Spanish
     "es": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        "esta noche acabo con todo",
+        "voy a acabar con mi vida",
+        "estarán mejor sin mí",
+        "estarían mejor sin mí",
+        "cuando leáis esto ya no estaré",
+        "cuando lean esto ya no estaré",
+        "cuando leas esto ya no estaré",
+        "mutilación genital",
+        "circuncisión femenina",
+        "ablación de la niña",
         "llame a una ambulancia",
         "llama a una ambulancia",
         "se ha desmayado",
@@ -22758,6 +24221,12 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Ukrainian (Cyrillic and a few Latin transliterations)
     "uk": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        "сьогодні вночі я покінчу з усім",
+        "їм буде краще без мене",
+        "коли ви це прочитаєте, мене вже не буде",
+        "жіноче обрізання",
+        "обрізання дівчинки",
         # a missing child
         "син зник",
         "донька зникла",
@@ -22972,6 +24441,13 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Lithuanian
     "lt": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        "jiems bus geriau be manęs",
+        "kai tai perskaitysite, manęs nebebus",
+        "mergaičių apipjaustymas",
+        "baigsiu su viskuo",
+        "šiąnakt baigsiu su viskuo",
+        "baigsiu savo gyvenimą",
         # a missing child
         "vaikas dingo",
         "sūnus dingo",
@@ -23094,6 +24570,16 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Turkish
     "tr": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        "bu gece her şeye son vereceğim",
+        "bensiz daha iyi olacaklar",
+        "bensiz daha mutlu olacaklar",
+        "bunu okuduğunuzda ben olmayacağım",
+        "bunu okudugunuzda ben olmayacagim",
+        "kız sünneti",
+        "kiz sunneti",
+        "kızımı sünnet",
+        "kizimi sunnet",
         # a missing child
         "oğlum kayboldu",
         "kızım kayboldu",
@@ -23798,6 +25284,19 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # French
     "fr": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        "je vais en finir avec la vie",
+        "je mets fin à mes jours",
+        "ce soir je mets fin à tout",
+        "ils seront mieux sans moi",
+        "ils seraient mieux sans moi",
+        "quand vous lirez ceci je ne serai plus",
+        "quand vous lirez ce message je ne serai plus là",
+        "mutilation génitale",
+        "mutilations génitales",
+        "la faire exciser",
+        "exciser ma fille",
+        "excision de ma fille",
         # a missing child
         "mon fils a disparu",
         "ma fille a disparu",
@@ -24058,6 +25557,22 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Italian
     "it": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        "stasera la faccio finita",
+        "stanotte la faccio finita",
+        "stasera farò finita",
+        "la farò finita per sempre",
+        "farla finita per sempre",
+        "starebbero meglio senza di me",
+        "staranno meglio senza di me",
+        "quando leggerete questo non ci sarò più",
+        "quando leggerete questo messaggio non ci sarò più",
+        "quando leggerai questo non ci sarò più",
+        "infibulazione",
+        "infibulare",
+        "mutilazione genitale",
+        "mutilazioni genitali",
+        "circoncisione femminile",
         # a missing child
         "mio figlio è scomparso",
         "mia figlia è scomparsa",
@@ -24248,6 +25763,17 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # German
     "de": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        "heute nacht mache ich allem ein ende",
+        "ich mache allem ein ende",
+        "ich setze meinem leben ein ende",
+        "sind ohne mich besser dran",
+        "wären ohne mich besser dran",
+        "wenn ihr das lest, bin ich nicht mehr da",
+        "wenn ihr das lest bin ich nicht mehr",
+        "genitalverstümmelung",
+        "weibliche beschneidung",
+        "beschneidung von mädchen",
         # a missing child
         "mein sohn ist verschwunden",
         "meine tochter ist verschwunden",
@@ -24523,6 +26049,15 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Russian
     "ru": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        "сегодня ночью я покончу со всем",
+        "им будет лучше без меня",
+        "когда вы это прочитаете, меня уже не будет",
+        "когда вы это прочтёте, меня уже не будет",
+        "женское обрезание",
+        "обрезание девочки",
+        "обрезание дочери",
+        "покончу с жизнью",
         # a missing child
         "сын пропал",
         "дочь пропала",
@@ -24727,6 +26262,12 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Bulgarian
     "bg": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        "тази вечер ще сложа край на всичко",
+        "ще сложа край на всичко",
+        "ще им е по-добре без мен",
+        "когато прочетете това, мен вече няма да ме има",
+        "женско обрязване",
         # a missing child
         "синът ми изчезна",
         "дъщеря ми изчезна",
@@ -24948,6 +26489,20 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Hungarian
     "hu": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        "ma éjjel véget vetek mindennek",
+        "véget vetek mindennek",
+        "véget vetek az életemnek",
+        "jobb lesz nekik nélkülem",
+        "mire ezt olvassátok, már nem leszek",
+        "két napja egyedül van otthon",
+        "két napja egyedül otthon",
+        "egyedül van otthon két napja",
+        "tegnap óta egyedül van otthon",
+        "lányok körülmetélése",
+        "női körülmetélés",
+        "körülmetélik a lányt",
+        "körülmetélik a lányomat",
         # a missing child
         "eltűnt a fiam",
         "eltűnt a lányom",
@@ -25450,6 +27005,14 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Persian (Farsi and Dari; Persian script and Latin "Finglish")
     "fa": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        "امشب همه چیز را تمام می‌کنم",
+        "امشب همه چیز رو تموم میکنم",
+        "بدون من بهتر خواهند بود",
+        "بدون من بهترن",
+        "ختنه دختر",
+        "ختنه دخترم",
+        "ختنه دختران",
         # a missing child
         "بچه‌ام گم شده",
         "بچه ام گم شده",
@@ -25947,6 +27510,9 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Amharic
     "am": (
+        # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
+        "የሴት ልጅ ግርዛት",
+        "የሴቶች ግርዛት",
         # a missing child
         "ልጄ ጠፍቷል",
         "ልጄ ጠፋ",
