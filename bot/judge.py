@@ -454,6 +454,7 @@ def _mask_names(
 # --- Emoji ---------------------------------------------------------------------------------
 
 #: Emoji that insult or attack; weight in a story reply.
+_WEAPON_EMOJI = frozenset({"kitchen_knife", "dagger", "pistol", "water_pistol", "bomb", "coffin"})
 _HOSTILE_EMOJI = {
     "middle_finger": 2.4,
     "face_with_symbols_on_mouth": 2.4,
@@ -1411,6 +1412,10 @@ def _emoji_evidence(t: _Text, ev: _Evidence) -> None:
             ev.add(_ABUSE, weight - 0.2 if only_emoji else weight - 1.0, "insulting emoji")
         elif name in ("enraged_face", "pouting_face", "angry_face", "angry_face_with_horns"):
             ev.add(_ABUSE, 0.9 if only_emoji else 0.3, "angry emoji")
+    # a weapon and nothing said ("🔪🏠") is a threat; beside words it is usually the cooking
+    if only_emoji and any(name in _WEAPON_EMOJI for name in t.emoji):
+        ev.add(_ABUSE, 2.4, "a weapon in emoji, with no words")
+        ev.add(_NEG, 1.2, "a weapon in emoji, with no words")
     if any(tone == "smug" for tone in tones):
         ev.add(_COMPARE, 0.5, "smug emoji")
         ev.add(_NEG, 0.3, "smug emoji")

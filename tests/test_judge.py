@@ -687,8 +687,44 @@ def test_the_kind_twins_of_a_grievance_after_praise_are_kept(text: str) -> None:
             "Her cousin, 9, is being sent home for bondo this summer and she's terrified",
             "She's off to Sierra Leone to see her gran this summer, can't wait",
         ),
+        (
+            "Lovely pics. I've got the rope now. Sorry everyone.",
+            "I've got the rope for the tug of war, can someone help carry it?",
+        ),
+        (
+            "Well done all. By the time you read this I'll be gone",
+            "By the time you read this we'll be at the zoo! Photos later",
+        ),
+        (
+            "Great show. There are letters in the drawer for when I'm gone",
+            "There's a list on the fridge for when I'm gone to my mum's on Friday",
+        ),
+        (
+            "You've been so kind to him. I'm going to be at peace soon",
+            "I'm at peace with the decision to move her to the other class, thank you",
+        ),
+        (
+            "Aunty says she'll be made clean like a proper girl in the summer holidays",
+            "Aunty says she'll be made to clean her room properly in the summer holidays",
+        ),
+        (
+            "Great day. I'm done with it all now. Please hug my boys for me",
+            "Please give my boys a hug from their nan, she's away this week",
+        ),
+        (
+            "Nice photos. My partner hit our little one last night, she's scared",
+            "Nice photos. My partner hit a six at the dads' cricket last night!",
+        ),
     ],
 )
 def test_danger_in_a_kind_reply_is_urgent_and_its_twin_is_not(danger: str, ordinary: str) -> None:
     assert judge(danger, STORY, learned=False).label is Label.URGENT
     assert judge(ordinary, STORY, learned=False).label is not Label.URGENT
+
+
+def test_a_weapon_in_emoji_alone_is_a_threat_but_not_beside_words() -> None:
+    for text in ("🔪🏠", "🔫"):
+        found = judge(text, DM)
+        assert found.label is Label.ABUSIVE and found.outcome is Outcome.REMOVE, (text, found)
+    for text in ("Cake sale tomorrow 🎂🔪", "🎂🔪🍰 yum"):
+        assert judge(text, DM).label is not Label.ABUSIVE, text

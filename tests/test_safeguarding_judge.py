@@ -469,6 +469,8 @@ WATCHED_AND_WARNED = [
     "Quiet out there, isn't it.",
     "Lovely assembly. By the way I've got your address, and so have most of the other parents",
     "Thanks for the chat. Send my best to your dad at the Elmfield nursing home, I pop in there.",
+    "His uncle will be at parents' evening. He's not as patient as me, just so you know.",
+    "Brilliant work this year. I've put your address on the class Facebook group for the cards.",
 ]
 #: Each half alone: a kind word about parking, a sighting, a graze, a request to meet.
 WATCHED_OR_WARNED = [
@@ -480,6 +482,7 @@ WATCHED_OR_WARNED = [
     "The other parents have the trip money in, and so have we",
     "Hope your mum in hospital is feeling better soon, Miss.",
     "It would be a shame if the rain spoils sports day, fingers crossed",
+    "Her uncle's coming to parents' evening, he's much more patient than me with forms!",
 ]
 
 

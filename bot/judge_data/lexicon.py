@@ -418,7 +418,7 @@ INFORMAL_ENGLISH: frozenset[str] = frozenset(
     phonics sats inset leavers raffle fortnight owt nowt summat innit bairns weans wean daft
     bloke fella teary clingy wobbly grumpy heartbroken unsettled carer inhaler epipen meds
     chemo adhd ehcp camhs pta eid diwali nativity emailed messaged replying practising
-    auntie aunty bouncy roblox tiktok snapchat whatsapp instagram shambles
+    auntie aunty bouncy roblox tiktok snapchat whatsapp instagram shambles yum yummy yay woohoo
     """.split()
 )
 

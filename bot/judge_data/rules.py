@@ -720,8 +720,9 @@ ABUSE: tuple[Rule, ...] = (
         r"\b(?:(?:would|it'd|it would|be a|'d be a) )?shame if (?:something|anything) "
         r"(?:happened|were to happen|was to happen|happens)(?: to (?:you|your|that|yours)\b|"
         r"\W*$)|\bput your (?:address|name|face|photo|picture|details|number) (?:on|all over|"
-        r"up on) (?:facebook|social media|the internet|tiktok|the (?:school |local )?(?:group|"
-        r"page))\b|\beveryone(?:'ll| will) know what (?:you are|kind of)\b|\bi know people\b"
+        r"up on) (?:facebook|social media|the internet|tiktok|the (?:school |local |class )?"
+        r"(?:facebook )?(?:group|page))\b|\beveryone(?:'ll| will) know what (?:you are|kind of)\b|"
+        r"\bi know people\b"
         r"(?! (?:who|that|whose|with|in|at|from|like))|\b(?:my|our) (?:brothers?|cousins?|lads|"
         r"boys|family|fella|husband|partner|mates) (?:will|'ll|are going to|are gonna|is going "
         r"to|is gonna) (?:be )?(?:coming|come|pay you|have a word|sort)|\bone (?:phone )?call "
@@ -796,6 +797,15 @@ ABUSE: tuple[Rule, ...] = (
         r"terrible|tragic) if your\b(?! class\b| pupils\b| lesson)",
         2.4,
         "veiled threat: 'would be a shame if your …'",
+    ),
+    # someone else's temper set on the teacher: "I do hope DH doesn't bump into you in the car
+    # park, he's not as patient as me" (not "hope my husband doesn't bump into you at the quiz,
+    # he'll talk your ear off")
+    (
+        r"\b(?:he's|she's|they're|he is|she is|they are) not as (?:patient|calm|nice|forgiving|"
+        r"understanding|polite) as (?:me|i am)\b",
+        2.4,
+        "veiled threat: someone else's temper",
     ),
     # where the teacher's family are, told back to the teacher: "my regards to your mum in the
     # care home on Beach Road" (not "hope your mum in hospital is better")
@@ -1030,7 +1040,9 @@ _A_MOVE = (
 _FAREWELL = (
     r"(?:(?:i've|i have|i'd|ive) made (?:my|up my) (?:decision|mind)|made my mind up|(?:goodbye|"
     r"bye|farewell) (?:everyone|everybody|all|to you all|to everyone|for ever|forever)|had "
-    r"enough of (?:everything|it all|life|living|this life|being alive)|(?:so|and|then) (?:i )?"
+    r"enough of (?:everything|it all|life|living|this life|being alive)|(?:i'm|i am|so) (?:so )?"
+    r"(?:tired|done) (?:of|with) (?:all of it|it all|everything|life|living)|(?:i'm|i am) done\W+"
+    r"done with|(?:so|and|then) (?:i )?"
     r"(?:won't|wont|will not) (?:need|have) to worry about|won't (?:need|have) to worry about "
     r"(?:anything|any of (?:it|this)|it) any ?more|none of us will(?: be)?|this is the last "
     r"(?:thing|time) (?:i'll|i will|i) (?:ever )?(?:wanted to |want to )?see|(?:bye|goodbye) "
@@ -1045,7 +1057,11 @@ _FAREWELL = (
 _IN_YOUR_CARE = (
     r"(?:(?:take|look) (?:good )?care of|look after) (?:my|the) (?:boy|girl|boys|girls|kids|"
     r"children|son|daughter|babies|little ones?|lad|lass|two|three|four|lot|bairns?|weans?|wee "
-    r"ones?|babby)\b"
+    r"ones?|babby)\b|(?:hug|kiss|cuddle) (?:my|the) (?:boy|girl|boys|girls|kids|children|babies|"
+    r"little ones?|bairns?|weans?)\b|(?:i've|i have|ive) (?:arranged|sorted it) for (?:my |his |"
+    r"her |their )?\w+ to (?:have|take|look after|keep|raise) (?:him|her|them|the kids|the "
+    r"children)\b|(?:the )?(?:kids|children|boys|girls) (?:go|are going|will go) to (?:their|"
+    r"his|her) (?:dad|father|mum|mother|nan|gran|grandma|grandparents|aunt|auntie)(?!'s)\b"
 )
 URGENT: tuple[Rule, ...] = (
     # self-harm and suicide
@@ -1099,6 +1115,20 @@ URGENT: tuple[Rule, ...] = (
         2.4,
         "an overdose or swallowed something",
     ),
+    # a goodbye said outright: a rope bought (not "for the tug of war"), a note "by the time
+    # you read this it'll be done" (not "… we'll be at the zoo"), letters "for when I'm gone"
+    # (not "gone to my mum's"), "I'm going to be at peace soon" (not "at peace with it")
+    (
+        r"\bi(?:'ve| have|ve)? (?:bought|got|sorted|tied|found|got hold of) (?:a |the |some )?rope"
+        r"\b(?! (?:for|to|swing|ladder|course|bridge|climb))|\bby the time (?:you|anyone|someone|"
+        r"they) (?:read|reads|see|sees|get|gets) this,? (?:it(?:'ll| will) (?:be (?:done|over|too "
+        r"late))|i(?:'ll| will) (?:be gone|be dead|not be here|be at peace)|i won't be (?:here|"
+        r"around|alive))|\bfor (?:when|after) i'm (?:gone|dead|not here)\b(?! (?:to|away|on|for|"
+        r"back|out|home))|\bi(?:'m| am) (?:going to|gonna) be at peace(?! with)\b|\bi(?:'ll| will)"
+        r" (?:finally )?be at peace(?! with)\b",
+        2.4,
+        "a goodbye: the means, or a note for after",
+    ),
     # the means kept ready: pills saved up, a bridge or a ledge beside a goodbye ("I'm sat on
     # the bridge in traffic, sorry everyone" is a queue)
     (
@@ -1132,7 +1162,10 @@ URGENT: tuple[Rule, ...] = (
         r"(?:that|this|tonight)|(?:i've|i have|ive) (?:written|left|wrote) (?:a )?(?:(?:letters?|"
         r"notes?) (?:for|to) (?:both|all|each of|the|my) (?:\w+ ){0,2}(?:kids|children|boys|girls|"
         r"of them|little ones)|(?:letter|note) for \w+ in (?:his|her|their) (?:book ?bag|bag|"
-        r"drawer|tray|coat))|sorry (?:kids|my (?:babies|darlings|loves|angels)))",
+        r"drawer|tray|coat))|sorry (?:kids|my (?:babies|darlings|loves|angels))|(?:the )?last "
+        r"time (?:i'll|i will|i'm going to) (?:ever )?(?:message|write|text|contact|see (?:them|"
+        r"him|her)|speak to|talk to)|(?:won't|wont|will not) be at [\w' ]{1,25}(?:,|\.)? or "
+        r"(?:ever )?again)",
         0.7,
         "talk of not being here",
     ),
@@ -1249,7 +1282,8 @@ URGENT: tuple[Rule, ...] = (
     # violence, threats and fear at home
     (
         r"\b" + _ADULT + r"(?:'s)? (?:\w+ ){0,4}" + _HURTS + r" (?:me|mummy|mum|mom|her|him|us|"
-        r"them|my|his|pupilname|ownchild|ma|maw|mam|the baby|the kids)\b|\b" + _HURTS + r" "
+        r"them|my|his|pupilname|ownchild|ma|maw|mam|the baby|the kids|our (?:little one|son|"
+        r"daughter|boy|girl|kids|children|baby|wean|bairn|lad|lass))\b|\b" + _HURTS + r" "
         r"(?:\w+ ){0,5}by (?:(?:his|her|their|my|a|the|our) )?" + _ADULT + r"\b",
         2.2,
         "an adult hurting someone",
@@ -1591,7 +1625,9 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
     (
         r"\b(?:married|marry|marriage|wedding) (?:\w+ ){0,4}(?:holiday|summer|abroad|back home|in"
         r" (?:bangladesh|pakistan|somalia|india|nigeria|yemen|afghanistan|iraq|egypt|sudan))|\bto"
-        r" be cut\b|\bfgm\b|\bbondo\b|\bcutting ceremony\b|\bspecial ceremony\b|\bcircumcis\w*|"
+        r" be cut\b|\bfgm\b|\bbondo\b|"
+        r"\bmade (?:clean|pure) like a (?:proper|real|good) (?:girl|woman)\b|\bcutting ceremony\b|"
+        r"\bspecial ceremony\b|\bcircumcis\w*|"
         r"\bpassports?\b|\bnever see (?:them|him|her) again\b|\b(?:taking|take|takes) "
         r"(?:the (?:boys|girls|kids|children)|them|him|her) (?:\w+ )?(?:abroad|to (?:pakistan|"
         r"bangladesh|somalia|india|nigeria|poland|romania|iraq|syria|turkey|jamaica))\b",
