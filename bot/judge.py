@@ -454,7 +454,28 @@ def _mask_names(
 # --- Emoji ---------------------------------------------------------------------------------
 
 #: Emoji that insult or attack; weight in a story reply.
-_WEAPON_EMOJI = frozenset({"kitchen_knife", "dagger", "pistol", "water_pistol", "bomb", "coffin"})
+_WEAPON_EMOJI = frozenset(
+    {"kitchen_knife", "dagger", "water_pistol", "axe", "crossed_swords", "bomb"}
+)
+#: What a weapon in emoji alone is aimed at, for it to read as a threat ("🔪🏠", not "🔪🥕").
+_TARGET_EMOJI = frozenset(
+    {
+        "house",
+        "house_with_garden",
+        "houses",
+        "school",
+        "automobile",
+        "eyes",
+        "eye",
+        "man",
+        "woman",
+        "person",
+        "bust_in_silhouette",
+        "skull",
+        "skull_and_crossbones",
+        "coffin",
+    }
+)
 _HOSTILE_EMOJI = {
     "middle_finger": 2.4,
     "face_with_symbols_on_mouth": 2.4,
@@ -809,20 +830,35 @@ _SYMPATHY = re.compile(
 )
 
 _WELL_WISH = re.compile("|".join(rules.WELL_WISHES))
-#: A sentence of at most this many words needs no good wish in it ("Miss.", "Sending love x").
+#: Where a private message's sentences and lines end, for `_well_wishes`.
+_SENTENCE_OR_LINE = re.compile(r"[.!?;\n]+")
+#: A sign-off needs no good wish in it: at most three words, the first one of these ("Love,
+#: Sam x", "Thanks Miss", "xx"); "Karma, isn't it?" and "Not." are not sign-offs.
 _SIGN_OFF_WORDS = 3
+_SIGN_OFF_STARTS = frozenset(
+    "love thanks thank cheers ta x xx xxx best regards kind many miss sir mrs mr ms from".split()
+)
 
 
 def _well_wishes(t: _Text, ev: _Evidence) -> bool:
     """Whether a private message is good wishes to the teacher throughout: every sentence
-    but a short sign-off holds one (`rules.WELL_WISHES`), and the word rules find no threat,
-    insult or hostility. "Get well soon. Would be awful if that sick note got longer" is not:
-    its second sentence wishes nothing."""
+    and line but a short sign-off holds one (`rules.WELL_WISHES`), no emoji but kind ones,
+    and the word rules find no threat, insult or hostility. "Get well soon. Would be awful if
+    that sick note got longer" is not: its second sentence wishes nothing."""
     if ev.of(_ABUSE) > 0 or ev.of(_NEG) >= 1.0:
         return False
-    sentences = [s for s in _SENTENCE_STOPS.split(t.plain) if any(map(str.isalpha, s))]
-    return any(_WELL_WISH.search(s) for s in sentences) and all(
-        _WELL_WISH.search(s) or len(s.split()) <= _SIGN_OFF_WORDS for s in sentences
+    if any(_emoji_tone(name) != "kind" for name in t.emoji):
+        return False
+    sentences = [
+        s.split() for s in _SENTENCE_OR_LINE.split(t.folded.lower()) if any(map(str.isalpha, s))
+    ]
+
+    def signs_off(words: list[str]) -> bool:
+        return len(words) <= _SIGN_OFF_WORDS and words[0].strip(",") in _SIGN_OFF_STARTS
+
+    wishes = [bool(_WELL_WISH.search(" ".join(words))) for words in sentences]
+    return any(wishes) and all(
+        wish or signs_off(words) for wish, words in zip(wishes, sentences, strict=True)
     )
 
 
@@ -1412,8 +1448,9 @@ def _emoji_evidence(t: _Text, ev: _Evidence) -> None:
             ev.add(_ABUSE, weight - 0.2 if only_emoji else weight - 1.0, "insulting emoji")
         elif name in ("enraged_face", "pouting_face", "angry_face", "angry_face_with_horns"):
             ev.add(_ABUSE, 0.9 if only_emoji else 0.3, "angry emoji")
-    # a weapon and nothing said ("🔪🏠") is a threat; beside words it is usually the cooking
-    if only_emoji and any(name in _WEAPON_EMOJI for name in t.emoji):
+    # a weapon aimed at something and nothing said ("🔪🏠") is a threat; a weapon beside food
+    # or words is usually the cooking ("👩‍🍳🔪🥕")
+    if only_emoji and _WEAPON_EMOJI & set(t.emoji) and _TARGET_EMOJI & set(t.emoji):
         ev.add(_ABUSE, 2.4, "a weapon in emoji, with no words")
         ev.add(_NEG, 1.2, "a weapon in emoji, with no words")
     if any(tone == "smug" for tone in tones):

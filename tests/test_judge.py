@@ -688,7 +688,7 @@ def test_the_kind_twins_of_a_grievance_after_praise_are_kept(text: str) -> None:
             "She's off to Sierra Leone to see her gran this summer, can't wait",
         ),
         (
-            "Lovely pics. I've got the rope now. Sorry everyone.",
+            "Lovely pics. I've got the rope. Sorry everyone.",
             "I've got the rope for the tug of war, can someone help carry it?",
         ),
         (
@@ -723,8 +723,44 @@ def test_danger_in_a_kind_reply_is_urgent_and_its_twin_is_not(danger: str, ordin
 
 
 def test_a_weapon_in_emoji_alone_is_a_threat_but_not_beside_words() -> None:
-    for text in ("🔪🏠", "🔫"):
+    for text in ("🔪🏠", "🪓👀"):
         found = judge(text, DM)
         assert found.label is Label.ABUSIVE and found.outcome is Outcome.REMOVE, (text, found)
-    for text in ("Cake sale tomorrow 🎂🔪", "🎂🔪🍰 yum"):
+    for text in ("Cake sale tomorrow 🎂🔪", "🎂🔪🍰 yum", "👩‍🍳🔪🥕😍", "🔫💦☀️"):
         assert judge(text, DM).label is not Label.ABUSIVE, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've bought some rope and pegs for the camping trip, is that ok?",
+        "By the time you read this it'll be over, the match was at 3!",
+        "I've left her inhaler with my mum for when I'm not here.",
+        "Thanks for the update, I'll be at peace now knowing she's settled in.",
+        "I'm not going to be around tomorrow, I've arranged for my mum to take them to school",
+        "I won't be at pick up today or again on Friday as the kids go to their dad on Fridays.",
+        "I'm so done with it all. This is the last time I'll message about the parking.",
+        "Goodbye everyone, have a lovely summer! The kids go to their dad for two weeks",
+        "The man at the park pushed our little one on the swings for ages",
+    ],
+)
+def test_arrangements_in_a_goodbyes_words_are_not_danger(text: str) -> None:
+    """Each shares words with a goodbye (a rope, "by the time you read this", "not here",
+    "at peace", the children with someone else) and is an ordinary arrangement."""
+    for context in (DM, STORY):
+        assert judge(text, context, learned=False).label is not Label.URGENT, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her science project was groundbreaking!",
+        "They painted in the dark with torches, how magical!",
+        "The Year 6s were doing all the heavy lifting setting up the fair, thank you!",
+        "I'm the least organised mum ever, forgot the bake sale 😂",
+        "We've seen better reading from our son since he joined this class, thank you!",
+        "The cakes were all gone by the time I got there, amazing effort from the PTA!",
+    ],
+)
+def test_kind_replies_in_the_words_of_sarcasm_are_kept(text: str) -> None:
+    assert judge(text, STORY, learned=False).outcome is Outcome.KEEP, text

@@ -127,6 +127,9 @@ def test_good_wishes_to_a_teacher_about_their_family_are_delivered(text: str) ->
     [
         "Get well soon Miss. It would be a shame if your sick note turned into something longer.",
         "Congratulations on your wedding. I know the venue and I might pop in to say hello.",
+        "Get well soon\nWe know where you park",
+        "Get well soon 🔪🔪",
+        "Hope you feel better about yourself now. Well done.",
     ],
 )
 def test_a_threat_after_good_wishes_is_still_diverted(text: str) -> None:

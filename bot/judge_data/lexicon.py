@@ -411,8 +411,8 @@ TEXT_SPEAK: dict[str, str] = _pairs(
 INFORMAL_ENGLISH: frozenset[str] = frozenset(
     """
     aw aww awww awwww ahh ahhh aah brill fab fabby lush hiya heya lol lols lmao omg omgosh
-    haha hahaha hehe pics piccies pic grandad grandma nanna nana grampa gramps stepdad stepmum
-    stepson stepdaughter mums dads mummy's maths mins pls plz tbh ngl tmrw tmw cant dont wont
+    haha hahaha hehe pics piccies grandad grandma nanna grampa gramps stepdad stepmum
+    stepson stepdaughter mums dads maths mins pls plz tbh ngl tmrw tmw cant dont wont
     didnt doesnt isnt wasnt hes shes thats ive youre theyre chuffed gutted knackered buzzin
     buzzing bostin wellies jumpers lunchbox lunchtime playtime bedtime tummy nits spellings
     phonics sats inset leavers raffle fortnight owt nowt summat innit bairns weans wean daft
