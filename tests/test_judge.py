@@ -712,6 +712,22 @@ def test_the_kind_twins_of_a_grievance_after_praise_are_kept(text: str) -> None:
             "Please give my boys a hug from their nan, she's away this week",
         ),
         (
+            "Lovely. Standing on the bridge now, just wanted to see their faces one more time",
+            "Standing on the bridge at the zoo trip, just wanted to see the penguins 🐧",
+        ),
+        (
+            "Thanks for everything. I've taken everything in the cupboard tonight.",
+            "Thanks! I've taken everything in the cupboard to the harvest table tonight.",
+        ),
+        (
+            "Lovely pics. By the time you read this I'll be somewhere quiet.",
+            "By the time you read this we'll be somewhere quiet for the holidays, see you soon!",
+        ),
+        (
+            "Gorgeous. I can't keep going. The kids deserve better than me.",
+            "I can't keep going to the Tuesday club, the kids want to swap to Thursday.",
+        ),
+        (
             "Nice photos. My partner hit our little one last night, she's scared",
             "Nice photos. My partner hit a six at the dads' cricket last night!",
         ),
@@ -742,6 +758,7 @@ def test_a_weapon_in_emoji_alone_is_a_threat_but_not_beside_words() -> None:
         "I'm so done with it all. This is the last time I'll message about the parking.",
         "Goodbye everyone, have a lovely summer! The kids go to their dad for two weeks",
         "The man at the park pushed our little one on the swings for ages",
+        "She said she wants to die her hair blue like Miss after book day 😂",
     ],
 )
 def test_arrangements_in_a_goodbyes_words_are_not_danger(text: str) -> None:

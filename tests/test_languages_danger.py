@@ -1550,6 +1550,23 @@ def test_danger_in_a_new_phrasing_is_urgent_and_its_twin_is_not(
 GOODBYES_ALONE_SECRETS_FGM: list[tuple[str, str, str]] = [
     (
         "pl",
+        "Dzieci wspaniałe. Nie dam już rady, zostawiłam listy dla dzieci",
+        "Nie dam już rady przyjść w piątek, przepraszam",
+    ),
+    ("ar", "رجل على الإنترنت يطلب منها صورا", "المعلمة تطلب منها صورا للرحلة المدرسية"),
+    (
+        "tl",
+        "May lalaking gustong makita nang palihim ang anak ko",
+        "Gusto niyang makita ang mga litrato ng field trip",
+    ),
+    ("bn", "মামা ওকে মারে আর কাউকে বলতে নিষেধ করেছে", "মামা ওকে স্কুলে নিয়ে যাবে আজ"),
+    (
+        "ur",
+        "میری بہن کی زبردستی شادی کی جا رہی ہے",
+        "میری بہن کی شادی اگلے مہینے ہے، وہ بہت خوش ہے",
+    ),
+    (
+        "pl",
         "Dziękuję za wszystko. Dziś to zakończę, dzieci zostawiam z siostrą",
         "Dziś to zakończę, zostało mi jedno pudło do spakowania",
     ),

@@ -584,6 +584,12 @@ KIND = [
 #: words: the familiar "I'll wait for you" beside a parent bringing a bag, "you'll lose your
 #: job" beside a father who lost his, "all the parents" beside a party.
 NEW_THREATS = [
+    ("uk", "Я знаю, де ви паркуєте машину.", "Я не знаю, де паркуватися біля школи"),
+    (
+        "fr",
+        "Franchement, tu es une incapable et tout le monde le sait",
+        "Je suis incapable de venir vendredi, désolée",
+    ),
     (
         "es",
         "Ya sé dónde viven sus hijos. Piense bien lo que hace con el mío.",

@@ -7788,6 +7788,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Ukrainian
     "uk": (
+        # after set 17's report: where the teacher parks
+        "знаю, де ви паркуєте",
+        "знаю де ви паркуєте",
+        "знаю, де ви паркуєте машину",
         "ідіот",
         "ідіотка",
         "дурень",
@@ -8479,6 +8483,11 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # French
     "fr": (
+        # after set 17's report: 'you are useless', to the teacher
+        "tu es une incapable",
+        "vous êtes une incapable",
+        "vous etes une incapable",
+        "tu es un incapable",
         "connard",
         "connards",
         "connasse",
@@ -18625,6 +18634,24 @@ HOSTILE_NOT: dict[str, tuple[str, ...]] = {
 #: or a farewell with "look after my children" (a goodbye note). Each cue alone is ordinary.
 URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
     "pl": (
+        # after set 17's report: "I can't manage any more" beside letters for the children
+        (
+            (
+                "nie dam już rady",
+                "nie dam juz rady",
+                "nie daję rady",
+                "nie daje rady",
+            ),
+            (
+                "listy dla dzieci",
+                "zostawiłam listy",
+                "zostawilam listy",
+                "zostawiłem listy",
+                "zostawilem listy",
+                "żegnajcie",
+                "zegnajcie",
+            ),
+        ),
         # after set 16's report: "to end it" beside the children left, "I can't go on" beside
         # letters for them or "without me"
         (
@@ -21931,6 +21958,11 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Urdu (Urdu script and Roman Urdu)
     "ur": (
+        # after set 17's report: a forced marriage
+        "زبردستی شادی",
+        "زبردستی کی شادی",
+        "zabardasti shadi",
+        "zabardasti ki shadi",
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         "beti ka khatna",
         "bachi ka khatna",
@@ -22829,6 +22861,13 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Arabic (Arabic script and a few Arabizi spellings)
     "ar": (
+        # after set 17's report: asking a child for photos, threatening her if she tells
+        "يطلب منها صورا",
+        "يطلب منه صورا",
+        "يطلب منها صور",
+        "يهددها ان اخبرت",
+        "يهددها إن أخبرت",
+        "يهدده ان اخبر",
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         "سأنهي حياتي",
         "سيكونون أفضل بدوني",
@@ -23186,6 +23225,11 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Bengali (Bengali script and Roman)
     "bn": (
+        # after set 17's report: a child forbidden to tell anyone
+        "কাউকে বলতে নিষেধ",
+        "কাউকে বলতে নিষেধ করে",
+        "কাউকে বলতে মানা করে",
+        "কাউকে না বলতে বলে",
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         "মেয়ের খতনা",
         "meyer khatna",
@@ -28033,6 +28077,11 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Tagalog (Filipino)
     "tl": (
+        # after set 17's report: wants to meet a child in secret
+        "makita nang palihim",
+        "makipagkita nang palihim",
+        "magkita nang palihim",
+        "gusto siyang makita nang lihim",
         # a missing child
         "nawawala ang anak ko",
         "nawawala anak ko",

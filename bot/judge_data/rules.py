@@ -799,8 +799,10 @@ ABUSE: tuple[Rule, ...] = (
     # lovely house sale fell through" (not "it'd be a shame if the rain spoils sports day", "if
     # anything happened to the class hamster", "if your class missed the trip")
     (
-        r"\b(?:would|'d|it'd|could)? ?be (?:a |such a |a real |a right )(?:shame|pity) if your\b"
-        r"(?! class\b| pupils\b| lesson| lovely display| display)",
+        r"\b(?:would|'d|it'd|could)? ?be (?:a |such a |a real |a right )(?:shame|pity) if (?:the "
+        r"(?:governors|head|other parents|parents|papers|press|council|ofsted|police) (?:found|"
+        r"find|heard|hear|knew|saw|see)\b|your\b"
+        r"(?! class\b| pupils\b| lesson| lovely display| display))",
         2.4,
         "veiled threat: 'would be a shame if your …'",
     ),
@@ -1051,7 +1053,8 @@ _FAREWELL = (
     r"bye|farewell) (?:everyone|everybody|all|to you all|to everyone|for ever|forever)|had "
     r"enough of (?:everything|it all|life|living|this life|being alive)|(?:i'm|i am|so) (?:so )?"
     r"(?:tired|done) (?:of|with) (?:all of it|it all|everything|life|living)(?=(?: now)?\W*"
-    r"(?:$|[.!]))|(?:i'm|i am) done\W+done with|(?:so|and|then) (?:i )?"
+    r"(?:$|[.!]))|(?:i'm|i am) done\W+done with|i can'?t (?:keep going|go on|carry on|do this "
+    r"any ?more)(?=\W*(?:$|[.!]))|(?:so|and|then) (?:i )?"
     r"(?:won't|wont|will not) (?:need|have) to worry about|won't (?:need|have) to worry about "
     r"(?:anything|any of (?:it|this)|it) any ?more|none of us will(?: be)?|this is the last "
     r"(?:thing|time) (?:i'll|i will|i) (?:ever )?(?:wanted to |want to )?see|(?:bye|goodbye) "
@@ -1076,7 +1079,9 @@ URGENT: tuple[Rule, ...] = (
     (
         r"\b(?:want|wants|wanted|wanting|going|gonna|trying|tried|try|threaten(?:ed|ing|s)?|"
         r"talk(?:s|ed|ing)? about (?:wanting )?to|said (?:he|she|they) (?:want|wants|wanted) "
-        r"to) ?(?:to )?(?:die|kill " + _SELF + r"|end it(?: all)?|end (?:his|her|my|their) "
+        r"to) ?(?:to )?(?:die(?! (?:her|his|my|their|your) hair)|kill "
+        + _SELF
+        + r"|end it(?: all)?|end (?:his|her|my|their) "
         r"(?:life|lives)|hurt " + _SELF + r"|not be here)\b",
         2.6,
         "talk of wanting to die or self-harm",
@@ -1116,10 +1121,13 @@ URGENT: tuple[Rule, ...] = (
         "does not want to live",
     ),
     (
-        r"\b(?:jump|jumping|jumped) (?:off|in front of) (?:a|the) (?:bridge|roof|building|"
-        r"train|car|cliff|balcony|window)\b|\b(?:pills|tablets|paracetamol|bleach)\b (?:\w+ ){0,3}"
-        r"(?:took|swallowed|taken|drank|drunk)|(?:took|swallowed|taken|drank|drunk) (?:\w+ )"
-        r"{0,3}(?:pills|tablets|paracetamol|bleach|batter(?:y|ies))\b",
+        r"\b(?:jump|jumping|jumped) (?:off|in front of) (?:a|the) (?:bridge|roof|building|train|"
+        r"car|cliff|balcony|window)\b|\b(?:pills|tablets|paracetamol|"
+        r"bleach)\b (?:\w+ ){0,3}(?:took|swallowed|taken|drank|drunk)|(?:took|swallowed|taken|"
+        r"drank|drunk) (?:\w+ ){0,3}(?:pills|tablets|paracetamol|bleach|batter(?:y|ies))\b|"
+        r"\bi(?:'ve| have)? (?:just )?(?:taken|swallowed) (?:everything|all of it|the lot|"
+        r"all (?:the|my) \w+) (?:in|from|out of) the (?:cupboard|cabinet|drawer|bathroom|"
+        r"medicine)(?: cabinet| cupboard)?(?: tonight| now| today)?(?=\W*(?:$|[.!]))",
         2.4,
         "an overdose or swallowed something",
     ),
@@ -1131,7 +1139,8 @@ URGENT: tuple[Rule, ...] = (
         r"got hold of) (?:a |the |some )?rope(?=\W*(?:$|[.!]))|\bby the time (?:you|anyone|"
         r"someone|they) (?:read|reads|see|sees|get|gets) this(?: message| note|"
         r" letter)?,? (?:it(?:'ll| will|ll) be done|i(?:'ll| will|ll) (?:already )?(?:be gone|"
-        r"be dead|not be here)|i won't be (?:here|around|alive))|\bfor (?:when|after) i(?:'m|"
+        r"be dead|not be here|be somewhere (?:quiet|better|peaceful))|i won't be (?:here|around|"
+        r"alive))|\bfor (?:when|after) i(?:'m|"
         r" am) (?:gone|dead|no longer here)\b(?! (?:to|away|on|for|back|out|home))|\bi(?:'m|"
         r" am) (?:going to|gonna) be at peace(?: soon)?(?=\W*(?:$|[.!]))|\bi(?:'ll|"
         r" will) (?:finally )?be at peace(?: soon)?(?=\W*(?:$|[.!]))",
@@ -1148,11 +1157,13 @@ URGENT: tuple[Rule, ...] = (
         "pills saved up",
     ),
     (
-        r"^(?!.*\b(?:traffic|queue|jam|stuck|bus|train|roadworks|diversion|watching|boats?|"
-        r"rowing|view|photo)\b)(?=.*\b(?:sorry (?:everyone|everybody|all|for everything)|"
-        r"goodbye|bye (?:everyone|all)|love you all|can't do this|can't go on|this is it))"
-        r".*\b(?:i'm|im|i am) (?:sat|sitting|stood|standing|up) (?:on|at) (?:the |a )?(?:edge of "
-        r"(?:the |a )?)?(?:bridge|ledge|roof|cliff|railway|tracks|multi-?storey)\b",
+        r"^(?!.*\b(?:traffic|queue|jam|stuck|bus|train|roadworks|diversion|watching|boats?|rowing|"
+        r"view|photo)\b)(?=.*\b(?:sorry (?:everyone|everybody|all|for everything)|goodbye|"
+        r"bye (?:everyone|all)|love you all|can't do this|can't go on|this is it|"
+        r"just wanted to (?:say (?:goodbye|thank you|thanks|sorry)|see (?:their|your|the kids'|"
+        r"my \w+'?s?) faces?)|one (?:more|last) time)).*\b(?:(?:i'm|im|i am) )?(?:(?:sat|sitting|"
+        r"stood|standing|up) )?(?:on|at) (?:the |a )?(?:(?:edge|top) of (?:the |a )?)?(?:bridge|"
+        r"ledge|roof|cliff|railway|tracks|multi-?storey|multi storey)\b",
         1.6,
         "on a bridge or a ledge, saying goodbye",
     ),
@@ -1175,9 +1186,10 @@ URGENT: tuple[Rule, ...] = (
         r"my (?:babies|darlings|loves|angels))|(?:the )?last time (?:i'll|i will|"
         r"i'm going to) (?:ever )?(?:(?:message|write|text|contact)(?: you| anyone)?(?=\W*(?:$|"
         r"[.!,]))|see (?:them|him|her))|(?:won't|wont|will not) be at [\w' ]{1,25}(?:,|"
-        r"\.)? or (?:anywhere )?ever again|(?:this is|it's) my last message|(?:i'm|"
-        r"i am) done\W+done with|i(?:'ve| have|ve)? (?:just |now |finally |already )?(?:bought|"
-        r"got|sorted|tied|found) (?:a |the |some )?rope\b(?! for| to))",
+        r"\.)? or (?:anywhere )?ever again|(?:this is|it's) my last message|(?:kids|children|they|"
+        r"she|he) (?:deserve|deserves|would be|will be|'d be|are) better (?:off )?(?:than|"
+        r"without) me|(?:i'm|i am) done\W+done with|i(?:'ve| have|ve)? (?:just |now |finally |"
+        r"already )?(?:bought|got|sorted|tied|found) (?:a |the |some )?rope\b(?! for| to))",
         0.7,
         "talk of not being here",
     ),
@@ -1209,7 +1221,8 @@ URGENT: tuple[Rule, ...] = (
         r"(?:mum|mam|mom|dad|da) (?:loved|loves) (?:him|her))\b|\b"
         + _IN_YOUR_CARE
         + r"|\btell (?:miss|sir|the teacher|my (?:kids|children|boy|girl|son|daughter)) (?:that )?"
-        r"(?:i'm|im|i am) (?:so )?sorry\b",
+        r"(?:i'm|im|i am) (?:so )?sorry\b|\btell \w+ (?:that )?i (?:loved|will always love) "
+        r"(?:him|her|them)\b",
         0.7,
         "leaving the children in someone's care, or a last apology",
     ),
