@@ -453,7 +453,7 @@ def _mask_names(
 
 # --- Emoji ---------------------------------------------------------------------------------
 
-#: Emoji that insult or attack; weight in a story reply.
+#: Weapons that, in a message of emoji alone aimed at a target below, are a threat.
 _WEAPON_EMOJI = frozenset(
     {"kitchen_knife", "dagger", "water_pistol", "axe", "crossed_swords", "bomb"}
 )
@@ -476,6 +476,7 @@ _TARGET_EMOJI = frozenset(
         "coffin",
     }
 )
+#: Emoji that insult or attack; weight in a story reply.
 _HOSTILE_EMOJI = {
     "middle_finger": 2.4,
     "face_with_symbols_on_mouth": 2.4,
