@@ -1268,7 +1268,8 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
         return urgent
     if context.where == DM and chances["urgent"] < heads.threshold["urgent_sure"]:
         other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where)
-        if other.label is not _ABUSE or other.outcome is Outcome.KEEP:
+        threat = chances["abusive"] >= heads.threshold.get("abuse_over_doubt", 1.0)
+        if other.label is not _ABUSE or other.outcome is Outcome.KEEP or threat:
             return replace(other, doubt=urgent.reasons[0])
     # The story's heads learnt parents' words, not a child's ("my haunted house story, it is
     # really scary"): what they alone read as danger, and not surely, a teacher reads now, as

@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import logging
 import math
 import re
 from collections.abc import Callable
@@ -43,6 +44,8 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from bot.progress import Tell
+
+log = logging.getLogger(__name__)
 
 MODEL_JSON = "model.json"
 MODEL_WEIGHTS = "model.npz"
@@ -95,6 +98,9 @@ BUDGET: dict[str, dict[str, tuple[str, str, float]]] = {
         # Above it, the tier alone is sure enough to answer the family with the emergency
         # routes; between the two, a lead is asked to read the message (`Verdict.doubt`).
         "urgent_sure": ("urgent", "no", 0.02),
+        # Above it, abuse outweighs the tier's doubt of danger: a threat ("I'll be waiting
+        # at the gate") goes to SLT, and a lead still reads it (`Verdict.doubt`).
+        "abuse_over_doubt": ("abusive", "no", 0.01),
     },
 }
 
@@ -190,12 +196,39 @@ def school_model(data_dir: Path) -> Path:
     return data_dir / "judge"
 
 
-def use_school_model(data_dir: Path) -> bool:
-    """Judge with the school's refit if it has one; True if it does."""
+@functools.cache
+def shipped_version() -> str:
+    """A fingerprint of the shipped model, which a school's refit records it was adapted from."""
+    data = resources.files("bot.judge_data").joinpath(MODEL_JSON).read_bytes()
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def school_refit(data_dir: Path) -> dict[str, Heads] | None:
+    """The school's refit, if it has one adapted from the shipped model of this version.
+
+    A refit of an older shipped model is set aside (until `judge-train --data-dir` is run
+    again): its danger heads and thresholds would be the old ones."""
     folder = school_model(data_dir)
     if not (folder / MODEL_JSON).is_file():
+        return None
+    data = json.loads((folder / MODEL_JSON).read_text(encoding="utf-8"))
+    if data.get("adapted_from") != shipped_version():
+        log.warning(
+            "judge: the school's refit in %s was made for an older judge and is not used; "
+            "run conductbot judge-train --data-dir again",
+            folder,
+        )
+        return None
+    with np.load(folder / MODEL_WEIGHTS) as weights:
+        return read_model(data, dict(weights))
+
+
+def use_school_model(data_dir: Path) -> bool:
+    """Judge with the school's refit if it has a current one; True if it does."""
+    refit = school_refit(data_dir)
+    if refit is None:
         return False
-    use(load(folder))
+    use(refit)
     return True
 
 
@@ -419,6 +452,7 @@ def school_files(heads: dict[str, Heads], decisions: int) -> dict[str, Any]:
         "model": "the shipped heads, with a correction learnt from the school's decisions",
         "school_heads": SCHOOL_HEADS,
         "school_decisions": decisions,
+        "adapted_from": shipped_version(),
         "contexts": contexts,
     }
     return {"description": description, "weights": arrays}

@@ -382,10 +382,14 @@ async def _new_parent_message(
     taken = route(verdict, golden_rule=ctx.config.policy.golden_rule_minutes > 0)
     if taken is Route.URGENT and verdict is not None:
         return await _urgent(event, ctx, conversation, verdict, text, store)
+    teacher = _teacher_staff(ctx, conversation.teacher)
     if taken is Route.DIVERT and verdict is not None:
         diverted = replace(store, status="diverted")
-        return await _divert(event, ctx, conversation, verdict, diverted, event.content)
-    teacher = _teacher_staff(ctx, conversation.teacher)
+        actions = await _divert(event, ctx, conversation, verdict, diverted, event.content)
+        if verdict.doubt is None or ctx.calendar.is_open(now, teacher):
+            return actions
+        # A threat that may also be about a child's safety: out of hours a lead reads it now.
+        return [*actions, *await _ask_a_lead(event, ctx, conversation, verdict, text)]
     if taken is Route.PAUSE:
         pause_end = now + timedelta(minutes=ctx.config.policy.golden_rule_minutes)
         release = ctx.calendar.next_opening(pause_end, teacher)
@@ -433,13 +437,20 @@ async def _new_parent_message(
     ]
     if taken is Route.CHECK and verdict is not None:
         # Danger read, but not surely: a lead reads it now; the family is not alarmed.
-        where = await _where(ctx, conversation)
-        concern = Concern.of(event, ctx, text)
-        asked = await urgent_actions(
-            ctx, concern, verdict, reply_room=None, where=where, teacher_line=""
-        )
+        asked = await _ask_a_lead(event, ctx, conversation, verdict, text)
         return [held[0], *asked, *held[1:]]
     return held
+
+
+async def _ask_a_lead(
+    event: Event, ctx: Context, conversation: Conversation, verdict: Verdict, text: str
+) -> list[Action]:
+    """A lead is asked to read a message the judge reads as danger but not surely."""
+    where = await _where(ctx, conversation)
+    concern = Concern.of(event, ctx, text)
+    return await urgent_actions(
+        ctx, concern, verdict, reply_room=None, where=where, teacher_line=""
+    )
 
 
 async def _deliver_now(

@@ -738,6 +738,27 @@ def test_danger_in_a_kind_reply_is_urgent_and_its_twin_is_not(danger: str, ordin
     assert judge(ordinary, STORY, learned=False).label is not Label.URGENT
 
 
+@pytest.mark.parametrize(
+    ("threat", "ordinary"),
+    [
+        (
+            "Maybe find out who you're dealing with before the next detention.",
+            "It's been hard dealing with his moods since the move, any tips welcome",
+        ),
+        (
+            "No point complaining to the head. I'll deal with this personally.",
+            "No need to look for the lost glove, I'll deal with it myself. Thanks!",
+        ),
+    ],
+)
+def test_who_you_are_dealing_with_is_a_threat_and_dealing_with_it_is_not(
+    threat: str, ordinary: str
+) -> None:
+    found = judge(threat, DM, learned=False)
+    assert found.label is Label.ABUSIVE and found.outcome is Outcome.REMOVE, found
+    assert judge(ordinary, DM, learned=False).label is not Label.ABUSIVE
+
+
 def test_a_weapon_in_emoji_alone_is_a_threat_but_not_beside_words() -> None:
     for text in ("🔪🏠", "🪓👀"):
         found = judge(text, DM)

@@ -310,6 +310,25 @@ def test_a_school_refit_that_holds_its_figures_is_adopted(
         judge_model.use(None)
 
 
+def test_a_school_refit_made_for_an_older_judge_is_set_aside(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = judge_model.school_model(tmp_path)
+    judge_model.save(judge_model.school_files(judge_model.shipped(), 3), folder)
+    try:
+        assert judge_model.use_school_model(tmp_path)
+        # the same refit, as if adapted from the shipped model of an earlier release
+        data = json.loads((folder / judge_model.MODEL_JSON).read_text(encoding="utf-8"))
+        data["adapted_from"] = "0" * 16
+        (folder / judge_model.MODEL_JSON).write_text(json.dumps(data), encoding="utf-8")
+        judge_model.use(None)
+        assert not judge_model.use_school_model(tmp_path)
+        assert judge_model.heads() is judge_model.shipped()
+        assert "made for an older judge" in caplog.text
+    finally:
+        judge_model.use(None)
+
+
 def _remove_chance(model: dict[str, judge_model.Heads], text: str) -> float:
     return model["story"].probabilities(text, encoder().encode(text))["remove"]
 

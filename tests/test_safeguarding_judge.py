@@ -300,6 +300,21 @@ def test_danger_only_the_learned_tier_reads_and_not_surely_is_checked_not_urgent
     )
 
 
+@pytest.mark.usefixtures("learned_danger_in_doubt")
+@pytest.mark.parametrize(("abuse_over_doubt", "taken"), [(0.0, Route.DIVERT), (1.01, Route.URGENT)])
+def test_a_threat_the_tier_is_sure_of_goes_to_slt_though_it_doubts_danger(
+    abuse_over_doubt: float, taken: Route
+) -> None:
+    """Above `abuse_over_doubt` a threat the tier also reads, unsurely, as danger goes to
+    SLT (a lead still reads it out of hours); below it, it takes the urgent path."""
+    dm = judge_model.heads()["dm"]
+    threshold = dm.threshold | {"abuse_over_doubt": abuse_over_doubt}
+    judge_model.use(judge_model.heads() | {"dm": replace(dm, threshold=threshold)})
+    verdict = judge("Keep picking on my lad and see what happens. I'm not asking.", DM)
+    assert route(verdict) is taken, verdict
+    assert verdict.doubt is not None or taken is Route.URGENT, verdict
+
+
 def test_the_shipped_model_is_sure_of_less_danger_than_it_reads() -> None:
     threshold = judge_model.shipped()["dm"].threshold
     assert 0 < threshold["urgent"] < threshold["urgent_sure"] < 1, threshold
@@ -529,3 +544,37 @@ def test_accidents_to_the_best_of_us_or_a_late_dad_is_not_abuse_to_the_word_rule
     text: str,
 ) -> None:
     assert judge(text, DM, learned=False).label is not Label.ABUSIVE
+
+
+@pytest.mark.parametrize(
+    ("danger", "ordinary"),
+    [
+        (
+            "Her dad has taken both kids' passports and says they're flying out tonight",
+            "Could you sign the back of her passport photo? You've known her two years.",
+        ),
+        (
+            "He's gone with the boys and I can't find their passports, please don't let him in",
+            "He's off Thursday morning, we have an appointment at the embassy for his passport",
+        ),
+        (
+            "Some older lads are paying him to carry drugs to the flats after school",
+            "Ollie's growing like a weed, can we swap his jumper for the next size?",
+        ),
+        (
+            "His mum's back on crack and there's been no food in since Sunday",
+            "The classroom window was open a crack in the rain, thought you'd want to know",
+        ),
+        (
+            "Her stepdad is dealing from the house and there are strangers in and out all night",
+            "We're dealing with it at home, he knows he shouldn't have said it. Thanks",
+        ),
+    ],
+)
+def test_passports_and_drugs_are_danger_only_when_taken_or_dealt(
+    danger: str, ordinary: str
+) -> None:
+    """Asked by the check set: a passport form, a window open a crack, a child growing like
+    a weed and "dealing with it" had each been a safeguarding alert."""
+    assert judge(danger, DM, learned=False).label is Label.URGENT
+    assert judge(ordinary, DM, learned=False).label is not Label.URGENT

@@ -676,6 +676,13 @@ ABUSE: tuple[Rule, ...] = (
         "veiled threat",
     ),
     (
+        r"\bwho (?:you're|you are|youre|ur) dealing with\b|\b(?:i'll|i will) (?:be )?deal(?:ing)? "
+        r"with (?:this|it|you|the matter|this matter)(?: myself)?,? (?:outside|personally|my own "
+        r"way|in my own way)\b",
+        2.2,
+        "veiled threat",
+    ),
+    (
         r"\bsee you (?:in|at|outside|round|by) (?:the )?(?:car ?park|outside|round the back|"
         r"back of|gates?|school gates?)\b",
         1.4,
@@ -1458,8 +1465,9 @@ URGENT: tuple[Rule, ...] = (
         "a weapon",
     ),
     (
-        r"\b(?:drugs|cannabis|weed|cocaine|coke|pills|spice|ket|ketamine|crack|heroin|"
-        r"county lines|dealing|dealer|dealers)\b",
+        r"\b(?:drugs|cannabis|(?<!like a )weed|cocaine|(?<!diet )coke|pills|spice|ket|ketamine|"
+        r"crack cocaine|crack pipe|on crack|smoking crack|heroin|county lines|dealing(?! with)|"
+        r"dealer|dealers)\b",
         1.2,
         "drugs",
     ),
@@ -1655,7 +1663,11 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
         r"\bmade (?:clean|pure),? like (?:a|the other) (?:proper |real |good )?(?:girl|woman|"
         r"girls)\b|\bcutting ceremony\b|"
         r"\bspecial ceremony\b|\bcircumcis\w*|"
-        r"\bpassports?\b|\bnever see (?:them|him|her) again\b|\b(?:taking|take|takes) "
+        r"\b(?:taken|took|takes?|taking|hid|hidden|hides|hiding|kept|keeps|keeping|stole|"
+        r"stolen|grabbed|snatched|got|has|have)\b(?: (?!for\b|at\b)\S+){0,6} passports?\b|"
+        r"\b(?:can't|cannot|can not|couldn't) find (?:\S+ ){0,2}passports?\b|\bpassports? "
+        r"(?:is|are|have|has|'s) (?:gone|missing)\b|"
+        r"\bnever see (?:them|him|her) again\b|\b(?:taking|take|takes) "
         r"(?:the (?:boys|girls|kids|children)|them|him|her) (?:\w+ )?(?:abroad|to (?:pakistan|"
         r"bangladesh|somalia|india|nigeria|poland|romania|iraq|syria|turkey|jamaica))\b",
         1.8,
