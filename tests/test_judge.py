@@ -738,6 +738,14 @@ def test_danger_in_a_kind_reply_is_urgent_and_its_twin_is_not(danger: str, ordin
     assert judge(ordinary, STORY, learned=False).label is not Label.URGENT
 
 
+def test_knowing_a_teachers_address_is_a_threat_and_the_schools_is_not() -> None:
+    threat = "I'll bring your card round to your house. Don't worry, I know the address."
+    found = judge(threat, DM, learned=False)
+    assert found.label is Label.ABUSIVE and found.outcome is Outcome.REMOVE, found
+    ordinary = "I'll drop the card at the school office, I know the address."
+    assert judge(ordinary, DM, learned=False).label is not Label.ABUSIVE
+
+
 @pytest.mark.parametrize(
     ("threat", "ordinary"),
     [

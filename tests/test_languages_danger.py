@@ -1303,6 +1303,32 @@ NEW_DANGER = [
         "دیگه نمی‌تونم ادامه بدم، مراقب دخترم باشید",
         "نمی‌تونم ادامه بدم کلاس زبان رو، خیلی گرونه",
     ),
+    # from frozen set 18's errors, after its one measurement
+    (
+        "uk",
+        "Пробачте мені. Я залишила листи для дітей у шухляді.",
+        "Я залишила листи для вчителів в офісі, дякую за все!",
+    ),
+    (
+        "pl",
+        "Wujek każe mu się rozbierać, kiedy nikogo nie ma w domu",
+        "Trener każe mu się rozgrzać przed meczem, bardzo dobrze",
+    ),
+    (
+        "es",
+        "Su padre la quiere mandar a Pakistán para casarla este verano",
+        "Mi hermana se casa este verano y la niña será la dama de honor",
+    ),
+    (
+        "pa",
+        "ਉਸਦਾ ਮਤਰੇਆ ਪਿਓ ਉਸਨੂੰ ਮਾਰਦਾ ਹੈ ਤੇ ਕਹਿੰਦਾ ਕਿਸੇ ਨੂੰ ਨਾ ਦੱਸਣ",
+        "ਉਹ ਗੇਂਦ ਨੂੰ ਜ਼ੋਰ ਨਾਲ ਮਾਰਦਾ ਹੈ, ਬਹੁਤ ਵਧੀਆ ਖਿਡਾਰੀ",
+    ),
+    (
+        "so",
+        "Qoyska aabbaheed waxay rabaan in la gudo gabadhayda, fadlan i caawiya",
+        "Wiilkayga waa la guday bishii hore, hadda wuu fiican yahay",
+    ),
 ]
 #: English: a child missing with "last seen" or not come home, and a 🆘 beside a danger word.
 ENGLISH_DANGER = [

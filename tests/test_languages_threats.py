@@ -684,6 +684,11 @@ NEW_THREATS = [
         "Wir haben den Ausflug keine Sekunde bereut, danke",
     ),
     ("hr", "Zdravo, znam točno gdje živite", "Ne znam gdje živite, poslat ću čestitku po sinu"),
+    (
+        "pt",
+        "Professora, eu sei onde estacionas todas as manhãs.",
+        "Professora, onde estaciono para a festa de Natal?",
+    ),
 ]
 
 Judge = Callable[[str, JudgeContext], Verdict]

@@ -578,3 +578,36 @@ def test_passports_and_drugs_are_danger_only_when_taken_or_dealt(
     a weed and "dealing with it" had each been a safeguarding alert."""
     assert judge(danger, DM, learned=False).label is Label.URGENT
     assert judge(ordinary, DM, learned=False).label is not Label.URGENT
+
+
+@pytest.mark.parametrize(
+    ("danger", "ordinary"),
+    [
+        (
+            "The two next door have been left on their own since Monday and the flat's dark",
+            "Her dad's away working so we've been on our own since Monday, all fine",
+        ),
+        (
+            "Nobody's been home for the little ones at number 4 for three days now",
+            "No one is home for the kids on Tuesday so they'll go to after-school club",
+        ),
+        (
+            "We're all fine. Tell Ruby her dad loves her. That's all.",
+            "Please tell Ruby her dad loves her, she was upset at drop-off. Thanks!",
+        ),
+        (
+            "Lovely show. I can't do this any more. Goodnight everyone",
+            "Lovely show, I'm done in, goodnight everyone!",
+        ),
+        (
+            "He molested her at the sleepover, she told me last night",
+            "¡Vaya lío de obra! Ni se molestaron en avisarnos",
+        ),
+    ],
+)
+def test_children_alone_for_days_and_a_calm_goodbye_are_danger_and_their_twins_are_not(
+    danger: str, ordinary: str
+) -> None:
+    """Written from frozen set 18's errors, after its one measurement."""
+    assert judge(danger, DM, learned=False).label is Label.URGENT
+    assert judge(ordinary, DM, learned=False).label is not Label.URGENT

@@ -7462,6 +7462,9 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Portuguese
     "pt": (
+        # from frozen set 18's errors, after its one measurement
+        "sei onde estacionas",
+        "sei onde deixas o carro",
         # after set 16's report: where the teacher's children live; a curse and "stupid"
         "vai-te lixar",
         "vai te lixar",
@@ -19239,6 +19242,11 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "so": (
+        # from frozen set 18's errors, after its one measurement
+        (
+            ("in la gudo",),
+            ("i caawiya", "i caawi", "naga caawiya"),
+        ),
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         (
             (
@@ -21322,6 +21330,11 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "pa": (
+        # from frozen set 18's errors, after its one measurement
+        (
+            ("ਉਹਨੂੰ ਮਾਰਦਾ", "ਉਸਨੂੰ ਮਾਰਦਾ", "ohnu marda", "usnu marda"),
+            ("ਕਿਸੇ ਨੂੰ ਨਾ ਦੱਸਣ", "kise nu na dassan"),
+        ),
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         (
             (
@@ -21416,6 +21429,11 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
 URGENT: dict[str, tuple[str, ...]] = {
     # Polish
     "pl": (
+        # from frozen set 18's errors, after its one measurement
+        "każe jej się rozbierać",
+        "kaze jej sie rozbierac",
+        "każe mu się rozbierać",
+        "kaze mu sie rozbierac",
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         "skończę z tym wszystkim",
         "skoncze z tym wszystkim",
@@ -23985,6 +24003,9 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Spanish
     "es": (
+        # from frozen set 18's errors, after its one measurement
+        "a casarla",
+        "para casarla",
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         "esta noche acabo con todo",
         "voy a acabar con mi vida",
@@ -24265,6 +24286,9 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Ukrainian (Cyrillic and a few Latin transliterations)
     "uk": (
+        # from frozen set 18's errors, after its one measurement
+        "залишила листи для дітей",
+        "залишив листи для дітей",
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         "сьогодні вночі я покінчу з усім",
         "їм буде краще без мене",

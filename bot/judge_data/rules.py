@@ -683,6 +683,12 @@ ABUSE: tuple[Rule, ...] = (
         "veiled threat",
     ),
     (
+        r"\b(?:i|we) know (?:your|ur) (?:home )?address\b(?! is| isn't)|\b(?:at|to) (?:your )?"
+        r"(?:home|house)\b[^\n]{0,80}\b(?:i|we) know (?:the|your) (?:home )?address\b",
+        2.2,
+        "knows the teacher's address",
+    ),
+    (
         r"\bsee you (?:in|at|outside|round|by) (?:the )?(?:car ?park|outside|round the back|"
         r"back of|gates?|school gates?)\b",
         1.4,
@@ -1209,6 +1215,14 @@ URGENT: tuple[Rule, ...] = (
         0.55,
         "a farewell, a decision or having had enough",
     ),
+    # giving up, then good night to all, as a message's last words
+    (
+        r"\b(?:not doing (?:this|it) any ?more|(?:can't|cannot|can not) (?:do|take) (?:this|it) "
+        r"any ?more)\W+(?:\w+\W+){0,3}(?:goodnight|good night|"
+        r"night night|goodbye|bye) (?:everyone|everybody|all|all of you|you all)\W*$",
+        1.4,
+        "a goodbye: giving up, then good night to all",
+    ),
     # not being there for the next one, or gone by tomorrow: ordinary alone ("I'll be gone
     # by tomorrow, off to Spain"; "won't be there for the next one, working nights"), a
     # goodbye beside a farewell or the children left in someone's care
@@ -1232,6 +1246,12 @@ URGENT: tuple[Rule, ...] = (
         r"(?:him|her|them)\b",
         0.7,
         "leaving the children in someone's care, or a last apology",
+    ),
+    (
+        r"^(?:we're|we are|i'm|im|i am|everything's|everything is) (?:all )?(?:fine|ok|okay)\b|"
+        r"\bthat's all\W*$|\bthat is all\W*$",
+        0.6,
+        "calm that closes a message",
     ),
     # violence at home, told of
     (
@@ -1384,7 +1404,8 @@ URGENT: tuple[Rule, ...] = (
     (
         r"\btouch(?:ed|es|ing)? (?:him|her|them|me|pupilname|ownchild) (?:\w+ )?"
         r"(?:inappropriately|down there|there|in (?:his|her|their) (?:private|pants|knickers|"
-        r"bits))|\bprivate parts\b|\bprivates\b|\bmolest\w*|\brape[ds]?\b|\braping\b|"
+        r"bits))|\bprivate parts\b|\bprivates\b|\bmolest(?:ed|ing|s|er|ers|ation)?\b|"
+        r"\brape[ds]?\b|\braping\b|"
         r"\bsexual\w*|\bgroom(?:ed|ing|s)\b|\bpaedo\w*|\bpedo\w*|\bindecent\w*",
         2.6,
         "sexual abuse disclosed",
@@ -1681,6 +1702,16 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
         r"her) pants (?:since|in the street|outside))\b",
         1.6,
         "a child neglected",
+    ),
+    (
+        r"\b(?:left|been|be|home) (?:on (?:their|his|her) own|alone|by (?:them|him|her)"
+        r"sel(?:f|ves)) (?:since (?:\w+day|yesterday|last night)|for (?:two|three|four|five|six|"
+        r"several|a few|\d+) (?:days|nights))\b|\b(?:no ?one|nobody|no adult)(?: has been|'s "
+        r"been| been| is| was)? (?:at home|home|there|in) for (?:the|those|her|his|their|my|our) "
+        r"(?:\w+ ){0,2}(?:kids|children|little ones|baby|babies|boys|girls)(?: \S+){0,5} "
+        r"(?:for|since) (?:two|three|four|five|six|several|a few|\d+|\w+day|yesterday)\b",
+        1.6,
+        "children left alone for days",
     ),
     (
         r"\b(?:wants?|wanted|trying|tried|asked) to meet (?:him|her|them|up)\b|\bmeet (?:him|"
