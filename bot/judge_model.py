@@ -206,7 +206,7 @@ def shipped_version() -> str:
 def school_refit(data_dir: Path) -> dict[str, Heads] | None:
     """The school's refit, if it has one adapted from the shipped model of this version.
 
-    A refit of an older shipped model is set aside (until `judge-train --data-dir` is run
+    A refit of another shipped model is set aside (until `judge-train --data-dir` is run
     again): its danger heads and thresholds would be the old ones."""
     folder = school_model(data_dir)
     if not (folder / MODEL_JSON).is_file():
@@ -214,7 +214,8 @@ def school_refit(data_dir: Path) -> dict[str, Heads] | None:
     data = json.loads((folder / MODEL_JSON).read_text(encoding="utf-8"))
     if data.get("adapted_from") != shipped_version():
         log.warning(
-            "judge: the school's refit in %s was made for an older judge and is not used; "
+            "judge: the school's refit in %s was made for another version of the judge and is "
+            "not used; "
             "run conductbot judge-train --data-dir again",
             folder,
         )
@@ -397,7 +398,9 @@ def adapt(
     for the strongest correction the check set allows would use up the check's tolerance
     every time, a small harm made routine. The danger
     heads and every threshold stay as they are: what counts as a child in danger is not a
-    matter of local taste."""
+    matter of local taste. (The private `abusive` head also decides whether a threat the
+    danger head reads only unsurely goes to SLT, `abuse_over_doubt`, with a lead asked to read
+    it either way; a refit that misses danger on the check set is refused.)"""
     x_all = features(lines.texts, vectors)
     labels = np.asarray(lines.labels)
     adapted = dict(heads)

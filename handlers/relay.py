@@ -386,9 +386,10 @@ async def _new_parent_message(
     if taken is Route.DIVERT and verdict is not None:
         diverted = replace(store, status="diverted")
         actions = await _divert(event, ctx, conversation, verdict, diverted, event.content)
-        if verdict.doubt is None or ctx.calendar.is_open(now, teacher):
+        if verdict.doubt is None:
             return actions
-        # A threat that may also be about a child's safety: out of hours a lead reads it now.
+        # A threat that may also be about a child's safety: a lead reads it now, at any hour
+        # (SLT, who decide on the threat, are not always the safeguarding leads).
         return [*actions, *await _ask_a_lead(event, ctx, conversation, verdict, text)]
     if taken is Route.PAUSE:
         pause_end = now + timedelta(minutes=ctx.config.policy.golden_rule_minutes)

@@ -191,8 +191,8 @@ async def urgent_actions(
     elif doubt:
         heading = (
             f"{UNREAD_MARK} PLEASE READ: a message from {family} that may be about a child's "
-            "safety; conductbot is not sure. It was sent out of hours: please read it now. "
-            "The family has not been told anything beyond the usual reply."
+            "safety; conductbot is not sure. Please read it now. The family has not been given "
+            "the emergency routes."
         )
     else:
         heading = f"{URGENT_MARK} URGENT: a safeguarding concern from {family}."

@@ -742,8 +742,12 @@ def test_knowing_a_teachers_address_is_a_threat_and_the_schools_is_not() -> None
     threat = "I'll bring your card round to your house. Don't worry, I know the address."
     found = judge(threat, DM, learned=False)
     assert found.label is Label.ABUSIVE and found.outcome is Outcome.REMOVE, found
-    ordinary = "I'll drop the card at the school office, I know the address."
-    assert judge(ordinary, DM, learned=False).label is not Label.ABUSIVE
+    for ordinary in (
+        "I'll drop the card at the school office, I know the address.",
+        "Can I drop the costume at your house? I know the address from the party.",
+        "I know your address from the class list, I'll post her invitation",
+    ):
+        assert judge(ordinary, DM, learned=False).label is not Label.ABUSIVE, ordinary
 
 
 @pytest.mark.parametrize(
@@ -755,7 +759,7 @@ def test_knowing_a_teachers_address_is_a_threat_and_the_schools_is_not() -> None
         ),
         (
             "No point complaining to the head. I'll deal with this personally.",
-            "No need to look for the lost glove, I'll deal with it myself. Thanks!",
+            "I will deal with it personally, don't worry about the lost PE kit. Thanks!",
         ),
     ],
 )

@@ -324,7 +324,7 @@ def test_a_school_refit_made_for_an_older_judge_is_set_aside(
         judge_model.use(None)
         assert not judge_model.use_school_model(tmp_path)
         assert judge_model.heads() is judge_model.shipped()
-        assert "made for an older judge" in caplog.text
+        assert "made for another version of the judge" in caplog.text
     finally:
         judge_model.use(None)
 

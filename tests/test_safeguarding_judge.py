@@ -291,13 +291,10 @@ def test_danger_only_the_learned_tier_reads_and_not_surely_is_checked_not_urgent
     verdict = judge("His gran's picking him up today, she'll be by the church.", DM)
     assert verdict.label is not Label.URGENT and verdict.doubt is not None, verdict
     assert route(verdict) is Route.CHECK
-    # What the word rules read as danger stays urgent, as does abuse the tier reads as danger.
+    # What the word rules read as danger stays urgent (abuse the tier also reads as danger:
+    # `test_a_threat_the_tier_is_sure_of_goes_to_slt_though_it_doubts_danger`).
     words = judge("Jake told me he wants to die and everyone would be better off without him", DM)
     assert words.label is Label.URGENT and words.doubt is None, words
-    assert route(judge("You useless cow, I know where you live", DM)) in (
-        Route.URGENT,
-        Route.DIVERT,
-    )
 
 
 @pytest.mark.usefixtures("learned_danger_in_doubt")
@@ -551,7 +548,7 @@ def test_accidents_to_the_best_of_us_or_a_late_dad_is_not_abuse_to_the_word_rule
     [
         (
             "Her dad has taken both kids' passports and says they're flying out tonight",
-            "Could you sign the back of her passport photo? You've known her two years.",
+            "Do we have to bring passports for the trip? I got hers renewed yesterday",
         ),
         (
             "He's gone with the boys and I can't find their passports, please don't let him in",
@@ -563,7 +560,7 @@ def test_accidents_to_the_best_of_us_or_a_late_dad_is_not_abuse_to_the_word_rule
         ),
         (
             "His mum's back on crack and there's been no food in since Sunday",
-            "The classroom window was open a crack in the rain, thought you'd want to know",
+            "The window was open a crack in the rain. Can he bring a coke to the party?",
         ),
         (
             "Her stepdad is dealing from the house and there are strangers in and out all night",
@@ -589,15 +586,15 @@ def test_passports_and_drugs_are_danger_only_when_taken_or_dealt(
         ),
         (
             "Nobody's been home for the little ones at number 4 for three days now",
-            "No one is home for the kids on Tuesday so they'll go to after-school club",
+            "No one is home for the kids for two hours after school on Tuesday, is that ok?",
         ),
         (
             "We're all fine. Tell Ruby her dad loves her. That's all.",
-            "Please tell Ruby her dad loves her, she was upset at drop-off. Thanks!",
+            "Can you tell Ruby her dad loves her? She was upset at drop-off. That's all",
         ),
         (
             "Lovely show. I can't do this any more. Goodnight everyone",
-            "Lovely show, I'm done in, goodnight everyone!",
+            "We're not doing the Friday club any more. Goodnight everyone!",
         ),
         (
             "He molested her at the sleepover, she told me last night",

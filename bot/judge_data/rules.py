@@ -676,15 +676,15 @@ ABUSE: tuple[Rule, ...] = (
         "veiled threat",
     ),
     (
-        r"\bwho (?:you're|you are|youre|ur) dealing with\b|\b(?:i'll|i will) (?:be )?deal(?:ing)? "
-        r"with (?:this|it|you|the matter|this matter)(?: myself)?,? (?:outside|personally|my own "
-        r"way|in my own way)\b",
+        r"\bwho (?:you're|you are|youre|ur) dealing with(?:\W*(?:$|[.!?])| before\b)|\b(?:i'll|i "
+        r"will) (?:be )?deal(?:ing)? with (?:this|it|you|the matter|this matter)(?: myself)?,? "
+        r"(?:outside(?: of)?(?: school)?|personally|(?:in )?my own way)\W*(?:$|[.!])",
         2.2,
         "veiled threat",
     ),
     (
-        r"\b(?:i|we) know (?:your|ur) (?:home )?address\b(?! is| isn't)|\b(?:at|to) (?:your )?"
-        r"(?:home|house)\b[^\n]{0,80}\b(?:i|we) know (?:the|your) (?:home )?address\b",
+        r"\b(?:i|we) know (?:your|ur) (?:home )?address\W*$|\b(?:at|to) (?:your )?(?:home|house)"
+        r"\b[^\n]{0,80}\b(?:i|we) know (?:the|your) (?:home )?address\W*$",
         2.2,
         "knows the teacher's address",
     ),
@@ -1217,8 +1217,8 @@ URGENT: tuple[Rule, ...] = (
     ),
     # giving up, then good night to all, as a message's last words
     (
-        r"\b(?:not doing (?:this|it) any ?more|(?:can't|cannot|can not) (?:do|take) (?:this|it) "
-        r"any ?more)\W+(?:\w+\W+){0,3}(?:goodnight|good night|"
+        r"\b(?:not doing (?:this|it) any ?more|(?:can't|cannot|can not) do (?:this|it) any ?more)"
+        r"[.!]+\s+(?:\w+\W+){0,3}(?:goodnight|good night|"
         r"night night|goodbye|bye) (?:everyone|everybody|all|all of you|you all)\W*$",
         1.4,
         "a goodbye: giving up, then good night to all",
@@ -1248,11 +1248,11 @@ URGENT: tuple[Rule, ...] = (
         "leaving the children in someone's care, or a last apology",
     ),
     (
-        r"^(?:we're|we are|i'm|im|i am|everything's|everything is) (?:all )?(?:fine|ok|okay)\b|"
-        r"\bthat's all\W*$|\bthat is all\W*$",
+        r"^(?:we're|we are|i'm|im|i am|everything's|everything is) (?:all )?(?:fine|ok|okay)\b",
         0.6,
-        "calm that closes a message",
+        "calm that opens a message",
     ),
+    (r"\bthat's all\W*$|\bthat is all\W*$", 0.3, "calm that closes a message"),
     # violence at home, told of
     (
         r"\b(?:he|she|my (?:husband|partner|ex|fella|boyfriend|girlfriend|wife|other half|"
@@ -1486,9 +1486,10 @@ URGENT: tuple[Rule, ...] = (
         "a weapon",
     ),
     (
-        r"\b(?:drugs|cannabis|(?<!like a )weed|cocaine|(?<!diet )coke|pills|spice|ket|ketamine|"
-        r"crack cocaine|crack pipe|on crack|smoking crack|heroin|county lines|dealing(?! with)|"
-        r"dealer|dealers)\b",
+        r"\b(?:drugs|cannabis|(?<!like a )weed|cocaine|pills|spice|ket|ketamine|heroin|county "
+        r"lines|dealing(?! with)|dealer|dealers|(?:using|on|doing|sniffing|snorting) coke|coke "
+        r"(?:habit|addict|dealer)|(?:using|addicted to|on|on the|smoking|smokes|doing) crack|crack "
+        r"(?:cocaine|pipe|den|addict|house|in the (?:house|flat|home)))\b",
         1.2,
         "drugs",
     ),
@@ -1684,10 +1685,12 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
         r"\bmade (?:clean|pure),? like (?:a|the other) (?:proper |real |good )?(?:girl|woman|"
         r"girls)\b|\bcutting ceremony\b|"
         r"\bspecial ceremony\b|\bcircumcis\w*|"
-        r"\b(?:taken|took|takes?|taking|hid|hidden|hides|hiding|kept|keeps|keeping|stole|"
-        r"stolen|grabbed|snatched|got|has|have)\b(?: (?!for\b|at\b)\S+){0,6} passports?\b|"
-        r"\b(?:can't|cannot|can not|couldn't) find (?:\S+ ){0,2}passports?\b|\bpassports? "
-        r"(?:is|are|have|has|'s) (?:gone|missing)\b|"
+        r"\b(?:he|she|they|dad|mum|father|mother|husband|wife|ex|uncle|aunt|family)(?:'s| has| "
+        r"have|'ve)? (?:got|has|have|take|kept|keeps)\b(?: (?!for\b|at\b)\S+){0,5} passports?\b|"
+        r"\b(?:taken|took|hidden|hid|stolen|stole|grabbed|snatched)\b(?: (?!for\b|at\b)\S+){0,6} "
+        r"passports?\b|\b(?:can't|cannot|can not|"
+        r"couldn't) find (?:\S+ ){0,2}passports?\b|\bpassports? (?:is|are|were|was|have been|has "
+        r"been|have|has|'s) (?:gone|missing|taken|hidden|kept|stolen)\b|"
         r"\bnever see (?:them|him|her) again\b|\b(?:taking|take|takes) "
         r"(?:the (?:boys|girls|kids|children)|them|him|her) (?:\w+ )?(?:abroad|to (?:pakistan|"
         r"bangladesh|somalia|india|nigeria|poland|romania|iraq|syria|turkey|jamaica))\b",
@@ -1709,7 +1712,8 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
         r"several|a few|\d+) (?:days|nights))\b|\b(?:no ?one|nobody|no adult)(?: has been|'s "
         r"been| been| is| was)? (?:at home|home|there|in) for (?:the|those|her|his|their|my|our) "
         r"(?:\w+ ){0,2}(?:kids|children|little ones|baby|babies|boys|girls)(?: \S+){0,5} "
-        r"(?:for|since) (?:two|three|four|five|six|several|a few|\d+|\w+day|yesterday)\b",
+        r"(?:for (?:two|three|four|five|six|several|a few|\d+) (?:days|nights)|since (?:\w+day|"
+        r"yesterday|last night))\b",
         1.6,
         "children left alone for days",
     ),
