@@ -1268,7 +1268,7 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
         return urgent
     if context.where == DM and chances["urgent"] < heads.threshold["urgent_sure"]:
         other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where)
-        threat = chances["abusive"] >= heads.threshold.get("abuse_over_doubt", 1.0)
+        threat = chances["abusive"] >= heads.threshold["abuse_over_doubt"]
         if other.label is not _ABUSE or other.outcome is Outcome.KEEP or threat:
             return replace(other, doubt=urgent.reasons[0])
     # The story's heads learnt parents' words, not a child's ("my haunted house story, it is

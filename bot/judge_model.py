@@ -215,13 +215,11 @@ def school_refit(data_dir: Path) -> dict[str, Heads] | None:
     if data.get("adapted_from") != shipped_version():
         log.warning(
             "judge: the school's refit in %s was made for another version of the judge and is "
-            "not used; "
-            "run conductbot judge-train --data-dir again",
+            "not used; run conductbot judge-train --data-dir again",
             folder,
         )
         return None
-    with np.load(folder / MODEL_WEIGHTS) as weights:
-        return read_model(data, dict(weights))
+    return load(folder)
 
 
 def use_school_model(data_dir: Path) -> bool:

@@ -382,7 +382,6 @@ async def _new_parent_message(
     taken = route(verdict, golden_rule=ctx.config.policy.golden_rule_minutes > 0)
     if taken is Route.URGENT and verdict is not None:
         return await _urgent(event, ctx, conversation, verdict, text, store)
-    teacher = _teacher_staff(ctx, conversation.teacher)
     if taken is Route.DIVERT and verdict is not None:
         diverted = replace(store, status="diverted")
         actions = await _divert(event, ctx, conversation, verdict, diverted, event.content)
@@ -391,6 +390,7 @@ async def _new_parent_message(
         # A threat that may also be about a child's safety: a lead reads it now, at any hour
         # (SLT, who decide on the threat, are not always the safeguarding leads).
         return [*actions, *await _ask_a_lead(event, ctx, conversation, verdict, text)]
+    teacher = _teacher_staff(ctx, conversation.teacher)
     if taken is Route.PAUSE:
         pause_end = now + timedelta(minutes=ctx.config.policy.golden_rule_minutes)
         release = ctx.calendar.next_opening(pause_end, teacher)
