@@ -123,7 +123,7 @@ class EvalReport:
     where: Where
     per_label: dict[str, LabelCounts] = field(default_factory=dict)
     routes: dict[str, Counter[Route]] = field(default_factory=dict)
-    # per label: judged urgent, or (private messages) unread and so read by a person now
+    # per label: judged urgent, or unread and so read by a person now (`_read_now`)
     urgent_found: Counter[str] = field(default_factory=Counter)
     costs_ns: list[int] = field(default_factory=list)
     mistakes: list[Mistake] = field(default_factory=list)
@@ -317,17 +317,25 @@ def evaluate(
             if not fine:
                 report.mistakes.append(Mistake(example, verdict, taken.value))
         else:
-            report.urgent_found[example.label] += verdict.label is Label.URGENT
+            report.urgent_found[example.label] += _read_now(verdict)
             if _story_mistake(example.label, verdict):
                 report.mistakes.append(Mistake(example, verdict, verdict.outcome.value))
     return report
+
+
+def _read_now(verdict: Verdict) -> bool:
+    """A story reply a person reads at once: judged urgent, or hidden unread for a teacher,
+    who is asked at once (out of their hours a safeguarding lead is asked too, and the family
+    given the emergency routes), as an unread private message is."""
+    unread = verdict.unread is not None and verdict.outcome is Outcome.ASK
+    return verdict.label is Label.URGENT or unread
 
 
 def _story_mistake(label: str, verdict: Verdict) -> bool:
     if label == Label.OK.value:
         return verdict.outcome is not Outcome.KEEP
     if label == Label.URGENT.value:
-        return verdict.label is not Label.URGENT
+        return not _read_now(verdict)
     return verdict.outcome is Outcome.KEEP or verdict.label is Label.URGENT
 
 

@@ -212,6 +212,28 @@ def test_judge_eval_errors_prints_each_wrong_decision_with_its_text(
     assert "two.jsonl:1: urgent -> deliver" in out[0] and "lovely newsletter" in out[0]
 
 
+def test_a_story_reply_read_by_a_person_at_once_is_not_missed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hidden unread for a teacher (and out of hours a lead), as an unread private message is
+    read; an urgent reply kept in the story is missed."""
+    lines = tmp_path / "story.jsonl"
+    rows = [
+        {
+            "text": "Piękne zdjęcia. Ola od tygodnia nie chce wracać do domu i nie wiem, "
+            "co się dzieje.",
+            "label": "urgent",
+        },
+        {"text": "Lovely photos, thanks all", "label": "urgent"},
+    ]
+    lines.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    assert conductbot("judge-eval", str(lines), "--context", "story", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["urgent_missed_rate"] == 0.5
+    assert conductbot("judge-eval", str(lines), "--context", "story", "--errors") == 0
+    [error] = capsys.readouterr().out.strip().splitlines()
+    assert "story.jsonl:2: urgent -> keep" in error
+
+
 def test_a_missing_lead_and_an_unknown_lead_are_named_in_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
