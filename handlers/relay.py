@@ -578,6 +578,8 @@ async def _edited(event: Event, ctx: Context, conversation: Conversation) -> lis
         return []
     waiting = relayed.status in ("held", "pausing", "diverted")
     delivered = relayed.status == "delivered" and relayed.delivered_event is not None
+    if not (waiting or delivered):
+        return []  # withdrawn, discarded, or still on its way
     text = visible_text(new)
     verdict = (
         None
@@ -585,20 +587,62 @@ async def _edited(event: Event, ctx: Context, conversation: Conversation) -> lis
         else await asyncio.to_thread(judge, text, _dm_context(ctx))
     )
     taken = route(verdict, golden_rule=ctx.config.policy.golden_rule_minutes > 0)
-    alerted = await ctx.store.alerts.by_source(relayed.source_event) is not None
-    if taken is Route.URGENT and verdict is not None and not alerted and (waiting or delivered):
+    alert = await ctx.store.alerts.by_source(relayed.source_event)
+    # An alert the family was answered on (urgent, or unread) stands; one that only asked a
+    # lead to read the message (no reply room) becomes urgent when it is edited into danger.
+    if taken is Route.URGENT and verdict is not None and (alert is None or not alert.reply_room):
         return await _urgent_edit(event, ctx, conversation, relayed, new, text, verdict)
+    actions: list[Action]
     if taken is Route.DIVERT and verdict is not None and relayed.status != "diverted":
-        if waiting:
-            record = UpdateRelay(relayed.source_event, content=new, status="diverted")
-            return await _divert(event, ctx, conversation, verdict, record, new)
-        if delivered:
-            return await _divert(event, ctx, conversation, verdict, None, new)
-    if waiting:
-        return [UpdateRelay(relayed.source_event, content=new)]
-    if delivered:
-        return [await _teacher_edit(ctx, conversation, relayed, new)]
-    return []
+        record = UpdateRelay(relayed.source_event, content=new, status="diverted")
+        actions = await _divert(event, ctx, conversation, verdict, record if waiting else None, new)
+    elif waiting:
+        actions = [UpdateRelay(relayed.source_event, content=new)]
+    else:
+        actions = [await _teacher_edit(ctx, conversation, relayed, new)]
+    if verdict is None or alert is not None:
+        return actions  # one alert for one message, whatever its edits and their replays
+    out_of_hours = not ctx.calendar.is_open(
+        ctx.clock.now(), _teacher_staff(ctx, conversation.teacher)
+    )
+    if (taken is Route.DIVERT and verdict.doubt is not None) or (
+        taken is Route.CHECK and out_of_hours
+    ):
+        # As for a new message with this verdict: a threat that may be danger, at any hour;
+        # out of hours, one the judge cannot read or reads as danger but not surely.
+        unread = taken is Route.CHECK and verdict.unread is not None
+        actions += await _check_edit(
+            event, ctx, conversation, relayed, new, text, verdict, unread=unread
+        )
+    return actions
+
+
+async def _check_edit(
+    event: Event,
+    ctx: Context,
+    conversation: Conversation,
+    relayed: Relayed,
+    new: dict[str, Any],
+    text: str,
+    verdict: Verdict,
+    *,
+    unread: bool,
+) -> list[Action]:
+    """A message edited into one a lead should read now. In a language the judge cannot
+    read, the family is answered as for danger (it may be), as `_urgent` answers a new one;
+    read as danger but not surely, a lead is asked and the family is not alarmed."""
+    sent = datetime.fromtimestamp(relayed.sent_ts / 1000, ctx.config.school.tz)
+    concern = Concern(relayed.source_event, event.sender, event.room.room_id, sent, new, text)
+    where = await _where(ctx, conversation, ", edited to say this")
+    if not unread:
+        return await urgent_actions(
+            ctx, concern, verdict, reply_room=None, where=where, teacher_line=""
+        )
+    # A diverted message is with SLT, not on its way to the teacher.
+    when = "" if relayed.status == "diverted" else (await _teacher_timing(ctx, conversation))[1]
+    return await urgent_actions(
+        ctx, concern, verdict, reply_room=event.room.room_id, where=where, teacher_line=when
+    )
 
 
 async def _teacher_edit(

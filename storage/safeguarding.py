@@ -99,20 +99,25 @@ class Alerts(AlertsReader):
         notify_at: str,
         at: str,
     ) -> None:
-        """Idempotent by source event: a replayed message raises one alert."""
+        """Idempotent by source event: a replayed message raises one alert.
+
+        One exception: an alert that only asked a lead to read the message (no `reply_room`:
+        the family was not answered) is raised again as this one when it has a reply room, a
+        message edited into clear danger. It is then told, acknowledged and chased afresh.
+        """
+        notice = json.dumps({"body": body, "html": html})
         await self._db.execute(
             "INSERT OR IGNORE INTO safeguarding_alerts (source_event, handle, user_id, "
             "reply_room, alert, raised_at, notify_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                source_event,
-                handle,
-                user_id,
-                reply_room,
-                json.dumps({"body": body, "html": html}),
-                at,
-                notify_at,
-            ),
+            (source_event, handle, user_id, reply_room, notice, at, notify_at),
         )
+        if reply_room:
+            await self._db.execute(
+                "UPDATE safeguarding_alerts SET reply_room = ?, alert = ?, notify_at = ?, "
+                "notified_at = NULL, acked_by = NULL, acked_at = NULL, chased_at = NULL "
+                "WHERE source_event = ? AND handle = ? AND reply_room = ''",
+                (reply_room, notice, notify_at, source_event, handle),
+            )
 
     async def mark(self, source_event: str, column: str, *, at: str) -> None:
         if column not in ("notified_at", "chased_at"):

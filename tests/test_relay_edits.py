@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+import pytest
 from conftest import (
     BotLauncher,
     Matrix,
@@ -10,14 +13,19 @@ from conftest import (
     incidents_in,
     join,
     messages,
+    notices_in,
     send_text,
 )
 from test_relay import FRIDAY_EVENING, MONDAY_OPENING, TUESDAY_MORNING, start
 
+from bot.judge import Label, Outcome, Verdict
 from bot.provisioning import home_key
+from handlers import relay
 
 ABUSE = "You useless cow, I know what car you drive and I'll be waiting for you"
 DANGER = "He said he wants to die and he's been hiding a knife under his bed"
+FRIDAY_7PM = datetime.fromisoformat("2026-11-20T19:00:00+00:00")
+UNSURE = "Her uncle is picking her up again and she doesn't want to go with him"
 
 
 async def _edit(client, room: str, target: str, body: str) -> str:  # noqa: ANN001
@@ -120,6 +128,56 @@ async def test_a_held_message_edited_into_danger_alerts_the_lead_and_goes_first(
     assert await talk.bot.app.release_due() == 2
     bodies = [e["content"]["body"] for e in await eventually(talk.delivered_to_teacher)]
     assert "URGENT" in bodies[0] and DANGER in bodies[0]
+
+
+async def test_an_unsure_message_edited_into_danger_at_7pm_gets_the_family_the_emergency_routes(
+    launch_guarded: BotLauncher,
+    guarded_matrix: Matrix,
+    guarded_school: School,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A lead was only asked to read it (the family not alarmed); edited into clear danger,
+    the alert becomes urgent: the family answered, the lead alerted again, the teacher first."""
+    readings = {
+        UNSURE: Verdict(Label.OK, 0.8, ("reads danger",), Outcome.KEEP, doubt="reads danger"),
+        DANGER: Verdict(Label.URGENT, 0.97, ("wants to die",), Outcome.KEEP),
+    }
+    real = relay.judge
+    monkeypatch.setattr(relay, "judge", lambda text, ctx: readings.get(text) or real(text, ctx))
+    talk = await start(launch_guarded, guarded_matrix, guarded_school, FRIDAY_7PM)
+    lead = await guarded_matrix.client(guarded_school.staff["okafor"])
+    lead_home = await talk.bot.room(home_key(guarded_school.staff["okafor"].user_id))
+    await join(lead, lead_home)
+    first = await send_text(talk.parent, talk.parent_room, UNSURE)
+    await talk.handled(first)
+
+    async def lead_notices(word: str) -> list[str]:
+        return [n for n in await notices_in(lead, lead_home) if word in n]
+
+    await eventually(lambda: lead_notices("PLEASE READ"), within=5)
+    unsure = await talk.bot.store.alerts.by_source(first)
+    assert unsure is not None and unsure.reply_room == "" and unsure.notified_at, unsure
+
+    await talk.handled(await _edit(talk.parent, talk.parent_room, first, DANGER))
+
+    async def upgraded() -> bool:
+        alert = await talk.bot.store.alerts.by_source(first)
+        return alert is not None and alert.reply_room == talk.parent_room and alert.notified_at
+
+    await eventually(upgraded, within=5)
+
+    async def family_answered() -> list[str]:
+        emergency = talk.bot.app.config.safeguarding.emergency
+        return [n for n in await notices_in(talk.parent, talk.parent_room) if emergency in n]
+
+    [answer] = await eventually(family_answered, within=5)
+    assert "999" in answer, answer
+    [alert] = await eventually(lambda: lead_notices("URGENT"), within=5)
+    assert DANGER in alert and "edited to say this" in alert, alert
+    talk.bot.app.clock.set(MONDAY_OPENING)
+    assert await talk.bot.app.release_due() == 1
+    [copy] = [e["content"]["body"] for e in await eventually(talk.delivered_to_teacher)]
+    assert "URGENT" in copy and DANGER in copy, copy
 
 
 async def test_a_familys_html_cannot_forge_a_heading_or_a_picture_for_the_teacher(

@@ -50,9 +50,9 @@ URGENT_SWEARING = "Amelia's not at the fucking gate and no one's seen her. RING 
 THREAT = "I know what car you drive. Speak to my daughter like that again and I'll be waiting."
 
 
-@pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    store = await Store.open(tmp_path / "db.sqlite")
+async def open_school(path: Path) -> Store:
+    """A database with Jane (Amelia's parent), Miss Reid, Mrs Okafor and their rooms."""
+    store = await Store.open(path)
     rooms = [
         (ESC, RoomKind.ESCALATION, ESCALATION_KEY, None),
         (PARENT_DM, RoomKind.PARENT_DM, "dm:jane:reid", PARENT),
@@ -72,8 +72,27 @@ async def store(tmp_path: Path) -> AsyncIterator[Store]:
     await store.pupils.link_parent(PARENT, amelia, linked_by="test", now=CREATED)
     await store.relay.open_conversation(PARENT, TEACHER, PARENT_DM, TEACHER_DM, at=CREATED)
     await store.db.commit()
+    return store
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[Store]:
+    store = await open_school(tmp_path / "db.sqlite")
     yield store
     await store.close()
+
+
+async def context_at(store: Store, at: datetime) -> Context:
+    """What a handler is given for one of Jane's events at `at`."""
+    return Context(
+        CONFIG,
+        store.reader,
+        Clock(at),
+        BOT,
+        False,
+        await store.people.get(PARENT),
+        SchoolCalendar(CONFIG),
+    )
 
 
 async def plan(store: Store, body: str, at: datetime, msgtype: str = "m.text") -> list[Action]:
@@ -90,17 +109,7 @@ async def plan(store: Store, body: str, at: datetime, msgtype: str = "m.text") -
         "origin_server_ts": int(at.timestamp() * 1000),
         "content": content,
     }
-    clock = Clock(at)
-    ctx = Context(
-        CONFIG,
-        store.reader,
-        clock,
-        BOT,
-        False,
-        await store.people.get(PARENT),
-        SchoolCalendar(CONFIG),
-    )
-    return await handle_parent_dm(Event.from_raw(room, raw), ctx)
+    return await handle_parent_dm(Event.from_raw(room, raw), await context_at(store, at))
 
 
 def sent_to(actions: list[Action], room: str) -> list[str]:

@@ -1,0 +1,366 @@
+"""A parent's edit is judged as the message it now is: the relay's plans, without Synapse.
+
+An edit that makes a waiting message one a lead should read (danger read but not surely,
+a language the judge cannot read, a threat that may be danger) asks a lead as a new message
+would; an edit into clear danger after a lead was only asked to read it takes the urgent
+path, and the alert becomes urgent. One alert for one message, replays included; an
+ordinary edit asks nobody. The judge is replaced by fixed verdicts, so these read only the
+relay's decisions; each plan's records are applied to a real database (as the executor
+would) before the next event is planned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from test_relay_plans import (
+    CONFIG,
+    ESC,
+    FRIDAY_7PM,
+    LEAD,
+    LEAD_HOME,
+    MONDAY_8AM,
+    PARENT,
+    PARENT_DM,
+    TEACHER_DM,
+    TUESDAY_10AM,
+    context_at,
+    open_school,
+    sent_to,
+)
+
+from bot.actions import Action, RecordIncident, SendMessage, StoreAction, action_id
+from bot.clock import stamp
+from bot.judge import Label, Outcome, Verdict
+from handlers import Event, relay
+from handlers.relay import URGENT, UpdateRelay, handle_parent_dm, release_actions
+from handlers.safeguarding import READ_FOR_YOU, RaiseAlert
+from storage.store import Store
+
+SOURCE, EDIT = "$message", "$edit"
+FRIDAY_730PM = FRIDAY_7PM + timedelta(minutes=30)
+TUESDAY_7PM = TUESDAY_10AM + timedelta(hours=9)
+
+WORRY = "Could you keep an eye on Amelia at lunch? She's been a bit upset."
+KINDER = "Could you keep an eye on Amelia at lunch please? Thank you."
+UNSURE = "Her uncle is picking her up again and she doesn't want to go with him."
+DANGER = "Amelia told me she wants to die and that everyone would be better off without her."
+WORSE = "Amelia says she wants to die tonight and has taken my tablets."
+UNREADABLE = "Amelia anaumwa sana na ana hofu kurudi nyumbani."
+THREAT = "I know what car you drive. Speak to my daughter like that again and I'll be waiting."
+
+ORDINARY = Verdict(Label.OK, 0.9, ("nothing of concern",), Outcome.KEEP)
+VERDICTS = {
+    UNSURE: Verdict(Label.OK, 0.8, ("nothing of concern",), Outcome.KEEP, doubt="reads danger"),
+    DANGER: Verdict(Label.URGENT, 0.97, ("a child wants to die",), Outcome.KEEP),
+    WORSE: Verdict(Label.URGENT, 0.99, ("a child wants to die",), Outcome.KEEP),
+    UNREADABLE: Verdict(Label.OK, 0.5, ("not a language it reads",), Outcome.KEEP, unread="sw"),
+    THREAT: Verdict(Label.ABUSIVE, 0.9, ("threat",), Outcome.REMOVE, doubt="reads danger"),
+}
+
+
+@pytest.fixture(autouse=True)
+def fixed_verdicts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(relay, "judge", lambda text, context: VERDICTS.get(text, ORDINARY))
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[Store]:
+    store = await open_school(tmp_path / "db.sqlite")
+    yield store
+    await store.close()
+
+
+async def _handle(store: Store, event_id: str, content: dict, at: datetime) -> list[Action]:
+    room = await store.rooms.get(PARENT_DM)
+    assert room is not None
+    raw = {
+        "event_id": event_id,
+        "sender": PARENT,
+        "type": "m.room.message",
+        "origin_server_ts": int(at.timestamp() * 1000),
+        "content": content,
+    }
+    return await handle_parent_dm(Event.from_raw(room, raw), await context_at(store, at))
+
+
+async def sent(store: Store, body: str, at: datetime) -> list[Action]:
+    """Jane's message, planned and its records kept (as the executor keeps them)."""
+    actions = await _handle(store, SOURCE, {"msgtype": "m.text", "body": body}, at)
+    await keep(store, actions, SOURCE, at)
+    return actions
+
+
+async def edited(store: Store, body: str, at: datetime) -> list[Action]:
+    """What the relay would do with Jane's edit of that message to `body` (not kept)."""
+    content = {
+        "msgtype": "m.text",
+        "body": f"* {body}",
+        "m.new_content": {"msgtype": "m.text", "body": body},
+        "m.relates_to": {"rel_type": "m.replace", "event_id": SOURCE},
+    }
+    return await _handle(store, EDIT, content, at)
+
+
+async def keep(store: Store, actions: list[Action], cause: str, at: datetime) -> None:
+    for index, action in enumerate(actions):
+        if isinstance(action, StoreAction):
+            await action.apply(store, action_id(cause, index, action), stamp(at))
+    await store.db.commit()
+
+
+async def delivered(store: Store, at: datetime) -> None:
+    """The message reached the teacher (as the executor records a `DeliverRelay`)."""
+    await store.relay.delivered(SOURCE, "$teachers-copy", at=stamp(at))
+    await store.db.commit()
+
+
+def alerts(actions: list[Action]) -> list[RaiseAlert]:
+    return [a for a in actions if isinstance(a, RaiseAlert)]
+
+
+def updates(actions: list[Action]) -> list[UpdateRelay]:
+    return [a for a in actions if isinstance(a, UpdateRelay)]
+
+
+def emergency_text(actions: list[Action]) -> list[str]:
+    return [body for body in sent_to(actions, PARENT_DM) if CONFIG.safeguarding.emergency in body]
+
+
+# Gap 1: an edit into a message a lead should read --------------------------------------
+
+
+async def test_a_held_message_edited_into_doubt_at_7pm_asks_a_lead_and_does_not_alarm_the_family(
+    store: Store,
+) -> None:
+    await sent(store, WORRY, FRIDAY_7PM)
+    actions = await edited(store, UNSURE, FRIDAY_730PM)
+    [alert] = alerts(actions)
+    assert alert.source_event == SOURCE and alert.reply_room == "", alert
+    [lead] = sent_to(actions, LEAD_HOME)
+    assert "PLEASE READ" in lead and UNSURE in lead and "edited to say this" in lead, lead
+    assert emergency_text(actions) == [] and sent_to(actions, PARENT_DM) == [], actions
+    [update] = updates(actions)
+    assert update.status is None and update.content is not None, update  # still held
+    assert update.content["body"] == UNSURE, update
+    [incident] = [a.incident for a in actions if isinstance(a, RecordIncident)]
+    assert incident.rule == "unsure" and incident.event_id == SOURCE, incident
+    await keep(store, actions, EDIT, FRIDAY_730PM)
+    held = await store.relay.by_source(SOURCE)
+    assert held is not None and held.status == "held", held
+    assert held.release_at == stamp(MONDAY_8AM), held
+
+
+async def test_the_same_edit_replayed_asks_no_lead_again(store: Store) -> None:
+    await sent(store, WORRY, FRIDAY_7PM)
+    await keep(store, await edited(store, UNSURE, FRIDAY_730PM), EDIT, FRIDAY_730PM)
+    again = await edited(store, UNSURE, FRIDAY_730PM)
+    assert alerts(again) == [] and sent_to(again, LEAD_HOME) == [], again
+    assert [type(a) for a in again] == [UpdateRelay], again
+
+
+async def test_a_message_delivered_in_hours_and_edited_into_doubt_at_7pm_asks_a_lead(
+    store: Store,
+) -> None:
+    """The teacher has gone home: the change to their copy waits for the morning."""
+    await sent(store, WORRY, TUESDAY_10AM)
+    await delivered(store, TUESDAY_10AM)
+    actions = await edited(store, UNSURE, TUESDAY_7PM)
+    [copy] = sent_to(actions, TEACHER_DM)
+    assert copy.startswith("* ") and UNSURE in copy, copy
+    [alert] = alerts(actions)
+    assert alert.reply_room == "" and len(sent_to(actions, LEAD_HOME)) == 1, actions
+    assert emergency_text(actions) == [], actions
+
+
+async def test_the_same_edit_in_hours_asks_no_lead(store: Store) -> None:
+    """In hours the teacher has the edit at once, as they have a new message."""
+    await sent(store, WORRY, TUESDAY_10AM)
+    await delivered(store, TUESDAY_10AM)
+    actions = await edited(store, UNSURE, TUESDAY_10AM + timedelta(minutes=5))
+    assert len(actions) == 1 and isinstance(actions[0], SendMessage), actions
+    [copy] = sent_to(actions, TEACHER_DM)
+    assert UNSURE in copy, copy
+
+
+async def test_a_held_message_edited_into_a_language_the_judge_cannot_read_is_read_for_them(
+    store: Store,
+) -> None:
+    """As a new message in that language out of hours: the family answered, a lead asked."""
+    await sent(store, WORRY, FRIDAY_7PM)
+    actions = await edited(store, UNREADABLE, FRIDAY_730PM)
+    [alert] = alerts(actions)
+    assert alert.source_event == SOURCE and alert.reply_room == PARENT_DM, alert
+    [family] = sent_to(actions, PARENT_DM)
+    assert CONFIG.safeguarding.emergency in family and READ_FOR_YOU in family, family
+    [lead] = sent_to(actions, LEAD_HOME)
+    assert "cannot read" in lead and UNREADABLE in lead, lead
+    assert all(update.status is None for update in updates(actions)), actions
+
+
+@pytest.mark.parametrize("at", [FRIDAY_730PM, TUESDAY_10AM], ids=["friday-7pm", "in-hours"])
+async def test_a_message_edited_into_a_threat_that_may_be_danger_goes_to_slt_and_a_lead(
+    store: Store, at: datetime
+) -> None:
+    await sent(store, WORRY, at - timedelta(minutes=30))
+    if at == TUESDAY_10AM:
+        await delivered(store, at - timedelta(minutes=30))
+    actions = await edited(store, THREAT, at)
+    assert any(THREAT in body for body in sent_to(actions, ESC)), actions
+    assert not any(THREAT in body for body in sent_to(actions, TEACHER_DM)), actions
+    [alert] = alerts(actions)
+    assert alert.source_event == SOURCE and alert.reply_room == "", alert
+    [lead] = sent_to(actions, LEAD_HOME)
+    assert "PLEASE READ" in lead and THREAT in lead, lead
+    assert emergency_text(actions) == [], actions
+    if at == FRIDAY_730PM:
+        assert [update.status for update in updates(actions)] == ["diverted"], actions
+
+
+async def test_an_ordinary_edit_asks_nobody(store: Store) -> None:
+    await sent(store, WORRY, FRIDAY_7PM)
+    actions = await edited(store, KINDER, FRIDAY_730PM)
+    assert [type(a) for a in actions] == [UpdateRelay], actions
+    assert actions[0] == UpdateRelay(SOURCE, content={"msgtype": "m.text", "body": KINDER})
+
+
+# Gap 2: an edit into clear danger after a lead was only asked to read it ---------------
+
+
+async def _unsure_then_acknowledged(store: Store) -> None:
+    """Jane's message read as danger but not surely at 7pm: a lead asked, and has seen it."""
+    await sent(store, UNSURE, FRIDAY_7PM)
+    alert = await store.alerts.by_source(SOURCE)
+    assert alert is not None and alert.reply_room == "" and alert.notified_at, alert
+    await store.alerts.acknowledge(SOURCE, LEAD, at=stamp(FRIDAY_7PM))
+    await store.db.commit()
+
+
+async def test_an_edit_into_danger_after_an_unsure_alert_takes_the_urgent_path(
+    store: Store,
+) -> None:
+    await _unsure_then_acknowledged(store)
+    actions = await edited(store, DANGER, FRIDAY_730PM)
+    [family] = emergency_text(actions)
+    assert "999" in family, family
+    [alert] = alerts(actions)
+    assert alert.source_event == SOURCE and alert.reply_room == PARENT_DM, alert
+    [lead] = sent_to(actions, LEAD_HOME)
+    assert "URGENT" in lead and DANGER in lead and "PLEASE READ" not in lead, lead
+    [update] = updates(actions)
+    assert update.label == URGENT and update.release_at == stamp(MONDAY_8AM), update
+    [incident] = [a.incident for a in actions if isinstance(a, RecordIncident)]
+    assert incident.rule == "urgent" and incident.event_id == SOURCE, incident
+
+    await keep(store, actions, EDIT, FRIDAY_730PM)
+    stored = await store.alerts.by_source(SOURCE)
+    assert stored is not None and stored.reply_room == PARENT_DM, stored
+    assert stored.acked_at is None and stored.acked_by is None, stored  # to be seen again
+    assert stored.notified_at == stamp(FRIDAY_730PM) and "URGENT" in stored.body, stored
+    # At the opening the teacher has it first, marked urgent.
+    held = await store.relay.by_source(SOURCE)
+    assert held is not None and held.label == URGENT, held
+    ctx = await context_at(store, MONDAY_8AM)
+    [copy] = sent_to(await release_actions(ctx, held), TEACHER_DM)
+    assert "URGENT" in copy and DANGER in copy, copy
+
+
+async def test_the_urgent_edit_replayed_raises_no_second_alert(store: Store) -> None:
+    await _unsure_then_acknowledged(store)
+    await keep(store, await edited(store, DANGER, FRIDAY_730PM), EDIT, FRIDAY_730PM)
+    again = await edited(store, DANGER, FRIDAY_730PM)
+    assert alerts(again) == [] and sent_to(again, LEAD_HOME) == [], again
+    assert emergency_text(again) == [] and sent_to(again, ESC) == [], again
+
+
+async def test_a_delivered_message_edited_into_danger_after_an_unsure_alert_is_marked_urgent(
+    store: Store,
+) -> None:
+    await _unsure_then_acknowledged(store)
+    await delivered(store, MONDAY_8AM)
+    monday_7pm = MONDAY_8AM + timedelta(hours=11)
+    actions = await edited(store, DANGER, monday_7pm)
+    [copy] = sent_to(actions, TEACHER_DM)
+    assert copy.startswith("* ") and "URGENT" in copy and DANGER in copy, copy
+    assert len(emergency_text(actions)) == 1 and len(alerts(actions)) == 1, actions
+
+
+async def test_an_already_urgent_message_edited_into_danger_again_raises_no_second_alert(
+    store: Store,
+) -> None:
+    await sent(store, DANGER, FRIDAY_7PM)
+    first = await store.alerts.by_source(SOURCE)
+    actions = await edited(store, WORSE, FRIDAY_730PM)
+    assert alerts(actions) == [] and sent_to(actions, LEAD_HOME) == [], actions
+    assert emergency_text(actions) == [], actions
+    assert [type(a) for a in actions] == [UpdateRelay], actions
+    await keep(store, actions, EDIT, FRIDAY_730PM)
+    assert await store.alerts.by_source(SOURCE) == first
+
+
+async def test_an_unread_message_edited_into_danger_keeps_its_alert(store: Store) -> None:
+    """The family was answered with the emergency routes already, and a lead asked to read it."""
+    await sent(store, UNREADABLE, FRIDAY_7PM)
+    first = await store.alerts.by_source(SOURCE)
+    assert first is not None and first.reply_room == PARENT_DM, first
+    actions = await edited(store, DANGER, FRIDAY_730PM)
+    assert alerts(actions) == [] and emergency_text(actions) == [], actions
+
+
+async def test_an_unsure_message_edited_into_an_ordinary_one_changes_only_its_words(
+    store: Store,
+) -> None:
+    await _unsure_then_acknowledged(store)
+    actions = await edited(store, KINDER, FRIDAY_730PM)
+    assert [type(a) for a in actions] == [UpdateRelay], actions
+    await keep(store, actions, EDIT, FRIDAY_730PM)
+    alert = await store.alerts.by_source(SOURCE)
+    assert alert is not None and alert.reply_room == "" and alert.acked_by == LEAD, alert
+
+
+# The store: an alert that only asked a lead is raised again as urgent, once ------------
+
+
+async def _raise(store: Store, reply_room: str, body: str, at: datetime) -> None:
+    await store.alerts.raise_alert(
+        SOURCE, "h1", PARENT, reply_room, body, f"<p>{body}</p>", notify_at=stamp(at), at=stamp(at)
+    )
+    await store.db.commit()
+
+
+async def test_the_store_upgrades_an_alert_that_only_asked_a_lead(store: Store) -> None:
+    await _raise(store, "", "PLEASE READ", FRIDAY_7PM)
+    await store.alerts.mark(SOURCE, "notified_at", at=stamp(FRIDAY_7PM))
+    await store.alerts.mark(SOURCE, "chased_at", at=stamp(FRIDAY_7PM))
+    await store.alerts.acknowledge(SOURCE, LEAD, at=stamp(FRIDAY_7PM))
+    await _raise(store, PARENT_DM, "URGENT", FRIDAY_730PM)
+    alert = await store.alerts.by_source(SOURCE)
+    assert alert is not None, alert
+    assert (alert.handle, alert.reply_room, alert.body) == ("h1", PARENT_DM, "URGENT"), alert
+    assert alert.html == "<p>URGENT</p>" and alert.notify_at == stamp(FRIDAY_730PM), alert
+    assert alert.notified_at is None and alert.chased_at is None, alert
+    assert alert.acked_at is None and alert.acked_by is None, alert
+    assert alert.raised_at == stamp(FRIDAY_7PM), alert  # when the concern was first raised
+    assert [a.source_event for a in await store.alerts.to_notify(stamp(FRIDAY_730PM))] == [SOURCE]
+
+
+async def test_the_store_keeps_an_alert_the_family_was_answered_on(store: Store) -> None:
+    """A replayed urgent message, or a later unsure reading of it, raises nothing new."""
+    await _raise(store, PARENT_DM, "URGENT", FRIDAY_7PM)
+    await store.alerts.mark(SOURCE, "notified_at", at=stamp(FRIDAY_7PM))
+    first = await store.alerts.by_source(SOURCE)
+    await _raise(store, PARENT_DM, "URGENT again", FRIDAY_730PM)
+    await _raise(store, "", "PLEASE READ", FRIDAY_730PM)
+    await _raise(store, "!elsewhere:x", "URGENT elsewhere", FRIDAY_730PM)
+    assert await store.alerts.by_source(SOURCE) == first
+
+
+async def test_the_store_keeps_an_unsure_alert_raised_again_as_unsure(store: Store) -> None:
+    await _raise(store, "", "PLEASE READ", FRIDAY_7PM)
+    await store.alerts.mark(SOURCE, "notified_at", at=stamp(FRIDAY_7PM))
+    first = await store.alerts.by_source(SOURCE)
+    await _raise(store, "", "PLEASE READ again", FRIDAY_730PM)
+    assert await store.alerts.by_source(SOURCE) == first
