@@ -919,7 +919,8 @@ async def _urgent_now(inv: Invocation, ctx: Context) -> list[Action]:
             raised_by=FAMILY_FLAG,
         )
     latest = max(waiting, key=lambda relayed: relayed.id)
-    if await ctx.store.alerts.by_source(latest.source_event) is not None:
+    alert = await ctx.store.alerts.by_source(latest.source_event)
+    if alert is not None and alert.reply_room:  # an unsure one: the family has no answer yet
         return reply(inv.event, "Your message is already with the school's safeguarding lead.")
     release, when = await _teacher_timing(ctx, conversation)
     content = latest.content or {}

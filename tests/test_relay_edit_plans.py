@@ -36,7 +36,14 @@ from bot.actions import Action, RecordIncident, SendMessage, StoreAction, action
 from bot.clock import stamp
 from bot.judge import Label, Outcome, Verdict
 from handlers import Event, relay
-from handlers.relay import URGENT, UpdateRelay, handle_parent_dm, release_actions
+from handlers.commands import Invocation
+from handlers.relay import (
+    RELAY_COMMANDS,
+    URGENT,
+    UpdateRelay,
+    handle_parent_dm,
+    release_actions,
+)
 from handlers.safeguarding import READ_FOR_YOU, RaiseAlert
 from storage.store import Store
 
@@ -319,6 +326,45 @@ async def test_an_unsure_message_edited_into_an_ordinary_one_changes_only_its_wo
     await keep(store, actions, EDIT, FRIDAY_730PM)
     alert = await store.alerts.by_source(SOURCE)
     assert alert is not None and alert.reply_room == "" and alert.acked_by == LEAD, alert
+
+
+# The family's !urgent after a lead was only asked to read the message -----------------
+
+
+async def urgent_sent(store: Store, at: datetime) -> list[Action]:
+    """What the relay would do with Jane's !urgent in her conversation at `at`."""
+    room = await store.rooms.get(PARENT_DM)
+    assert room is not None
+    raw = {
+        "event_id": "$urgent",
+        "sender": PARENT,
+        "type": "m.room.message",
+        "origin_server_ts": int(at.timestamp() * 1000),
+        "content": {"msgtype": "m.text", "body": "!urgent"},
+    }
+    [command] = [c for c in RELAY_COMMANDS if c.name == "urgent"]
+    invocation = Invocation(command, {}, Event.from_raw(room, raw))
+    return await command.run(invocation, await context_at(store, at))
+
+
+async def test_the_familys_urgent_after_an_unsure_alert_gives_them_the_emergency_routes(
+    store: Store,
+) -> None:
+    await _unsure_then_acknowledged(store)
+    actions = await urgent_sent(store, FRIDAY_730PM)
+    [family] = emergency_text(actions)
+    assert "999" in family, family
+    [alert] = alerts(actions)
+    assert alert.source_event == SOURCE and alert.reply_room == PARENT_DM, alert
+    [lead] = sent_to(actions, LEAD_HOME)
+    assert "URGENT" in lead and "which the family marked urgent" in lead, lead
+    await keep(store, actions, "$urgent", FRIDAY_730PM)
+    stored = await store.alerts.by_source(SOURCE)
+    assert stored is not None and stored.reply_room == PARENT_DM and stored.acked_at is None
+    again = await urgent_sent(store, FRIDAY_730PM + timedelta(minutes=1))
+    assert alerts(again) == [] and emergency_text(again) == [], again
+    [told] = sent_to(again, PARENT_DM)
+    assert "already with the school's safeguarding lead" in told, told
 
 
 # The store: an alert that only asked a lead is raised again as urgent, once ------------
