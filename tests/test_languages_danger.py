@@ -1579,6 +1579,16 @@ GOODBYES_ALONE_SECRETS_FGM: list[tuple[str, str, str]] = [
         "Dzieci wspaniałe. Nie dam już rady, zostawiłam listy dla dzieci",
         "Nie dam już rady przyjść w piątek, przepraszam",
     ),
+    (
+        "pl",
+        "Piękne zdjęcia. Żegnajcie, dzieci zostają z babcią, a ja już nie dam rady",
+        "Żegnajcie kochani! Przeprowadzamy się, dziękujemy za wszystko.",
+    ),
+    (
+        "pl",
+        "Ja już nie dam rady. Żegnajcie wszyscy, kocham was",
+        "Dzieci zostają z babcią w piątek, bo już nie dam rady odebrać ich o 15.",
+    ),
     ("ar", "رجل على الإنترنت يطلب منها صورا", "المعلمة تطلب منها صورا للرحلة المدرسية"),
     (
         "tl",

@@ -18642,6 +18642,8 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
             (
                 "nie dam już rady",
                 "nie dam juz rady",
+                "już nie dam rady",
+                "juz nie dam rady",
                 "nie daję rady",
                 "nie daje rady",
             ),
@@ -18654,6 +18656,11 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "żegnajcie",
                 "zegnajcie",
             ),
+        ),
+        # after set 18's report: a farewell to all beside the children staying with grandma
+        (
+            ("żegnajcie", "zegnajcie"),
+            ("zostają z babcią", "zostaja z babcia", "zostaną z babcią", "zostana z babcia"),
         ),
         # after set 16's report: "to end it" beside the children left, "I can't go on" beside
         # letters for them or "without me"
@@ -23769,7 +23776,6 @@ URGENT: dict[str, tuple[str, ...]] = {
         "não entreguem os miúdos",
         "não deixem ele levar",
         "não o deixem levar",
-        "medida de afastamento",
         # followed by a stranger
         "um homem a seguiu",
         "um homem o seguiu",
