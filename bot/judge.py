@@ -581,6 +581,8 @@ def _swearing(t: _Text, lex: _Lexicons) -> list[tuple[str, str]]:
             continue
         for variant in _swear_variants(token):
             tier = lex.swear.get(variant) or _compound_swear(variant) or _plural(variant, lex)
+            if tier and _ordinary_elsewhere(variant, t.original):
+                break
             if tier:
                 found[token] = tier
                 break
@@ -597,6 +599,12 @@ def _swearing(t: _Text, lex: _Lexicons) -> list[tuple[str, str]]:
     for m in lex.swear_phrases.finditer(text):
         found.setdefault(m.group(0), "listed")
     return sorted(found.items(), key=lambda kv: -_TIER_RANK[kv[1]])
+
+
+def _ordinary_elsewhere(word: str, original: str) -> bool:
+    """A listed word that is an ordinary word of the language the message is written in."""
+    letters = lx.ORDINARY_ELSEWHERE.get(word)
+    return letters is not None and any(c in letters for c in original.lower())
 
 
 #: Swear words are looked for in runs between spaces, quotes, slashes and brackets; dots and

@@ -734,6 +734,15 @@ def test_vietnamese_written_with_its_marks_is_read_as_vietnamese() -> None:
     assert foreign is not None and foreign.hostile == "vi", foreign
 
 
+@pytest.mark.parametrize("where", [STORY, DM], ids=["story", "dm"])
+def test_vietnamese_mong_to_hope_is_no_slur_and_the_english_slur_still_is(
+    where: JudgeContext,
+) -> None:
+    kind = judge_module.judge("Chào cô, con tôi bị bạn trêu, mong cô để ý giúp", where)
+    assert kind.outcome is not Outcome.REMOVE, kind
+    assert judge_module.judge("You absolute mong", where).outcome is Outcome.REMOVE
+
+
 def test_no_danger_line_of_the_corpus_is_read_as_kind(judge: Judge) -> None:
     """Kind words make a message that is mostly not English read as another language, which
     keeps it from the sentence model: none of the corpus's danger lines (English, mixed, or

@@ -227,6 +227,9 @@ def test_a_story_reply_read_by_a_person_at_once_is_not_missed(
         {"text": "Lovely photos, thanks all", "label": "urgent"},
     ]
     lines.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    unread = judge(rows[0]["text"], JudgeContext(where="story"))
+    assert unread.unread == "Polish" and unread.outcome is Outcome.ASK, unread
+    assert unread.label is not Label.URGENT
     assert conductbot("judge-eval", str(lines), "--context", "story", "--json") == 0
     assert json.loads(capsys.readouterr().out)["urgent_missed_rate"] == 0.5
     assert conductbot("judge-eval", str(lines), "--context", "story", "--errors") == 0
@@ -505,6 +508,9 @@ WATCHED_AND_WARNED = [
     "Thanks for the chat. Send my best to your dad at the Elmfield nursing home, I pop in there.",
     "His uncle will be at parents' evening. He's not as patient as me, just so you know.",
     "Brilliant work this year. I've put your address on the class Facebook group for the cards.",
+    "Thanks for listening today. I go right past your house on my way home. Take care now 😊",
+    "Your son plays rugby at the park on Saturdays, doesn't he? I'll keep an eye on him.",
+    "Kind regards. P.S. accidents happen to teachers who walk home alone",
 ]
 #: Each half alone: a kind word about parking, a sighting, a graze, a request to meet.
 WATCHED_OR_WARNED = [
@@ -517,6 +523,15 @@ WATCHED_OR_WARNED = [
     "Hope your mum in hospital is feeling better soon, Miss.",
     "It would be a shame if the rain spoils sports day, fingers crossed",
     "Her uncle's coming to parents' evening, he's much more patient than me with forms!",
+    "I drive past yours on my way to work, so I can drop the costume off in the morning.",
+    "Thanks for all your help this week. Take care now 😊",
+    "Your son was brilliant at the football on Saturday, I'll say hello to him next week.",
+    "She walks home alone now she's in Year 6, is that ok with the school?",
+]
+#: A child at home without an adult is danger whoever tells it; a teacher walking home is not.
+HOME_ALONE = [
+    "Is Amelia still at school?? She hasn't come home and her phone's off. She walks home alone",
+    "The two little ones have been home alone since Friday, I can hear them through the wall",
 ]
 
 
@@ -530,6 +545,11 @@ def test_a_teacher_watched_and_warned_is_a_threat_diverted(text: str) -> None:
 @pytest.mark.parametrize("text", WATCHED_OR_WARNED)
 def test_half_of_a_watched_and_warned_letter_is_not_abuse_to_the_word_rules(text: str) -> None:
     assert judge(text, DM, learned=False).label is not Label.ABUSIVE
+
+
+@pytest.mark.parametrize("text", HOME_ALONE)
+def test_a_child_home_alone_is_danger(text: str) -> None:
+    assert judge(text, DM, learned=False).label is Label.URGENT
 
 
 @pytest.mark.parametrize(

@@ -85,6 +85,12 @@ SLURS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Listed words that are ordinary words of another language, with letters only that language
+#: writes: Vietnamese "mong" (to hope: "mong cô để ý giúp") is no slur beside them.
+ORDINARY_ELSEWHERE: dict[str, str] = {
+    "mong": "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ",
+}
+
 #: Phrases that contain a listed word but are ordinary in a UK primary school.
 ALLOWED_PHRASES: tuple[str, ...] = _terms(
     """

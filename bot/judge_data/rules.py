@@ -785,7 +785,9 @@ ABUSE: tuple[Rule, ...] = (
         r"dropping|pick|picking)|i know (?:which|what)"
         r" (?:road|route|way|bus|train|car|street)|i know (?:which|what) (?:house|flat|car|door|"
         r"road|street) (?:is |'s )?yours|(?:which|what) (?:road|route|way) you take|"
-        r"what time you (?:leave|finish|get|go)))(?=.*\b(?:accidents (?:can |do |will )?happen"
+        r"what time you (?:leave|finish|get|go)|i (?:drive|walk|go|come|cycle) (?:right )?past "
+        r"(?:yours|your (?:house|place|flat|road|street|door))))"
+        r"(?=.*\b(?:accidents (?:can |do |will )?happen"
         r"(?! there| at| on that| on the corner)|(?:be|more) careful (?:who|what you|where you "
         r"go)|who (?:notices|sees|is watching|'s watching|knows) you|(?:would|it'd|it would|be a) "
         r"shame if|somewhere (?:other than|away from|that isn't|that's not) (?:school|work|the "
@@ -794,10 +796,22 @@ ABUSE: tuple[Rule, ...] = (
         r"want (?:anything|something) to happen|just saying\W*$|think on\W*$|just so you know\W*$|"
         r"quiet (?:round|down|out) there|(?:do )?take care (?:down|out|round) there|do take care"
         r"\W*$|"
-        r"keep "
+        r"take care now\W*$|keep "
         r"(?:looking|an eye) over your shoulder))",
         2.4,
         "veiled threat: shows they watch the teacher, beside a warning",
+    ),
+    # the teacher's child's routine, known, and a promise to look out for them ("your daughter
+    # swims at the leisure centre on Tuesdays, doesn't she? I'll look out for her"; not "your
+    # son was great at football on Saturday, I'll say hello to him next week")
+    (
+        r"^(?=.*\byour (?:daughter|son|kids|children|boy|girl|little one|lad|lass)\b.{0,80}\b(?:on "
+        r"(?:mon|tues|wednes|thurs|fri|satur|sun)days|every (?:mon|tues|wednes|thurs|fri|satur|"
+        r"sun)day|every (?:week|morning|evening|night|weekend))\b)(?=.*\bi(?:'ll| will|ll) "
+        r"(?:look out for|keep an eye (?:out )?(?:on|for)|say hello to|pop along and see|come and "
+        r"watch) (?:her|him|them)\b)",
+        2.4,
+        "veiled threat: knows the teacher's child's routine",
     ),
     # the teacher's home address in a parent's hands, or passed round other parents ("I've got
     # your address and so have the other mums"; not "your address is private, so I left it at
@@ -1459,7 +1473,7 @@ URGENT: tuple[Rule, ...] = (
         r"outside|up)\b|\b(?:no food|nothing to eat|not been fed|hasn't eaten|haven't eaten|"
         r"not eaten) (?:\w+ )?(?:in (?:the house|days)|for days|since)\b|\b(?:left|leaves|"
         r"leaving) (?:him|her|them) (?:\w+ )?(?:alone|on (?:his|her|their) own) (?:all|for|"
-        r"overnight|at night|every)\b|\bhome alone\b",
+        r"overnight|at night|every)\b|\b(?<!you walk )(?<!who walk )home alone\b",
         1.6,
         "a child locked in, unfed or left alone",
     ),
