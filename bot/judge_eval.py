@@ -10,7 +10,9 @@ message (everything else there is delivered). For private messages the report al
 what the relay itself would do with each line (`relay.route`, the relay's own mapping):
 deliver, pause, office, divert, urgent or check. A line the judge cannot read (`check`) is
 read at once by a person (the teacher in hours, a safeguarding lead out of hours), so for an
-urgent line it counts as found; `ok_checked_rate` says how many ordinary lines it costs.
+urgent line it counts as found; `ok_checked_rate` says how many ordinary lines it costs. So
+does a story reply hidden unread for a teacher, who is asked at once (out of their hours a
+lead is asked too, and the family given the emergency routes).
 """
 
 from __future__ import annotations
