@@ -588,28 +588,33 @@ async def _edited(event: Event, ctx: Context, conversation: Conversation) -> lis
     )
     taken = route(verdict, golden_rule=ctx.config.policy.golden_rule_minutes > 0)
     alert = await ctx.store.alerts.by_source(relayed.source_event)
-    # An alert the family was answered on (urgent, or unread) stands; one that only asked a
-    # lead to read the message (no reply room) becomes urgent when it is edited into danger.
-    if taken is Route.URGENT and verdict is not None and (alert is None or not alert.reply_room):
+    # An urgent alert stands; one that only asked a lead to read the message (unsure), or to
+    # read a language the judge cannot (unread), becomes urgent when it is edited into danger.
+    if taken is Route.URGENT and verdict is not None and (alert is None or alert.kind != "urgent"):
         return await _urgent_edit(event, ctx, conversation, relayed, new, text, verdict)
+    now = ctx.clock.now()
+    out_of_hours = not ctx.calendar.is_open(now, _teacher_staff(ctx, conversation.teacher))
     actions: list[Action]
     if taken is Route.DIVERT and verdict is not None and relayed.status != "diverted":
         record = UpdateRelay(relayed.source_event, content=new, status="diverted")
         actions = await _divert(event, ctx, conversation, verdict, record if waiting else None, new)
+    elif relayed.status == "pausing" and taken is Route.CHECK and not out_of_hours:
+        # No longer a message to pause on: in hours the teacher has it now, as a new one.
+        actions = [
+            UpdateRelay(relayed.source_event, status="held", release_at=stamp(now), content=new)
+        ]
     elif waiting:
         actions = [UpdateRelay(relayed.source_event, content=new)]
     else:
         actions = [await _teacher_edit(ctx, conversation, relayed, new)]
     if verdict is None or alert is not None:
         return actions  # one alert for one message, whatever its edits and their replays
-    out_of_hours = not ctx.calendar.is_open(
-        ctx.clock.now(), _teacher_staff(ctx, conversation.teacher)
-    )
     if (taken is Route.DIVERT and verdict.doubt is not None) or (
-        taken is Route.CHECK and out_of_hours
+        taken is Route.CHECK and (out_of_hours or relayed.status == "diverted")
     ):
         # As for a new message with this verdict: a threat that may be danger, at any hour;
-        # out of hours, one the judge cannot read or reads as danger but not surely.
+        # out of hours, one the judge cannot read or reads as danger but not surely. A
+        # diverted message is with SLT, not the teacher, so a lead reads it at any hour too.
         unread = taken is Route.CHECK and verdict.unread is not None
         actions += await _check_edit(
             event, ctx, conversation, relayed, new, text, verdict, unread=unread
@@ -920,7 +925,8 @@ async def _urgent_now(inv: Invocation, ctx: Context) -> list[Action]:
         )
     latest = max(waiting, key=lambda relayed: relayed.id)
     alert = await ctx.store.alerts.by_source(latest.source_event)
-    if alert is not None and alert.reply_room:  # an unsure one: the family has no answer yet
+    # Only an urgent alert stands: an unsure or unread one is raised again as urgent below.
+    if alert is not None and alert.kind == "urgent":
         return reply(inv.event, "Your message is already with the school's safeguarding lead.")
     release, when = await _teacher_timing(ctx, conversation)
     content = latest.content or {}

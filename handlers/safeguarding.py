@@ -39,7 +39,7 @@ from handlers.discipline import (
 from storage.incidents import Incident
 from storage.people import Role
 from storage.rooms import RoomKind
-from storage.safeguarding import Alert
+from storage.safeguarding import Alert, AlertKind
 from storage.store import Store
 
 ACK = "✅"
@@ -57,7 +57,12 @@ ALERT_KEY = "alert:"  # the leads' notices are remembered under alert:<handle>
 
 @dataclass(frozen=True)
 class RaiseAlert(StoreAction):
-    """An urgent message: stored before anyone is told, so no restart loses it."""
+    """An urgent message: stored before anyone is told, so no restart loses it.
+
+    An alert that was not urgent and is raised again as urgent (`Alerts.raise_alert`) retires
+    its old notices' key first, so a ✅ on the old, milder notice acknowledges nothing: only
+    the URGENT notice sent after it, or `!ack`, does.
+    """
 
     kind: ClassVar[str] = "raise_alert"
     source_event: str
@@ -67,24 +72,28 @@ class RaiseAlert(StoreAction):
     body: str
     html: str
     notify_at: str
+    alert_kind: AlertKind  # urgent, unread or unsure: the incident's rule
 
     def target(self) -> str | None:
         return self.source_event
 
     def audit_detail(self) -> dict[str, Any]:
-        return {"handle": self.handle, "notify_at": self.notify_at}
+        return {"handle": self.handle, "notify_at": self.notify_at, "alert_kind": self.alert_kind}
 
     async def apply(self, store: Store, action_id: str, at: str) -> str | None:
-        await store.alerts.raise_alert(
+        upgraded = await store.alerts.raise_alert(
             self.source_event,
             self.handle,
             self.user_id,
             self.reply_room,
             self.body,
             self.html,
+            kind=self.alert_kind,
             notify_at=self.notify_at,
             at=at,
         )
+        if upgraded:
+            await store.sent.retire(ALERT_KEY + self.handle)
         return None
 
 
@@ -182,6 +191,7 @@ async def urgent_actions(
     family = await _family(ctx, concern.sender)
     unread = verdict.unread if verdict.label is not Label.URGENT else None
     doubt = verdict.doubt if verdict.label is not Label.URGENT else None
+    alert_kind: AlertKind = "unread" if unread else "unsure" if doubt else "urgent"
     if unread:
         heading = (
             f"{UNREAD_MARK} PLEASE READ: a message in {unread} from {family}, which conductbot "
@@ -214,7 +224,7 @@ async def urgent_actions(
     incident = Incident(
         kind="safeguarding",
         user_id=concern.sender,
-        rule="unread" if unread else "unsure" if doubt else "urgent",
+        rule=alert_kind,
         outcome=("" if doubt else "emergency routes given to the family; ")
         + "safeguarding leads "
         + (
@@ -244,6 +254,7 @@ async def urgent_actions(
             body,
             markup,
             notify_at=stamp(notify_at),
+            alert_kind=alert_kind,
         ),
     ]
     if reply_room:

@@ -66,6 +66,13 @@ class SentEvents(SentEventsReader):
             (event_id, room_id, key),
         )
 
+    async def retire(self, key: str) -> None:
+        """Events sent under `key` are found under `replaced:<key>` from now on: a notice
+        that has been replaced by a newer one no longer stands for what the key names."""
+        await self._db.execute(
+            "UPDATE sent_events SET key = 'replaced:' || key WHERE key = ?", (key,)
+        )
+
 
 class EventReportsReader:
     """Reports from clients ("Report" in Element) already posted to the escalation room."""

@@ -501,4 +501,27 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         ),
     ),
+    Migration(
+        "each safeguarding alert says what kind it is (urgent, unread or unsure, the word its "
+        "incident records), so an alert that is not yet urgent becomes urgent when the message "
+        "turns out to be danger; alerts already raised take the word their latest incident "
+        "recorded (or, without one, unsure when the family was not answered, unread when the "
+        "leads were asked to read a language, otherwise urgent)",
+        (
+            "ALTER TABLE safeguarding_alerts ADD COLUMN kind TEXT NOT NULL DEFAULT 'urgent' "
+            "CHECK (kind IN ('urgent', 'unread', 'unsure'))",
+            """UPDATE safeguarding_alerts SET kind = COALESCE(
+            (SELECT rule FROM incidents
+                WHERE incidents.kind = 'safeguarding'
+                AND incidents.event_id = safeguarding_alerts.source_event
+                AND incidents.rule IN ('urgent', 'unread', 'unsure')
+                ORDER BY incidents.id DESC LIMIT 1),
+            CASE
+                WHEN reply_room = '' THEN 'unsure'
+                WHEN alert LIKE '%PLEASE READ: a message in %' THEN 'unread'
+                ELSE 'urgent'
+            END
+        )""",
+        ),
+    ),
 )

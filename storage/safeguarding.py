@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Literal
 
 import aiosqlite
+
+AlertKind = Literal["urgent", "unread", "unsure"]
+"""Urgent: danger read. Unread: a language the judge cannot read (the family answered, a lead
+asked to read it). Unsure: danger read but not surely (only a lead asked). The same word as
+the alert's incident `rule`."""
 
 
 @dataclass(frozen=True)
@@ -27,6 +33,7 @@ class Alert:
     acked_by: str | None
     acked_at: str | None
     chased_at: str | None
+    kind: AlertKind
 
 
 def _alert(row: aiosqlite.Row) -> Alert:
@@ -45,6 +52,7 @@ def _alert(row: aiosqlite.Row) -> Alert:
         acked_by=row["acked_by"],
         acked_at=row["acked_at"],
         chased_at=row["chased_at"],
+        kind=row["kind"],
     )
 
 
@@ -96,28 +104,32 @@ class Alerts(AlertsReader):
         body: str,
         html: str,
         *,
+        kind: AlertKind,
         notify_at: str,
         at: str,
-    ) -> None:
+    ) -> bool:
         """Idempotent by source event: a replayed message raises one alert.
 
-        One exception: an alert that only asked a lead to read the message (no `reply_room`:
-        the family was not answered) is raised again as this one when it has a reply room, a
-        message edited into clear danger. It is then told, acknowledged and chased afresh.
+        One exception: an alert that is not urgent (a lead asked to read a message the judge
+        read as danger but not surely, or could not read) is raised again as this one when
+        this one is urgent, a message edited into clear danger or flagged by the family. It is
+        then told, acknowledged and chased afresh. True when it was raised again so.
         """
         notice = json.dumps({"body": body, "html": html})
         await self._db.execute(
             "INSERT OR IGNORE INTO safeguarding_alerts (source_event, handle, user_id, "
-            "reply_room, alert, raised_at, notify_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (source_event, handle, user_id, reply_room, notice, at, notify_at),
+            "reply_room, alert, raised_at, notify_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (source_event, handle, user_id, reply_room, notice, at, notify_at, kind),
         )
-        if reply_room:
-            await self._db.execute(
-                "UPDATE safeguarding_alerts SET reply_room = ?, alert = ?, notify_at = ?, "
-                "notified_at = NULL, acked_by = NULL, acked_at = NULL, chased_at = NULL "
-                "WHERE source_event = ? AND handle = ? AND reply_room = ''",
-                (reply_room, notice, notify_at, source_event, handle),
-            )
+        if kind != "urgent":
+            return False
+        async with self._db.execute(
+            "UPDATE safeguarding_alerts SET reply_room = ?, alert = ?, notify_at = ?, "
+            "kind = 'urgent', notified_at = NULL, acked_by = NULL, acked_at = NULL, "
+            "chased_at = NULL WHERE source_event = ? AND handle = ? AND kind != 'urgent'",
+            (reply_room, notice, notify_at, source_event, handle),
+        ) as cur:
+            return cur.rowcount > 0
 
     async def mark(self, source_event: str, column: str, *, at: str) -> None:
         if column not in ("notified_at", "chased_at"):
