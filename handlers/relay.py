@@ -622,6 +622,14 @@ async def _edited(event: Event, ctx: Context, conversation: Conversation) -> lis
     return actions
 
 
+def _edited_concern(
+    event: Event, ctx: Context, relayed: Relayed, new: dict[str, Any], text: str
+) -> Concern:
+    """The concern an edit raises: the message as it now reads, sent when it was first sent."""
+    sent = datetime.fromtimestamp(relayed.sent_ts / 1000, ctx.config.school.tz)
+    return Concern(relayed.source_event, event.sender, event.room.room_id, sent, new, text)
+
+
 async def _check_edit(
     event: Event,
     ctx: Context,
@@ -636,8 +644,7 @@ async def _check_edit(
     """A message edited into one a lead should read now. In a language the judge cannot
     read, the family is answered as for danger (it may be), as `_urgent` answers a new one;
     read as danger but not surely, a lead is asked and the family is not alarmed."""
-    sent = datetime.fromtimestamp(relayed.sent_ts / 1000, ctx.config.school.tz)
-    concern = Concern(relayed.source_event, event.sender, event.room.room_id, sent, new, text)
+    concern = _edited_concern(event, ctx, relayed, new, text)
     where = await _where(ctx, conversation, ", edited to say this")
     if not unread:
         return await urgent_actions(
@@ -669,8 +676,7 @@ async def _urgent_edit(
 ) -> list[Action]:
     """A message edited into danger takes the urgent path as if it had just been sent."""
     release, when = await _teacher_timing(ctx, conversation)
-    sent = datetime.fromtimestamp(relayed.sent_ts / 1000, ctx.config.school.tz)
-    concern = Concern(relayed.source_event, event.sender, event.room.room_id, sent, new, text)
+    concern = _edited_concern(event, ctx, relayed, new, text)
     if relayed.status == "delivered":
         first: list[Action] = [
             UpdateRelay(relayed.source_event, content=new, label=URGENT),

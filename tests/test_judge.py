@@ -602,10 +602,16 @@ def test_sarcasm_in_kind_words_is_not_kept(text: str) -> None:
         "It was fine, she loved every minute",
         "The least nervous I've ever seen her on a stage, so proud",
         "I could have died when he waved at me in assembly 🙈 love him",
+        "Seeing her hold that tarantula, I nearly died. Braver than her mum!",
     ],
 )
 def test_the_kind_twins_of_sarcasm_are_kept(text: str) -> None:
     assert verdict(text).outcome is Outcome.KEEP, verdict(text)
+
+
+def test_a_death_nearly_suffered_is_still_private() -> None:
+    found = verdict("I nearly died in childbirth with him, so these milestones mean so much")
+    assert found.outcome is Outcome.REMOVE and found.label is Label.SENSITIVE, found
 
 
 #: Praise, then a grievance (a complaint) or what another school got (a comparison).

@@ -986,9 +986,11 @@ REWRITES: tuple[tuple[str, str], ...] = (
         r"crushed) (?:it|that|this|them)\b",
         "did brilliantly",
     ),
-    # "I could have died when he waved" is embarrassment ("he could have died" is not)
+    # "I could have died when he waved", "I nearly died, he's braver than me" are embarrassment
+    # or fright ("he could have died", "I nearly died in childbirth" are not)
     (
-        r"\bi could (?:have|'ve) died\b(?! (?:from|of) (?!laughing|embarrassment|shame))",
+        r"\bi (?:could (?:have|'ve)|nearly|almost) died\b(?! (?:from|of) (?!laughing|embarrassment|"
+        r"shame))(?! (?:in|during|after|giving|having|twice|once))",
         "i was mortified",
     ),
     (r"\bsick (?:of|and tired)\b", "fed up with"),
