@@ -1212,3 +1212,23 @@ def test_an_ordinary_message_in_a_veiled_threat_s_words_is_not_hostile(
     assert _hostile(text) is None, text
     found = judge(text, DM)
     assert not any("hostile words in another language" in r for r in found.reasons), found
+
+
+#: Set 20's threat and insult (language, hostile, ordinary twin in the same words).
+SET_20 = [
+    (
+        "tr",
+        "Sana iyi bak, çocukların hangi okula gidiyor biliyorum",
+        "Oğlumun hangi okula gideceğini bilmiyorum, yardım eder misiniz?",
+    ),
+    ("pa", "ਤੂੰ ਬੇਕਾਰ ਅਧਿਆਪਕ ਹੈਂ, ਸ਼ਰਮ ਕਰ", "ਤੁਸੀਂ ਬਹੁਤ ਵਧੀਆ ਅਧਿਆਪਕ ਹੋ, ਧੰਨਵਾਦ"),
+]
+
+
+@pytest.mark.parametrize(("code", "hostile", "ordinary"), SET_20, ids=[c for c, _, _ in SET_20])
+def test_set_20_threat_and_insult_are_diverted_and_their_twins_are_not(
+    code: str, hostile: str, ordinary: str
+) -> None:
+    assert _known_words(_prepare(hostile, DM).folded.lower())[1] == code
+    assert route(judge_module.judge(hostile, DM)) is Route.DIVERT
+    assert route(judge_module.judge(ordinary, DM)) is not Route.DIVERT

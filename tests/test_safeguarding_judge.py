@@ -511,6 +511,7 @@ WATCHED_AND_WARNED = [
     "Thanks for listening today. I go right past your house on my way home. Take care now 😊",
     "Your son plays rugby at the park on Saturdays, doesn't he? I'll keep an eye on him.",
     "Kind regards. P.S. accidents happen to teachers who walk home alone",
+    "Just so you know, my cousin's just got out and he's very protective of his niece 🙂",
 ]
 #: Each half alone: a kind word about parking, a sighting, a graze, a request to meet.
 WATCHED_OR_WARNED = [
@@ -527,6 +528,7 @@ WATCHED_OR_WARNED = [
     "Thanks for all your help this week. Take care now 😊",
     "Your son was brilliant at the football on Saturday, I'll say hello to him next week.",
     "She walks home alone now she's in Year 6, is that ok with the school?",
+    "My brother's just got out of hospital and he's very protective, so he'll collect today",
 ]
 #: A child at home without an adult is danger whoever tells it; a teacher walking home is not.
 HOME_ALONE = [
@@ -545,6 +547,58 @@ def test_a_teacher_watched_and_warned_is_a_threat_diverted(text: str) -> None:
 @pytest.mark.parametrize("text", WATCHED_OR_WARNED)
 def test_half_of_a_watched_and_warned_letter_is_not_abuse_to_the_word_rules(text: str) -> None:
     assert judge(text, DM, learned=False).label is not Label.ABUSIVE
+
+
+#: Danger in forms set 20 found (danger, its ordinary twin sharing the words).
+SET_20_DANGER = [
+    (
+        "honestly I dont see the point anymore, everyone would be better without me. sorry.",
+        "They'd be better without me helping on the trip, I got us lost twice 😂",
+    ),
+    (
+        "Thanks for the sheet. I'm in the car at the reservoir and I don't think I'll be "
+        "coming home",
+        "We're at the lake and won't be coming home till Sunday, so Ava will miss Friday",
+    ),
+    (
+        "Quick q about dinner money. Also he's been coughing up blood tonight, is that normal?",
+        "He had a cough and a bit of a nosebleed last night but he's fine now",
+    ),
+    (
+        "Lovely concert. The 8 year old over the road is on her own again all weekend",
+        "She ran the cake stall on her own all day, so proud",
+    ),
+    (
+        "Great trip. I've got all my tablets lined up, I'm so tired of everything",
+        "I've got her tablets ready for the trip, they're in the green bag",
+    ),
+    (
+        "Beautiful choir. Last time I'll see them sing I think. I've written them each a letter",
+        "I've written them each a letter for their first day at big school, can you hand them out?",
+    ),
+]
+
+
+#: Kind replies set 20 found read as danger: a child in the family car, fake blood, a fright.
+SET_20_KIND = [
+    "Thanks ever so much, she's not stopped chattering since she got in the car",
+    "He came home covered in fake blood from Romans day and scared the life out of the postman 😂",
+]
+
+
+@pytest.mark.parametrize("text", SET_20_KIND)
+def test_a_kind_reply_set_20_found_is_not_danger(text: str) -> None:
+    assert judge(text, STORY, learned=False).label is not Label.URGENT
+    assert judge("She got into a car with a man at the gates", DM).label is Label.URGENT
+
+
+@pytest.mark.parametrize(("danger", "twin"), SET_20_DANGER)
+@pytest.mark.parametrize("context", [DM, STORY], ids=["dm", "story"])
+def test_danger_set_20_found_is_urgent_to_the_word_rules_and_its_twin_is_not(
+    danger: str, twin: str, context: JudgeContext
+) -> None:
+    assert judge(danger, context, learned=False).label is Label.URGENT
+    assert judge(twin, context, learned=False).label is not Label.URGENT
 
 
 @pytest.mark.parametrize("text", HOME_ALONE)

@@ -6766,6 +6766,9 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Punjabi (Gurmukhi, Shahmukhi and Roman)
     "pa": (
+        # after set 20's report: "you are a useless teacher, have some shame"
+        "ਬੇਕਾਰ ਅਧਿਆਪਕ",
+        "ਸ਼ਰਮ ਕਰ",
         "ਬੇਵਕੂਫ਼",
         "ਬੇਵਕੂਫ",
         "ਕੰਜਰ",
@@ -13535,6 +13538,8 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "arabanızı nereye",
                 "nereye park ettiğini",
                 "nereye park ettigini",
+                # after set 20's report: "I know which school your children go to"
+                "hangi okula",
             ),
         ),
         (

@@ -801,6 +801,16 @@ ABUSE: tuple[Rule, ...] = (
         2.4,
         "veiled threat: shows they watch the teacher, beside a warning",
     ),
+    # a relative just out of prison, beside how protective he is ("my brother's just got out of
+    # hospital, so he'll collect" is not)
+    (
+        r"^(?=.*\b(?:my|his|her|their) (?:brother|cousin|uncle|dad|husband|partner|fella|mate|"
+        r"son)(?:'s| has| is)? (?:just )?(?:got|come|been let|getting|coming) out(?: of (?:prison|"
+        r"jail|the nick|nick|inside))?\b(?! of))(?=.*\b(?:protective|looks? out for|won't (?:be )?"
+        r"(?:happy|like it|pleased)|not (?:happy|pleased)|just so you know))",
+        2.4,
+        "veiled threat: a relative just out of prison",
+    ),
     # the teacher's child's routine, known, and a promise to look out for them ("your daughter
     # swims at the leisure centre on Tuesdays, doesn't she? I'll look out for her"; not "your
     # son was great at football on Saturday, I'll say hello to him next week")
@@ -994,6 +1004,7 @@ REWRITES: tuple[tuple[str, str], ...] = (
         "i was mortified",
     ),
     (r"\bsick (?:of|and tired)\b", "fed up with"),
+    (r"\bscared the (?:life|living daylights|hell|crap) out of\b", "startled"),
     (
         r"\b(?:off|been|being|was|is|were|feeling|felt|feels|got|went home|go home|gone home|"
         r"was being) sick\b|\bsick (?:all|bug|in the|on the|last|this|today|yesterday|"
@@ -1176,12 +1187,42 @@ URGENT: tuple[Rule, ...] = (
         2.4,
         "a goodbye: the means, or a note for after",
     ),
+    # others better off without them, as the clause ends ("she'd be better off without me
+    # nagging her" is not)
+    (
+        r"\b(?:everyone|everybody|the world|(?:my|the) family|you all|they all|the kids|the "
+        r"children|my kids|my children|they|she|he|we) (?:would|will|'d|wd|are|is) (?:all )?(?:be "
+        r")?better (?:off )?without me(?=\s*(?:$|[.,!;?]|and\b|anyway|now|tbh))",
+        2.2,
+        "says others are better off without them",
+    ),
+    # at a reservoir, a bridge or the sea, and not coming home ("we're at the lake and won't be
+    # coming home till Sunday" is a holiday)
+    (
+        r"^(?=.*\b(?:at|by|near|on) the (?:reservoir|bridge|cliffs?|quarry|railway|tracks|river|"
+        r"canal|lake|sea|beach|pier|multi-?storey)\b)(?=.*\b(?:(?:won't|wont|will not|not) be "
+        r"(?:coming|going) (?:home|back)|(?:don'?t|do not) think i(?:'ll| will|ll) be (?:coming|"
+        r"going) (?:home|back)|not coming (?:home|back))\b(?! (?:till|until|before|for|by|after|"
+        r"on|at|tonight (?:till|until))\b))",
+        2.2,
+        "at water or a height, not coming home",
+    ),
+    # a child on their own for a weekend or nights ("on her own all day at the stall" is not a
+    # child left: the child is named as one)
+    (
+        r"\b(?:year old|yr old|kids?|children|little ones?|boy|girl|baby|toddler|son|daughter|"
+        r"lad|lass)\b.{0,40}\bon (?:his|her|their) own (?:again )?(?:all (?:weekend|night|week)|"
+        r"overnight|every night|for days|since \w+day)\b",
+        1.6,
+        "a child on their own for days or nights",
+    ),
     # the means kept ready: pills saved up, a bridge or a ledge beside a goodbye ("I'm sat on
     # the bridge in traffic, sorry everyone" is a queue)
     (
         r"\b(?:saved up|saving up|been saving|stockpil\w+|hoard\w*) (?:all )?(?:my|"
         r"me|the|her|his)? ?(?:pills|tablets|meds|medication|paracetamol|painkillers|sleeping "
-        r"pills)\b",
+        r"pills)\b|\b(?:all )?(?:my|me) (?:pills|tablets|meds|painkillers|paracetamol) (?:all )?"
+        r"(?:lined up|counted out|laid out)\b",
         2.4,
         "pills saved up",
     ),
@@ -1202,7 +1243,8 @@ URGENT: tuple[Rule, ...] = (
         r"\b(?:(?:not|n't|int|aint|ain't|isn't) (?:going to |gonna |gunna )?(?:be )?(?:here|"
         r"around) (?:much longer|for (?:much )?longer|any ?more|after tonight|"
         r"by (?:the )?morning)|(?:not|n't|int|aint|ain't) (?:going to|gonna|gunna) be (?:here|"
-        r"around) tomorrow|can'?t see (?:the|any) point (?:no more|any ?more|in (?:anything|"
+        r"around) tomorrow|(?:can'?t|cannot|don'?t|do not) see (?:the|any) point (?:no more|"
+        r"any ?more|in (?:anything|"
         r"living|going on|it all))|(?:won't|wont|will not|never) be (?:picking|collecting|seeing|"
         r"here)(?: \w+){0,5} (?:ever|any day) again|(?:won't|wont|will not) be (?:here|"
         r"around) to see|(?:won't|wont|will not) be (?:coming|going) back after (?:tonight|today|"
@@ -1221,6 +1263,14 @@ URGENT: tuple[Rule, ...] = (
         r"already )?(?:bought|got|sorted|tied|found) (?:a |the |some )?rope\b(?! for| to))",
         0.7,
         "talk of not being here",
+    ),
+    # a letter written to each child: weaker still, as it is also a first day's or a leaver's
+    # letter; beside talk of not being here it is a goodbye
+    (
+        r"\b(?:written|wrote) (?:them|the kids|my kids|the children|my children|(?:both|all|each) "
+        r"of them)(?: each| all)? (?:a )?(?:letter|note)s?\b",
+        0.6,
+        "a letter written to each child",
     ),
     # the other half of a farewell: a decision, a goodbye to all, having had enough of
     # everything ("goodbye everyone, we're moving to Leeds" is a move, not a farewell);
@@ -1325,8 +1375,8 @@ URGENT: tuple[Rule, ...] = (
     (
         r"\b(?:ran|run|runs|running|has run) (?:away|off) from (?:home|school|the house|us|"
         r"the gate)\b|\b(?:has|have|had) run away\b|\babduct\w*|\bsnatch\w*|\bkidnap\w*|\b"
-        r"(?:got|get|getting|gets) (?:in|into) (?:a|the|some|an?) (?:\w+ )?(?:stranger's |"
-        r"man's |strange )?(?:car|van)\b",
+        r"(?:got|get|getting|gets) (?:in|into) (?:(?:a|some|an) (?:\w+ )?|(?:the|a) (?:stranger's|"
+        r"man's|strange|random|unknown) )(?:car|van)\b",
         2.2,
         "a child taken, run away or in a stranger's car",
     ),
@@ -1757,13 +1807,14 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
         r"\bwheez\w*|\blips (?:are )?swell\w*|\bwhere (?:is|'s) (?:the|his|her) (?:epipen|epi "
         r"pen|pen|inhaler)\b|\bgive (?:him|her) (?:his|her) (?:pen|epipen|epi pen|inhaler)\b|"
         r"\bdrank (?:something|bleach|\w+ from under)\b|\bmouth is burning\b|\bcovered in "
-        r"(?:blood|bruises)\b",
+        r"(?:blood|bruises)\b|\b(?:coughing|coughed|cough|coughs) up blood\b|\b(?:vomiting|"
+        r"throwing up|being sick|sick) blood\b",
         1.6,
         "signs of a medical emergency",
     ),
     (
         r"\bfeels? (?:really |very )?strange\b|\bfainted\b|\bon the floor\b|\bbleed\w*|"
-        r"\bblood\b|\bsleepy and sick\b|\bcut head\b",
+        r"(?<!fake )\bblood\b|\bsleepy and sick\b|\bcut head\b",
         0.6,
         "may be hurt or unwell",
     ),
