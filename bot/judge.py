@@ -603,8 +603,12 @@ def _swearing(t: _Text, lex: _Lexicons) -> list[tuple[str, str]]:
 
 def _ordinary_elsewhere(word: str, original: str) -> bool:
     """A listed word that is an ordinary word of the language the message is written in."""
-    letters = lx.ORDINARY_ELSEWHERE.get(word)
-    return letters is not None and any(c in letters for c in original.lower())
+    if word not in lx.ORDINARY_ELSEWHERE:
+        return False
+    letters, use = lx.ORDINARY_ELSEWHERE[word]
+    text = original.lower()
+    written = sum(any(c in letters for c in w) for w in text.split())
+    return written >= 2 or re.search(use, text) is not None
 
 
 #: Swear words are looked for in runs between spaces, quotes, slashes and brackets; dots and

@@ -740,7 +740,10 @@ def test_vietnamese_mong_to_hope_is_no_slur_and_the_english_slur_still_is(
 ) -> None:
     kind = judge_module.judge("Chào cô, con tôi bị bạn trêu, mong cô để ý giúp", where)
     assert kind.outcome is not Outcome.REMOVE, kind
+    typed_plain = judge_module.judge("Mong co de y giup chau nha", where)
+    assert typed_plain.outcome is not Outcome.REMOVE, typed_plain
     assert judge_module.judge("You absolute mong", where).outcome is Outcome.REMOVE
+    assert judge_module.judge("Mrs Nguyễn is a mong", where).outcome is Outcome.REMOVE
 
 
 def test_no_danger_line_of_the_corpus_is_read_as_kind(judge: Judge) -> None:

@@ -1222,6 +1222,11 @@ SET_20 = [
         "Oğlumun hangi okula gideceğini bilmiyorum, yardım eder misiniz?",
     ),
     ("pa", "ਤੂੰ ਬੇਕਾਰ ਅਧਿਆਪਕ ਹੈਂ, ਸ਼ਰਮ ਕਰ", "ਤੁਸੀਂ ਬਹੁਤ ਵਧੀਆ ਅਧਿਆਪਕ ਹੋ, ਧੰਨਵਾਦ"),
+    (
+        "tr",
+        "Sana iyi bak, çocukların hangi okula gidiyor biliyorum",
+        "Kızım hangi okula gidecek biliyorum ama formu bulamadım",
+    ),
 ]
 
 

@@ -529,6 +529,9 @@ WATCHED_OR_WARNED = [
     "Your son was brilliant at the football on Saturday, I'll say hello to him next week.",
     "She walks home alone now she's in Year 6, is that ok with the school?",
     "My brother's just got out of hospital and he's very protective, so he'll collect today",
+    "My son has just come out to us as gay and he's not happy at school, just so you know",
+    "Your daughter is in my Rainbows group on Tuesdays, I'll look out for her and help her settle",
+    "I drive past your house on the way to work, happy to drop the book bag back! Take care now",
 ]
 #: A child at home without an adult is danger whoever tells it; a teacher walking home is not.
 HOME_ALONE = [
@@ -590,6 +593,48 @@ SET_20_KIND = [
 def test_a_kind_reply_set_20_found_is_not_danger(text: str) -> None:
     assert judge(text, STORY, learned=False).label is not Label.URGENT
     assert judge("She got into a car with a man at the gates", DM).label is Label.URGENT
+
+
+#: A review's wordings of the same danger, each a small change from the rules' examples.
+DANGER_REWORDED = [
+    "they'd be better without me",
+    "Everybody would be better without me to be honest",
+    "I don't see any point in living",
+    "My son is coughing up some blood and he's really pale",
+    "My tablets are all lined up ready. Please make sure the kids get picked up",
+    "He's been on his own all weekend, his mum hasn't come back",
+    "Ellie (Y2) was home by herself all weekend, her dad went away",
+    "Parked up at Ladybower reservoir. I won't be coming home. Sorry",
+    "My daughter got into some man's car after school",
+]
+#: ... and ordinary messages sharing their words.
+ORDINARY_REWORDED = [
+    "she'd be better off without me nagging her about homework, ha",
+    "Got my meds all laid out in the dosette box",
+    "So proud, our daughter has read on her own every night this week!",
+    "The baby slept on her own all night for the first time!!",
+    "Dad's at the sea fishing, he won't be coming home in time for pickup so nan will collect",
+    "We're at the beach in Cornwall, we won't be coming home tomorrow as planned",
+    "He got into a car seat for the first time without a fuss",
+    "Don't panic, it's only pretend blood from the Halloween party",
+]
+
+
+def test_a_relative_just_released_beside_how_protective_he_is_is_a_threat_to_the_word_rules() -> (
+    None
+):
+    text = "My brother has just been released from prison. He's very protective of the kids"
+    assert judge(text, DM, learned=False).label is Label.ABUSIVE
+
+
+@pytest.mark.parametrize("text", DANGER_REWORDED)
+def test_danger_reworded_is_urgent_to_the_word_rules(text: str) -> None:
+    assert judge(text, DM, learned=False).label is Label.URGENT
+
+
+@pytest.mark.parametrize("text", ORDINARY_REWORDED)
+def test_an_ordinary_message_in_the_same_words_is_not_danger(text: str) -> None:
+    assert judge(text, DM, learned=False).label is not Label.URGENT
 
 
 @pytest.mark.parametrize(("danger", "twin"), SET_20_DANGER)

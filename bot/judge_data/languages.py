@@ -13539,7 +13539,14 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "nereye park ettiğini",
                 "nereye park ettigini",
                 # after set 20's report: "I know which school your children go to"
-                "hangi okula",
+                "çocukların hangi okula",
+                "cocuklarin hangi okula",
+                "çocuklarınızın hangi okula",
+                "cocuklarinizin hangi okula",
+                "kızının hangi okula",
+                "kizinin hangi okula",
+                "oğlunun hangi okula",
+                "oglunun hangi okula",
             ),
         ),
         (

@@ -85,10 +85,15 @@ SLURS: frozenset[str] = frozenset(
     """.split()
 )
 
-#: Listed words that are ordinary words of another language, with letters only that language
-#: writes: Vietnamese "mong" (to hope: "mong cô để ý giúp") is no slur beside them.
-ORDINARY_ELSEWHERE: dict[str, str] = {
-    "mong": "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ",
+#: Listed words that are ordinary words of another language: the letters only that language
+#: writes (two words written with them show the message is in it), and the word's own
+#: ordinary use typed without them. Vietnamese "mong" (to hope: "mong cô để ý giúp", "mong co
+#: de y giup") is no slur; "Mrs Nguyễn is a mong" is.
+ORDINARY_ELSEWHERE: dict[str, tuple[str, str]] = {
+    "mong": (
+        "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ",
+        r"\bmong (?:co|thay|cac|anh|chi|ban|em)\b",
+    ),
 }
 
 #: Phrases that contain a listed word but are ordinary in a UK primary school.

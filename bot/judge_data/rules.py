@@ -785,7 +785,8 @@ ABUSE: tuple[Rule, ...] = (
         r"dropping|pick|picking)|i know (?:which|what)"
         r" (?:road|route|way|bus|train|car|street)|i know (?:which|what) (?:house|flat|car|door|"
         r"road|street) (?:is |'s )?yours|(?:which|what) (?:road|route|way) you take|"
-        r"what time you (?:leave|finish|get|go)|i (?:drive|walk|go|come|cycle) (?:right )?past "
+        r"what time you (?:leave|finish|get|go)|(?!.*\b(?:drop|pop|bring|post|return|deliver)\w*)i "
+        r"(?:drive|walk|go|come|cycle) (?:right )?past "
         r"(?:yours|your (?:house|place|flat|road|street|door))))"
         r"(?=.*\b(?:accidents (?:can |do |will )?happen"
         r"(?! there| at| on that| on the corner)|(?:be|more) careful (?:who|what you|where you "
@@ -796,7 +797,7 @@ ABUSE: tuple[Rule, ...] = (
         r"want (?:anything|something) to happen|just saying\W*$|think on\W*$|just so you know\W*$|"
         r"quiet (?:round|down|out) there|(?:do )?take care (?:down|out|round) there|do take care"
         r"\W*$|"
-        r"take care now\W*$|keep "
+        r"take care now(?:\W+x+)?\W*$|keep "
         r"(?:looking|an eye) over your shoulder))",
         2.4,
         "veiled threat: shows they watch the teacher, beside a warning",
@@ -805,21 +806,25 @@ ABUSE: tuple[Rule, ...] = (
     # hospital, so he'll collect" is not)
     (
         r"^(?=.*\b(?:my|his|her|their) (?:brother|cousin|uncle|dad|husband|partner|fella|mate|"
-        r"son)(?:'s| has| is)? (?:just )?(?:got|come|been let|getting|coming) out(?: of (?:prison|"
-        r"jail|the nick|nick|inside))?\b(?! of))(?=.*\b(?:protective|looks? out for|won't (?:be )?"
-        r"(?:happy|like it|pleased)|not (?:happy|pleased)|just so you know))",
+        r"son)(?:'s| has| is)? (?:just )?(?:(?:got|come|getting|coming) out of (?:prison|jail|the "
+        r"nick|nick)|been (?:let out|released)(?: from (?:prison|jail))?|out of (?:prison|jail)|"
+        r"got out(?=\W*(?:and\b|$|[,.;]))))(?=.*\b(?:protective|looks? out for|won't (?:be )?"
+        r"(?:happy|like it|pleased)|just so you know|(?:not|isn't|won't be) (?:happy|pleased) "
+        r"(?:about|with) (?:what you|you|how you)|(?:heard|knows|found out) (?:what you|about "
+        r"you)))",
         2.4,
         "veiled threat: a relative just out of prison",
     ),
     # the teacher's child's routine, known, and a promise to look out for them ("your daughter
-    # swims at the leisure centre on Tuesdays, doesn't she? I'll look out for her"; not "your
-    # son was great at football on Saturday, I'll say hello to him next week")
+    # swims at the leisure centre on Tuesdays, doesn't she? I'll look out for her" as the last
+    # words; not "she's in my Rainbows group on Tuesdays, I'll look out for her and help her
+    # settle")
     (
         r"^(?=.*\byour (?:daughter|son|kids|children|boy|girl|little one|lad|lass)\b.{0,80}\b(?:on "
         r"(?:mon|tues|wednes|thurs|fri|satur|sun)days|every (?:mon|tues|wednes|thurs|fri|satur|"
-        r"sun)day|every (?:week|morning|evening|night|weekend))\b)(?=.*\bi(?:'ll| will|ll) "
-        r"(?:look out for|keep an eye (?:out )?(?:on|for)|say hello to|pop along and see|come and "
-        r"watch) (?:her|him|them)\b)",
+        r"sun)day|every (?:week|morning|evening|night|weekend))\b)(?=.*\bi(?:'ll| will|ll) (?:be )?"
+        r"(?:look(?:ing)? out for|keep(?:ing)? an eye (?:out )?(?:on|for)|pop(?:ping)? along and "
+        r"see) (?:her|him|them)(?: x+)?\W*$)",
         2.4,
         "veiled threat: knows the teacher's child's routine",
     ),
@@ -1136,7 +1141,8 @@ URGENT: tuple[Rule, ...] = (
     ),
     (
         r"\bsuicid\w*|\bself[- ]?harm\w*|\btake (?:his|her|my|their) own li(?:fe|ves)\b|"
-        r"\boverdos\w*|\bbetter off dead\b|\bno (?:reason|point) (?:in )?(?:to )?living\b|"
+        r"\boverdos\w*|\bbetter off dead\b|\b(?:no|any) (?:reason|point) (?:in )?(?:to )?"
+        r"(?:living|carrying on|going on)\b|"
         r"\b(?:cut|cuts|cutting|slashed|slit|slitting) (?:his|her|their|my|your) (?:own )?"
         r"wrists?\b",
         2.6,
@@ -1156,7 +1162,8 @@ URGENT: tuple[Rule, ...] = (
         r"wanna|wanted) to (?:be alive|live|live anymore|be here any ?more|exist|wake up|be "
         r"born|go on)\b|\bwish(?:es|ed)? (?:he|she|they|i) (?:was|were|wasn't|weren't|had "
         r"never been) (?:dead|never born|born|alive)\b|\bbetter off without (?:him|her|me|"
-        r"them|us)\b|\bnothing to live for\b|\bcan't go on\b",
+        r"them|us)\b(?!\s+(?:\w+ing|on|at|in the|for the)\b)|\bnothing to live for\b|"
+        r"\bcan't go on\b",
         2.6,
         "does not want to live",
     ),
@@ -1191,28 +1198,30 @@ URGENT: tuple[Rule, ...] = (
     # nagging her" is not)
     (
         r"\b(?:everyone|everybody|the world|(?:my|the) family|you all|they all|the kids|the "
-        r"children|my kids|my children|they|she|he|we) (?:would|will|'d|wd|are|is) (?:all )?(?:be "
-        r")?better (?:off )?without me(?=\s*(?:$|[.,!;?]|and\b|anyway|now|tbh))",
+        r"children|my kids|my children|they|she|he|we|you)(?:'d| would| will| wd| are| is|'s|'re|"
+        r"'ll)(?: all)?(?: be)? better (?:off )?without me\b(?!\s+(?:\w+ing|on|at|in the|for "
+        r"the)\b)",
         2.2,
         "says others are better off without them",
     ),
     # at a reservoir, a bridge or the sea, and not coming home ("we're at the lake and won't be
     # coming home till Sunday" is a holiday)
     (
-        r"^(?=.*\b(?:at|by|near|on) the (?:reservoir|bridge|cliffs?|quarry|railway|tracks|river|"
-        r"canal|lake|sea|beach|pier|multi-?storey)\b)(?=.*\b(?:(?:won't|wont|will not|not) be "
-        r"(?:coming|going) (?:home|back)|(?:don'?t|do not) think i(?:'ll| will|ll) be (?:coming|"
-        r"going) (?:home|back)|not coming (?:home|back))\b(?! (?:till|until|before|for|by|after|"
-        r"on|at|tonight (?:till|until))\b))",
+        r"^(?=.*\b(?:at|by|near|on) (?:the |\w+ )?(?:reservoir|bridge|cliffs?|quarry|railway|"
+        r"tracks|river|canal|lake|sea|beach|pier|multi-?storey)\b)(?=.*(?<!\bhe )(?<!\bshe )"
+        r"(?<!\bthey )(?<!\bwe )\b(?:(?:won't|wont|will not|not) be (?:coming |going )?(?:home|"
+        r"back)|(?:don'?t|do not) think (?:i(?:'ll| will|ll) be|i'm|im) (?:coming|going) (?:home|"
+        r"back)|(?:i'm |im )?not (?:coming|going) (?:home|back))\b(?! (?:till|until|before|for|by|"
+        r"after|on|at|in time|tomorrow|today|this|as planned|yet|tonight (?:till|until))\b))",
         2.2,
         "at water or a height, not coming home",
     ),
-    # a child on their own for a weekend or nights ("on her own all day at the stall" is not a
-    # child left: the child is named as one)
+    # someone left on their own for a weekend or nights ("she ran the stall on her own all day",
+    # "the baby slept on her own all night" are not)
     (
-        r"\b(?:year old|yr old|kids?|children|little ones?|boy|girl|baby|toddler|son|daughter|"
-        r"lad|lass)\b.{0,40}\bon (?:his|her|their) own (?:again )?(?:all (?:weekend|night|week)|"
-        r"overnight|every night|for days|since \w+day)\b",
+        r"\b(?:has|have|had|'s|is|are|was|were) (?:been )?(?:left )?(?:home )?(?:(?:on|by) (?:his|"
+        r"her|their) own|by (?:him|her|them)sel(?:f|ves)|home alone) (?:again )?(?:all (?:weekend|"
+        r"night|week)|overnight|every night|for days|since \w+day)\b",
         1.6,
         "a child on their own for days or nights",
     ),
@@ -1221,8 +1230,9 @@ URGENT: tuple[Rule, ...] = (
     (
         r"\b(?:saved up|saving up|been saving|stockpil\w+|hoard\w*) (?:all )?(?:my|"
         r"me|the|her|his)? ?(?:pills|tablets|meds|medication|paracetamol|painkillers|sleeping "
-        r"pills)\b|\b(?:all )?(?:my|me) (?:pills|tablets|meds|painkillers|paracetamol) (?:all )?"
-        r"(?:lined up|counted out|laid out)\b",
+        r"pills)\b|\b(?:my|me) (?:pills|tablets|meds|painkillers|paracetamol) (?:are |'re )?"
+        r"(?:all )?(?:lined up|counted out|laid out)\b(?! (?:for the week|in (?:a|the|my) "
+        r"(?:pill ?box|dosette|organiser|box)|ready for the (?:week|trip)))",
         2.4,
         "pills saved up",
     ),
@@ -1375,8 +1385,11 @@ URGENT: tuple[Rule, ...] = (
     (
         r"\b(?:ran|run|runs|running|has run) (?:away|off) from (?:home|school|the house|us|"
         r"the gate)\b|\b(?:has|have|had) run away\b|\babduct\w*|\bsnatch\w*|\bkidnap\w*|\b"
-        r"(?:got|get|getting|gets) (?:in|into) (?:(?:a|some|an) (?:\w+ )?|(?:the|a) (?:stranger's|"
-        r"man's|strange|random|unknown) )(?:car|van)\b",
+        r"(?:got|get|getting|gets) (?:in|into) (?:(?:a|some|an) (?:(?!new\b|hire\b)[\w']+ )?|"
+        r"(?:the|a) (?:stranger's|man's|strange|random|unknown) )(?:car|van)\b(?! seat| park| boot|"
+        r" wash)|"
+        r"\bgot in(?:to)? (?:the|a) (?:\w+ )?(?:car|van) with (?:a|an|some|two|three|this|that) "
+        r"(?:\w+ )?(?:man|men|woman|stranger|adult)s?\b",
         2.2,
         "a child taken, run away or in a stranger's car",
     ),
@@ -1807,14 +1820,14 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
         r"\bwheez\w*|\blips (?:are )?swell\w*|\bwhere (?:is|'s) (?:the|his|her) (?:epipen|epi "
         r"pen|pen|inhaler)\b|\bgive (?:him|her) (?:his|her) (?:pen|epipen|epi pen|inhaler)\b|"
         r"\bdrank (?:something|bleach|\w+ from under)\b|\bmouth is burning\b|\bcovered in "
-        r"(?:blood|bruises)\b|\b(?:coughing|coughed|cough|coughs) up blood\b|\b(?:vomiting|"
-        r"throwing up|being sick|sick) blood\b",
+        r"(?:blood|bruises)\b|\b(?:cough\w*|spit\w*|bring\w* up|throw\w* up|vomit\w*|being "
+        r"sick|sick)(?: up)? (?:some |a lot of |lots of )?blood\b",
         1.6,
         "signs of a medical emergency",
     ),
     (
         r"\bfeels? (?:really |very )?strange\b|\bfainted\b|\bon the floor\b|\bbleed\w*|"
-        r"(?<!fake )\bblood\b|\bsleepy and sick\b|\bcut head\b",
+        r"(?<!fake )(?<!pretend )(?<!fake-)\bblood\b|\bsleepy and sick\b|\bcut head\b",
         0.6,
         "may be hurt or unwell",
     ),
