@@ -581,10 +581,9 @@ def _swearing(t: _Text, lex: _Lexicons) -> list[tuple[str, str]]:
             continue
         for variant in _swear_variants(token):
             tier = lex.swear.get(variant) or _compound_swear(variant) or _plural(variant, lex)
-            if tier and _ordinary_elsewhere(variant, t.original):
-                break
             if tier:
-                found[token] = tier
+                if not _ordinary_elsewhere(variant, t.original):
+                    found[token] = tier
                 break
         else:
             if any(c in _MASK_CHARS for c in token) and _masked_match(token, lex.swear):

@@ -615,10 +615,7 @@ async def _edited(event: Event, ctx: Context, conversation: Conversation) -> lis
         # As for a new message with this verdict: a threat that may be danger, at any hour;
         # out of hours, one the judge cannot read or reads as danger but not surely. A
         # diverted message is with SLT, not the teacher, so a lead reads it at any hour too.
-        unread = taken is Route.CHECK and verdict.unread is not None
-        actions += await _check_edit(
-            event, ctx, conversation, relayed, new, text, verdict, unread=unread
-        )
+        actions += await _check_edit(event, ctx, conversation, relayed, new, text, verdict)
     return actions
 
 
@@ -638,22 +635,22 @@ async def _check_edit(
     new: dict[str, Any],
     text: str,
     verdict: Verdict,
-    *,
-    unread: bool,
 ) -> list[Action]:
     """A message edited into one a lead should read now. In a language the judge cannot
     read, the family is answered as for danger (it may be), as `_urgent` answers a new one;
     read as danger but not surely, a lead is asked and the family is not alarmed."""
-    concern = _edited_concern(event, ctx, relayed, new, text)
-    where = await _where(ctx, conversation, ", edited to say this")
-    if not unread:
-        return await urgent_actions(
-            ctx, concern, verdict, reply_room=None, where=where, teacher_line=""
-        )
-    # A diverted message is with SLT, not on its way to the teacher.
-    when = "" if relayed.status == "diverted" else (await _teacher_timing(ctx, conversation))[1]
+    reply_room, when = None, ""
+    if verdict.unread is not None:
+        reply_room = event.room.room_id
+        if relayed.status != "diverted":  # a diverted message is with SLT, not on its way
+            when = (await _teacher_timing(ctx, conversation))[1]
     return await urgent_actions(
-        ctx, concern, verdict, reply_room=event.room.room_id, where=where, teacher_line=when
+        ctx,
+        _edited_concern(event, ctx, relayed, new, text),
+        verdict,
+        reply_room=reply_room,
+        where=await _where(ctx, conversation, ", edited to say this"),
+        teacher_line=when,
     )
 
 
