@@ -651,6 +651,39 @@ def test_a_child_home_alone_is_danger(text: str) -> None:
     assert judge(text, DM, learned=False).label is Label.URGENT
 
 
+#: A child walking or cycling home on their own is an arrangement, not a child left alone.
+WALKS_HOME_ALONE = [
+    "She walks home alone now she's in Year 6, is that ok with the school?",
+    "I've signed the form so Jess can walk home alone from Monday",
+    "He cycles home alone on Fridays, the route's all cycle path",
+    "Since September he's been walking home alone and he loves the independence",
+]
+
+
+@pytest.mark.parametrize("text", WALKS_HOME_ALONE)
+def test_walking_home_alone_is_not_danger_to_the_word_rules(text: str) -> None:
+    assert judge(text, DM, learned=False).label is not Label.URGENT
+
+
+#: A child not home whose phone is off is missing; a phone off alone is nothing.
+NOT_HOME_PHONE_OFF = [
+    (
+        "Leo hasn't come home from school and his phone's off",
+        "Sorry I missed your call, my phone's off on the ward, ring the office",
+    ),
+    (
+        "She's not come home and she's not answering her phone, is she still in?",
+        "She keeps forgetting to charge her phone, her phone is dead every night 🙄",
+    ),
+]
+
+
+@pytest.mark.parametrize(("danger", "twin"), NOT_HOME_PHONE_OFF)
+def test_a_child_not_home_who_cannot_be_reached_is_danger(danger: str, twin: str) -> None:
+    assert judge(danger, DM, learned=False).label is Label.URGENT
+    assert judge(twin, DM, learned=False).label is not Label.URGENT
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -1372,6 +1372,15 @@ URGENT: tuple[Rule, ...] = (
         1.0,
         "a child not where they should be",
     ),
+    # with a child not home, the last way to reach them gone ("her phone's off"); alone, a
+    # parent's own phone ("sorry, my phone's off on shift")
+    (
+        r"\b(?:his|her|their) (?:phone|mobile)(?:'s| is| has been| has| keeps) (?:\w+ )?"
+        r"(?:off|dead|going (?:straight )?to voicemail|ringing out)\b|\bnot (?:answering|"
+        r"picking up) (?:his|her|their) (?:phone|mobile)\b",
+        1.0,
+        "a child who cannot be reached",
+    ),
     # nobody knows where a child is ("nobody knows where she is"; not "does anyone know where
     # the lost property box is?")
     (
@@ -1538,7 +1547,8 @@ URGENT: tuple[Rule, ...] = (
         r"outside|up)\b|\b(?:no food|nothing to eat|not been fed|hasn't eaten|haven't eaten|"
         r"not eaten) (?:\w+ )?(?:in (?:the house|days)|for days|since)\b|\b(?:left|leaves|"
         r"leaving) (?:him|her|them) (?:\w+ )?(?:alone|on (?:his|her|their) own) (?:all|for|"
-        r"overnight|at night|every)\b|\b(?<!you walk )(?<!who walk )home alone\b",
+        r"overnight|at night|every)\b|\b(?<!walk )(?<!walks )(?<!walked )(?<!walking )"
+        r"(?<!cycles )(?<!cycle )home alone\b",
         1.6,
         "a child locked in, unfed or left alone",
     ),
