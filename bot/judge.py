@@ -1194,6 +1194,10 @@ def _name(code: str | None) -> str | None:
     return languages.NAMES.get(code, code) if code else None
 
 
+#: A cry for help laughed off at once ("… własny wulkan. Ratunku 😂"): a joke.
+_LAUGHED_OFF = re.compile(r"\W{0,3}(?:😂|🤣|😆|😅|😹)")
+
+
 def _other_language_urgent(t: _Text, whole: str, ev: _Evidence) -> None:
     """Danger words in any of the languages known, in any message: a parent in a panic
     mixes languages (these phrases are not English words; none is found in the English
@@ -1202,7 +1206,8 @@ def _other_language_urgent(t: _Text, whole: str, ev: _Evidence) -> None:
     text = t.folded.lower() if whole == t.original else _fold(whole).lower()
     runs = _word_runs(text)
     for code, language in _languages().items():
-        if language.urgent is not None and (found := language.urgent.search(text, runs)):
+        found = language.urgent.search(text, runs) if language.urgent is not None else None
+        if found is not None and not _LAUGHED_OFF.match(text, found.end()):
             reason = f"danger word in another language ({code}): '{found.group(0)}'"
             ev.add(_URGENT, URGENT_AT, reason)
             return

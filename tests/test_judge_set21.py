@@ -1,0 +1,113 @@
+"""Word rules written after blind set 21 was reported, each beside the twin it must spare.
+
+Every line here is new (none is a line of set 21): the forms set 21 showed, in other words.
+The rules alone are asserted, so each test fails if its rule is taken out.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.judge import JudgeContext, Label, Outcome, judge
+
+DM = JudgeContext(where="dm")
+STORY = JudgeContext(where="story", pupil_names=frozenset({"Ava", "Ben", "Poppy"}))
+
+#: (danger told to the teacher, a twin that shares its words)
+DANGER = [
+    (
+        "His stepdad says if I'm late back again he'll break my arm like last time",
+        "I'll break my neck on those icy steps one day, could we use the side gate?",
+    ),
+    (
+        "She asked me tonight whether it would hurt to jump off the top of the car park",
+        "She jumped off the top of the climbing frame at the park and was fine, just a bruise",
+    ),
+    (
+        "He flinches every time his stepdad raises his voice, even over nothing",
+        "Not one of them flinched when the fire alarm went off, so calm",
+    ),
+]
+
+
+@pytest.mark.parametrize(("danger", "twin"), DANGER)
+def test_danger_is_urgent_to_the_word_rules_and_its_twin_is_not(danger: str, twin: str) -> None:
+    assert judge(danger, DM, learned=False).label is Label.URGENT
+    assert judge(twin, DM, learned=False).label is not Label.URGENT
+
+
+#: (a veiled threat to the teacher, a twin that shares its words)
+THREATS = [
+    (
+        "Lovely term! My husband's read your notes about Ben. I'd lock your car tonight if I "
+        "were you x",
+        "Lovely term! Remember to lock your car, there have been break-ins on Elm Road x",
+    ),
+    (
+        "If he's not on the star chart by Friday I'll let myself into yours and put him on it",
+        "I'll let myself into the hall early to set up the cake stall if that's ok",
+    ),
+    (
+        "You upset my daughter. Consider this the only polite message you'll get from me.",
+        "Thanks for the polite message about the uniform, I'll sort it this weekend.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("threat", "twin"), THREATS)
+def test_a_veiled_threat_is_abuse_and_its_twin_is_not(threat: str, twin: str) -> None:
+    assert judge(threat, DM, learned=False).label is Label.ABUSIVE
+    assert judge(twin, DM, learned=False).label is not Label.ABUSIVE
+
+
+#: Kind story replies in the words of a rule: a charity, a favourite thing, things compared,
+#: a hill that nearly finished the writer off, a cry for help laughed off in Polish.
+KIND = [
+    "Well done everyone, over £300 raised for the hospice! 💜",
+    "Are the tins going to the food bank on Monday? Happy to send a few more in",
+    "Thank you to whoever found Poppy's cardigan, it's her favourite",
+    "That bridge of theirs held more weight than some shelves I've put up 😂",
+    "I thought I was going to die on that hill but they flew up it, well done all",
+    "Super dzień! Kuba buduje w domu wulkan z sody. Ratunku 😂",
+]
+
+
+@pytest.mark.parametrize("text", KIND)
+def test_a_kind_reply_in_a_rules_words_is_kept(text: str) -> None:
+    verdict = judge(text, STORY, learned=False)
+    assert verdict.outcome is Outcome.KEEP, verdict
+
+
+#: The replies those rules still act on: a family's own hardship, favouritism, children
+#: compared, a cry for help in earnest.
+STILL_ACTED_ON = [
+    ("We've had to use the food bank since he lost his job, sorry we missed the sale", "sensitive"),
+    ("Miss clearly has her favourites, the same kids every single time", "comparison"),
+    ("Ava's was way better than some of the others, let's be honest", "comparison"),
+    ("Pomocy, ratunku, on ma nóż i stoi pod drzwiami", "urgent"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), STILL_ACTED_ON)
+def test_the_twins_of_those_replies_are_still_acted_on(text: str, label: str) -> None:
+    verdict = judge(text, STORY, learned=False)
+    assert verdict.outcome is not Outcome.KEEP and verdict.label == label, verdict
+
+
+#: (a story reply that should go, a kind twin that shares its words)
+SNIPING = [
+    (
+        "Bless them, not the brightest bunch this year but lovely manners",
+        "Not the brightest day for it weather-wise, but they loved every minute",
+    ),
+    (
+        "So we found out from the class WhatsApp at 11pm that it was non-uniform day. Great.",
+        "Found out from Ben at teatime that he's reading at assembly, so proud!",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sniping", "twin"), SNIPING)
+def test_sniping_is_not_kept_and_its_twin_is(sniping: str, twin: str) -> None:
+    assert judge(sniping, STORY, learned=False).outcome is not Outcome.KEEP
+    assert judge(twin, STORY, learned=False).outcome is Outcome.KEEP
