@@ -1155,6 +1155,28 @@ MESSAGES: dict[str, tuple[list[str], list[str]]] = {
 #: Danger phrased in ways no entry is written (a core in a new sentence, or a pair of cues
 #: with words between), each beside an ordinary message in the same words.
 NEW_DANGER = [
+    # after set 21's report: a belt, a child's marriage arranged, men with cars and phones, and
+    # "nobody knows where she is" beside a search (not beside a lost jacket)
+    (
+        "ar",
+        "ابني يقول إن زوج أمه يضربه بالحزام كل ليلة",
+        "ابني نسي الحزام في المدرسة، هل وجدتموه؟",
+    ),
+    (
+        "ur",
+        "میری بھانجی کی شادی کروائی جا رہی ہے، وہ صرف گیارہ سال کی ہے",
+        "میری بہن کی شادی اگلے مہینے ہے، اس لیے ہم جمعہ کو چھٹی پر ہوں گے",
+    ),
+    (
+        "so",
+        "Rag waaweyn ayaa wiilkayga baabuur ku qaada oo siiyaan lacag",
+        "Rag waaweyn ayaa dugsiga u yimid si ay u caawiyaan, mahadsanid",
+    ),
+    (
+        "pl",
+        "Ola wyszła po szkole i nikt nie wie, gdzie ona jest, szukamy od rana",
+        "Kuba zgubił kurtkę i nikt nie wie, gdzie ona jest. Czy jest w szatni?",
+    ),
     (
         "de",
         "Ich halte das nicht mehr aus, kümmert euch um meine Kinder",

@@ -18649,6 +18649,32 @@ HOSTILE_NOT: dict[str, tuple[str, ...]] = {
 #: or a farewell with "look after my children" (a goodbye note). Each cue alone is ordinary.
 URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
     "pl": (
+        # after set 21's report: "nobody knows where he/she is" is a child missing beside a
+        # search, the police or the hours gone, and a jacket ("ona": kurtka) lost without them
+        (
+            (
+                "nikt nie wie, gdzie on jest",
+                "nikt nie wie gdzie on jest",
+                "nikt nie wie, gdzie ona jest",
+                "nikt nie wie gdzie ona jest",
+            ),
+            (
+                "policja",
+                "policję",
+                "policje",
+                "policji",
+                "szukamy",
+                "szukam",
+                "od rana",
+                "od godziny",
+                "od dwóch godzin",
+                "od dwoch godzin",
+                "od kilku godzin",
+                "telefon",
+                "nie odbiera",
+                "ciemno",
+            ),
+        ),
         # after set 17's report: "I can't manage any more" beside letters for the children
         (
             (
@@ -18955,6 +18981,27 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "ur": (
+        # after set 21's report: a girl's marriage being arranged, beside her age or her fear
+        (
+            (
+                "شادی کروائی جا رہی",
+                "شادی کروا رہے",
+                "شادی کرائی جا رہی",
+                "shadi karwai ja rahi",
+                "shadi karwa rahe",
+            ),
+            (
+                "سال کی ہے",
+                "بارہ سال",
+                "گیارہ سال",
+                "تیرہ سال",
+                "ڈری ہوئی",
+                "زبردستی",
+                "saal ki hai",
+                "dari hui",
+                "zabardasti",
+            ),
+        ),
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         (
             (
@@ -19261,6 +19308,20 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "so": (
+        # after set 21's report: grown men who take a child in their car and give him money
+        # or a new phone
+        (
+            ("rag waaweyn", "niman waaweyn", "nin weyn"),
+            (
+                "baabuur ku qaada",
+                "baabuur ku qaadaan",
+                "baabuurka ku qaada",
+                "gaari ku qaada",
+                "taleefan cusub",
+                "siiyaan lacag",
+                "siiyeen lacag",
+            ),
+        ),
         # from frozen set 18's errors, after its one measurement
         (
             ("in la gudo",),
@@ -21523,10 +21584,6 @@ URGENT: dict[str, tuple[str, ...]] = {
         "nigdzie go nie ma",
         "nigdzie jej nie ma",
         # "gdzie jest" alone is also where a lost coat is
-        "nikt nie wie, gdzie on jest",
-        "nikt nie wie gdzie on jest",
-        "nikt nie wie, gdzie ona jest",
-        "nikt nie wie gdzie ona jest",
         "nikt go nie widział od",
         "nikt go nie widzial od",
         "nikt jej nie widziała od",
@@ -22898,6 +22955,15 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Arabic (Arabic script and a few Arabizi spellings)
     "ar": (
+        # after set 21's report: beaten with a belt; afraid to go home
+        "يضربها بالحزام",
+        "يضربه بالحزام",
+        "ضربها بالحزام",
+        "ضربه بالحزام",
+        "تخاف أن تعود إلى البيت",
+        "يخاف أن يعود إلى البيت",
+        "تخاف ان تعود الى البيت",
+        "يخاف ان يعود الى البيت",
         # after set 17's report: asking a child for photos, threatening her if she tells
         "يطلب منها صورا",
         "يطلب منه صورا",
