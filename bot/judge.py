@@ -842,6 +842,7 @@ _SYMPATHY = re.compile(
 )
 
 _WELL_WISH = re.compile("|".join(rules.WELL_WISHES))
+_PEER_TROUBLE = re.compile(rules.PEER_TROUBLE)
 #: Where a private message's sentences and lines end, for `_well_wishes`.
 _SENTENCE_OR_LINE = re.compile(r"[.!?;\n]+")
 #: A sign-off needs no good wish in it: at most three words, the first one of these ("Love,
@@ -1317,7 +1318,9 @@ def _not_urgent(
     if where == DM:
         if len(t.words) < LEARNED_DM_WORDS:
             return words
-        return _learned_dm(words, ev, chances, threshold, "slur" in t.swore, _well_wishes(t, ev))
+        peers = _PEER_TROUBLE.search(t.plain) is not None
+        slur = "slur" in t.swore
+        return _learned_dm(words, ev, chances, threshold, slur, _well_wishes(t, ev), peers)
     return _learned_story(words, ev, chances, threshold, _unmistakable(t))
 
 
@@ -1413,11 +1416,13 @@ def _learned_dm(
     threshold: dict[str, float],
     slur: bool,
     well_wishes: bool,
+    peer_trouble: bool,
 ) -> Verdict:
     """Abuse and threats the word rules missed go to SLT (a hostile message needs less
     certainty of abuse than a calm one); the golden-rule pause needs the learned tier to
-    agree (a sad or blunt worry is not a dig); complaints get the office. Good wishes
-    throughout (`_well_wishes`) are delivered: the tier alone does not divert them."""
+    agree (a sad or blunt worry is not a dig); complaints get the office, surer of it when
+    the message tells what other children did (`rules.PEER_TROUBLE`). Good wishes throughout
+    (`_well_wishes`) are delivered: the tier alone does not divert them."""
     abuse, pause = chances["abusive"], chances["pause"]
     if words.label is _ABUSE and words.outcome is Outcome.REMOVE:
         return words
@@ -1443,7 +1448,8 @@ def _learned_dm(
     if words.label is _COMPLAINT:
         return words
     complaint = chances["complaint"]
-    if complaint >= threshold["office"]:
+    office = threshold["office"]
+    if complaint >= ((1.0 + office) / 2 if peer_trouble else office):
         reasons = (f"reads as a complaint (learned tier, {complaint:.2f})",)
         return Verdict(_COMPLAINT, round(complaint, 3), reasons, Outcome.KEEP)
     return _kept(ev, 0.0)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.judge import JudgeContext, Label, Outcome, judge
+from handlers.relay import Route, route
 
 DM = JudgeContext(where="dm")
 STORY = JudgeContext(where="story", pupil_names=frozenset({"Ava", "Ben", "Poppy"}))
@@ -111,3 +112,13 @@ SNIPING = [
 def test_sniping_is_not_kept_and_its_twin_is(sniping: str, twin: str) -> None:
     assert judge(sniping, STORY, learned=False).outcome is not Outcome.KEEP
     assert judge(twin, STORY, learned=False).outcome is Outcome.KEEP
+
+
+def test_a_worry_about_other_children_is_delivered_and_a_complaint_about_it_is_not() -> None:
+    """What other children said or did is a worry: the learned tier must be surer before it
+    reads one as a complaint (`rules.PEER_TROUBLE`); a grievance about the school still goes
+    with the office's address."""
+    worry = "Her friends said she couldn't sit with them at lunch and she was really upset"
+    assert route(judge(worry, DM)) is Route.DELIVER
+    grievance = "I'm not happy that the girls wouldn't let her join in all week and nobody told me."
+    assert route(judge(grievance, DM)) is Route.OFFICE

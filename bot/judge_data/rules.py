@@ -1002,6 +1002,16 @@ SENSITIVE_HARMLESS: tuple[str, ...] = (
     r"somebody|any1)\b[\w' ]{0,30}?\b(?:allergic|allergies|an allergy|allergy)\b",
 )
 
+#: A worry about what other children said or did to the writer's child ("someone said he
+#: couldn't play with them", "the girls won't let her join in"): the learned tier must be surer
+#: before it reads such a message as a complaint and gives the family the office's address.
+PEER_TROUBLE = (
+    r"\b(?:someone|somebody|some kids|a boy|a girl|the boys|the girls|other (?:kids|children|"
+    r"boys|girls)|(?:his|her|their) (?:friends?|mates?|best friend)|they|nobody|no ?one|no-one)"
+    r"(?: \w+){0,2} (?:said|says|told (?:him|her|them)|won't let|wouldn't let|won't play|"
+    r"wouldn't play|didn't let|don't let|called (?:him|her|them)|laughed at|keeps? saying)\b"
+)
+
 #: Good wishes to a teacher about their own life: their health, their family's, a wedding,
 #: a baby, a retirement. The learned tier has learnt that threats name a teacher's family
 #: ("your mum in the care home on …"), and reads "Hope your mum is feeling better soon" as one;
