@@ -588,13 +588,9 @@ async def _edited(event: Event, ctx: Context, conversation: Conversation) -> lis
     )
     taken = route(verdict, golden_rule=ctx.config.policy.golden_rule_minutes > 0)
     alert = await ctx.store.alerts.by_source(relayed.source_event)
-    # This edit raised the alert and is replayed after a crash: the same path again, so the
-    # family's answer is not lost (the executor's ids keep what was done from being redone).
-    replayed = alert is not None and alert.cause_event == event.event_id
     # An urgent alert stands; one that only asked a lead to read the message (unsure), or to
     # read a language the judge cannot (unread), becomes urgent when it is edited into danger.
-    urgent_now = alert is None or alert.kind != "urgent" or replayed
-    if taken is Route.URGENT and verdict is not None and urgent_now:
+    if taken is Route.URGENT and verdict is not None and (alert is None or alert.kind != "urgent"):
         return await _urgent_edit(event, ctx, conversation, relayed, new, text, verdict)
     now = ctx.clock.now()
     out_of_hours = not ctx.calendar.is_open(now, _teacher_staff(ctx, conversation.teacher))
@@ -611,8 +607,8 @@ async def _edited(event: Event, ctx: Context, conversation: Conversation) -> lis
         actions = [UpdateRelay(relayed.source_event, content=new)]
     else:
         actions = [await _teacher_edit(ctx, conversation, relayed, new)]
-    if verdict is None or (alert is not None and not replayed):
-        return actions  # one alert for one message, whatever its edits
+    if verdict is None or alert is not None:
+        return actions  # one alert for one message, whatever its edits and their replays
     if (taken is Route.DIVERT and verdict.doubt is not None) or (
         taken is Route.CHECK and (out_of_hours or relayed.status == "diverted")
     ):
@@ -628,8 +624,7 @@ def _edited_concern(
 ) -> Concern:
     """The concern an edit raises: the message as it now reads, sent when it was first sent."""
     sent = datetime.fromtimestamp(relayed.sent_ts / 1000, ctx.config.school.tz)
-    room = event.room.room_id
-    return Concern(relayed.source_event, event.sender, room, sent, new, text, event.event_id)
+    return Concern(relayed.source_event, event.sender, event.room.room_id, sent, new, text)
 
 
 async def _check_edit(
@@ -933,9 +928,8 @@ async def _urgent_now(inv: Invocation, ctx: Context) -> list[Action]:
         )
     latest = max(waiting, key=lambda relayed: relayed.id)
     alert = await ctx.store.alerts.by_source(latest.source_event)
-    # Only an urgent alert stands: an unsure or unread one is raised again as urgent below,
-    # and this !urgent replayed after a crash takes its path again (as `_edited` does).
-    if alert is not None and alert.kind == "urgent" and alert.cause_event != inv.event.event_id:
+    # Only an urgent alert stands: an unsure or unread one is raised again as urgent below.
+    if alert is not None and alert.kind == "urgent":
         return reply(inv.event, "Your message is already with the school's safeguarding lead.")
     release, when = await _teacher_timing(ctx, conversation)
     content = latest.content or {}
@@ -946,7 +940,6 @@ async def _urgent_now(inv: Invocation, ctx: Context) -> list[Action]:
         datetime.fromtimestamp(latest.sent_ts / 1000, ctx.config.school.tz),
         content,
         visible_text(content),
-        inv.event.event_id,
     )
     return [
         UpdateRelay(latest.source_event, status="held", release_at=stamp(release), label=URGENT),

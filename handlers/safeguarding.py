@@ -73,7 +73,6 @@ class RaiseAlert(StoreAction):
     html: str
     notify_at: str
     alert_kind: AlertKind  # urgent, unread or unsure: the incident's rule
-    cause_event: str  # the event being handled: the message, an edit of it, or !urgent
 
     def target(self) -> str | None:
         return self.source_event
@@ -90,7 +89,6 @@ class RaiseAlert(StoreAction):
             self.body,
             self.html,
             kind=self.alert_kind,
-            cause_event=self.cause_event,
             notify_at=self.notify_at,
             at=at,
         )
@@ -152,8 +150,7 @@ def _leads_notified_now(ctx: Context, now: datetime) -> bool:
 
 @dataclass(frozen=True)
 class Concern:
-    """The message an alert is about: just arrived, edited, or held and flagged by the family
-    (`cause_event`: the event being handled, which raised the alert)."""
+    """The message an alert is about: just arrived, or held and flagged by the family."""
 
     source_event: str
     sender: str
@@ -161,20 +158,11 @@ class Concern:
     sent: datetime
     content: dict[str, Any]
     text: str
-    cause_event: str
 
     @classmethod
     def of(cls, event: Event, ctx: Context, text: str) -> Concern:
         sent = ctx.clock.from_timestamp(event.origin_server_ts)
-        return cls(
-            event.event_id,
-            event.sender,
-            event.room.room_id,
-            sent,
-            event.content,
-            text,
-            event.event_id,
-        )
+        return cls(event.event_id, event.sender, event.room.room_id, sent, event.content, text)
 
 
 async def urgent_actions(
@@ -267,7 +255,6 @@ async def urgent_actions(
             markup,
             notify_at=stamp(notify_at),
             alert_kind=alert_kind,
-            cause_event=concern.cause_event,
         ),
     ]
     if reply_room:

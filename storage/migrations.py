@@ -524,13 +524,4 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         ),
     ),
-    Migration(
-        "each safeguarding alert names the event that raised it (or raised it again as "
-        "urgent), so that event replayed after a crash finishes its path: the family's answer "
-        "is not lost; alerts already raised were raised by their message",
-        (
-            "ALTER TABLE safeguarding_alerts ADD COLUMN cause_event TEXT",
-            "UPDATE safeguarding_alerts SET cause_event = source_event",
-        ),
-    ),
 )

@@ -34,10 +34,6 @@ class Alert:
     acked_at: str | None
     chased_at: str | None
     kind: AlertKind
-    # The event whose handling raised it, or raised it again as urgent: the message, an edit
-    # of it, or the family's !urgent. That event replayed after a crash plans the same path
-    # again, so whatever of it was not done yet (the family's answer) is done then.
-    cause_event: str
 
 
 def _alert(row: aiosqlite.Row) -> Alert:
@@ -57,7 +53,6 @@ def _alert(row: aiosqlite.Row) -> Alert:
         acked_at=row["acked_at"],
         chased_at=row["chased_at"],
         kind=row["kind"],
-        cause_event=row["cause_event"],
     )
 
 
@@ -110,7 +105,6 @@ class Alerts(AlertsReader):
         html: str,
         *,
         kind: AlertKind,
-        cause_event: str,
         notify_at: str,
         at: str,
     ) -> bool:
@@ -124,18 +118,16 @@ class Alerts(AlertsReader):
         notice = json.dumps({"body": body, "html": html})
         await self._db.execute(
             "INSERT OR IGNORE INTO safeguarding_alerts (source_event, handle, user_id, "
-            "reply_room, alert, raised_at, notify_at, kind, cause_event) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (source_event, handle, user_id, reply_room, notice, at, notify_at, kind, cause_event),
+            "reply_room, alert, raised_at, notify_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (source_event, handle, user_id, reply_room, notice, at, notify_at, kind),
         )
         if kind != "urgent":
             return False
         async with self._db.execute(
             "UPDATE safeguarding_alerts SET reply_room = ?, alert = ?, notify_at = ?, "
-            "kind = 'urgent', cause_event = ?, notified_at = NULL, acked_by = NULL, "
-            "acked_at = NULL, chased_at = NULL "
-            "WHERE source_event = ? AND handle = ? AND kind != 'urgent'",
-            (reply_room, notice, notify_at, cause_event, source_event, handle),
+            "kind = 'urgent', notified_at = NULL, acked_by = NULL, acked_at = NULL, "
+            "chased_at = NULL WHERE source_event = ? AND handle = ? AND kind != 'urgent'",
+            (reply_room, notice, notify_at, source_event, handle),
         ) as cur:
             return cur.rowcount > 0
 

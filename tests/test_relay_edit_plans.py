@@ -121,7 +121,7 @@ async def sent(store: Store, body: str, at: datetime) -> list[Action]:
     return actions
 
 
-async def edited(store: Store, body: str, at: datetime, edit: str = EDIT) -> list[Action]:
+async def edited(store: Store, body: str, at: datetime) -> list[Action]:
     """What the relay would do with Jane's edit of that message to `body` (not kept)."""
     content = {
         "msgtype": "m.text",
@@ -129,7 +129,7 @@ async def edited(store: Store, body: str, at: datetime, edit: str = EDIT) -> lis
         "m.new_content": {"msgtype": "m.text", "body": body},
         "m.relates_to": {"rel_type": "m.replace", "event_id": SOURCE},
     }
-    return await _handle(store, edit, content, at)
+    return await _handle(store, EDIT, content, at)
 
 
 async def keep(store: Store, actions: list[Action], cause: str, at: datetime) -> None:
@@ -196,29 +196,10 @@ async def test_a_held_message_edited_into_doubt_at_7pm_asks_a_lead_and_does_not_
     assert held.release_at == stamp(MONDAY_8AM), held
 
 
-def ids(actions: list[Action], cause: str) -> list[str]:
-    """The executor's ids for a plan: the same ids are never performed twice."""
-    return [action_id(cause, index, action) for index, action in enumerate(actions)]
-
-
-async def test_the_same_edit_replayed_plans_the_same_actions_and_one_alert(store: Store) -> None:
-    """An event is replayed only when the bot stopped before it was done: the edit that asked
-    a lead plans the same actions under the same ids, and the store keeps one alert."""
-    await sent(store, WORRY, FRIDAY_7PM)
-    first = await edited(store, UNSURE, FRIDAY_730PM)
-    await keep(store, first, EDIT, FRIDAY_730PM)
-    stored = await store.alerts.by_source(SOURCE)
-    assert stored is not None and stored.cause_event == EDIT, stored
-    again = await edited(store, UNSURE, FRIDAY_730PM)
-    assert ids(again, EDIT) == ids(first, EDIT) and len(alerts(again)) == 1, again
-    await keep(store, again, EDIT, FRIDAY_730PM)
-    assert await store.alerts.by_source(SOURCE) == stored
-
-
-async def test_a_later_edit_into_doubt_asks_no_lead_again(store: Store) -> None:
+async def test_the_same_edit_replayed_asks_no_lead_again(store: Store) -> None:
     await sent(store, WORRY, FRIDAY_7PM)
     await keep(store, await edited(store, UNSURE, FRIDAY_730PM), EDIT, FRIDAY_730PM)
-    again = await edited(store, UNSURE + " Sorry.", FRIDAY_730PM, "$edit2")
+    again = await edited(store, UNSURE, FRIDAY_730PM)
     assert alerts(again) == [] and sent_to(again, LEAD_HOME) == [], again
     assert [type(a) for a in again] == [UpdateRelay], again
 
@@ -384,32 +365,10 @@ async def test_an_edit_into_danger_after_an_unsure_alert_takes_the_urgent_path(
     assert "URGENT" in copy and DANGER in copy, copy
 
 
-async def test_the_urgent_edit_replayed_after_a_crash_still_answers_the_family(
-    store: Store,
-) -> None:
-    """The bot stopped after raising the alert again as urgent, before the family's answer
-    went: the edit replayed plans the same path under the same ids, the answer among them,
-    and the store keeps one alert, still urgent and unacknowledged."""
-    await _unsure_then_acknowledged(store)
-    first = await edited(store, DANGER, FRIDAY_730PM)
-    raised = next(i for i, a in enumerate(first) if isinstance(a, RaiseAlert))
-    await keep(store, first[: raised + 1], EDIT, FRIDAY_730PM)  # the stop
-    stored = await store.alerts.by_source(SOURCE)
-    assert stored is not None and stored.kind == "urgent" and stored.cause_event == EDIT
-    again = await edited(store, DANGER, FRIDAY_730PM + timedelta(minutes=2))
-    assert ids(again, EDIT) == ids(first, EDIT), again
-    [family] = emergency_text(again)
-    assert "999" in family, family
-    await keep(store, again, EDIT, FRIDAY_730PM + timedelta(minutes=2))
-    after = await store.alerts.by_source(SOURCE)
-    assert after is not None and after.kind == "urgent" and after.acked_at is None, after
-    assert after.raised_at == stored.raised_at and after.body == stored.body, after
-
-
-async def test_a_later_edit_into_danger_after_the_urgent_one_raises_nothing(store: Store) -> None:
+async def test_the_urgent_edit_replayed_raises_no_second_alert(store: Store) -> None:
     await _unsure_then_acknowledged(store)
     await keep(store, await edited(store, DANGER, FRIDAY_730PM), EDIT, FRIDAY_730PM)
-    again = await edited(store, WORSE, FRIDAY_730PM, "$edit2")
+    again = await edited(store, DANGER, FRIDAY_730PM)
     assert alerts(again) == [] and sent_to(again, LEAD_HOME) == [], again
     assert emergency_text(again) == [] and sent_to(again, ESC) == [], again
 
@@ -471,9 +430,9 @@ async def test_an_unread_message_edited_into_danger_takes_the_urgent_path(store:
     [copy] = sent_to(await release_actions(ctx, held), TEACHER_DM)
     assert "URGENT" in copy and DANGER in copy, copy
 
-    # Edited into danger again: the alert is urgent already, nothing new.
+    # Replayed, or edited into danger again: the alert is urgent already, nothing new.
     for body in (DANGER, WORSE):
-        again = await edited(store, body, FRIDAY_730PM + timedelta(minutes=1), "$edit2")
+        again = await edited(store, body, FRIDAY_730PM + timedelta(minutes=1))
         assert alerts(again) == [] and sent_to(again, LEAD_HOME) == [], again
         assert emergency_text(again) == [] and sent_to(again, ESC) == [], again
 
@@ -505,12 +464,12 @@ async def test_an_unsure_message_edited_into_an_ordinary_one_changes_only_its_wo
 # The family's !urgent after a lead was only asked to read the message -----------------
 
 
-async def urgent_sent(store: Store, at: datetime, event_id: str = "$urgent") -> list[Action]:
+async def urgent_sent(store: Store, at: datetime) -> list[Action]:
     """What the relay would do with Jane's !urgent in her conversation at `at`."""
     room = await store.rooms.get(PARENT_DM)
     assert room is not None
     raw = {
-        "event_id": event_id,
+        "event_id": "$urgent",
         "sender": PARENT,
         "type": "m.room.message",
         "origin_server_ts": int(at.timestamp() * 1000),
@@ -535,7 +494,7 @@ async def test_the_familys_urgent_after_an_unsure_alert_gives_them_the_emergency
     await keep(store, actions, "$urgent", FRIDAY_730PM)
     stored = await store.alerts.by_source(SOURCE)
     assert stored is not None and stored.reply_room == PARENT_DM and stored.acked_at is None
-    again = await urgent_sent(store, FRIDAY_730PM + timedelta(minutes=1), "$urgent2")
+    again = await urgent_sent(store, FRIDAY_730PM + timedelta(minutes=1))
     assert alerts(again) == [] and emergency_text(again) == [], again
     [told] = sent_to(again, PARENT_DM)
     assert "already with the school's safeguarding lead" in told, told
@@ -558,20 +517,8 @@ async def test_the_familys_urgent_after_an_unread_alert_takes_the_urgent_path(
     await keep(store, actions, "$urgent", FRIDAY_730PM)
     stored = await store.alerts.by_source(SOURCE)
     assert stored is not None and stored.kind == "urgent" and stored.acked_at is None, stored
-    again = await urgent_sent(store, FRIDAY_730PM + timedelta(minutes=1), "$urgent2")
+    again = await urgent_sent(store, FRIDAY_730PM + timedelta(minutes=1))
     assert alerts(again) == [] and emergency_text(again) == [], again
-
-
-async def test_the_familys_urgent_replayed_after_a_crash_still_answers_them(
-    store: Store,
-) -> None:
-    await _unsure_then_acknowledged(store)
-    first = await urgent_sent(store, FRIDAY_730PM)
-    raised = next(i for i, a in enumerate(first) if isinstance(a, RaiseAlert))
-    await keep(store, first[: raised + 1], "$urgent", FRIDAY_730PM)  # the bot stopped here
-    again = await urgent_sent(store, FRIDAY_730PM + timedelta(minutes=2))
-    assert ids(again, "$urgent") == ids(first, "$urgent"), again
-    assert len(emergency_text(again)) == 1, again
 
 
 # A lead's ✅: only on the notice that stands for the alert as it is now ------------------
@@ -651,7 +598,6 @@ async def _raise(
         body,
         f"<p>{body}</p>",
         kind=kind,
-        cause_event=SOURCE,
         notify_at=stamp(at),
         at=stamp(at),
     )
@@ -713,9 +659,8 @@ async def test_alerts_raised_before_the_kind_column_take_the_kind_they_were_rais
     language is unread, and the rest urgent."""
     path = tmp_path / "old.sqlite"
     unread_notice = '{"body": "\\ud83d\\udd0e PLEASE READ: a message in sw from Jane", "html": ""}'
-    kinds_added = next(i for i, m in enumerate(MIGRATIONS) if "ADD COLUMN kind" in m.statements[0])
     async with aiosqlite.connect(path) as db:
-        for migration in MIGRATIONS[:kinds_added]:
+        for migration in MIGRATIONS[:-1]:
             for statement in migration.statements:
                 await db.execute(statement)
         rows = [  # source event, reply room, notice, incident rules in order
@@ -739,7 +684,7 @@ async def test_alerts_raised_before_the_kind_column_take_the_kind_they_were_rais
                     "outcome) VALUES (?, 'then', 'safeguarding', ?, ?, ?, '')",
                     (f"{source}:{rule}", PARENT, source, rule),
                 )
-        await db.execute(f"PRAGMA user_version = {kinds_added}")
+        await db.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
         await db.commit()
     store = await Store.open(path)
     try:
@@ -753,8 +698,5 @@ async def test_alerts_raised_before_the_kind_column_take_the_kind_they_were_rais
             "$no-incident-unread": "unread",
             "$no-incident-urgent": "urgent",
         }, kinds
-        # and each was raised by its message, so only that message replayed takes its path
-        causes = {source: (await store.alerts.by_source(source)).cause_event for source, *_ in rows}
-        assert causes == {source: source for source, *_ in rows}, causes
     finally:
         await store.close()
