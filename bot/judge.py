@@ -34,7 +34,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from importlib import resources
@@ -953,9 +953,12 @@ class _Words:
 
     def search(self, text: str, runs: frozenset[str]) -> re.Match[str] | None:
         """`runs`: `_word_runs(text)`."""
+        return next(self.finditer(text, runs), None)
+
+    def finditer(self, text: str, runs: frozenset[str]) -> Iterator[re.Match[str]]:
         if self.keys is not None and self.keys.isdisjoint(runs):
-            return None
-        return self.pattern.search(text)
+            return iter(())
+        return self.pattern.finditer(text)
 
 
 def _key(phrase: str) -> str | None:
@@ -1195,8 +1198,16 @@ def _name(code: str | None) -> str | None:
     return languages.NAMES.get(code, code) if code else None
 
 
-#: A cry for help laughed off at once ("… własny wulkan. Ratunku 😂"): a joke.
-_LAUGHED_OFF = re.compile(r"\W{0,3}(?:😂|🤣|😆|😅|😹)")
+#: A bare cry for help laughed off at once ("… własny wulkan. Ratunku 😂") is a joke; a knife
+#: or a child missing is danger whatever follows it.
+_CRIES_FOR_HELP = frozenset(
+    "ratunku pomocy socorro ayuda ajutor aiuto hilfe рятуйте допоможіть помогите".split()
+)
+_LAUGHED_OFF = re.compile(r"\W{0,3}(?:😂|🤣|😆|😹)")
+
+
+def _laughed_off(text: str, found: re.Match[str]) -> bool:
+    return found.group(0) in _CRIES_FOR_HELP and _LAUGHED_OFF.match(text, found.end()) is not None
 
 
 def _other_language_urgent(t: _Text, whole: str, ev: _Evidence) -> None:
@@ -1207,8 +1218,9 @@ def _other_language_urgent(t: _Text, whole: str, ev: _Evidence) -> None:
     text = t.folded.lower() if whole == t.original else _fold(whole).lower()
     runs = _word_runs(text)
     for code, language in _languages().items():
-        found = language.urgent.search(text, runs) if language.urgent is not None else None
-        if found is not None and not _LAUGHED_OFF.match(text, found.end()):
+        matches = language.urgent.finditer(text, runs) if language.urgent is not None else ()
+        found = next((m for m in matches if not _laughed_off(text, m)), None)
+        if found is not None:
             reason = f"danger word in another language ({code}): '{found.group(0)}'"
             ev.add(_URGENT, URGENT_AT, reason)
             return

@@ -101,10 +101,6 @@ SNIPING = [
         "Bless them, not the brightest bunch this year but lovely manners",
         "Not the brightest day for it weather-wise, but they loved every minute",
     ),
-    (
-        "So we found out from the class WhatsApp at 11pm that it was non-uniform day. Great.",
-        "Found out from Ben at teatime that he's reading at assembly, so proud!",
-    ),
 ]
 
 
@@ -122,3 +118,51 @@ def test_a_worry_about_other_children_is_delivered_and_a_complaint_about_it_is_n
     assert route(judge(worry, DM)) is Route.DELIVER
     grievance = "I'm not happy that the girls wouldn't let her join in all week and nobody told me."
     assert route(judge(grievance, DM)) is Route.OFFICE
+
+
+#: Found by a review of those rules: danger in their words that must stay danger, and
+#: ordinary messages in their words that must not be read as danger or abuse.
+STILL_DANGER = [
+    "He was strangling me, I thought I was going to die halfway through it.",
+    "The flinching is getting worse since her mum's new boyfriend moved in.",
+    "Kuba buduje wulkan. Ratunku 😂 Ale Ola zniknęła, nikt jej nie widział od rana",
+    "On ma nóż 😅 i stoi pod drzwiami, pomocy",
+    "She's not come home from the park and her phone's off, it's gone ten",
+]
+NOT_DANGER = [
+    "She flinched at the flu spray, poor thing, but she was brave after",
+    "He said he'd break my arm if I didn't let him have the last biscuit, cheeky monkey 😂",
+    "The kids jumped off the top of the car park wall onto the grass, all fine!",
+    "His mobile has been off since the residential started, please ring me if he needs anything",
+    "Meri behan ki shadi karwai ja rahi hai, woh 25 saal ki hai, hum Friday ko chutti par honge",
+    "Zgubiła telefon i nikt nie wie, gdzie on jest, może jest w szatni?",
+]
+NOT_ABUSE = [
+    "Thanks for the key Miss, I'll let myself into your house to water the plants as agreed.",
+    "That's the only polite message you'll get from Amelia, she's moaned about homework all night",
+    "There have been thefts from cars outside school this week, I'd lock your car if I were you.",
+]
+
+
+@pytest.mark.parametrize("text", STILL_DANGER)
+def test_danger_in_the_words_of_a_narrowed_rule_is_still_danger(text: str) -> None:
+    assert judge(text, DM, learned=False).label is Label.URGENT
+
+
+@pytest.mark.parametrize("text", NOT_DANGER)
+def test_an_ordinary_message_in_a_danger_rules_words_is_not_danger(text: str) -> None:
+    assert judge(text, DM, learned=False).label is not Label.URGENT
+
+
+@pytest.mark.parametrize("text", NOT_ABUSE)
+def test_an_ordinary_message_in_a_threat_rules_words_is_not_abuse(text: str) -> None:
+    assert judge(text, DM, learned=False).label is not Label.ABUSIVE
+
+
+def test_favouritism_and_hardship_are_still_read_in_the_words_of_their_exceptions() -> None:
+    for text in ("Mrs Jones has her favourite and it's never my son.", "Poppy is her favourite."):
+        assert judge(text, STORY, learned=False).label is Label.COMPARISON, text
+    hardship = "Thank you for the food bank vouchers, they got us through half term."
+    assert judge(hardship, STORY, learned=False).label is Label.SENSITIVE
+    mine = "I'm not the sharpest tool in the box with fractions, could you send the method home?"
+    assert judge(mine, STORY, learned=False).outcome is Outcome.KEEP

@@ -1174,7 +1174,7 @@ NEW_DANGER = [
     ),
     (
         "pl",
-        "Ola wyszła po szkole i nikt nie wie, gdzie ona jest, szukamy od rana",
+        "Ola wyszła po szkole i nikt nie wie, gdzie ona jest, dzwonimy na policję",
         "Kuba zgubił kurtkę i nikt nie wie, gdzie ona jest. Czy jest w szatni?",
     ),
     (
