@@ -7929,6 +7929,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Lithuanian
     "lt": (
+        # after set 22's report
+        "bjauri ir kvaila",
+        "neliktų jums čia darbo",
+        "kvaila moteris",
         "idiotas",
         "idiote",
         "kvailys",
@@ -8041,6 +8045,11 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Turkish
     "tr": (
+        # after set 22's report
+        "ahmaksınız",
+        "ahmak",
+        "o zaman görürsünüz",
+        "polo'nuzu da biliyoruz",
         "aptal",
         "salak",
         "gerizekalı",
@@ -8443,6 +8452,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Welsh
     "cy": (
+        # after set 22's report
+        "hen ast",
+        "ast sbeitlyd",
+        "athrawes dda i ddim",
         "twpsyn",
         "twp wyt ti",
         "cau dy geg",
@@ -10120,6 +10133,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     # Chinese (simplified and traditional): two letters only as a clause between
     # punctuation, three or more also inside a sentence
     "zh": (
+        # after set 22's report
+        "没脑子",
+        "去你家门口等你",
+        "你自己看着办",
         "傻逼",
         "傻b",
         "滚蛋",

@@ -665,6 +665,15 @@ COMPARISON: tuple[Rule, ...] = (
 #: Threats, intimidation and rude dismissals aimed at staff (abusive).
 ABUSE: tuple[Rule, ...] = (
     (
+        # after set 22's report: the teacher's home address found, then a visit; petrol at yours
+        r"\b(?:found|got|looked up|have|know) (?:your|ur) (?:home )?address\b[^\n]{0,80}\b(?:pop "
+        r"round|come round|call round|pay (?:you )?a visit|drop by|popping round|see you there)\b|"
+        r"\b(?:round|at|outside) (?:yours|your house|your place|your flat)\b(?!')"
+        r"[^.!?\n]{0,30}\b(?:petrol|lighter fluid|matches)\b",
+        2.6,
+        "threat to the teacher's home",
+    ),
+    (
         # a warning with no threat word: "I'd lock your car tonight if I were you", "I'll let
         # myself into yours", "consider this the only polite message you'll get"
         # (a reason given, thefts or break-ins, makes locking up a neighbourly tip)
@@ -1225,6 +1234,13 @@ URGENT: tuple[Rule, ...] = (
         2.4,
         "an overdose or swallowed something",
     ),
+    (
+        r"\b(?:bridge|footbridge|flyover|motorway|bypass|railway|train tracks?|cliffs?|roof|car "
+        r"park|multi-?storey)\b[^\n]{0,80}\b(?:the easy way(?! (?:to|round|there|home|in)\b)|"
+        r"easy way out|when (?:nobody|no ?one)(?:'s| is) (?:watching|looking))",
+        2.4,
+        "a place to end a life, and a plan",
+    ),
     # a goodbye said outright: a rope bought (not "for the tug of war"), a note "by the time
     # you read this it'll be done" (not "… we'll be at the zoo"), letters "for when I'm gone"
     # (not "gone to my mum's"), "I'm going to be at peace soon" (not "at peace with it")
@@ -1774,6 +1790,40 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
         r"weapon|machete|hammer)\b|\block the doors\b|\bheld down and\b",
         2.4,
         "violence described",
+    ),
+    # after set 22's report: held under water; a drunk adult at the gate with a bat
+    (
+        r"\b(?:held|holds|holding|pushed|pushes|dunked|dunks|forced|kept) (?:him|her|them|"
+        r"pupilname|ownchild|my (?:son|daughter|boy|girl)) (?:head )?under (?:the )?(?:bath ?"
+        r"water|water|the bath|the tap)\b|\b(?:drunk|pissed|steaming|off his head|off her "
+        r"head|raging|kicking off)\b[^.!?\n]{0,60}\bwith (?:a|an) (?:bat|baseball bat|knife|"
+        r"machete|hammer|crowbar|golf club|axe)\b",
+        2.4,
+        "violence described",
+    ),
+    # an adult who came into the children's room at night and would not leave
+    (
+        r"\b(?:grown ?up|adult|man|member of staff|leader|instructor|helper)\b[^.!?\n]{0,30}"
+        r"\b(?:came|come|comes|went|got) (?:in(?:to)?|into) (?:the |our |her |his |their )?"
+        r"(?:girls'?|boys'?|kids'?)? ?(?:room|dorm|bedroom|tent|bed)\b[^.!?\n]{0,40}"
+        r"\b(?:wouldn't|would not|won't|didn't|refused to) (?:leave|go|get out)\b",
+        2.4,
+        "an adult in a child's room at night",
+    ),
+    # children left at home with no power or food, the adult gone
+    (
+        r"\bno (?:gas|electric|electricity|power|heating|food)(?: or (?:gas|electric|electricity|"
+        r"power|heating|food))? (?:since|for (?:days|a week|\d+ days))\b",
+        0.8,
+        "no power or food at home for days",
+    ),
+    (
+        r"\b(?:just|only) (?:him|her|them|the kids|the two of them)(?: and (?:his|her|their) "
+        r"(?:brother|sister|siblings?)(?: \(?\d+\)?)?)? (?:at home|in the house|home alone|on "
+        r"(?:their|his|her) own)\b|\b(?:dad|mum|father|mother|partner|he|she)(?:'s| has| is)? "
+        r"(?:not|n't) been (?:back|home) (?:since|for)\b",
+        0.7,
+        "children at home with no adult",
     ),
     (
         # "he'll break my arm like last time": someone at home threatens the parent; not "I'll
