@@ -1155,6 +1155,17 @@ MESSAGES: dict[str, tuple[list[str], list[str]]] = {
 #: Danger phrased in ways no entry is written (a core in a new sentence, or a pair of cues
 #: with words between), each beside an ordinary message in the same words.
 NEW_DANGER = [
+    # after set 22's report: a child to be taken abroad by force; touched in the wrong way
+    (
+        "ro",
+        "Tatăl lui a zis că îl ia cu forța în Italia, vă rog nu-l dați nimănui",
+        "Tatăl lui vine după el vineri, îl ia la bunici în Italia, mulțumesc",
+    ),
+    (
+        "ur",
+        "میری بیٹی کہتی ہے کہ ٹیوشن والا آدمی اسے غلط طریقے سے چھوتا ہے",
+        "میری بیٹی ٹیوشن جاتی ہے، کل دیر سے آئے گی، شکریہ",
+    ),
     # after set 21's report: a belt, a child's marriage arranged, men with cars and phones, and
     # "nobody knows where she is" beside a search (not beside a lost jacket)
     (

@@ -22063,6 +22063,11 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Urdu (Urdu script and Roman Urdu)
     "ur": (
+        # after set 22's report
+        "غلط طریقے سے چھوتا",
+        "غلط طریقے سے چھوتی",
+        "غلط جگہ چھوتا",
+        "ghalat tareeqe se chhoota",
         # after set 17's report: a forced marriage
         "زبردستی شادی",
         "زبردستی کی شادی",
@@ -22697,6 +22702,15 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Romanian
     "ro": (
+        # after set 22's report
+        "o ia înapoi în românia cu forța",
+        "o ia inapoi in romania cu forta",
+        "o ia cu forța",
+        "o ia cu forta",
+        "îl ia cu forța",
+        "il ia cu forta",
+        "să o ia cu forța",
+        "sa o ia cu forta",
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         "diseară pun capăt la tot",
         "în seara asta pun capăt la tot",
