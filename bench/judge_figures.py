@@ -1,9 +1,9 @@
 """The judge's figures, side by side: the word rules alone, and with the learned tier.
 
-Story context: the frozen held-back set (tests/eval_holdout22/story.jsonl), the school's
+Story context: the frozen held-back set (tests/eval_holdout23/story.jsonl), the school's
 development set, and the half of VADER's tweets never trained on (mean rating above 0.5
 kind, below -0.5 should go). Private messages: the frozen held-back set
-(tests/eval_holdout22/dm.jsonl), dm_dev.jsonl, and the half of Davidson's tweets never
+(tests/eval_holdout23/dm.jsonl), dm_dev.jsonl, and the half of Davidson's tweets never
 trained on (hate speech or offensive as abusive, neither as ok). None of these is in the
 training data (`bot.judge_external` says how the public sets were split).
 
@@ -47,14 +47,14 @@ def dm_row(name: str, report: EvalReport) -> str:
 
 
 def main(errors: bool) -> None:
-    holdout = REPO / "tests" / "eval_holdout22"
+    holdout = REPO / "tests" / "eval_holdout23"
     story = {
-        "frozen set 22 (story)": load_examples(holdout / "story.jsonl"),
+        "frozen set 23 (story)": load_examples(holdout / "story.jsonl"),
         "school_dev": load_examples(SHARED / "school_dev.jsonl"),
         "VADER tweets (test half)": judge_external.vader("test"),
     }
     dm = {
-        "frozen set 22 (dm)": load_examples(holdout / "dm.jsonl"),
+        "frozen set 23 (dm)": load_examples(holdout / "dm.jsonl"),
         "dm_dev": load_examples(SHARED / "dm_dev.jsonl"),
         f"Davidson (test half, {SAMPLE} + {SAMPLE})": davidson_sample(),
     }
