@@ -6231,6 +6231,11 @@ CONTRAST: dict[str, tuple[str, ...]] = {
 HOSTILE: dict[str, tuple[str, ...]] = {
     # Polish
     "pl": (
+        # after set 23's report
+        "wredną babą",
+        "wredna baba",
+        "wredną babę",
+        "niech się pani wstydzi",
         "kurwa",
         "kurwo",
         "idiota",
@@ -6888,6 +6893,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Romanian
     "ro": (
+        # after set 23's report
+        "o incompetentă și o mincinoasă",
+        "o să regretați amarnic",
+        "o sa regretati amarnic",
         "idiotule",
         "idioato",
         "prostule",
@@ -8045,6 +8054,9 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Turkish
     "tr": (
+        # after set 23's report
+        "zalimsiniz",
+        "ne kadar kalacağınızı görürüz",
         # after set 22's report
         "ahmaksınız",
         "ahmak",
@@ -9298,6 +9310,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Hungarian
     "hu": (
+        # after set 23's report
+        "buta, gonosz",
+        "gonosz nőszemély",
+        "gonosz noszemely",
         "hülye",
         "hulye",
         "hülyék",
@@ -9599,6 +9615,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Albanian
     "sq": (
+        # after set 23's report
+        "pa shpirt dhe pa mend",
+        "nuk e di me kë e ke punën",
+        "nuk e di me ke e ke punen",
         "budalla",
         "budallai",
         "budallaqe",

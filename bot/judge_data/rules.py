@@ -674,6 +674,13 @@ ABUSE: tuple[Rule, ...] = (
         "threat to the teacher's home",
     ),
     (
+        r"\b(?:waiting|waitin'?|wait|be) (?:by|at|near|outside|round) (?:your|ur|yer|you're) "
+        r"(?:car|house|door|gate|flat)\b[^.!?\n]{0,20}\bwith (?:a|an|some) (?:brick|bricks|bat|"
+        r"knife|hammer|crowbar|petrol|stick)\b",
+        2.6,
+        "threat at the teacher's car or home",
+    ),
+    (
         # a warning with no threat word: "I'd lock your car tonight if I were you", "I'll let
         # myself into yours", "consider this the only polite message you'll get"
         # (a reason given, thefts or break-ins, makes locking up a neighbourly tip)
@@ -1800,6 +1807,22 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
         r"machete|hammer|crowbar|golf club|axe)\b",
         2.4,
         "violence described",
+    ),
+    # after set 23's report: a child run off, not found anywhere, the police called; a child
+    # who is "getting the belt" (not a karate grading)
+    (
+        r"\b(?:can'?t|cannot|can not|couldn'?t) find (?!it\b|this\b|that\b|one\b)\w+ "
+        r"anywhere\b|\bpolice (?:called|have been called|are on their way|are coming)\b(?! in\b)|"
+        r"\b(?:called|rang|phoned) the police\b",
+        0.8,
+        "a child not found, the police called",
+    ),
+    (
+        r"\b(?:he|she|they|he's|she's|they're|he'll|she'll|they'll)(?: is| are| will)? (?:\w+ )?"
+        r"(?:getting|get|gets|got|gonna get) the belt\b(?![^.!?\n]{0,30}\b(?:karate|judo|"
+        r"taekwondo|grading|boxing|jiu|wrestling)\b)",
+        2.2,
+        "a child to be beaten",
     ),
     # an adult who came into the children's room at night and would not leave
     (
