@@ -1444,8 +1444,8 @@ def _learned_dm(
     # be surer ("see you at pick up, thanks"; "a boy told him 'you're stupid'")
     careful = ev.kind >= 1.0 or ev.reported
 
-    def sure(decision: str) -> float:
-        return (1.0 + threshold[decision]) / 2 if careful else threshold[decision]
+    def sure(decision: str, surer: bool = careful) -> float:
+        return (1.0 + threshold[decision]) / 2 if surer else threshold[decision]
 
     hostile = pause >= sure("pause")
     if abuse >= sure("divert") or (hostile and abuse >= threshold["divert_hostile"]):
@@ -1460,8 +1460,7 @@ def _learned_dm(
     if words.label is _COMPLAINT:
         return words
     complaint = chances["complaint"]
-    office = threshold["office"]
-    if complaint >= ((1.0 + office) / 2 if peer_trouble else office):
+    if complaint >= sure("office", peer_trouble):
         reasons = (f"reads as a complaint (learned tier, {complaint:.2f})",)
         return Verdict(_COMPLAINT, round(complaint, 3), reasons, Outcome.KEEP)
     return _kept(ev, 0.0)
