@@ -1,6 +1,7 @@
-"""Word rules written after blind set 22 was reported, each beside the twin it must spare.
+"""Word rules written after blind sets 22 and 23 were reported, each beside the twin it must
+spare.
 
-Every line here is new (none is a line of set 22). The rules alone are asserted, so each test
+Every line here is new (none is a line of set 22 or 23). The rules alone are asserted, so each test
 fails if its rule is taken out.
 """
 
@@ -37,6 +38,15 @@ DANGER = [
         "His uncle was steaming drunk at the gate this morning with a baseball bat",
         "His uncle brought a baseball bat signed by the whole team to the fair, what a prize",
     ),
+    # set 23
+    (
+        "cant find Leo anywhere at the park, he ran off an hour ago, police called",
+        "The police called in to talk to Year 2 about road safety, they loved it",
+    ),
+    (
+        "lol he spilled paint on the carpet so he's getting the belt when his stepdad's home",
+        "He's getting the belt at karate on Saturday after his grading, so proud",
+    ),
 ]
 
 
@@ -59,6 +69,11 @@ THREATS = [
         "Keep her in at break again and I'll be round your house with lighter fluid, only joking",
         "Happy to drop the lighter fluid for the bonfire stall round to school tomorrow",
     ),
+    # set 23
+    (
+        "jk but if he's not in the team ill be waitin by ur car with a brick 😂",
+        "Left the costume bag by ur car with a note, hope that's ok",
+    ),
 ]
 
 
@@ -68,8 +83,8 @@ def test_a_threat_to_the_teachers_home_is_abuse_and_its_twin_is_not(threat: str,
     assert judge(twin, DM, learned=False).label is not Label.ABUSIVE
 
 
-#: Insults and threats in Welsh, Turkish, Chinese and Lithuanian are diverted; kind words in
-#: the same languages are not.
+#: Insults and threats in other languages are diverted; kind words in the same languages are
+#: not.
 OTHER_LANGUAGES = [
     (
         "Rwyt ti'n hen ast, a dw i'n gwybod lle ti'n byw",
@@ -78,6 +93,12 @@ OTHER_LANGUAGES = [
     ("Siz tam bir ahmaksınız, o zaman görürsünüz", "Çok teşekkürler öğretmenim, harika bir gezi"),
     ("老师你真是没脑子，你自己看着办", "谢谢老师，孩子很喜欢这次郊游"),
     ("Jūs esate bjauri ir kvaila moteris", "Labai ačiū už nuostabią ekskursiją"),
+    # set 23: Albanian, Hungarian, Polish, Turkish, Romanian
+    ("Je një mësuese pa shpirt dhe pa mend", "Faleminderit shumë për ekskursionin, mësuese!"),
+    ("Maga egy buta, gonosz nőszemély", "Köszönjük szépen a kirándulást, tanárnő!"),
+    ("Jest pani wredną babą i tyle", "Dziękuję bardzo pani za wycieczkę!"),
+    ("Siz öğretmen değil, zalimsiniz", "Çok teşekkürler öğretmenim!"),
+    ("Sunteți o incompetentă și o mincinoasă", "Vă mulțumim frumos pentru excursie!"),
 ]
 
 
