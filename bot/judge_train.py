@@ -17,13 +17,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from bot import judge_model
+from bot import judge_model, multilingual
 from bot.embedding import encoder
 from bot.judge import DM, STORY, read_by_the_learned_tier
 from bot.judge_eval import Example, evaluate
@@ -52,10 +53,16 @@ def corpus_files() -> list[Path]:
     return sorted(CORPUS.glob("*.jsonl"))
 
 
-def embeddings(texts: list[str], cache: Path | None, progress: Tell | None = None) -> np.ndarray:
-    """Each text's sentence embedding: the slow part of training (a few ms a line), which
-    `cache` keeps between runs, also those made before a stop (Ctrl-C). `progress` hears
-    the lines embedded of the lines in all."""
+def embeddings(
+    texts: list[str],
+    cache: Path | None,
+    progress: Tell | None = None,
+    encode: Callable[[str], np.ndarray] | None = None,
+) -> np.ndarray:
+    """Each text's sentence embedding (by the learned tier's encoder, or `encode`): the slow
+    part of training (a few ms a line), which `cache` keeps between runs, also those made
+    before a stop (Ctrl-C). `progress` hears the lines embedded of the lines in all."""
+    encode = encode or encoder().encode
     known: dict[str, np.ndarray] = {}
     if cache is not None and cache.is_file():
         with np.load(cache) as stored:
@@ -63,7 +70,7 @@ def embeddings(texts: list[str], cache: Path | None, progress: Tell | None = Non
     try:
         for number, text in enumerate(texts, 1):
             if text not in known:
-                known[text] = encoder().encode(text)
+                known[text] = encode(text)
             if progress is not None:
                 progress(number, len(texts))
     finally:
@@ -139,14 +146,28 @@ def train_shipped(
 ) -> dict[str, Any]:
     """Blocking: `cmd_judge_train` runs it in a worker thread (`in_thread`), which gives it
     `tell`, stopping it at its next step after Ctrl-C, before anything is written."""
-    lines = judge_model.load_lines(files)
-    lines = lines.only(english(lines))
+    every = judge_model.load_lines(files)
+    lines = every.only(english(every))
     vectors = embeddings(lines.texts, cache, tell)
     progress.begin("models fitted")
     model = judge_model.train(lines, vectors, progress=tell)
     model["description"]["trained_on"] = judge_model.sources(files)
+    # The reader of other languages learns from every labelled line but the public tweets,
+    # English ones too: its embedding is shared across languages.
+    ours = every.only(every.budgeted)
+    progress.begin("lines embedded for other languages")
+    others = embeddings(ours.texts, _beside(cache), tell, multilingual.encoder().encode)
+    progress.begin("other-language heads fitted")
+    abroad = ~english(ours)
+    other_languages = multilingual.train(ours, others, abroad, tell)
     judge_model.save(model, out)
+    multilingual.save(other_languages, out, files)
     return model
+
+
+def _beside(cache: Path | None) -> Path | None:
+    """The other-language reader's cache, beside the learned tier's."""
+    return cache.with_name(f"{cache.stem}-multilingual{cache.suffix}") if cache else None
 
 
 def _summary(model: dict[str, Any]) -> dict[str, Any]:

