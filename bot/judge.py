@@ -457,6 +457,8 @@ def _mask_names(
 _WEAPON_EMOJI = frozenset(
     {"kitchen_knife", "dagger", "water_pistol", "axe", "crossed_swords", "bomb"}
 )
+#: What fire in emoji alone threatens ("🚗🔥"; "🏫🔥" is a school on fire, praise).
+_BURNABLE_EMOJI = frozenset({"automobile", "house", "house_with_garden"})
 #: What a weapon in emoji alone is aimed at, for it to read as a threat ("🔪🏠", not "🔪🥕").
 _TARGET_EMOJI = frozenset(
     {
@@ -1514,7 +1516,9 @@ def _emoji_evidence(t: _Text, ev: _Evidence) -> None:
             ev.add(_ABUSE, 0.9 if only_emoji else 0.3, "angry emoji")
     # a weapon aimed at something and nothing said ("🔪🏠") is a threat; a weapon beside food
     # or words is usually the cooking ("👩‍🍳🔪🥕")
-    if only_emoji and _WEAPON_EMOJI & set(t.emoji) and _TARGET_EMOJI & set(t.emoji):
+    # after set 24's report: fire beside a car or a house, nothing said ("🚗🔥😘")
+    burning = "fire" in t.emoji and _BURNABLE_EMOJI & set(t.emoji)
+    if only_emoji and (_WEAPON_EMOJI & set(t.emoji) or burning) and _TARGET_EMOJI & set(t.emoji):
         ev.add(_ABUSE, 2.4, "a weapon in emoji, with no words")
         ev.add(_NEG, 1.2, "a weapon in emoji, with no words")
     if any(tone == "smug" for tone in tones):

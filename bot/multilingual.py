@@ -15,13 +15,14 @@ labelled line, English ones included, carry over to languages with few lines.
 It decides one thing: a story reply the word lists leave unread, of at least
 `judge.KIND_ONLY_WORDS` words and at most `MAX_CHARACTERS` characters, with no word of
 contrast or private matters, that it is sure is kind (`kind`) is kept, not sent to a
-teacher, unless it half reads as private news or danger (`story_danger`). The threshold comes from cross-validation on the other-language lines: at
-most `SHARE` of the story replies in other languages that are not kind pass it. A short reply
-says too little for it ("Ez egy vár akart lenni?", was that meant to be a castle?, read as
-kind), and it reads private messages no better: heads for abuse diverted ordinary twins of
-threats ("A senhora vai ver as fotos da festa?") as often as threats, so private messages in
-other languages stay with the word lists. `conductbot judge-train` writes the heads
-(`multilingual.json`, `multilingual.npz`) beside the learned tier's.
+teacher, unless it half reads as private news or danger (`story_danger`). The threshold
+comes from cross-validation on the other-language lines: at most `SHARE` of the story
+replies in other languages that are not kind pass it. A short reply says too little for it
+("Ez egy vár akart lenni?", was that meant to be a castle?, read as kind), and it reads
+private messages no better: heads for abuse diverted ordinary twins of threats ("A senhora
+vai ver as fotos da festa?") as often as threats, so private messages in other languages
+stay with the word lists. `conductbot judge-train` writes the heads (`multilingual.json`,
+`multilingual.npz`) beside the learned tier's.
 """
 
 from __future__ import annotations

@@ -7803,6 +7803,9 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Ukrainian
     "uk": (
+        # after set 24's report
+        "чутки розходяться дуже швидко",
+        "чутки швидко розходяться",
         # after set 17's report: where the teacher parks
         "знаю, де ви паркуєте",
         "знаю де ви паркуєте",
@@ -7938,6 +7941,14 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Lithuanian
     "lt": (
+        # after set 24's report
+        "visiška kvailė",
+        "visiska kvaile",
+        "niekam tikusi",
+        "niekam tikęs",
+        "niekam tikes",
+        "eikite velniop",
+        "eik velniop",
         # after set 22's report
         "bjauri ir kvaila",
         "neliktų jums čia darbo",
@@ -8054,6 +8065,11 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Turkish
     "tr": (
+        # after set 24's report
+        "başına ne geleceği hiç belli olmuyor",
+        "basina ne gelecegi hic belli olmuyor",
+        "başına ne geleceği belli olmaz",
+        "basina ne gelecegi belli olmaz",
         # after set 23's report
         "zalimsiniz",
         "ne kadar kalacağınızı görürüz",
@@ -8464,6 +8480,11 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Welsh
     "cy": (
+        # after set 24's report
+        "biti mawr petai rhywbeth yn digwydd",
+        "biti petai rhywbeth yn digwydd",
+        "petai rhywbeth yn digwydd iddo",
+        "petai rhywbeth yn digwydd iddi",
         # after set 22's report
         "hen ast",
         "ast sbeitlyd",
@@ -8978,6 +8999,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Russian
     "ru": (
+        # after set 24's report
+        "не все они такие вежливые",
+        "не все такие вежливые, как я",
+        "не все такие вежливые как я",
         "идиот",
         "идиотка",
         "идиоты",

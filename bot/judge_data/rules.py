@@ -692,6 +692,28 @@ ABUSE: tuple[Rule, ...] = (
         2.4,
         "veiled threat",
     ),
+    # after set 24's report: veiled threats with no threat word
+    (
+        r"\bcoming (?:round|over|up) (?:to )?(?:yours|your house|your place|ur house)\b"
+        r"[^.!?\n]{0,20}\bwith (?:a|an|my|some) (?:shovel|spade|bat|baseball bat|crowbar|"
+        r"hammer|axe|knife|machete|big bag|bin bag)\b|\bkarma(?:'s got| has got| has) a long "
+        r"memory\b|\b(?:big|some|a few) lads\b[^.!?\n]{0,20}\b(?:with|have|has|who have|who've "
+        r"got|that have|got) (?:not much|nothing|fuck all|sod all) (?:else )?to do\b|"
+        r"\bwhether (?:it|that|anything) (?:really )?"
+        r"(?:happened|is true|was true) or not\b[^.!?\n]{0,30}\b(?:doesn't|does not|won't|"
+        r"will not) (?:really )?matter\b",
+        2.4,
+        "veiled threat",
+    ),
+    (
+        # the teacher's own child seen, then "think again" about the parent's child
+        r"(?s)^(?=.*\b(?:saw|seen|see|spotted) (?:your|ur) (?:little |lovely |beautiful |two )?"
+        r"(?:girl|boy|daughter|son|kids|children|little ones?|lad|lass)\b)(?=.*\b(?:think "
+        r"again|reconsider|think carefully|have a (?:good )?think|think twice|change your "
+        r"mind)\b)",
+        2.4,
+        "veiled threat to the teacher's child",
+    ),
     (
         r"\bwatch (?:your|yer) back\b|\bwatch yourself\b|\bi know where (?:you|she|he) lives?\b|"
         r"\byour days are numbered\b|\byou have been warned\b",
@@ -1823,6 +1845,60 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
         r"taekwondo|grading|boxing|jiu|wrestling)\b)",
         2.2,
         "a child to be beaten",
+    ),
+    # after set 24's report: a young child alone at home; a wish to disappear for good; an
+    # adult coming into a child's room at night; "walked into a door" again; medicines or
+    # poison taken; children at home while the parent is abroad; an eye hurt in "a fall"
+    (
+        r"(?s)^(?=.*\b(?:home|in the house|at home) (?:on (?:his|her|their) own|alone|by "
+        r"(?:him|her|them)sel(?:f|ves))\b)(?=.*\b(?:he|she)(?:'s| is) (?:only |just )?(?:[2-8]|"
+        r"two|three|four|five|six|seven|eight)\b(?! ?(?:o'?clock|pm|am|months|weeks|mins|"
+        r"minutes|hours|days|miles)\b))",
+        2.2,
+        "a young child alone at home",
+    ),
+    (
+        r"\b(?:wish(?:es|ed)?|want(?:s|ed)?) (?:to |(?:he|she|i|they) could )?(?:just )?"
+        r"(?:\w+ ){0,6}disappear\b[^.!?\n]{0,40}\b(?:so (?:nobody|no one|no-one)|forever|for "
+        r"good|and never come back)\b",
+        2.2,
+        "wishes to disappear for good",
+    ),
+    (
+        r"\b(?:step-?dad|stepfather|step-father|uncle|boyfriend|partner|lodger|a man|grandad|"
+        r"granddad)\b[^.!?\n]{0,20}\b(?:started|starts|keeps|kept|has been|been|comes|came) "
+        r"(?:coming |going |creeping |sneaking )?(?:in(?:to)?|into) (?:her|his|their|my) "
+        r"(?:bed)?room at night\b",
+        2.4,
+        "an adult coming into a child's room at night",
+    ),
+    (
+        r"\b(?:he|she|pupilname|ownchild)\W{0,3}walked into (?:a|the|another) door\b"
+        r"[^\n]{0,60}\b(?:again|third|fourth|another)\b",
+        2.2,
+        "injuries explained as walking into a door",
+    ),
+    (
+        r"\b(?:got into|has swallowed|swallowed|ate|eaten|chewed|drank) (?:some of |all of |a "
+        r"few of |one of )?(?:my|his|her|the|their) (?:\w+'s )?(?:morphine|methadone|pills|"
+        r"tablets|meds|medication|medicine|paracetamol|patches|bleach|dishwasher tablets|washing "
+        r"(?:tablets|pods)|vape liquid)\b",
+        2.4,
+        "a child has taken medicine or poison",
+    ),
+    (
+        r"(?s)^(?=.*\b(?:i'?m|im|i am|we'?re|we are) (?:in|away in|abroad in|on holiday in|"
+        r"over in|away|abroad|on holiday) (?:\w+ )?(?:til+|until|for) (?:\w+day|next week|the "
+        r"weekend|a week|\d+ (?:days|nights))\b)(?=.*\b(?:kids|children|they)(?:'re| are)? "
+        r"(?:(?:fine|ok|okay|alright) )?(?:at home|home alone|on their own|by themselves)\b)",
+        2.2,
+        "children at home while the parent is away",
+    ),
+    (
+        r"(?s)^(?=.*\b(?:another|a) (?:fall|fell)\b|.*\bfell (?:down|over|again)\b|.*\bclumsiest"
+        r"\b)(?=.*\bcan'?t (?:really )?see (?:out )?(?:of )?my (?:left|right) eye\b)",
+        2.0,
+        "an eye hurt in 'a fall'",
     ),
     # an adult who came into the children's room at night and would not leave
     (

@@ -1,8 +1,8 @@
-"""Word rules written after blind sets 22 and 23 were reported, each beside the twin it must
-spare.
+"""Word rules written after blind sets 22, 23 and 24 were reported, each beside the twin it
+must spare.
 
-Every line here is new (none is a line of set 22 or 23). The rules alone are asserted, so each test
-fails if its rule is taken out.
+Every line here is new (none is a line of set 22, 23 or 24). The rules alone are asserted, so
+each test fails if its rule is taken out.
 """
 
 from __future__ import annotations
@@ -47,6 +47,37 @@ DANGER = [
         "lol he spilled paint on the carpet so he's getting the belt when his stepdad's home",
         "He's getting the belt at karate on Saturday after his grading, so proud",
     ),
+    # set 24
+    (
+        "Just so you know she's home on her own till late tonight as I'm on nights, she's 7 but "
+        "she knows not to open the door",
+        "She's home on her own till 5 on Thursdays, she's 15 and very sensible",
+    ),
+    (
+        "He keeps saying he wishes he could just disappear forever so nobody has to deal with him",
+        "I wish I could disappear to a beach for a week after this term 😂",
+    ),
+    (
+        "She's sleeping at her nan's because her mum's boyfriend keeps coming into her room at "
+        "night",
+        "The cat keeps coming into her room at night and waking her, sorry she's tired",
+    ),
+    (
+        "Sorry about his eye, he walked into a door again, that's the third time this month",
+        "He walked into a door at soft play 😂 he's fine, just a little bump",
+    ),
+    (
+        "Ring me please, she's got into my mum's tablets and she's really drowsy",
+        "She got into my mum's make-up bag and came down looking like a clown 😂",
+    ),
+    (
+        "We're away in Spain till Monday, the kids are fine at home on their own, the eldest is 9",
+        "We're away in Spain till Monday, their nan is staying with them at home",
+    ),
+    (
+        "Had another fall, can't see out of my left eye now, he says I'm just clumsy",
+        "Can't see out of my left eye, conjunctivitis again, can someone else do pick up?",
+    ),
 ]
 
 
@@ -74,11 +105,33 @@ THREATS = [
         "jk but if he's not in the team ill be waitin by ur car with a brick 😂",
         "Left the costume bag by ur car with a note, hope that's ok",
     ),
+    # set 24
+    (
+        "Give him another detention and I'm coming round yours with a baseball bat, only joking 😂",
+        "I'm coming round yours with a casserole after your op, no arguments x",
+    ),
+    (
+        "Karma has a long memory, Miss. Have a nice weekend x",
+        "Karma's a funny thing, well done him",
+    ),
+    (
+        "Parents talk, and a few lads round here have nothing to do of an evening",
+        "The lads have nothing to do of an evening since the youth club shut, any clubs?",
+    ),
+    (
+        "Whether it happened or not won't matter once I've put it on Facebook",
+        "Whether it happened or not, could you check with the dinner staff?",
+    ),
+    (
+        "I saw your two kids at the park on Sunday. Have a good think about his report.",
+        "I saw your little girl at the park on Sunday, she's got so big! Have a lovely week",
+    ),
+    ("🏠🔥", "🔥🔥👏"),
 ]
 
 
 @pytest.mark.parametrize(("threat", "twin"), THREATS)
-def test_a_threat_to_the_teachers_home_is_abuse_and_its_twin_is_not(threat: str, twin: str) -> None:
+def test_a_threat_to_the_teacher_is_abuse_and_its_twin_is_not(threat: str, twin: str) -> None:
     assert judge(threat, DM, learned=False).label is Label.ABUSIVE
     assert judge(twin, DM, learned=False).label is not Label.ABUSIVE
 
@@ -99,6 +152,15 @@ OTHER_LANGUAGES = [
     ("Jest pani wredną babą i tyle", "Dziękuję bardzo pani za wycieczkę!"),
     ("Siz öğretmen değil, zalimsiniz", "Çok teşekkürler öğretmenim!"),
     ("Sunteți o incompetentă și o mincinoasă", "Vă mulțumim frumos pentru excursie!"),
+    # set 24: Lithuanian, Welsh, Turkish, Russian, Ukrainian
+    ("Jūs esate niekam tikusi mokytoja", "Labai ačiū, mokytoja, puiki diena"),
+    (
+        "Byddai'n biti mawr petai rhywbeth yn digwydd i'ch car",
+        "Diolch am y lluniau, roedd y plant wrth eu bodd",
+    ),
+    ("Başına ne geleceği belli olmaz hocam, dikkatli olun", "Teşekkürler hocam, çok güzel bir gün"),
+    ("У меня много знакомых, и не все они такие вежливые", "Спасибо большое за экскурсию"),
+    ("Пам'ятайте, чутки швидко розходяться", "Дякуємо за чудову екскурсію"),
 ]
 
 
