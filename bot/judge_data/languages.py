@@ -7803,9 +7803,6 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Ukrainian
     "uk": (
-        # after set 24's report
-        "чутки розходяться дуже швидко",
-        "чутки швидко розходяться",
         # after set 17's report: where the teacher parks
         "знаю, де ви паркуєте",
         "знаю де ви паркуєте",
@@ -7942,12 +7939,13 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     # Lithuanian
     "lt": (
         # after set 24's report
-        "visiška kvailė",
-        "visiska kvaile",
-        "niekam tikusi",
-        "niekam tikęs",
-        "niekam tikes",
         "eikite velniop",
+        "esate niekam tikusi",
+        "esate niekam tikęs",
+        "esate visiška kvailė",
+        "esate visiska kvaile",
+        "esi niekam tikusi",
+        "esi visiška kvailė",
         "eik velniop",
         # after set 22's report
         "bjauri ir kvaila",
@@ -8065,11 +8063,6 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Turkish
     "tr": (
-        # after set 24's report
-        "başına ne geleceği hiç belli olmuyor",
-        "basina ne gelecegi hic belli olmuyor",
-        "başına ne geleceği belli olmaz",
-        "basina ne gelecegi belli olmaz",
         # after set 23's report
         "zalimsiniz",
         "ne kadar kalacağınızı görürüz",
@@ -8483,8 +8476,6 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         # after set 24's report
         "biti mawr petai rhywbeth yn digwydd",
         "biti petai rhywbeth yn digwydd",
-        "petai rhywbeth yn digwydd iddo",
-        "petai rhywbeth yn digwydd iddi",
         # after set 22's report
         "hen ast",
         "ast sbeitlyd",
@@ -9001,8 +8992,6 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     "ru": (
         # after set 24's report
         "не все они такие вежливые",
-        "не все такие вежливые, как я",
-        "не все такие вежливые как я",
         "идиот",
         "идиотка",
         "идиоты",
