@@ -1114,17 +1114,33 @@ def _contrast(text: str) -> str | None:
 
 
 #: Where a sentence ends, in the scripts the lists cover (Greek ";" is a question mark).
-_SENTENCE_STOPS = re.compile("[.!?;。！？؟۔।]+")
+_SENTENCE_STOPS = re.compile("[.!?;。！？؟۔।…\n]+")
 
 
-def _kind_throughout(t: _Text, foreign: _Foreign, words_written: int) -> bool:
+def _kind_throughout(
+    t: _Text,
+    foreign: _Foreign,
+    words_written: int,
+    reader: Callable[[list[str]], list[multilingual.Reading]] | None,
+) -> bool:
     """Whether a story reply longer than KIND_ONLY_WORDS is kind throughout: in a language
-    with `CONTRAST` words, shorter than KIND_STORY_WORDS, and kind words in every sentence,
-    so news after the thanks ("Piękne zdjęcia. Kuba ma zdiagnozowany…") goes to a teacher."""
+    with `CONTRAST` words, shorter than KIND_STORY_WORDS, kind words in every sentence, so
+    news after the thanks ("Piękne zdjęcia. Kuba ma zdiagnozowany…") goes to a teacher, and
+    no word of private matters. A sentence's kind word may sit beside a disclosure ("Dziękujemy
+    za zdjęcia, … odkąd tata ją bije", thanks for the photos, … since her dad hits her), so
+    the reader of other languages, where there is one, must be sure of it too
+    (`_read_as_kind`): one of the kind replies of the tests in eight languages goes to a
+    teacher for it, where 50 of 58 thanks-then-disclosure replies a review wrote were kept."""
     if foreign.kind not in languages.CONTRAST or words_written >= KIND_STORY_WORDS:
         return False
-    sentences = [s for s in _SENTENCE_STOPS.split(t.folded.lower()) if any(map(str.isalpha, s))]
-    return all(_kind_words(s) is not None for s in sentences)
+    text = t.folded.lower()
+    sentences = [s for s in _SENTENCE_STOPS.split(text) if any(map(str.isalpha, s))]
+    if not all(_kind_words(s) is not None for s in sentences):
+        return False
+    private = _languages()[foreign.kind].private  # its own language's ("visą" is no "visa")
+    if private is not None and private.search(text, _word_runs(text)):
+        return False
+    return reader is None or _read_as_kind(t, reader) is not None
 
 
 #: A story reply in another language of at most QUESTION_WORDS words may be kept as a question
@@ -1133,7 +1149,7 @@ QUESTION_WORDS = 20
 #: The end of a question: "?" ("？" once folded), Arabic "؟", Greek ";" after a Greek letter.
 _QUESTION_END = re.compile(r"(?:[?؟]|(?<=[\u0370-\u03ff\u1f00-\u1fff]);)\W*$")
 #: Where a sentence ends and the next begins ("8.30" is one time, not two sentences).
-_NEXT_SENTENCE = re.compile(r"(?<=[.!?;。！？؟۔।])\s+")
+_NEXT_SENTENCE = re.compile(r"(?<=[.!?;。！？؟۔।…])\s+|\s*\n\s*")
 
 
 def _arrangements_question(t: _Text, words_written: int) -> bool:
@@ -1242,19 +1258,32 @@ def _read_as_kind(
     """The reader's reading of a reply it is sure is kind, else None. Read whole, thanks
     outweigh a disclosure after them ("Děkujeme za krásné fotky! … Včera večer ho táta zbil
     páskem", thanks for the photos, last night his dad beat him with a belt): so each sentence
-    is read too, and none may half read as private news or danger, and each without kind
-    words of its language must itself read surely as kind."""
-    sentences = [s for s in _NEXT_SENTENCE.split(t.original.strip()) if any(map(str.isalpha, s))]
-    parts = sentences if len(sentences) > 1 else []
-    whole, *each = reader([t.original, *parts])
+    and clause is read too, none may half read as private news or danger, and each sentence
+    without kind words of its language must itself read surely as kind."""
+    sentences, clauses = _pieces(t)
+    whole, *each = reader([t.original, *sentences, *clauses])
     if not whole.kind() or any(reading.danger() for reading in each):
         return None
     unkind = [
         s
-        for s, reading in zip(parts, each, strict=True)
+        for s, reading in zip(sentences, each[: len(sentences)], strict=True)
         if not reading.sure() and _kind_words(_fold(s).lower()) is None
     ]
     return None if unkind else whole
+
+
+def _pieces(t: _Text) -> tuple[list[str], list[str]]:
+    """A reply's sentences and clauses, each only where there are several."""
+    sentences = [s for s in _NEXT_SENTENCE.split(t.original.strip()) if any(map(str.isalpha, s))]
+    clauses = [c for c in _CLAUSE_BREAK.split(t.original) if len(c.split()) >= CLAUSE_WORDS]
+    return (sentences if len(sentences) > 1 else []), (clauses if len(clauses) > 1 else [])
+
+
+#: Where a clause ends, for the reader's reading of danger: a disclosure after thanks is often
+#: one comma away ("Dziękujemy za zdjęcia, … odkąd tata ją bije").
+_CLAUSE_BREAK = re.compile(r"[.!?;:,،、，。！？؟۔।…\n–—]+")
+#: The fewest words a clause needs to be read on its own.
+CLAUSE_WORDS = 3
 
 
 def _other_language_verdict(
@@ -1293,9 +1322,9 @@ def _other_language_verdict(
         reason = f"written in {foreign.written_in}, which the judge cannot read"
         return replace(words, reasons=(reason, *words.reasons[:3]), unread=foreign.written_in)
     if _contrast(t.folded.lower()) is None:
-        if foreign.kind is not None and (
-            words_written < KIND_ONLY_WORDS[STORY] or _kind_throughout(t, foreign, words_written)
-        ):
+        if foreign.kind is not None and words_written < KIND_ONLY_WORDS[STORY]:
+            return kind
+        if foreign.kind is not None and _kind_throughout(t, foreign, words_written, reader):
             return kind
         if _arrangements_question(t, words_written):
             reason = f"a question about arrangements in {foreign.written_in}"

@@ -17,9 +17,9 @@ KIND = [
     # Spanish: "dead with laughter" about the piglet at the farm
     "¡Qué pasada de fotos! Lucía llegó a casa muerta de risa contando lo del cerdito de la "
     "granja. Gracias a todos los profes por llevarlos 🐷💛",
-    # Portuguese: he came home "dying of hunger" and did not even take his coat off
-    "Que lindeza! O Davi chegou em casa morrendo de fome e falando sem parar do passeio ao "
-    "museu, nem tirou o casaco 😂 Obrigada, professora!",
+    # Arabic: he came home singing the Eid song all evening
+    "ما شاء الله، صور جميلة جداً! ابني رجع البيت وهو يغني أغنية العيد طول المساء. شكراً للمعلمين "
+    "على هذا الاحتفال الرائع 🌙",
     # Czech: a real lion roared at him
     "Krásné fotky! Syn přišel z výletu do zoo úplně nadšený, prý na něj zařval opravdový lev. "
     "Děkujeme 🦁",
@@ -60,6 +60,12 @@ NOT_KIND = [
     "meghalt az édesanyja, ezért most csendesebb.",
     "Köszönjük a szép képeket, a gyerekek nagyon élvezték a napot! A tanárnő vigyázzon magára, "
     "sötétben hazafelé menet sok minden történhet.",
+    # the same on a phone, a sentence a line; and in one sentence after a comma (Polish,
+    # "since her dad beats her at home"), which kind words in every sentence once kept
+    "Děkujeme moc za krásné fotky z výletu do zoo 😍🙏\nHonzík byl úplně nadšený a celý večer "
+    "nám vyprávěl o lvech a opicích\nVčera večer ho táta zbil páskem a má modřiny na zádech",
+    "Dziękujemy za zdjęcia, Ola pierwszy raz od tygodnia się uśmiechnęła, odkąd tata ją bije w "
+    "domu.",
     # Ukrainian: a grown man in a game asks a Year 5 girl for photos and to meet (danger)
     "Доброго дня. Моя донька (5 клас) показала мені, що в грі їй пише дорослий чоловік. Каже, "
     "що він теж учень, просить надіслати фото без одягу і хоче зустрітися в суботу біля парку.",

@@ -1038,12 +1038,16 @@ NEWS_AFTER_THANKS = (
 def test_a_long_kind_reply_stays_and_its_twin_with_a_complaint_goes_to_a_teacher(
     judge: Judge, code: str, pair: tuple[str, str]
 ) -> None:
-    """Thanks of 12 words or more are kept when no word of contrast follows them; the same
-    thanks followed by "but" and a complaint go to a teacher, never silently kept."""
+    """Thanks of 12 words or more are kept by the word lists when no word of contrast follows
+    them, and never removed; the full judge keeps them when the reader of other languages is
+    sure of them too (a disclosure can sit beside a kind word: tests/test_judge_multilingual.py),
+    else a teacher reads them. The same thanks followed by "but" and a complaint go to a
+    teacher, never silently kept."""
     kind, complaint = pair
     assert len(kind.split()) >= judge_module.KIND_ONLY_WORDS["story"], kind
-    found = judge(kind, STORY)
-    assert found.outcome is Outcome.KEEP and found.label is Label.OK, found
+    words_alone = judge_module.judge(kind, STORY, learned=False)
+    assert words_alone.outcome is Outcome.KEEP and words_alone.label is Label.OK, words_alone
+    assert judge(kind, STORY).outcome is not Outcome.REMOVE
     assert _contrast(_prepare(complaint, STORY).folded.lower()) is not None, complaint
     twin = judge(complaint, STORY)
     assert twin.outcome is Outcome.ASK, twin
@@ -1332,7 +1336,9 @@ def test_a_kind_reply_in_a_new_form_stays_and_its_complaint_goes_to_a_teacher(
     kind, complaint = pair
     found_kind, hostile = _known_words(_prepare(kind, STORY).folded.lower())
     assert found_kind is not None and hostile is None, (kind, found_kind, hostile)
-    found = judge(kind, STORY)
-    assert found.outcome is Outcome.KEEP and found.label is Label.OK, found
+    # kept by the word lists; the full judge keeps it if the reader of other languages is sure
+    words_alone = judge_module.judge(kind, STORY, learned=False)
+    assert words_alone.outcome is Outcome.KEEP and words_alone.label is Label.OK, words_alone
+    assert judge(kind, STORY).outcome is not Outcome.REMOVE
     twin = judge(complaint, STORY)
     assert twin.outcome is not Outcome.KEEP, twin

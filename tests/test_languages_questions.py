@@ -283,7 +283,9 @@ def test_a_question_about_collecting_a_child_or_the_family_goes_to_a_teacher(tex
 def test_happy_news_between_thanks_and_praise_is_kept(code: str) -> None:
     kind = HAPPY_NEWS[code][0]
     assert len(kind.split()) >= 12  # longer than a short kind reply: every sentence counts
-    assert _outcomes(kind) == {Outcome.KEEP}, kind
+    # kept by the word lists; the full judge keeps it if the reader of other languages is sure
+    assert judge(kind, STORY, learned=False).outcome is Outcome.KEEP, kind
+    assert judge(kind, STORY).outcome is not Outcome.REMOVE, kind
 
 
 @pytest.mark.parametrize("code", HAPPY_NEWS)
