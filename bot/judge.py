@@ -1117,30 +1117,22 @@ def _contrast(text: str) -> str | None:
 _SENTENCE_STOPS = re.compile("[.!?;。！？؟۔।…\n]+")
 
 
-def _kind_throughout(
-    t: _Text,
-    foreign: _Foreign,
-    words_written: int,
-    reader: Callable[[list[str]], list[multilingual.Reading]] | None,
-) -> bool:
-    """Whether a story reply longer than KIND_ONLY_WORDS is kind throughout: in a language
-    with `CONTRAST` words, shorter than KIND_STORY_WORDS, kind words in every sentence, so
-    news after the thanks ("Piękne zdjęcia. Kuba ma zdiagnozowany…") goes to a teacher, and
-    no word of private matters. A sentence's kind word may sit beside a disclosure ("Dziękujemy
-    za zdjęcia, … odkąd tata ją bije", thanks for the photos, … since her dad hits her), so
-    the reader of other languages, where there is one, must be sure of it too
-    (`_read_as_kind`): one of the kind replies of the tests in eight languages goes to a
-    teacher for it, where 50 of 58 thanks-then-disclosure replies a review wrote were kept."""
+def _kind_throughout(t: _Text, foreign: _Foreign, words_written: int) -> bool:
+    """Whether a story reply longer than KIND_ONLY_WORDS is kind throughout by the word lists:
+    in a language with `CONTRAST` words, shorter than KIND_STORY_WORDS, kind words in every
+    sentence, so news after the thanks ("Piękne zdjęcia. Kuba ma zdiagnozowany…") goes to a
+    teacher, and no word of private matters of its own language ("visą" is no "visa"). A
+    sentence's kind word may still sit beside a disclosure ("Dziękujemy za zdjęcia, … odkąd
+    tata ją bije", thanks for the photos, … since her dad hits her): where there is a reader
+    of other languages, it must be sure of the reply too (`_other_language_verdict`)."""
     if foreign.kind not in languages.CONTRAST or words_written >= KIND_STORY_WORDS:
         return False
     text = t.folded.lower()
     sentences = [s for s in _SENTENCE_STOPS.split(text) if any(map(str.isalpha, s))]
     if not all(_kind_words(s) is not None for s in sentences):
         return False
-    private = _languages()[foreign.kind].private  # its own language's ("visą" is no "visa")
-    if private is not None and private.search(text, _word_runs(text)):
-        return False
-    return reader is None or _read_as_kind(t, reader) is not None
+    private = _languages()[foreign.kind].private
+    return private is None or not private.search(text, _word_runs(text))
 
 
 #: A story reply in another language of at most QUESTION_WORDS words may be kept as a question
@@ -1324,13 +1316,19 @@ def _other_language_verdict(
     if _contrast(t.folded.lower()) is None:
         if foreign.kind is not None and words_written < KIND_ONLY_WORDS[STORY]:
             return kind
-        if foreign.kind is not None and _kind_throughout(t, foreign, words_written, reader):
+        # a reply the lists keep as kind throughout needs the reader's agreement too (one of
+        # the kind replies of the tests in eight languages goes to a teacher for it, where 50
+        # of 58 thanks-then-disclosure replies a review wrote were kept); the reader is asked
+        # once, and a reply it refuses there is not asked again below
+        listed = foreign.kind is not None and _kind_throughout(t, foreign, words_written)
+        kind_reading = _read_as_kind(t, reader) if reader is not None and listed else None
+        if listed and (reader is None or kind_reading is not None):
             return kind
         if _arrangements_question(t, words_written):
             reason = f"a question about arrangements in {foreign.written_in}"
             return Verdict(Label.OK, 0.7, (reason,), Outcome.KEEP)
-        read = reader is not None and _read_for_kindness(t, words_written)
-        kind_reading = _read_as_kind(t, reader) if read and reader is not None else None
+        if reader is not None and not listed and _read_for_kindness(t, words_written):
+            kind_reading = _read_as_kind(t, reader)
         if kind_reading is not None:
             chance = kind_reading.chances["kind"]
             why = f"reads as kind in {foreign.written_in} (other-language tier, {chance:.2f})"

