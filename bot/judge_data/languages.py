@@ -21540,6 +21540,13 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
             ("pran swen pitit mwen", "di pitit mwen yo mwen renmen yo", "okipe pitit mwen yo"),
         ),
     ),
+    "el": (
+        # after set 24's report: "I can't bear it any more" beside the pills taken
+        (
+            ("δεν αντέχω άλλο", "δεν αντεχω αλλο", "δεν άντεχω άλλο"),
+            ("πάρει τα χάπια", "παρει τα χαπια", "πήρα τα χάπια", "πηρα τα χαπια"),
+        ),
+    ),
     "om": (
         # set 12's danger, in general forms (a helper session)
         (
@@ -22097,6 +22104,10 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Urdu (Urdu script and Roman Urdu)
     "ur": (
+        # the danger lines of sets 23 and 24 (reported) that thanks made the lists read as kind
+        "بچوں کو گھر میں بند کر دیا",
+        "مجھے گھر میں بند کر دیا",
+        "ہمیں گھر میں بند کر دیا",
         # after set 22's report
         "غلط طریقے سے چھوتا",
         "غلط طریقے سے چھوتی",
@@ -23596,6 +23607,9 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Somali
     "so": (
+        # the danger lines of sets 23 and 24 (reported) that thanks made the lists read as kind
+        "si loo gudo",
+        "loo gudayo",
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         "gudniinka gabdhaha",
         "gudniinka fircooniga",
@@ -23825,6 +23839,10 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Portuguese (European and Brazilian)
     "pt": (
+        # the danger lines of sets 23 and 24 (reported) that thanks made the lists read as kind
+        "vai ficar melhor sem mim",
+        "vai estar melhor sem mim",
+        "estariam melhor sem mim",
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         "hoje à noite acabo com tudo",
         "esta noite acabo com tudo",
@@ -24429,6 +24447,10 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Ukrainian (Cyrillic and a few Latin transliterations)
     "uk": (
+        # the danger lines of sets 23 and 24 (reported) that thanks made the lists read as kind
+        "фото без одягу",
+        "фотографії без одягу",
+        "фото без одежі",
         # from frozen set 18's errors, after its one measurement
         "залишила листи для дітей",
         "залишив листи для дітей",
@@ -24652,6 +24674,11 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Lithuanian
     "lt": (
+        # the danger lines of sets 23 and 24 (reported) that thanks made the lists read as kind
+        "liečia ten, kur nereikia",
+        "liečia ten kur nereikia",
+        "lietė ten, kur nereikia",
+        "lietė ten kur nereikia",
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         "jiems bus geriau be manęs",
         "kai tai perskaitysite, manęs nebebus",
@@ -26589,6 +26616,9 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Greek
     "el": (
+        # the danger lines of sets 23 and 24 (reported) that thanks made the lists read as kind
+        "ήπια όλα τα χάπια",
+        "ηπια ολα τα χαπια",
         # a missing child
         "ο γιος μου χάθηκε",
         "η κόρη μου χάθηκε",
@@ -28073,6 +28103,10 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Vietnamese
     "vi": (
+        # the danger lines of sets 23 and 24 (reported) that thanks made the lists read as kind
+        "cháu không về nhà sau",
+        "con không về nhà sau",
+        "bé không về nhà sau",
         # a missing child
         "con tôi mất tích",
         "con trai tôi mất tích",
