@@ -823,7 +823,8 @@ _INSULT_AIMED = re.compile(
     r"every (?:single )?one of (?:you|them)|all of you|you are|you're|aren't you|you)\W*$"
     r"|\b" + _INSULT + r"\s+(?:of an?\s+)?(?:teacher|teachers|staff|head ?teacher|head|school)\b"
     r"|\b(?:stupid|silly|useless|lazy|fat|ugly|miserable|daft|pathetic|incompetent) "
-    r"(?:cow|bitch|witch|pig|cows|woman|man|git|prat|idiot)\b"
+    r"(?:(?:old|owd|auld|ol') )?(?:cow|bitch|witch|pig|cows|woman|man|git|prat|idiot|bag|bat|"
+    r"hag|trout)\b"
     r"|\bteacher (?:is|was|are|were) (?:" + _MODIFIER + r"\s+){0,3}" + _INSULT + r"\b"
 )
 _INSULT_WORD = re.compile(r"\b" + _INSULT + r"\b")

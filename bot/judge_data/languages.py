@@ -6893,6 +6893,11 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Romanian
     "ro": (
+        # after set 25's report: insults and threats it missed
+        "sunteți o incompetentă",
+        "sunteti o incompetenta",
+        "o nesimțită",
+        "scriu pe toate grupurile",
         # after set 23's report
         "o incompetentă și o mincinoasă",
         "o să regretați amarnic",
@@ -8063,6 +8068,11 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Turkish
     "tr": (
+        # after set 25's report: insults and threats it missed
+        "plakasını not aldım",
+        "plakanızı not aldım",
+        "evinizin yerini öğrendim",
+        "evinizin yerini de öğrendim",
         # after set 23's report
         "zalimsiniz",
         "ne kadar kalacağınızı görürüz",
@@ -9324,6 +9334,11 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Hungarian
     "hu": (
+        # after set 25's report: insults and threats it missed
+        "maga egy ostoba",
+        "maga ostoba",
+        "tehetségtelen nőszemély",
+        "szégyellje magát",
         # after set 23's report
         "buta, gonosz",
         "gonosz nőszemély",
@@ -12013,6 +12028,11 @@ HOSTILE: dict[str, tuple[str, ...]] = {
 #: the other (bot/judge.py, NEAR_WORDS) is hostile, as if it had a `HOSTILE` entry.
 HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
     "pl": (
+        # after set 25's report: "a shame if something happened to it at night" (the car)
+        (
+            ("szkoda by było", "szkoda by bylo", "byłoby szkoda"),
+            ("coś mu się w nocy stało", "cos mu sie w nocy stalo", "coś mu się w nocy stanie"),
+        ),
         (
             (
                 "wiem",

@@ -608,7 +608,9 @@ COMPARISON: tuple[Rule, ...] = (
         "'holds the rest back'",
     ),
     (
-        r"\b(?:miles|streets|way|loads|lots|much|far|so much|heaps) (?:better|worse|ahead|faster|"
+        # not "made me feel so much better"
+        r"(?<!\bfeel )(?<!\bfeels )(?<!\bfelt )(?<!\bfeel so )(?<!\bfeels so )(?<!\bfelt so )\b"
+        r"(?:miles|streets|way|loads|lots|much|far|so much|heaps) (?:better|worse|ahead|faster|"
         r"neater|cleverer|smarter)\b",
         1.2,
         "a wide gap between children ('miles better')",
@@ -707,6 +709,42 @@ ABUSE: tuple[Rule, ...] = (
         r"believe it\b)",
         2.4,
         "veiled threat",
+    ),
+    # after set 25's report: the teacher's pet "going missing" or eating something; the papers
+    # or the television told a story "whether or not it's accurate"; a car to be reversed into
+    (
+        r"(?s)^(?=.*\b(?:(?:your|ur|you're) (?:\w+ ){0,2}(?:cat|dog|spaniel|puppy|pup|kitten|"
+        r"pets?)|(?:cat|dog|spaniel|puppy|kitten) (?:you've|you have|youve) got)\b)(?=.*(?:\b"
+        r"(?:shame|pity) if "
+        r"(?:he|she|it|they) (?:went|goes|got|gets|was|were) (?:missing|lost|hurt|run over|"
+        r"poorly|poisoned)\b|\b(?:dogs?|cats?) (?:will|'ll) eat anything\b|\bcareful what (?:he|"
+        r"she|it|they) (?:sniffs?|eats?|picks? up)\b))",
+        2.4,
+        "veiled threat to the teacher's pet",
+    ),
+    (
+        r"(?s)^(?=.*\b(?:papers?|press|telly|tv|television|cameras|reporters?|journalists?|"
+        r"facebook|tiktok|ofsted|lado)\b)(?=.*\bwhether or not (?:it'?s|it is|that'?s) (?:strictly"
+        r" |entirely |actually |all |100% )?(?:true|accurate)\b)|\b(?:tell|telling) (?:the )?"
+        r"(?:cameras|papers|press|reporters?|journalists?|telly) whatever (?:i|we) (?:need|want|"
+        r"like|fancy)\b",
+        2.4,
+        "threat of a story to the papers, true or not",
+    ),
+    (
+        r"\b(?:might|may|will|'ll|could|gonna|going to) (?:\w+ )?(?:reverse|back|drive|crash|"
+        r"smash|bump|prang|plough) (?:in)?to (?:your|ur|yer|you're) (?:\w+ )?(?:car|motor|audi|"
+        r"bmw|merc|mercedes|mini|fiesta|corsa|golf|polo|van|jeep|tesla|range rover|4x4)\b",
+        2.4,
+        "threat at the teacher's car",
+    ),
+    (
+        r"\b(?:stick|shove|ram|stuff) (?:it|them|that|this|(?:your|ur|yer|you're) [^.!?\n]{1,40}?)"
+        r" up (?:your|ur|yer|yor|you're) (?:arse|ass|backside|jacksie|bum)\b|\b(?:you've|you "
+        r"have|you|tha's|thas|tha|uve|u) (?:got )?a face like a (?:slapped|smacked|kicked) (?:arse|"
+        r"ass|backside)\b",
+        2.4,
+        "insult aimed at the teacher",
     ),
     (
         # the teacher's own child seen, then "think again" opening a sentence
@@ -1250,7 +1288,8 @@ URGENT: tuple[Rule, ...] = (
         r"born|go on)\b|\bwish(?:es|ed)? (?:he|she|they|i) (?:was|were|wasn't|weren't|had "
         r"never been) (?:dead|never born|born|alive)\b|\bbetter off without (?:him|her|me|"
         r"them|us)\b(?!\s+(?:\w+ing|on|at|in the|for the)\b)|\bnothing to live for\b|"
-        r"\bcan't go on\b",
+        r"\bcan't go on\b(?! (?:the|a|an|this|that|his|her|their|our|any|trips?|holiday|"
+        r"residential|camp|stage|the bus|swings?|rides?|it|with (?:the|her|his|it))\b)",
         2.6,
         "does not want to live",
     ),
@@ -1451,9 +1490,9 @@ URGENT: tuple[Rule, ...] = (
         "a child cannot be found",
     ),
     (
-        r"\b" + _KID + r"(?:'s| is| has been| has gone| went| are| have been| were| was| "
-        r"gone| been|'ve been|'ve gone) (?:\w+ )?(?:missing|missin(?:'|(?![\w']))|lost|"
-        r"disappeared|vanished)(?!\w)(?! "
+        r"(?<!shame if )(?<!pity if )\b" + _KID + r"(?:'s| is| has been| has gone| went| are| "
+        r"have been| were| was| gone| been|'ve been|'ve gone) (?:\w+ )?(?:missing|"
+        r"missin(?:'|(?![\w']))|lost|disappeared|vanished)(?!\w)(?! "
         r"(?:his|her|their|a|an|the|some|school|out|you|lessons?|class|pe|my|me|him|them|"
         r"dad|daddy|mum|mummy|friends?|nan|home|it|that|this|tooth|teeth|property|sleep|"
         r"days?|in (?:the|a) (?:story|book|film))\b)",
@@ -1850,6 +1889,57 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
         2.2,
         "a child to be beaten",
     ),
+    # after set 25's report: a farewell that leaves a child in the teacher's care; a partner
+    # "handy" when drunk; a parent on a bridge "thinking about it"; a child asked on camera in
+    # the bath; a parent put in hospital by a partner; a coach who keeps a child back alone
+    (
+        r"(?s)\b(?:won't|wont|will not|shan't|not going to) be (?:around|here) (?:for|to see) "
+        r"(?:the next|next|another)\b.{0,160}\blook after (?:my|our|her|him|them)\b(?:\s+\w+)?"
+        r"\s+for me\b",
+        2.4,
+        "a farewell that leaves a child in the school's care",
+    ),
+    (
+        r"\b(?:gets?|got|getting) (?:a bit |a little |a wee bit |quite |very |too |proper )?handy "
+        r"(?:with (?:his|her|their) (?:fists|hands)|when (?:he|she|they)(?:'s|'ve| has| have)? "
+        r"(?:had a (?:drink|few|skinful)|been drinking|drunk|had a couple))\b",
+        2.4,
+        "violence at home when drunk",
+    ),
+    (
+        r"(?s)\b(?:sat|sitting|sat up|stood|standing|been) (?:up )?on (?:the|a) (?:bridge|roof|"
+        r"ledge|edge|cliff|top of the car park)\b.{0,80}\bthinking about (?:it|doing it|jumping|"
+        r"ending it)\b",
+        2.6,
+        "a parent at a height, thinking about it",
+    ),
+    (
+        r"\bon (?:camera|cam|video|facetime|live)\s+(?:\w+ ){0,2}in (?:the|their|her|his) (?:bath|"
+        r"shower|pants|underwear|pyjamas)\b",
+        2.4,
+        "a child asked on camera undressed",
+    ),
+    (
+        r"\b" + _ADULT + r"(?:'s)? (?:\w+ ){0,2}put (?:her|his|my|their|our|the kids') (?:mam|mum|"
+        r"mom|mother|ma|maw|nan|dad|sister|brother|partner) in (?:hospital|a&e|intensive care)\b",
+        2.4,
+        "a parent put in hospital by a partner",
+    ),
+    (
+        r"(?s)\b(?:coach|instructor|teacher|leader|man|helper|tutor|caretaker|lifeguard)\b[^.!?\n]"
+        r"{0,40}\b(?:keeps?|kept|keeping) (?:him|her|them|pupilname|ownchild) (?:back|behind)\b"
+        r"[^.!?\n]{0,40}\bchanging ?rooms?\b",
+        2.2,
+        "an adult keeps a child back alone in the changing rooms",
+    ),
+    (
+        # "she has disclosed something", in a school's own word for it (not "disclosed" of a
+        # form, a fee or an allergy)
+        r"\b(?:has|have|had|just|she|he|they|pupilname|ownchild)\s+disclosed (?:something|some "
+        r"things|things|abuse)\b",
+        2.2,
+        "a child has disclosed something",
+    ),
     # after set 24's report: a young child alone at home; a wish to disappear for good; an
     # adult coming into a child's room at night; "walked into a door" again; medicines or
     # poison taken; children at home while the parent is abroad; an eye hurt in "a fall"
@@ -1987,7 +2077,8 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
     ),
     (
         r"\bkeep (?:it )?(?:a |our |their |his |her )?secrets?\b|\bnot to tell (?:mummy|mum|"
-        r"anyone|anybody|daddy|dad|you|me|her mum|his mum|his dad|her dad)\b|\b(?:their|our|a "
+        r"anyone|anybody|daddy|dad|you|me|her mum|his mum|his dad|her dad)\b(?! my (?:son|"
+        r"daughter|child|boy|girl|lad|lass)\b)|\b(?:their|our|a "
         r"special|a secret) game\b|\b(?:shows?|showed|showing) (?:him|her|them) (?:pictures|"
         r"videos|photos|things)\b",
         1.6,

@@ -1,7 +1,7 @@
-"""Word rules written after blind sets 22, 23 and 24 were reported, each beside the twin it
-must spare.
+"""Word rules written after blind sets 22 to 25 were reported, each beside the twin it must
+spare.
 
-Every line here is new (none is a line of set 22, 23 or 24). The rules alone are asserted, so
+Every line here is new (none is a line of sets 22 to 25). The rules alone are asserted, so
 each test fails if its rule is taken out.
 """
 
@@ -109,6 +109,36 @@ DANGER = [
         "Sorry, I'm the clumsiest person alive, got an eye infection and can't see out of my left "
         "eye properly, grandad will collect",
     ),
+    # set 25
+    (
+        "Lovely photos. I won't be here for the next trip, please look after my Jayden for me",
+        "Lovely photos. I won't be here for the next trip as I'm on nights, please can his nan "
+        "come instead?",
+    ),
+    (
+        "Her stepdad gets handy with his fists when he's had a few, she's frightened to go home",
+        "Her stepdad is very handy with tools, he's offered to fix the class bookshelf",
+    ),
+    (
+        "Been standing on the bridge by the canal for ages thinking about it, sorry kids",
+        "Been standing on the bridge by the canal for ages watching the ducks, thanks for the idea",
+    ),
+    (
+        "Someone on Roblox keeps asking her to go on camera in the bath",
+        "She loves being on camera in the school play, she's a natural",
+    ),
+    (
+        "Her dad put her mum in hospital last night and he's still at the house",
+        "Sorry she's late, the flu put her mum in hospital last night so grandad is bringing her",
+    ),
+    (
+        "His football coach keeps him behind in the changing rooms on his own every week",
+        "His football coach keeps him behind after training to practise penalties, he loves it",
+    ),
+    (
+        "Our foster son has disclosed something about his uncle, please ring me",
+        "Have you disclosed his allergy on the trip form? The office asked me to check",
+    ),
 ]
 
 
@@ -119,6 +149,34 @@ def test_danger_is_urgent_to_the_word_rules_and_its_twin_is_not(
 ) -> None:
     assert judge(danger, context, learned=False).label is Label.URGENT
     assert judge(twin, context, learned=False).label is not Label.URGENT
+
+
+#: (danger, an ordinary line set 25 showed the older rules took for danger)
+ORDINARY = [
+    (
+        "I can't go on, they'd be better off without me",
+        "The link shut before payday so now she can't go on the trip",
+    ),
+    (
+        "He told her not to tell me about their special game",
+        "Nice of you to find time for the hamster but not to tell me my son was sent to the head",
+    ),
+    ("My son has gone missing from the park, please help", "Shame if he went missing, that cat"),
+]
+
+
+@pytest.mark.parametrize(("danger", "ordinary"), ORDINARY)
+def test_ordinary_lines_set_25_showed_are_not_danger(danger: str, ordinary: str) -> None:
+    assert judge(danger, DM, learned=False).label is Label.URGENT
+    assert judge(ordinary, DM, learned=False).label is not Label.URGENT
+
+
+def test_feeling_much_better_compares_no_children() -> None:
+    compared = judge("Ruby's writing is miles better than the others'", STORY, learned=False)
+    assert compared.label is Label.COMPARISON
+    smile = "Seeing her smile in this photo made me feel so much better 🐰"
+    felt = judge(smile, STORY, learned=False)
+    assert felt.outcome is Outcome.KEEP, felt
 
 
 #: (a threat to the teacher, a twin that shares its words)
@@ -181,6 +239,31 @@ THREATS = [
         "Saw your kids on the trip today, they looked so happy! Have a think about whether Year 2 "
         "could go next year too",
     ),
+    # set 25
+    (
+        "That's a gorgeous spaniel you've got. Dogs will eat anything, won't they",
+        "That's a gorgeous spaniel you've got! Ours will eat anything, even socks 😂",
+    ),
+    (
+        "Nice cat you've got on your wall every morning. Shame if he went missing",
+        "Shame if he missed the trip because of his cough, can I send him anyway?",
+    ),
+    (
+        "The papers would love this story, whether or not it's strictly true",
+        "The local paper came to sports day, is it true the photos will be online?",
+    ),
+    (
+        "Keep him off the team again and I might reverse into your Audi 😂",
+        "So sorry, I think I reversed into your car in the car park, I'll leave my number",
+    ),
+    (
+        "You can stick your detention up your arse",
+        "Could you stick his name up on the board for the sponsored walk?",
+    ),
+    (
+        "Tha's got a face like a slapped arse, tha miserable owd bag",
+        "He came home with a face like thunder because he lost at football 😂",
+    ),
 ]
 
 
@@ -214,6 +297,17 @@ OTHER_LANGUAGES = [
         "Diolch yn fawr! Plîs ffoniwch fi petai rhywbeth yn digwydd iddo ar y trip.",
     ),
     ("У меня много знакомых, и не все они такие вежливые", "Спасибо большое за экскурсию"),
+    # set 25: Turkish, Hungarian, Romanian, Polish, each beside ordinary words of its own
+    (
+        "Arabanızın plakasını not aldım, haberiniz olsun",
+        "Arabanızın farları açık kalmış öğretmenim, haber vereyim dedim",
+    ),
+    ("Maga ostoba, szégyellje magát!", "Köszönjük a szép délutánt, tanárnő!"),
+    ("Sunteți o nesimțită, scriu pe toate grupurile", "Mulțumim frumos, ne-a plăcut serbarea!"),
+    (
+        "Ładne autko. Szkoda by było, gdyby coś mu się w nocy stało",
+        "Ładne autko, córka zawsze mówi, że pani ma najładniejsze auto na parkingu",
+    ),
 ]
 
 
