@@ -1252,10 +1252,15 @@ def _read_as_kind(
     outweigh a disclosure after them ("Děkujeme za krásné fotky! … Včera večer ho táta zbil
     páskem", thanks for the photos, last night his dad beat him with a belt): so each sentence
     and clause is read too, none may half read as private news or danger, and each sentence
-    without kind words of its language must itself read surely as kind."""
+    without kind words of its language must itself read surely as kind. The whole is read
+    first: most replies it is unsure of are not read again (a reading costs about a
+    millisecond for every two or three characters)."""
+    (whole,) = reader([t.original])
+    if not whole.kind():
+        return None
     sentences, clauses = _pieces(t)
-    whole, *each = reader([t.original, *sentences, *clauses])
-    if not whole.kind() or any(reading.danger() for reading in each):
+    each = reader([*sentences, *clauses]) if sentences or clauses else []
+    if any(reading.danger() for reading in each):
         return None
     unkind = [
         s
