@@ -823,8 +823,11 @@ _INSULT_AIMED = re.compile(
     r"every (?:single )?one of (?:you|them)|all of you|you are|you're|aren't you|you)\W*$"
     r"|\b" + _INSULT + r"\s+(?:of an?\s+)?(?:teacher|teachers|staff|head ?teacher|head|school)\b"
     r"|\b(?:stupid|silly|useless|lazy|fat|ugly|miserable|daft|pathetic|incompetent) "
-    r"(?:(?:old|owd|auld|ol') )?(?:cow|bitch|witch|pig|cows|woman|man|git|prat|idiot|bag|bat|"
-    r"hag|trout)\b"
+    r"(?:cow|bitch|witch|pig|cows|woman|man|git|prat|idiot)\b"
+    # "you miserable old bag", not "silly old bat here forgot" nor "I'm a daft old bat"
+    r"|(?<!i'm a )(?<!i am a )\b(?:stupid|silly|useless|lazy|fat|ugly|miserable|daft|pathetic|"
+    r"nasty|horrible) (?:old|owd|auld|ol') (?:cow|bitch|witch|git|bag|bat|hag|trout)\b"
+    r"(?! here| next door| down the road| over the road)"
     r"|\bteacher (?:is|was|are|were) (?:" + _MODIFIER + r"\s+){0,3}" + _INSULT + r"\b"
 )
 _INSULT_WORD = re.compile(r"\b" + _INSULT + r"\b")

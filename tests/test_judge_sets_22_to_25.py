@@ -162,6 +162,50 @@ ORDINARY = [
         "Nice of you to find time for the hamster but not to tell me my son was sent to the head",
     ),
     ("My son has gone missing from the park, please help", "Shame if he went missing, that cat"),
+    # and the twins a review found the first rules after set 25 took for danger
+    ("I can't go on any longer, I'm so sorry", "She can't go on Wednesday as she has the dentist"),
+    (
+        "I won't be around to see her grow up, please look after her for me",
+        "I won't be around for the next few weeks as I'm having my op, please look after her for "
+        "me",
+    ),
+    (
+        "My ex put me in hospital last night, the kids saw it",
+        "My mum's covid put my dad in hospital so nan is doing pick up this week",
+    ),
+    (
+        "She's disclosed something about her stepdad, can you call me",
+        "They disclosed things like his medication on the admissions form already",
+    ),
+    (
+        "Sat on the bridge thinking of jumping",
+        "Been sat on the edge of the bed all night thinking about it, should we move her to the "
+        "other class?",
+    ),
+    (
+        "Someone keeps asking her to go on camera in the bath",
+        "She goes on FaceTime in her pyjamas every night to say goodnight to her nan",
+    ),
+    (
+        "Eles estão melhor sem mim, desculpem",
+        "A peça de teatro vai ficar melhor sem mim a cantar 😂",
+    ),
+    (
+        "Dėdė liečia ją ten, kur nereikia",
+        "Mano sūnus liečia ten, kur nereikia – visus mygtukus muziejuje 😂",
+    ),
+    (
+        "Він вимагав голі фото від моєї доньки",
+        "Будь ласка, не публікуйте фото без одягу з басейну, навіть дітей",
+    ),
+    (
+        "اس نے بچوں کو کمرے میں بند کر دیا ہے",
+        "برف نے ہمیں گھر میں بند کر دیا، آج اسکول نہیں آ سکیں گے",
+    ),
+    (
+        "Δεν αντέχω άλλο. Πήρα όλα τα χάπια που είχα",
+        "Δεν αντέχω άλλο αυτόν τον πονοκέφαλο, πήρα τα χάπια που μου έδωσε ο γιατρός",
+    ),
 ]
 
 
@@ -241,9 +285,24 @@ THREATS = [
     ),
     # set 25
     (
-        "That's a gorgeous spaniel you've got. Dogs will eat anything, won't they",
-        "That's a gorgeous spaniel you've got! Ours will eat anything, even socks 😂",
+        "Lovely spaniel you've got. Be a real shame if something happened to him",
+        "Your kitten is adorable, be a shame if she got lost so get her microchipped",
     ),
+    # and the twins a review found the first rules took for threats
+    (
+        "You can shove your reading records where the sun don't shine",
+        "He said 'stick it up your arse' to the dinner lady, I'm mortified, he'll apologise",
+    ),
+    (
+        "Be careful, I'd hate to accidentally reverse into your Audi",
+        "No problem, I'll nip back to your car and grab the box of costumes",
+    ),
+    (
+        "I'll go to the papers and tell them whatever I like, true or not",
+        "Was it on the TV news that the teachers are striking? Just want to know whether or not "
+        "it's accurate",
+    ),
+    ("You miserable old bag", "Silly old bat here forgot it was non-uniform day 🙈 sorry!"),
     (
         "Nice cat you've got on your wall every morning. Shame if he went missing",
         "Shame if he missed the trip because of his cough, can I send him anyway?",

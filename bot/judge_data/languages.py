@@ -6894,10 +6894,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     # Romanian
     "ro": (
         # after set 25's report: insults and threats it missed
+        "sunteți o nesimțită",
+        "ești o nesimțită",
         "sunteți o incompetentă",
         "sunteti o incompetenta",
-        "o nesimțită",
-        "scriu pe toate grupurile",
         # after set 23's report
         "o incompetentă și o mincinoasă",
         "o să regretați amarnic",
@@ -8069,7 +8069,7 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     # Turkish
     "tr": (
         # after set 25's report: insults and threats it missed
-        "plakasını not aldım",
+        "arabanızın plakasını not aldım",
         "plakanızı not aldım",
         "evinizin yerini öğrendim",
         "evinizin yerini de öğrendim",
@@ -9335,10 +9335,11 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     # Hungarian
     "hu": (
         # after set 25's report: insults and threats it missed
+        "ön egy ostoba",
+        "ön ostoba",
         "maga egy ostoba",
         "maga ostoba",
         "tehetségtelen nőszemély",
-        "szégyellje magát",
         # after set 23's report
         "buta, gonosz",
         "gonosz nőszemély",
@@ -12028,11 +12029,6 @@ HOSTILE: dict[str, tuple[str, ...]] = {
 #: the other (bot/judge.py, NEAR_WORDS) is hostile, as if it had a `HOSTILE` entry.
 HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
     "pl": (
-        # after set 25's report: "a shame if something happened to it at night" (the car)
-        (
-            ("szkoda by było", "szkoda by bylo", "byłoby szkoda"),
-            ("coś mu się w nocy stało", "cos mu sie w nocy stalo", "coś mu się w nocy stanie"),
-        ),
         (
             (
                 "wiem",
@@ -19047,6 +19043,16 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "ur": (
+        # after set 24's report: a husband who locked her and the children in
+        (
+            ("شوہر نے", "اس نے", "اُس نے", "انہوں نے", "shohar ne", "us ne"),
+            (
+                "گھر میں بند کر دیا",
+                "کمرے میں بند کر دیا",
+                "ghar mein band kar diya",
+                "kamre mein band kar diya",
+            ),
+        ),
         # after set 21's report: a girl's marriage being arranged, beside her age or her fear
         (
             (
@@ -19373,6 +19379,11 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "so": (
+        # after set 24's report: a child taken away to be cut
+        (
+            ("loo qaadayaa", "la geynayaa", "loo dirayaa", "loo qaadi doonaa"),
+            ("si loo gudo", "in la gudo"),
+        ),
         # after set 21's report: grown men who take a child in their car and give him money
         # or a new phone
         (
@@ -19720,6 +19731,29 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         (("dacă nu deschidem",), ("ia copiii", "o să ia copiii", "sparge ușa", "ne omoară")),
     ),
     "pt": (
+        # after set 24's report: someone "will be better off without me" (not a play or a club)
+        (
+            (
+                "ele",
+                "ela",
+                "eles",
+                "elas",
+                "os meus filhos",
+                "meus filhos",
+                "o meu filho",
+                "a minha filha",
+                "toda a gente",
+                "vocês",
+                "todos",
+            ),
+            (
+                "vai ficar melhor sem mim",
+                "vão ficar melhor sem mim",
+                "estão melhor sem mim",
+                "estariam melhor sem mim",
+                "ficam melhor sem mim",
+            ),
+        ),
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         (
             (
@@ -20104,6 +20138,11 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "uk": (
+        # after set 24's report: an adult asking a child for photos without clothes
+        (
+            ("просить", "просив", "просила", "вимагає", "вимагав"),
+            ("фото без одягу", "фоток без одягу", "фотографії без одягу", "голі фото"),
+        ),
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         (
             (
@@ -20461,6 +20500,24 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         (("ако не отворим",), ("ще вземе децата", "ще разбие вратата", "ще ни убие")),
     ),
     "lt": (
+        # after set 24's report: he touches her "where he shouldn't" (not a child touching
+        # every button in the museum)
+        (
+            (
+                "liečia ją",
+                "ją liečia",
+                "liečia jį",
+                "jį liečia",
+                "lietė ją",
+                "ją lietė",
+                "lietė jį",
+                "jį lietė",
+                "lietė mano dukrą",
+                "liečia mano dukrą",
+                "lietė mano sūnų",
+            ),
+            ("kur nereikia",),
+        ),
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         (
             (
@@ -21561,10 +21618,17 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "el": (
-        # after set 24's report: "I can't bear it any more" beside the pills taken
+        # after set 24's report: "I can't bear it any more" beside all the pills taken
         (
             ("δεν αντέχω άλλο", "δεν αντεχω αλλο", "δεν άντεχω άλλο"),
-            ("πάρει τα χάπια", "παρει τα χαπια", "πήρα τα χάπια", "πηρα τα χαπια"),
+            (
+                "ήδη πάρει τα χάπια",
+                "ηδη παρει τα χαπια",
+                "πήρα όλα τα χάπια",
+                "πηρα ολα τα χαπια",
+                "ήπια όλα τα χάπια",
+                "ηπια ολα τα χαπια",
+            ),
         ),
     ),
     "om": (
@@ -22125,9 +22189,6 @@ URGENT: dict[str, tuple[str, ...]] = {
     # Urdu (Urdu script and Roman Urdu)
     "ur": (
         # the danger lines of sets 23 and 24 (reported) that thanks made the lists read as kind
-        "بچوں کو گھر میں بند کر دیا",
-        "مجھے گھر میں بند کر دیا",
-        "ہمیں گھر میں بند کر دیا",
         # after set 22's report
         "غلط طریقے سے چھوتا",
         "غلط طریقے سے چھوتی",
@@ -23628,8 +23689,6 @@ URGENT: dict[str, tuple[str, ...]] = {
     # Somali
     "so": (
         # the danger lines of sets 23 and 24 (reported) that thanks made the lists read as kind
-        "si loo gudo",
-        "loo gudayo",
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         "gudniinka gabdhaha",
         "gudniinka fircooniga",
@@ -23860,9 +23919,6 @@ URGENT: dict[str, tuple[str, ...]] = {
     # Portuguese (European and Brazilian)
     "pt": (
         # the danger lines of sets 23 and 24 (reported) that thanks made the lists read as kind
-        "vai ficar melhor sem mim",
-        "vai estar melhor sem mim",
-        "estariam melhor sem mim",
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         "hoje à noite acabo com tudo",
         "esta noite acabo com tudo",
@@ -24468,9 +24524,6 @@ URGENT: dict[str, tuple[str, ...]] = {
     # Ukrainian (Cyrillic and a few Latin transliterations)
     "uk": (
         # the danger lines of sets 23 and 24 (reported) that thanks made the lists read as kind
-        "фото без одягу",
-        "фотографії без одягу",
-        "фото без одежі",
         # from frozen set 18's errors, after its one measurement
         "залишила листи для дітей",
         "залишив листи для дітей",
@@ -24695,10 +24748,6 @@ URGENT: dict[str, tuple[str, ...]] = {
     # Lithuanian
     "lt": (
         # the danger lines of sets 23 and 24 (reported) that thanks made the lists read as kind
-        "liečia ten, kur nereikia",
-        "liečia ten kur nereikia",
-        "lietė ten, kur nereikia",
-        "lietė ten kur nereikia",
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         "jiems bus geriau be manęs",
         "kai tai perskaitysite, manęs nebebus",
@@ -26637,8 +26686,6 @@ URGENT: dict[str, tuple[str, ...]] = {
     # Greek
     "el": (
         # the danger lines of sets 23 and 24 (reported) that thanks made the lists read as kind
-        "ήπια όλα τα χάπια",
-        "ηπια ολα τα χαπια",
         # a missing child
         "ο γιος μου χάθηκε",
         "η κόρη μου χάθηκε",
@@ -28124,9 +28171,9 @@ URGENT: dict[str, tuple[str, ...]] = {
     # Vietnamese
     "vi": (
         # the danger lines of sets 23 and 24 (reported) that thanks made the lists read as kind
-        "cháu không về nhà sau",
-        "con không về nhà sau",
-        "bé không về nhà sau",
+        "cháu không về nhà sau buổi",
+        "con không về nhà sau buổi",
+        "bé không về nhà sau buổi",
         # a missing child
         "con tôi mất tích",
         "con trai tôi mất tích",

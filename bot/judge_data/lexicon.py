@@ -240,11 +240,9 @@ SENSITIVE_STRONG: tuple[str, ...] = _terms(
     ankle tag, early help worker, early help team, early help plan, pupil referral unit,
     permanently excluded, permanent exclusion, managed move,
     # after set 25's report
-    sectioned, been sectioned, got sectioned, psychiatric ward, psych ward, mental health unit,
-    section 21, temp accommodation, temporary accommodation, supervised visits,
-    supervised contact, contact centre, parental rights, birth mum, birth mother, birth dad,
-    birth father,
-    months sober, years sober, sent down for,
+    psychiatric ward, psych ward, mental health unit, section 21, supervised contact,
+    contact centre, parental rights, birth mum, birth mother, birth dad, birth father,
+    months sober, years sober,
     """
 )
 
