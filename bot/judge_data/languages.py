@@ -6231,6 +6231,9 @@ CONTRAST: dict[str, tuple[str, ...]] = {
 HOSTILE: dict[str, tuple[str, ...]] = {
     # Polish
     "pl": (
+        # after set 26's report
+        "najgłupszą nauczycielką",
+        "najgłupsza nauczycielka",
         # after set 23's report
         "wredną babą",
         "wredna baba",
@@ -6893,6 +6896,8 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Romanian
     "ro": (
+        # after set 26's report
+        "ar fi mare păcat să pățească",
         # after set 25's report: insults and threats it missed
         "sunteți o nesimțită",
         "ești o nesimțită",
@@ -7650,6 +7655,9 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Spanish
     "es": (
+        # after set 26's report
+        "o publico en facebook",
+        "publico en facebook que usted",
         # after set 16's report: where the teacher's children live; a curse and "stupid"
         "sé dónde viven sus hijos",
         "se donde viven sus hijos",
@@ -8068,6 +8076,9 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Turkish
     "tr": (
+        # after set 26's report
+        "arabanızı seviyorsanız",
+        "arabanızı sevdiyseniz",
         # after set 25's report: insults and threats it missed
         "arabanızın plakasını not aldım",
         "plakanızı not aldım",
@@ -8690,6 +8701,8 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Italian
     "it": (
+        # after set 26's report
+        "non ha capito con chi ha a che fare",
         "stronzo",
         "stronza",
         "stronzi",
@@ -21645,6 +21658,11 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
 URGENT: dict[str, tuple[str, ...]] = {
     # Polish
     "pl": (
+        # after set 26's report: a knife drawn, 'none of us will live', afraid to go home tonight
+        "wyciągnął nóż",
+        "wyciagnal noz",
+        "nikt z nas nie dożyje",
+        "boję się dziś wracać do domu",
         # from frozen set 18's errors, after its one measurement
         "każe jej się rozbierać",
         "kaze jej sie rozbierac",
@@ -24240,6 +24258,10 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Spanish
     "es": (
+        # after set 26's report: a child told to keep it from her mother
+        "que no me lo cuente",
+        "que no se lo cuente a nadie",
+        "que no le diga nada a su madre",
         # from frozen set 18's errors, after its one measurement
         "a casarla",
         "para casarla",

@@ -711,6 +711,15 @@ ABUSE: tuple[Rule, ...] = (
         2.4,
         "veiled threat",
     ),
+    # after set 26's report: "don't test me"; the teacher's car keyed or its tyres let down;
+    # "nothing official has been said… yet"
+    (
+        r"\bdon'?t test me\b(?! on\b)|\bkeys? (?:down|along) the side\b|\b(?:let|letting|slash|"
+        r"slashing|slashed) (?:your|ur|you're) (?:tyres|tires)\b|\bnothing (?:official|formal)"
+        r"(?:'s| has)? been (?:said|reported|done|written)\W+yet\b",
+        2.4,
+        "veiled threat",
+    ),
     # after set 25's report: the teacher's pet "going missing" or eating something; the papers
     # or the television told a story "whether or not it's accurate"; a car to be reversed into
     (
@@ -1287,8 +1296,8 @@ URGENT: tuple[Rule, ...] = (
     (
         r"\b(?:cuts|cut marks|scars|slashes|scratches|marks|burns|bruises|bruising|bruised|"
         r"welts|bite marks)\b (?:\w+ ){0,3}(?:on|all over|up|down|across|round|around) "
-        r"(?:his|her|their|the|pupilname's|ownchild's|\w+'s) (?:arms?|legs?|wrists?|thighs?|"
-        r"neck|back|face|bum|bottom|"
+        r"(?:his|her|their|the|pupilname's|ownchild's|\w+'s) (?:(?:upper|lower|left|right|inner) )?"
+        r"(?:arms?|legs?|wrists?|thighs?|neck|back|face|bum|bottom|"
         r"stomach|tummy|chest|body|ribs|eyes?)\b",
         1.6,
         "unexplained injuries",
@@ -1577,15 +1586,19 @@ URGENT: tuple[Rule, ...] = (
         "an adult hurting someone",
     ),
     (
-        r"\b(?:domestic (?:violence|abuse)|violent|violence|dv)\b",
+        r"\b(?:domestic (?:violence|abuse)|violent|(?<!sheer )violence(?! of (?:that|the|this) "
+        r"(?:tug|match|game|race|tackle))|dv)\b",
         1.4,
         "violence",
     ),
     (
         r"\bthreaten\w* (?:to|that he'll|that she'll|he'll|she'll|he will|she will) "
         r"(?:\w+ )?(?:take|snatch|grab|kill|hurt|harm|get|collect|burn|keep|come for|come "
-        r"after)\b|\b(?:going to|gonna|will|'ll|is gonna|is going to) (?:kill|hurt|harm) "
-        r"(?:me|us|her|him|them|the kids|the children|pupilname|ownchild|my)\b",
+        r"after)\b|(?<!\bi'm )(?<!\bim )(?<!\bi am )\b(?:going to|gonna|will|'ll|is gonna|is going"
+        r" to) (?:kill|hurt|harm) (?:me|us|her|him|them|the kids|the children|pupilname|ownchild|"
+        r"my)\b|\b(?:i'm|im|i am) (?:going to|gonna) (?:kill|hurt|harm) (?:me|us|her|him|them|the "
+        r"kids|the children|pupilname|ownchild|my)\b"
+        r"(?![^\n]*(?:😂|🤣|😅|🙈|\blol\b|\bhaha|\blmao\b))",
         2.2,
         "a threat to a family",
     ),
@@ -1795,7 +1808,7 @@ URGENT_HARMLESS: tuple[str, ...] = (
     r"special|kids'?|children's) (?:(?:little|small|safety|blunt|special|carving|sharp) )?"
     r"kni(?:fe|ves)\b|\b(?:carving|pumpkin|vegetable|veg|fruit) kni(?:fe|ves)\b",
     r"\bknives? and forks?\b|\bknife and fork\b|\b(?:butter|plastic|cake|bread|table|"
-    r"cutlery) kni(?:fe|ves)\b|\bcutlery\b|\btop gun\b",
+    r"cutlery) kni(?:fe|ves)\b(?! out)|\bcutlery\b|\btop gun\b",
     r"\b(?:nerf|water|glue|toy|bubble|squirt|foam|cap|staple|massage|spud) guns?\b",
     r"\bhave a stab at\b|\bstab in the dark\b|\bgunning for\b|\bguns? blazing\b",
     r"\b(?:dying|dyin) (?:to|for|of)\b|\bkill for\b|\bcould (?:kill|murder) (?:for|a)\b",
@@ -1899,6 +1912,46 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
         r"taekwondo|grading|boxing|jiu|wrestling)\b)",
         2.2,
         "a child to be beaten",
+    ),
+    # after set 26's report: "next time it'll be my head"; a face "still a mess" and "he says
+    # he's sorry"; a knife got out again, or after drink; an injury blamed on a pet the family
+    # does not have; an adult "friend" met in a game
+    (
+        r"\bnext time (?:it'?ll|it will|it's gonna|it's going to|he'll|she'll)(?: be)? "
+        r"(?:my|me|her|him|your) (?:head|face|neck|skull)\b",
+        2.4,
+        "a threat of violence at home",
+    ),
+    (
+        r"(?s)^(?=.*\b(?:face|eye|lip|nose|ribs|arm)(?:'s| is| are)? (?:still )?(?:a mess|swollen|"
+        r"black|purple|busted|split)\b)(?=.*\b(?:he|she) (?:says|said|swears|swore) (?:he's|she's|"
+        r"he is|she is|he was|she was) sorry\b)",
+        2.4,
+        "an injury, and an apology from the one who did it",
+    ),
+    (
+        r"\bknife out\b(?=[^.!?\n]{0,20}\bagain\b)|\b(?:had a few|had a drink|drunk|pissed|"
+        r"steaming|kicking off|lost it)\b[^.!?\n]{0,40}\b(?:got|get|gets|pulled|took|had) "
+        r"(?:the |a |his |her )?(?:\w+ )?knife out\b",
+        2.4,
+        "a knife drawn at home",
+    ),
+    (
+        # an injury named: not "she said the dog ate her homework. We don't have a dog 😂"
+        r"(?s)^(?=.*\b(?:cuts?|scratch(?:es)?|bruises?|bruising|marks|burns?|lines|bites?)\b).*?"
+        r"\b(?:said|says|claims?|told me)\b[^.!?\n]{0,30}\b(?:the|our) (?:cat|dog|kitten|puppy)\b"
+        r"[^\n]{0,40}\bwe (?:don't|do not|haven't|have not) (?:have|got) a (?:cat|dog|kitten|"
+        r"puppy)\b",
+        2.2,
+        "an injury blamed on a pet the family does not have",
+    ),
+    (
+        r"\b(?:minecraft|roblox|fortnite|fifa|tiktok|snapchat|instagram|discord|xbox|playstation|"
+        r"the game|a game|online)\b[^.!?\n]{0,40}\b(?:who'?s|who is|he'?s|she'?s|is|aged) "
+        r"(?:1[89]|[2-6]\d)\b(?! (?:minutes|mins|hours|levels?|days|followers|points|quid|pounds"
+        r"|%))",
+        2.2,
+        "an adult 'friend' met online",
     ),
     # after set 25's report: a farewell that leaves a child in the teacher's care; a partner
     # "handy" when drunk; a parent on a bridge "thinking about it"; a child asked on camera in
@@ -2137,9 +2190,9 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
     (
         r"\b(?:no food|nothing to eat|starving|not (?:been )?fed|doesn't get fed|don't get fed|"
         r"isn't allowed to eat|not allowed to eat|no heating|electric's gone|no electric|same "
-        r"clothes|nobody there overnight|no ?one there overnight|out in the street|sleeping (?:in|"
-        r"on|rough)(?: (?:the|a) (?:street|bus shelter|park|car|stairs|stairwell))?|in (?:his|"
-        r"her) pants (?:since|in the street|outside))\b",
+        r"clothes|nobody there overnight|no ?one there overnight|out in the street|sleeping "
+        r"(?:rough|(?:in|on) (?:the|a) (?:street|bus shelter|park|car|stairs|stairwell|shed|floor|"
+        r"garage|garden|van|tent|doorway))|in (?:his|her) pants (?:since|in the street|outside))\b",
         1.6,
         "a child neglected",
     ),

@@ -1,7 +1,7 @@
-"""Word rules written after blind sets 22 to 25 were reported, each beside the twin it must
+"""Word rules written after blind sets 22 to 26 were reported, each beside the twin it must
 spare.
 
-Every line here is new (none is a line of sets 22 to 25). The rules alone are asserted, so
+Every line here is new (none is a line of sets 22 to 26). The rules alone are asserted, so
 each test fails if its rule is taken out.
 """
 
@@ -139,6 +139,31 @@ DANGER = [
         "Our foster son has disclosed something about his uncle, please ring me",
         "Have you disclosed his allergy on the trip form? The office asked me to check",
     ),
+    # set 26
+    (
+        "He broke the telly and said next time it'll be my head",
+        "We lost the quiz again, next time it'll be your turn to pick the team name 😂",
+    ),
+    (
+        "Her lip is still swollen, he says he's sorry though",
+        "Her lip is still swollen from the dentist, she says sorry for the mumbling",
+    ),
+    (
+        "Her stepdad got the knife out again last night, we're fine now",
+        "He got the cake out again after tea, third slice 😂",
+    ),
+    (
+        "Bruises on her upper arm, she said the dog did it. We don't have a dog",
+        "She said the dog ate her homework. We don't have a dog 😂",
+    ),
+    (
+        "His new friend from Roblox is 41 and keeps sending him gift cards",
+        "His new friend from Roblox is 9 and lives in Leeds, they play every Saturday",
+    ),
+    (
+        "Można pisać tutaj? Mąż wyciągnął nóż i krzyczał, boję się dziś wracać do domu",
+        "Dzieci bardzo się bały w nawiedzonym domu na festynie, ale było super",
+    ),
 ]
 
 
@@ -151,7 +176,7 @@ def test_danger_is_urgent_to_the_word_rules_and_its_twin_is_not(
     assert judge(twin, context, learned=False).label is not Label.URGENT
 
 
-#: (danger, an ordinary line set 25 showed the older rules took for danger)
+#: (danger, an ordinary line sets 25 and 26 showed the older rules took for danger)
 ORDINARY = [
     (
         "I can't go on, they'd be better off without me",
@@ -206,11 +231,20 @@ ORDINARY = [
         "Δεν αντέχω άλλο. Πήρα όλα τα χάπια που είχα",
         "Δεν αντέχω άλλο αυτόν τον πονοκέφαλο, πήρα τα χάπια που μου έδωσε ο γιατρός",
     ),
+    # set 26: "sleeping in" his bed with a new book, the "sheer violence" of a tug of war
+    (
+        "He's been sleeping in the shed for days, his mum won't let him in",
+        "The signed book is now sleeping in his bed with him, next to the teddy",
+    ),
+    (
+        "There's been violence at home again, please ring me",
+        "The sheer violence of that tug of war 😂 absolute warriors",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("danger", "ordinary"), ORDINARY)
-def test_ordinary_lines_set_25_showed_are_not_danger(danger: str, ordinary: str) -> None:
+def test_ordinary_lines_the_sets_showed_are_not_danger(danger: str, ordinary: str) -> None:
     assert judge(danger, DM, learned=False).label is Label.URGENT
     assert judge(ordinary, DM, learned=False).label is not Label.URGENT
 
@@ -303,6 +337,19 @@ THREATS = [
         "it's accurate",
     ),
     ("You miserable old bag", "Silly old bat here forgot it was non-uniform day 🙈 sorry!"),
+    # set 26
+    (
+        "Keep on at me about his uniform and I'll show you up in the playground, don't test me",
+        "She's learning her spellings, don't test me on them though, I'm hopeless 😂",
+    ),
+    (
+        "Lovely car Miss. Shame about the keys down the side, isn't it",
+        "Lovely car Miss! Where do you keep the keys, in case the caretaker needs to move it?",
+    ),
+    (
+        "Miss golden time again and I'll let your tyres down",
+        "Your tyres look a bit flat, Miss, the garage on Mill Road does free checks",
+    ),
     (
         "Nice cat you've got on your wall every morning. Shame if he went missing",
         "Shame if he missed the trip because of his cough, can I send him anyway?",
