@@ -145,7 +145,7 @@ DANGER = [
         "We lost the quiz again, next time it'll be your turn to pick the team name 😂",
     ),
     (
-        "Her lip is still swollen, he says he's sorry though",
+        "Her lip is still swollen, he says he's sorry this time",
         "Her lip is still swollen from the dentist, she says sorry for the mumbling",
     ),
     (
@@ -240,6 +240,39 @@ ORDINARY = [
         "There's been violence at home again, please ring me",
         "The sheer violence of that tug of war 😂 absolute warriors",
     ),
+    # and the twins a review found the first rules after set 26 took for danger
+    (
+        "He broke the door and said next time it'll be my head.",
+        "Next time it'll be my head on the block if I forget the PE kit again 😂",
+    ),
+    (
+        "Her eye is still black. He says he's sorry this time",
+        "Her lip is still swollen from the scooter, she says she's sorry she didn't listen",
+    ),
+    (
+        "He had the bread knife out again last night after the pub",
+        "I've got the bread knife out again to make sandwiches for the trip",
+    ),
+    (
+        "Cuts on her arm, she said the cat did it. We don't have a cat",
+        "A scratch on her arm, she said the cat next door did it. We don't have a cat but they do",
+    ),
+    (
+        "A man on Roblox who says he's 30 keeps messaging him",
+        "He plays Minecraft with his cousin who's 19 at weekends",
+    ),
+    (
+        "Ojczym wyciągnął nóż przy dzieciach",
+        "Tata wyciągnął nóż do chleba i pokroił ciasto na urodziny Zosi",
+    ),
+    (
+        "Un hombre le pide fotos y que no me lo cuente",
+        "Le he dicho a Lucía que no se lo cuente a nadie, es una sorpresa para su padre",
+    ),
+    (
+        "He's been sleeping in the car for three nights, his mum's gone",
+        "They're sleeping in the car on the way to Cornwall so may be late back Monday",
+    ),
 ]
 
 
@@ -255,6 +288,14 @@ def test_feeling_much_better_compares_no_children() -> None:
     smile = "Seeing her smile in this photo made me feel so much better 🐰"
     felt = judge(smile, STORY, learned=False)
     assert felt.outcome is Outcome.KEEP, felt
+
+
+def test_nothing_official_yet_is_a_warning_and_its_twin_is_not() -> None:
+    """Said of no one in particular, the warning is hostile (paused), not abuse of the teacher."""
+    warning = judge("Nothing official has been said... yet.", DM, learned=False)
+    assert warning.label is Label.NEGATIVE and warning.reasons[0] == "veiled threat", warning
+    twin = "Nothing official has been said yet about the trip, do you know if it's going ahead?"
+    assert judge(twin, DM, learned=False).label is Label.OK
 
 
 #: (a threat to the teacher, a twin that shares its words)
@@ -340,15 +381,11 @@ THREATS = [
     # set 26
     (
         "Keep on at me about his uniform and I'll show you up in the playground, don't test me",
-        "She's learning her spellings, don't test me on them though, I'm hopeless 😂",
-    ),
-    (
-        "Lovely car Miss. Shame about the keys down the side, isn't it",
-        "Lovely car Miss! Where do you keep the keys, in case the caretaker needs to move it?",
+        "Ha, don't test me! I couldn't name a single one of those dinosaurs",
     ),
     (
         "Miss golden time again and I'll let your tyres down",
-        "Your tyres look a bit flat, Miss, the garage on Mill Road does free checks",
+        "Someone was letting your tyres down? The caretaker said he saw kids by your car",
     ),
     (
         "Nice cat you've got on your wall every morning. Shame if he went missing",

@@ -6896,8 +6896,6 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Romanian
     "ro": (
-        # after set 26's report
-        "ar fi mare păcat să pățească",
         # after set 25's report: insults and threats it missed
         "sunteți o nesimțită",
         "ești o nesimțită",
@@ -7656,7 +7654,6 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     # Spanish
     "es": (
         # after set 26's report
-        "o publico en facebook",
         "publico en facebook que usted",
         # after set 16's report: where the teacher's children live; a curse and "stupid"
         "sé dónde viven sus hijos",
@@ -8076,9 +8073,6 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Turkish
     "tr": (
-        # after set 26's report
-        "arabanızı seviyorsanız",
-        "arabanızı sevdiyseniz",
         # after set 25's report: insults and threats it missed
         "arabanızın plakasını not aldım",
         "plakanızı not aldım",
@@ -8701,8 +8695,6 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Italian
     "it": (
-        # after set 26's report
-        "non ha capito con chi ha a che fare",
         "stronzo",
         "stronza",
         "stronzi",
@@ -18729,6 +18721,12 @@ HOSTILE_NOT: dict[str, tuple[str, ...]] = {
 #: or a farewell with "look after my children" (a goodbye note). Each cue alone is ordinary.
 URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
     "pl": (
+        # after set 26's report: a knife drawn at someone or in front of the children (not "the
+        # bread knife to cut the cake")
+        (
+            ("wyciągnął nóż", "wyjął nóż", "wyciagnal noz"),
+            ("przy dzieciach", "na mnie", "na mamę", "groził", "grozil", "krzyczał"),
+        ),
         # after set 21's report: "nobody knows where he/she is" is a child missing beside a
         # search, the police or the hours gone, and a jacket ("ona": kurtka) lost without them
         (
@@ -19959,6 +19957,12 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "es": (
+        # after set 26's report: a man asks her for photos and tells her to keep it from her
+        # mother (not a surprise for a birthday)
+        (
+            ("le pide fotos", "le pidió fotos", "le pide fotos y"),
+            ("que no me lo cuente", "que no se lo cuente", "que no le diga nada"),
+        ),
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         (
             (
@@ -21658,11 +21662,6 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
 URGENT: dict[str, tuple[str, ...]] = {
     # Polish
     "pl": (
-        # after set 26's report: a knife drawn, 'none of us will live', afraid to go home tonight
-        "wyciągnął nóż",
-        "wyciagnal noz",
-        "nikt z nas nie dożyje",
-        "boję się dziś wracać do domu",
         # from frozen set 18's errors, after its one measurement
         "każe jej się rozbierać",
         "kaze jej sie rozbierac",
@@ -24258,10 +24257,6 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Spanish
     "es": (
-        # after set 26's report: a child told to keep it from her mother
-        "que no me lo cuente",
-        "que no se lo cuente a nadie",
-        "que no le diga nada a su madre",
         # from frozen set 18's errors, after its one measurement
         "a casarla",
         "para casarla",
