@@ -159,13 +159,11 @@ def read(texts: list[str]) -> list[Reading]:
 def train(
     lines: Lines, vectors: np.ndarray, other: np.ndarray, progress: Tell | None = None
 ) -> dict[str, Any]:
-    """Fit every head on the class-story replies of labelled lines (`vectors`: their e5
-    embeddings; `other`: which are in another language), with each decision's threshold from
+    """Fit every head on labelled class-story replies (`vectors`: their e5 embeddings;
+    `other`: which are in another language), with each decision's threshold from
     cross-validation.
     Returns the description and the weights, for `save`."""
-    rows = lines.story.astype(bool)
-    labels, abroad = np.asarray(lines.labels)[rows], other[rows]
-    x = vectors[rows]
+    labels, abroad, x = np.asarray(lines.labels), other, vectors
     weights, bias, threshold, figures = [], [], {}, {}
     for number, (name, head) in enumerate(HEADS.items(), 1):
         y = np.isin(labels, list(head.yes)).astype(int)
@@ -191,7 +189,7 @@ def train(
         "heads": list(HEADS),
         "threshold": threshold,
         "cross_validation": figures,
-        "story_lines": {"all": int(rows.sum()), "other_language": int(abroad.sum())},
+        "story_lines": {"all": len(labels), "other_language": int(abroad.sum())},
     }
     arrays = {"weights": np.vstack(weights).T.astype(np.float32), "bias": np.asarray(bias)}
     return {"description": description, "weights": arrays}
