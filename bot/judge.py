@@ -1804,8 +1804,11 @@ def _abuse_evidence(t: _Text, ev: _Evidence) -> None:
             found.add(_ABUSE, 2.1, f"bare insult: '{bare[0]}'")
     if not found.of(_ABUSE):
         return
-    # a parent reporting what was said to their child is a worry, not abuse
-    ev.reported = bool(_REPORTED.search(t.plain))
+    # a parent reporting what was said to their child is a worry, not abuse; an insult
+    # aimed at the reader is reported only if the telling comes before it or beside it ("you're
+    # a pathetic excuse for a teacher. my boyfriend says he'll be at pick up" is not)
+    stop = _SENTENCE_OR_LINE.search(t.plain, aimed.end()) if aimed else None
+    ev.reported = bool(_REPORTED.search(t.plain[: stop.start()] if stop else t.plain))
     scale = 0.4 if ev.reported else 1.0
     if ("strong" in t.swore or "listed" in t.swore) and found.of(_ABUSE) * scale >= DOUBT:
         found.add(_ABUSE, 0.6 / scale, "with swearing")

@@ -461,3 +461,27 @@ def test_hostile_words_in_other_languages_are_diverted_and_kind_ones_are_not(
     found = judge(hostile, DM, learned=False)
     assert found.label is Label.ABUSIVE and found.outcome is Outcome.REMOVE, found
     assert judge(kind, DM, learned=False).label is not Label.ABUSIVE
+
+
+#: An insult aimed at the reader is a parent's own words unless the telling of what someone
+#: said comes before it or in its sentence: a "says" later in the message (set 26's "my
+#: boyfriend says he'll be at pick up") does not make it a report.
+TOLD_AFTER = [
+    (
+        "Nobody at the gate rates you. You're a useless excuse for a teacher. My brother says "
+        "he'll be there at three to talk to you",
+        "He came home in tears. A boy in Year 6 told him you're a useless excuse for a goalie",
+    ),
+    (
+        "you're pathetic, honestly. my husband says the same",
+        "Lily said a girl keeps telling her you're pathetic. Can you keep an eye out?",
+    ),
+]
+
+
+@pytest.mark.parametrize(("own", "reported"), TOLD_AFTER)
+def test_an_insult_told_before_a_later_says_is_abuse_and_a_reported_one_is_not(
+    own: str, reported: str
+) -> None:
+    assert judge(own, DM, learned=False).label is Label.ABUSIVE
+    assert judge(reported, DM, learned=False).label is not Label.ABUSIVE
