@@ -8073,6 +8073,9 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Turkish
     "tr": (
+        # after set 27's report: "you are a disgrace" said to the teacher
+        "rezilsiniz",
+        "rezilsin",
         # after set 25's report: insults and threats it missed
         "arabanızın plakasını not aldım",
         "plakanızı not aldım",
@@ -8105,7 +8108,13 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "orospu cocugu",
         "siktir",
         "siktir git",
-        "rezil",
+        # said of a person, not "rezil oldum" (I was so embarrassed)
+        "rezil bir",
+        "rezil öğretmen",
+        "rezil ogretmen",
+        "rezil kadın",
+        "rezil kadin",
+        "rezil adam",
         "utanmaz",
         "yazıklar olsun",
         "yaziklar olsun",
@@ -10469,6 +10478,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Tagalog (Filipino)
     "tl": (
+        # after set 27's report: "how thick-skinned you are", "damn you" (not "bwisit na
+        # traffic", said of the traffic)
+        "kapal ng mukha mo",
+        "bwisit ka",
         "tanga",
         "tangina",
         "tang ina",
@@ -13610,6 +13623,9 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "arabanızı nereye",
                 "nereye park ettiğini",
                 "nereye park ettigini",
+                # after set 27's report: the same, said to the teacher formally
+                "nereye park ettiğinizi",
+                "nereye park ettiginizi",
                 # after set 20's report: "I know which school your children go to"
                 "çocukların hangi okula",
                 "cocuklarin hangi okula",
@@ -20797,6 +20813,12 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "sq": (
+        # after set 27's report: a face swelling and breath short (an allergic reaction now),
+        # not one of the two alone ("merr frymë me vështirësi kur ka të ftohtë")
+        (
+            ("i fryhet fytyra", "i fryhen buzët", "iu fry fytyra", "i është fryrë fytyra"),
+            ("frymë", "frymën"),
+        ),
         (
             (
                 "njerku",

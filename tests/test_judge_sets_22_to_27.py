@@ -1,7 +1,7 @@
-"""Word rules written after blind sets 22 to 26 were reported, each beside the twin it must
+"""Word rules written after blind sets 22 to 27 were reported, each beside the twin it must
 spare.
 
-Every line here is new (none is a line of sets 22 to 26). The rules alone are asserted, so
+Every line here is new (none is a line of sets 22 to 27). The rules alone are asserted, so
 each test fails if its rule is taken out.
 """
 
@@ -164,6 +164,29 @@ DANGER = [
         "Można pisać tutaj? Mąż wyciągnął nóż i krzyczał, boję się dziś wracać do domu",
         "Dzieci bardzo się bały w nawiedzonym domu na festynie, ale było super",
     ),
+    # set 27: an overdose of pills counted; a girl taken abroad "for her cutting"; violence
+    # blamed on the one hurt; a gun pointed at a mother; an ex who has found the family
+    (
+        "He's had like 12 of his nan's tablets out the blister pack, says he feels dizzy",
+        "He's had 2 of his nan's tablets for his headache, says he feels much better",
+    ),
+    (
+        "Her aunties are taking Amina to Somalia in the summer for her cutting",
+        "Her aunties are taking Amina to Somalia in the summer, she's great at cutting and "
+        "sticking so she's making them cards",
+    ),
+    (
+        "Black eye, yes. He said it was my own fault for mouthing off",
+        "Black eye from a football, he said it was his own fault for not ducking 😂",
+    ),
+    (
+        "Mikey says his dad pointed the shotgun at his mam last night",
+        "Mikey says his dad pointed the water gun at his mam last night, soaked 😂",
+    ),
+    (
+        "My ex has tracked down where we live now, please don't give anyone our address",
+        "My ex has moved house, where we live hasn't changed, please update the contact form",
+    ),
 ]
 
 
@@ -272,6 +295,16 @@ ORDINARY = [
     (
         "He's been sleeping in the car for three nights, his mum's gone",
         "They're sleeping in the car on the way to Cornwall so may be late back Monday",
+    ),
+    # set 27: hungry after small school dinners is a complaint about them; the children's
+    # cards taken into a prison chapel are not children taken
+    (
+        "She's starving, there's no food in the house and her mum hasn't been back since Friday",
+        "She's been coming home starving since they changed the dinner portions",
+    ),
+    (
+        "He's coming to get the kids from school and he's not allowed, there's a court order",
+        "I'm taking the children's paintings to the prison where I volunteer, they'll love them",
     ),
 ]
 
@@ -407,6 +440,20 @@ THREATS = [
         "Tha's got a face like a slapped arse, tha miserable owd bag",
         "He came home with a face like thunder because he lost at football 😂",
     ),
+    # set 27: reviews online held over the teacher; tyres "I'll be letting down"; the
+    # teacher's address got from somewhere
+    (
+        "Funny how some teachers end up with terrible Google reviews. Just saying.",
+        "We left the swimming pool some lovely Google reviews after the gala",
+    ),
+    (
+        "Haha I'll be letting your tyres down if she's not Mary 😂",
+        "Just to say your front tyre looks a bit flat, might want to check it 👍",
+    ),
+    (
+        "Got your address off the class list. See you soon",
+        "Got your email address from the office, hope that's ok to send his reading log",
+    ),
 ]
 
 
@@ -451,6 +498,14 @@ OTHER_LANGUAGES = [
         "Ładne autko. Szkoda by było, gdyby coś mu się w nocy stało",
         "Ładne autko, córka zawsze mówi, że pani ma najładniejsze auto na parkingu",
     ),
+    # set 27: Turkish "you are a disgrace" and where the teacher parks; Tagalog insults
+    ("Hocam, siz bir rezilsiniz", "Hocam, çok teşekkür ederiz, rezil oldum unuttuğum için 😅"),
+    (
+        "Sabahları nereye park ettiğinizi biliyorum",
+        "Sabahları nereye park edeceğimi bilmiyorum, okulun önü hep dolu",
+    ),
+    ("Ang kapal ng mukha mo, teacher", "Salamat po teacher, ang galing ng mga bata!"),
+    ("Bwisit ka talaga", "Bwisit na traffic, late kami ng sampung minuto, pasensya po"),
 ]
 
 
@@ -485,3 +540,13 @@ def test_an_insult_told_before_a_later_says_is_abuse_and_a_reported_one_is_not(
 ) -> None:
     assert judge(own, DM, learned=False).label is Label.ABUSIVE
     assert judge(reported, DM, learned=False).label is not Label.ABUSIVE
+
+
+def test_a_face_swelling_and_breath_short_in_albanian_is_urgent_and_either_alone_is_not() -> None:
+    swelling = "Ndihmë! I fryhet fytyra dhe merr frymë me vështirësi pas një biskote"
+    assert judge(swelling, STORY, learned=False).label is Label.URGENT
+    for alone in (
+        "Kur ka të ftohtë, merr frymë me vështirësi natën, por sot është mirë",
+        "I fryhet fytyra pak kur qan, por tani është mirë, faleminderit",
+    ):
+        assert judge(alone, STORY, learned=False).label is not Label.URGENT
