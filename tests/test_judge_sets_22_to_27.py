@@ -501,11 +501,11 @@ OTHER_LANGUAGES = [
     # set 27: Turkish "you are a disgrace" and where the teacher parks; Tagalog insults
     ("Hocam, siz bir rezilsiniz", "Hocam, çok teşekkür ederiz, rezil oldum unuttuğum için 😅"),
     (
-        "Sabahları nereye park ettiğinizi biliyorum",
-        "Sabahları nereye park edeceğimi bilmiyorum, okulun önü hep dolu",
+        "Sabahları nereye park ettiğinizi biliyorum, dikkat edin",
+        "Sabahları nereye park ettiğinizi biliyorum, farlarınız açık kalmış",
     ),
     ("Ang kapal ng mukha mo, teacher", "Salamat po teacher, ang galing ng mga bata!"),
-    ("Bwisit ka talaga", "Bwisit na traffic, late kami ng sampung minuto, pasensya po"),
+    ("Bwisit ka talaga, teacher", "Bwisit na traffic, teacher, late kami, pasensya po"),
 ]
 
 
@@ -542,11 +542,15 @@ def test_an_insult_told_before_a_later_says_is_abuse_and_a_reported_one_is_not(
     assert judge(reported, DM, learned=False).label is not Label.ABUSIVE
 
 
-def test_a_face_swelling_and_breath_short_in_albanian_is_urgent_and_either_alone_is_not() -> None:
-    swelling = "Ndihmë! I fryhet fytyra dhe merr frymë me vështirësi pas një biskote"
-    assert judge(swelling, STORY, learned=False).label is Label.URGENT
+def test_a_face_swelling_now_in_albanian_is_urgent_and_a_care_plan_is_not() -> None:
+    for now in (
+        "Ndihmë! Po i fryhet fytyra dhe merr frymë me vështirësi pas një biskote",
+        "I fryhen buzët dhe nuk po merr frymë, ndihmë!",
+    ):
+        assert judge(now, STORY, learned=False).label is Label.URGENT
     for alone in (
         "Kur ka të ftohtë, merr frymë me vështirësi natën, por sot është mirë",
         "I fryhet fytyra pak kur qan, por tani është mirë, faleminderit",
+        "Nëse i fryhet fytyra ose merr frymë me vështirësi, i jepni EpiPen-in",
     ):
         assert judge(alone, STORY, learned=False).label is not Label.URGENT

@@ -8073,9 +8073,9 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Turkish
     "tr": (
-        # after set 27's report: "you are a disgrace" said to the teacher
+        # after set 27's report: "you are a disgrace" said to the teacher (not "anne rezilsin",
+        # a child teasing a parent)
         "rezilsiniz",
-        "rezilsin",
         # after set 25's report: insults and threats it missed
         "arabanızın plakasını not aldım",
         "plakanızı not aldım",
@@ -8108,13 +8108,16 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "orospu cocugu",
         "siktir",
         "siktir git",
-        # said of a person, not "rezil oldum" (I was so embarrassed)
-        "rezil bir",
+        # said of the teacher: not "rezil oldum" (I was so embarrassed), "rezil bir gün" (an
+        # awful day), a bus driver who is "rezil bir adam"
         "rezil öğretmen",
         "rezil ogretmen",
-        "rezil kadın",
-        "rezil kadin",
-        "rezil adam",
+        "rezil öğretmensiniz",
+        "rezil ogretmensiniz",
+        "rezil bir öğretmen",
+        "rezil bir ogretmen",
+        "rezil bir öğretmensiniz",
+        "rezil bir ogretmensiniz",
         "utanmaz",
         "yazıklar olsun",
         "yaziklar olsun",
@@ -10478,10 +10481,6 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Tagalog (Filipino)
     "tl": (
-        # after set 27's report: "how thick-skinned you are", "damn you" (not "bwisit na
-        # traffic", said of the traffic)
-        "kapal ng mukha mo",
-        "bwisit ka",
         "tanga",
         "tangina",
         "tang ina",
@@ -13623,9 +13622,6 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "arabanızı nereye",
                 "nereye park ettiğini",
                 "nereye park ettigini",
-                # after set 27's report: the same, said to the teacher formally
-                "nereye park ettiğinizi",
-                "nereye park ettiginizi",
                 # after set 20's report: "I know which school your children go to"
                 "çocukların hangi okula",
                 "cocuklarin hangi okula",
@@ -13928,6 +13924,17 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         (
             ("dikkat edin", "göz kulak olun"),
             ("arabanıza", "arabaniza", "arabanız", "arabaniz", "evinize"),
+        ),
+        # after set 27's report: where the teacher parks, with a warning (not "I know where you
+        # parked, your lights are on")
+        (
+            (
+                "nereye park ettiğinizi",
+                "nereye park ettiginizi",
+                "nerede bıraktığınızı",
+                "nerede biraktiginizi",
+            ),
+            ("dikkat edin", "dikkatli olun", "ona göre", "ona gore"),
         ),
         (
             ("yazık olur", "yazik olur", "çok yazık olur", "cok yazik olur"),
@@ -17815,6 +17822,21 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "tl": (
+        # after set 27's report: "how thick-skinned you are", "damn you", said to the teacher
+        # (not to one's own child, nor reported from the playground, nor said of the traffic)
+        (
+            (
+                "kapal ng mukha mo",
+                "kapal talaga ng mukha mo",
+                "kapal ng mukha niyo",
+                "kapal ng mukha ninyo",
+                "makapal ang mukha mo",
+                "bwisit ka",
+                "bwiset ka",
+                "nakakabwisit ka",
+            ),
+            ("ma'am", "maam", "mam", "sir", "teacher", "titser"),
+        ),
         (
             ("alam ko",),
             (
@@ -20813,11 +20835,33 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "sq": (
-        # after set 27's report: a face swelling and breath short (an allergic reaction now),
-        # not one of the two alone ("merr frymë me vështirësi kur ka të ftohtë")
+        # after set 27's report: a face swelling now, or swelling with no breath (an allergic
+        # reaction now); not a care plan's "nëse i fryhet fytyra… merr frymë me vështirësi", nor
+        # last year's "iu fry fytyra dhe s'merrte frymë"
         (
-            ("i fryhet fytyra", "i fryhen buzët", "iu fry fytyra", "i është fryrë fytyra"),
-            ("frymë", "frymën"),
+            ("po i fryhet fytyra", "po i fryhen buzët", "po i fryhet gjuha", "po i fryhet fyti"),
+            ("frymë", "frymën", "fryma"),
+        ),
+        (
+            (
+                "i fryhet fytyra",
+                "i fryhen buzët",
+                "iu fry fytyra",
+                "i është fryrë fytyra",
+                "i janë fryrë",
+                "u ënjt",
+            ),
+            (
+                "nuk merr frymë",
+                "nuk po merr frymë",
+                "s'merr frymë",
+                "s'po merr frymë",
+                "nuk merr dot frymë",
+                "s'merr dot frymë",
+                "s'po merr dot frymë",
+                "i zihet fryma",
+                "po i zihet fryma",
+            ),
         ),
         (
             (
