@@ -559,34 +559,69 @@ def test_a_face_swelling_now_in_albanian_is_urgent_and_a_care_plan_is_not() -> N
 #: Ordinary lines a review wrote beside set 27's first rules, each of which they flagged:
 #: (context, line, the label it must not be given).
 SET_27_REVIEW = [
-    (DM, "He's on antibiotics, had 6 tablets so far, 15 to go, so he needs one at lunchtime", "u"),
-    (DM, "I've had about 10 paracetamol this week with this migraine lol, sorry I'm slow", "u"),
-    (DM, "Her nan's cutting her hair back home in Somalia this summer, she's very excited", "u"),
-    (DM, "The left-handed scissors are for her cutting, her mum bought them specially x", "u"),
+    (
+        DM,
+        "He's on antibiotics, had 6 tablets so far, 15 to go, so he needs one at lunchtime",
+        Label.URGENT,
+    ),
+    (
+        DM,
+        "I've had about 10 paracetamol this week with this migraine lol, sorry I'm slow",
+        Label.URGENT,
+    ),
+    (
+        DM,
+        "Her nan's cutting her hair back home in Somalia this summer, she's very excited",
+        Label.URGENT,
+    ),
+    (
+        DM,
+        "The left-handed scissors are for her cutting, her mum bought them specially x",
+        Label.URGENT,
+    ),
     (
         DM,
         "Got booked at Sunday league, he says it was my own fault for answering back to the ref",
-        "u",
+        Label.URGENT,
     ),
-    (DM, "In Fortnite someone pointed a shotgun at him and he cried, so the Xbox is off him", "u"),
-    (DM, "Don't worry, my ex knows where we live now so he can collect her on Wednesdays", "u"),
-    (STORY, "He's always starving after swimming 😂 great pics", "u"),
-    (DM, "I'll be taking the kids' scooters, is there anywhere to leave them? Not allowed in", "u"),
+    (
+        DM,
+        "In Fortnite someone pointed a shotgun at him and he cried, so the Xbox is off him",
+        Label.URGENT,
+    ),
+    (
+        DM,
+        "Don't worry, my ex knows where we live now so he can collect her on Wednesdays",
+        Label.URGENT,
+    ),
+    (STORY, "He's always starving after swimming 😂 great pics", Label.URGENT),
+    (
+        DM,
+        "I'll be taking the kids' scooters, is there anywhere to leave them? Not allowed in",
+        Label.URGENT,
+    ),
     (
         DM,
         "Left you a lovely google review for the after school club, just saying thank you 😊",
-        "a",
+        Label.ABUSIVE,
     ),
-    (DM, "I'd never let your tyres down, I promise it wasn't my boys, they were with me", "a"),
-    (DM, "Got your address book handy? My new number is 07700 900123", "a"),
-    (DM, "Servis şoförü rezil bir adam, çocuklara bağırıyor, lütfen okul yönetimine iletin", "a"),
-    (DM, 'Tinawag siyang "bwisit ka" ng kaklase niya sa playground, pakitingnan po', "a"),
+    (
+        DM,
+        "I'd never let your tyres down, I promise it wasn't my boys, they were with me",
+        Label.ABUSIVE,
+    ),
+    (DM, "Got your address book handy? My new number is 07700 900123", Label.ABUSIVE),
+    (
+        DM,
+        "Servis şoförü rezil bir adam, çocuklara bağırıyor, lütfen okul yönetimine iletin",
+        Label.ABUSIVE,
+    ),
+    (DM, 'Tinawag siyang "bwisit ka" ng kaklase niya sa playground, pakitingnan po', Label.ABUSIVE),
 ]
 
 
 @pytest.mark.parametrize(("context", "line", "not_given"), SET_27_REVIEW)
 def test_ordinary_lines_the_review_of_set_27s_rules_wrote_are_not_flagged(
-    context: JudgeContext, line: str, not_given: str
+    context: JudgeContext, line: str, not_given: Label
 ) -> None:
-    label = Label.URGENT if not_given == "u" else Label.ABUSIVE
-    assert judge(line, context, learned=False).label is not label
+    assert judge(line, context, learned=False).label is not not_given
