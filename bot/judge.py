@@ -1255,7 +1255,7 @@ def _read_as_kind(
     outweigh a disclosure after them ("Děkujeme za krásné fotky! … Včera večer ho táta zbil
     páskem", thanks for the photos, last night his dad beat him with a belt): so each sentence
     and clause is read too, none may half read as private news or danger, and each sentence
-    without kind words of its language must itself read surely as kind. The whole is read
+    without kind words of its language must itself lean kind. The whole is read
     first: most replies it is unsure of are not read again (a reading costs about a
     millisecond for every two or three characters)."""
     (whole,) = reader([t.original])
@@ -1268,7 +1268,7 @@ def _read_as_kind(
     unkind = [
         s
         for s, reading in zip(sentences, each[: len(sentences)], strict=True)
-        if not reading.sure() and _kind_words(_fold(s).lower()) is None
+        if not reading.leans_kind() and _kind_words(_fold(s).lower()) is None
     ]
     return None if unkind else whole
 

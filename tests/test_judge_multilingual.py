@@ -81,6 +81,25 @@ def test_a_kind_reply_the_word_lists_send_to_a_teacher_is_kept(text: str) -> Non
     assert "other-language tier" in verdict.reasons[0], verdict
 
 
+#: Thanks, then plain news with no kind word that the reader is not sure of alone (Romanian:
+#: tomorrow he wants to draw a big one for the class; French: she slept in the car).
+PLAIN_NEWS = [
+    "Mulțumim pentru pozele de la muzeu! Andrei a povestit toată seara despre dinozauri. Mâine "
+    "vrea să deseneze unul mare pentru clasă.",
+    "Merci pour les photos de la sortie à la ferme ! Léa est rentrée avec de la paille dans les "
+    "cheveux. Elle a dormi dans la voiture.",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN_NEWS)
+def test_plain_news_after_thanks_that_leans_kind_is_kept(text: str) -> None:
+    """Each sentence with no kind word must lean kind, not be sure of it: most plain news is
+    not sure, and its danger is for the danger head to find (the disclosures below)."""
+    *_, news = multilingual.read([text, text.split("! ", 1)[1].split(". ")[-1]])
+    assert news.leans_kind() and not news.sure(), news.chances
+    assert judge(text, STORY).outcome is Outcome.KEEP
+
+
 @pytest.mark.parametrize("text", NOT_KIND)
 def test_a_sneer_a_comparison_private_news_or_danger_still_goes_to_a_teacher(text: str) -> None:
     verdict = judge(text, STORY)

@@ -751,7 +751,7 @@ def test_no_danger_line_of_the_corpus_is_read_as_kind(judge: Judge) -> None:
     keeps it from the sentence model: none of the corpus's danger lines (English, mixed, or
     another language) may be read so, unless the word rules find its danger all the same (a
     goodbye under "Lovely photos", in Farsi)."""
-    danger = _rows("urgent")
+    danger = [(name, text) for name, text in _rows("urgent") if name != READER_ONLY]
     assert len(danger) > 1000
     turned = []
     for name, text in danger:
@@ -761,6 +761,25 @@ def test_no_danger_line_of_the_corpus_is_read_as_kind(judge: Judge) -> None:
                 turned.append((name, foreign.kind, text))
     print(*turned, sep="\n")
     assert not turned
+
+
+#: The story replies of reported sets 22 to 27 wholly in other languages, in the corpus for the
+#: reader of other languages only (docs/judge.md): the word rules were not written from them.
+READER_ONLY = "set22_to_27_story_other_languages.jsonl"
+
+
+def test_danger_the_word_lists_miss_in_the_reader_s_lines_is_never_kept_as_kind() -> None:
+    """Of their 62 danger replies, the word lists miss the danger of 25 (a known gap, in
+    docs/judge.md); none may be kept as kind: a teacher reads each at once, hidden and marked
+    unread, and a lead reads it as unread in a private message."""
+    danger = [text for name, text in _rows("urgent") if name == READER_ONLY]
+    assert len(danger) == 62
+    for text in danger:
+        story = judge_module.judge(text, STORY)
+        assert story.label is Label.URGENT or (
+            story.outcome is Outcome.ASK and story.unread is not None
+        ), (text, story)
+        assert route(judge_module.judge(text, DM)) in (Route.URGENT, Route.CHECK), text
 
 
 def test_no_ok_line_of_the_corpus_has_a_hostile_word(judge: Judge) -> None:

@@ -86,6 +86,30 @@ def test_knife_skills_and_a_left_foot_that_is_a_weapon_are_not_danger_to_the_wor
     assert judge(text, DM, learned=False).label is not Label.URGENT
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruby says a boy in Year 6 had a gun in his bag at lunch",
+        "He took a stab at him with a compass in the toilets, there was blood",
+        "Her stepdad was holding a knife to her throat last night",
+        "He's not supposed to come near us, the court said so, and he's outside the gate now",
+        "There's a man at the gate to collect Jacob, he's not on the list",
+        # a review's lines (2026-12-01) that the blanking tried here let through
+        "Her brother had a stab at Jayden with a compass at break, there was blood",
+        "He's not supposed to see the kids without a social worker and he's turned up to "
+        "sports day",
+        "He was holding the knife properly, like he meant it, then he went for me",
+    ],
+)
+def test_a_weapon_or_a_man_not_allowed_is_danger_to_the_word_rules(text: str) -> None:
+    """The older weapon and family rules also flag kind lines ("the speed gun at the police
+    visit", "not supposed to have sweets on the coach"); blanking those phrases first, as
+    tried on 2026-12-01, blanked the same words in real danger ("had a stab at Jayden with a
+    compass", "not supposed to see the kids… turned up"), so they stay loose (docs/judge.md)."""
+    for where in (DM, STORY):
+        assert judge(text, where, learned=False).label is Label.URGENT, text
+
+
 def _verdict(label: Label, outcome: Outcome = Outcome.KEEP) -> Verdict:
     return Verdict(label, 0.9, ("test",), outcome)
 
