@@ -734,6 +734,17 @@ ABUSE: tuple[Rule, ...] = (
         2.4,
         "veiled threat",
     ),
+    # after set 28's report: a joke taken back, "only joking… unless?", with menace after it
+    (
+        # not "only joking, unless you fancy coming in to help with the cake stall"
+        r"(?s)^(?=.*\b(?:(?:only|just) (?:joking|kidding)|joking obviously|obviously joking|jk)\b"
+        r"\W*(?:x+\W*)?unless\b)(?:(?=.*\bunless\b.{0,90}\b(?:again|keep|carry on|don't|do not|"
+        r"sort (?:you|it) out|catch|see who|won't be a joke|face to face|come down|i see you|car ?"
+        r"park|waiting for you)\b)|(?=.*\b(?:car ?park|outside|face to face|have a word)\b)(?=.*"
+        r"\bunless\W*$))",
+        2.4,
+        "veiled threat",
+    ),
     # after set 27's report: reviews online held over the teacher "before parents' evening"
     (
         # about the teacher: not "left you a lovely Google review", a coach company's reviews
@@ -2058,6 +2069,65 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
         r"police|keep (?:him|her) away|front door|see you soon|threat\w*|hurt)\b)",
         2.4,
         "an adult the family fled has found them",
+    ),
+    # after set 28's report: "secret tickles" that hurt; "last time it was the belt"; the
+    # father who is not meant to know where they are and has found them; "he'd break his
+    # legs" with a black eye; young children home alone who "know not to answer the door".
+    # A review's ordinary twins narrowed each (tests/test_judge_set28.py).
+    (
+        # not a "secret tickles" game at bedtime with a teddy, "secret kisses" at the gate
+        r"(?s)^(?!.*\bsecret santa\b)(?=.*\bsecret (?:tickles|tickling|cuddles|kisses|games?)\b)"
+        r"(?=.*\b(?:hurts?|hurting|sore|bottom|bum|private\w*|touch\w*|bath|bedroom|feel\w* "
+        r"(?:funny|weird)|(?:not to|mustn't|must not|can't|cannot|not allowed to) tell|don't tell "
+        r"(?:mum|mummy|mam|anyone|anybody|nobody|your)|if (?:she|he|i|you) (?:tells?|told)|in "
+        r"trouble|scared)\b)",
+        2.4,
+        "an adult's 'secret' touching disclosed",
+    ),
+    (
+        # the belt as a punishment: not a karate grading, a seat belt, trousers that fell down
+        r"(?s)^(?!.*\b(?:karate|taekwondo|judo|jiu|grading|sensei|dojo|martial|kickboxing|seat ?"
+        r"belt|lost property|trousers|(?:white|yellow|orange|green|blue|purple|brown|black|red) "
+        r"belt)\b).*?(?:\b(?:last time|next time|the time before) (?:it was|it'll be|it will be|"
+        r"(?:he|she) got|(?:he|she) gets|(?:he|she) had) the belt\b|\b(?:took|take|takes|taking|"
+        r"used|uses) (?:the|his|her|a|my|their) belt (?:off )?(?:to|on) (?:him|her|them|me|us|the "
+        r"(?:boys|girls|kids))\b|\bthe belt (?:came|comes|come) (?:out|off)\b|\b(?:hit|hits|"
+        r"whipped|whips|leathered|beat|beats|smacked|strapped) (?:him|her|them|me) with (?:the|"
+        r"his|a|her) belt\b)",
+        2.4,
+        "hit with a belt",
+    ),
+    (
+        # "not meant to know" and he has found them: not the same line alone (a family
+        # settled after a refuge asking for no photos)
+        r"(?s)^(?=.*\b(?:not|isn't|is not) (?:meant|supposed|allowed) to know\b)(?=.*\b(?:found "
+        r"(?:out|us|where|our)|tracked|parked|(?:waiting|sat|sitting|standing|stood|hanging "
+        r"(?:about|around)|was|been|is) (?:outside|at the (?:end|gate|door))|turned up|followed|"
+        r"knows now|has seen|got our)\b)",
+        2.4,
+        "an adult the family fled has found them",
+    ),
+    (
+        # a threat to break a child's bones with an injury or fear told: not a grandad's joke
+        r"(?s)^(?!.*\b(?:joking|joke|kidding|lol|haha|tackle|trampoline)\b)(?=.*\b(?:said|says|"
+        r"told him|told her|threatened) (?:he'd|he would|she'd|she would|he'll|she'll|he will|"
+        r"she will|to) (?:break|snap|smash) (?:his|her|their|your) (?:legs?|arms?|neck|jaw|"
+        r"fingers|wrists?|nose|face|teeth)\b)(?=.*\b(?:black eye|bruis\w*|marks|hit|hits|cut lip|"
+        r"split lip|scared|frightened|terrified)\b)",
+        2.4,
+        "a child threatened at home, and hurt",
+    ),
+    (
+        # young children home alone: "they know not to answer the door" with no adult there;
+        # not a police visit's lesson about strangers, nor a child at home with their nan
+        r"(?s)^(?=.*\bknows? not to (?:answer|open) the door\b|.*\bknows? not to let (?:anyone|"
+        r"anybody|people) in\b)(?=.*\b(?:on (?:their|his|her) own|by (?:them|him|her)sel(?:f|"
+        r"ves)|home alone|alone|on (?:shift|nights|lates|earlies|a double)|working|at work|out "
+        r"(?:at|to|for)|at the pub|till \d|until \d|all (?:day|evening|night))\b)(?!.*\b"
+        r"(?:strangers?|pc|pcso|police|officer|visit|shower|dog|with (?:me|their|his|her|nan|"
+        r"nana|gran|granny|grandma|grandad|dad|mum|the childminder|a sitter))\b)",
+        2.4,
+        "a child left alone",
     ),
     # after set 25's report: a farewell that leaves a child in the teacher's care; a partner
     # "handy" when drunk; a parent on a bridge "thinking about it"; a child asked on camera in
