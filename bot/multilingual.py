@@ -117,7 +117,7 @@ class Reading:
     def leans_kind(self) -> bool:
         """More likely kind than not: what a plain sentence of a reply read surely as kind
         must be. A plain sentence is seldom sure ("Zosia wróciła do domu", Zosia came home,
-        reads kind at 0.71); what it hides is for `danger` to find."""
+        is not); what it hides is for `danger` to find."""
         return self.chances["kind"] >= HALF
 
     def danger(self) -> bool:
