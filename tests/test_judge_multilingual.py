@@ -82,21 +82,28 @@ def test_a_kind_reply_the_word_lists_send_to_a_teacher_is_kept(text: str) -> Non
 
 
 #: Thanks, then plain news with no kind word that the reader is not sure of alone (Romanian:
-#: tomorrow he wants to draw a big one for the class; French: she slept in the car).
+#: tomorrow he wants to draw a big one for the class; French: she slept in the car): each
+#: reply, and its plain sentence.
 PLAIN_NEWS = [
-    "Mulțumim pentru pozele de la muzeu! Andrei a povestit toată seara despre dinozauri. Mâine "
-    "vrea să deseneze unul mare pentru clasă.",
-    "Merci pour les photos de la sortie à la ferme ! Léa est rentrée avec de la paille dans les "
-    "cheveux. Elle a dormi dans la voiture.",
+    (
+        "Mulțumim pentru pozele de la muzeu! Andrei a povestit toată seara despre dinozauri. "
+        "Mâine vrea să deseneze unul mare pentru clasă.",
+        "Mâine vrea să deseneze unul mare pentru clasă.",
+    ),
+    (
+        "Merci pour les photos de la sortie à la ferme ! Léa est rentrée avec de la paille dans "
+        "les cheveux. Elle a dormi dans la voiture.",
+        "Elle a dormi dans la voiture.",
+    ),
 ]
 
 
-@pytest.mark.parametrize("text", PLAIN_NEWS)
-def test_plain_news_after_thanks_that_leans_kind_is_kept(text: str) -> None:
+@pytest.mark.parametrize(("text", "news"), PLAIN_NEWS)
+def test_plain_news_after_thanks_that_leans_kind_is_kept(text: str, news: str) -> None:
     """Each sentence with no kind word must lean kind, not be sure of it: most plain news is
     not sure, and its danger is for the danger head to find (the disclosures below)."""
-    *_, news = multilingual.read([text, text.split("! ", 1)[1].split(". ")[-1]])
-    assert news.leans_kind() and not news.sure(), news.chances
+    (reading,) = multilingual.read([news])
+    assert reading.leans_kind() and not reading.sure(), reading.chances
     assert judge(text, STORY).outcome is Outcome.KEEP
 
 
