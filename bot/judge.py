@@ -192,6 +192,11 @@ _ARABIC_LETTERS = str.maketrans(
     {"ی": "ي", "ى": "ي", "ې": "ي", "ک": "ك", "ہ": "ه", "ە": "ه", "ة": "ه", "ھ": "ه", "ـ": None}
 )
 
+#: Arabic writes "and" joined to the next word ("وأعرف أين تركن سيارتك", and I know where you
+#: park your car): set apart when threats are looked for (`_known_words`), so the lists find
+#: the word after it; not for danger, as "وساعدوني" (and they helped me) is not "ساعدوني".
+_ARABIC_AND = re.compile(r"(?<![\u0600-\u06ff])(و)(?=[\u0621-\u064a]{3})")
+
 
 def _fold(text: str, *, accents: bool = False) -> str:
     """NFKC, confusables to Latin, accents dropped (kept with `accents`), curly quotes
@@ -806,7 +811,9 @@ _SHUT_UP = re.compile(
 )
 _INSULT = r"(?:" + "|".join(sorted(lx.INSULTS, key=len, reverse=True)) + r")"
 _MODIFIER = (
-    r"(?:a|an|such an?|so|the|absolute|absolutely|complete|completely|utter|utterly|total|"
+    r"(?:a|an|such an?|so|the|that|this|actually|seriously|honestly|absolute|absolutely|"
+    r"complete|"
+    r"completely|utter|utterly|total|"
     r"totally|proper|fucking|effing|bloody|f\w*ing|right|bunch of|load of|lot of|little|big|"
     r"fat|stupid|useless|pathetic|lazy|old|just|really|very|being)"
 )
@@ -831,6 +838,15 @@ _INSULT_AIMED = re.compile(
     r"|\bteacher (?:is|was|are|were) (?:" + _MODIFIER + r"\s+){0,3}" + _INSULT + r"\b"
 )
 _INSULT_WORD = re.compile(r"\b" + _INSULT + r"\b")
+#: A sentence that is only a strong swear and an insult ("Fucking clown."), in a message
+#: spoken to the reader (`_TO_THE_READER`) with no fondness in it ("… left his shoes at home.
+#: Fucking muppet. Love him though").
+_SWORN_INSULT = re.compile(
+    r"(?:^|[.!?\n]\s*)(?:you |what an? |such an? )?(?:absolute |total |complete |utter )?"
+    r"(?:fucking|fuckin|fkn|effing|f\*+ing|f\*+king) (" + _INSULT + r")s?\s*(?:[.!?\n]|$)"
+)
+_TO_THE_READER = re.compile(r"\b(?:you|your|ur|u)\b")
+_FOND = re.compile(r"\blove (?:him|her|them)\b|\bbless (?:him|her|them)\b|\bbless\b")
 #: Words a parent uses to report what was said to a child; not "That said," or "having
 #: said that", which only turn a message ("That said, I know where you park").
 _REPORTED = re.compile(
@@ -838,6 +854,21 @@ _REPORTED = re.compile(
     r"telling (?:him|her)|calling (?:him|her|them)|called (?:him|her|them)|keeps? saying|"
     r"was saying|shouted|threatened|(?<!just )saying)\b"
 )
+#: What someone might say is a supposition, not a report: "nobody would question it if a mum
+#: said you'd grabbed her child", "imagine if…" (not "could you check if they said…").
+_SUPPOSED = re.compile(
+    r"\b(?:(?:imagine|what) if(?:\s+\S+){1,3}|if (?:a|an|any|some|one) (?:mum|mom|mam|parent|"
+    r"dad|child|kid|pupil|teacher|other \w+)|if (?:someone|somebody|anyone|anybody))\s*$"
+)
+
+
+def _reported(text: str) -> bool:
+    """Whether the text reports what someone said (`_REPORTED`), not what they might say."""
+    return any(
+        not _SUPPOSED.search(text, max(0, found.start() - 40), found.start())
+        for found in _REPORTED.finditer(text)
+    )
+
 
 _SYMPATHY = re.compile(
     r"\bbless\b|\bpoor (?:things?|loves?|lambs?|mites?|babies|darlings?)\b|\bget well\b|"
@@ -1091,7 +1122,11 @@ class _Foreign:
 
 def _known_words(text: str) -> tuple[str | None, str | None]:
     """The first language whose kind or hostile words this text uses, for each of the two."""
-    return _kind_words(text), _first_language(text, lambda language: language.hostile)
+    hostile = _first_language(text, lambda language: language.hostile)
+    apart = _ARABIC_AND.sub(r"\1 ", text)
+    if hostile is None and apart != text:
+        hostile = _first_language(apart, lambda language: language.hostile)
+    return _kind_words(text), hostile
 
 
 def _kind_words(text: str) -> str | None:
@@ -1379,6 +1414,21 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
     urgent = Verdict(_URGENT, _confidence(weight), _reasons(ev, _URGENT), outcome)
     if chances is None or words_danger >= URGENT_AT:  # the danger words decide, or nothing else
         return urgent
+    # a threat or insult the words find aimed at the teacher, which only the tier reads as
+    # danger and which it reads as abuse too ("if she gets one more think sheet I will tell the
+    # head you grabbed her"), goes to SLT, and a lead reads it at any hour; not a danger told
+    # with an insult ("Fucking clown. Her dad took her from the gate, where did he go??")
+    if (
+        context.where == DM
+        and ev.of(_ABUSE) >= ACT
+        and (
+            chances["urgent"] < heads.threshold["urgent_sure"]
+            or chances["abusive"] >= heads.threshold["abuse_clear"]
+        )
+    ):
+        other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where, learned)
+        if other.label is _ABUSE and other.outcome is Outcome.REMOVE:
+            return replace(other, doubt=urgent.reasons[0])
     if context.where == DM and chances["urgent"] < heads.threshold["urgent_sure"]:
         other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where, learned)
         threat = chances["abusive"] >= heads.threshold["abuse_over_doubt"]
@@ -1588,7 +1638,7 @@ def _swearing_evidence(t: _Text, lex: _Lexicons, score: float, ev: _Evidence) ->
     # Swearing in warm praise ("f***ing brilliant") is for a teacher to judge, not a strike.
     warm = score >= 0.4
     # "someone called her a b****": a parent quoting what was said to their child
-    quoted = 0.4 if _REPORTED.search(t.plain) else 1.0
+    quoted = 0.4 if _reported(t.plain) else 1.0
     for token, tier in _swearing(t, lex)[:3]:
         t.swore.add(tier)
         shown = f"'{token}'"
@@ -1743,7 +1793,7 @@ def _pupil_evidence(t: _Text, ev: _Evidence) -> None:
         ev.add(_COMPARE, 1.2, f"names another pupil ({named}) beside a comparison")
     mean = _PUPIL_INSULT.search(plain)
     if others and mean:
-        weight = 1.2 if ev.kind >= 0.5 or _REPORTED.search(plain) else 2.2
+        weight = 1.2 if ev.kind >= 0.5 or _reported(plain) else 2.2
         word = mean.group(1) or mean.group(2)
         ev.add(_NEG, weight, f"speaks ill of a pupil ({named}): '{word}'")
 
@@ -1781,7 +1831,7 @@ def _criticism_evidence(t: _Text, ev: _Evidence) -> None:
         ev.add(_NEG, weight, f"criticism: '{crit[0]}'")
     mean = _CHILD_GROUP_INSULT.search(t.plain)
     if mean and mean.group(1) not in lx.CRITICISM:
-        weight = 0.9 if _REPORTED.search(t.plain) or ev.kind >= 0.5 else 2.0
+        weight = 0.9 if _reported(t.plain) or ev.kind >= 0.5 else 2.0
         ev.add(_NEG, weight, f"speaks ill of children: '{mean.group(1)}'")
 
 
@@ -1798,6 +1848,10 @@ def _abuse_evidence(t: _Text, ev: _Evidence) -> None:
     if aimed:
         word = _INSULT_WORD.search(aimed.group(0))
         found.add(_ABUSE, 2.3, f"insult aimed at a person: '{word.group(0) if word else '…'}'")
+    elif (sworn := _SWORN_INSULT.search(t.plain)) and (
+        _TO_THE_READER.search(t.plain) and not _FOND.search(t.plain)
+    ):
+        found.add(_ABUSE, 2.3, f"insult aimed at a person: '{sworn.group(1)}'")
     else:
         bare = [w for w in t.words if w not in _FILLER]
         if bare and len(bare) <= 3 and all(w in lx.INSULTS or w in lx.CRITICISM for w in bare):
@@ -1808,7 +1862,7 @@ def _abuse_evidence(t: _Text, ev: _Evidence) -> None:
     # aimed at the reader is reported only if the telling comes before it or beside it ("you're
     # a pathetic excuse for a teacher. my boyfriend says he'll be at pick up" is not)
     stop = _SENTENCE_OR_LINE.search(t.plain, aimed.end()) if aimed else None
-    ev.reported = bool(_REPORTED.search(t.plain[: stop.start()] if stop else t.plain))
+    ev.reported = _reported(t.plain[: stop.start()] if stop else t.plain)
     scale = 0.4 if ev.reported else 1.0
     if ("strong" in t.swore or "listed" in t.swore) and found.of(_ABUSE) * scale >= DOUBT:
         found.add(_ABUSE, 0.6 / scale, "with swearing")

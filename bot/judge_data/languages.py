@@ -7079,6 +7079,11 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Arabic (Arabic script, a few common Latin spellings)
     "ar": (
+        # after set 29's report: "we know where you live", "I'll wait for you at your car"
+        # (found after a joined "and" too, `judge._known_words`)
+        "نعرف أين تسكن",
+        "نعرف أين تسكنين",
+        "سأنتظرك عند سيارتك",
         "غبي",
         "غبية",
         "يا غبي",
@@ -8073,6 +8078,13 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Turkish
     "tr": (
+        # after set 28's report: "we know the way to your house", "you are useless" said to
+        # the teacher (not waiting at the door with medicine, nor regards to the teacher's wife
+        # met at the market)
+        "evinizin yolunu biliyoruz",
+        "evinizin yolunu biliyorum",
+        "evinin yolunu biliyorum",
+        "beceriksizsiniz",
         # after set 27's report: "you are a disgrace" said to the teacher (not "anne rezilsin",
         # a child teasing a parent)
         "rezilsiniz",
@@ -13616,6 +13628,7 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "nerede yaşadığınızı",
                 "nerede yasadiginizi",
                 "evinizi",
+                "evinizin yolunu",
                 "adresinizi",
                 "arabanı nereye",
                 "arabani nereye",
@@ -21721,6 +21734,26 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
             ("rukutaa jira", "ijoollee rukutaa", "na rukuta", "ishee rukuta"),
         ),
     ),
+    "tl": (
+        # after set 29's report: a child alone at home since yesterday, or overnight (not a
+        # child who reads by herself at home, nor an only child)
+        (
+            ("mag-isa lang daw siya", "mag-isa siya", "mag-isa lang siya", "naiwang mag-isa"),
+            ("mula pa kahapon", "kahapon pa", "magdamag", "dalawang araw", "tatlong araw"),
+        ),
+        # a goodbye: "I can't take it any more" beside "tell him his mother loves him", "you
+        # look after him now", "it is not his fault"
+        (
+            ("hindi ko na po kaya", "hindi ko na kaya", "di ko na kaya"),
+            (
+                "pakisabi",
+                "mahal na mahal siya",
+                "bahala sa kanya",
+                "hindi niya kasalanan",
+                "salamat po sa lahat",
+            ),
+        ),
+    ),
 }
 
 #: Danger now (a missing child, self-harm, violence, abuse, a weapon, an emergency), as a
@@ -24108,7 +24141,17 @@ URGENT: dict[str, tuple[str, ...]] = {
         # violence at home
         "me bate",
         "bate-me",
-        "bate nas crianças",
+        # who hits the children, not a teacher accused in a threat ("vou espalhar que a
+        # senhora bate nas crianças, verdade ou não")
+        "ele bate nas crianças",
+        "ela bate nas crianças",
+        "o pai bate nas crianças",
+        "a mãe bate nas crianças",
+        "o padrasto bate nas crianças",
+        "o meu marido bate nas crianças",
+        "meu marido bate nas crianças",
+        "o namorado bate nas crianças",
+        "o companheiro bate nas crianças",
         "bate nos miúdos",
         "bate nos meninos",
         "bateu-me",
@@ -24372,7 +24415,10 @@ URGENT: dict[str, tuple[str, ...]] = {
         "no lo encuentro por ningún lado",
         "no la encuentro por ninguna parte",
         "no lo encontramos por ninguna parte",
-        "nadie sabe dónde está",
+        "nadie sabe dónde está mi hijo",
+        "nadie sabe dónde está mi hija",
+        "nadie sabe dónde está el niño",
+        "nadie sabe dónde está la niña",
         "nadie lo ha visto desde",
         "nadie la ha visto desde",
         "secuestrado",
@@ -27973,6 +28019,40 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Chinese (simplified and traditional; matched as whole clauses between punctuation)
     "zh": (
+        # after set 29's report: a child whipped with a belt (not a belt knotted or punched, a
+        # spinning top whipped), simplified and traditional
+        "用皮带抽他",
+        "用皮带抽她",
+        "用皮带抽孩子",
+        "用皮带抽儿子",
+        "用皮带抽女儿",
+        "用皮带打他",
+        "用皮带打她",
+        "用皮带打孩子",
+        "用皮带打儿子",
+        "用皮带打女儿",
+        "用皮带把他打",
+        "用皮带把她打",
+        "拿皮带抽他",
+        "拿皮带抽她",
+        "拿皮带打他",
+        "拿皮带打她",
+        "用腰带打孩子",
+        "皮带抽了孩子",
+        "皮带抽了他",
+        "皮带抽了她",
+        "用皮帶把他打",
+        "用皮帶把她打",
+        "说要打死我",
+        "說要打死我",
+        "要打死我们",
+        "要打死我們",
+        "用皮帶抽他",
+        "用皮帶抽她",
+        "用皮帶抽孩子",
+        "用皮帶打他",
+        "用皮帶打她",
+        "用皮帶打孩子",
         # a missing child
         "孩子不见了",
         "我孩子不见了",
@@ -28428,6 +28508,12 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Tagalog (Filipino)
     "tl": (
+        # after set 29's report: a child left alone at home (not "mag-isa siyang nagbasa", she
+        # read by herself, nor an only child, "mag-isa lang siya sa bahay na bata")
+        "naiwang mag-isa sa bahay",
+        "iniwang mag-isa sa bahay",
+        "iniwan siyang mag-isa",
+        "mag-isa sa bahay mula pa kahapon",
         # after set 17's report: wants to meet a child in secret
         "makita nang palihim",
         "makipagkita nang palihim",

@@ -570,7 +570,8 @@ COMPARISON: tuple[Rule, ...] = (
         # "than some roofs I've been on" compares things, not children
         r"(?:others?|rest|everyone|everybody|anyone|anybody|most|some(?! (?!(?:of|kids|children|"
         r"pupils|people|ones|boys|girls|others|adults|grown|classmates|lads|lasses|mates|members|"
-        r"teachers|teams|classes|schools|groups)\b)[a-z]+s\b)|other (?:kids|children|"
+        r"teachers|teams|classes|schools|groups)\b)[a-z]+s\b)(?! of (?:what|my|our|mine|the "
+        r"stuff)\b)|other (?:kids|children|"
         r"ones|boys|girls|team|teams|pupils)|boys|girls|kids|children|ones|pupilname|(?:her|his|"
         r"their) (?:table|group|class|friends|classmates))\b",
         2.2,
@@ -734,6 +735,68 @@ ABUSE: tuple[Rule, ...] = (
         2.4,
         "veiled threat",
     ),
+    # after set 29's report: a false allegation held over the teacher ("if she gets one more
+    # think sheet I will tell the head you grabbed her"; "nobody would question it if a mum
+    # said you'd grabbed her child"; "who do you think they'll believe, a crying mum or
+    # you?"); a damning review kept "in my drafts" on a condition; "me and you will have a
+    # problem". A review's ordinary twins narrowed each (tests/test_judge_set29.py).
+    (
+        # on a condition about the school's decisions, a child hurt: not a grab that happened
+        # ("if it happens again I will report it"), "I'll tell her you hurt your back", "I'll
+        # say you pushed him to try harder"
+        r"(?s)^(?!.*\bif (?:it|this|that|you) (?:ever )?(?:happens|does|do it|touch|grab|hit|"
+        r"push)\b)(?=.*\b(?:if|unless|next time|one more|or else|or i'll|or i will)\b).*?(?:\b"
+        r"(?:i'll|i will|i'm going to|i am going to|i'm gonna|i could|i might|i can|i'd|i would)"
+        r"\s+(?:just |always |easily |simply |be )?(?:tell|telling|say|saying|report|mention|"
+        r"claim|let (?:the head|everyone|people|the governors|the police|social services) know)"
+        r"|\bi'm (?:telling|saying|reporting))\b[^.!?\n]{0,40}\byou(?:'d| had|'ve| have)?\s+"
+        r"(?:grabbed|hit|pushed|shoved|hurt|touched|slapped|smacked|dragged|kicked|assaulted|"
+        r"manhandled|pinched|bruised|put (?:your )?hands on) (?:him|her|them|my \w+|our \w+|a "
+        r"(?:child|kid|pupil)|the (?:child|kid|boy|girl)|pupilname|ownchild)\b(?!\s+to\b)|\b(?:"
+        r"(?:nobody|no one|no-one) would (?:question|doubt|disbelieve)\b[^\n]{0,60}|imagine if "
+        r"(?:a|any|one) (?:parent|mum|mam|dad)\s+)(?:said|says|told|claimed|reported)\b[^.!?\n]"
+        r"{0,30}\byou(?:'d| had)?\s+(?:grabbed|hit|pushed|shoved|hurt|touched|slapped|smacked|"
+        r"dragged|kicked|put (?:your )?hands on) (?:him|her|them|my \w+|our \w+|a (?:child|kid|"
+        r"pupil)|the (?:child|kid|boy|girl)|pupilname|ownchild)\b(?!\s+to\b)|\b(?:shame|pity) if "
+        r"(?:someone|somebody|anyone|a parent|a mum) (?:told|said to|rang|called|emailed|reported "
+        r"to) (?:ofsted|the head|the governors|the police|social services|the council|the lado)\b"
+        r"[^.!?\n]{0,20}\byou(?:'d| had)?\s+(?:grabbed|hit|pushed|shoved|hurt|touched|slapped|"
+        r"smacked|dragged|kicked)\b|\bwho(?: do you "
+        r"think|'d|) (?:they'll|they will|they'd|they|people will|people'll|the head will|the "
+        r"head'll|the governors will) believe\b[^.!?\n]{0,30}\b(?:me or you|or (?:a |the )?"
+        r"(?:supply )?teacher|or you|over (?:me|a mum|a parent))\b|\byour word against mine\b",
+        2.4,
+        "veiled threat: a false allegation",
+    ),
+    (
+        # "me and you will have a problem." or "… if she's kept in again": not "a problem
+        # getting there on time", "words about that spelling test", a shared worry
+        r"\b(?:me and you|you and me|you and i)(?:'ll| will| are going to| are gonna| gonna| is "
+        r"going to) (?:have|have got|be having) (?:a |an |some )?(?:serious |big |real )?(?:"
+        r"problem|problems|issue|issues|words|a falling out)(?=\W*(?:$|[.!?\n])|\s+(?:if|unless)"
+        r" (?:you|this|he|she|they|pupilname|ownchild)\b)|\b(?:me and you|you and me)(?:'re| "
+        r"are)? (?:going to|gonna) fall out\b(?=\W*(?:$|[.!?\n]))|\b(?:be|is|'ll be) (?:a |an )?"
+        r"(?:serious |big |real )?problem between (?:me and you|you and me)\b",
+        2.4,
+        "veiled threat",
+    ),
+    (
+        # a review held back on a condition on the child or the teacher: not "it'll stay in my
+        # drafts till Friday… glowing five stars", "it doesn't matter once it's up on the wall"
+        r"(?s)^(?!.*\b(?:glowing|five stars|5 stars|typos?|lovely|thank\w*)\b)(?=.*\b(?:unless|"
+        r"as long as|so long as|provided|if (?:she|he|you|they|pupilname|ownchild|\w+ (?:gets|"
+        r"is|isn't|goes|stays|has|doesn't))|by (?:monday|"
+        r"tuesday|wednesday|thursday|friday|tomorrow|the end))\b).*?\b(?:it|this|that|the "
+        r"review|the post)(?:'ll| will| is)? (?:stays?|remains?|sits?|sat|sitting|stay) in (?:my "
+        r")?drafts\b|^(?=.*\b(?:reviews?|google|facebook|mumsnet|tiktok|instagram)\b)(?!.*\b"
+        r"on the (?:wall|display|board)\b).*?\b(?:doesn't|does not|won't|will not) (?:really )?"
+        r"matter once it'?s (?:up|out|posted|online)\b|^(?=.*\bdrafts?\b).*?\bnever sees? (?:the "
+        r"light of day|daylight)\b|^(?=.*\b(?:reviews?|google|facebook|mumsnet|tiktok|instagram)"
+        r"\b).*?\bif (?:she|he|pupilname|ownchild|\w+) (?:isn't|is not|doesn't|does not|gets|"
+        r"is)\b[^.!?\n]{0,40}\bgoes (?:live|up|out)\b",
+        2.4,
+        "veiled threat: a review held over the teacher",
+    ),
     # after set 28's report: a joke taken back, "only joking… unless?", with menace after it
     (
         # not "only joking, unless you fancy coming in to help with the cake stall"
@@ -807,7 +870,15 @@ ABUSE: tuple[Rule, ...] = (
     ),
     (
         r"\bwatch (?:your|yer) back\b|\bwatch yourself\b|\bi know where (?:you|she|he) lives?\b|"
-        r"\byour days are numbered\b|\byou have been warned\b",
+        r"\byour days are numbered\b",
+        2.6,
+        "threat",
+    ),
+    (
+        # "You have been warned." ending the message, not after rock cakes or the recorder
+        r"(?s)^(?!.*\b(?:lol|haha|x+|love|fun|cakes?|bak\w+|recorder|practis\w+|sing\w*|"
+        r"glitter|mother-in-law|aunt|nan|gran)\b).*?(?:^|[.!?]\s+)you(?:'ve| have) been "
+        r"warned\W*$",
         2.6,
         "threat",
     ),
@@ -1905,9 +1976,11 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
         r"\b(?:never|not|didn't|did not|hasn't|has not|haven't) (?:\w+ )?(?:arrived|arrive|"
         r"turned up|turn up|came in|come in|got there|get there)\b|\b(?:don't|do not|doesn't|"
         r"no ?one|nobody|no one) (?:knows?|understand) where (?:he|she|they|pupilname|ownchild) "
-        r"(?:is|are|went|"
-        r"has gone)\b|\bwho took (?:him|her|them)\b|\b(?:you|they|school) lost (?:my|our|him|"
-        r"her)\b|\blost my (?:son|daughter|child|boy|girl|baby)\b|\b(?:been )?gone (?:for )?"
+        r"(?:is|are|went|has gone)\b|\bwho took (?:him|her|them)\b|\b(?:you|they|school)(?:'ve| "
+        r"have)? lost (?:(?:my|our) (?:son|daughter|child|boy|girl|kid|baby|little one)\b(?!'s)|"
+        r"(?:him|her)(?=\W*$|[.!?,;]| (?:at|on|in|during|when|today|yesterday|again|for)\b)(?!"
+        r"[^.!?\n]{0,30}(?:fraction|maths|phonics|spelling|tables|test|lesson|\bbit\b|['\"])))|"
+        r"\blost my (?:son|daughter|child|boy|girl|baby)\b|\b(?:been )?gone (?:for )?"
         r"(?:two|three|four|five|\d+|an|a couple of) hours?\b|\bbeds? (?:haven't|hasn't|have not|"
         r"has not|weren't|wasn't) been slept in\b|\bran out of the (?:house|flat|school)\b",
         1.6,
@@ -2069,6 +2142,29 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
         r"police|keep (?:him|her) away|front door|see you soon|threat\w*|hurt)\b)",
         2.4,
         "an adult the family fled has found them",
+    ),
+    # after set 29's report: an abuser who said he would "finish what he started"; a parent's
+    # joke about going off the top of a car park, the children "better off with their dad"
+    (
+        # said of someone who hurt them, at the end of its clause: not "he'd finish what he
+        # started on the Lego", "she'd finish what she started at home, so we're baking"
+        r"\b(?:said|says|swore|told (?:me|us|her|him)|threatened|promised)\b[^.!?\n]{0,20}\b(?:"
+        r"he'd|he would|he'll|he will|she'd|she would|she'll|she will|they'd|they'll|to) finish "
+        r"what (?:he|she|they) started\b(?=\W*(?:$|[.!?,;\n])|\s+(?:if|when|this time|with (?:me|"
+        r"us|mum|her|you))\b)|\b(?:he|she)(?:'ll| will) finish the job this time\b(?=\W*(?:$|"
+        r"[.!?\n]))",
+        2.4,
+        "a threat to finish an attack",
+    ),
+    (
+        # the children better off without the parent, beside a way to die; not a custody
+        # worry ("honestly they'd be better off with their dad on school nights")
+        r"(?s)^(?=.*\bbetter off (?:without (?:me|mummy|mum|daddy|dad)|with (?:their|his|her) "
+        r"(?:dad|mum|father|mother|nan|gran)(?: anyway)?\W*(?:lol|x+)?\W*$))(?=.*\b(?:off the top "
+        r"of|off (?:a|the) (?:bridge|cliff|roof|multi-storey)|jump(?:ed|ing)? off|end(?:ing)? it "
+        r"all|end my life|end things|not (?:be )?(?:here|around) (?:anymore|tomorrow))\b)",
+        2.4,
+        "a parent hinting at suicide",
     ),
     # after set 28's report: "secret tickles" that hurt; "last time it was the belt"; the
     # father who is not meant to know where they are and has found them; "he'd break his
