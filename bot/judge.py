@@ -812,10 +812,9 @@ _SHUT_UP = re.compile(
 _INSULT = r"(?:" + "|".join(sorted(lx.INSULTS, key=len, reverse=True)) + r")"
 _MODIFIER = (
     r"(?:a|an|such an?|so|the|that|this|actually|seriously|honestly|absolute|absolutely|"
-    r"complete|"
-    r"completely|utter|utterly|total|"
-    r"totally|proper|fucking|effing|bloody|f\w*ing|right|bunch of|load of|lot of|little|big|"
-    r"fat|stupid|useless|pathetic|lazy|old|just|really|very|being)"
+    r"complete|completely|utter|utterly|total|totally|proper|fucking|effing|bloody|f\w*ing|"
+    r"right|bunch of|load of|lot of|little|big|fat|stupid|useless|pathetic|lazy|old|just|"
+    r"really|very|being)"
 )
 #: An insult said of a person: "you're pathetic", "you useless cow", "idiots, the lot of you",
 #: "joke of a teacher". Only the insult's own grammar counts: "can you help with a bully?"
@@ -846,7 +845,7 @@ _SWORN_INSULT = re.compile(
     r"(?:fucking|fuckin|fkn|effing|f\*+ing|f\*+king) (" + _INSULT + r")s?\s*(?:[.!?\n]|$)"
 )
 _TO_THE_READER = re.compile(r"\b(?:you|your|ur|u)\b")
-_FOND = re.compile(r"\blove (?:him|her|them)\b|\bbless (?:him|her|them)\b|\bbless\b")
+_FOND = re.compile(r"\blove (?:him|her|them)\b|\bbless\b")
 #: Words a parent uses to report what was said to a child; not "That said," or "having
 #: said that", which only turn a message ("That said, I know where you park").
 _REPORTED = re.compile(
@@ -1414,26 +1413,22 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
     urgent = Verdict(_URGENT, _confidence(weight), _reasons(ev, _URGENT), outcome)
     if chances is None or words_danger >= URGENT_AT:  # the danger words decide, or nothing else
         return urgent
-    # a threat or insult the words find aimed at the teacher, which only the tier reads as
-    # danger and which it reads as abuse too ("if she gets one more think sheet I will tell the
-    # head you grabbed her"), goes to SLT, and a lead reads it at any hour; not a danger told
-    # with an insult ("Fucking clown. Her dad took her from the gate, where did he go??")
-    if (
-        context.where == DM
-        and ev.of(_ABUSE) >= ACT
-        and (
-            chances["urgent"] < heads.threshold["urgent_sure"]
-            or chances["abusive"] >= heads.threshold["abuse_clear"]
+    if context.where == DM:
+        unsure = chances["urgent"] < heads.threshold["urgent_sure"]
+        # a threat or insult the words find aimed at the teacher, which only the tier reads as
+        # danger and which it reads as abuse too ("if she gets one more think sheet I will tell
+        # the head you grabbed her"), goes to SLT, and a lead reads it at any hour; not a danger
+        # told with an insult ("Fucking clown. Her dad took her from the gate, where did he go??")
+        aimed = ev.of(_ABUSE) >= ACT and (
+            unsure or chances["abusive"] >= heads.threshold["abuse_clear"]
         )
-    ):
-        other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where, learned)
-        if other.label is _ABUSE and other.outcome is Outcome.REMOVE:
-            return replace(other, doubt=urgent.reasons[0])
-    if context.where == DM and chances["urgent"] < heads.threshold["urgent_sure"]:
-        other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where, learned)
-        threat = chances["abusive"] >= heads.threshold["abuse_over_doubt"]
-        if other.label is not _ABUSE or other.outcome is Outcome.KEEP or threat:
-            return replace(other, doubt=urgent.reasons[0])
+        if unsure or aimed:
+            other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where, learned)
+            diverted = other.label is _ABUSE and other.outcome is Outcome.REMOVE
+            threat = chances["abusive"] >= heads.threshold["abuse_over_doubt"]
+            kept = other.label is not _ABUSE or other.outcome is Outcome.KEEP
+            if (aimed and diverted) or (unsure and (kept or threat)):
+                return replace(other, doubt=urgent.reasons[0])
     # The story's heads learnt parents' words, not a child's ("my haunted house story, it is
     # really scary"): what they alone read as danger, and not surely, a teacher reads now, as
     # everything a pupil posts; danger words still alert the leads.

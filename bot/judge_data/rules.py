@@ -677,6 +677,13 @@ COMPARISON: tuple[Rule, ...] = (
     (r"\b(?:don't|doesn't|didn't) (?:even )?(?:bother|try)\b", 0.6, "'didn't even try'"),
 )
 
+#: A child hurt, in a false allegation held over the teacher ("you grabbed her"), not "you
+#: pushed him to try harder".
+_A_CHILD = (
+    r"(?:him|her|them|my \w+|our \w+|a (?:child|kid|pupil)|the (?:child|kid|boy|girl)|pupilname|"
+    r"ownchild)\b(?!\s+to\b)"
+)
+
 #: Threats, intimidation and rude dismissals aimed at staff (abusive).
 ABUSE: tuple[Rule, ...] = (
     (
@@ -751,13 +758,14 @@ ABUSE: tuple[Rule, ...] = (
         r"claim|let (?:the head|everyone|people|the governors|the police|social services) know)"
         r"|\bi'm (?:telling|saying|reporting))\b[^.!?\n]{0,40}\byou(?:'d| had|'ve| have)?\s+"
         r"(?:grabbed|hit|pushed|shoved|hurt|touched|slapped|smacked|dragged|kicked|assaulted|"
-        r"manhandled|pinched|bruised|put (?:your )?hands on) (?:him|her|them|my \w+|our \w+|a "
-        r"(?:child|kid|pupil)|the (?:child|kid|boy|girl)|pupilname|ownchild)\b(?!\s+to\b)|\b(?:"
-        r"(?:nobody|no one|no-one) would (?:question|doubt|disbelieve)\b[^\n]{0,60}|imagine if "
-        r"(?:a|any|one) (?:parent|mum|mam|dad)\s+)(?:said|says|told|claimed|reported)\b[^.!?\n]"
-        r"{0,30}\byou(?:'d| had)?\s+(?:grabbed|hit|pushed|shoved|hurt|touched|slapped|smacked|"
-        r"dragged|kicked|put (?:your )?hands on) (?:him|her|them|my \w+|our \w+|a (?:child|kid|"
-        r"pupil)|the (?:child|kid|boy|girl)|pupilname|ownchild)\b(?!\s+to\b)|\b(?:shame|pity) if "
+        r"manhandled|pinched|bruised|put (?:your )?hands on) "
+        + _A_CHILD
+        + r"|\b(?:(?:nobody|no one|no-one) would (?:question|doubt|disbelieve)\b[^\n]{0,60}|"
+        r"imagine if (?:a|any|one) (?:parent|mum|mam|dad)\s+)(?:said|says|told|claimed|reported)"
+        r"\b[^.!?\n]{0,30}\byou(?:'d| had)?\s+(?:grabbed|hit|pushed|shoved|hurt|touched|"
+        r"slapped|smacked|dragged|kicked|put (?:your )?hands on) "
+        + _A_CHILD
+        + r"|\b(?:shame|pity) if "
         r"(?:someone|somebody|anyone|a parent|a mum) (?:told|said to|rang|called|emailed|reported "
         r"to) (?:ofsted|the head|the governors|the police|social services|the council|the lado)\b"
         r"[^.!?\n]{0,20}\byou(?:'d| had)?\s+(?:grabbed|hit|pushed|shoved|hurt|touched|slapped|"
