@@ -849,7 +849,9 @@ _FOND = re.compile(r"\blove (?:him|her|them)\b|\bbless\b")
 #: Words a parent uses to report what was said to a child; not "That said," or "having
 #: said that", which only turn a message ("That said, I know where you park").
 _REPORTED = re.compile(
-    r"\b(?:(?<!that )(?<!being )(?<!having )(?<!what you )said|says|told (?:him|her|me|us|them)|"
+    r"\b(?:(?<!that )(?<!being )(?<!having )(?<!what you )said(?! what (?:he|she|they)(?:'d| "
+    r"would|'ll| will) do\b)|says|told (?:him|her|me|us|them)(?! what (?:he|she|they)(?:'d| "
+    r"would|'ll| will) do\b)|"
     r"telling (?:him|her)|calling (?:him|her|them)|called (?:him|her|them)|keeps? saying|"
     r"was saying|shouted|threatened|(?<!just )saying)\b"
 )

@@ -8078,6 +8078,10 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Turkish
     "tr": (
+        # after set 30's report: "what comes after is not my concern"
+        "sonrasına ben karışmam",
+        "sonrasına karışmam",
+        "sonrasını ben bilmem",
         # after set 28's report: "we know the way to your house", "you are useless" said to
         # the teacher (not waiting at the door with medicine, nor regards to the teacher's wife
         # met at the market)
@@ -9273,6 +9277,12 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Greek (folded without accents when matched)
     "el": (
+        # after set 30's report: "go to the devil", useless, a shame to the profession
+        "άντε στο διάολο",
+        "στο διάολο",
+        "άχρηστη δασκάλα",
+        "άχρηστος δάσκαλος",
+        "ντροπή για το επάγγελμα",
         "ηλίθιε",
         "ηλίθια",
         "ηλίθιος",
@@ -10466,7 +10476,9 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "cô liệu hồn",
         "tao sẽ làm cô mất việc",
         "tao sẽ làm mày mất việc",
-        "con đĩ",
+        # not "con đĩ" alone: folded, it is "còn đi" (still goes, "ông ấy còn đi theo con")
+        "đồ con đĩ",
+        "là con đĩ",
         "đồ con lợn",
         "con chó cái",
         "con cho cai",
@@ -12514,6 +12526,11 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "ur": (
+        # after set 30's report: "this town is small" … "we know people everywhere"
+        (
+            ("شہر بہت چھوٹا", "شہر چھوٹا"),
+            ("جاننے والے", "ہر جگہ ہیں", "یاد رکھیے", "یاد رکھنا"),
+        ),
         (
             (
                 "مجھے پتہ ہے",
@@ -15596,6 +15613,11 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "pt": (
+        # after set 30's report: a husband's "little chat" at the school gate
+        (
+            ("conversinha",),
+            ("à porta", "na porta", "no portão", "à saída", "na saída", "lá fora"),
+        ),
         (
             (
                 "eu sei",
@@ -17414,6 +17436,11 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "hu": (
+        # after set 30's report: photos of the teacher "would be a shame" in the parents' group
+        (
+            ("kár lenne, ha", "kár lenne ha"),
+            ("önről", "rólad", "fotóm", "fotóim", "képeim", "facebook"),
+        ),
         (
             (
                 "tudom",
@@ -17835,6 +17862,19 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "tl": (
+        # after set 30's report: "shame if it got scratched" (the teacher's car)
+        (
+            ("sayang naman kung", "sayang kung", "sayang naman pag"),
+            (
+                "magasgasan",
+                "magagasgasan",
+                "magasgas",
+                "mabangga",
+                "mababangga",
+                "masira",
+                "masisira",
+            ),
+        ),
         # after set 27's report: "how thick-skinned you are", "damn you", said to the teacher
         # (not to one's own child, nor reported from the playground, nor said of the traffic)
         (
@@ -20008,6 +20048,32 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "es": (
+        # after set 30's report: a man online asking a child for photos, or to meet
+        (
+            (
+                "fotos sin camiseta",
+                "fotos sin ropa",
+                "le pidió fotos",
+                "le pide fotos",
+                "le pidio fotos",
+                "fotos desnud",
+            ),
+            (
+                "fortnite",
+                "roblox",
+                "un hombre",
+                "un señor",
+                "un tipo",
+                "quedar con",
+                "desconocido",
+                "por internet",
+                "por el juego",
+                "minecraft",
+                "tiktok",
+                "snapchat",
+                "instagram",
+            ),
+        ),
         # after set 26's report: a man asks her for photos and tells her to keep it from her
         # mother (not a surprise for a birthday)
         (
@@ -21751,6 +21817,24 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "bahala sa kanya",
                 "hindi niya kasalanan",
                 "salamat po sa lahat",
+            ),
+        ),
+    ),
+    "vi": (
+        # after set 30's report: a stranger at the gate who follows a child home or asks
+        # where they live
+        (
+            ("ông lạ", "người lạ", "người đàn ông lạ", "một ông nào đó"),
+            (
+                "đi theo con",
+                "theo con về",
+                "theo cháu về",
+                "đi theo cháu",
+                "hỏi nhà con",
+                "hỏi nhà cháu",
+                "cho kẹo",
+                "ở cổng trường",
+                "đứng ở cổng",
             ),
         ),
     ),

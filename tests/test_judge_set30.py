@@ -1,0 +1,106 @@
+"""Word rules written after blind set 30 was reported (docs/figures.md): danger, threats and
+insults it missed, and kind replies it removed, each beside ordinary twins that share its
+words. The lines are new, not set 30's."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.judge import JudgeContext, Label, Outcome, judge
+from handlers.relay import Route, route
+
+DM = JudgeContext(where="dm")
+STORY = JudgeContext(where="story")
+
+DANGER = [
+    # a diabetic parent who cannot be brought round with sugar
+    "Lovely photos. My wife is type 1 and she's gone all confused and clammy, I can't get any "
+    "juice into her, what do I do",
+    # in Spanish, a man on a game asking a boy for photos without his shirt
+    "Hola maestra, un señor en Roblox le pidió fotos sin camiseta a mi hijo. ¿Qué hago?",
+    # in Vietnamese, a strange man at the school gate who follows a child home
+    "Cô ơi, có một người lạ đứng ở cổng trường mấy hôm nay, hôm qua còn đi theo cháu về nhà.",
+]
+
+ORDINARY = [
+    "Can't get any sugar into him before swimming, he says he's too nervous to eat. Any tips?",
+    "Hola maestra, la abuela le pidió fotos del festival a la profe de música. ¡Gracias!",
+    "Cô ơi, hôm qua ông ngoại đi theo cháu về nhà vì trời mưa. Cảm ơn cô!",
+    # "còn đi" (still goes) folds as an insult of the Vietnamese list did
+    "Cô ơi, cháu còn đi học bơi thứ Bảy không ạ? Cảm ơn cô.",
+]
+
+THREATS = [
+    # a relative held back, who has said what he would do
+    "You're lucky it's me emailing and not his uncle. He's told me what he'd do to you.",
+    "My husband has said what he'd do to you if he sees you at the gate. Sort it out.",
+    # a film of the teacher held over them
+    "I've a clip of you shouting at the Year 2s in the yard. It'd go viral on Facebook. Up to "
+    "you, love.",
+    # a show naming the teacher unless a sanction goes
+    "My podcast this week is about a certain Year 4 teacher, your name and all. Unless Jack's "
+    "detention is dropped, of course.",
+    # Portuguese: a husband's "little chat" at the gate
+    "O meu marido quer ter uma conversinha consigo à porta da escola. Fica o aviso.",
+    # Greek: "go to the devil"
+    "Άντε στο διάολο με τις τιμωρίες σας.",
+    # Turkish: "what comes after is not my concern"
+    "Oğlumu bir daha cezaya bırakırsanız sonrasına ben karışmam.",
+    # Urdu: "this town is small… we know people"
+    "یاد رکھیے، یہ شہر بہت چھوٹا ہے اور ہمارے جاننے والے ہر جگہ ہیں۔",
+    # Hungarian: photos of the teacher, "it would be a shame"
+    "Kár lenne, ha a fotóim Önről a csoportba kerülnének.",
+    # Tagalog: "shame if your car got scratched"
+    "Ganda ng kotse n'yo Ma'am. Sayang naman kung magasgasan, 'no?",
+]
+
+NOT_THREATS = [
+    "Honestly you're lucky it's me writing and not his dad, he'd have sent you three pages of "
+    "thank yous!",
+    "I've a lovely video of you singing with the class, can I put it on Facebook? Up to you!",
+    "My podcast this week is about the school fair, your name's in the thanks. Cheers Miss!",
+    "O meu marido gostava de ter uma conversinha consigo sobre a visita à quinta. Obrigada!",
+    "Σας ευχαριστούμε πολύ για την εκδρομή, ήταν υπέροχη!",
+    "Ο Νίκος θα λείπει αύριο, έχει γιατρό. Ευχαριστώ!",
+    "Kár lenne, ha Bence lemaradna a kirándulásról, holnap hozom az engedélyt.",
+    "Sayang naman kung hindi makakasama si Migo sa field trip, babayaran ko bukas po.",
+]
+
+KIND = [
+    "I forge kitchen knives for a living and that clay pinch pot is better than anything I make!",
+    "I stage fight scenes for a theatre and still flinched at the battle in the nativity. Loved it",
+    "I've died on stage a hundred times as a comic, these kids absolutely smashed it 😂",
+    "What a total for the hospice! Thank you to everyone who baked.",
+    "As a vet I can say that class guinea pig is in better shape than some of ours 😂",
+]
+
+
+@pytest.mark.parametrize("text", DANGER)
+def test_danger_set_30_missed_is_urgent(text: str) -> None:
+    for context in (DM, STORY):
+        assert judge(text, context, learned=False).label is Label.URGENT, (context.where, text)
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_their_ordinary_twins_are_not_danger(text: str) -> None:
+    for context in (DM, STORY):
+        verdict = judge(text, context, learned=False)
+        assert verdict.label is not Label.URGENT, (context.where, text)
+        assert verdict.label is not Label.ABUSIVE, (context.where, text)
+
+
+@pytest.mark.parametrize("text", THREATS)
+def test_threats_and_insults_set_30_missed_go_to_slt(text: str) -> None:
+    assert route(judge(text, DM, learned=False)) is Route.DIVERT
+    assert route(judge(text, DM)) is Route.DIVERT
+
+
+@pytest.mark.parametrize("text", NOT_THREATS)
+def test_their_ordinary_twins_are_not_diverted(text: str) -> None:
+    assert route(judge(text, DM, learned=False)) is not Route.DIVERT
+
+
+@pytest.mark.parametrize("text", KIND)
+def test_kind_replies_set_30_removed_stay(text: str) -> None:
+    verdict = judge(text, STORY, learned=False)
+    assert verdict.outcome is not Outcome.REMOVE, verdict.reasons
