@@ -1111,6 +1111,20 @@ def _english_words() -> frozenset[str]:
     return frozenset(w for w in vocabulary if w.isalpha()) | lx.INFORMAL_ENGLISH
 
 
+#: The shortest stem of a plural read as English ("superstars": "superstar"), so that a
+#: French "avons" or a Spanish "todos" is not.
+PLURAL_STEM = 5
+
+
+def _english_word(word: str) -> bool:
+    """Whether a word is English: in the vocabulary, or a plural of a word of it that the
+    vocabulary lacks ("superstars", "legends")."""
+    english = _english_words()
+    return word in english or (
+        len(word) > PLURAL_STEM and word.endswith("s") and word[:-1] in english
+    )
+
+
 @dataclass(frozen=True)
 class _Foreign:
     """A message not written in English: what it is written in, and the first language
@@ -1218,8 +1232,7 @@ def _other_language(original: str, folded: str) -> _Foreign | None:
         script = scripts.most_common(1)[0][0].lower() + " script"
         return _Foreign(_name(hostile or kind or _identified(original)) or script, kind, hostile)
     words = _LATIN_WORD.findall(folded.lower())
-    english = _english_words()
-    share = sum(w in english for w in words) / len(words) if words else 1.0
+    share = sum(map(_english_word, words)) / len(words) if words else 1.0
     if share >= LIKELY_ENGLISH:
         return None
     kind, hostile = _known_words(folded.lower())
@@ -1387,6 +1400,10 @@ def _other_language_verdict(
     return Verdict(_NEG, 0.5, (reason,), Outcome.ASK, unread=written_in)
 
 
+#: The reason `rules.ABUSE` gives a false allegation held over the teacher.
+_ALLEGATION = "veiled threat: a false allegation"
+
+
 def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
     """Judge one message in its context; pure, and bounded in cost whatever its length.
 
@@ -1413,6 +1430,12 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
     outcome = Outcome.KEEP if context.where == DM else Outcome.REMOVE
     weight = ev.of(_URGENT)
     urgent = Verdict(_URGENT, _confidence(weight), _reasons(ev, _URGENT), outcome)
+    if context.where == DM and ev.of(_ABUSE) >= ACT and _ALLEGATION in ev.why[_ABUSE]:
+        # harm named in a false allegation held over the teacher ("one more detention and I'll
+        # tell the head you slapped her") did not happen: SLT decide, and a lead reads it
+        other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where, learned)
+        if other.label is _ABUSE and other.outcome is Outcome.REMOVE:
+            return replace(other, doubt=urgent.reasons[0])
     if chances is None or words_danger >= URGENT_AT:  # the danger words decide, or nothing else
         return urgent
     if context.where == DM:
@@ -1567,8 +1590,8 @@ def _learned_dm(
 ) -> Verdict:
     """Abuse and threats the word rules missed go to SLT (a hostile message needs less
     certainty of abuse than a calm one); the golden-rule pause needs the learned tier to
-    agree (a sad or blunt worry is not a dig); complaints get the office, surer of it when
-    the message tells what other children did (`rules.PEER_TROUBLE`). Good wishes throughout
+    agree (a sad or blunt worry is not a dig); complaints get the office, nearly sure of it
+    when the message tells what other children did (`rules.PEER_TROUBLE`). Good wishes throughout
     (`_well_wishes`) are delivered: the tier alone does not divert them."""
     abuse, pause = chances["abusive"], chances["pause"]
     if words.label is _ABUSE and words.outcome is Outcome.REMOVE:
@@ -1595,7 +1618,11 @@ def _learned_dm(
     if words.label is _COMPLAINT:
         return words
     complaint = chances["complaint"]
-    if complaint >= sure("office", peer_trouble):
+    # what other children did is read as a complaint only when the tier is nearly sure: the
+    # head reads such worries at about 0.7 and moves by a hundredth with each retrain, and on
+    # the check set, dm_dev and sets 19 to 30 no line of either label lies between the bars
+    office = (3.0 + threshold["office"]) / 4 if peer_trouble else threshold["office"]
+    if complaint >= office:
         reasons = (f"reads as a complaint (learned tier, {complaint:.2f})",)
         return Verdict(_COMPLAINT, round(complaint, 3), reasons, Outcome.KEEP)
     return _kept(ev, 0.0)

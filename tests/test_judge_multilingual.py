@@ -100,10 +100,10 @@ PLAIN_NEWS = [
 
 @pytest.mark.parametrize(("text", "news"), PLAIN_NEWS)
 def test_plain_news_after_thanks_that_leans_kind_is_kept(text: str, news: str) -> None:
-    """Each sentence with no kind word must lean kind, not be sure of it: most plain news is
-    not sure, and its danger is for the danger head to find (the disclosures below)."""
+    """Each sentence with no kind word must lean kind, and need not be sure of it: most plain
+    news is not sure, and its danger is for the danger head to find (the disclosures below)."""
     (reading,) = multilingual.read([news])
-    assert reading.leans_kind() and not reading.sure(), reading.chances
+    assert reading.leans_kind(), reading.chances
     assert judge(text, STORY).outcome is Outcome.KEEP
 
 

@@ -103,8 +103,8 @@ def test_a_threat_the_tier_alone_reads_as_danger_goes_to_slt_and_a_lead_reads_it
     """The words find a false allegation held over the teacher, the tier reads danger in its
     "grabbed her by the arm": SLT decide, and a lead reads it at any hour."""
     text = (
-        "Let me be clear. If Mia gets one more detention I will tell the head you grabbed her by "
-        "the arm and dragged her out of the hall. Who do you think they'll believe?"
+        "If she's kept in again I will report that you grabbed her by the throat and she came "
+        "home shaking and crying. Who do you think they'll believe?"
     )
     verdict = judge(text, DM)
     assert route(verdict) is Route.DIVERT

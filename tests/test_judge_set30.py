@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.judge import JudgeContext, Label, Outcome, judge
+from bot.judge import JudgeContext, Label, Outcome, judge, read_by_the_learned_tier
 from handlers.relay import Route, route
 
 DM = JudgeContext(where="dm")
@@ -18,6 +18,8 @@ DANGER = [
     "juice into her, what do I do",
     # in Spanish, a man on a game asking a boy for photos without his shirt
     "Hola maestra, un señor en Roblox le pidió fotos sin camiseta a mi hijo. ¿Qué hago?",
+    # in Urdu, a daughter not come home since yesterday
+    "میری بیٹی کل سے گھر نہیں آئی، پولیس کو بتا دیا ہے",
     # in Vietnamese, a strange man at the school gate who follows a child home
     "Cô ơi, có một người lạ đứng ở cổng trường mấy hôm nay, hôm qua còn đi theo cháu về nhà.",
 ]
@@ -28,6 +30,8 @@ ORDINARY = [
     "Cô ơi, hôm qua ông ngoại đi theo cháu về nhà vì trời mưa. Cảm ơn cô!",
     # "còn đi" (still goes) folds as an insult of the Vietnamese list did
     "Cô ơi, cháu còn đi học bơi thứ Bảy không ạ? Cảm ơn cô.",
+    # in Urdu, a reading book that has not come home (a training line tripped "not come home")
+    "تصویریں اچھی ہیں، مگر تین ہفتوں سے ریڈنگ بک گھر نہیں آئی۔",
 ]
 
 THREATS = [
@@ -50,6 +54,8 @@ THREATS = [
     "یاد رکھیے، یہ شہر بہت چھوٹا ہے اور ہمارے جاننے والے ہر جگہ ہیں۔",
     # Hungarian: photos of the teacher, "it would be a shame"
     "Kár lenne, ha a fotóim Önről a csoportba kerülnének.",
+    # Hungarian: "take care of yourself… in the dark a lot can happen"
+    "Köszönjük a képeket. Vigyázzon magára, sötétben sok minden történhet.",
     # Tagalog: "shame if your car got scratched"
     "Ganda ng kotse n'yo Ma'am. Sayang naman kung magasgasan, 'no?",
 ]
@@ -63,6 +69,7 @@ NOT_THREATS = [
     "Σας ευχαριστούμε πολύ για την εκδρομή, ήταν υπέροχη!",
     "Ο Νίκος θα λείπει αύριο, έχει γιατρό. Ευχαριστώ!",
     "Kár lenne, ha Bence lemaradna a kirándulásról, holnap hozom az engedélyt.",
+    "Vigyázzon magára, tanárnő, sokan betegek mostanában. Köszönjük a képeket!",
     "Sayang naman kung hindi makakasama si Migo sa field trip, babayaran ko bukas po.",
 ]
 
@@ -104,3 +111,30 @@ def test_their_ordinary_twins_are_not_diverted(text: str) -> None:
 def test_kind_replies_set_30_removed_stay(text: str) -> None:
     verdict = judge(text, STORY, learned=False)
     assert verdict.outcome is not Outcome.REMOVE, verdict.reasons
+
+
+def test_an_english_plural_the_vocabulary_lacks_is_english() -> None:
+    """ "Superstars." went to a teacher as a reply in another language."""
+    assert read_by_the_learned_tier("Legends, the lot of them.")
+    assert read_by_the_learned_tier("Superstars!")
+    assert not read_by_the_learned_tier("Muchas gracias a todos los profesores")
+    assert not read_by_the_learned_tier("Nous avons des difficultés avec les devoirs")
+
+
+def test_harm_named_in_a_false_allegation_goes_to_slt_and_a_lead_reads_it() -> None:
+    """The danger words find a slap; the threat rule finds it held over the teacher."""
+    text = (
+        "One more think sheet and I'll tell social services you slapped her across the face and "
+        "locked her in the cupboard. Your word against mine."
+    )
+    for learned in (False, True):
+        verdict = judge(text, DM, learned=learned)
+        assert route(verdict) is Route.DIVERT
+        assert verdict.doubt is not None
+
+
+def test_a_parent_telling_the_teacher_they_hurt_the_child_alerts_a_lead() -> None:
+    told = "You grabbed his wrist at lunch and he has red marks on it. I want to know why."
+    assert route(judge(told, DM)) is Route.URGENT
+    accident = "You hit him with the ball in rounders by accident, he said it didn't hurt at all"
+    assert route(judge(accident, DM)) is not Route.URGENT

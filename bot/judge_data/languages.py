@@ -17436,6 +17436,17 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "hu": (
+        # "take care of yourself, on the way home in the dark a lot can happen"
+        (
+            ("vigyázzon magára", "vigyázz magadra", "vigyázzon magára tanárnő"),
+            (
+                "sötétben",
+                "sok minden történhet",
+                "bármi megtörténhet",
+                "bármi történhet",
+                "hazafelé menet",
+            ),
+        ),
         # after set 30's report: photos of the teacher "would be a shame" in the parents' group
         (
             ("kár lenne, ha", "kár lenne ha"),
@@ -19145,6 +19156,25 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "ur": (
+        # after set 30's training lines: "not come home" beside a child, the police, a phone or
+        # the hours gone (not "the reading book has not come home for three weeks")
+        (
+            ("گھر نہیں آیا", "گھر نہیں آئی", "گھر نہیں پہنچا", "گھر نہیں پہنچی"),
+            (
+                "بیٹا",
+                "بیٹی",
+                "بچہ",
+                "بچی",
+                "وہ",
+                "پولیس",
+                "فون",
+                "کل سے",
+                "رات سے",
+                "گھنٹے",
+                "ابھی تک",
+                "اسکول سے",
+            ),
+        ),
         # after set 24's report: a husband who locked her and the children in
         (
             ("شوہر نے", "اس نے", "اُس نے", "انہوں نے", "shohar ne", "us ne"),
@@ -22417,11 +22447,8 @@ URGENT: dict[str, tuple[str, ...]] = {
         "shohar ne mara",
         "shohar ne phir maara",
         "shohar ne phir mara",
-        # a missing child (Urdu script)
-        "گھر نہیں آیا",
-        "گھر نہیں آئی",
-        "گھر نہیں پہنچا",
-        "گھر نہیں پہنچی",
+        # a missing child (Urdu script): "not come home" is in URGENT_NEAR, beside a child or
+        # the hours gone (not "the reading book has not come home for three weeks")
         "گھر واپس نہیں آیا",
         "گھر واپس نہیں آئی",
         "ابھی تک گھر نہیں",

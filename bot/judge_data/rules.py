@@ -1741,6 +1741,17 @@ URGENT: tuple[Rule, ...] = (
         "an adult hurting someone",
     ),
     (
+        # a parent telling the teacher they hurt the child: an allegation against staff, for
+        # a lead ("you grabbed her arm and she has a bruise"; not "you pushed him to try harder")
+        r"\byou (?:grabbed|hit|slapped|shoved|dragged|kicked|smacked|pinched|yanked) (?:(?:her|his)"
+        r" (?:arms?|wrists?|hands?|neck|hair|ears?|face|shoulders?|collar)|her|him|my (?:son|"
+        r"daughter|child|boy|girl)|pupilname|ownchild)\b(?![^\n]{0,80}\b(?:by accident|"
+        r"accidentally|with (?:a|the) (?:ball|bean ?bag)|(?:didn't|did not|doesn't) hurt|no "
+        r"harm)\b)(?=[^\n]{0,120}\b(?:bruis\w*|marks?|scratch\w*|crying|cried|sore|hurts?)\b)",
+        2.2,
+        "a member of staff said to have hurt a child",
+    ),
+    (
         r"\b(?:domestic (?:violence|abuse)|violent|(?<!sheer )violence(?! of (?:that|the|this) "
         r"(?:tug|match|game|race|tackle))|dv)\b",
         1.4,
