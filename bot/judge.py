@@ -848,10 +848,16 @@ _TO_THE_READER = re.compile(r"\b(?:you|your|ur|u)\b")
 _FOND = re.compile(r"\blove (?:him|her|them)\b|\bbless\b")
 #: Words a parent uses to report what was said to a child; not "That said," or "having
 #: said that", which only turn a message ("That said, I know where you park").
+#: "said what he'd do to you" passes on a threat; it does not report words said to a child.
+_DO_TO_YOU = r" what (?:he|she|they)(?:'d| would|'ll| will|'s going to|'re going to) do\b"
 _REPORTED = re.compile(
-    r"\b(?:(?<!that )(?<!being )(?<!having )(?<!what you )said(?! what (?:he|she|they)(?:'d| "
-    r"would|'ll| will) do\b)|says|told (?:him|her|me|us|them)(?! what (?:he|she|they)(?:'d| "
-    r"would|'ll| will) do\b)|"
+    r"\b(?:(?<!that )(?<!being )(?<!having )(?<!what you )said(?!"
+    + _DO_TO_YOU
+    + r")|says(?!"
+    + _DO_TO_YOU
+    + r")|told (?:him|her|me|us|them)(?!"
+    + _DO_TO_YOU
+    + r")|"
     r"telling (?:him|her)|calling (?:him|her|them)|called (?:him|her|them)|keeps? saying|"
     r"was saying|shouted|threatened|(?<!just )saying)\b"
 )
@@ -1400,8 +1406,28 @@ def _other_language_verdict(
     return Verdict(_NEG, 0.5, (reason,), Outcome.ASK, unread=written_in)
 
 
-#: The reason `rules.ABUSE` gives a false allegation held over the teacher.
-_ALLEGATION = "veiled threat: a false allegation"
+#: The rule of `rules.ABUSE` that finds a false allegation held over the teacher.
+_ALLEGATION = next(
+    rule for rule in _ABUSE_RULES if rule.reason == "veiled threat: a false allegation"
+)
+
+
+#: Where a clause ends: a sentence, a line, or a dash ("… you grabbed her - and by the way…").
+_CLAUSE_END = re.compile(r"[.!?;\n]+|\s[-–—]\s")
+
+
+def _held_over(t: _Text, ev: _Evidence) -> bool:
+    """Whether the only danger the words find is in a false allegation held over the teacher,
+    not beside it ("… I'll tell the head you grabbed her. Her stepdad hit her last night")."""
+    if ev.of(_ABUSE) < ACT or _ALLEGATION.reason not in ev.why[_ABUSE]:
+        return False
+    text = _URGENT_HARMLESS.sub(" ", t.literal)
+    while found := _ALLEGATION.pattern.search(text):  # to the end of the allegation's clause
+        stop = _CLAUSE_END.search(text, found.end())
+        text = text[: found.start()] + " " + (text[stop.end() :] if stop else "")
+    rest = _Evidence()
+    _add_matches(_URGENT_RULES, text, rest)
+    return rest.of(_URGENT) < URGENT_AT
 
 
 def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
@@ -1430,7 +1456,7 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
     outcome = Outcome.KEEP if context.where == DM else Outcome.REMOVE
     weight = ev.of(_URGENT)
     urgent = Verdict(_URGENT, _confidence(weight), _reasons(ev, _URGENT), outcome)
-    if context.where == DM and ev.of(_ABUSE) >= ACT and _ALLEGATION in ev.why[_ABUSE]:
+    if context.where == DM and _held_over(t, ev):
         # harm named in a false allegation held over the teacher ("one more detention and I'll
         # tell the head you slapped her") did not happen: SLT decide, and a lead reads it
         other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where, learned)

@@ -21,11 +21,14 @@ DANGER = [
     # in Urdu, a daughter not come home since yesterday
     "میری بیٹی کل سے گھر نہیں آئی، پولیس کو بتا دیا ہے",
     # in Vietnamese, a strange man at the school gate who follows a child home
-    "Cô ơi, có một người lạ đứng ở cổng trường mấy hôm nay, hôm qua còn đi theo cháu về nhà.",
+    "Cô ơi, hôm qua có một người lạ đi theo cháu về tận nhà, cháu sợ lắm.",
 ]
 
 ORDINARY = [
     "Can't get any sugar into him before swimming, he says he's too nervous to eat. Any tips?",
+    "She's type 1 and so fussy in the mornings, I can't get any juice into her at breakfast",
+    "Thank you for this morning, you grabbed him just in time before he fell off the climbing "
+    "frame. Only a tiny scratch!",
     "Hola maestra, la abuela le pidió fotos del festival a la profe de música. ¡Gracias!",
     "Cô ơi, hôm qua ông ngoại đi theo cháu về nhà vì trời mưa. Cảm ơn cô!",
     # "còn đi" (still goes) folds as an insult of the Vietnamese list did
@@ -71,6 +74,19 @@ NOT_THREATS = [
     "Kár lenne, ha Bence lemaradna a kirándulásról, holnap hozom az engedélyt.",
     "Vigyázzon magára, tanárnő, sokan betegek mostanában. Köszönjük a képeket!",
     "Sayang naman kung hindi makakasama si Migo sa field trip, babayaran ko bukas po.",
+    # a read-only review's twins of the first version of these rules
+    "Bob said what he'd do to you if he won the tombola: buy you a massive box of chocolates!",
+    "There's a video of you shouting the times at sports day on the Facebook group 😂 up to you "
+    "if you want it down!",
+    "It's being filmed for the school's YouTube channel, will he miss it unless the detention "
+    "is cancelled? Could he do it Friday instead?",
+    "Podemos ter uma conversinha rápida à porta amanhã sobre os trabalhos de casa?",
+    "Στο διάολο αυτή η βροχή, χάσαμε το λεωφορείο! Θα αργήσουμε λίγο.",
+    "Είμαι άχρηστη δασκάλα στα μαθηματικά στο σπίτι, χαχα.",
+    "Ben kurabiyeleri getiririm, sonrasına karışmam, satışı veliler yapacak.",
+    "ہمارا شہر بہت چھوٹا ہے اور یہاں سب ایک دوسرے کو جانتے ہیں، اس لیے بچے محفوظ ہیں۔",
+    "Vigyázzon magára hazafelé, nagyon csúszik az út! Köszönjük a kirándulást.",
+    "Sayang kung masira ang project ni Migo sa ulan, dadalhin ko na lang bukas.",
 ]
 
 KIND = [
@@ -138,3 +154,12 @@ def test_a_parent_telling_the_teacher_they_hurt_the_child_alerts_a_lead() -> Non
     assert route(judge(told, DM)) is Route.URGENT
     accident = "You hit him with the ball in rounders by accident, he said it didn't hurt at all"
     assert route(judge(accident, DM)) is not Route.URGENT
+
+
+def test_a_disclosure_beside_a_false_allegation_still_takes_the_urgent_path() -> None:
+    """Only the harm inside the allegation is set aside, not danger told after it."""
+    text = (
+        "One more think sheet and I'll tell the head you grabbed her - and by the way her "
+        "stepdad hit her last night and she's scared to go home."
+    )
+    assert route(judge(text, DM, learned=False)) is Route.URGENT

@@ -7487,6 +7487,14 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Portuguese
     "pt": (
+        # after set 30's report: "you have been warned", "he hasn't my patience" (a husband's
+        # "little chat" at the gate; "conversinha" alone is a friendly word)
+        "fica o aviso",
+        "está avisada",
+        "está avisado",
+        "fique avisada",
+        "fique avisado",
+        "não tem a minha paciência",
         # from frozen set 18's errors, after its one measurement
         "sei onde estacionas",
         "sei onde deixas o carro",
@@ -8078,10 +8086,6 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Turkish
     "tr": (
-        # after set 30's report: "what comes after is not my concern"
-        "sonrasına ben karışmam",
-        "sonrasına karışmam",
-        "sonrasını ben bilmem",
         # after set 28's report: "we know the way to your house", "you are useless" said to
         # the teacher (not waiting at the door with medicine, nor regards to the teacher's wife
         # met at the market)
@@ -9277,12 +9281,17 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Greek (folded without accents when matched)
     "el": (
-        # after set 30's report: "go to the devil", useless, a shame to the profession
+        # after set 30's report: "go to the devil", "you are useless", "you are a shame" (not
+        # "to hell with this rain", "I'm a useless teacher at home")
         "άντε στο διάολο",
-        "στο διάολο",
-        "άχρηστη δασκάλα",
-        "άχρηστος δάσκαλος",
-        "ντροπή για το επάγγελμα",
+        "είστε μια άχρηστη",
+        "είστε άχρηστη",
+        "είστε άχρηστος",
+        "είστε ένας άχρηστος",
+        "είσαι άχρηστη",
+        "είσαι άχρηστος",
+        "είστε ντροπή",
+        "είστε μια ντροπή",
         "ηλίθιε",
         "ηλίθια",
         "ηλίθιος",
@@ -10476,9 +10485,6 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "cô liệu hồn",
         "tao sẽ làm cô mất việc",
         "tao sẽ làm mày mất việc",
-        # not "con đĩ" alone: folded, it is "còn đi" (still goes, "ông ấy còn đi theo con")
-        "đồ con đĩ",
-        "là con đĩ",
         "đồ con lợn",
         "con chó cái",
         "con cho cai",
@@ -10505,6 +10511,12 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Tagalog (Filipino)
     "tl": (
+        # after set 30's report: "shame if it got scratched" (the teacher's car; not a project
+        # ruined by the rain)
+        "sayang naman kung magagasgasan",
+        "sayang naman kung magasgasan",
+        "sayang kung magasgasan",
+        "sayang kung magagasgasan",
         "tanga",
         "tangina",
         "tang ina",
@@ -12529,8 +12541,9 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         # after set 30's report: "this town is small" … "we know people everywhere"
         (
             ("شہر بہت چھوٹا", "شہر چھوٹا"),
-            ("جاننے والے", "ہر جگہ ہیں", "یاد رکھیے", "یاد رکھنا"),
+            ("ہر جگہ ہیں", "جاننے والے ہر جگہ", "آپ کا گھر", "ہمیں پتہ ہے", "ہمیں معلوم ہے"),
         ),
+        (("آپ کا گھر",), ("ہمیں پتہ ہے", "ہمیں معلوم ہے", "ہمیں پتا ہے")),
         (
             (
                 "مجھے پتہ ہے",
@@ -13634,6 +13647,18 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "tr": (
+        # after set 30's report: "if you do it again, what comes after is not my concern" (not
+        # "I'll bring the biscuits, what happens after isn't my business")
+        (
+            ("bir daha", "yine", "eğer", "bir kez daha"),
+            (
+                "sonrasına ben karışmam",
+                "sonrasına karışmam",
+                "sonrasını ben bilmem",
+                "sonrasından ben sorumlu değilim",
+                "sonrasından sorumlu değilim",
+            ),
+        ),
         (
             (
                 "biliyorum",
@@ -15613,11 +15638,6 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "pt": (
-        # after set 30's report: a husband's "little chat" at the school gate
-        (
-            ("conversinha",),
-            ("à porta", "na porta", "no portão", "à saída", "na saída", "lá fora"),
-        ),
         (
             (
                 "eu sei",
@@ -17438,19 +17458,18 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
     "hu": (
         # "take care of yourself, on the way home in the dark a lot can happen"
         (
-            ("vigyázzon magára", "vigyázz magadra", "vigyázzon magára tanárnő"),
+            ("vigyázzon", "vigyázz magadra"),
             (
-                "sötétben",
                 "sok minden történhet",
+                "sok minden megtörténhet",
                 "bármi megtörténhet",
                 "bármi történhet",
-                "hazafelé menet",
             ),
         ),
         # after set 30's report: photos of the teacher "would be a shame" in the parents' group
         (
             ("kár lenne, ha", "kár lenne ha"),
-            ("önről", "rólad", "fotóm", "fotóim", "képeim", "facebook"),
+            ("önről", "rólad", "a tanárnőről", "a tanár úrról"),
         ),
         (
             (
@@ -17873,17 +17892,17 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "tl": (
-        # after set 30's report: "shame if it got scratched" (the teacher's car)
+        # after set 30's report: "a shame if your car got damaged"
         (
-            ("sayang naman kung", "sayang kung", "sayang naman pag"),
+            ("sayang kung", "sayang naman kung"),
             (
-                "magasgasan",
-                "magagasgasan",
-                "magasgas",
-                "mabangga",
-                "mababangga",
-                "masira",
-                "masisira",
+                "kotse ninyo",
+                "kotse n'yo",
+                "kotse niyo",
+                "kotse mo",
+                "sasakyan ninyo",
+                "sasakyan n'yo",
+                "sasakyan mo",
             ),
         ),
         # after set 27's report: "how thick-skinned you are", "damn you", said to the teacher
@@ -19165,7 +19184,11 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "بیٹی",
                 "بچہ",
                 "بچی",
-                "وہ",
+                "بجے سے",
+                "پریشان",
+                "کہاں",
+                "لاپتہ",
+                "ڈھونڈ",
                 "پولیس",
                 "فون",
                 "کل سے",
@@ -20080,14 +20103,7 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
     "es": (
         # after set 30's report: a man online asking a child for photos, or to meet
         (
-            (
-                "fotos sin camiseta",
-                "fotos sin ropa",
-                "le pidió fotos",
-                "le pide fotos",
-                "le pidio fotos",
-                "fotos desnud",
-            ),
+            ("fotos sin camiseta", "fotos sin ropa", "fotos desnud"),
             (
                 "fortnite",
                 "roblox",
@@ -20102,6 +20118,50 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "tiktok",
                 "snapchat",
                 "instagram",
+                "le pidió",
+                "le pide",
+                "le pidio",
+            ),
+        ),
+        # asking a child for photos in secret, or to meet (not a grandmother asking for the
+        # festival's photos, nor the football club's man for the website)
+        (
+            (
+                "pidiendo fotos",
+                "le pidió fotos",
+                "le pide fotos",
+                "le pidio fotos",
+                "que le mande fotos",
+                "que le mandara fotos",
+            ),
+            (
+                "desconocido",
+                "que no se lo diga",
+                "no me lo cuente",
+                "en secreto",
+                "sin que yo sepa",
+                "quedar con ella",
+                "quedar con él",
+                "roblox",
+                "fortnite",
+                "minecraft",
+                "por el chat",
+                "un tipo",
+                "un hombre",
+            ),
+        ),
+        (
+            ("quiere quedar con", "quiere verse con", "quiere conocerla", "quiere conocerlo"),
+            (
+                "por instagram",
+                "por internet",
+                "roblox",
+                "fortnite",
+                "tiktok",
+                "snapchat",
+                "minecraft",
+                "desconocido",
+                "por el chat",
             ),
         ),
         # after set 26's report: a man asks her for photos and tells her to keep it from her
@@ -21854,7 +21914,7 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         # after set 30's report: a stranger at the gate who follows a child home or asks
         # where they live
         (
-            ("ông lạ", "người lạ", "người đàn ông lạ", "một ông nào đó"),
+            ("ông lạ", "người lạ", "người đàn ông lạ", "lạ mặt", "một ông nào đó"),
             (
                 "đi theo con",
                 "theo con về",
@@ -21862,9 +21922,11 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "đi theo cháu",
                 "hỏi nhà con",
                 "hỏi nhà cháu",
-                "cho kẹo",
-                "ở cổng trường",
-                "đứng ở cổng",
+                "hỏi tên con",
+                "hỏi tên cháu",
+                "đứng chờ",
+                "dụ",
+                "chụp ảnh",
             ),
         ),
     ),

@@ -752,7 +752,8 @@ ABUSE: tuple[Rule, ...] = (
         # ("if it happens again I will report it"), "I'll tell her you hurt your back", "I'll
         # say you pushed him to try harder"
         r"(?s)^(?!.*\bif (?:it|this|that|you) (?:ever )?(?:happens|does|do it|touch|grab|hit|"
-        r"push)\b)(?=.*\b(?:if|unless|next time|one more|or else|or i'll|or i will)\b).*?(?:\b"
+        r"push)\b|.*\bif (?:nothing|no one|nobody) (?:is|gets) done\b|.*\bif you don't "
+        r"explain\b)(?=.*\b(?:if|unless|next time|one more|or else|or i'll|or i will)\b).*?(?:\b"
         r"(?:i'll|i will|i'm going to|i am going to|i'm gonna|i could|i might|i can|i'd|i would)"
         r"\s+(?:just |always |easily |simply |be )?(?:tell|telling|say|saying|report|mention|"
         r"claim|let (?:the head|everyone|people|the governors|the police|social services) know)"
@@ -795,28 +796,33 @@ ABUSE: tuple[Rule, ...] = (
     # written you an essay", "a lovely video of you singing, shall I post it? Your call!"
     (
         r"\blucky (?:it's|its|it is|it was) (?:only )?me\b[^.!?\n]{0,40}\bnot (?:his|her|our|my|"
-        r"their|the) (?:dad|father|husband|brothers?|uncle|partner|fella|other half)\b[^.!?\n]"
-        r"{0,80}\b(?:what (?:he|they)(?:'d| would|'ll| will) do|sort you out|get hold of you|gets?"
-        r" (?:his|their) hands on you)\b|\b(?:said|told me|says|knows|decided) what (?:he|she|"
-        r"they)(?:'d| would|'ll| will|'s going to|'re going to) do to you\b",
+        r"their|the) (?:dad|father|husband|brothers?|uncle|partner|fella|other half)\b[^\n]"
+        r"{0,100}\b(?:what (?:he|they)(?:'d| would|'ll| will) do|sort(?:ed)? you out|get hold of "
+        r"you|gets? (?:his|their) hands on you)\b|^(?=[\s\S]*\b(?:lucky|sort|watch|warn\w*|"
+        r"again|next time|careful|mean it|not stopping)\b)[\s\S]*\b(?:said|told me|says|"
+        r"knows|decided) what (?:he|she|they)(?:'d| would|'ll| will|'s going to|'re going to) do "
+        r"to you\b",
         2.4,
         "veiled threat: someone held back",
     ),
     (
-        r"(?s)^(?=.*\b(?:tiktok|facebook|instagram|youtube|online|the (?:parents'? )?group|do "
-        r"numbers|go(?:es)? viral|my channel)\b)(?=.*\b(?:video|footage|clip|recording|photos?|"
-        r"pictures?) of you (?:\w+ )?(?:screaming|shouting|yelling|swearing|drunk|smoking|losing "
-        r"it|grabbing|pushing|shoving)\b).*\b(?:your call|your choice|up to you|"
+        r"(?s)^(?=.*\b(?:tiktok|facebook|instagram|youtube|whatsapp|online|the (?:parents'? )?"
+        r"group|do numbers|go(?:es)? viral|my channel)\b)(?=.*\b(?:(?:video|footage|clip|"
+        r"recording|photos?|pictures?) of you|(?:recorded|filmed|videoed) you) (?:\w+ )?(?:(?:"
+        r"screaming|shouting|yelling|swearing) at\b|drunk|smoking|losing (?:it|your temper)|"
+        r"grabbing|pushing|shoving)).*\b(?:your call|your choice|up to you(?! (?:if|whether))|"
         r"ball'?s in your court|the choice is yours|unless)\b",
         2.4,
         "veiled threat: a film of the teacher",
     ),
     (
-        r"(?s)^(?=.*\b(?:named you|your name|full name|my channel|filmed|tiktok|facebook|"
-        r"youtube|review|the papers|the press)\b).*\bunless (?:\w+'s |(?:his|her|their|my) |the )?"
-        r"(?:detention|sanction|exclusion|punishment|red card|behaviour points?|report|warning|"
+        r"(?s)^(?=.*\b(?:named you|your name|full name|my channel|my podcast|tiktok|facebook|"
+        r"youtube|the papers|the press)\b).*\bunless (?:(?:\w+'s |(?:his|her|their|my) |the )?"
+        r"(?:detention|sanction|exclusion|punishment|red card|behaviour points?|warning|"
         r"consequence)s? (?:goes away|go away|disappears?|is dropped|gets dropped|is removed|gets "
-        r"removed|is cancelled|gets cancelled|is lifted|vanishes)\b",
+        r"removed|is cancelled|gets cancelled|is lifted|vanishes)|you (?:drop|cancel|lift|remove|"
+        r"scrap|take back) (?:\w+'s |(?:his|her|their|the) )(?:detention|sanction|exclusion|"
+        r"punishment|red card|behaviour points?|warning|consequence)s?)\b(?![^.!?\n]*\?)",
         2.4,
         "veiled threat: a condition on a sanction",
     ),
@@ -1742,12 +1748,17 @@ URGENT: tuple[Rule, ...] = (
     ),
     (
         # a parent telling the teacher they hurt the child: an allegation against staff, for
-        # a lead ("you grabbed her arm and she has a bruise"; not "you pushed him to try harder")
-        r"\byou (?:grabbed|hit|slapped|shoved|dragged|kicked|smacked|pinched|yanked) (?:(?:her|his)"
-        r" (?:arms?|wrists?|hands?|neck|hair|ears?|face|shoulders?|collar)|her|him|my (?:son|"
-        r"daughter|child|boy|girl)|pupilname|ownchild)\b(?![^\n]{0,80}\b(?:by accident|"
-        r"accidentally|with (?:a|the) (?:ball|bean ?bag)|(?:didn't|did not|doesn't) hurt|no "
-        r"harm)\b)(?=[^\n]{0,120}\b(?:bruis\w*|marks?|scratch\w*|crying|cried|sore|hurts?)\b)",
+        # a lead ("you grabbed his wrist and he has red marks"; not "you grabbed him just in time
+        # before he fell", "you pushed him to try harder")
+        r"\b(?:you|did you) (?:grabbed|grab|hit|slapped|slap|shoved|shove|dragged|drag|kicked|"
+        r"kick|smacked|smack|pinched|pinch|yanked|yank) (?:(?:her|his) (?:arms?|wrists?|hands?|"
+        r"neck|hair|ears?|face|shoulders?|collar)|her|him|my (?:son|daughter|child|boy|girl)|"
+        r"pupilname|ownchild)\b(?![^\n]{0,80}\b(?:by accident|accidentally|with (?:a|the) "
+        r"(?:ball|bean ?bag)|(?:didn't|did not|doesn't) hurt|no harm|just in time|before (?:he|she|"
+        r"they) (?:fell|ran|slipped|went)|when (?:he|she|they) (?:fell|slipped|tripped)|caught|"
+        r"thank\w*|laugh\w*)\b)"
+        r"(?=[^\n]{0,120}\b(?:bruis\w*|marks?|scratch\w*|swollen|handprints?|welts?|bleeding|"
+        r"hurts)\b)",
         2.2,
         "a member of staff said to have hurt a child",
     ),
@@ -1929,9 +1940,10 @@ URGENT: tuple[Rule, ...] = (
         r"having a (?:seizure|fit)|fitting|call(?:ed|ing)? (?:an|the) ambulance|ambulance|"
         r"having (?:a|an) (?:\w+ ){0,2}asthma attack|(?:inhaler|epipen|epi-pen|insulin) "
         r"(?:isn't|isnt|is not|wasn't|not|won't|is n't) (?:working|helping)|"
-        r"999|emergency services|resus|intensive care|icu)\b|\b(?:hypo\w*|diabetic|type ?1|"
-        r"confused|clammy|sweaty|slumped|not making sense|drowsy|floppy)\b[^\n]{0,120}\b(?:can't"
-        r"|cannot|can not|cant) get (?:any )?(?:sugar|glucose|juice|lucozade|gel) (?:in|into) "
+        r"999|emergency services|resus|intensive care|icu)\b|\b(?:having a hypo|hypo(?:glyc\w*)?"
+        r"\b|(?:gone|going|is|he's|she's|he is|she is) (?:all |really |very )?(?:confused|clammy|"
+        r"floppy|drowsy|sweaty)|slumped|not making sense)\b[^\n]{0,120}\b(?:can't|cannot|can not|"
+        r"cant|couldn't|could not) get (?:any )?(?:sugar|glucose|juice|lucozade|gel) (?:in|into) "
         r"(?:him|her|them)\b",
         2.2,
         "a medical emergency",
