@@ -1248,6 +1248,13 @@ SENSITIVE_HARMLESS: tuple[str, ...] = (
     r"(?:going|go|gone|went|sent|given|taken) to (?:the |our )?(?:local )?(?:food ?bank|"
     r"hospice)\b|\b(?:food ?bank|hospice)s? "
     r"(?:collection|appeal|fundraiser|fundraising|donations?|gets?|will get|box|bake sale)\b",
+    # after set 31's report: volunteering at a hospice, boxes delivered to one, a charity
+    # day, a pet that "passed on"
+    r"\bvolunteer\w* (?:at|for|with) (?:the |a |our )?(?:local )?hospice\b|\bdelivered to (?:the |"
+    r"our )?(?:local )?(?:food ?bank|hospice)\b|\b(?:for|in aid of) (?:the |a )?(?:\w+ ){0,2}(?:"
+    r"charity|awareness|appeal) (?:day|week|month|walk|run|bake sale|fundraiser)\b|\b(?:dog|cat|"
+    r"hamster|rabbit|guinea pig|goldfish|fish|budgie|tortoise|pony|horse|pet)s? (?:\w+ )?passed "
+    r"(?:on|away)\b",
     # after set 30's report: working there ("I book them in at A&E reception"), a comedian's
     # "died on stage"
     r"\b(?:a&e|a and e) (?:reception\w*|nurses?|doctors?|staff|shifts?|department staff)\b|"
@@ -1762,6 +1769,23 @@ URGENT: tuple[Rule, ...] = (
         2.2,
         "a member of staff said to have hurt a child",
     ),
+    # after set 31's report: a child asking "would you be sad if I went to sleep forever" (not
+    # "grandad went to sleep forever"); a parent drunk and about to drive to collect a child
+    # (not "I've had a drink at the wedding so I shouldn't be driving, his dad will collect")
+    (
+        r"\bif (?:i|she|he|they) (?:went|go|goes|was to go|were to go) to sleep (?:forever|for "
+        r"ever)\b",
+        2.4,
+        "a child's words of not wanting to be alive",
+    ),
+    (
+        r"\b(?:i've had|i have had|i had|had) (?:a drink|a few|too much|a lot)\b[^\n]{0,160}\b(?:"
+        r"shouldn't|should not|not supposed to) (?:be )?driv\w*\b(?![^\n]{0,80}\b(?:so (?:his|her|"
+        r"my|their)|will (?:collect|pick|get)|(?:is|'s) (?:collecting|picking)|taxi|walk\w*|uber|"
+        r"a lift)\b)",
+        2.2,
+        "a parent drunk and about to drive",
+    ),
     (
         r"\b(?:domestic (?:violence|abuse)|violent|(?<!sheer )violence(?! of (?:that|the|this) "
         r"(?:tug|match|game|race|tackle))|dv)\b",
@@ -2000,7 +2024,7 @@ URGENT_HARMLESS: tuple[str, ...] = (
     # German "der Hammer": great (a kind phrase of `languages.KIND`; a test checks that no
     # such phrase reads as danger to these rules)
     r"\bclaw hammer\b|\btoy hammer\b|\bhammer(?:ed)? (?:it|them|home|away)\b|\bder hammer\b",
-    r"\bsecret santa\b|\bsecret (?:garden|agent|seven|weapon)\b",
+    r"\bsecret santa\b|\bsecret (?:garden|agent|seven|weapon)\b|\bweapon of choice\b",
     # after set 30's report: a smith's trade ("at the forge making blades")
     r"\bforg(?:e|es|ing) (?:\w+ ){0,3}(?:blades?|knives|swords?)\b",
     # "I thought I was going to die on that hill": out of breath, not in danger
