@@ -1413,7 +1413,7 @@ _ALLEGATION = next(
 
 
 #: Where a clause ends: a sentence, a line, or a dash ("… you grabbed her - and by the way…").
-_CLAUSE_END = re.compile(r"[.!?;\n]+|\s[-–—]\s")
+_CLAUSE_END = re.compile(_SENTENCE_OR_LINE.pattern + r"|\s[-–—]\s")
 
 
 def _held_over(t: _Text, ev: _Evidence) -> bool:
@@ -1628,8 +1628,8 @@ def _learned_dm(
     # be surer ("see you at pick up, thanks"; "a boy told him 'you're stupid'")
     careful = ev.kind >= 1.0 or ev.reported
 
-    def sure(decision: str, surer: bool = careful) -> float:
-        return (1.0 + threshold[decision]) / 2 if surer else threshold[decision]
+    def sure(decision: str) -> float:
+        return (1.0 + threshold[decision]) / 2 if careful else threshold[decision]
 
     hostile = pause >= sure("pause")
     if abuse >= sure("divert") or (hostile and abuse >= threshold["divert_hostile"]):
