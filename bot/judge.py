@@ -1350,14 +1350,16 @@ def _other_language_verdict(
     reader: Callable[[list[str]], list[multilingual.Reading]] | None,
 ) -> Verdict:
     """A message in another language, which the sentence model cannot read: the word rules'
-    removals stand; hostile words (in any language known) are acted on. A private message
-    is otherwise marked unread; in a class story it goes to a teacher, marked unread, unless
-    the reader of other languages is sure it is kind (below). Only a short message of kind
-    words is just kind (a story reply kind in every sentence may be longer): a longer one
-    may carry a disclosure after its thanks ("Dziękuję. Amelia mówi, że tata ją bije…"),
-    and a "but" or "why" of any language turns thanks into a complaint ("Gracias, pero otra
-    vez…"). A plain question about arrangements (`_arrangements_question`) is kept as a kind
-    reply is: it is asked, not reported.
+    removals stand; hostile words (in any language known) are acted on. A private message is
+    otherwise marked unread, unless the reader of other languages is sure it is abuse or a
+    threat to the teacher (it goes to SLT; a message of fewer than `KIND_ONLY_WORDS` words says
+    too little: "Tu vas voir les photos demain" reads as "you'll see"); in a class story it goes
+    to a teacher, marked unread, unless the reader is sure it is kind (below). Only a short
+    message of kind words is just kind (a story reply kind in every sentence may be longer): a
+    longer one may carry a disclosure after its thanks ("Dziękuję. Amelia mówi, że tata ją
+    bije…"), and a "but" or "why" of any language turns thanks into a complaint ("Gracias, pero
+    otra vez…"). A plain question about arrangements (`_arrangements_question`) is kept as a
+    kind reply is: it is asked, not reported.
 
     A story reply the word lists leave unread, the reader of other languages
     (`bot.multilingual`; None: the word rules alone) reads for meaning, and keeps it if it is
@@ -1375,6 +1377,14 @@ def _other_language_verdict(
     if where == DM:
         if foreign.kind is not None and words_written < KIND_ONLY_WORDS[DM]:
             return kind
+        readable = len(t.original) <= multilingual.MAX_CHARACTERS  # the reader's whole text
+        if reader is not None and readable and words_written >= KIND_ONLY_WORDS[DM]:
+            (reading,) = reader([t.original])
+            if reading.threat():
+                chance = reading.chances["threat"]
+                tier = f"other-language tier, {chance:.2f}"
+                why = f"reads as abuse or a threat in {foreign.written_in} ({tier})"
+                return Verdict(_ABUSE, chance, (why,), Outcome.REMOVE, unread=foreign.written_in)
         reason = f"written in {foreign.written_in}, which the judge cannot read"
         return replace(words, reasons=(reason, *words.reasons[:3]), unread=foreign.written_in)
     if _contrast(t.folded.lower()) is None:

@@ -152,9 +152,9 @@ def train_shipped(
     progress.begin("models fitted")
     model = judge_model.train(lines, vectors, progress=tell)
     model["description"]["trained_on"] = judge_model.sources(files)
-    # The reader of other languages learns from every labelled story reply but the public
-    # tweets, English ones too: its embedding is shared across languages.
-    ours = every.only(every.budgeted & every.story.astype(bool))
+    # The reader of other languages learns from every labelled line but the public tweets,
+    # English ones too: its embedding is shared across languages.
+    ours = every.only(every.budgeted)
     progress.begin("lines embedded for other languages")
     read = multilingual.encoder()
     others = embeddings(ours.texts, _beside(cache), tell, lambda text: read.encode([text])[0])

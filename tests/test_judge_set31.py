@@ -18,11 +18,19 @@ DANGER = [
     # a parent drunk and about to drive to collect a child
     "I've had a few this afternoon and I know I shouldn't be driving to get Maisie but there's "
     "no one else.",
+    # Polish: Ania didn't come back from swimming, her phone is off, the police are on their way
+    "Ania nie wróciła z basenu, telefon ma wyłączony. Policja już jedzie, czy ktoś ją widział?",
+    "Kuba nie wrócił z treningu i nie odbiera, trener mówi, że wyszedł godzinę temu.",
 ]
 
 ORDINARY = [
     "Grandad went to sleep forever last spring and she still talks about him, bless her.",
     "I've had a drink at the wedding so I shouldn't be driving, so his dad will collect him at 3.",
+    # Polish: she came back from the pool happy; the police came to talk about road safety
+    "Ania wróciła z basenu zachwycona, już nie boi się wody!",
+    "Dzisiaj policja przyjechała do szkoły z pogadanką o bezpieczeństwie na drodze.",
+    "Przepraszam za spóźnienie z odpowiedzią, Zosia nie wróciła z basenu przed 19, odpiszę jutro.",
+    "Mieliśmy stłuczkę pod szkołą, nikomu nic się nie stało, policja już jedzie spisać protokół.",
 ]
 
 KIND = [

@@ -1426,12 +1426,15 @@ def _other_language_danger(text: str) -> list[str]:
 def test_the_english_corpus_does_not_trip_the_other_language_danger_lists() -> None:
     """Every line of the training and check corpus that is not danger now (about 24,000: the
     English story replies and private messages, the public tweets, and the other-language
-    lines), against every entry and `URGENT_NEAR` pair."""
+    lines), against every entry and `URGENT_NEAR` pair. Threats to the teacher are left out:
+    one that names a weapon ("I'm a chef, very good with a knife. Keep that in mind.", in
+    Bengali) takes the urgent path in every language, English too, and a lead reads it now."""
     tripped = []
     for path in sorted([*TRAINING.glob("*.jsonl"), *CHECK.glob("*.jsonl")]):
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
-            if row["label"] != "urgent" and (found := _other_language_danger(row["text"])):
+            ordinary = row["label"] not in {"urgent", "abusive"}
+            if ordinary and (found := _other_language_danger(row["text"])):
                 tripped.append((path.name, row["text"], found))
     assert not tripped
 

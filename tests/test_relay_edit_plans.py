@@ -71,6 +71,7 @@ WORSE = "Amelia says she wants to die tonight and has taken my tablets."
 UNREADABLE = "Amelia anaumwa sana na ana hofu kurudi nyumbani."
 THREAT = "I know what car you drive. Speak to my daughter like that again and I'll be waiting."
 RUDE = "You are a useless teacher and a disgrace, and everyone at the gate says so."
+ROUGH_THREAT = "Ich weiß, wo Ihr Auto steht. Noch eine Strafarbeit und Sie werden es bereuen."
 SHARP = "I'm disappointed nobody told me about the trip. Again."
 
 ORDINARY = Verdict(Label.OK, 0.9, ("nothing of concern",), Outcome.KEEP)
@@ -81,6 +82,9 @@ VERDICTS = {
     UNREADABLE: Verdict(Label.OK, 0.5, ("not a language it reads",), Outcome.KEEP, unread="sw"),
     THREAT: Verdict(Label.ABUSIVE, 0.9, ("threat",), Outcome.REMOVE, doubt="reads danger"),
     RUDE: Verdict(Label.ABUSIVE, 0.9, ("insult",), Outcome.REMOVE),
+    ROUGH_THREAT: Verdict(
+        Label.ABUSIVE, 0.9, ("reads as a threat in German",), Outcome.REMOVE, unread="German"
+    ),
     SHARP: Verdict(Label.NEGATIVE, 0.8, ("a sharp tone",), Outcome.KEEP),
 }
 
@@ -315,6 +319,23 @@ async def test_a_message_edited_into_a_threat_that_may_be_danger_goes_to_slt_and
     assert emergency_text(actions) == [], actions
     if at == FRIDAY_730PM:
         assert [update.status for update in updates(actions)] == ["diverted"], actions
+
+
+@pytest.mark.parametrize("at", [FRIDAY_730PM, TUESDAY_10AM], ids=["friday-7pm", "in-hours"])
+async def test_a_message_edited_into_a_threat_read_roughly_goes_to_slt_and_a_lead_reads_it(
+    store: Store, at: datetime
+) -> None:
+    """As a new message read roughly as a threat: SLT read it first, a lead now, and the family
+    is not told the teacher will see it at the opening."""
+    await sent(store, WORRY, at - timedelta(minutes=30))
+    actions = await edited(store, ROUGH_THREAT, at)
+    assert not any(ROUGH_THREAT in body for body in sent_to(actions, TEACHER_DM)), actions
+    assert any(ROUGH_THREAT in body for body in sent_to(actions, ESC)), actions
+    [alert] = alerts(actions)
+    assert alert.source_event == SOURCE and alert.alert_kind == "unread", alert
+    family = sent_to(actions, PARENT_DM)
+    assert any("senior leadership" in body for body in family), family
+    assert not any("school opens" in body for body in family), family
 
 
 async def test_an_ordinary_edit_asks_nobody(store: Store) -> None:

@@ -241,6 +241,39 @@ async def test_a_threat_that_may_be_danger_goes_to_slt_and_a_lead_reads_it(
     assert not any(isinstance(a, AddStrike) for a in actions), actions
 
 
+#: A threat in German that no word list knows and the reader of other languages reads as one
+#: (I know where your car stands every morning; one more detention and you'll regret it).
+THREAT_ROUGHLY_READ = (
+    "Frau Reid, ich weiß, wo Ihr Auto jeden Morgen steht. Wenn meine Tochter noch einmal "
+    "nachsitzen muss, werden Sie das bereuen."
+)
+
+
+@pytest.mark.parametrize("at", [FRIDAY_7PM, TUESDAY_10AM], ids=["friday-7pm", "in-hours"])
+async def test_a_threat_read_roughly_in_another_language_goes_to_slt_and_a_lead_reads_it(
+    store: Store, at: datetime
+) -> None:
+    """SLT read it first; the family is told why, without being called disrespectful (the
+    reader may be wrong: tests/test_judge_multilingual.py). What reads as a threat may be a
+    disclosure that quotes one, so a lead reads it now, at any hour, as a message the judge
+    cannot read."""
+    actions = await plan(store, THREAT_ROUGHLY_READ, at)
+    assert stored(actions).status == "diverted", stored(actions)
+    assert sent_to(actions, TEACHER_DM) == []
+    assert any(THREAT_ROUGHLY_READ in body for body in sent_to(actions, ESC)), actions
+    [alert] = [a for a in actions if isinstance(a, RaiseAlert)]
+    assert alert.alert_kind == "unread", alert
+    [lead] = sent_to(actions, LEAD_HOME)
+    assert "PLEASE READ" in lead and "German" in lead and THREAT_ROUGHLY_READ in lead, lead
+    told = sent_to(actions, PARENT_DM)
+    [held_back] = [body for body in told if "senior leadership" in body]
+    assert "German" in held_back and "pass it on" in held_back, held_back
+    assert "respectful" not in held_back, held_back
+    assert any(CONFIG.safeguarding.emergency in body for body in told), told
+    assert not any("when school opens" in body or "Miss Reid" in body for body in told), told
+    assert not any(isinstance(a, AddStrike) for a in actions), actions
+
+
 @pytest.mark.usefixtures("danger_in_doubt")
 async def test_danger_read_but_not_surely_in_hours_goes_to_the_teacher_at_once(
     store: Store,

@@ -7285,7 +7285,7 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "শুয়োরের বাচ্চা",
         "কুত্তার বাচ্চা",
         "লজ্জা করে না",
-        "দেখে নেব",
+        # not "দেখে নেব" alone: "একটু দেখে নেবেন" is "please take a look"
         "তোকে দেখে নেব",
         "বোকাচোদা",
         "gadha kothakar",
@@ -18842,6 +18842,21 @@ HOSTILE_NOT: dict[str, tuple[str, ...]] = {
 #: or a farewell with "look after my children" (a goodbye note). Each cue alone is ordinary.
 URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
     "pl": (
+        # after set 31's report: not back from the pool or training beside a phone switched off
+        # or the police (not "she isn't back from the pool yet, I'll reply tomorrow")
+        (
+            (
+                "nie wróciła z basenu",
+                "nie wrocila z basenu",
+                "nie wrócił z basenu",
+                "nie wrocil z basenu",
+                "nie wróciła z treningu",
+                "nie wrocila z treningu",
+                "nie wrócił z treningu",
+                "nie wrocil z treningu",
+            ),
+            ("telefon ma wyłączony", "telefon ma wylaczony", "nie odbiera", "policja", "policję"),
+        ),
         # after set 26's report: a knife drawn at someone or in front of the children (not "the
         # bread knife to cut the cake")
         (
