@@ -1293,12 +1293,21 @@ def _other_language_urgent(t: _Text, whole: str, ev: _Evidence) -> None:
             return
 
 
+def _for_the_reader(t: _Text, words_written: int, where: Where) -> bool:
+    """Whether a message is one the reader of other languages can judge: long enough for its
+    tone to be read ("Ez egy vár akart lenni?", was that meant to be a castle?, reads as kind;
+    "Tu vas voir les photos demain", you'll see the photos tomorrow, as a threat), and short
+    enough to be read whole."""
+    return (
+        words_written >= KIND_ONLY_WORDS[where] and len(t.original) <= multilingual.MAX_CHARACTERS
+    )
+
+
 def _read_for_kindness(t: _Text, words_written: int) -> bool:
-    """Whether the reader of other languages is asked if a story reply is kind: one long
-    enough for its tone to be read ("Ez egy vár akart lenni?", was that meant to be a castle?,
-    it reads as kind), short enough to be read whole, and with no word of private matters,
-    which a teacher answers whatever the tone ("Czy syn ma wziąć inhalator…?")."""
-    if words_written < KIND_ONLY_WORDS[STORY] or len(t.original) > multilingual.MAX_CHARACTERS:
+    """Whether the reader of other languages is asked if a story reply is kind: one it can
+    judge, with no word of private matters, which a teacher answers whatever the tone ("Czy
+    syn ma wziąć inhalator…?")."""
+    if not _for_the_reader(t, words_written, STORY):
         return False
     return _first_language(t.folded.lower(), lambda language: language.private) is None
 
@@ -1377,8 +1386,7 @@ def _other_language_verdict(
     if where == DM:
         if foreign.kind is not None and words_written < KIND_ONLY_WORDS[DM]:
             return kind
-        readable = len(t.original) <= multilingual.MAX_CHARACTERS  # the reader's whole text
-        if reader is not None and readable and words_written >= KIND_ONLY_WORDS[DM]:
+        if reader is not None and _for_the_reader(t, words_written, DM):
             (reading,) = reader([t.original])
             if reading.threat():
                 chance = reading.chances["threat"]

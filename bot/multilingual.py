@@ -184,12 +184,12 @@ def train(
     `other`: which are in another language), with each decision's threshold from
     cross-validation.
     Returns the description and the weights, for `save`."""
-    story = lines.story.astype(bool)
+    labels, story = np.asarray(lines.labels), lines.story.astype(bool)
     weights, bias, threshold, figures = [], [], {}, {}
     for number, (name, head) in enumerate(HEADS.items(), 1):
         ours = story == head.story
         x, abroad = vectors[ours], other[ours]
-        y = np.isin(np.asarray(lines.labels)[ours], list(head.yes)).astype(int)
+        y = np.isin(labels[ours], list(head.yes)).astype(int)
         weight = np.where(abroad, head.other_weight, 1.0)
         model = LogisticRegression(C=REGULARISATION, max_iter=3000)
         fitted = model.fit(x, y, sample_weight=weight)  # cross_val_predict fits copies of it

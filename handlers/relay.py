@@ -385,28 +385,13 @@ async def _new_parent_message(
     if taken is Route.DIVERT and verdict is not None:
         diverted = replace(store, status="diverted")
         actions = await _divert(event, ctx, conversation, verdict, diverted, event.content)
-        if verdict.doubt is not None:
-            # A threat that may also be about a child's safety: a lead reads it now, at any
-            # hour (SLT, who decide on the threat, are not always the safeguarding leads).
-            return [*actions, *await _ask_a_lead(event, ctx, conversation, verdict, text)]
-        if verdict.unread is not None:
-            # Read only roughly, in another language: what reads as a threat may be a
-            # disclosure that quotes one ("he told her she'd regret telling her teacher"), so
-            # a lead reads it now, at any hour, and the family has the emergency routes.
-            concern = Concern.of(event, ctx, text)
-            where = await _where(ctx, conversation)
-            return [
-                *actions,
-                *await urgent_actions(
-                    ctx,
-                    concern,
-                    verdict,
-                    reply_room=event.room.room_id,
-                    where=where,
-                    teacher_line="",
-                ),
-            ]
-        return actions
+        if verdict.doubt is None and verdict.unread is None:
+            return actions
+        # A threat that may also be about a child's safety, or read only roughly in another
+        # language (a disclosure may quote a threat: "he told her she'd regret telling her
+        # teacher"): a lead reads it now, at any hour (SLT, who decide on the threat, are not
+        # always the safeguarding leads).
+        return [*actions, *await _ask_a_lead(event, ctx, conversation, verdict, text)]
     teacher = _teacher_staff(ctx, conversation.teacher)
     if taken is Route.PAUSE:
         pause_end = now + timedelta(minutes=ctx.config.policy.golden_rule_minutes)
@@ -463,11 +448,14 @@ async def _new_parent_message(
 async def _ask_a_lead(
     event: Event, ctx: Context, conversation: Conversation, verdict: Verdict, text: str
 ) -> list[Action]:
-    """A lead is asked to read a message the judge reads as danger but not surely."""
+    """A lead is asked to read a message now. Read as danger but not surely, the family is not
+    alarmed; read only roughly in another language, they are answered as for danger (it may
+    be), as `_check_edit` answers an edit."""
     where = await _where(ctx, conversation)
     concern = Concern.of(event, ctx, text)
+    reply_room = event.room.room_id if verdict.unread is not None else None
     return await urgent_actions(
-        ctx, concern, verdict, reply_room=None, where=where, teacher_line=""
+        ctx, concern, verdict, reply_room=reply_room, where=where, teacher_line=""
     )
 
 
