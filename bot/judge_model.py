@@ -73,6 +73,11 @@ HEADS: dict[str, dict[str, frozenset[str]]] = {
 #: same in a story reply as in a private message, and there are few examples of it.
 EVERYWHERE = frozenset({"urgent"})
 
+#: The story's heads that name what is wrong with a reply, and the share of kind replies
+#: each may send to a teacher on its own.
+NAMED = ("negative", "complaint", "comparison", "sensitive")
+NAMED_SHARE = 0.005
+
 #: Per context, each decision's threshold: the head it reads, whose lines it budgets and the
 #: share. "ok": kind lines that may score above it; "no": lines the head should not flag
 #: that may score above it; "yes": lines the head should flag that may score below it (for
@@ -86,6 +91,11 @@ BUDGET: dict[str, dict[str, tuple[str, str, float]]] = {
         "confirm": ("remove", "yes", 0.15),  # the word rules' removal stands above it
         "clear": ("remove", "yes", 0.03),
         "urgent": ("urgent", "no", 0.01),
+        # Above one of them, a reply the remove head reads as fine goes to a teacher all the
+        # same: that head is sure of what is wrong with it, as the remove head weighed over
+        # every kind of reply that should go is not ("Gorgeous display 🍎 Really wish the
+        # packed lunch rules were as generous though…"; `judge._learned_story`).
+        **{f"{name}_ask": (name, "ok", NAMED_SHARE) for name in NAMED},
     },
     "dm": {
         "divert": ("abusive", "ok", 0.02),

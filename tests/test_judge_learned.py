@@ -16,7 +16,7 @@ from conftest import conductbot
 from bot import judge_model, multilingual
 from bot.embedding import encoder
 from bot.judge import JudgeContext, Label, Outcome, judge
-from bot.judge_train import CHECK, check_centres, check_figures, english
+from bot.judge_train import CHECK, DATA, check_centres, check_figures, english
 from handlers.relay import Route, route
 from storage.rooms import RoomKind
 from storage.store import DATABASE, Store
@@ -134,6 +134,42 @@ def test_good_wishes_to_a_teacher_about_their_family_are_delivered(text: str) ->
 )
 def test_a_threat_after_good_wishes_is_still_diverted(text: str) -> None:
     assert route(judge(text, DM)) is Route.DIVERT
+
+
+# --- A head that names what is wrong -------------------------------------------------------
+
+#: A complaint among kind words, which the remove head, weighed over every kind of reply that
+#: should go, reads as fine and the complaint head is sure of; and kind replies in the same
+#: words, which stay. Written for these tests.
+NAMED_BY_A_HEAD = (
+    "So lovely, thank you. Small thing though — the uniform shop price for a plain PE top is "
+    "nearly four times the supermarket's, which seems a lot for families this winter."
+)
+ITS_KIND_TWINS = [
+    "So lovely, thank you. Small thing — could I order a copy of the class photo for her nan?",
+    "Great assembly 🎶 ours sang her heart out, so proud of every single one of them 😂",
+]
+
+
+def test_a_reply_a_named_head_is_sure_of_goes_to_a_teacher(monkeypatch: pytest.MonkeyPatch) -> None:
+    verdict = judge(NAMED_BY_A_HEAD, STORY)
+    assert verdict.outcome is Outcome.ASK, verdict
+    assert verdict.reasons[0].startswith("reads as complaint (learned tier's complaint head")
+    monkeypatch.setattr(judge_model, "NAMED", ())
+    assert judge(NAMED_BY_A_HEAD, STORY).outcome is Outcome.KEEP  # the remove head keeps it
+
+
+@pytest.mark.parametrize("text", ITS_KIND_TWINS)
+def test_its_kind_twins_stay(text: str) -> None:
+    assert judge(text, STORY).outcome is Outcome.KEEP
+
+
+def test_each_named_head_sends_at_most_its_share_of_kind_replies_to_a_teacher() -> None:
+    """In cross-validation on the corpus, as the shipped model records it."""
+    described = json.loads((DATA / judge_model.MODEL_JSON).read_text(encoding="utf-8"))
+    story = described["contexts"]["story"]["cross_validation"]
+    for name in judge_model.NAMED:
+        assert story[f"{name}_ask"]["ok_above"] <= judge_model.NAMED_SHARE, name
 
 
 # --- Other languages ------------------------------------------------------------------------

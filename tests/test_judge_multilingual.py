@@ -143,6 +143,61 @@ def test_a_pupils_post_in_another_language_is_not_read_as_kind() -> None:
 
 # --- private messages -------------------------------------------------------------------------
 
+#: Kind replies with a word of contrast ("ale", "mas", "pero": tired but proud), which the word
+#: lists send to a teacher, and twins in the same words that complain or compare. Written for
+#: these tests.
+KIND_DESPITE_A_BUT = [
+    # Polish: very tired but proud as a peacock
+    "Dziękujemy za piękne zdjęcia z dnia sportu! Kacper był bardzo zmęczony, ale dumny jak paw "
+    "i opowiadał o biegu cały wieczór 🏅",
+    # Portuguese: scared of the stage, but loved it and wants to do it again
+    "Que fotos lindas do teatro! A Beatriz estava cheia de medo de subir ao palco, mas adorou e "
+    "já quer fazer outra vez 🎭",
+    # Spanish: very nervous, but sang with all his heart
+    "¡Qué bonito el concierto! Mateo estaba nerviosísimo, pero cantó con todo su corazón y "
+    "volvió a casa feliz. Gracias a las maestras 🎶",
+    # Romanian: nervous at first, but sang beautifully
+    "Mulțumim pentru pozele de la serbare! Ana a fost emoționată la început, dar a cântat "
+    "frumos și a venit acasă fericită 🌟",
+    # Ukrainian: tired but happy, talked about dinosaurs all evening
+    "Дякуємо за фото з екскурсії! Марко повернувся втомлений, але щасливий, і весь вечір "
+    "розповідав про динозаврів 🦖",
+    # Arabic: tired but very happy
+    "صور جميلة جداً من يوم الرياضة! ابني كان متعباً لكنه سعيد جداً وتحدث عن السباق طوال المساء 🏃",
+]
+
+UNKIND_WITH_A_BUT = [
+    # Polish: but again only the same children got medals
+    "Dziękujemy za zdjęcia z dnia sportu, ale znowu tylko te same dzieci dostały medale, a nasz "
+    "syn jak zwykle nic. Ciekawe dlaczego.",
+    # Portuguese: but once again nobody told the parents in time
+    "Fotos bonitas, mas mais uma vez ninguém avisou os pais a tempo e metade de nós perdeu o "
+    "teatro. Assim não dá.",
+    # Spanish: but again the same children in the front row
+    "Muy bonito todo, pero otra vez los mismos niños en primera fila y el mío detrás sin que se "
+    "le vea. Ya cansa.",
+    # Romanian: but again nobody told us in time
+    "Frumoase poze, dar iar nu ne-a anunțat nimeni din timp și am pierdut serbarea. Nu e prima "
+    "dată.",
+    # Ukrainian: but again nobody warned the parents, my son the only one without lunch
+    "Гарні фото, але знову ніхто не попередив батьків вчасно, і мій син єдиний був без обіду. "
+    "Це вже не вперше.",
+    # Arabic: but as usual the same children in every photo
+    "الصور جميلة لكن كالعادة نفس الأطفال في كل صورة وابني لا يظهر أبداً. شيء غريب فعلاً.",
+]
+
+
+def test_the_reader_keeps_most_kind_replies_with_a_but_and_none_of_their_twins() -> None:
+    """The reader is not asked to be surer of a reply with a word of contrast: in
+    cross-validation it passes fewer unkind replies with one than without. Of these six, the
+    Portuguese ("já quer fazer outra vez", wants to do it again, reads about 0.6) and the
+    Arabic (about 0.8) go to a teacher, under the bar."""
+    kept = [judge(text, STORY).outcome is Outcome.KEEP for text in KIND_DESPITE_A_BUT]
+    assert sum(kept) >= 4, kept
+    for text in UNKIND_WITH_A_BUT:
+        assert judge(text, STORY).outcome is not Outcome.KEEP, text
+
+
 DM = JudgeContext(where="dm")
 
 #: Threats to the teacher in other languages that the word lists leave unread, written for

@@ -23,6 +23,9 @@ DANGER = [
     # a child who cries when an adult collects her
     "Miss, could she stay in the library on Thursdays? Her uncle has started picking her up and "
     "she cries in the car and says she doesn't like going.",
+    # Farsi, a goodbye: "I can't go on any more. From tomorrow his grandmother collects him.
+    # Tell him I love him very much." (after the fifth session's retrain read set 32's as kind)
+    "خانم معلم، دیگه نمی‌تونم ادامه بدم. از فردا مادربزرگش میاد دنبالش. بهش بگید خیلی دوستش دارم.",
 ]
 
 ORDINARY = [
@@ -30,6 +33,9 @@ ORDINARY = [
     "He banged his head on the slide at lunch, little bump but he's absolutely fine now.",
     "Her uncle picks her up on Fridays and she loves it, they go to the park for ice cream.",
     "She cried at drop-off this morning because she didn't want to leave the puppy.",
+    # Farsi: he can't carry on with swimming, his leg hurts; I can't carry on at this time
+    "سلام خانم معلم، آرش دیگر نمی‌تواند به کلاس شنا ادامه بدهد چون پایش درد می‌کند. ممنونم.",
+    "من دیگر نمی‌توانم به این کلاس ادامه بدهم، لطفا ساعت را عوض کنید. ممنونم",
 ]
 
 KIND = [

@@ -130,6 +130,37 @@ QUESTIONS: dict[str, tuple[str, str, str, str]] = {
 
 #: Who collects a child is a question for a teacher (a parent may not be allowed to), however
 #: plainly it names the day; so is one that gives a reason about the family.
+#: language code -> (thanks, a statement of news): thanks after the plain question of
+#: QUESTIONS keep it a question; news after it is for a teacher to read. Together they run to
+#: 12 words or more, past the length a reply of kind words alone is kept at.
+AFTER_THE_QUESTION: dict[str, tuple[str, str]] = {
+    "pl": ("Dziękuję bardzo za odpowiedź i za piękne zdjęcia!", "Syn był smutny cały weekend."),
+    "ro": (
+        "Vă mulțumesc frumos pentru răspuns și pentru pozele minunate!",
+        "Fiul meu a fost trist tot weekendul.",
+    ),
+    "uk": ("Щиро дякую за відповідь і за чудові фотографії!", "Син був сумний усі вихідні."),
+    "ar": (
+        "شكرا جزيلا على الرد وعلى الصور الجميلة من الرحلة!",
+        "ابني كان حزينا طوال عطلة نهاية الأسبوع.",
+    ),
+    "ur": ("جواب اور خوبصورت تصویروں کے لیے بہت شکریہ!", "میرا بیٹا پورا ہفتہ اداس رہا۔"),
+    "pa": ("ਜਵਾਬ ਅਤੇ ਸੋਹਣੀਆਂ ਤਸਵੀਰਾਂ ਲਈ ਬਹੁਤ ਧੰਨਵਾਦ!", "ਮੇਰਾ ਪੁੱਤਰ ਸਾਰਾ ਹਫ਼ਤਾ ਉਦਾਸ ਰਿਹਾ।"),
+    "so": (
+        "Aad baad u mahadsantihiin jawaabta iyo sawirrada qurxoon!",
+        "Wiilkaygu wuu murugaysnaa toddobaadkan oo dhan.",
+    ),
+    "pt": (
+        "Muito obrigada pela resposta e pelas fotos lindas!",
+        "O meu filho esteve triste o fim de semana todo.",
+    ),
+    "es": (
+        "¡Muchas gracias por la respuesta y las fotos!",
+        "Mi hijo estuvo triste todo el fin de semana.",
+    ),
+    "bn": ("উত্তর আর সুন্দর ছবিগুলোর জন্য অনেক ধন্যবাদ!", "আমার ছেলে পুরো সপ্তাহ মন খারাপ করে ছিল।"),
+}
+
 COLLECT = (
     "Czy Kuba może nie jechać na wycieczkę, bo ojczym mu nie pozwala?",
     "¿Puede quedarse sin ir a la excursión? Su padrastro no le deja.",
@@ -292,3 +323,23 @@ def test_happy_news_between_thanks_and_praise_is_kept(code: str) -> None:
 def test_a_complaint_after_the_thanks_is_not_kept(code: str) -> None:
     complaint = HAPPY_NEWS[code][1]
     assert Outcome.KEEP not in _outcomes(complaint), complaint
+
+
+@pytest.mark.parametrize("code", AFTER_THE_QUESTION)
+def test_thanks_after_the_question_keep_it_a_question(code: str) -> None:
+    thanks, _ = AFTER_THE_QUESTION[code]
+    text = f"{QUESTIONS[code][0]} {thanks}"
+    assert 12 <= len(text.split()) <= 20, text
+    verdict = judge(text, STORY, learned=False)
+    assert verdict.outcome is Outcome.KEEP, (text, verdict)
+    assert verdict.reasons[0].startswith("a question about arrangements in "), verdict
+    assert judge(text, STORY).outcome is Outcome.KEEP, text
+
+
+@pytest.mark.parametrize("code", AFTER_THE_QUESTION)
+def test_the_question_rule_does_not_keep_news_after_the_question(code: str) -> None:
+    """The word rules send it to a teacher; the reader of other languages may still keep it
+    when it reads every sentence as kind ("the boy was sad all weekend" leans kind)."""
+    thanks, news = AFTER_THE_QUESTION[code]
+    text = f"{QUESTIONS[code][0]} {news} {thanks}"
+    assert judge(text, STORY, learned=False).outcome is Outcome.ASK, text

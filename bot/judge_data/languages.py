@@ -27630,6 +27630,13 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Persian (Farsi and Dari; Persian script and Latin "Finglish")
     "fa": (
+        # "I can't go on any more" (after set 32's report: a goodbye sent a sister to collect the
+        # child and told him none of it was his fault)
+        "دیگر نمی‌توانم ادامه بدهم",
+        "دیگر نمی توانم ادامه بدهم",
+        "دیگه نمی‌تونم ادامه بدم",
+        "دیگه نمی تونم ادامه بدم",
+        "دیگه نمیتونم ادامه بدم",
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         "امشب همه چیز را تمام می‌کنم",
         "امشب همه چیز رو تموم میکنم",
