@@ -1204,10 +1204,21 @@ _QUESTION_END = re.compile(r"(?:[?؟]|(?<=[\u0370-\u03ff\u1f00-\u1fff]);)\W*$")
 _NEXT_SENTENCE = re.compile(r"(?<=[.!?;。！？؟۔।…])\s+|\s*\n\s*")
 
 
+def _kind_throughout_clauses(sentence: str) -> bool:
+    return all(_kind_words(c) is not None for c in _CLAUSE_BREAK.split(sentence) if c.strip())
+
+
+#: What a question asks: the words since the last stop before its question mark ("(Ale
+#: dlaczego znowu w piątek?)", "…lucrează?O zi frumoasă"), a Greek ";" after a Greek letter,
+#: or a Spanish question opened with "¿".
+_QUESTION = re.compile(
+    r"[^.!?;。！？؟۔।…\n]*(?:[?؟]|(?<=[\u0370-\u03ff\u1f00-\u1fff]);)|¿[^?؟.!\n]*"
+)
+
+
 def _contrast_in_a_question(t: _Text) -> bool:
-    """Whether a sentence that asks a question has a word of contrast ("¿Por qué otra vez…?")."""
-    sentences = _NEXT_SENTENCE.split(t.folded.lower())
-    return any(_QUESTION_END.search(s) and _contrast(s) is not None for s in sentences)
+    """Whether a question has a word of contrast ("¿Por qué otra vez…?")."""
+    return any(_contrast(q.group(0)) is not None for q in _QUESTION.finditer(t.folded.lower()))
 
 
 def _arrangements_question(t: _Text, words_written: int) -> bool:
@@ -1215,9 +1226,10 @@ def _arrangements_question(t: _Text, words_written: int) -> bool:
     viernes?"), which a parent asks in their own language and no teacher need read first: at
     most QUESTION_WORDS words, an `ARRANGEMENTS` word and no `PRIVATE` one (an inhaler, a
     court, a diagnosis: a teacher answers those) in any language known, as `KIND` words are
-    searched, and every sentence a question or kind, thanks before or after ("Dziękuję! O
-    której wracają?", "…ajung costumul și prosopul? Mersi frumos!"): a statement beside the
-    question may be news a teacher should read."""
+    searched, and every sentence a question or kind in each of its clauses, thanks before or
+    after ("Dziękuję! O której wracają?", "…ajung costumul și prosopul? Mersi frumos!"): a
+    statement beside the question may be news a teacher should read ("…? Gracias, su padre se
+    ha ido de casa", thanks, his father has left home)."""
     text = t.folded.lower()
     if (
         words_written > QUESTION_WORDS
@@ -1228,7 +1240,7 @@ def _arrangements_question(t: _Text, words_written: int) -> bool:
     return (
         bool(sentences)
         and any(_QUESTION_END.search(s) for s in sentences)
-        and all(_QUESTION_END.search(s) or _kind_words(s) for s in sentences)
+        and all(_QUESTION_END.search(s) or _kind_throughout_clauses(s) for s in sentences)
         and _first_language(text, lambda language: language.arrangements) is not None
     )
 
@@ -1379,8 +1391,8 @@ def _other_language_verdict(
 
     A story reply the word lists leave unread, the reader of other languages
     (`bot.multilingual`; None: the word rules alone) reads for meaning, and keeps it if it is
-    sure it is kind throughout (`_read_for_kindness`, `_read_as_kind`), a word of contrast
-    or not."""
+    sure it is kind throughout (`_read_for_kindness`, `_read_as_kind`): a word of contrast
+    sends it to a teacher by the lists alone, and past the reader only in a question."""
     if words.outcome is Outcome.REMOVE:
         return words
     if foreign.hostile is not None:
@@ -1552,13 +1564,26 @@ def _not_urgent(
         peers = _PEER_TROUBLE.search(t.plain) is not None
         slur = "slur" in t.swore
         return _learned_dm(words, ev, chances, threshold, slur, _well_wishes(t, ev), peers)
-    numbered = _PHONE_LIKE.search(t.folded) is not None
-    return _learned_story(words, ev, chances, threshold, _unmistakable(t), numbered)
+    # the reader of other languages and the heads that name what is wrong learnt parents'
+    # replies, not a child's (the pupil's branch above asks without them)
+    asked = (
+        tuple(n for n in judge_model.NAMED if n != "sensitive" or not _organisation_line(t))
+        if learned
+        else ()
+    )
+    return _learned_story(words, ev, chances, threshold, _unmistakable(t), asked)
 
 
-#: A run of digits as long as a phone number's ("0800 123 4567"), which the word rules judge
-#: (`_contact_evidence`: a parent's mobile is private, a freephone line is not).
-_PHONE_LIKE = re.compile(r"\d(?:[ -]?\d){6,}")
+#: A run of digits as long as a phone number's ("0800 123 4567").
+_PHONE_LIKE = re.compile(r"\+?\d(?:[ -]?\d){6,}")
+
+
+def _organisation_line(t: _Text) -> bool:
+    """Whether every phone-like number is a UK organisation's line (03, 08: "Call 0800 123
+    4567 for the dinners line"), which `_contact_evidence` clears and the sensitive head reads
+    as contact details (0.94); a mobile, at home or abroad ("+48 601 234 567"), is not."""
+    runs = [re.sub(r"\D", "", m.group(0)) for m in _PHONE_LIKE.finditer(t.folded)]
+    return bool(runs) and all(run.startswith(("03", "08")) for run in runs)
 
 
 def read_by_the_learned_tier(text: str) -> bool:
@@ -1623,15 +1648,14 @@ def _learned_story(
     chances: dict[str, float],
     threshold: dict[str, float],
     unmistakable: bool,
-    numbered: bool,
+    asked: tuple[str, ...],
 ) -> Verdict:
     """The learned tier removes or asks about what the word rules missed. The rules' removal
     stands where the meaning agrees; otherwise a teacher decides. Their doubt about a reply
     the tier reads as clearly fine is set aside. A reply the remove head reads as fine goes
-    to a teacher all the same when a head that names what is wrong with it
-    (`judge_model.NAMED`: negative, complaint, comparison, sensitive) is sure; the sensitive
-    head is not asked about a reply with a phone-like number (`numbered`): it reads any
-    number as contact details ("Call 0800 123 4567 for the dinners line", 0.94)."""
+    to a teacher all the same when a head that names what is wrong with it is sure (`asked`:
+    of `judge_model.NAMED`, negative, complaint, comparison, sensitive), and the words' own
+    question to a teacher then stands."""
     chance = chances["remove"]
     if words.outcome is Outcome.REMOVE:
         sure_words = unmistakable or ev.of(_ABUSE) >= ACT  # swearing, an insult aimed at someone
@@ -1639,9 +1663,10 @@ def _learned_story(
             return words
         reason = f"the words say {words.label.value}, the meaning is unsure ({chance:.2f})"
         return Verdict(words.label, words.confidence, (reason, *words.reasons[:3]), Outcome.ASK)
-    asked = [n for n in judge_model.NAMED if not (numbered and n == "sensitive")]
     named = [n for n in asked if chances[n] >= threshold[f"{n}_ask"]]
     if named and chance < threshold["ask"]:
+        if words.outcome is Outcome.ASK:
+            return words
         name = max(named, key=lambda n: chances[n])
         label = Label(name)
         reason = f"reads as {name} (learned tier's {name} head, {chances[name]:.2f})"

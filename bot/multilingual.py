@@ -14,8 +14,9 @@ labelled line, English ones included, carry over to languages with few lines.
 
 It decides two things. A story reply the word lists leave unread, of at least
 `judge.KIND_ONLY_WORDS` words and at most `MAX_CHARACTERS` characters, with no word of
-private matters, that it is sure is kind (`kind`) is kept, not sent to a
-teacher, unless it half reads as private news or danger (`story_danger`); a reply of several
+private matters nor a word of contrast in a question, that it is sure is kind (`kind`) is
+kept, not sent to a teacher, unless it half reads as private news or danger
+(`story_danger`); a reply of several
 sentences is read whole and sentence by sentence (`judge._read_as_kind`), as thanks read
 whole outweigh a disclosure after them. And a private message the word lists leave unread
 that it is sure is abuse or a threat to the teacher (`threat`: "Hocam, … okul çıkışı kapıda

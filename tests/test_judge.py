@@ -681,10 +681,11 @@ def test_the_kind_twins_of_a_grievance_after_praise_are_kept(text: str) -> None:
     assert verdict(text).outcome is Outcome.KEEP, verdict(text)
 
 
-def test_a_kind_twin_the_comparison_head_reads_as_a_comparison_goes_to_a_teacher() -> None:
+def test_a_kind_twin_the_comparison_head_half_reads_is_never_removed() -> None:
     """A known cost of the heads that name what is wrong (`judge_model.NAMED`): the
-    comparison head reads "the other Year 1 class" at about its threshold, so this kind twin
-    goes to a teacher, never removed; the word rules alone keep it."""
+    comparison head reads "the other Year 1 class" at about its threshold (0.856 against
+    0.854 with the model of 2026-12-01), so this kind twin may go to a teacher; it is never
+    removed, and the word rules alone keep it."""
     text = "The other Year 1 class joined us at the farm and we got to feed the lambs together!"
     assert judge(text, STORY, learned=False).outcome is Outcome.KEEP
     assert verdict(text).outcome is not Outcome.REMOVE

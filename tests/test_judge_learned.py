@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -162,6 +163,23 @@ def test_a_reply_a_named_head_is_sure_of_goes_to_a_teacher(monkeypatch: pytest.M
 @pytest.mark.parametrize("text", ITS_KIND_TWINS)
 def test_its_kind_twins_stay(text: str) -> None:
     assert judge(text, STORY).outcome is Outcome.KEEP
+
+
+def test_the_sensitive_head_still_reads_a_mobile_but_not_an_organisations_line() -> None:
+    """The contact rules clear a UK organisation's line (08, 03) and know UK numbers only."""
+    mobile = "Lovely photos! Anyone up for a carpool on Saturday? Text me on +48 601 234 567."
+    assert judge(mobile, STORY).outcome is not Outcome.KEEP
+    assert judge("Call 0800 123 4567 for the dinners line", STORY).outcome is Outcome.KEEP
+
+
+def test_a_pupils_post_is_not_read_by_the_named_heads() -> None:
+    """Their thresholds were set on parents' replies: a child's boast about the class goes to a
+    teacher as a parent's reply, and stays as a pupil's post."""
+    text = (
+        "Our class won the tidy classroom award again, we are the best class in the whole school!"
+    )
+    assert judge(text, STORY).outcome is Outcome.ASK
+    assert judge(text, replace(STORY, where="pupil")).outcome is Outcome.KEEP
 
 
 def test_each_named_head_sends_at_most_its_share_of_kind_replies_to_a_teacher() -> None:

@@ -141,8 +141,6 @@ def test_a_pupils_post_in_another_language_is_not_read_as_kind() -> None:
     assert judge(post, JudgeContext(where="pupil")).outcome is not Outcome.KEEP
 
 
-# --- private messages -------------------------------------------------------------------------
-
 #: Kind replies with a word of contrast ("ale", "mas", "pero": tired but proud), which the word
 #: lists send to a teacher, and twins in the same words that complain or compare. Written for
 #: these tests.
@@ -184,6 +182,12 @@ UNKIND_WITH_A_BUT = [
     "Це вже не вперше.",
     # Arabic: but as usual the same children in every photo
     "الصور جميلة لكن كالعادة نفس الأطفال في كل صورة وابني لا يظهر أبداً. شيء غريب فعلاً.",
+    # a "but why again" question in brackets, and one with no space after its "?" (by a
+    # read-only review): Polish and Romanian
+    "Dziękujemy za piękne zdjęcia z wycieczki! (Ale dlaczego znowu wycieczka w piątek, kiedy "
+    "wszyscy pracujemy?) Pozdrawiamy serdecznie całą klasę.",
+    "Vă mulțumim frumos pentru pozele minunate de la excursie, dar de ce iar vinerea când toți "
+    "părinții lucrează?O zi frumoasă tuturor copiilor.",
 ]
 
 
@@ -197,6 +201,8 @@ def test_the_reader_keeps_most_kind_replies_with_a_but_and_none_of_their_twins()
     for text in UNKIND_WITH_A_BUT:
         assert judge(text, STORY).outcome is not Outcome.KEEP, text
 
+
+# --- private messages -------------------------------------------------------------------------
 
 DM = JudgeContext(where="dm")
 

@@ -128,8 +128,6 @@ QUESTIONS: dict[str, tuple[str, str, str, str]] = {
     ),
 }
 
-#: Who collects a child is a question for a teacher (a parent may not be allowed to), however
-#: plainly it names the day; so is one that gives a reason about the family.
 #: language code -> (thanks, a statement of news): thanks after the plain question of
 #: QUESTIONS keep it a question; news after it is for a teacher to read. Together they run to
 #: 12 words or more, past the length a reply of kind words alone is kept at.
@@ -161,6 +159,8 @@ AFTER_THE_QUESTION: dict[str, tuple[str, str]] = {
     "bn": ("উত্তর আর সুন্দর ছবিগুলোর জন্য অনেক ধন্যবাদ!", "আমার ছেলে পুরো সপ্তাহ মন খারাপ করে ছিল।"),
 }
 
+#: Who collects a child is a question for a teacher (a parent may not be allowed to), however
+#: plainly it names the day; so is one that gives a reason about the family.
 COLLECT = (
     "Czy Kuba może nie jechać na wycieczkę, bo ojczym mu nie pozwala?",
     "¿Puede quedarse sin ir a la excursión? Su padrastro no le deja.",
@@ -341,5 +341,8 @@ def test_the_question_rule_does_not_keep_news_after_the_question(code: str) -> N
     """The word rules send it to a teacher; the reader of other languages may still keep it
     when it reads every sentence as kind ("the boy was sad all weekend" leans kind)."""
     thanks, news = AFTER_THE_QUESTION[code]
-    text = f"{QUESTIONS[code][0]} {news} {thanks}"
-    assert judge(text, STORY, learned=False).outcome is Outcome.ASK, text
+    for text in (
+        f"{QUESTIONS[code][0]} {news} {thanks}",
+        f"{QUESTIONS[code][0]} {thanks.rstrip('!')}, {news[0].lower()}{news[1:]}",
+    ):
+        assert judge(text, STORY, learned=False).outcome is Outcome.ASK, text

@@ -27631,12 +27631,17 @@ URGENT: dict[str, tuple[str, ...]] = {
     # Persian (Farsi and Dari; Persian script and Latin "Finglish")
     "fa": (
         # "I can't go on any more" (after set 32's report: a goodbye sent a sister to collect the
-        # child and told him none of it was his fault)
+        # child and told him none of it was his fault); it alerts a lead over "I can't go on
+        # with all this homework" too, a cost the leads bear rather than miss a goodbye
         "دیگر نمی‌توانم ادامه بدهم",
         "دیگر نمی توانم ادامه بدهم",
         "دیگه نمی‌تونم ادامه بدم",
         "دیگه نمی تونم ادامه بدم",
         "دیگه نمیتونم ادامه بدم",
+        "دیگر نمی‌توانم ادامه دهم",
+        "دیگر نمی توانم ادامه دهم",
+        "dige nemitoonam edame bedam",
+        "dige nemitunam edame bedam",
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         "امشب همه چیز را تمام می‌کنم",
         "امشب همه چیز رو تموم میکنم",

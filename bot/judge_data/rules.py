@@ -2049,6 +2049,11 @@ URGENT_HARMLESS: tuple[str, ...] = (
     r"air ambulance\b",
     r"\bfake blood\b|\bbattle wounds\b|\bkicking off (?:in|at) the (?:cells|custody suite|"
     r"club|pub|ground|match)\b",
+    # after set 33's report: the writer's own trade or sport ("I work with knives all day",
+    # "knives are my day job", a circus's knife act, a ghillie "on the hill with the guns")
+    r"\bi work with kni(?:fe|ves)\b|\bkni(?:fe|ves) (?:are|is) my (?:day job|job|trade)\b",
+    r"\bknife(?:-throwing| throwing)? act\b|\b(?:on|up) the (?:hill|hills|moor|estate) with "
+    r"the guns\b|\bguns,? rods\b",
     # "I thought I was going to die on that hill": out of breath, not in danger
     r"\bi (?:thought|felt like) i (?:was|were) (?:going to|gonna) die (?=(?:on|up) (?:that|the|"
     r"this) (?:last |big |steep )?(?:hill|climb|mountain)\b|laughing)",
