@@ -811,7 +811,8 @@ ABUSE: tuple[Rule, ...] = (
         r"recording|photos?|pictures?) of you|(?:recorded|filmed|videoed) you) (?:\w+ )?(?:(?:"
         r"screaming|shouting|yelling|swearing) at\b|drunk|smoking|losing (?:it|your temper)|"
         r"grabbing|pushing|shoving)).*\b(?:your call|your choice|up to you(?! (?:if|whether))|"
-        r"ball'?s in your court|the choice is yours|unless)\b",
+        r"ball'?s in your court|the choice is yours|unless|or (?:it|this|that|the (?:video|clip|"
+        r"footage|recording)) (?:goes|gets (?:posted|shared|put))\b)",
         2.4,
         "veiled threat: a film of the teacher",
     ),
@@ -1789,6 +1790,17 @@ URGENT: tuple[Rule, ...] = (
         2.2,
         "a parent drunk and about to drive",
     ),
+    # after set 33's report: an adult collecting a child today who is drunk and has the car
+    # keys ("absolutely steaming, can barely stand up, and he's got the car keys"), not a
+    # wedding's "we were all steaming, so I gave my sister the car keys"
+    (
+        r"(?=[^\n]*\b(?:pick\w* (?:her|him|them) up|collect\w* (?:her|him|them)|(?:is|'s) "
+        r"(?:picking|collecting)|doing the school run)\b)[^\n]*\b(?:drunk|steaming|hammered|"
+        r"wasted|paralytic|off (?:his|her) (?:face|head)|can (?:barely|hardly) stand(?: up)?|"
+        r"slurring)\b[^.!?\n]{0,100}\b(?:car keys|the keys|driving|drive|behind the wheel)\b",
+        2.2,
+        "a drunk adult about to drive a child",
+    ),
     (
         r"\b(?:domestic (?:violence|abuse)|violent|(?<!sheer )violence(?! of (?:that|the|this) "
         r"(?:tug|match|game|race|tackle))|dv)\b",
@@ -1982,7 +1994,12 @@ URGENT: tuple[Rule, ...] = (
         r"\b(?:banged|bumped|hit|cracked|knocked|smacked|whacked) (?:his|her|their) head\b"
         r"[^.!?\n]{0,100}\b(?:been sick|being sick|was sick|is sick|keeps being sick|vomit\w*|"
         r"throwing up|threw up|drowsy|really sleepy|so sleepy|very sleepy|can't stay awake|"
-        r"seeing double|confused)\b",
+        r"seeing double|confused)\b|"
+        # after set 33's report: a fall, then sick and drowsy (no head named)
+        r"\bfell (?:off|of|from|down)\b[^.!?\n]{0,80}\b(?:been sick|being sick|was sick|sick "
+        r"(?:twice|\d|two|three|four) times?|vomit\w*|throwing up|threw up)\b[^.!?\n]{0,80}\b(?:"
+        r"drowsy|really sleepy|so sleepy|very sleepy|keeps? going sleepy|won'?t stay awake|"
+        r"can'?t stay awake)\b",
         2.2,
         "a medical emergency",
     ),
