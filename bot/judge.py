@@ -1198,8 +1198,10 @@ def _kind_throughout(t: _Text, foreign: _Foreign, words_written: int) -> bool:
 #: A story reply in another language of at most QUESTION_WORDS words may be kept as a question
 #: about arrangements (`_arrangements_question`).
 QUESTION_WORDS = 20
-#: The end of a question: "?" ("？" once folded), Arabic "؟", Greek ";" after a Greek letter.
-_QUESTION_END = re.compile(r"(?:[?؟]|(?<=[\u0370-\u03ff\u1f00-\u1fff]);)\W*$")
+#: A question mark: "?" ("？" once folded), Arabic "؟", Greek ";" after a Greek letter.
+_QUESTION_MARK = r"(?:[?؟]|(?<=[\u0370-\u03ff\u1f00-\u1fff]);)"
+#: The end of a question.
+_QUESTION_END = re.compile(_QUESTION_MARK + r"\W*$")
 #: Where a sentence ends and the next begins ("8.30" is one time, not two sentences).
 _NEXT_SENTENCE = re.compile(r"(?<=[.!?;。！？؟۔।…])\s+|\s*\n\s*")
 
@@ -1209,11 +1211,9 @@ def _kind_throughout_clauses(sentence: str) -> bool:
 
 
 #: What a question asks: the words since the last stop before its question mark ("(Ale
-#: dlaczego znowu w piątek?)", "…lucrează?O zi frumoasă"), a Greek ";" after a Greek letter,
-#: or a Spanish question opened with "¿".
-_QUESTION = re.compile(
-    r"[^.!?;。！？؟۔।…\n]*(?:[?؟]|(?<=[\u0370-\u03ff\u1f00-\u1fff]);)|¿[^?؟.!\n]*"
-)
+#: dlaczego znowu w piątek?)", "…lucrează?O zi frumoasă"), or a Spanish question opened
+#: with "¿".
+_QUESTION = re.compile(r"[^.!?;。！？؟۔।…\n]*" + _QUESTION_MARK + r"|¿[^?؟.!\n]*")
 
 
 def _contrast_in_a_question(t: _Text) -> bool:

@@ -16,24 +16,22 @@ It decides two things. A story reply the word lists leave unread, of at least
 `judge.KIND_ONLY_WORDS` words and at most `MAX_CHARACTERS` characters, with no word of
 private matters nor a word of contrast in a question, that it is sure is kind (`kind`) is
 kept, not sent to a teacher, unless it half reads as private news or danger
-(`story_danger`); a reply of several
-sentences is read whole and sentence by sentence (`judge._read_as_kind`), as thanks read
-whole outweigh a disclosure after them. And a private message the word lists leave unread
-that it is sure is abuse or a threat to the teacher (`threat`: "Hocam, … okul çıkışı kapıda
-seni bekliyor olacağım", I'll be waiting for you at the school gate) goes to SLT instead of
-the teacher, and a safeguarding lead reads it now (a disclosure may quote a threat). Each
-threshold comes from cross-validation on the other-language lines: at most the head's
-`share` of the lines in other languages of the other side pass it. A short reply says too
-little for it ("Ez egy vár akart lenni?", was that meant to be a castle?, read as kind). The
-reader knows meaning, not grammar: "I don't know where you live, I'll send the card with
-him" reads much as "I know where you live". So the threat head's share is a quarter of the
-kind head's: in cross-validation on 2,314 private lines in other languages (591 abusive),
-about one in 200 of the others pass it and about half the abusive ones do; of the 462
-ordinary twins written for the tests in the very words of threats, with nothing around them,
-14 (`judge` reads only messages of `judge.KIND_ONLY_WORDS` words or more). `conductbot
-judge-train` writes the heads (`multilingual.json`, `multilingual.npz`) beside the learned
-tier's.
-"""
+(`story_danger`); a reply of several sentences is read whole and sentence by sentence
+(`judge._read_as_kind`), as thanks read whole outweigh a disclosure after them. And a
+private message the word lists leave unread that it is sure is abuse or a threat to the
+teacher (`threat`: "Hocam, … okul çıkışı kapıda seni bekliyor olacağım", I'll be waiting for
+you at the school gate) goes to SLT instead of the teacher, and a safeguarding lead reads it
+now (a disclosure may quote a threat). Each threshold comes from cross-validation on the
+other-language lines: at most the head's `share` of the lines in other languages of the
+other side pass it. A short reply says too little for it ("Ez egy vár akart lenni?", was
+that meant to be a castle?, read as kind). The reader knows meaning, not grammar: "I don't
+know where you live, I'll send the card with him" reads much as "I know where you live". So
+the threat head's share is a quarter of the kind head's: in cross-validation on 2,314
+private lines in other languages (591 abusive), about one in 200 of the others pass it and
+about half the abusive ones do; of the 462 ordinary twins written for the tests in the very
+words of threats, with nothing around them, 14 (`judge` reads only messages of
+`judge.KIND_ONLY_WORDS` words or more). `conductbot judge-train` writes the heads
+(`multilingual.json`, `multilingual.npz`) beside the learned tier's."""
 
 from __future__ import annotations
 
