@@ -116,12 +116,18 @@ class Verdict:
     unread: str | None = None
     # A private message only the learned tier reads as danger, and not surely (why): out of
     # hours a safeguarding lead is asked to read it now (the relay's `check`), and the family
-    # is not told to ring 999 over what may be "his gran's collecting him".
+    # is not told to ring 999 over what may be "his gran's collecting him". A story reply so
+    # read is hidden for a teacher (`Outcome.ASK`) and a lead is asked to read it at any hour.
     doubt: str | None = None
 
 
 # --- Thresholds ----------------------------------------------------------------------------
 
+#: Below it the sensitive head reads a story reply as more likely not private than private:
+#: the word rules' removal for a private word in it ("the food bank will be thrilled", "came
+#: off a night shift in A&E") goes to a teacher instead, still hidden. Contact details and a
+#: pupil's full name are removed whatever the head reads.
+NOT_PRIVATE = 0.5
 #: The fewest words a private message needs before the learned tier holds it back or pauses
 #: it: two words ("message 187") say too little for a reading of meaning to go on.
 LEARNED_DM_WORDS = 3
@@ -1528,14 +1534,21 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
             kept = other.label is not _ABUSE or other.outcome is Outcome.KEEP
             if (aimed and diverted) or (unsure and (kept or threat)):
                 return replace(other, doubt=urgent.reasons[0])
-    # The story's heads learnt parents' words, not a child's ("my haunted house story, it is
-    # really scary"): what they alone read as danger, and not surely, a teacher reads now, as
-    # everything a pupil posts; danger words still alert the leads.
-    if context.where == PUPIL and chances["urgent"] < (1.0 + heads.threshold["urgent"]) / 2:
+    # What only the learned tier reads as danger, and not surely, a person reads now, and the
+    # family is not given the emergency routes: a story reply goes hidden to a teacher and a
+    # lead is asked to read it (most are kind: "Night shift so I've not seen him since
+    # yesterday, did he take his PE bag?"); a pupil's post goes to a teacher, as everything a
+    # pupil posts (the story's heads learnt parents' words, not a child's: "my haunted house
+    # story, it is really scary"). Danger words still alert the leads.
+    if context.where != DM and chances["urgent"] < (1.0 + heads.threshold["urgent"]) / 2:
         other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where, learned)
-        why = f"may be danger ({urgent.reasons[0]}): a teacher reads it now"
-        outcome = Outcome.REMOVE if other.outcome is Outcome.REMOVE else Outcome.ASK
-        return replace(other, reasons=(why, *other.reasons[:3]), outcome=outcome)
+        if context.where == PUPIL:
+            why = f"may be danger ({urgent.reasons[0]}): a teacher reads it now"
+            outcome = Outcome.REMOVE if other.outcome is Outcome.REMOVE else Outcome.ASK
+            return replace(other, reasons=(why, *other.reasons[:3]), outcome=outcome)
+        why = f"may be danger ({urgent.reasons[0]}): a teacher and a lead read it now"
+        reasons = (why, *other.reasons[:3])
+        return replace(other, reasons=reasons, outcome=Outcome.ASK, doubt=urgent.reasons[0])
     return urgent
 
 
@@ -1655,9 +1668,19 @@ def _learned_story(
     the tier reads as clearly fine is set aside. A reply the remove head reads as fine goes
     to a teacher all the same when a head that names what is wrong with it is sure (`asked`:
     of `judge_model.NAMED`, negative, complaint, comparison, sensitive), and the words' own
-    question to a teacher then stands."""
+    question to a teacher then stands; and the words' removal for a private matter the
+    sensitive head reads as not private goes to a teacher instead."""
     chance = chances["remove"]
     if words.outcome is Outcome.REMOVE:
+        private = ev.why.get(Label.SENSITIVE, [])
+        only_words = words.label is Label.SENSITIVE and all(
+            r.startswith(_OWN_LIFE) for r in private
+        )
+        if only_words and "sensitive" in asked and chances["sensitive"] < NOT_PRIVATE:
+            reason = (
+                f"the words say a private matter, the meaning does not ({chances['sensitive']:.2f})"
+            )
+            return Verdict(words.label, words.confidence, (reason, *words.reasons[:3]), Outcome.ASK)
         sure_words = unmistakable or ev.of(_ABUSE) >= ACT  # swearing, an insult aimed at someone
         if chance >= threshold["confirm"] or words.label in _ROSTER_LABELS or sure_words:
             return words
@@ -1911,7 +1934,10 @@ def _pupil_evidence(t: _Text, ev: _Evidence) -> None:
         ev.add(_COMPARE, 2.1, f"ranks a pupil ({named}) above the others")
     elif t.own and _PUPIL_SUPERLATIVE.search(plain) and "pupilname" not in plain:
         ev.add(_COMPARE, 1.2, "ranks own child above the others")
-    if len(others) >= 2 and _CONTRAST.search(plain):
+    if len(others) >= 2 and any(
+        sentence.count("pupilname") >= 2 and _CONTRAST.search(sentence)
+        for sentence in _SENTENCE_OR_LINE.split(plain)
+    ):
         ev.add(_COMPARE, 2.4, f"sets pupils against each other ({named})")
     elif others and _WHY_PUPIL.search(plain):
         ev.add(_COMPARE, 1.8, f"asks why a pupil ({named}) is favoured")

@@ -696,13 +696,14 @@ async def _family_concern(
     event: Event, ctx: Context, text: str, verdict: Verdict, *, where: str, teacher_line: str
 ) -> list[Action]:
     """`urgent_actions` for a family's message in a shared place: answered in their home
-    room, where nobody else reads it."""
+    room, where nobody else reads it; not answered when the judge reads danger but not surely
+    (`verdict.doubt`), as for a private message."""
     home = await ctx.store.rooms.by_key(home_key(event.sender))
     return await urgent_actions(
         ctx,
         Concern.of(event, ctx, text),
         verdict,
-        reply_room=home.room_id if home else None,
+        reply_room=home.room_id if home and verdict.doubt is None else None,
         where=where,
         teacher_line=teacher_line,
     )
@@ -788,7 +789,10 @@ async def _ask_teacher(
     A reply the judge cannot read (`verdict.unread`), written when none of them is working,
     may be urgent: a safeguarding lead is asked to read it now as well, as for a private
     message (`urgent_actions`: the alert, the incident, `!ack` and the chase), and the
-    family is given the emergency routes.
+    family is given the emergency routes. A reply only the learned tier reads as danger, and
+    not surely (`verdict.doubt`: most are kind, "Night shift so I've not seen him since
+    yesterday"), asks a lead to read it now at any hour, and the family is only told it waits
+    for a teacher.
     """
     room = event.room
     config = ctx.config
@@ -826,7 +830,19 @@ async def _ask_teacher(
         f"appears in {story}."
     )
     now = ctx.clock.now()
-    if verdict.unread and not any(ctx.calendar.is_open(now, t) for t in teachers):
+    if verdict.doubt:
+        told = [
+            *await tell(ctx, event.sender, waiting),
+            *await _family_concern(
+                event,
+                ctx,
+                text,
+                verdict,
+                where=f"a reply in {story} (hidden until a teacher decides)",
+                teacher_line="",
+            ),
+        ]
+    elif verdict.unread and not any(ctx.calendar.is_open(now, t) for t in teachers):
         told = await _family_concern(
             event,
             ctx,

@@ -8,7 +8,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ import nio
 import pytest
 import yaml
 
+from bot import judge_model
 from bot.app import App, Routes
 from bot.cli import parser
 from bot.clock import Clock
@@ -343,6 +344,20 @@ class BotLauncher:
         for bot in self.running:
             if not bot.stopped:
                 await bot.stop()
+
+
+@pytest.fixture
+def story_danger_in_doubt() -> Iterator[None]:
+    """The shipped model with every story reply read as danger by the learned tier, a kind
+    one not surely (below the midway bar): what the story makes of the tier's unsure
+    readings, whatever the model."""
+    shipped = judge_model.shipped()
+    story = shipped["story"]
+    judge_model.use(
+        shipped | {"story": replace(story, threshold=story.threshold | {"urgent": 0.0})}
+    )
+    yield
+    judge_model.use(None)
 
 
 @pytest.fixture

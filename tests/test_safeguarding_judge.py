@@ -16,6 +16,7 @@ from test_config import SHIPPED, problems_in_text
 
 from bot import judge_model
 from bot.judge import JudgeContext, Label, Outcome, Verdict, Where, judge
+from bot.judge_eval import Example, evaluate
 from handlers.relay import Route, route
 
 DEV = Path(__file__).resolve().parent.parent / "bot/judge_data/training/safeguarding_dev.jsonl"
@@ -344,6 +345,22 @@ def test_danger_only_the_learned_tier_reads_and_not_surely_is_checked_not_urgent
     # `test_a_threat_the_tier_is_sure_of_goes_to_slt_though_it_doubts_danger`).
     words = judge("Jake told me he wants to die and everyone would be better off without him", DM)
     assert words.label is Label.URGENT and words.doubt is None, words
+
+
+@pytest.mark.usefixtures("story_danger_in_doubt")
+def test_a_story_reply_only_the_learned_tier_reads_as_danger_not_surely_is_read_now() -> None:
+    """Hidden for a teacher and read by a lead (`Verdict.doubt`), not removed as urgent: the
+    family of a kind reply is not told to ring 999; judge-eval counts it as read at once."""
+    kind = "What a lovely assembly, thank you all!"
+    verdict = judge(kind, STORY)
+    assert verdict.label is not Label.URGENT and verdict.outcome is Outcome.ASK, verdict
+    assert verdict.doubt is not None and verdict.reasons[0].startswith("may be danger"), verdict
+    report = evaluate([Example(kind, "urgent", "", 1), Example(kind, "ok", "", 2)], "story")
+    assert report.urgent_missed_rate == 0.0 and report.removed_ok_rate == 0.0, report
+    assert report.teacher_ok_rate == 1.0, report
+    words = judge(SEEN_HELD[0], STORY)
+    assert words.label is Label.URGENT and words.outcome is Outcome.REMOVE, words
+    assert words.doubt is None, words
 
 
 @pytest.mark.usefixtures("learned_danger_in_doubt")

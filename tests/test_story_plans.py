@@ -10,6 +10,7 @@ mother; Mrs Okafor is the safeguarding lead.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
@@ -222,6 +223,50 @@ async def test_an_urgent_reply_is_removed_and_alerts_the_lead_with_no_strike(sto
     assert "URGENT" in lead and URGENT in lead, lead
     # the incident and the alert are stored before the reply is removed
     assert actions.index(alert) < actions.index(of(actions, Redact)[0])
+
+
+@pytest.mark.usefixtures("story_danger_in_doubt")
+@pytest.mark.parametrize("at", [TUESDAY_10AM, datetime.fromisoformat("2026-11-20T19:00:00+00:00")])
+async def test_a_reply_read_as_danger_in_doubt_is_hidden_and_a_lead_reads_it_quietly(
+    store: Store, at: datetime
+) -> None:
+    """In hours and out: hidden for the teacher, a lead asked to read it now; the family is
+    told it waits for a teacher, not given the emergency routes, and nothing is a strike."""
+    event = await event_in(
+        store,
+        OAK,
+        {
+            "event_id": "$reply",
+            "sender": PARENT,
+            "type": "m.room.message",
+            "origin_server_ts": int(at.timestamp() * 1000),
+            "content": {
+                "msgtype": "m.text",
+                "body": KIND,
+                "m.relates_to": {"m.in_reply_to": {"event_id": POST}},
+            },
+        },
+    )
+    ctx = await context(store, PARENT)
+    actions = await handle_story(event, replace(ctx, clock=Clock(at)))
+    assert of(actions, Redact) == [Redact(OAK, "$reply", PUBLIC_REASON)], actions
+    [review] = of(actions, OpenReview)
+    assert review.text == KIND and review.unread is None, review
+    [asked] = [a for a in of(actions, SendMessage) if a.room_id == TEACHER_HOME]
+    assert asked.reactions == (KEEP, REMOVE) and "may be danger" in asked.content["body"], asked
+    [alert] = of(actions, RaiseAlert)
+    assert alert.alert_kind == "unsure" and alert.reply_room == "", alert
+    [lead] = sent_to(actions, LEAD_HOME)
+    assert "PLEASE READ" in lead and KIND in lead and "URGENT" not in lead, lead
+    [told] = sent_to(actions, PARENT_HOME)
+    assert "waiting for a teacher" in told and CONFIG.safeguarding.emergency not in told, told
+    assert not of(actions, AddStrike), actions
+    kinds = sorted(incident.kind for incident in incidents(actions))
+    assert kinds == ["reply sent to a teacher", "safeguarding"], kinds
+    # danger the words find is urgent still: removed, the family given the emergency routes
+    urgent = await reply(store, URGENT)
+    [alert] = of(urgent, RaiseAlert)
+    assert alert.alert_kind == "urgent" and alert.reply_room == PARENT_HOME, alert
 
 
 # A teacher's ✅ or ❌ on the review notice in their home room --------------------------

@@ -41,6 +41,7 @@ UNREAD = "Amelia mówi, że tata ją bije w domu i boi się wracać"
 KIND_POLISH = "Piękne słoneczniki, dziękujemy!"
 #: An English reply the judge reads and is unsure about: a teacher decides, as ever.
 UNSURE = "Shame Amelia missed it again"
+KIND = "What a lovely sunflower day, thank you!"
 STORY = JudgeContext(where="story", pupil_names=frozenset({"Amelia"}))
 
 
@@ -198,6 +199,29 @@ async def test_in_hours_the_teacher_alone_is_asked_about_an_unread_story_reply(
     assert await oak.asked_to_read() == []
     assert await oak.safeguarding_incidents() == []
     assert not any("999" in n for n in await oak.family_notices())
+
+
+@pytest.mark.usefixtures("story_danger_in_doubt")
+@pytest.mark.parametrize("at", [FRIDAY_7PM, TUESDAY_10AM])
+async def test_a_reply_read_as_danger_in_doubt_is_read_by_a_lead_and_the_family_not_alarmed(
+    oak: StoryReplies, at: datetime
+) -> None:
+    """Only the learned tier reads it as danger, not surely: at any hour a lead is asked to
+    read it now and the teacher decides; the family is told it waits, not to ring 999."""
+    oak.at(at)
+    reply = await oak.reply(KIND)
+    [alert] = await eventually(oak.asked_to_read, within=SOON)
+    assert KIND in alert and "may be about a child's safety" in alert
+    assert "The family has not been given the emergency routes" in alert
+    [incident] = await eventually(oak.safeguarding_incidents)
+    assert incident["rule"] == "unsure" and "no strike" in incident["outcome"]
+    [asked] = await eventually(oak.decider_asked, within=SOON)
+    assert KIND in asked and "may be danger" in asked
+    await eventually(lambda: _told(oak.family_notices(), "waiting for a teacher"), within=SOON)
+    assert await eventually(lambda: is_redacted(oak.decider, oak.room, reply))
+    await oak.handled(reply)
+    assert not any("999" in n for n in await oak.family_notices())
+    assert await oak.strikes() == []
 
 
 async def test_a_kind_polish_story_reply_at_seven_stays_with_no_alert(oak: StoryReplies) -> None:
