@@ -116,8 +116,9 @@ class Verdict:
     unread: str | None = None
     # A private message only the learned tier reads as danger, and not surely (why): out of
     # hours a safeguarding lead is asked to read it now (the relay's `check`), and the family
-    # is not told to ring 999 over what may be "his gran's collecting him". A story reply so
-    # read is hidden for a teacher (`Outcome.ASK`) and a lead is asked to read it at any hour.
+    # is not told to ring 999 over what may be "his gran's collecting him". A class-story
+    # reply so read is `urgent` with `Outcome.ASK`: hidden for a teacher, a lead asked to read
+    # it, the family not alarmed.
     doubt: str | None = None
 
 
@@ -1534,22 +1535,21 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
             kept = other.label is not _ABUSE or other.outcome is Outcome.KEEP
             if (aimed and diverted) or (unsure and (kept or threat)):
                 return replace(other, doubt=urgent.reasons[0])
-    # What only the learned tier reads as danger, and not surely, a person reads now, and the
-    # family is not given the emergency routes: a story reply goes hidden to a teacher and a
-    # lead is asked to read it (most are kind: "Night shift so I've not seen him since
-    # yesterday, did he take his PE bag?"); a pupil's post goes to a teacher, as everything a
-    # pupil posts (the story's heads learnt parents' words, not a child's: "my haunted house
-    # story, it is really scary"). Danger words still alert the leads.
-    if context.where != DM and chances["urgent"] < (1.0 + heads.threshold["urgent"]) / 2:
-        other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where, learned)
-        if context.where == PUPIL:
-            why = f"may be danger ({urgent.reasons[0]}): a teacher reads it now"
-            outcome = Outcome.REMOVE if other.outcome is Outcome.REMOVE else Outcome.ASK
-            return replace(other, reasons=(why, *other.reasons[:3]), outcome=outcome)
-        why = f"may be danger ({urgent.reasons[0]}): a teacher and a lead read it now"
-        reasons = (why, *other.reasons[:3])
-        return replace(other, reasons=reasons, outcome=Outcome.ASK, doubt=urgent.reasons[0])
-    return urgent
+    if context.where == DM or chances["urgent"] >= (1.0 + heads.threshold["urgent"]) / 2:
+        return urgent
+    # What only the learned tier reads as danger, and not surely: a story reply is urgent
+    # still, but a teacher decides whether it goes back and a lead is asked to read it, and
+    # the family is not given the emergency routes (most are kind: "Night shift so I've not
+    # seen him since yesterday, did he take his PE bag?"; `handlers.story.reply_actions`;
+    # anywhere else in a story it takes the urgent path); a pupil's post goes to a teacher, as
+    # everything a pupil posts (the story's heads learnt parents' words, not a child's: "my
+    # haunted house story, it is really scary"). Danger words still alert the leads.
+    if context.where == STORY:
+        return replace(urgent, outcome=Outcome.ASK, doubt=urgent.reasons[0])
+    other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where, learned)
+    why = f"may be danger ({urgent.reasons[0]}): a teacher reads it now"
+    outcome = Outcome.REMOVE if other.outcome is Outcome.REMOVE else Outcome.ASK
+    return replace(other, reasons=(why, *other.reasons[:3]), outcome=outcome)
 
 
 def _not_urgent(
@@ -1923,6 +1923,21 @@ _PUPIL_SUBJECT_COMPARATIVE = re.compile(
 )
 
 
+def _set_against(plain: str) -> bool:
+    """Two pupils set against each other: a sentence with a word of contrast names one of
+    them, and it or the sentence before names the other ("Isabelle always gets the part,
+    Roman never does"; "Lovely for Isabelle. Roman on the other hand is never picked"), not a
+    kind reply that names them apart ("…Isabelle's crown from Roman day. She insisted. Never
+    had a more regal moggy")."""
+    sentences = _SENTENCE_OR_LINE.split(plain)
+    return any(
+        "pupilname" in sentence
+        and _CONTRAST.search(sentence)
+        and (before + sentence).count("pupilname") >= 2
+        for before, sentence in zip(["", *sentences], sentences, strict=False)
+    )
+
+
 def _pupil_evidence(t: _Text, ev: _Evidence) -> None:
     """Comparisons that name pupils: the roster tells a pupil from a word."""
     others = list(dict.fromkeys(t.pupils))
@@ -1934,10 +1949,7 @@ def _pupil_evidence(t: _Text, ev: _Evidence) -> None:
         ev.add(_COMPARE, 2.1, f"ranks a pupil ({named}) above the others")
     elif t.own and _PUPIL_SUPERLATIVE.search(plain) and "pupilname" not in plain:
         ev.add(_COMPARE, 1.2, "ranks own child above the others")
-    if len(others) >= 2 and any(
-        sentence.count("pupilname") >= 2 and _CONTRAST.search(sentence)
-        for sentence in _SENTENCE_OR_LINE.split(plain)
-    ):
+    if len(others) >= 2 and _set_against(plain):
         ev.add(_COMPARE, 2.4, f"sets pupils against each other ({named})")
     elif others and _WHY_PUPIL.search(plain):
         ev.add(_COMPARE, 1.8, f"asks why a pupil ({named}) is favoured")

@@ -12,8 +12,7 @@ deliver, pause, office, divert, urgent or check. A line the judge cannot read (`
 read at once by a person (the teacher in hours, a safeguarding lead out of hours), so for an
 urgent line it counts as found; `ok_checked_rate` says how many ordinary lines it costs. So
 does a story reply hidden unread for a teacher, who is asked at once (out of their hours a
-lead is asked too, and the family given the emergency routes), and one hidden for a teacher
-as danger in doubt, which a lead is asked to read at any hour.
+lead is asked too, and the family given the emergency routes).
 """
 
 from __future__ import annotations
@@ -126,7 +125,7 @@ class EvalReport:
     where: Where
     per_label: dict[str, LabelCounts] = field(default_factory=dict)
     routes: dict[str, Counter[Route]] = field(default_factory=dict)
-    # per label: judged urgent, or unread or in doubt and so read by a person now (`_read_now`)
+    # per label: judged urgent, or unread and so read by a person now (`_read_now`)
     urgent_found: Counter[str] = field(default_factory=Counter)
     costs_ns: list[int] = field(default_factory=list)
     mistakes: list[Mistake] = field(default_factory=list)
@@ -327,12 +326,12 @@ def evaluate(
 
 
 def _read_now(verdict: Verdict) -> bool:
-    """A story reply a person reads at once: judged urgent; hidden unread for a teacher, who
-    is asked at once (out of their hours a safeguarding lead is asked too, and the family
-    given the emergency routes), as an unread private message is; or hidden for a teacher as
-    danger in doubt, which a lead is asked to read at any hour."""
-    read = (verdict.unread or verdict.doubt) is not None and verdict.outcome is Outcome.ASK
-    return verdict.label is Label.URGENT or read
+    """A story reply a person reads at once: judged urgent (in doubt too: hidden for a teacher
+    and a lead asked to read it), or hidden unread for a teacher, who is asked at once (out of
+    their hours a safeguarding lead is asked too, and the family given the emergency routes),
+    as an unread private message is."""
+    unread = verdict.unread is not None and verdict.outcome is Outcome.ASK
+    return verdict.label is Label.URGENT or unread
 
 
 def _story_mistake(label: str, verdict: Verdict) -> bool:

@@ -182,7 +182,8 @@ async def urgent_actions(
     family when the teacher sees it ("" when no teacher is involved). A message the judge
     cannot read (`verdict.unread`, sent out of hours) takes the same path: the leads are
     asked to read it, as it may be urgent. So does one the judge reads as danger but not
-    surely (`verdict.doubt`), without a word to the family (`reply_room` None).
+    surely (`verdict.doubt`), without a word to the family (`reply_room` None; a class-story
+    reply judged urgent in doubt is asked about so only when the family is not answered).
     """
     now = ctx.clock.now()
     handle = short_id(concern.source_event)
@@ -190,7 +191,9 @@ async def urgent_actions(
     text = concern.text
     family = await _family(ctx, concern.sender)
     unread = verdict.unread if verdict.label is not Label.URGENT else None
-    doubt = verdict.doubt if verdict.label is not Label.URGENT else None
+    # urgent in doubt (a class-story reply only the learned tier reads as danger) is asked
+    # about as doubt where the family is not answered, and is urgent where it is
+    doubt = verdict.doubt if verdict.label is not Label.URGENT or reply_room is None else None
     alert_kind: AlertKind = "unread" if unread else "unsure" if doubt else "urgent"
     if unread:
         heading = (
@@ -213,8 +216,12 @@ async def urgent_actions(
             f"Where: {where}. Sent {ctx.calendar.describe(sent)}.\n"
             f"Why the bot thinks so: {'; '.join(verdict.reasons) or 'no detail'}.\n"
             f"«{quoted}»\n"
-            f"React {ACK} here or send !ack {handle} when you have it: the family is then told "
-            "it has been seen by the school's safeguarding lead."
+            f"React {ACK} here or send !ack {handle} when you have it"
+            + (
+                ": the family is then told it has been seen by the school's safeguarding lead."
+                if reply_room
+                else " (the family was not told of this alert)."
+            )
         )
 
     body = quoting(alert, text)  # the whole text is in the incident's evidence
@@ -362,19 +369,16 @@ async def acknowledge(ctx: Context, alert: Alert, by: str, room: str) -> list[Ac
         same_room = await ctx.store.rooms.get(alert.reply_room)
         extra = relates if same_room and same_room.kind is RoomKind.PARENT_DM else {}
         actions.append(notice(alert.reply_room, text, html.escape(text), **extra))
+    told = "the family has been told it was seen by the safeguarding lead"
+    if not alert.reply_room:
+        told = "the family was not told of the alert, so is not told of this"
     escalation = await ctx.store.rooms.by_key(ESCALATION_KEY)
     if escalation is not None:
         actions.append(
-            notice(
-                escalation.room_id,
-                f"Alert {alert.handle} acknowledged by {name}; the "
-                "family has been told it was seen by the safeguarding lead.",
-            )
+            notice(escalation.room_id, f"Alert {alert.handle} acknowledged by {name}; {told}.")
         )
-    return [
-        *actions,
-        notice(room, f"Thank you. Alert {alert.handle} is acknowledged and the family told."),
-    ]
+    family = "and the family told" if alert.reply_room else "(the family was not told of it)"
+    return [*actions, notice(room, f"Thank you. Alert {alert.handle} is acknowledged {family}.")]
 
 
 async def handle_alert_reaction(event: Event, ctx: Context) -> list[Action]:

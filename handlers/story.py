@@ -581,6 +581,8 @@ async def reply_actions(
         if refused:
             return []
         voided = [VoidJoinCode(code.id) for code in leaked]
+        if verdict.doubt is not None:
+            return voided + await _reply_in_doubt(event, ctx, text, verdict, also_redact)
         return voided + await _urgent_reply(event, ctx, text, verdict, also_redact)
     if leaked:
         return await _code_posted(event, ctx, leaked, also_redact, refused=refused)
@@ -671,6 +673,30 @@ async def _urgent_reply(
     )
 
 
+async def _reply_in_doubt(
+    event: Event, ctx: Context, text: str, verdict: Verdict, also_redact: tuple[str, ...]
+) -> list[Action]:
+    """Read as danger by the learned tier alone, and not surely (most such replies are kind:
+    "Night shift so I've not seen him since yesterday, did he take his PE bag?"): a lead is
+    asked to read it now, quietly (🔎 PLEASE READ, `!ack`, the chase), and it is hidden for a
+    teacher, who decides whether it goes back; the family is told only that it waits for a
+    teacher, never given a strike. The alert is stored before the reply is hidden."""
+    school_class = ctx.config.class_by_id(event.room.class_id or "")
+    story = f"the {school_class.name} story" if school_class else "the School Story"
+    alerted = await _family_concern(
+        event,
+        ctx,
+        text,
+        verdict,
+        where=f"a reply in {story} (hidden until a teacher decides)",
+        teacher_line="",
+        quiet=True,
+    )
+    base = judged_incident(event, text, verdict, kind="reply removed", rule=str(verdict.label))
+    redactions = _redactions(event, also_redact, refused=False)
+    return [*alerted, *await _ask_teacher(event, ctx, text, verdict, base, redactions)]
+
+
 async def urgent_removal(
     event: Event,
     ctx: Context,
@@ -693,17 +719,23 @@ async def urgent_removal(
 
 
 async def _family_concern(
-    event: Event, ctx: Context, text: str, verdict: Verdict, *, where: str, teacher_line: str
+    event: Event,
+    ctx: Context,
+    text: str,
+    verdict: Verdict,
+    *,
+    where: str,
+    teacher_line: str,
+    quiet: bool = False,
 ) -> list[Action]:
     """`urgent_actions` for a family's message in a shared place: answered in their home
-    room, where nobody else reads it; not answered when the judge reads danger but not surely
-    (`verdict.doubt`), as for a private message."""
+    room, where nobody else reads it, unless `quiet` (danger in doubt, `_reply_in_doubt`)."""
     home = await ctx.store.rooms.by_key(home_key(event.sender))
     return await urgent_actions(
         ctx,
         Concern.of(event, ctx, text),
         verdict,
-        reply_room=home.room_id if home and verdict.doubt is None else None,
+        reply_room=home.room_id if home and not quiet else None,
         where=where,
         teacher_line=teacher_line,
     )
@@ -738,7 +770,7 @@ async def _confirmed_removal(
             "instead. This is not a warning.",
         )
         incident = replace(incident, outcome=f"{done}; asked to send it privately (no strike)")
-    elif incident.rule == "unread":
+    elif incident.rule in ("unread", "urgent"):
         class_id = await _class_of(ctx, incident.room_id)
         school_class = ctx.config.class_by_id(class_id)
         story = f"the {school_class.name} story" if school_class else "the School Story"
@@ -751,10 +783,13 @@ async def _confirmed_removal(
             f"If it was meant for the school, please send it to {teachers} by private message "
             "instead. This is not a warning.",
         )
+        why = (
+            "the judge could not read it"
+            if incident.rule == "unread"
+            else "it may be about a child's safety; a lead was asked to read it"
+        )
         incident = replace(
-            incident,
-            outcome=f"{done}: kept out of the story by {confirmed_by}; the judge could not "
-            "read it (no strike)",
+            incident, outcome=f"{done}: kept out of the story by {confirmed_by}; {why} (no strike)"
         )
     else:  # complaint
         consequences = await tell(
@@ -789,10 +824,7 @@ async def _ask_teacher(
     A reply the judge cannot read (`verdict.unread`), written when none of them is working,
     may be urgent: a safeguarding lead is asked to read it now as well, as for a private
     message (`urgent_actions`: the alert, the incident, `!ack` and the chase), and the
-    family is given the emergency routes. A reply only the learned tier reads as danger, and
-    not surely (`verdict.doubt`: most are kind, "Night shift so I've not seen him since
-    yesterday"), asks a lead to read it now at any hour, and the family is only told it waits
-    for a teacher.
+    family is given the emergency routes.
     """
     room = event.room
     config = ctx.config
@@ -800,9 +832,14 @@ async def _ask_teacher(
     author = await display_name(ctx, event.sender)
     school_class = ctx.config.class_by_id(room.class_id or "")
     story = f"the {school_class.name} story" if school_class else "the School Story"
+    safety = (
+        " It may be about a child's safety: a safeguarding lead has been asked to read it."
+        if verdict.doubt
+        else ""
+    )
     question = (
         f"A reply by {author} in {story} is waiting for you. The bot was unsure "
-        f"({verdict.label}: {'; '.join(verdict.reasons) or 'no detail'}).\n«{text}»\n"
+        f"({verdict.label}: {'; '.join(verdict.reasons) or 'no detail'}).{safety}\n«{text}»\n"
         f"React {KEEP} to put it back in the story, or {REMOVE} to keep it removed."
     )
     asks: list[Action] = []
@@ -830,19 +867,7 @@ async def _ask_teacher(
         f"appears in {story}."
     )
     now = ctx.clock.now()
-    if verdict.doubt:
-        told = [
-            *await tell(ctx, event.sender, waiting),
-            *await _family_concern(
-                event,
-                ctx,
-                text,
-                verdict,
-                where=f"a reply in {story} (hidden until a teacher decides)",
-                teacher_line="",
-            ),
-        ]
-    elif verdict.unread and not any(ctx.calendar.is_open(now, t) for t in teachers):
+    if verdict.unread and not any(ctx.calendar.is_open(now, t) for t in teachers):
         told = await _family_concern(
             event,
             ctx,
@@ -937,9 +962,10 @@ async def _keep(review: Review, ctx: Context, teacher: str) -> list[Action]:
 async def _remove(review: Review, ctx: Context, teacher: str) -> list[Action]:
     teacher_name = await display_name(ctx, teacher)
     incident = _review_incident(review, "teacher removed a reply", "", teacher_name, review.text)
-    if review.unread:
-        # Nobody could read it (it may be a disclosure): kept out of the story, no strike.
-        incident = replace(incident, rule="unread")
+    if review.unread or review.label == "urgent":
+        # Nobody could read it, or it may be about a child's safety (a disclosure): kept out of
+        # the story, no strike.
+        incident = replace(incident, rule="unread" if review.unread else "urgent")
     else:
         # A teacher removing a reply the judge thought fine breaks the positive-comments rule.
         incident = replace(incident, rule=review.label if review.label != "ok" else "negative")

@@ -1,10 +1,11 @@
 """Kind story replies the judge removed in sets 22 to 33 (reported, open to the rules), read
 again: each change beside twins in the same words that must still go.
 
-- Two pupils named in a reply set against each other only when both are in the sentence that
-  holds the word of contrast ("Isabelle always gets the part, Roman never does"), not when a
-  kind reply names them apart ("…Isabelle's laurel wreath from Roman day. She insisted.
-  Never had a more dignified cockapoo").
+- Two pupils named in a reply are set against each other when a sentence with a word of
+  contrast names one and it or the sentence before names the other ("Isabelle always gets
+  the part, Roman never does"; "Lovely for Isabelle. Roman on the other hand is never
+  picked"), not when a kind reply names them apart ("…Isabelle's laurel wreath from Roman
+  day. She insisted. Never had a more dignified cockapoo").
 - A private word in a kind reply the sensitive head does not read as private ("the food bank
   will be thrilled") is still hidden, and a teacher decides; the words' removal stands where
   the head agrees ("we had to go to the food bank").
@@ -47,6 +48,17 @@ STILL_GO = [
     ("He throws knives at the wall when he's drunk and the kids are terrified.", Label.URGENT),
     ("She flinches every time her dad raises his voice.", Label.URGENT),
     ("I can't breathe, he's sitting on my chest and won't get off", Label.URGENT),
+    ("I can't breathe. lol he thinks it's funny when he holds me down", Label.URGENT),
+    ("My son can't breathe. Best thing to do?", Label.URGENT),
+    ("She's been fitting for ten minutes and won't stop", Label.URGENT),
+    ("He is fitting for the third time today", Label.URGENT),
+    ("Dad dragged us round every room by our hair", Label.URGENT),
+    ("Stepdad dragged me around every stall and kicked me", Label.URGENT),
+    ("Ruby flinches at her dad, every single moment", Label.URGENT),
+    ("She flinches at raised voices since the fight", Label.URGENT),
+    ("A boy brought Viking weapons into school yesterday, real ones", Label.URGENT),
+    ("Lovely for Isabelle. Roman on the other hand is never picked.", Label.COMPARISON),
+    ("Amber is in the front row again. Kai, whereas, is stuck at the back.", Label.COMPARISON),
 ]
 
 

@@ -349,12 +349,15 @@ def test_danger_only_the_learned_tier_reads_and_not_surely_is_checked_not_urgent
 
 @pytest.mark.usefixtures("story_danger_in_doubt")
 def test_a_story_reply_only_the_learned_tier_reads_as_danger_not_surely_is_read_now() -> None:
-    """Hidden for a teacher and read by a lead (`Verdict.doubt`), not removed as urgent: the
-    family of a kind reply is not told to ring 999; judge-eval counts it as read at once."""
+    """Urgent in doubt (`Verdict.doubt`, `Outcome.ASK`): hidden for a teacher and read by a
+    lead, the family of a kind reply not told to ring 999; judge-eval counts it as found,
+    and a kind reply so judged as sent to a teacher, not removed."""
     kind = "What a lovely assembly, thank you all!"
     verdict = judge(kind, STORY)
-    assert verdict.label is not Label.URGENT and verdict.outcome is Outcome.ASK, verdict
-    assert verdict.doubt is not None and verdict.reasons[0].startswith("may be danger"), verdict
+    assert verdict.label is Label.URGENT and verdict.outcome is Outcome.ASK, verdict
+    assert verdict.doubt is not None, verdict
+    # a private message in doubt is not urgent: the relay's check (above)
+    assert judge(kind, DM).label is not Label.URGENT
     report = evaluate([Example(kind, "urgent", "", 1), Example(kind, "ok", "", 2)], "story")
     assert report.urgent_missed_rate == 0.0 and report.removed_ok_rate == 0.0, report
     assert report.teacher_ok_rate == 1.0, report

@@ -249,15 +249,19 @@ async def test_a_reply_read_as_danger_in_doubt_is_hidden_and_a_lead_reads_it_qui
     )
     ctx = await context(store, PARENT)
     actions = await handle_story(event, replace(ctx, clock=Clock(at)))
-    assert of(actions, Redact) == [Redact(OAK, "$reply", PUBLIC_REASON)], actions
+    [hidden] = of(actions, Redact)
+    assert hidden == Redact(OAK, "$reply", PUBLIC_REASON), actions
     [review] = of(actions, OpenReview)
-    assert review.text == KIND and review.unread is None, review
+    assert review.text == KIND and review.unread is None and review.label == "urgent", review
     [asked] = [a for a in of(actions, SendMessage) if a.room_id == TEACHER_HOME]
-    assert asked.reactions == (KEEP, REMOVE) and "may be danger" in asked.content["body"], asked
+    assert asked.reactions == (KEEP, REMOVE), asked
+    assert "a safeguarding lead has been asked to read it" in asked.content["body"], asked
     [alert] = of(actions, RaiseAlert)
     assert alert.alert_kind == "unsure" and alert.reply_room == "", alert
+    assert actions.index(alert) < actions.index(hidden)  # stored before the reply is hidden
     [lead] = sent_to(actions, LEAD_HOME)
     assert "PLEASE READ" in lead and KIND in lead and "URGENT" not in lead, lead
+    assert "the family was not told of this alert" in lead, lead
     [told] = sent_to(actions, PARENT_HOME)
     assert "waiting for a teacher" in told and CONFIG.safeguarding.emergency not in told, told
     assert not of(actions, AddStrike), actions
@@ -267,6 +271,26 @@ async def test_a_reply_read_as_danger_in_doubt_is_hidden_and_a_lead_reads_it_qui
     urgent = await reply(store, URGENT)
     [alert] = of(urgent, RaiseAlert)
     assert alert.alert_kind == "urgent" and alert.reply_room == PARENT_HOME, alert
+
+
+@pytest.mark.usefixtures("story_danger_in_doubt")
+async def test_a_teachers_cross_on_a_reply_in_doubt_keeps_it_out_with_no_strike(
+    store: Store,
+) -> None:
+    """It may be a disclosure: kept out of the story, the family told it is no warning."""
+    [review] = of(await reply(store, KIND), OpenReview)
+    review_id = await store.story.open_review(
+        review.event_id, OAK, PARENT, POST, KIND, review.label, 0.6, review.reasons, at=CREATED
+    )
+    await store.sent.remember("$notice", TEACHER_HOME, "review:$reply")
+    await store.db.commit()
+    actions = await decide(store, REMOVE)
+    assert of(actions, DecideReview) == [DecideReview(review_id, "remove", by=TEACHER)], actions
+    assert not of(actions, AddStrike) and not of(actions, Suspend), actions
+    [incident] = incidents(actions)
+    assert incident.rule == "urgent" and "no strike" in incident.outcome, incident
+    [told] = sent_to(actions, PARENT_HOME)
+    assert "This is not a warning" in told, told
 
 
 # A teacher's ✅ or ❌ on the review notice in their home room --------------------------

@@ -216,7 +216,7 @@ async def test_a_reply_read_as_danger_in_doubt_is_read_by_a_lead_and_the_family_
     [incident] = await eventually(oak.safeguarding_incidents)
     assert incident["rule"] == "unsure" and "no strike" in incident["outcome"]
     [asked] = await eventually(oak.decider_asked, within=SOON)
-    assert KIND in asked and "may be danger" in asked
+    assert KIND in asked and "a safeguarding lead has been asked to read it" in asked
     await eventually(lambda: _told(oak.family_notices(), "waiting for a teacher"), within=SOON)
     assert await eventually(lambda: is_redacted(oak.decider, oak.room, reply))
     await oak.handled(reply)
