@@ -24137,6 +24137,17 @@ URGENT: dict[str, tuple[str, ...]] = {
         "noloshayda khatar",
         # a medical emergency
         "ma neefsanayo",
+        # after set 34's report: can't get a breath, lips turned blue, the ambulance called
+        "neef ma heli karto",
+        "neef ma heli karo",
+        "neef ma qaadan karto",
+        "neef ma qaadan karo",
+        "neefsan kari mayso",
+        "neefsan kari maayo",
+        "noqdeen buluug",
+        "buluug noqdeen",
+        "ambalaas",
+        "ambalaaska",
         "miyir beel",
         "miyirka ka tagay",
         "miyir la'aan",

@@ -1733,6 +1733,18 @@ URGENT: tuple[Rule, ...] = (
         2.2,
         "a child taken, run away or in a stranger's car",
     ),
+    # after set 34's report: "a man in a white van has tried to get two girls from Y3 into it"
+    # (not "tried to get the kids into the car", the writer's own)
+    (
+        r"^(?=.*\b(?:a|an|some|this|that|the same) (?:\w+ ){0,2}(?:man|men|woman|stranger|"
+        r"strangers|bloke|guy|person|someone|adult)\b)(?=.*\b(?:car|van|vehicle|truck|lorry)s?\b)"
+        r"(?=.*\b(?:tried|trying|tries|try|attempted|kept trying) to (?:get|lure|entice|coax|pull|"
+        r"drag|grab|take|persuade|talk) (?!(?:the|a|his|her|my|our|their) (?:\w+ )?(?:car|van|"
+        r"vehicle|truck|lorry)s?\b)(?:\S+ ){0,7}?(?:into|in) (?:it|(?:his|her|their|the|a) "
+        r"(?:\w+ )?(?:car|van|vehicle|truck|lorry|motor))\b)",
+        2.2,
+        "a stranger trying to get children into a vehicle",
+    ),
     (
         # "missing, Leo, 8, last seen at the gate": lost property is read plainly first, and
         # "missing his mum" is missing someone
@@ -1959,7 +1971,8 @@ URGENT: tuple[Rule, ...] = (
     ),
     (
         r"\b(?:drugs|cannabis|(?<!like a )weed|cocaine|pills|spice|ket|ketamine|heroin|county "
-        r"lines|dealing(?! with)|dealer|dealers|(?:using|on|doing|sniffing|snorting) coke|coke "
+        r"lines|dealing(?! with)|(?<!antique )(?<!car )(?<!art )(?<!card )dealers?|(?:using|on|"
+        r"doing|sniffing|snorting) coke|coke "
         r"(?:habit|addict|dealer)|(?:using|addicted to|on|on the|smoking|smokes|doing) crack|crack "
         r"(?:cocaine|pipe|den|addict|house|in the (?:house|flat|home)))\b",
         1.2,
