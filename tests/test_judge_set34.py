@@ -17,12 +17,15 @@ DANGER = [
     "Great show! Off topic but a man in a grey van tried to get two of the Year 4 boys into it "
     "by the shop yesterday, and he knew their names.",
     "Some bloke in a silver car tried to talk our Jake into getting in it outside the chippy.",
-    "A woman in a red car tried to get Mia into her car at the park gate this morning.",
+    "A woman in a red car tried to get my daughter into her car at the park gate this morning.",
     # Somali: please help, my son can't get a breath, I called the ambulance
     "Macallimad fadlan i caawi! Wiilkayga neef ma heli karo, ambalaas ayaan u yeeray.",
     # Somali: her lips turned blue
     "Gabadhayda bushimaheedu waxay noqdeen buluug, maxaan sameeyaa?",
     "His dad's dealer comes to the house when the kids are in bed.",
+    "a man asked my son to get into his car after football",
+    "two men tried to get my son into the back of their van",
+    "My ex is a car dealer and deals coke from the house.",
 ]
 
 THEIR_TWINS = [
@@ -30,6 +33,14 @@ THEIR_TWINS = [
     "A man from the garage tried to get the car into the bay and failed, so we were late.",
     "Antique dealer here, I'd happily have put a price ticket on that Victorian washboard 😂",
     "Car dealer by trade, and I've never seen a better-run raffle. Well done the PTA!",
+    "A man in the park tried to get his dog into his car, it took him ages 😂",
+    "A woman tried to get her pram in the car, took her three goes.",
+    "Grandad tried to get all five grandkids in his car, a man on a mission!",
+    "The tuck shop sells coke and crisps now?",
+    # Somali: my dad drives an ambulance; the classroom walls turned blue; no animal for Eid
+    "Aabahay waa darawal ambalaas, carruurtu aad bay u jeclaadeen booqashadiisa.",
+    "Darbiyada fasalka waxay noqdeen buluug, aad bay u qurux badan yihiin.",
+    "Ciidda neef ma heli karo sanadkan, lacag ma haysano.",
 ]
 
 

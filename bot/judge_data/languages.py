@@ -19549,6 +19549,23 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "so": (
+        # after set 34's report: a child's lips or face turned blue (not "the walls turned blue")
+        (
+            (
+                "bushimaha",
+                "bushimaheeda",
+                "bushimaheedu",
+                "bushimaheeduna",
+                "bushimihiisa",
+                "bushimihiisu",
+                "bushimihiisuna",
+                "wejigeeda",
+                "wejigeedu",
+                "wejigiisa",
+                "wejigiisu",
+            ),
+            ("buluug", "buluug noqdeen", "buluug noqday", "buluug isu beddelay"),
+        ),
         # after set 24's report: a child taken away to be cut
         (
             ("loo qaadayaa", "la geynayaa", "loo dirayaa", "loo qaadi doonaa"),
@@ -24137,17 +24154,13 @@ URGENT: dict[str, tuple[str, ...]] = {
         "noloshayda khatar",
         # a medical emergency
         "ma neefsanayo",
-        # after set 34's report: can't get a breath, lips turned blue, the ambulance called
-        "neef ma heli karto",
-        "neef ma heli karo",
-        "neef ma qaadan karto",
-        "neef ma qaadan karo",
-        "neefsan kari mayso",
-        "neefsan kari maayo",
-        "noqdeen buluug",
-        "buluug noqdeen",
-        "ambalaas",
-        "ambalaaska",
+        # after set 34's report: the ambulance called (not an ambulance driver, nor a first-aid
+        # lesson on how to call one; "neef" is also livestock, so breath is left to the pairs)
+        "ambalaas ayaan u yeeray",
+        "ambalaas ayaan u yeernay",
+        "ambalaas ayaa loo yeeray",
+        "ambalaaska ayaan u yeeray",
+        "ambalaaska ayaan wacay",
         "miyir beel",
         "miyirka ka tagay",
         "miyir la'aan",

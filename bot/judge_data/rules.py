@@ -1733,15 +1733,21 @@ URGENT: tuple[Rule, ...] = (
         2.2,
         "a child taken, run away or in a stranger's car",
     ),
-    # after set 34's report: "a man in a white van has tried to get two girls from Y3 into it"
-    # (not "tried to get the kids into the car", the writer's own)
+    # after set 34's report: in one clause, a stranger trying to get a child into a vehicle ("a
+    # man in a white van has tried to get two girls from Y3 into it"; "a man asked my son to
+    # get into his car"), not the writer's own ("tried to get the kids into the car"), a dog,
+    # a pram or a piano
     (
-        r"^(?=.*\b(?:a|an|some|this|that|the same) (?:\w+ ){0,2}(?:man|men|woman|stranger|"
-        r"strangers|bloke|guy|person|someone|adult)\b)(?=.*\b(?:car|van|vehicle|truck|lorry)s?\b)"
-        r"(?=.*\b(?:tried|trying|tries|try|attempted|kept trying) to (?:get|lure|entice|coax|pull|"
-        r"drag|grab|take|persuade|talk) (?!(?:the|a|his|her|my|our|their) (?:\w+ )?(?:car|van|"
-        r"vehicle|truck|lorry)s?\b)(?:\S+ ){0,7}?(?:into|in) (?:it|(?:his|her|their|the|a) "
-        r"(?:\w+ )?(?:car|van|vehicle|truck|lorry|motor))\b)",
+        r"\b(?:a|an|some|this|that|the same|two|three) (?:\w+ ){0,2}(?:man|men|woman|women|"
+        r"stranger|strangers|bloke|blokes|guy|guys|person|people|someone|adult|adults)\b"
+        r"[^.!?\n]{0,80}?\b(?:tried|trying|tries|try|attempted|kept trying|asked|told|offered)"
+        r" (?:(?:to|2) )?(?:(?:get|getting|lure|entice|coax|pull|drag|grab|take|persuade|talk|"
+        r"bundle|push|force) )?(?:(?:(?:her|him|them|pupilname|ownchild)|(?:my|our|two|three|"
+        r"some|the|a few|one of the|two of the|(?:\w+ )?of the) (?:\w+ ){0,2}(?:son|daughter|"
+        r"girl|girls|boy|boys|kids|children|child|lad|lads|lass|pupils|little ones?)(?: \S+){0,3}?)"
+        r" (?:(?:to|2) get )?|(?:\S+ ){1,3}?into get(?:ting)? )(?:into|in|in2|in to) (?:it|(?:the "
+        r"back of )?(?:his|her|their|the|a) (?:\w+ )?(?:car|van|vehicle|truck|lorry|motor|taxi|"
+        r"motorbike))\b",
         2.2,
         "a stranger trying to get children into a vehicle",
     ),
@@ -1971,8 +1977,9 @@ URGENT: tuple[Rule, ...] = (
     ),
     (
         r"\b(?:drugs|cannabis|(?<!like a )weed|cocaine|pills|spice|ket|ketamine|heroin|county "
-        r"lines|dealing(?! with)|(?<!antique )(?<!car )(?<!art )(?<!card )dealers?|(?:using|on|"
-        r"doing|sniffing|snorting) coke|coke "
+        r"lines|dealing(?! with)|(?<!antique )(?<!car )(?<!art )(?<!card )dealers?|deal(?:s|ing)? "
+        r"(?:coke|crack|weed|pills|gear|drugs)|sell(?:s|ing)? (?:crack|weed|drugs|pills|gear)|"
+        r"(?:using|on|doing|sniffing|snorting) coke|coke "
         r"(?:habit|addict|dealer)|(?:using|addicted to|on|on the|smoking|smokes|doing) crack|crack "
         r"(?:cocaine|pipe|den|addict|house|in the (?:house|flat|home)))\b",
         1.2,
