@@ -182,8 +182,8 @@ async def urgent_actions(
     family when the teacher sees it ("" when no teacher is involved). A message the judge
     cannot read (`verdict.unread`, sent out of hours) takes the same path: the leads are
     asked to read it, as it may be urgent. So does one the judge reads as danger but not
-    surely (`verdict.doubt`), without a word to the family (`reply_room` None; a class-story
-    reply judged urgent in doubt is asked about so only when the family is not answered).
+    surely (`verdict.doubt`; a class-story reply judged urgent in doubt, from
+    `handlers.story`), without a word to the family (`reply_room` None).
     """
     now = ctx.clock.now()
     handle = short_id(concern.source_event)
@@ -191,9 +191,7 @@ async def urgent_actions(
     text = concern.text
     family = await _family(ctx, concern.sender)
     unread = verdict.unread if verdict.label is not Label.URGENT else None
-    # urgent in doubt (a class-story reply only the learned tier reads as danger) is asked
-    # about as doubt where the family is not answered, and is urgent where it is
-    doubt = verdict.doubt if verdict.label is not Label.URGENT or reply_room is None else None
+    doubt = verdict.doubt
     alert_kind: AlertKind = "unread" if unread else "unsure" if doubt else "urgent"
     if unread:
         heading = (

@@ -362,7 +362,9 @@ async def _new_post(event: Event, ctx: Context) -> list[Action]:
     text = visible_text(event.content)
     verdict = await asyncio.to_thread(judge, text, await judge_context(ctx, event))
     if verdict.label is Label.URGENT or verdict.outcome is Outcome.REMOVE:
-        return await reply_actions(event, ctx, text, verdict, what="new post")
+        # a new post never goes back in the story, so danger in doubt takes the urgent path
+        sure = replace(verdict, doubt=None)
+        return await reply_actions(event, ctx, text, sure, what="new post")
     return await _remove_shape(event, ctx, "top_level", "a new post")
 
 
@@ -709,10 +711,11 @@ async def urgent_removal(
 ) -> list[Action]:
     """A family's urgent message in a shared place (a class story, a portfolio): taken out
     (it is private), then the safeguarding path, the family answered in their home room; no
-    strike. `where` and `teacher_line` are as `urgent_actions` takes them."""
-    alerted = await _family_concern(
-        event, ctx, text, verdict, where=where, teacher_line=teacher_line
-    )
+    strike, whatever the judge's doubt of the danger (only a class-story reply in doubt is
+    asked about instead, `_reply_in_doubt`). `where` and `teacher_line` are as
+    `urgent_actions` takes them."""
+    sure = replace(verdict, doubt=None)
+    alerted = await _family_concern(event, ctx, text, sure, where=where, teacher_line=teacher_line)
     removed = _redactions(event, also_redact, refused=False)
     # the incident and the alert are stored (evidence first), then the message is removed
     return [*alerted[:2], *removed, *alerted[2:]]

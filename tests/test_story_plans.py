@@ -10,7 +10,6 @@ mother; Mrs Okafor is the safeguarding lead.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
@@ -86,11 +85,11 @@ async def store(tmp_path: Path) -> AsyncIterator[Store]:
     await store.close()
 
 
-async def context(store: Store, sender: str) -> Context:
+async def context(store: Store, sender: str, at: datetime = TUESDAY_10AM) -> Context:
     return Context(
         CONFIG,
         store.reader,
-        Clock(TUESDAY_10AM),
+        Clock(at),
         BOT,
         False,
         await store.people.get(sender),
@@ -98,30 +97,26 @@ async def context(store: Store, sender: str) -> Context:
     )
 
 
-async def event_in(store: Store, room_id: str, raw: dict[str, object]) -> Event:
+async def event_in(
+    store: Store, room_id: str, raw: dict[str, object], at: datetime = TUESDAY_10AM
+) -> Event:
     room = await store.rooms.get(room_id)
     assert room is not None
-    raw = {"origin_server_ts": int(TUESDAY_10AM.timestamp() * 1000)} | raw
+    raw = {"origin_server_ts": int(at.timestamp() * 1000)} | raw
     return Event.from_raw(room, raw)
 
 
-async def reply(store: Store, body: str, sender: str = PARENT) -> list[Action]:
-    """What the story handler would do with `sender`'s reply to Miss Reid's post."""
-    event = await event_in(
-        store,
-        OAK,
-        {
-            "event_id": "$reply",
-            "sender": sender,
-            "type": "m.room.message",
-            "content": {
-                "msgtype": "m.text",
-                "body": body,
-                "m.relates_to": {"m.in_reply_to": {"event_id": POST}},
-            },
-        },
-    )
-    return await handle_story(event, await context(store, sender))
+async def reply(
+    store: Store, body: str, sender: str = PARENT, at: datetime = TUESDAY_10AM, *, new: bool = False
+) -> list[Action]:
+    """What the story handler would do with `sender`'s reply to Miss Reid's post (`new`: a
+    new post of the same words), sent at `at`."""
+    content: dict[str, object] = {"msgtype": "m.text", "body": body}
+    if not new:
+        content["m.relates_to"] = {"m.in_reply_to": {"event_id": POST}}
+    raw = {"event_id": "$reply", "sender": sender, "type": "m.room.message", "content": content}
+    event = await event_in(store, OAK, raw, at)
+    return await handle_story(event, await context(store, sender, at))
 
 
 def sent_to(actions: list[Action], room: str) -> list[str]:
@@ -232,23 +227,7 @@ async def test_a_reply_read_as_danger_in_doubt_is_hidden_and_a_lead_reads_it_qui
 ) -> None:
     """In hours and out: hidden for the teacher, a lead asked to read it now; the family is
     told it waits for a teacher, not given the emergency routes, and nothing is a strike."""
-    event = await event_in(
-        store,
-        OAK,
-        {
-            "event_id": "$reply",
-            "sender": PARENT,
-            "type": "m.room.message",
-            "origin_server_ts": int(at.timestamp() * 1000),
-            "content": {
-                "msgtype": "m.text",
-                "body": KIND,
-                "m.relates_to": {"m.in_reply_to": {"event_id": POST}},
-            },
-        },
-    )
-    ctx = await context(store, PARENT)
-    actions = await handle_story(event, replace(ctx, clock=Clock(at)))
+    actions = await reply(store, KIND, at=at)
     [hidden] = of(actions, Redact)
     assert hidden == Redact(OAK, "$reply", PUBLIC_REASON), actions
     [review] = of(actions, OpenReview)
@@ -271,6 +250,19 @@ async def test_a_reply_read_as_danger_in_doubt_is_hidden_and_a_lead_reads_it_qui
     urgent = await reply(store, URGENT)
     [alert] = of(urgent, RaiseAlert)
     assert alert.alert_kind == "urgent" and alert.reply_room == PARENT_HOME, alert
+
+
+@pytest.mark.usefixtures("story_danger_in_doubt")
+async def test_a_new_post_read_as_danger_in_doubt_takes_the_urgent_path(store: Store) -> None:
+    """A new post never goes back in the story: no teacher is asked to put it back, and it
+    takes the safeguarding path as any danger would, the family given the emergency routes."""
+    actions = await reply(store, KIND, new=True)
+    assert not of(actions, OpenReview), actions
+    [alert] = of(actions, RaiseAlert)
+    assert alert.alert_kind == "urgent" and alert.reply_room == PARENT_HOME, alert
+    [family] = sent_to(actions, PARENT_HOME)
+    assert CONFIG.safeguarding.emergency in family, family
+    assert not of(actions, AddStrike), actions
 
 
 @pytest.mark.usefixtures("story_danger_in_doubt")
