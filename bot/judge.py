@@ -1485,6 +1485,12 @@ def _held_over(t: _Text, ev: _Evidence) -> bool:
     return rest.of(_URGENT) < URGENT_AT
 
 
+def _threatened(ev: _Evidence) -> bool:
+    """Whether the words find a threat or intimidation aimed at the teacher, not only an
+    insult or swearing ("You're lucky it's me emailing and not his uncle")."""
+    return any("threat" in why or "intimidation" in why for why in ev.why.get(_ABUSE, []))
+
+
 def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
     """Judge one message in its context; pure, and bounded in cost whatever its length.
 
@@ -1521,19 +1527,23 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
         return urgent
     if context.where == DM:
         unsure = chances["urgent"] < heads.threshold["urgent_sure"]
-        # a threat or insult the words find aimed at the teacher, which only the tier reads as
-        # danger and which it reads as abuse too ("if she gets one more think sheet I will tell
-        # the head you grabbed her"), goes to SLT, and a lead reads it at any hour; not a danger
+        # a threat the words find aimed at the teacher which only the tier reads as danger, or
+        # an insult it reads as abuse too ("if she gets one more think sheet I will tell the
+        # head you grabbed her"), goes to SLT, and a lead reads it at any hour; not a danger
         # told with an insult ("Fucking clown. Her dad took her from the gate, where did he go??")
         aimed = ev.of(_ABUSE) >= ACT and (
-            unsure or chances["abusive"] >= heads.threshold["abuse_clear"]
+            unsure or _threatened(ev) or chances["abusive"] >= heads.threshold["abuse_clear"]
         )
-        if unsure or aimed:
+        threat = chances["abusive"] >= heads.threshold["abuse_over_doubt"]
+        # the tier sure of danger and of a threat, in a message hostile to the teacher, reads
+        # violence aimed at the teacher ("keep it up and I'll come down there in person", "me
+        # and my boys are gonna be outside urs when u finish"), not a child in danger
+        hostile = threat and chances["pause"] >= heads.threshold["pause_clear"]
+        if unsure or aimed or hostile:
             other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where, learned)
             diverted = other.label is _ABUSE and other.outcome is Outcome.REMOVE
-            threat = chances["abusive"] >= heads.threshold["abuse_over_doubt"]
             kept = other.label is not _ABUSE or other.outcome is Outcome.KEEP
-            if (aimed and diverted) or (unsure and (kept or threat)):
+            if ((aimed or hostile) and diverted) or (unsure and (kept or threat)):
                 return replace(other, doubt=urgent.reasons[0])
     if context.where == DM or chances["urgent"] >= (1.0 + heads.threshold["urgent"]) / 2:
         return urgent

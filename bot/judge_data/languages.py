@@ -21627,6 +21627,12 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         (("ज़बरदस्ती शादी", "जबरदस्ती शादी", "शादी करवा रहे"), ("साल की", "सिर्फ")),
     ),
     "bn": (
+        # after set 34's report: "did not come home" in Roman letters beside a child, "still" or
+        # the police (not "the reading folder bari ashe ni" in an English line)
+        (
+            ("bari asheni", "bari ashe ni", "basay asheni"),
+            ("chele", "meye", "bacha", "baccha", "ekhono", "police", "pulish"),
+        ),
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         (
             (
@@ -23847,9 +23853,6 @@ URGENT: dict[str, tuple[str, ...]] = {
         "bari ferini",
         "basay fereni",
         "basai fereni",
-        "bari asheni",
-        "bari ashe ni",
-        "basay asheni",
         "nikhoj",
         "nikhonj",
         "opohoron",

@@ -919,7 +919,8 @@ ABUSE: tuple[Rule, ...] = (
         "veiled threat to the teacher's child",
     ),
     (
-        r"\bwatch (?:your|yer) back\b|\bwatch yourself\b|\bi know where (?:you|she|he) lives?\b|"
+        r"\bwatch (?:your|yer|you're|yor) back\b|\bwatch yourself\b|"
+        r"\bi know where (?:you|she|he) lives?\b|"
         r"\byour days are numbered\b",
         2.6,
         "threat",

@@ -1,0 +1,54 @@
+"""A private message the learned tier reads as danger, as a threat and as hostile to the teacher
+is violence aimed at the teacher, not a child in danger: SLT decide, and a lead still reads it
+(`Verdict.doubt`). Written after blind set 34's report (two such threats were given the urgent
+path: the teacher got them without SLT deciding); the lines are new, not set 34's. Danger told
+angrily to the teacher stays urgent."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.judge import JudgeContext, Label, Outcome, judge
+from handlers.relay import Route, route
+
+DM = JudgeContext(where="dm")
+
+THREATS = [
+    "u keep picking on my son n me and my mates will be waiting at ur car when u finish",
+    "U WANT 2 MESS WITH MY DAUGHTER?? WATCH UR BACK ON THE WAY HOME",
+]
+
+ANGRY_DANGER = [
+    "You useless lot. My son has been crying for an hour and says a man at the fence told him "
+    "he'd take him home. Why was nobody watching??",
+    "I'm so angry with you all, Ellie says her step dad hit her again and you did NOTHING when "
+    "she told you last week",
+    "If you keep ignoring me I'll come down there, my daughter is terrified of the older boy "
+    "who keeps grabbing her",
+]
+
+
+@pytest.mark.parametrize("text", THREATS)
+def test_a_threat_at_the_teacher_goes_to_slt_and_a_lead_reads_it(text: str) -> None:
+    verdict = judge(text, DM)
+    assert verdict.label is Label.ABUSIVE and verdict.outcome is Outcome.REMOVE, verdict
+    assert route(verdict) is Route.DIVERT
+
+
+def test_the_tier_alone_reads_the_first_threat_as_danger() -> None:
+    """The rule under test, not a word rule, decides it: the tier reads danger, a lead reads
+    it."""
+    verdict = judge(THREATS[0], DM)
+    assert verdict.doubt is not None and "learned tier" in verdict.doubt, verdict
+
+
+@pytest.mark.parametrize("text", ANGRY_DANGER)
+def test_danger_told_angrily_stays_urgent(text: str) -> None:
+    verdict = judge(text, DM)
+    assert verdict.label is Label.URGENT, verdict
+    assert route(verdict) is Route.URGENT
+
+
+def test_watch_ur_back_in_text_speak_is_a_threat() -> None:
+    verdict = judge("WATCH UR BACK WHEN U LEAVE TONITE", DM, learned=False)
+    assert verdict.label is Label.ABUSIVE and verdict.outcome is Outcome.REMOVE, verdict
