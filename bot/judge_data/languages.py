@@ -21899,6 +21899,18 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
             ),
             ("fo eagal", "tha eagal orm", "cuidichibh"),
         ),
+        # after set 35's report: nobody has seen her or him since then, or beside missing or
+        # the police (not a jumper nobody has seen since Monday; "e" and "i" are also "it", so
+        # a coat nobody has seen "bhon uair sin" alerts a lead too: a known cost)
+        (
+            (
+                "chan fhaca duine i",
+                "chan fhaca duine e",
+                "chan fhaca sinn i",
+                "chan fhaca sinn e",
+            ),
+            ("bhon uair sin", "air chall", "poileis"),
+        ),
     ),
     "ht": (
         # set 12's danger, in general forms (a helper session)

@@ -2073,6 +2073,8 @@ URGENT_HARMLESS: tuple[str, ...] = (
     r"cutlery) kni(?:fe|ves)\b(?! out again\b(?![^.!?\n]{0,30}\b(?:" + _FOR_FOOD + r")\b))|"
     r"\bcutlery\b|\btop gun\b",
     r"\b(?:nerf|water|glue|toy|bubble|squirt|foam|cap|staple|massage|spud) guns?\b",
+    # after set 35's report: a gun-dog trainer's dogs
+    r"\bgun[- ]?dogs?\b",
     r"\bhave a stab at\b|\bstab in the dark\b|\bgunning for\b|\bguns? blazing\b",
     r"\b(?:dying|dyin) (?:to|for|of)\b|\bkill for\b|\bcould (?:kill|murder) (?:for|a)\b",
     r"\bthe film was about\b|\bin (?:the|a) (?:story|book|film|play|game|video)\b",
@@ -2460,6 +2462,18 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
         r"behind)\b[^.!?\n]{0,60}\bchanging ?rooms?\b",
         2.2,
         "an adult keeps a child back alone in the changing rooms",
+    ),
+    (
+        # after set 35's report: an adult who goes into where a child changes with them ("the
+        # swimming instructor comes into the changing cubicle with him to 'check' him"; not a
+        # parent who helps with buttons, nor staff who come in to hurry the class along)
+        r"\b(?:coach|instructor|leader|man|helper|tutor|caretaker|lifeguard|teacher|volunteer)"
+        r"\b[^.!?\n]{0,20}\b(?:comes?|came|coming|goes|went|going|gets?|got|getting) (?:in|into|"
+        r"in to) (?:the |a |his |her |their )?(?:changing )?(?:cubicles?|changing ?rooms?|"
+        r"toilets?|showers?)(?: cubicles?)? with (?:him|her|them|pupilname|ownchild|my (?:son|"
+        r"daughter|boy|girl|lad|lass))\b",
+        2.2,
+        "an adult goes in with a child where they change",
     ),
     (
         # "she has disclosed something", in a school's own word for it (not "disclosed" of a

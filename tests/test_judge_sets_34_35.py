@@ -1,8 +1,11 @@
-"""Word rules written after blind set 34 was reported (docs/figures.md): its two story danger
-replies that were missed (a stranger in a van trying to get two girls into it, kept in the
-story; a Somali plea that a child cannot breathe, removed as private) and its kind replies
-removed for an antique dealer's "dealer", each beside twins in the same words. The lines are
-new, not set 34's."""
+"""Word rules written after blind sets 34 and 35 were reported (docs/figures.md), each beside
+twins in the same words. Set 34: its two story danger replies that were missed (a stranger in
+a van trying to get two girls into it, kept in the story; a Somali plea that a child cannot
+breathe, removed as private) and its kind replies removed for an antique dealer's "dealer".
+Set 35: its two story danger replies hidden for a teacher without a lead alerted (an
+instructor who goes into a child's changing cubicle with him; a girl nobody has seen since
+she left home, in Scottish Gaelic) and its kind replies removed for a gun-dog trainer's
+"gun". The lines are new, not the sets'."""
 
 from __future__ import annotations
 
@@ -43,16 +46,38 @@ THEIR_TWINS = [
     "Ciidda neef ma heli karo sanadkan, lacag ma haysano.",
 ]
 
+DANGER_35 = [
+    "Lovely gala photos! Odd question, but Ava says the coach goes into the changing cubicle "
+    "with her after swimming, is that normal?",
+    "The football coach came into the showers with my son and stayed till he'd finished.",
+    # Scottish Gaelic: Calum left the house after tea and nobody has seen him since
+    "Dh'fhàg Calum an taigh às dèidh a' bhiadh-feasgair agus chan fhaca duine e bhon uair sin.",
+    # Scottish Gaelic: she is missing, nobody has seen her
+    "Tha i air chall, chan fhaca sinn i bho mhadainn an-dè.",
+]
 
-@pytest.mark.parametrize("text", DANGER)
-def test_danger_set_34_missed_is_urgent(text: str) -> None:
+THEIR_TWINS_35 = [
+    "I come into the changing cubicle with him as he can't do his buttons yet.",
+    "The instructor came into the changing room to tell them the bus was waiting.",
+    "His nan goes into the toilets with him at the leisure centre.",
+    "The teacher came in with the class photos today, gorgeous!",
+    # Scottish Gaelic: nobody has seen his jumper since Monday
+    "Chan fhaca duine e bho Diluain, an geansaidh gorm aige.",
+    "As a gun-dog trainer I'm impressed, they all sat on command 😂",
+    "I train gundogs and that recall was better than my spaniels manage!",
+    "Gun dogs are my job, so the dog-themed art made my week.",
+]
+
+
+@pytest.mark.parametrize("text", DANGER + DANGER_35)
+def test_danger_the_sets_missed_is_urgent(text: str) -> None:
     for context in (DM, STORY):
         verdict = judge(text, context, learned=False)
         assert verdict.label is Label.URGENT, (context.where, verdict)
     assert judge(text, STORY).outcome is Outcome.REMOVE
 
 
-@pytest.mark.parametrize("text", THEIR_TWINS)
+@pytest.mark.parametrize("text", THEIR_TWINS + THEIR_TWINS_35)
 def test_their_ordinary_twins_are_not_danger(text: str) -> None:
     for context in (DM, STORY):
         assert judge(text, context, learned=False).label is not Label.URGENT, (context.where, text)
