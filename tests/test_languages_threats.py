@@ -1266,3 +1266,33 @@ def test_the_reader_of_other_languages_diverts_few_twins_of_threats() -> None:
     ]
     assert len(TWINS) > 400
     assert len(diverted) <= 0.05 * len(TWINS), diverted
+
+
+# After set 35's report: threats in Romanian, Urdu and Albanian a lead read as unread
+SET_35_THREATS = [
+    # Romanian: miss, watch where you walk after hours, I don't forget
+    "Doamna învățătoare, aveți grijă pe unde umblați după ore. Eu nu uit.",
+    # Urdu: if you punish my daughter again, your job will go too
+    "اگر پھر میری بیٹی کو سزا دی تو نوکری بھی جائے گی۔",
+    # Albanian: I know where you live, teacher. Watch yourself with my daughter
+    "E di ku banon, mësuese. Ke kujdes me vajzën time.",
+]
+SET_35_TWINS = [
+    # Albanian: I know where her grandmother lives and I'll pick her up tomorrow after school
+    "E di ku banon gjyshja e saj dhe do ta marr unë nesër pas shkollës.",
+    # Romanian: I know what time you leave school, can I catch you then about the form?
+    "Bună ziua, știu la ce oră plecați de la școală, vă pot prinde atunci pentru formular?",
+    # Urdu: I know many people who can help at the fair, tell me if you need them
+    "میرے جاننے والے بہت ہیں جو میلے میں مدد کر سکتے ہیں، بتائیں اگر ضرورت ہو۔",
+]
+
+
+@pytest.mark.parametrize("text", SET_35_THREATS)
+def test_set_35_threats_in_other_languages_go_to_slt(text: str) -> None:
+    verdict = judge_module.judge(text, DM)
+    assert verdict.label is Label.ABUSIVE and verdict.outcome is Outcome.REMOVE, verdict
+
+
+@pytest.mark.parametrize("text", SET_35_TWINS)
+def test_their_ordinary_twins_are_delivered(text: str) -> None:
+    assert judge_module.judge(text, DM).label is not Label.ABUSIVE

@@ -6469,6 +6469,9 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Urdu (Urdu script and Roman Urdu)
     "ur": (
+        # after set 35's report: "your job will go, and your honour too"
+        "نوکری بھی جائے گی",
+        "عزت بھی جائے گی",
         "بیوقوف",
         "بے وقوف",
         "الو کا پٹھا",
@@ -6896,6 +6899,11 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Romanian
     "ro": (
+        # after set 35's report: "watch where you walk", "I know which road you take"
+        "aveți grijă pe unde umblați",
+        "ai grijă pe unde umbli",
+        "știu pe ce drum mergeți",
+        "știu pe ce drum mergi",
         # after set 25's report: insults and threats it missed
         "sunteți o nesimțită",
         "ești o nesimțită",
@@ -12538,6 +12546,11 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "ur": (
+        # after set 35's report: "I know many people" beside "think before you act" or the job
+        (
+            ("میرے جاننے والے بہت ہیں", "میرے جاننے والے بہت"),
+            ("سوچ سمجھ کر", "نوکری", "عزت"),
+        ),
         # after set 30's report: "this town is small" … "we know people everywhere"
         (
             ("شہر بہت چھوٹا", "شہر چھوٹا"),
@@ -15084,6 +15097,12 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "sq": (
+        # after set 35's report: "I know where you live" beside "I'm not afraid" or "don't you
+        # dare" ("ku banon" alone is also where she lives: "e di ku banon gjyshja e saj")
+        (
+            ("e di ku banon",),
+            ("nuk kam frikë", "nuk kam frike", "mos guxo", "ke kujdes"),
+        ),
         (
             (
                 "e di",
