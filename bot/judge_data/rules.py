@@ -2464,14 +2464,16 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
         "an adult keeps a child back alone in the changing rooms",
     ),
     (
-        # after set 35's report: an adult who goes into where a child changes with them ("the
-        # swimming instructor comes into the changing cubicle with him to 'check' him"; not a
-        # parent who helps with buttons, nor staff who come in to hurry the class along)
+        # after set 35's report: an adult who goes into a child's cubicle with them ("the
+        # swimming instructor comes into the changing cubicle with him to 'check' him"), or into
+        # the changing rooms or showers with them to "check", alone or behind a shut door; not
+        # a parent who helps with buttons, nor staff who help with a costume or hurry the class
         r"\b(?:coach|instructor|leader|man|helper|tutor|caretaker|lifeguard|teacher|volunteer)"
         r"\b[^.!?\n]{0,20}\b(?:comes?|came|coming|goes|went|going|gets?|got|getting) (?:in|into|"
-        r"in to) (?:the |a |his |her |their )?(?:changing )?(?:cubicles?|changing ?rooms?|"
-        r"toilets?|showers?)(?: cubicles?)? with (?:him|her|them|pupilname|ownchild|my (?:son|"
-        r"daughter|boy|girl|lad|lass))\b",
+        r"in to) (?:the |a |his |her |their )?(?:(?:changing |shower )?cubicles?|(?:changing ?"
+        r"rooms?|showers?)(?=[^.!?\n]{0,60}\b(?:check\w*|alone|on (?:his|her|their) own|shuts?|"
+        r"locks?|closes?|secret)\b)) with (?:him|her|them|pupilname|ownchild|my (?:son|daughter|"
+        r"boy|girl|lad|lass))\b",
         2.2,
         "an adult goes in with a child where they change",
     ),
