@@ -114,9 +114,10 @@ class Verdict:
     # urgent, so out of hours a safeguarding lead reads it (the relay's `check`; a story
     # reply also goes to a teacher).
     unread: str | None = None
-    # A private message only the learned tier reads as danger, and not surely (why): out of
-    # hours a safeguarding lead is asked to read it now (the relay's `check`), and the family
-    # is not told to ring 999 over what may be "his gran's collecting him". A class-story
+    # A private message only the learned tier reads as danger, and not surely, or which it
+    # reads as a threat to the teacher as well (why): a safeguarding lead is asked to read it
+    # now (the relay's `check`, or beside SLT's decision), and the family is not told to ring
+    # 999 over what may be "his gran's collecting him". A class-story
     # reply so read is `urgent` with `Outcome.ASK`: hidden for a teacher, a lead asked to read
     # it, the family not alarmed.
     doubt: str | None = None
@@ -1486,9 +1487,11 @@ def _held_over(t: _Text, ev: _Evidence) -> bool:
 
 
 def _threatened(ev: _Evidence) -> bool:
-    """Whether the words find a threat or intimidation aimed at the teacher, not only an
-    insult or swearing ("You're lucky it's me emailing and not his uncle")."""
-    return any("threat" in why or "intimidation" in why for why in ev.why.get(_ABUSE, []))
+    """Whether the words find a veiled threat aimed at the teacher ("You're lucky it's me
+    emailing and not his uncle. He's told me what he'd do to you"); not the plain "threat"
+    rules, which a parent's warning shares ("I know where he lives now", "watch yourself if
+    my ex turns up at the gate")."""
+    return any(why.startswith("veiled threat") for why in ev.why.get(_ABUSE, []))
 
 
 def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
@@ -1535,9 +1538,10 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
             unsure or _threatened(ev) or chances["abusive"] >= heads.threshold["abuse_clear"]
         )
         threat = chances["abusive"] >= heads.threshold["abuse_over_doubt"]
-        # the tier sure of danger and of a threat, in a message hostile to the teacher, reads
-        # violence aimed at the teacher ("keep it up and I'll come down there in person", "me
-        # and my boys are gonna be outside urs when u finish"), not a child in danger
+        # danger read by the tier in a message it is all but sure is a threat, and hostile to
+        # the teacher, is violence aimed at the teacher ("keep it up and I'll come down there in
+        # person", "me and my boys are gonna be outside urs when u finish"), not a child in
+        # danger, however sure of the danger the tier is
         hostile = threat and chances["pause"] >= heads.threshold["pause_clear"]
         if unsure or aimed or hostile:
             other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where, learned)

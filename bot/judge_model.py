@@ -110,8 +110,9 @@ BUDGET: dict[str, dict[str, tuple[str, str, float]]] = {
         # Above it, the tier alone is sure enough to answer the family with the emergency
         # routes; between the two, a lead is asked to read the message (`Verdict.doubt`).
         "urgent_sure": ("urgent", "no", 0.02),
-        # Above it, abuse outweighs the tier's doubt of danger: a threat ("I'll be waiting
-        # at the gate") goes to SLT, and a lead still reads it (`Verdict.doubt`).
+        # Above it, abuse outweighs the tier's doubt of danger, or its sureness where the
+        # message is hostile too: a threat ("I'll be waiting at the gate") goes to SLT, and a
+        # lead still reads it (`Verdict.doubt`).
         "abuse_over_doubt": ("abusive", "no", 0.01),
     },
 }
@@ -409,8 +410,9 @@ def adapt(
     every time, a small harm made routine. The danger
     heads and every threshold stay as they are: what counts as a child in danger is not a
     matter of local taste. (The private `abusive` head also decides whether a threat the
-    danger head reads only unsurely goes to SLT, `abuse_over_doubt`, with a lead asked to read
-    it either way; a refit that misses danger on the check set is refused.)"""
+    danger head reads unsurely, or surely in a hostile message, goes to SLT, `abuse_over_doubt`,
+    with a lead asked to read it either way; a refit that misses danger on the check set is
+    refused.)"""
     x_all = features(lines.texts, vectors)
     labels = np.asarray(lines.labels)
     adapted = dict(heads)

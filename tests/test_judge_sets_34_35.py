@@ -50,6 +50,8 @@ DANGER_35 = [
     "Lovely gala photos! Odd question, but Ava says the coach goes into the changing cubicle "
     "with her after swimming, is that normal?",
     "The football coach goes into the showers with my son to check him, on his own.",
+    "A man from the pool followed her into the changing cubicle.",
+    "The coach goes into the showers with the boys and says it's their secret.",
     # Scottish Gaelic: Calum left the house after tea and nobody has seen him since
     "Dh'fhàg Calum an taigh às dèidh a' bhiadh-feasgair agus chan fhaca duine e bhon uair sin.",
     # Scottish Gaelic: she is missing, nobody has seen her
@@ -59,7 +61,9 @@ DANGER_35 = [
 THEIR_TWINS_35 = [
     "I come into the changing cubicle with him as he can't do his buttons yet.",
     "The instructor came into the changing room to tell them the bus was waiting.",
-    "Thank you Miss Jones for going into the toilets with her when she was sick.",
+    "His teacher went into the cubicle with him to help him get changed after his accident, "
+    "thank you so much.",
+    "The teacher goes into the changing room with them to check they've all got their kit.",
     "Mrs Smith went into the changing room with her to help with her costume, thank you!",
     "The PE teacher comes into the changing room with them to make sure they're quick.",
     "His nan goes into the toilets with him at the leisure centre.",

@@ -18,6 +18,14 @@ THREATS = [
     "U WANT 2 MESS WITH MY DAUGHTER?? WATCH UR BACK ON THE WAY HOME",
 ]
 
+# a parent's warning about a dangerous adult, which the plain "threat" rules share
+WARNINGS = [
+    "I know where he lives now, he's moved round the corner from the school. Please keep an eye "
+    "on her at home time.",
+    "Just a heads up, watch yourself if my ex turns up at the gate today. He got out yesterday "
+    "and he's said he'll take the kids.",
+]
+
 ANGRY_DANGER = [
     "You useless lot. My son has been crying for an hour and says a man at the fence told him "
     "he'd take him home. Why was nobody watching??",
@@ -42,7 +50,7 @@ def test_the_tier_alone_reads_the_first_threat_as_danger() -> None:
     assert verdict.doubt is not None and "learned tier" in verdict.doubt, verdict
 
 
-@pytest.mark.parametrize("text", ANGRY_DANGER)
+@pytest.mark.parametrize("text", ANGRY_DANGER + WARNINGS)
 def test_danger_told_angrily_stays_urgent(text: str) -> None:
     verdict = judge(text, DM)
     assert verdict.label is Label.URGENT, verdict
@@ -52,3 +60,8 @@ def test_danger_told_angrily_stays_urgent(text: str) -> None:
 def test_watch_ur_back_in_text_speak_is_a_threat() -> None:
     verdict = judge("WATCH UR BACK WHEN U LEAVE TONITE", DM, learned=False)
     assert verdict.label is Label.ABUSIVE and verdict.outcome is Outcome.REMOVE, verdict
+
+
+def test_a_back_that_lifts_boxes_is_not_a_threat() -> None:
+    text = "Good luck with the classroom move, watch ur back lifting all those boxes x"
+    assert judge(text, DM, learned=False).label is not Label.ABUSIVE

@@ -1274,8 +1274,10 @@ SET_35_THREATS = [
     "Doamna învățătoare, aveți grijă pe unde umblați după ore. Eu nu uit.",
     # Urdu: if you punish my daughter again, your job will go too
     "اگر پھر میری بیٹی کو سزا دی تو نوکری بھی جائے گی۔",
-    # Albanian: I know where you live, teacher. Watch yourself with my daughter
-    "E di ku banon, mësuese. Ke kujdes me vajzën time.",
+    # Albanian: I know where you live. Don't you dare do it again
+    "E di ku banon. Mos guxo ta bësh prapë.",
+    # Urdu in Roman letters: punish him again and your job will go, and your honour too
+    "Agar phir saza di to naukri bhi jayegi aur izzat bhi.",
 ]
 SET_35_TWINS = [
     # Albanian: I know where her grandmother lives and I'll pick her up tomorrow after school
@@ -1284,6 +1286,12 @@ SET_35_TWINS = [
     "Bună ziua, știu la ce oră plecați de la școală, vă pot prinde atunci pentru formular?",
     # Urdu: I know many people who can help at the fair, tell me if you need them
     "میرے جاننے والے بہت ہیں جو میلے میں مدد کر سکتے ہیں، بتائیں اگر ضرورت ہو۔",
+    # Romanian: miss, watch where you walk, the school yard is icy
+    "Doamna învățătoare, aveți grijă pe unde umblați, e polei în curtea școlii!",
+    # Urdu: if I have to come at two every day, my job will go too
+    "اگر مجھے روز دو بجے آنا پڑا تو میری نوکری بھی جائے گی، کوئی اور وقت مل سکتا ہے؟",
+    # Albanian: I know where Ana lives, I'm not afraid to take her home myself
+    "E di ku banon Ana, nuk kam frikë ta çoj vetë në shtëpi pas shkollës.",
 ]
 
 

@@ -6469,9 +6469,6 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Urdu (Urdu script and Roman Urdu)
     "ur": (
-        # after set 35's report: "your job will go, and your honour too"
-        "نوکری بھی جائے گی",
-        "عزت بھی جائے گی",
         "بیوقوف",
         "بے وقوف",
         "الو کا پٹھا",
@@ -6899,11 +6896,6 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     ),
     # Romanian
     "ro": (
-        # after set 35's report: "watch where you walk", "I know which road you take"
-        "aveți grijă pe unde umblați",
-        "ai grijă pe unde umbli",
-        "știu pe ce drum mergeți",
-        "știu pe ce drum mergi",
         # after set 25's report: insults and threats it missed
         "sunteți o nesimțită",
         "ești o nesimțită",
@@ -12546,10 +12538,16 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "ur": (
-        # after set 35's report: "I know many people" beside "think before you act" or the job
+        # after set 35's report: "I know many people" beside "think before you act" or the job;
+        # "your job will go too" beside "your honour too" or a punishment (not "if I have to
+        # come at two every day my job will go too")
         (
             ("میرے جاننے والے بہت ہیں", "میرے جاننے والے بہت"),
             ("سوچ سمجھ کر", "نوکری", "عزت"),
+        ),
+        (
+            ("نوکری بھی جائے گی", "نوکری چلی جائے گی", "naukri bhi jayegi", "naukri bhi jaegi"),
+            ("عزت بھی", "سزا دی", "izzat bhi", "saza di"),
         ),
         # after set 30's report: "this town is small" … "we know people everywhere"
         (
@@ -15097,11 +15095,12 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "sq": (
-        # after set 35's report: "I know where you live" beside "I'm not afraid" or "don't you
-        # dare" ("ku banon" alone is also where she lives: "e di ku banon gjyshja e saj")
+        # after set 35's report: "I know where you live" beside "I'm not afraid of anyone" or
+        # "don't you dare" ("ku banon" alone is also where she lives: "e di ku banon gjyshja e
+        # saj"; "nuk kam frikë" alone, I'm not afraid to walk her home)
         (
             ("e di ku banon",),
-            ("nuk kam frikë", "nuk kam frike", "mos guxo", "ke kujdes"),
+            ("nuk kam frikë nga askush", "nuk kam frike nga askush", "mos guxo"),
         ),
         (
             (
@@ -15332,6 +15331,16 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         ),
     ),
     "ro": (
+        # after set 35's report: "watch where you walk" beside the evening, after hours or "I
+        # don't forget"; "I know which road you take" beside a warning (not an icy yard)
+        (
+            ("aveți grijă pe unde umblați", "ai grijă pe unde umbli"),
+            ("seara", "după ore", "nu uit"),
+        ),
+        (
+            ("știu pe ce drum mergeți", "știu pe ce drum mergi", "știu la ce oră plecați"),
+            ("aveți grijă", "ai grijă", "nu uit", "o să vedeți", "o să vezi"),
+        ),
         (
             (
                 "știu",
@@ -21646,11 +21655,27 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         (("ज़बरदस्ती शादी", "जबरदस्ती शादी", "शादी करवा रहे"), ("साल की", "सिर्फ")),
     ),
     "bn": (
-        # after set 34's report: "did not come home" in Roman letters beside a child, "still" or
-        # the police (not "the reading folder bari ashe ni" in an English line)
+        # after set 34's report: "did not come home" in Roman letters beside a child, "my",
+        # "since", "still", help or the police (not "tin din reading folder bari ashe ni" in an
+        # English line; "library book ta ekhono bari ashe ni" alerts a lead: a known cost)
         (
             ("bari asheni", "bari ashe ni", "basay asheni"),
-            ("chele", "meye", "bacha", "baccha", "ekhono", "police", "pulish"),
+            (
+                "chele",
+                "chhele",
+                "cheleta",
+                "meye",
+                "meyeta",
+                "bacha",
+                "baccha",
+                "amar",
+                "theke",
+                "ekhono",
+                "khuje",
+                "help",
+                "police",
+                "pulish",
+            ),
         ),
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         (
@@ -21925,10 +21950,20 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
             (
                 "chan fhaca duine i",
                 "chan fhaca duine e",
+                "chan fhaca duine sam bith i",
+                "chan fhaca duine sam bith e",
                 "chan fhaca sinn i",
                 "chan fhaca sinn e",
             ),
-            ("bhon uair sin", "air chall", "poileis"),
+            (
+                "bhon uair sin",
+                "on uair sin",
+                "bhon àm sin",
+                "air chall",
+                "poileis",
+                "poileas",
+                "phoileas",
+            ),
         ),
     ),
     "ht": (
