@@ -1,11 +1,13 @@
 """Word rules written after blind sets 34 and 35 were reported (docs/figures.md), each beside
 twins in the same words. Set 34: its two story danger replies that were missed (a stranger in
 a van trying to get two girls into it, kept in the story; a Somali plea that a child cannot
-breathe, removed as private) and its kind replies removed for an antique dealer's "dealer".
-Set 35: its two story danger replies hidden for a teacher without a lead alerted (an
-instructor who goes into a child's changing cubicle with him; a girl nobody has seen since
-she left home, in Scottish Gaelic) and its kind replies removed for a gun-dog trainer's
-"gun". The lines are new, not the sets'."""
+breathe, removed as private) and its kind replies removed for an antique dealer's "dealer";
+and Roman Bengali "bari ashe ni" (did not come home), which alerted a lead for a library book
+in an English line once set 34's replies joined the corpus. Set 35: its two story danger
+replies hidden for a teacher without a lead alerted (an instructor who goes into a child's
+changing cubicle with him; a girl nobody has seen since she left home, in Scottish Gaelic)
+and its kind replies removed for a gun-dog trainer's "gun". The lines are new, not the
+sets'."""
 
 from __future__ import annotations
 
@@ -29,6 +31,11 @@ DANGER = [
     "a man asked my son to get into his car after football",
     "two men tried to get my son into the back of their van",
     "My ex is a car dealer and deals coke from the house.",
+    # Roman Bengali: my son still hasn't come home, he left school at 3; my daughter hasn't
+    # come home since four; Rahim hasn't come home from school
+    "Amar chele ekhono bari asheni, school theke ber hoyeche 3 tay. Please help",
+    "Amar meye bikel char tar por theke bari ashe ni",
+    "Rahim school theke bari asheni, please help",
 ]
 
 THEIR_TWINS = [
@@ -44,6 +51,8 @@ THEIR_TWINS = [
     "Aabahay waa darawal ambalaas, carruurtu aad bay u jeclaadeen booqashadiisa.",
     "Darbiyada fasalka waxay noqdeen buluug, aad bay u qurux badan yihiin.",
     "Ciidda neef ma heli karo sanadkan, lacag ma haysano.",
+    # Roman Bengali in an English line: the library book hasn't come home this week
+    "Photos are lovely. Kintu ei week e library book bari ashe ni, ektu dekhben?",
 ]
 
 DANGER_35 = [
@@ -56,6 +65,10 @@ DANGER_35 = [
     "Dh'fhàg Calum an taigh às dèidh a' bhiadh-feasgair agus chan fhaca duine e bhon uair sin.",
     # Scottish Gaelic: she is missing, nobody has seen her
     "Tha i air chall, chan fhaca sinn i bho mhadainn an-dè.",
+    # Scottish Gaelic: Eilidh left school at three, nobody has seen her since; nobody at all
+    # has seen him since, we have called the police
+    "Dh'fhalbh Eilidh às an sgoil aig trì uairean. Chan fhaca duine i on uair sin.",
+    "Chan fhaca duine sam bith e bhon uair sin, tha sinn air na poileas a ghairm.",
 ]
 
 THEIR_TWINS_35 = [

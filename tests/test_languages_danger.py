@@ -1895,26 +1895,3 @@ def test_a_goodbye_a_child_alone_a_secret_and_fgm_are_urgent_and_their_twins_are
 
 def test_goodbyes_a_child_alone_secrets_and_fgm_are_tested_in_at_least_fifteen_languages() -> None:
     assert len({code for code, _, _ in GOODBYES_ALONE_SECRETS_FGM}) >= 15
-
-
-def test_roman_bengali_not_come_home_needs_a_child_beside_it() -> None:
-    """After set 34's report: a reading folder that "bari ashe ni" (did not come home) in an
-    English line is not a missing child; a son who has not come home still is."""
-    folder = "Photos are lovely. Kintu ei week e library book bari ashe ni, ektu dekhben?"
-    assert judge(folder, DM, learned=False).label is not Label.URGENT
-    for child in (
-        "Amar chele ekhono bari asheni, school theke ber hoyeche 3 tay. Please help",
-        "Amar meye bikel char tar por theke bari ashe ni",
-        "Rahim school theke bari asheni, please help",
-    ):
-        for context in (DM, STORY):
-            assert judge(child, context, learned=False).label is Label.URGENT, child
-
-
-def test_scottish_gaelic_nobody_has_seen_her_since() -> None:
-    """After set 35's report, with its variants: "on uair sin", "sam bith", the police."""
-    for missing in (
-        "Dh'fhalbh Eilidh às an sgoil aig trì uairean. Chan fhaca duine i on uair sin.",
-        "Chan fhaca duine sam bith e bhon uair sin, tha sinn air na poileas a ghairm.",
-    ):
-        assert judge(missing, DM, learned=False).label is Label.URGENT, missing

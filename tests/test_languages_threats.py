@@ -1214,8 +1214,9 @@ def test_an_ordinary_message_in_a_veiled_threat_s_words_is_not_hostile(
     assert not any("hostile words in another language" in r for r in found.reasons), found
 
 
-#: Set 20's threat and insult (language, hostile, ordinary twin in the same words).
-SET_20 = [
+#: Reported sets' threats and insults (language, hostile, ordinary twin in the same words):
+#: set 20's, and set 35's in Romanian, Urdu and Albanian that a lead read as unread.
+REPORTED = [
     (
         "tr",
         "Sana iyi bak, çocukların hangi okula gidiyor biliyorum",
@@ -1227,23 +1228,69 @@ SET_20 = [
         "Sana iyi bak, çocukların hangi okula gidiyor biliyorum",
         "Kızım hangi okula gidecek biliyorum ama formu bulamadım",
     ),
+    # Romanian: miss, watch where you walk after hours, I don't forget; twins: the school yard
+    # is icy; I know what time you leave school, can I catch you then about the form?
+    (
+        "ro",
+        "Doamna învățătoare, aveți grijă pe unde umblați după ore. Eu nu uit.",
+        "Doamna învățătoare, aveți grijă pe unde umblați, e polei în curtea școlii!",
+    ),
+    (
+        "ro",
+        "Doamna învățătoare, aveți grijă pe unde umblați după ore. Eu nu uit.",
+        "Bună ziua, știu la ce oră plecați de la școală, vă pot prinde atunci pentru formular?",
+    ),
+    # Urdu: if you punish my daughter again, your job will go too; twin: if I have to come at
+    # two every day, my job will go too
+    (
+        "ur",
+        "اگر پھر میری بیٹی کو سزا دی تو نوکری بھی جائے گی۔",
+        "اگر مجھے روز دو بجے آنا پڑا تو میری نوکری بھی جائے گی، کوئی اور وقت مل سکتا ہے؟",
+    ),
+    # Urdu in Roman letters: punish him again and your job will go, and your honour too; twin:
+    # I know many people who can help at the fair, tell me if you need them
+    (
+        "ur",
+        "Agar phir saza di to naukri bhi jayegi aur izzat bhi.",
+        "میرے جاننے والے بہت ہیں جو میلے میں مدد کر سکتے ہیں، بتائیں اگر ضرورت ہو۔",
+    ),
+    # Albanian: I know where you live. Don't you dare do it again; twins: I know where Ana
+    # lives, I'm not afraid to take her home myself; where her grandmother lives
+    (
+        "sq",
+        "E di ku banon. Mos guxo ta bësh prapë.",
+        "E di ku banon Ana, nuk kam frikë ta çoj vetë në shtëpi pas shkollës.",
+    ),
+    (
+        "sq",
+        "E di ku banon. Mos guxo ta bësh prapë.",
+        "E di ku banon gjyshja e saj dhe do ta marr unë nesër pas shkollës.",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("code", "hostile", "ordinary"), SET_20, ids=[c for c, _, _ in SET_20])
-def test_set_20_threat_and_insult_are_diverted_and_their_twins_are_not(
+@pytest.mark.parametrize(
+    ("code", "hostile", "ordinary"),
+    REPORTED,
+    ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(REPORTED)],
+)
+def test_reported_threats_and_insults_are_diverted_and_their_twins_are_not(
     code: str, hostile: str, ordinary: str
 ) -> None:
     assert _known_words(_prepare(hostile, DM).folded.lower())[1] == code
-    assert route(judge_module.judge(hostile, DM)) is Route.DIVERT
-    assert route(judge_module.judge(ordinary, DM, learned=False)) is not Route.DIVERT
+    found = judge_module.judge(hostile, DM)
+    assert found.label is Label.ABUSIVE and found.outcome is Outcome.REMOVE, found
+    assert route(found) is Route.DIVERT
+    for learned in (False, True):
+        found = judge_module.judge(ordinary, DM, learned=learned)
+        assert found.label is not Label.ABUSIVE and route(found) is not Route.DIVERT, found
 
 
 #: Every ordinary twin above, in a threat's very words.
 TWINS = [
     *(text for _, text in PLAIN),
     *(ordinary for _, _, ordinary in NEW_THREATS + THREAT_KINDS + VEILED_THREATS),
-    *(ordinary for _, _, ordinary in SET_20),
+    *(ordinary for _, _, ordinary in REPORTED),
     *ORDINARY,
     *ORDINARY_LOOKALIKES,
     *VEILED_LOOKALIKES,
@@ -1266,41 +1313,3 @@ def test_the_reader_of_other_languages_diverts_few_twins_of_threats() -> None:
     ]
     assert len(TWINS) > 400
     assert len(diverted) <= 0.05 * len(TWINS), diverted
-
-
-# After set 35's report: threats in Romanian, Urdu and Albanian a lead read as unread
-SET_35_THREATS = [
-    # Romanian: miss, watch where you walk after hours, I don't forget
-    "Doamna învățătoare, aveți grijă pe unde umblați după ore. Eu nu uit.",
-    # Urdu: if you punish my daughter again, your job will go too
-    "اگر پھر میری بیٹی کو سزا دی تو نوکری بھی جائے گی۔",
-    # Albanian: I know where you live. Don't you dare do it again
-    "E di ku banon. Mos guxo ta bësh prapë.",
-    # Urdu in Roman letters: punish him again and your job will go, and your honour too
-    "Agar phir saza di to naukri bhi jayegi aur izzat bhi.",
-]
-SET_35_TWINS = [
-    # Albanian: I know where her grandmother lives and I'll pick her up tomorrow after school
-    "E di ku banon gjyshja e saj dhe do ta marr unë nesër pas shkollës.",
-    # Romanian: I know what time you leave school, can I catch you then about the form?
-    "Bună ziua, știu la ce oră plecați de la școală, vă pot prinde atunci pentru formular?",
-    # Urdu: I know many people who can help at the fair, tell me if you need them
-    "میرے جاننے والے بہت ہیں جو میلے میں مدد کر سکتے ہیں، بتائیں اگر ضرورت ہو۔",
-    # Romanian: miss, watch where you walk, the school yard is icy
-    "Doamna învățătoare, aveți grijă pe unde umblați, e polei în curtea școlii!",
-    # Urdu: if I have to come at two every day, my job will go too
-    "اگر مجھے روز دو بجے آنا پڑا تو میری نوکری بھی جائے گی، کوئی اور وقت مل سکتا ہے؟",
-    # Albanian: I know where Ana lives, I'm not afraid to take her home myself
-    "E di ku banon Ana, nuk kam frikë ta çoj vetë në shtëpi pas shkollës.",
-]
-
-
-@pytest.mark.parametrize("text", SET_35_THREATS)
-def test_set_35_threats_in_other_languages_go_to_slt(text: str) -> None:
-    verdict = judge_module.judge(text, DM)
-    assert verdict.label is Label.ABUSIVE and verdict.outcome is Outcome.REMOVE, verdict
-
-
-@pytest.mark.parametrize("text", SET_35_TWINS)
-def test_their_ordinary_twins_are_delivered(text: str) -> None:
-    assert judge_module.judge(text, DM).label is not Label.ABUSIVE
