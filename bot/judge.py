@@ -857,7 +857,12 @@ _FOND = re.compile(r"\blove (?:him|her|them)\b|\bbless\b")
 #: Words a parent uses to report what was said to a child; not "That said," or "having
 #: said that", which only turn a message ("That said, I know where you park").
 #: "said what he'd do to you" passes on a threat; it does not report words said to a child.
-_DO_TO_YOU = r" what (?:he|she|they)(?:'d| would|'ll| will|'s going to|'re going to) do\b"
+#: Not a report: what someone will do to the teacher, or a message passed on to them ("he
+#: says to tell you he'll be at the gate").
+_DO_TO_YOU = (
+    r" what (?:he|she|they)(?:'d| would|'ll| will|'s going to|'re going to) do\b| to (?:tell|let)"
+    r" you\b"
+)
 _REPORTED = re.compile(
     r"\b(?:(?<!that )(?<!being )(?<!having )(?<!what you )said(?!"
     + _DO_TO_YOU
@@ -1494,6 +1499,20 @@ def _threatened(ev: _Evidence) -> bool:
     return any(why.startswith("veiled threat") for why in ev.why.get(_ABUSE, []))
 
 
+def _armed_threat(chances: dict[str, float], threshold: dict[str, float]) -> bool:
+    """Whether a private message whose words name a weapon or harm is, by the learned tier, a
+    threat to the teacher and no danger to anyone else: it is all but sure of the threat, reads
+    the message as hostile, and reads no danger ("I'm up on the hill behind your road most
+    mornings with the rifle. Grand view of your house through the scope"; "Finished a new
+    chef's knife in the forge today… I thought of you the whole time"). Such a message goes to
+    SLT, and a lead is asked to read it, as a threat the tier reads as danger does."""
+    return (
+        chances["urgent"] < threshold["urgent"]
+        and chances["abusive"] >= threshold["abuse_over_doubt"]
+        and chances["pause"] >= threshold["pause_clear"]
+    )
+
+
 def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
     """Judge one message in its context; pure, and bounded in cost whatever its length.
 
@@ -1526,7 +1545,13 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
         other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where, learned)
         if other.label is _ABUSE and other.outcome is Outcome.REMOVE:
             return replace(other, doubt=urgent.reasons[0])
-    if chances is None or words_danger >= URGENT_AT:  # the danger words decide, or nothing else
+    if chances is None:
+        return urgent
+    if words_danger >= URGENT_AT:  # the danger words decide, but for a threat with a weapon
+        if context.where == DM and _armed_threat(chances, heads.threshold):
+            other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where, learned)
+            if other.label is _ABUSE and other.outcome is Outcome.REMOVE:
+                return replace(other, doubt=urgent.reasons[0])
         return urgent
     if context.where == DM:
         unsure = chances["urgent"] < heads.threshold["urgent_sure"]

@@ -102,3 +102,61 @@ def test_their_ordinary_twins_are_not_danger(text: str) -> None:
     for context in (DM, STORY):
         assert judge(text, context, learned=False).label is not Label.URGENT, (context.where, text)
     assert judge(text, STORY).outcome is not Outcome.REMOVE, text
+
+
+# After set 35's report: kind replies removed for the writer's own job, or for comparing the
+# class's work with what the writer meets at work; and threats to the teacher that took the
+# urgent path or the office's note.
+OWN_WORK_35 = [
+    "As an occupational therapist I was so impressed with their scissor skills today!",
+    "Occupational therapist mum here, those pincer grips are spot on 👏",
+    "As a police officer I can confirm this is the best road safety poster in town 🚔",
+    "Proofreader by day, and those spelling posters are better than some I read at work 😂",
+    "Farrier here, and those cardboard horseshoes are neater than some of the shoes I fit 😅",
+]
+
+THEIR_TWINS_OWN_WORK_35 = [
+    "Lovely pots! Her occupational therapist says the clay is great for her grip.",
+    "His writing is neater than some of the girls in his class.",
+    "Better than some of the year 6s to be fair.",
+    "Her reading is better than some I see in Year 4 at my school.",
+]
+
+THREATS_35 = [
+    "If Maisie is left out of the play again I'll make sure every mum in the village knows why "
+    "you really left your last job 😊 Thanks x",
+    "Her uncle says to tell you he'll be in the car park tonight and he won't be leaving till "
+    "you come out.",
+    "If I were you I'd walk out with someone beside you on Friday.",
+    "Upset my boy once more and I'll make your life a misery, I mean it.",
+]
+
+THEIR_TWINS_THREATS_35 = [
+    "I'll make sure every parent knows about the cake sale if you send me the poster!",
+    "If Ruby is picked again I'll make sure every parent knows what you did for her, star!",
+    "The kids won't leave till you come out to wave, they love you!",
+    "He said he'd make my life hell if I took the kids, and he's outside now.",
+]
+
+
+@pytest.mark.parametrize("text", OWN_WORK_35)
+def test_the_writers_own_work_stays(text: str) -> None:
+    assert judge(text, STORY, learned=False).outcome is Outcome.KEEP, text
+    assert judge(text, STORY).outcome is not Outcome.REMOVE, text
+
+
+@pytest.mark.parametrize("text", THEIR_TWINS_OWN_WORK_35)
+def test_a_childs_therapist_or_a_comparison_of_children_goes(text: str) -> None:
+    assert judge(text, STORY, learned=False).outcome is Outcome.REMOVE, text
+
+
+@pytest.mark.parametrize("text", THREATS_35)
+def test_threats_to_the_teacher_go_to_slt(text: str) -> None:
+    for learned in (False, True):
+        verdict = judge(text, DM, learned=learned)
+        assert (verdict.label, verdict.outcome) == (Label.ABUSIVE, Outcome.REMOVE), verdict
+
+
+@pytest.mark.parametrize("text", THEIR_TWINS_THREATS_35)
+def test_their_twins_are_no_threat_in_words(text: str) -> None:
+    assert judge(text, DM, learned=False).label is not Label.ABUSIVE, text

@@ -2,7 +2,8 @@
 is violence aimed at the teacher, not a child in danger: SLT decide, and a lead still reads it
 (`Verdict.doubt`). Written after blind set 34's report (two such threats were given the urgent
 path: the teacher got them without SLT deciding); the lines are new, not set 34's. Danger told
-angrily to the teacher stays urgent."""
+angrily to the teacher stays urgent. After set 35's report, the same for a threat whose words
+name a weapon the tier reads as no danger to anyone else (`judge._armed_threat`)."""
 
 from __future__ import annotations
 
@@ -65,3 +66,31 @@ def test_watch_ur_back_in_text_speak_is_a_threat() -> None:
 def test_a_back_that_lifts_boxes_is_not_a_threat() -> None:
     text = "Good luck with the classroom move, watch ur back lifting all those boxes x"
     assert judge(text, DM, learned=False).label is not Label.ABUSIVE
+
+
+# the words name a weapon (urgent by the words alone); the tier reads a threat, no danger
+ARMED_THREATS = [
+    "Spent the morning sharpening my machete for the hedges. Funny, I kept picturing your face "
+    "the whole time. See you at pick-up.",
+]
+
+ARMED_DANGER = [
+    "My ex has a knife and he said he's coming to the school for the kids and for you. Please "
+    "lock the doors.",
+    "He showed Jayden his dad's gun in the shed and said he'd use it on anyone who tells. I'm "
+    "scared.",
+]
+
+
+@pytest.mark.parametrize("text", ARMED_THREATS)
+def test_a_threat_with_a_weapon_goes_to_slt_and_a_lead_reads_it(text: str) -> None:
+    assert judge(text, DM, learned=False).label is Label.URGENT
+    verdict = judge(text, DM)
+    assert verdict.label is Label.ABUSIVE and verdict.outcome is Outcome.REMOVE, verdict
+    assert verdict.doubt is not None and route(verdict) is Route.DIVERT
+
+
+@pytest.mark.parametrize("text", ARMED_DANGER)
+def test_a_weapon_in_danger_told_to_the_teacher_stays_urgent(text: str) -> None:
+    verdict = judge(text, DM)
+    assert verdict.label is Label.URGENT and route(verdict) is Route.URGENT, verdict
