@@ -143,8 +143,8 @@ def test_a_threat_after_good_wishes_is_still_diverted(text: str) -> None:
 #: should go, reads as fine and the complaint head is sure of; and kind replies in the same
 #: words, which stay. Written for these tests.
 NAMED_BY_A_HEAD = (
-    "So lovely, thank you. Small thing though — the uniform shop price for a plain PE top is "
-    "nearly four times the supermarket's, which seems a lot for families this winter."
+    "So lovely, thank you. Small thing though, the uniform shop's PE tops are nearly four times "
+    "the supermarket's, which is a lot for families this winter."
 )
 ITS_KIND_TWINS = [
     "So lovely, thank you. Small thing — could I order a copy of the class photo for her nan?",
