@@ -857,11 +857,13 @@ _FOND = re.compile(r"\blove (?:him|her|them)\b|\bbless\b")
 #: Words a parent uses to report what was said to a child; not "That said," or "having
 #: said that", which only turn a message ("That said, I know where you park").
 #: "said what he'd do to you" passes on a threat; it does not report words said to a child.
-#: Not a report: what someone will do to the teacher, or a message passed on to them ("he
-#: says to tell you he'll be at the gate").
+#: Not a report: what someone will do to the teacher, or what they will do passed on to them
+#: ("he says to tell you he'll be at the gate"; not "she told me to tell you a girl keeps calling
+#: her names", a child's words passed on).
 _DO_TO_YOU = (
     r" what (?:he|she|they)(?:'d| would|'ll| will|'s going to|'re going to) do\b| to (?:tell|let)"
-    r" you\b"
+    r" you(?: know)?(?: that)? (?:he|she|they)(?:'ll| will|'s going to|'s gonna|'re going to|"
+    r"'d| would)\b"
 )
 _REPORTED = re.compile(
     r"\b(?:(?<!that )(?<!being )(?<!having )(?<!what you )said(?!"
@@ -1499,15 +1501,27 @@ def _threatened(ev: _Evidence) -> bool:
     return any(why.startswith("veiled threat") for why in ev.why.get(_ABUSE, []))
 
 
-def _armed_threat(chances: dict[str, float], threshold: dict[str, float]) -> bool:
-    """Whether a private message whose words name a weapon or harm is, by the learned tier, a
-    threat to the teacher and no danger to anyone else: it is all but sure of the threat, reads
-    the message as hostile, and reads no danger ("I'm up on the hill behind your road most
-    mornings with the rifle. Grand view of your house through the scope"; "Finished a new
-    chef's knife in the forge today… I thought of you the whole time"). Such a message goes to
-    SLT, and a lead is asked to read it, as a threat the tier reads as danger does."""
+#: The writer speaks of themself, and of no other man or woman, in an armed threat: "I'm up on
+#: the hill … with the rifle", not "He's got a knife in his car" nor "why did you let him in".
+_OWN_WEAPON = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|my|me)\b")
+_SOMEONE_ELSE = re.compile(r"\b(?:he|she|he's|she's|him)\b")
+
+
+def _armed_threat(
+    t: _Text, ev: _Evidence, chances: dict[str, float], threshold: dict[str, float]
+) -> bool:
+    """Whether a private message the words read as danger only for a weapon the writer names of
+    their own is, by the learned tier, a threat to the teacher and no danger to anyone: it is
+    all but sure of the threat, reads the message as hostile, and reads no danger ("I'm up on
+    the hill behind your road most mornings with the rifle. Grand view of your house through
+    the scope"). Such a message goes to SLT, and a lead is asked to read it, as a threat the
+    tier reads as danger does. Any other danger the words find (a child hurt, a family in
+    fear, someone else armed) takes the urgent path, however angry the message."""
     return (
-        chances["urgent"] < threshold["urgent"]
+        ev.why.get(_URGENT) == ["a weapon"]
+        and bool(_OWN_WEAPON.search(t.plain))
+        and not _SOMEONE_ELSE.search(t.plain)
+        and chances["urgent"] < threshold["urgent"]
         and chances["abusive"] >= threshold["abuse_over_doubt"]
         and chances["pause"] >= threshold["pause_clear"]
     )
@@ -1547,8 +1561,8 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
             return replace(other, doubt=urgent.reasons[0])
     if chances is None:
         return urgent
-    if words_danger >= URGENT_AT:  # the danger words decide, but for a threat with a weapon
-        if context.where == DM and _armed_threat(chances, heads.threshold):
+    if words_danger >= URGENT_AT:  # the danger words decide, but for an armed threat
+        if context.where == DM and _armed_threat(t, ev, chances, heads.threshold):
             other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where, learned)
             if other.label is _ABUSE and other.outcome is Outcome.REMOVE:
                 return replace(other, doubt=urgent.reasons[0])

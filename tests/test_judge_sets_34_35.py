@@ -120,22 +120,36 @@ THEIR_TWINS_OWN_WORK_35 = [
     "His writing is neater than some of the girls in his class.",
     "Better than some of the year 6s to be fair.",
     "Her reading is better than some I see in Year 4 at my school.",
+    "His manners are better than some I see every day at pick-up 🙄",
+    "Her reading's better than some of the juniors to be fair.",
+    "Sorry we missed assembly, we had his dad and a social worker round.",
+    "We had a social worker here all morning, sorry.",
 ]
 
 THREATS_35 = [
     "If Maisie is left out of the play again I'll make sure every mum in the village knows why "
     "you really left your last job 😊 Thanks x",
-    "Her uncle says to tell you he'll be in the car park tonight and he won't be leaving till "
-    "you come out.",
-    "If I were you I'd walk out with someone beside you on Friday.",
+    "I'm not leaving till you come out, I'll be by the gate all night.",
+    "One more detention and I'm telling all the parents why you got sacked from your last school.",
     "Upset my boy once more and I'll make your life a misery, I mean it.",
+]
+
+# a parent's warning in the threats' words, which stays urgent
+WARNINGS_35 = [
+    "He said he'd make my life hell if I took the kids, and he's outside now.",
+    "Heads up Miss, Kyle's dad is sat in his van by the staff gate and won't leave till you come "
+    "out. If I were you I'd walk out with someone tonight.",
 ]
 
 THEIR_TWINS_THREATS_35 = [
     "I'll make sure every parent knows about the cake sale if you send me the poster!",
     "If Ruby is picked again I'll make sure every parent knows what you did for her, star!",
     "The kids won't leave till you come out to wave, they love you!",
-    "He said he'd make my life hell if I took the kids, and he's outside now.",
+    "Thank you again! I'll make sure all the parents hear how you got Leo through his SATs.",
+    # a child's words passed on keep their weight as a report
+    "Maisie told me to tell you a Year 6 girl keeps whispering 'you're a stupid cow' at her in the "
+    "line.",
+    *WARNINGS_35,
 ]
 
 
@@ -159,4 +173,10 @@ def test_threats_to_the_teacher_go_to_slt(text: str) -> None:
 
 @pytest.mark.parametrize("text", THEIR_TWINS_THREATS_35)
 def test_their_twins_are_no_threat_in_words(text: str) -> None:
-    assert judge(text, DM, learned=False).label is not Label.ABUSIVE, text
+    assert judge(text, DM, learned=False).outcome is not Outcome.REMOVE, text
+
+
+@pytest.mark.parametrize("text", WARNINGS_35)
+def test_a_warning_in_their_words_stays_urgent(text: str) -> None:
+    verdict = judge(text, DM)
+    assert verdict.label is Label.URGENT and verdict.doubt is None, verdict

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot import judge_model
 from bot.judge import JudgeContext, Label, Outcome, judge
 from handlers.relay import Route, route
 
@@ -80,6 +81,37 @@ ARMED_DANGER = [
     "He showed Jayden his dad's gun in the shed and said he'd use it on anyone who tells. I'm "
     "scared.",
 ]
+
+
+# whatever the tier reads, danger the words find beside a weapon someone else holds, or a child
+# hurt, told angrily, takes the urgent path (`judge._armed_threat` asks the words first)
+ANGRY_DANGER_WITH_A_TIER_THAT_READS_ONLY_A_THREAT = [
+    "Are you lot deaf?? I TOLD you her stepdad hits her and you let him collect her AGAIN. "
+    "Fucking useless, the lot of you.",
+    "Why the FUCK did you let him in the playground?! He's got a knife in his car, you useless "
+    "people.",
+]
+
+
+def _a_tier_that_reads_only_a_threat(monkeypatch: pytest.MonkeyPatch) -> None:
+    chances = {"abusive": 0.99, "pause": 0.99, "complaint": 0.0, "urgent": 0.0}
+    monkeypatch.setattr(judge_model.Heads, "probabilities", lambda self, text, vector: chances)
+
+
+@pytest.mark.parametrize("text", ANGRY_DANGER_WITH_A_TIER_THAT_READS_ONLY_A_THREAT)
+def test_angry_danger_stays_urgent_whatever_the_tier_reads(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _a_tier_that_reads_only_a_threat(monkeypatch)
+    verdict = judge(text, DM)
+    assert verdict.label is Label.URGENT and route(verdict) is Route.URGENT, verdict
+
+
+def test_the_same_tier_sends_an_armed_threat_to_slt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The twin of the test above: the stub does divert a threat with the writer's own weapon."""
+    _a_tier_that_reads_only_a_threat(monkeypatch)
+    verdict = judge(ARMED_THREATS[0], DM)
+    assert verdict.label is Label.ABUSIVE and route(verdict) is Route.DIVERT, verdict
 
 
 @pytest.mark.parametrize("text", ARMED_THREATS)

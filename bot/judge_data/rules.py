@@ -576,11 +576,12 @@ COMPARISON: tuple[Rule, ...] = (
         # "than some of the fences my horse refuses", "than some I read at work": things the
         # writer meets in their own work, not children (not "some of the other kids")
         r"(?! of (?:the|those|these) (?!(?:kids|children|pupils|others?|boys|girls|ones|class|"
-        r"classes|lads|lasses|year|older|younger|big|little|bigger|kids')\b)[a-z]+s\b)(?! (?:i|we)"
-        r" (?:read|see|saw|mark|hear|heard|review|taste|tasted|inspect|judge|judged|ride|rode|"
-        r"jump|jumped|build|built|fix|fixed|get sent|got sent|deal with|work with)\b[^.!?\n]{0,30}"
-        r"\b(?:at work|in my (?:job|work|line of work|trade)|for a living|all day|every day|"
-        r"professionally)\b)|other "
+        r"classes|classmates|lads|lasses|year|years|y\d|older|younger|big|little|bigger|kids'|"
+        r"juniors|infants|students|teens|teenagers|players|friends|mates|siblings|cousins|"
+        r"brothers|sisters|babies|toddlers|grandchildren|grandkids|families|parents)\b)[a-z]+s\b)"
+        r"(?! (?:i|we) (?:read|review|taste|tasted|inspect|ride|rode|jump|jumped|build|built|fix|"
+        r"fixed|get sent|got sent|deal with|work with)\b[^.!?\n]{0,30}\b(?:at work|in my (?:job|"
+        r"work|line of work|trade)|for a living|professionally)\b)|other "
         r"(?:kids|children|"
         r"ones|boys|girls|team|teams|pupils)|boys|girls|kids|children|ones|pupilname|(?:her|his|"
         r"their) (?:table|group|class|friends|classmates))\b",
@@ -1185,27 +1186,28 @@ ABUSE: tuple[Rule, ...] = (
     ),
     # after set 35's report: the teacher's past told round the town on a condition ("if Millie
     # is left out again I'll make sure every parent in Criccieth knows why you really left your
-    # last school"; not "I'll make sure every parent knows about the cake sale")
+    # last school"; not "I'll make sure every parent knows about the cake sale", "thank you
+    # again! I'll make sure all the parents hear how you got Leo through his SATs")
     (
-        r"(?s)^(?=.*\b(?:if|unless|again|one more|next time|or else)\b).*\b(?:make sure|making "
-        r"sure|see to it that|let|tell|telling) (?:every|all the|the whole|the other|everyone|"
-        r"everybody)(?: \w+){0,3}? (?:parents?|mums|mams|dads|families|town|village|school|"
-        r"playground|knows?|in)\b[^.!?\n]{0,40}\b(?:knows?|hears?|finds? out|learns?) (?:about )?"
-        r"(?:why|what|how|where) you (?:really |actually )?(?:left|did|were|got|lost)\b(?! for\b)",
+        r"(?s)^(?=.*\b(?:if|unless|one more|next time|or else)\b).*\b(?:(?:make sure|making sure|"
+        r"see to it that|let) (?:every|all the|the whole|the other|everyone|everybody)\b"
+        r"[^.!?\n]{0,40}?\b(?:knows?|hears?|finds? out|learns?) (?:about )?|tell(?:ing)? (?:every|"
+        r"all the|the whole|the other|everyone|everybody)\b[^.!?\n]{0,40}?\b)(?:why|how) you "
+        r"(?:really |actually )?(?:left|lost|got (?:sacked|suspended|moved)|were (?:sacked|"
+        r"suspended|moved))\b",
         2.4,
         "veiled threat: the teacher's past told round the town",
     ),
-    # someone at the gate "till you come out", and advice to bring a man; the teacher's life
-    # made "hell" (not "he said he'd make my life hell", a parent in fear)
+    # the writer at the gate "till you come out"; the teacher's life made "hell" by the writer
+    # (not a parent's warning: "his dad won't leave till you come out", "he said he'd make my
+    # life hell", nor "30 Year 6s are going to make your life a misery 😂")
     (
-        r"\b(?:won't|will not|wont|not) (?:be )?(?:leav(?:e|ing)|go(?:ing)?(?: home)?|mov(?:e|"
-        r"ing)|budg(?:e|ing)) (?:till|until|til|'til) (?:you|u) (?:come|get|walk) out\b"
-        r"(?! (?:to|and|for|with)\b)|\bif i (?:were|was) you,? i'?d (?:come|go|walk|leave|get) "
-        r"(?:out |home )?with (?:a man|a bloke|someone|somebody|security|backup|a bodyguard|"
-        r"company|your husband|your fella)(?: beside you| with you| next to you)?(?: (?:on \w+|"
-        r"tomorrow|tonight|today|this \w+|next \w+))?\W*$|\b(?:i'll|i will|ill|i'm gonna|i'm "
-        r"going to|we'll|we will|gonna|going to) make (?:your|ur|yer) (?:life|job|days|time "
-        r"here) (?:a )?(?:living )?(?:hell|misery|a misery|nightmare|a nightmare)\b",
+        r"\b(?:i|we|i'm|we're|me and \w+)(?:'ll| will)? (?:won't|will not|wont|am not|are not|"
+        r"ain't|not) (?:be )?(?:leav(?:e|ing)|go(?:ing)?(?: home)?|mov(?:e|ing)|budg(?:e|ing)) "
+        r"(?:till|until|til|'til) (?:you|u) (?:come|get|walk) out\b(?! (?:to|and|for|with)\b)|"
+        r"\b(?:i'll|i will|ill|i'm gonna|i'm going to|we'll|we will|we're gonna|we're going to) "
+        r"make (?:your|ur|yer) (?:life|job|days|time here) (?:a )?(?:living )?(?:hell|misery|a "
+        r"misery|nightmare|a nightmare)\b",
         2.4,
         "veiled threat",
     ),
@@ -1309,14 +1311,15 @@ SENSITIVE_HARMLESS: tuple[str, ...] = (
     r"somebody|any1)\b[\w' ]{0,30}?\b(?:allergic|allergies|an allergy|allergy)\b",
     # after set 35's report: the writer's own job ("As an occupational therapist I loved seeing
     # them so independent", "OT mum here"), not a child's therapist or a social worker's visit
+    # ("we had his dad and a social worker round", "a social worker here all morning")
     r"\b(?:as an?|i'm an?|i am an?|im an?|i work as an?|i trained as an?|(?:mum|mam|dad|parent)"
-    r"(?:,)? (?:and|who's|who is) an?) (?:retired |trainee |student |qualified |children's )?"
+    r"(?:,)? (?:who's|who is) an?) (?:retired |trainee |student |qualified |children's )?"
     r"(?:occupational therapist|play therapist|speech and language therapist|physiotherapist|"
     r"therapist|psychologist|educational psychologist|psychiatrist|paediatrician|pediatrician|"
     r"counsellor|social worker|police officer|policeman|policewoman|police constable)\b|\b"
     r"(?:occupational therapist|play therapist|speech and language therapist|psychologist|"
     r"paediatrician|counsellor|social worker|police officer) (?:mum|mam|dad|parent|nan|"
-    r"grandad|here|by day|by trade)\b",
+    r"grandad|by day|by trade)\b",
 )
 
 #: A worry about what other children said or did to the writer's child ("someone said he
