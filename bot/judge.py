@@ -1503,7 +1503,7 @@ def _threatened(ev: _Evidence) -> bool:
 
 #: The writer speaks of themself, and of no other man or woman, in an armed threat: "I'm up on
 #: the hill … with the rifle", not "He's got a knife in his car" nor "why did you let him in".
-_OWN_WEAPON = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|my|me)\b")
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|my|me)\b")
 _SOMEONE_ELSE = re.compile(r"\b(?:he|she|he's|she's|him)\b")
 
 
@@ -1516,10 +1516,11 @@ def _armed_threat(
     the hill behind your road most mornings with the rifle. Grand view of your house through
     the scope"). Such a message goes to SLT, and a lead is asked to read it, as a threat the
     tier reads as danger does. Any other danger the words find (a child hurt, a family in
-    fear, someone else armed) takes the urgent path, however angry the message."""
+    fear, someone else armed) takes the urgent path, however angry the message. The tier's
+    reading no danger means the words alone made the message urgent."""
     return (
         ev.why.get(_URGENT) == ["a weapon"]
-        and bool(_OWN_WEAPON.search(t.plain))
+        and bool(_FIRST_PERSON.search(t.plain))
         and not _SOMEONE_ELSE.search(t.plain)
         and chances["urgent"] < threshold["urgent"]
         and chances["abusive"] >= threshold["abuse_over_doubt"]
@@ -1553,19 +1554,17 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
     outcome = Outcome.KEEP if context.where == DM else Outcome.REMOVE
     weight = ev.of(_URGENT)
     urgent = Verdict(_URGENT, _confidence(weight), _reasons(ev, _URGENT), outcome)
-    if context.where == DM and _held_over(t, ev):
+    if context.where == DM and (
+        _held_over(t, ev)
+        or (chances is not None and _armed_threat(t, ev, chances, heads.threshold))
+    ):
         # harm named in a false allegation held over the teacher ("one more detention and I'll
-        # tell the head you slapped her") did not happen: SLT decide, and a lead reads it
+        # tell the head you slapped her") did not happen, and the writer's own weapon in a threat
+        # the tier reads as no danger is aimed at the teacher: SLT decide, and a lead reads it
         other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where, learned)
         if other.label is _ABUSE and other.outcome is Outcome.REMOVE:
             return replace(other, doubt=urgent.reasons[0])
-    if chances is None:
-        return urgent
-    if words_danger >= URGENT_AT:  # the danger words decide, but for an armed threat
-        if context.where == DM and _armed_threat(t, ev, chances, heads.threshold):
-            other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where, learned)
-            if other.label is _ABUSE and other.outcome is Outcome.REMOVE:
-                return replace(other, doubt=urgent.reasons[0])
+    if chances is None or words_danger >= URGENT_AT:  # the danger words decide, or nothing else
         return urgent
     if context.where == DM:
         unsure = chances["urgent"] < heads.threshold["urgent_sure"]

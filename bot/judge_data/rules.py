@@ -1310,10 +1310,11 @@ SENSITIVE_HARMLESS: tuple[str, ...] = (
     r"them )?)?(?:kids|children|child|pupils|little ones|them)|any child(?:ren)?|someone|"
     r"somebody|any1)\b[\w' ]{0,30}?\b(?:allergic|allergies|an allergy|allergy)\b",
     # after set 35's report: the writer's own job ("As an occupational therapist I loved seeing
-    # them so independent", "OT mum here"), not a child's therapist or a social worker's visit
+    # them so independent", "occupational therapist mum here"), not a child's therapist or a
+    # social worker's visit
     # ("we had his dad and a social worker round", "a social worker here all morning")
     r"\b(?:as an?|i'm an?|i am an?|im an?|i work as an?|i trained as an?|(?:mum|mam|dad|parent)"
-    r"(?:,)? (?:who's|who is) an?) (?:retired |trainee |student |qualified |children's )?"
+    r",? (?:who's|who is) an?) (?:retired |trainee |student |qualified |children's )?"
     r"(?:occupational therapist|play therapist|speech and language therapist|physiotherapist|"
     r"therapist|psychologist|educational psychologist|psychiatrist|paediatrician|pediatrician|"
     r"counsellor|social worker|police officer|policeman|policewoman|police constable)\b|\b"
