@@ -1383,6 +1383,18 @@ def _pieces(t: _Text) -> tuple[list[str], list[str]]:
 _CLAUSE_BREAK = re.compile(r"[.!?;:,،、，。！？؟۔।…\n–—]+")
 #: The fewest words a clause needs to be read on its own.
 CLAUSE_WORDS = 3
+#: A private message in another language of at least `THREAT_DOUBT_WORDS` words that the
+#: reader half reads as a threat (`THREAT_IN_DOUBT`), below its own bar, goes to SLT as a
+#: sure one does, and a lead reads it. The reader's bar lets one in 200 of the other lines
+#: pass and finds half the threats; on the unseen private messages of sets 33 to 36 it
+#: left to the teacher threats read at 0.80 and 0.81 ("…yo conozco a mucha gente en este
+#: pueblo…"), while no ordinary message or complaint read above 0.18. In cross-validation
+#: on the corpus's other-language private lines of 12 words or more, this bar finds 65 %
+#: of threats (42 % at the reader's own), and passes 1.1 % of the others (0.5 %): 8 of 634
+#: ordinary ones (3). A shorter message says too little: twins in a threat's very words
+#: ("Je vais noter votre adresse mail, merci") read as high.
+THREAT_IN_DOUBT = 0.65
+THREAT_DOUBT_WORDS = 12
 
 
 def _other_language_verdict(
@@ -1395,8 +1407,9 @@ def _other_language_verdict(
     """A message in another language, which the sentence model cannot read: the word rules'
     removals stand; hostile words (in any language known) are acted on. A private message is
     otherwise marked unread, unless the reader of other languages is sure it is abuse or a
-    threat to the teacher (it goes to SLT; a message of fewer than `KIND_ONLY_WORDS` words says
-    too little: "Tu vas voir les photos demain" reads as "you'll see"); in a class story it goes
+    threat to the teacher, or half reads a longer one so (`THREAT_IN_DOUBT`): it goes to SLT,
+    and a lead reads it (a message of fewer than `KIND_ONLY_WORDS` words says too little: "Tu
+    vas voir les photos demain" reads as "you'll see"). In a class story it goes
     to a teacher, marked unread, unless the reader is sure it is kind (below). Only a short
     message of kind words is just kind (a story reply kind in every sentence may be longer): a
     longer one may carry a disclosure after its thanks ("Dziękuję. Amelia mówi, że tata ją
@@ -1423,10 +1436,13 @@ def _other_language_verdict(
             return kind
         if reader is not None and _for_the_reader(t, words_written, DM):
             (reading,) = reader([t.original])
+            chance = reading.chances["threat"]
+            tier = f"other-language tier, {chance:.2f}"
             if reading.threat():
-                chance = reading.chances["threat"]
-                tier = f"other-language tier, {chance:.2f}"
                 why = f"reads as abuse or a threat in {foreign.written_in} ({tier})"
+                return Verdict(_ABUSE, chance, (why,), Outcome.REMOVE, unread=foreign.written_in)
+            if words_written >= THREAT_DOUBT_WORDS and chance >= THREAT_IN_DOUBT:
+                why = f"may be abuse or a threat in {foreign.written_in} ({tier})"
                 return Verdict(_ABUSE, chance, (why,), Outcome.REMOVE, unread=foreign.written_in)
         reason = f"written in {foreign.written_in}, which the judge cannot read"
         return replace(words, reasons=(reason, *words.reasons[:3]), unread=foreign.written_in)

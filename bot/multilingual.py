@@ -28,9 +28,10 @@ that meant to be a castle?, read as kind). The reader knows meaning, not grammar
 know where you live, I'll send the card with him" reads much as "I know where you live". So
 the threat head's share is a quarter of the kind head's: in cross-validation on 2,314
 private lines in other languages (591 abusive), about one in 200 of the others pass it and
-about half the abusive ones do; of the 462 ordinary twins written for the tests in the very
-words of threats, with nothing around them, 14 (`judge` reads only messages of
-`judge.KIND_ONLY_WORDS` words or more). `conductbot judge-train` writes the heads
+about half the abusive ones do; of the 468 ordinary twins written for the tests in the very
+words of threats, with nothing around them, 16 (`judge` reads only messages of
+`judge.KIND_ONLY_WORDS` words or more). A longer message it half reads as a threat goes to
+SLT too (`judge.THREAT_IN_DOUBT`). `conductbot judge-train` writes the heads
 (`multilingual.json`, `multilingual.npz`) beside the learned tier's."""
 
 from __future__ import annotations

@@ -1302,8 +1302,9 @@ def test_the_reader_of_other_languages_diverts_few_twins_of_threats() -> None:
     (`bot.multilingual`), which sends a private message it is sure is a threat to SLT, knows
     meaning but not grammar: "Ich weiß nicht, wo du wohnst" (I don't know where you live)
     reads as "I know where you live". On these twins, written in a threat's very words with
-    nothing else around them, it diverts 14 of 462 (3.0 %), each to SLT, who pass it on; on
-    the corpus's ordinary private messages in other languages, about one in 200."""
+    nothing else around them, it diverts 16 of 468 (3.4 %), each to SLT, who pass it on; on
+    the corpus's ordinary private messages in other languages, about one in 200. (None is
+    long enough for the lower bar of a longer message, `judge.THREAT_IN_DOUBT`.)"""
     diverted = [
         text
         for text in TWINS

@@ -2071,7 +2071,9 @@ URGENT: tuple[Rule, ...] = (
         r"throwing up|threw up|drowsy|really sleepy|so sleepy|very sleepy|can't stay awake|"
         r"seeing double|confused)\b|"
         # after set 33's report: a fall, then sick and drowsy (no head named)
-        r"\bfell (?:off|of|from|down)\b[^.!?\n]{0,80}\b(?:been sick|being sick|was sick|sick "
+        # (and after set 36's: "came off the trampoline…")
+        r"\b(?:(?:fell|fallen|falling) (?:off|of|from|down)|(?:came|come|coming) off)\b"
+        r"[^.!?\n]{0,80}\b(?:been sick|being sick|was sick|sick "
         r"(?:twice|\d|two|three|four) times?|vomit\w*|throwing up|threw up)\b[^.!?\n]{0,80}\b(?:"
         r"drowsy|really sleepy|so sleepy|very sleepy|keeps? going sleepy|won'?t stay awake|"
         r"can'?t stay awake)\b",
@@ -2532,6 +2534,21 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
         r"girl|lad|lass)) into the (?:changing|shower) (?:cubicles?|rooms?))",
         2.2,
         "an adult goes in with a child where they change",
+    ),
+    (
+        # after set 36's report: an adult who photographs or films children while they change
+        # ("the coach… takes photos of them while they're getting changed"); not a family's own
+        # photos, nor "getting changed into their costumes" for a show
+        r"\b(?:coach|instructor|leader|man|helper|tutor|caretaker|lifeguard|teacher|volunteer|"
+        r"he|she|someone|somebody)\b[^.!?\n]{0,60}\b(?:(?:takes?|took|taking|takin)\b[^.!?\n]{0,20}"
+        r"\b(?:photos?|pictures?|pics?|videos?)\b[^.!?\n]{0,40}?(?:\b(?:while|whilst|when|as)\b"
+        r"[^.!?\n]{0,20}?|\b(?:of|on) (?:them|him|her|the (?:girls|boys|kids|children))\s+)|(?:films?|"
+        r"filmed|filming|records?|recorded|recording) (?:them|him|her|the (?:girls|boys|kids|"
+        r"children))\b[^.!?\n]{0,20}?)(?:\bgetting changed\b|\bchanging\b(?! (?:ends|sides|over|"
+        r"places|seats|round))|\bundress\w*|\bnaked\b|\bin the (?:showers?|changing ?rooms?)\b)"
+        r"(?! into)",
+        2.2,
+        "an adult photographs children while they change",
     ),
     (
         # "she has disclosed something", in a school's own word for it (not "disclosed" of a

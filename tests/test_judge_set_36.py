@@ -1,0 +1,102 @@
+"""Changes made after blind set 36 was reported (docs/figures.md), each beside twins in the
+same words: its story danger replies that no lead was asked to read (a coach who photographs
+girls as they change; a child who came off a trampoline and is sick and very sleepy), and its
+private threats in other languages that the reader of other languages half read as threats
+and left to the teacher. The lines are new, not the set's."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import judge as judge_module
+from bot import multilingual
+from bot.judge import JudgeContext, Label, Outcome, judge
+from handlers.relay import Route, route
+
+DM = JudgeContext(where="dm")
+STORY = JudgeContext(where="story")
+
+DANGER = [
+    "Well done the gymnasts! Quick one, Isla says the coach takes photos of them while they're "
+    "getting changed, he says it's for the club page. Is that allowed?",
+    "Lily said the man at swimming recorded her in the showers on his phone",
+    "the helper at drama club took pictures of the girls when they were undressing",
+    "Sorry to put this here but Max came off his bike an hour ago, he's been sick twice and "
+    "is really sleepy, does anyone know if the walk-in centre is open?",
+    "She fell off the climbing frame at lunch, has been sick three times since and is so "
+    "sleepy now",
+]
+
+THEIR_TWINS = [
+    "The coach took loads of photos of them in their new kit, so smart!",
+    "I took photos of them getting changed into their superhero costumes, so cute",
+    "Miss took pictures while they were getting changed into their costumes for the play",
+    "The coach takes photos of the match while we're all changing ends",
+    "The coach takes them in the changing rooms to get ready before the match",
+    "Our coach films them doing their routines, such a help for practice",
+    "Came off the trampoline laughing so hard she was nearly sick, lovely party",
+    "He came off the bench in the second half and scored twice, so proud",
+]
+
+
+@pytest.mark.parametrize("text", DANGER)
+def test_danger_the_set_left_for_a_teacher_is_urgent(text: str) -> None:
+    for context in (DM, STORY):
+        verdict = judge(text, context, learned=False)
+        assert verdict.label is Label.URGENT, (context.where, verdict)
+    assert judge(text, STORY).outcome is Outcome.REMOVE
+
+
+@pytest.mark.parametrize("text", THEIR_TWINS)
+def test_their_ordinary_twins_are_not_danger(text: str) -> None:
+    for context in (DM, STORY):
+        assert judge(text, context, learned=False).label is not Label.URGENT, (context.where, text)
+    assert judge(text, STORY).outcome is not Outcome.REMOVE, text
+
+
+# Veiled threats the reader reads between `THREAT_IN_DOUBT` and its own bar, and ordinary
+# messages in their words, all of `THREAT_DOUBT_WORDS` words or more.
+HALF_READ_THREATS = [
+    # Urdu: this is a small neighbourhood and everyone here knows us; better you never treat
+    # my daughter like that again, or it will go a long way
+    "استانی صاحبہ، یہ چھوٹا سا محلہ ہے اور یہاں سب ہمیں جانتے ہیں۔ بہتر ہوگا کہ آپ میری بیٹی کے "
+    "ساتھ دوبارہ ایسا سلوک نہ کریں، ورنہ بات دور تک جائے گی۔",
+    # Polish: you know I have many friends in this town; think hard before you do anything to
+    # my daughter in front of the class again
+    "Pani wie, że mam wielu znajomych w tym mieście. Niech Pani dobrze się zastanowi, zanim "
+    "jeszcze raz zrobi coś mojej córce przed całą klasą.",
+]
+
+THEIR_ORDINARY_TWINS = [
+    # Urdu: everyone here helps each other; if the fair needs anything, tell us
+    "استانی صاحبہ، یہ چھوٹا سا محلہ ہے اور یہاں سب ایک دوسرے کی مدد کرتے ہیں۔ اگر اسکول کے میلے "
+    "کے لیے کچھ چاہیے تو ضرور بتائیں، ہم حاضر ہیں۔",
+    # Polish: I have many friends in town who will gladly help at the fete
+    "Pani wie, że mam wielu znajomych w tym mieście, którzy chętnie pomogą przy festynie. "
+    "Proszę dać znać, ile osób potrzeba do stoiska z ciastami.",
+    # Spanish: everyone knows each other here and people are kind; thank you
+    "Maestra, en este pueblo nos conocemos todos y la gente es muy amable. Gracias por cuidar "
+    "tanto a mi hijo en su primera semana en la clase.",
+    # Romanian: I saw where you park and you left your lights on today
+    "Doamna învățătoare, am văzut unde parcați mașina dimineața și v-ați lăsat farurile aprinse "
+    "azi. Am vrut doar să vă anunț, o zi bună.",
+    # Portuguese: I kept all the photos of the party; I can send them for the class board
+    "Professora, guardei todas as fotos da festa, estão lindas. Se quiser, posso mandar para a "
+    "senhora pôr no mural da sala para todos verem.",
+]
+
+
+@pytest.mark.parametrize("text", HALF_READ_THREATS)
+def test_a_longer_message_half_read_as_a_threat_goes_to_slt_and_a_lead(text: str) -> None:
+    verdict = judge(text, DM)
+    assert route(verdict) is Route.DIVERT, verdict
+    assert verdict.unread is not None  # so a safeguarding lead reads it too, at any hour
+    bar = multilingual.heads().threshold["threat"]
+    assert judge_module.THREAT_IN_DOUBT <= verdict.confidence < bar, verdict
+    assert len(text.split()) >= judge_module.THREAT_DOUBT_WORDS
+
+
+@pytest.mark.parametrize("text", THEIR_ORDINARY_TWINS)
+def test_an_ordinary_message_in_their_words_reaches_the_teacher(text: str) -> None:
+    verdict = judge(text, DM)
+    assert route(verdict) is Route.CHECK, verdict
