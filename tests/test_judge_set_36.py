@@ -1,8 +1,8 @@
 """Changes made after blind set 36 was reported (docs/figures.md), each beside twins in the
 same words: its story danger replies that no lead was asked to read (a coach who photographs
-girls as they change; a child who came off a trampoline and is sick and very sleepy), and its
-private threats in other languages that the reader of other languages half read as threats
-and left to the teacher. The lines are new, not the set's."""
+girls as they change; a child who came off a trampoline and is sick and very sleepy), its kind
+praise "absolute weapons" removed as danger, and its private threats in other languages that
+the reader of other languages half read as threats and left to the teacher. The lines are new, not the set's."""
 
 from __future__ import annotations
 
@@ -25,6 +25,9 @@ DANGER = [
     "is really sleepy, does anyone know if the walk-in centre is open?",
     "She fell off the climbing frame at lunch, has been sick three times since and is so "
     "sleepy now",
+    # twins of the praise below: weapons that are there
+    "He has proper weapons hidden in his room, I found a machete",
+    "Her brother showed her weapons in his bag at the park",
 ]
 
 THEIR_TWINS = [
@@ -36,6 +39,9 @@ THEIR_TWINS = [
     "Our coach films them doing their routines, such a help for practice",
     "Came off the trampoline laughing so hard she was nearly sick, lovely party",
     "He came off the bench in the second half and scored twice, so proud",
+    # praise: "absolute weapons" (beside "absolute weapon", read as praise before)
+    "That tug of war team are absolute weapons, every one of them 💪",
+    "Total weapons on sports day, the lot of them!",
 ]
 
 

@@ -2113,6 +2113,8 @@ _FOR_FOOD = r"to (?:cut|make|slice)|for (?:the|a)|sandwich\w*|cake|toast"
 URGENT_HARMLESS: tuple[str, ...] = (
     r"\bnot in (?:any )?danger\b|\bno danger\b|\bnot (?:at all )?(?:worried|serious|urgent)\b",
     r"\b(?:absolute|total|complete|utter|proper|you|ye|ya|what a) weapon\b",
+    # after set 36's report: the same praise of a team ("absolute weapons, every one of them")
+    r"\b(?:absolute|total|complete|utter) weapons\b",
     # football praise ("his left foot is a weapon") and cookery ("the knife skills on them")
     r"\b(?:left|right) (?:foot|peg)(?: is| was|'s) (?:a |an absolute |a lethal )?weapon\b",
     r"\bknife skills\b",
