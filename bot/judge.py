@@ -1384,16 +1384,17 @@ _CLAUSE_BREAK = re.compile(r"[.!?;:,،、，。！？؟۔।…\n–—]+")
 #: The fewest words a clause needs to be read on its own.
 CLAUSE_WORDS = 3
 #: A private message in another language of at least `THREAT_DOUBT_WORDS` words that the
-#: reader half reads as a threat (`THREAT_IN_DOUBT`), below its own bar, goes to SLT as a
+#: reader reads as a threat at `THREAT_IN_DOUBT` or more, below its own bar, goes to SLT as a
 #: sure one does, and a lead reads it. The reader's bar lets one in 200 of the other lines
-#: pass and finds half the threats; on the unseen private messages of sets 33 to 36 it
-#: left to the teacher threats read at 0.80 and 0.81 ("…yo conozco a mucha gente en este
-#: pueblo…"), while no ordinary message or complaint read above 0.18. In cross-validation
-#: on the corpus's other-language private lines of 12 words or more, this bar finds 65 %
-#: of threats (42 % at the reader's own), and passes 1.1 % of the others (0.5 %): 8 of 634
-#: ordinary ones (3). A shorter message says too little: twins in a threat's very words
-#: ("Je vais noter votre adresse mail, merci") read as high.
-THREAT_IN_DOUBT = 0.65
+#: pass and finds less than half the threats; on the unseen private messages of sets 33 to 36
+#: it left to the teacher threats read at 0.80 and 0.81 ("…yo conozco a mucha gente en este
+#: pueblo…"), while no ordinary message or complaint read above 0.18. In cross-validation on
+#: the corpus's other-language private lines of 12 words or more, this bar finds 57 % of the
+#: threats (42 % at the reader's own) and passes 0.8 % of the others (0.5 %): 6 of 634
+#: ordinary ones (3), and none of the 344 danger ones (at 0.65, one: a disclosure reads like
+#: a threat it quotes, "…if the school tells anyone he'll take her"). A shorter message says
+#: too little: twins in a threat's very words ("Je vais noter votre adresse mail") read high.
+THREAT_IN_DOUBT = 0.75
 THREAT_DOUBT_WORDS = 12
 
 
@@ -1407,7 +1408,7 @@ def _other_language_verdict(
     """A message in another language, which the sentence model cannot read: the word rules'
     removals stand; hostile words (in any language known) are acted on. A private message is
     otherwise marked unread, unless the reader of other languages is sure it is abuse or a
-    threat to the teacher, or half reads a longer one so (`THREAT_IN_DOUBT`): it goes to SLT,
+    threat to the teacher, or nearly sure of a longer one (`THREAT_IN_DOUBT`): it goes to SLT,
     and a lead reads it (a message of fewer than `KIND_ONLY_WORDS` words says too little: "Tu
     vas voir les photos demain" reads as "you'll see"). In a class story it goes
     to a teacher, marked unread, unless the reader is sure it is kind (below). Only a short

@@ -29,9 +29,9 @@ know where you live, I'll send the card with him" reads much as "I know where yo
 the threat head's share is a quarter of the kind head's: in cross-validation on 2,314
 private lines in other languages (591 abusive), about one in 200 of the others pass it and
 about half the abusive ones do; of the 468 ordinary twins written for the tests in the very
-words of threats, with nothing around them, 16 (`judge` reads only messages of
-`judge.KIND_ONLY_WORDS` words or more). A longer message it half reads as a threat goes to
-SLT too (`judge.THREAT_IN_DOUBT`). `conductbot judge-train` writes the heads
+words of threats, with nothing around them, 14 (`judge` reads only messages of
+`judge.KIND_ONLY_WORDS` words or more). A longer message it is nearly sure of goes to SLT
+too (`judge.THREAT_IN_DOUBT`). `conductbot judge-train` writes the heads
 (`multilingual.json`, `multilingual.npz`) beside the learned tier's."""
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 same words: its story danger replies that no lead was asked to read (a coach who photographs
 girls as they change; a child who came off a trampoline and is sick and very sleepy), its kind
 praise "absolute weapons" removed as danger, and its private threats in other languages that
-the reader of other languages half read as threats and left to the teacher. The lines are new, not the set's."""
+the reader of other languages half read as threats and left to the teacher. The lines are
+new, not the set's."""
 
 from __future__ import annotations
 
@@ -28,12 +29,28 @@ DANGER = [
     # twins of the praise below: weapons that are there
     "He has proper weapons hidden in his room, I found a machete",
     "Her brother showed her weapons in his bag at the park",
+    "My brother-in-law keeps a complete weapons collection in the loft and lets the kids play "
+    "with them",
+    "Her dad has got total weapons stashed in the shed and showed them to her",
+    "the older boys have machetes and a crossbow",
+    # after a review: the same in other words, and staff too (no adult photographs children
+    # where they change)
+    "The coach takes photos of them while they're getting changed into their kit, is that allowed?",
+    "The man at swimming takes photos of the girls while they get changed",
+    "Her coach photographs them while they are getting changed",
+    "the coach takes photos of the girls getting undressed",
+    "Miss took pictures while they were getting changed into their costumes for the play",
+    # Polish: thanks for the photos, and Kuba says his uncle touches him at night
+    "Dziękujemy za piękne zdjęcia a Kuba mówi że wujek go dotyka w nocy",
 ]
 
 THEIR_TWINS = [
     "The coach took loads of photos of them in their new kit, so smart!",
     "I took photos of them getting changed into their superhero costumes, so cute",
-    "Miss took pictures while they were getting changed into their costumes for the play",
+    "She filmed them changing the lyrics to the song, hilarious",
+    "The teacher took pictures while the children were changing the water in the fish tank",
+    "The man took photos when we were changing trains",
+    "The teacher took pictures when they were undressing the dolls in role play",
     "The coach takes photos of the match while we're all changing ends",
     "The coach takes them in the changing rooms to get ready before the match",
     "Our coach films them doing their routines, such a help for practice",
@@ -41,7 +58,11 @@ THEIR_TWINS = [
     "He came off the bench in the second half and scored twice, so proud",
     # praise: "absolute weapons" (beside "absolute weapon", read as praise before)
     "That tug of war team are absolute weapons, every one of them 💪",
-    "Total weapons on sports day, the lot of them!",
+    "They're total weapons on sports day, the lot of them!",
+    "Came off the coach after the trip, she was sick on the way back and is so sleepy now",
+    "Him and his cousin came off the rollercoaster, was sick after, so sleepy now lol",
+    # Polish: thanks, his uncle hit him with the ball at the match and scored a goal
+    "Dziękujemy, wujek go dotknął piłką na meczu i strzelił gola",
 ]
 
 
@@ -90,6 +111,19 @@ THEIR_ORDINARY_TWINS = [
     "Professora, guardei todas as fotos da festa, estão lindas. Se quiser, posso mandar para a "
     "senhora pôr no mural da sala para todos verem.",
 ]
+
+
+# A frightened parent's disclosure that quotes a threat reads near the bar (0.65): a teacher
+# (and, out of hours, a lead) reads it, not SLT as abuse.
+DISCLOSURE = (
+    "Pani Nauczycielko, mój były mąż powiedział, że jeśli szkoła komuś powie, to zabierze "
+    "dziecko i nigdy go nie zobaczymy. Boję się o córkę."
+)
+
+
+def test_a_disclosure_quoting_a_threat_is_not_diverted() -> None:
+    verdict = judge(DISCLOSURE, DM)
+    assert route(verdict) is Route.CHECK, verdict
 
 
 @pytest.mark.parametrize("text", HALF_READ_THREATS)

@@ -1302,15 +1302,17 @@ def test_the_reader_of_other_languages_diverts_few_twins_of_threats() -> None:
     (`bot.multilingual`), which sends a private message it is sure is a threat to SLT, knows
     meaning but not grammar: "Ich weiß nicht, wo du wohnst" (I don't know where you live)
     reads as "I know where you live". On these twins, written in a threat's very words with
-    nothing else around them, it diverts 16 of 468 (3.4 %), each to SLT, who pass it on; on
-    the corpus's ordinary private messages in other languages, about one in 200. (None is
-    long enough for the lower bar of a longer message, `judge.THREAT_IN_DOUBT`.)"""
+    nothing else around them, it diverts 14 of 468 (3.0 %), each to SLT, who pass it on; on
+    the corpus's ordinary private messages in other languages, about one in 200. None of them
+    is diverted by the lower bar of a message of 12 words or more (`judge.THREAT_IN_DOUBT`)."""
+    verdicts = [judge_module.judge(text, DM) for text in TWINS]
     diverted = [
-        text
-        for text in TWINS
-        if (found := judge_module.judge(text, DM)).reasons
+        found.reasons[0]
+        for found in verdicts
+        if found.reasons
         and route(found) is Route.DIVERT
         and "other-language tier" in found.reasons[0]
     ]
     assert len(TWINS) > 400
     assert len(diverted) <= 0.05 * len(TWINS), diverted
+    assert not [reason for reason in diverted if reason.startswith("may be")], diverted

@@ -2013,7 +2013,8 @@ URGENT: tuple[Rule, ...] = (
     ),
     # weapons, drugs and exploitation
     (
-        r"\b(?:knife|knives|blade|blades|machete|gun|guns|pistol|firearm|weapon|weapons|"
+        r"\b(?:knife|knives|blade|blades|machetes?|crossbows?|gun|guns|pistols?|firearms?|"
+        r"weapon|weapons|"
         r"rifle|taser|knuckle ?duster|stab|stabbed|stabbing|flick knife|zombie knife|"
         r"penknife|pen knife|screwdriver|hammer)\b",
         2.2,
@@ -2072,7 +2073,9 @@ URGENT: tuple[Rule, ...] = (
         r"seeing double|confused)\b|"
         # after set 33's report: a fall, then sick and drowsy (no head named)
         # (and after set 36's: "came off the trampoline…")
-        r"\b(?:(?:fell|fallen|falling) (?:off|of|from|down)|(?:came|come|coming) off)\b"
+        r"\b(?:(?:fell|fallen|falling) (?:off|of|from|down)|(?:came|come|coming) off (?:the |a |"
+        r"an |his |her |their )?(?:trampoline|bike|bicycle|scooter|swing|monkey bars|climbing "
+        r"frame|horse|pony|wall|skateboard|slide|zip ?wire))\b"
         r"[^.!?\n]{0,80}\b(?:been sick|being sick|was sick|sick "
         r"(?:twice|\d|two|three|four) times?|vomit\w*|throwing up|threw up)\b[^.!?\n]{0,80}\b(?:"
         r"drowsy|really sleepy|so sleepy|very sleepy|keeps? going sleepy|won'?t stay awake|"
@@ -2113,8 +2116,10 @@ _FOR_FOOD = r"to (?:cut|make|slice)|for (?:the|a)|sandwich\w*|cake|toast"
 URGENT_HARMLESS: tuple[str, ...] = (
     r"\bnot in (?:any )?danger\b|\bno danger\b|\bnot (?:at all )?(?:worried|serious|urgent)\b",
     r"\b(?:absolute|total|complete|utter|proper|you|ye|ya|what a) weapon\b",
-    # after set 36's report: the same praise of a team ("absolute weapons, every one of them")
-    r"\b(?:absolute|total|complete|utter) weapons\b",
+    # after set 36's report: the same praise of a team ("absolute weapons, every one of them",
+    # "they're total weapons"), not "a complete weapons collection in the loft"
+    r"\b(?:are|were|'re) (?:absolute|total|utter) weapons\b|\b(?:absolute|total|utter) weapons,? "
+    r"(?:every|each|all|the lot)\b",
     # football praise ("his left foot is a weapon") and cookery ("the knife skills on them")
     r"\b(?:left|right) (?:foot|peg)(?: is| was|'s) (?:a |an absolute |a lethal )?weapon\b",
     r"\bknife skills\b",
@@ -2539,16 +2544,17 @@ URGENT_UNNAMED: tuple[Rule, ...] = (
     ),
     (
         # after set 36's report: an adult who photographs or films children while they change
-        # ("the coach… takes photos of them while they're getting changed"); not a family's own
-        # photos, nor "getting changed into their costumes" for a show
+        # ("the coach… takes photos of them while they're getting changed"); not the writer's
+        # own photos, nor "changing" a thing ("changing the water in the fish tank")
         r"\b(?:coach|instructor|leader|man|helper|tutor|caretaker|lifeguard|teacher|volunteer|"
-        r"he|she|someone|somebody)\b[^.!?\n]{0,60}\b(?:(?:takes?|took|taking|takin)\b[^.!?\n]{0,20}"
-        r"\b(?:photos?|pictures?|pics?|videos?)\b[^.!?\n]{0,40}?(?:\b(?:while|whilst|when|as)\b"
-        r"[^.!?\n]{0,20}?|\b(?:of|on) (?:them|him|her|the (?:girls|boys|kids|children))\s+)|(?:films?|"
-        r"filmed|filming|records?|recorded|recording) (?:them|him|her|the (?:girls|boys|kids|"
-        r"children))\b[^.!?\n]{0,20}?)(?:\bgetting changed\b|\bchanging\b(?! (?:ends|sides|over|"
-        r"places|seats|round))|\bundress\w*|\bnaked\b|\bin the (?:showers?|changing ?rooms?)\b)"
-        r"(?! into)",
+        r"miss|sir|mr|mrs|he|she|someone|somebody)\b[^.!?\n]{0,60}\b(?:(?:takes?|took|taking|"
+        r"takin)\b[^.!?\n]{0,20}\b(?:photos?|pictures?|pics?|videos?)\b|photograph(?:s|ed|ing)?|"
+        r"(?:films?|filmed|filming|records?|recorded|recording) (?:them|him|her|the (?:girls|"
+        r"boys|kids|children))\b)[^.!?\n]{0,40}?(?:\b(?:while|whilst|when|as)\b[^.!?\n]{0,20}?|"
+        r"\b(?:of|on) (?:them|him|her|the (?:girls|boys|kids|children))\s+)?(?:\bget(?:ting)? "
+        r"changed\b|\bchanging\b(?=\s*(?:$|[,.!?;)]|(?:in|into|for|after|before|out|their|his|"
+        r"her)\b))|\b(?:getting )?undress(?:ed|ing)\b(?! (?:the|a|an|dolls?|teddy|teddies)\b)|"
+        r"\bnaked\b|\bin the (?:showers?|changing ?rooms?)\b)",
         2.2,
         "an adult photographs children while they change",
     ),
