@@ -1522,6 +1522,12 @@ def _threatened(ev: _Evidence) -> bool:
 #: the hill … with the rifle", not "He's got a knife in his car" nor "why did you let him in".
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|my|me)\b")
 _SOMEONE_ELSE = re.compile(r"\b(?:he|she|he's|she's|him)\b")
+#: Someone in the writer's life who may hold the weapon ("my brother-in-law keeps a weapons
+#: collection in the loft"), for `_own_weapon_told_kindly`.
+_ANOTHER_PERSON = re.compile(
+    r"\b(?:ex|partner|husband|wife|boyfriend|girlfriend|brother|sister|son|daughter|dad|"
+    r"uncle|cousin|neighbour|friend|boys|men|man|lads?)(?:-in-law|'s)?\b"
+)
 
 
 def _armed_threat(
@@ -1542,6 +1548,24 @@ def _armed_threat(
         and chances["urgent"] < threshold["urgent"]
         and chances["abusive"] >= threshold["abuse_over_doubt"]
         and chances["pause"] >= threshold["pause_clear"]
+    )
+
+
+def _own_weapon_told_kindly(
+    t: _Text, ev: _Evidence, chances: dict[str, float], threshold: dict[str, float]
+) -> bool:
+    """Whether a class-story reply the words read as danger only for a weapon, in the writer's
+    own life and no one else's ("I'm a chef so knives are my whole life"; not "…it's cos he's
+    finally done what he keeps threatening"), is one the learned tier reads as no danger: it
+    is hidden for a teacher and a lead is asked to read it, as danger only the tier reads is,
+    rather than removed with the family alarmed. Over the story replies of sets 5 to 37 this
+    moves four kind replies and no danger."""
+    return (
+        ev.why.get(_URGENT) == ["a weapon"]
+        and bool(_FIRST_PERSON.search(t.plain))
+        and not _SOMEONE_ELSE.search(t.plain)
+        and not _ANOTHER_PERSON.search(t.plain)
+        and chances["urgent"] < threshold["urgent"]
     )
 
 
@@ -1581,6 +1605,9 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
         other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where, learned)
         if other.label is _ABUSE and other.outcome is Outcome.REMOVE:
             return replace(other, doubt=urgent.reasons[0])
+    if context.where == STORY and chances is not None:
+        if _own_weapon_told_kindly(t, ev, chances, heads.threshold):
+            return replace(urgent, outcome=Outcome.ASK, doubt=urgent.reasons[0])
     if chances is None or words_danger >= URGENT_AT:  # the danger words decide, or nothing else
         return urgent
     if context.where == DM:

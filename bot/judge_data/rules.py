@@ -2132,7 +2132,7 @@ URGENT_HARMLESS: tuple[str, ...] = (
     r"\bknives? and forks?\b|\bknife and fork\b|\b(?:butter|plastic|cake|bread|table|"
     r"cutlery) kni(?:fe|ves)\b(?! out again\b(?![^.!?\n]{0,30}\b(?:" + _FOR_FOOD + r")\b))|"
     r"\bcutlery\b|\btop gun\b",
-    r"\b(?:nerf|water|glue|toy|bubble|squirt|foam|cap|staple|massage|spud) guns?\b",
+    r"\b(?:nerf|water|glue|toy|bubble|squirt|foam|cap|staple|massage|spud) (?:guns?|pistols?)\b",
     # after set 35's report: a gun-dog trainer's dogs (not "a gun, dogs going mad")
     r"\bgun-?dogs?\b|\bgun dogs? (?:trainer|training|for a living|(?:are|is) my (?:job|work|"
     r"trade|living))\b|\btrain(?:s|ed|ing|er)? "
