@@ -1438,12 +1438,11 @@ def _other_language_verdict(
         if reader is not None and _for_the_reader(t, words_written, DM):
             (reading,) = reader([t.original])
             chance = reading.chances["threat"]
-            tier = f"other-language tier, {chance:.2f}"
-            if reading.threat():
-                why = f"reads as abuse or a threat in {foreign.written_in} ({tier})"
-                return Verdict(_ABUSE, chance, (why,), Outcome.REMOVE, unread=foreign.written_in)
-            if words_written >= THREAT_DOUBT_WORDS and chance >= THREAT_IN_DOUBT:
-                why = f"may be abuse or a threat in {foreign.written_in} ({tier})"
+            sure = reading.threat()
+            if sure or (words_written >= THREAT_DOUBT_WORDS and chance >= THREAT_IN_DOUBT):
+                how = "reads as" if sure else "may be"
+                tier = f"other-language tier, {chance:.2f}"
+                why = f"{how} abuse or a threat in {foreign.written_in} ({tier})"
                 return Verdict(_ABUSE, chance, (why,), Outcome.REMOVE, unread=foreign.written_in)
         reason = f"written in {foreign.written_in}, which the judge cannot read"
         return replace(words, reasons=(reason, *words.reasons[:3]), unread=foreign.written_in)
@@ -1530,6 +1529,19 @@ _ANOTHER_PERSON = re.compile(
 )
 
 
+def _only_the_writer_s_weapon(
+    t: _Text, ev: _Evidence, chances: dict[str, float], threshold: dict[str, float]
+) -> bool:
+    """The words' only danger is a weapon the writer speaks of as their own, naming no other
+    man or woman, and the learned tier reads no danger."""
+    return (
+        ev.why.get(_URGENT) == ["a weapon"]
+        and bool(_FIRST_PERSON.search(t.plain))
+        and not _SOMEONE_ELSE.search(t.plain)
+        and chances["urgent"] < threshold["urgent"]
+    )
+
+
 def _armed_threat(
     t: _Text, ev: _Evidence, chances: dict[str, float], threshold: dict[str, float]
 ) -> bool:
@@ -1542,10 +1554,7 @@ def _armed_threat(
     fear, someone else armed) takes the urgent path, however angry the message. The tier's
     reading no danger means the words alone made the message urgent."""
     return (
-        ev.why.get(_URGENT) == ["a weapon"]
-        and bool(_FIRST_PERSON.search(t.plain))
-        and not _SOMEONE_ELSE.search(t.plain)
-        and chances["urgent"] < threshold["urgent"]
+        _only_the_writer_s_weapon(t, ev, chances, threshold)
         and chances["abusive"] >= threshold["abuse_over_doubt"]
         and chances["pause"] >= threshold["pause_clear"]
     )
@@ -1560,13 +1569,8 @@ def _own_weapon_told_kindly(
     is hidden for a teacher and a lead is asked to read it, as danger only the tier reads is,
     rather than removed with the family alarmed. Over the story replies of sets 5 to 37 this
     moves four kind replies and no danger."""
-    return (
-        ev.why.get(_URGENT) == ["a weapon"]
-        and bool(_FIRST_PERSON.search(t.plain))
-        and not _SOMEONE_ELSE.search(t.plain)
-        and not _ANOTHER_PERSON.search(t.plain)
-        and chances["urgent"] < threshold["urgent"]
-    )
+    named = _ANOTHER_PERSON.search(t.plain)
+    return _only_the_writer_s_weapon(t, ev, chances, threshold) and not named
 
 
 def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
@@ -1605,9 +1609,12 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
         other = _not_urgent(t, ev, foreign, chances, heads.threshold, context.where, learned)
         if other.label is _ABUSE and other.outcome is Outcome.REMOVE:
             return replace(other, doubt=urgent.reasons[0])
-    if context.where == STORY and chances is not None:
-        if _own_weapon_told_kindly(t, ev, chances, heads.threshold):
-            return replace(urgent, outcome=Outcome.ASK, doubt=urgent.reasons[0])
+    if (
+        context.where == STORY
+        and chances is not None
+        and _own_weapon_told_kindly(t, ev, chances, heads.threshold)
+    ):
+        return replace(urgent, outcome=Outcome.ASK, doubt=urgent.reasons[0])
     if chances is None or words_danger >= URGENT_AT:  # the danger words decide, or nothing else
         return urgent
     if context.where == DM:
