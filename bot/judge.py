@@ -1372,10 +1372,15 @@ def _read_as_kind(
 
 
 def _pieces(t: _Text) -> tuple[list[str], list[str]]:
-    """A reply's sentences and clauses, each only where there are several."""
+    """A reply's sentences and clauses, each only where there are several. A clause that is a
+    whole sentence is read once, as the sentence: a reading costs about a millisecond a token,
+    and most sentences of a reply are one clause."""
     sentences = [s for s in _NEXT_SENTENCE.split(t.original.strip()) if any(map(str.isalpha, s))]
     clauses = [c for c in _CLAUSE_BREAK.split(t.original) if len(c.split()) >= CLAUSE_WORDS]
-    return (sentences if len(sentences) > 1 else []), (clauses if len(clauses) > 1 else [])
+    if len(sentences) < 2:
+        return [], (clauses if len(clauses) > 1 else [])
+    read = {_CLAUSE_BREAK.sub(" ", s).strip() for s in sentences}
+    return sentences, ([c for c in clauses if c.strip() not in read] if len(clauses) > 1 else [])
 
 
 #: Where a clause ends, for the reader's reading of danger: a disclosure after thanks is often
@@ -1429,7 +1434,9 @@ def _other_language_verdict(
         reason = f"hostile words in another language ({foreign.hostile})"
         return Verdict(label, 0.8, (reason,), Outcome.REMOVE)
     if words.outcome is Outcome.ASK:
-        return words
+        # the lists' doubt (a 🙄, VADER's reading of words it does not know) is no reading:
+        # a plea for help in Albanian read by VADER as negative is as unread as any other
+        return replace(words, unread=foreign.written_in)
     words_written = sum(any(c.isalpha() for c in w) for w in t.original.split())
     kind = Verdict(Label.OK, 0.8, (f"kind words in {foreign.written_in}",), Outcome.KEEP)
     if where == DM:

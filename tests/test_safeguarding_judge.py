@@ -195,6 +195,22 @@ def test_a_story_reply_it_cannot_read_is_marked_unread_and_goes_to_a_teacher() -
     assert found.unread == "Polish" and found.outcome is Outcome.ASK  # a teacher reads it
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # Albanian "po" (the present tense: he is shouting) is VADER's "pissed off": after
+        # set 37's report, a plea for help went to a teacher as negative, no lead asked
+        ("Ju lutem, ai po bërtet dhe po gjuan me gjëra, kemi frikë", "Albanian"),
+        ("Ładne zdjęcia 🙄 jak zwykle to samo, nic nowego", "Polish"),  # a hostile emoji
+    ],
+)
+def test_a_reply_the_word_lists_doubt_in_another_language_is_still_unread(
+    text: str, language: str
+) -> None:
+    found = judge(text, STORY)
+    assert found.outcome is Outcome.ASK and found.unread == language, found
+
+
 def test_without_the_golden_rule_a_negative_message_is_delivered() -> None:
     assert route(_verdict(Label.NEGATIVE), golden_rule=False) is Route.DELIVER
 
