@@ -1353,9 +1353,10 @@ def _read_as_kind(
     outweigh a disclosure after them ("Děkujeme za krásné fotky! … Včera večer ho táta zbil
     páskem", thanks for the photos, last night his dad beat him with a belt): so each sentence
     and clause is read too, none may half read as private news or danger, and each sentence
-    without kind words of its language must itself lean kind. The whole is read
-    first: most replies it is unsure of are not read again (a reading costs about a
-    millisecond for every two or three characters)."""
+    without kind words of its language must itself be harmless (lean kind, or read as no
+    private news or danger at all). The whole is read first: most replies it is unsure of
+    are not read again (a reading costs about a millisecond for every two or three
+    characters)."""
     (whole,) = reader([t.original])
     if not whole.kind():
         return None
@@ -1363,12 +1364,12 @@ def _read_as_kind(
     each = reader([*sentences, *clauses]) if sentences or clauses else []
     if any(reading.danger() for reading in each):
         return None
-    unkind = [
+    doubtful = [
         s
         for s, reading in zip(sentences, each[: len(sentences)], strict=True)
-        if not reading.leans_kind() and _kind_words(_fold(s).lower()) is None
+        if not reading.harmless() and _kind_words(_fold(s).lower()) is None
     ]
-    return None if unkind else whole
+    return None if doubtful else whole
 
 
 def _pieces(t: _Text) -> tuple[list[str], list[str]]:

@@ -59,6 +59,10 @@ MODEL_WEIGHTS = "multilingual.npz"
 MAX_CHARACTERS = 1_500
 #: Above this, the guard half reads a reply as private news or danger.
 HALF = 0.5
+#: Below this, it reads a sentence as no private news or danger at all. Over the story replies
+#: in other languages of sets 5 to 37, a plain sentence passing at 0.1 keeps 21 more of 960
+#: kind replies and two more of 170 comparisons, and no more of 362 sensitive or urgent ones.
+CLEAR = 0.1
 REGULARISATION = 4.0
 
 
@@ -125,11 +129,14 @@ class Reading:
     def sure(self) -> bool:
         return self.chances["kind"] >= self.threshold["kind"]
 
-    def leans_kind(self) -> bool:
-        """More likely kind than not: what a plain sentence of a reply read surely as kind
-        must be. A plain sentence is seldom sure ("Zosia wróciła do domu", Zosia came home,
-        is not); what it hides is for `danger` to find."""
-        return self.chances["kind"] >= HALF
+    def harmless(self) -> bool:
+        """More likely kind than not, or reading as no private news or danger at all
+        (`CLEAR`): what a plain sentence of a reply read surely as kind must be. A plain
+        sentence is seldom sure ("Zosia wróciła do domu", Zosia came home, is not), and a
+        child's delight told plainly may not even lean kind ("Mi hijo no para de hablar del
+        museo", my son won't stop talking about the museum: 0.45, and 0.05 private or
+        danger); what it hides is for `danger` to find."""
+        return self.chances["kind"] >= HALF or self.chances["story_danger"] < CLEAR
 
     def danger(self) -> bool:
         return self.chances["story_danger"] >= HALF

@@ -68,6 +68,13 @@ NOT_KIND = [
     "nám vyprávěl o lvech a opicích\nVčera večer ho táta zbil páskem a má modřiny na zádech",
     "Dziękujemy za zdjęcia, Ola pierwszy raz od tygodnia się uśmiechnęła, odkąd tata ją bije w "
     "domu.",
+    # Spanish, the zoo reply of PLAIN_NEWS with a disclosure (since Saturday he sleeps in my
+    # bed as his aunt's boyfriend comes into his room at night) or private news (new
+    # medication for epilepsy) after it
+    "¡Qué fotos más chulas! Mi hijo no para de hablar del zoológico. Desde el sábado duerme en "
+    "mi cama porque el novio de su tía entra en su cuarto por la noche.",
+    "¡Qué fotos más chulas! Mi hijo no para de hablar del zoológico. El lunes empieza con la "
+    "medicación nueva para la epilepsia.",
     # Ukrainian: a grown man in a game asks a Year 5 girl for photos and to meet (danger)
     "Доброго дня. Моя донька (5 клас) показала мені, що в грі їй пише дорослий чоловік. Каже, "
     "що він теж учень, просить надіслати фото без одягу і хоче зустрітися в суботу біля парку.",
@@ -97,15 +104,23 @@ PLAIN_NEWS = [
         "les cheveux. Elle a dormi dans la voiture.",
         "Elle a dormi dans la voiture.",
     ),
+    # Spanish, a sentence that does not lean kind (0.34) but reads as no private news or
+    # danger at all (0.06): my son won't stop talking about the zoo
+    (
+        "¡Qué fotos más chulas! Mi hijo no para de hablar del zoológico. Gracias a todas las "
+        "profes 💛",
+        "Mi hijo no para de hablar del zoológico.",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "news"), PLAIN_NEWS)
-def test_plain_news_after_thanks_that_leans_kind_is_kept(text: str, news: str) -> None:
-    """Each sentence with no kind word must lean kind, and need not be sure of it: most plain
-    news is not sure, and its danger is for the danger head to find (the disclosures below)."""
+def test_plain_news_after_thanks_that_is_harmless_is_kept(text: str, news: str) -> None:
+    """Each sentence with no kind word must be harmless (lean kind, or read as no private news
+    or danger at all), and need not be sure of it: most plain news is not sure, and its danger
+    is for the danger head to find (the disclosures below)."""
     (reading,) = multilingual.read([news])
-    assert reading.leans_kind(), reading.chances
+    assert reading.harmless(), reading.chances
     assert judge(text, STORY).outcome is Outcome.KEEP
 
 

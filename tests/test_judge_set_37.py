@@ -1,8 +1,10 @@
 """Changes made after blind set 37 was reported (docs/figures.md), each beside twins: its kind
 story replies removed as danger for the writer's own work with knives or guns (a chef, a
 butcher), which are now hidden for a teacher with a lead asked to read them when the learned
-tier reads no danger; and "water pistols", which the plural weapon words of set 36's review
-had caught. The lines are new, not the set's."""
+tier reads no danger; "water pistols", which the plural weapon words of set 36's review had
+caught; shooting as a sport (a gun club, a clay shoot, out with the guns for pheasant),
+"pure medicine" of photos, and a nurse's or a doctor's own job, which are kind. The lines are
+new, not the set's."""
 
 from __future__ import annotations
 
@@ -47,3 +49,39 @@ def test_danger_with_a_weapon_is_still_removed(text: str) -> None:
 def test_water_pistols_are_no_weapon() -> None:
     text = "I'm bringing the big water pistols to the summer fair, watch out teachers 😂"
     assert judge(text, STORY, learned=False).label is not Label.URGENT
+
+
+#: Shooting as a sport and medicine as a figure of speech, kind to the word rules too; and
+#: their twins, danger or private news in the same words.
+SPORT_AND_FIGURES = [
+    "Lovely pics. I'm off with the gun club to a clay shoot on Saturday so Nana's doing pick up 👍",
+    "Out with the guns at dawn for pheasant and never hit one, Evie's bird painting beats me 😄",
+    "Nurse mum here. After the week I've had, these photos are pure medicine. Thank you",
+    "Laughter is the best medicine and this video of the class dancing is exactly that 😂",
+    "The twins fought all the way to school over who called shotgun 😂 lovely photos",
+    "As a nurse I loved seeing them learn to wash their hands properly, great lesson",
+]
+SPORT_AND_FIGURES_TWINS = [
+    ("My ex brought his shotgun home from the gun club and he's been waving it about", "urgent"),
+    (
+        "Dad keeps two rifles and a shotgun under the bed and Jayden showed them to friends",
+        "urgent",
+    ),
+    ("Ruby's new medicine is in her bag, 5ml at lunch please, it's for her epilepsy", "sensitive"),
+    (
+        "The nurse said Ruby has to stay off until the rash goes, she's gutted to miss it",
+        "sensitive",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", SPORT_AND_FIGURES)
+def test_shooting_as_a_sport_and_medicine_as_a_figure_are_kind(text: str) -> None:
+    assert judge(text, STORY, learned=False).outcome is Outcome.KEEP
+    assert judge(text, STORY).outcome is Outcome.KEEP
+
+
+@pytest.mark.parametrize(("text", "label"), SPORT_AND_FIGURES_TWINS)
+def test_their_twins_are_still_danger_or_private(text: str, label: str) -> None:
+    verdict = judge(text, STORY, learned=False)
+    assert verdict.label.value == label and verdict.outcome is not Outcome.KEEP, verdict

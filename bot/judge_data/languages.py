@@ -20434,6 +20434,12 @@ URGENT_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
             ("просить", "просив", "просила", "вимагає", "вимагав"),
             ("фото без одягу", "фоток без одягу", "фотографії без одягу", "голі фото"),
         ),
+        # after a helper's thanks-then-disclosure lines: a coach who asks a girl to send him
+        # photos in her swimsuit at night (not the club asking for competition photos)
+        (
+            ("надсилати йому", "надіслати йому", "скидати йому", "слати йому", "кидати йому"),
+            ("фото в купальнику", "фото в білизні", "фото у ванній", "фото в ліжку"),
+        ),
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         (
             (
@@ -27214,6 +27220,12 @@ URGENT: dict[str, tuple[str, ...]] = {
     ),
     # Hungarian
     "hu": (
+        # after a helper's thanks-then-disclosure lines: a coach who asks a boy to undress in
+        # front of him (not a doctor's "vetkőzzön le derékig")
+        "vetkőzzön le előtte",
+        "vetkőzzön le előttem",
+        "vetkőzzek le előtte",
+        "vetkőzz le előttem",
         # goodbyes, a child alone for days, abuse kept secret, FGM (a helper session)
         "ma éjjel véget vetek mindennek",
         "véget vetek mindennek",
