@@ -62,7 +62,7 @@ SPORT_AND_FIGURES = [
     "As a nurse I loved seeing them learn to wash their hands properly, great lesson",
 ]
 SPORT_AND_FIGURES_TWINS = [
-    ("My ex brought his shotgun home from the gun club and he's been waving it about", "urgent"),
+    ("My ex brought his rifle home from the gun club and he's been waving it about", "urgent"),
     (
         "Dad keeps two rifles and a shotgun under the bed and Jayden showed them to friends",
         "urgent",
