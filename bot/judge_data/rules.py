@@ -2017,8 +2017,8 @@ URGENT: tuple[Rule, ...] = (
     # weapons, drugs and exploitation
     (
         r"\b(?:knife|knives|blade|blades|machetes?|crossbows?|gun|guns|pistols?|firearms?|"
-        r"weapon|weapons|rifles|handguns?|revolvers?|"
-        r"rifle|taser|knuckle ?duster|stab|stabbed|stabbing|flick knife|zombie knife|"
+        r"weapon|weapons|handguns?|revolvers?|"
+        r"rifles?|taser|knuckle ?duster|stab|stabbed|stabbing|flick knife|zombie knife|"
         r"penknife|pen knife|screwdriver|hammer)\b",
         2.2,
         "a weapon",
