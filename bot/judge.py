@@ -857,6 +857,8 @@ _FOND = re.compile(r"\blove (?:him|her|them)\b|\bbless\b")
 #: Words a parent uses to report what was said to a child; not "That said," or "having
 #: said that", which only turn a message ("That said, I know where you park").
 #: "said what he'd do to you" passes on a threat; it does not report words said to a child.
+#: "Tommy says you shouted at him" accuses the teacher, and "mum says if you keep him in again
+#: we're all coming up the school" passes on a threat: neither reports words said to a child.
 #: Not a report: what someone will do to the teacher, or what they will do passed on to them
 #: ("he says to tell you he'll be at the gate"; not "she told me to tell you a girl keeps calling
 #: her names", a child's words passed on).
@@ -868,13 +870,13 @@ _DO_TO_YOU = (
 _REPORTED = re.compile(
     r"\b(?:(?<!that )(?<!being )(?<!having )(?<!what you )said(?!"
     + _DO_TO_YOU
-    + r")|says(?!"
+    + r"| (?:if )?you\b)|says(?!"
     + _DO_TO_YOU
-    + r")|told (?:him|her|me|us|them)(?!"
+    + r"| (?:if )?you\b)|told (?:him|her|me|us|them)(?!"
     + _DO_TO_YOU
     + r")|"
     r"telling (?:him|her)|calling (?:him|her|them)|called (?:him|her|them)|keeps? saying|"
-    r"was saying|shouted|threatened|(?<!just )saying)\b"
+    r"was saying|(?<!you )shouted|(?<!you )threatened|(?<!just )saying)\b"
 )
 #: What someone might say is a supposition, not a report: "nobody would question it if a mum
 #: said you'd grabbed her child", "imagine if…" (not "could you check if they said…").
