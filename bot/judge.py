@@ -867,12 +867,17 @@ _DO_TO_YOU = (
     r" you(?: know)?(?: that)? (?:he|she|they)(?:'ll| will|'s going to|'s gonna|'re going to|"
     r"'d| would)\b"
 )
+#: "Tommy says (that) you shouted at him", "mum says, if you keep him in again…": about the
+#: teacher, not a child's words.
+_ABOUT_YOU = r"|,? (?:that )?(?:if )?you\b"
 _REPORTED = re.compile(
     r"\b(?:(?<!that )(?<!being )(?<!having )(?<!what you )said(?!"
     + _DO_TO_YOU
-    + r"| (?:if )?you\b)|says(?!"
+    + _ABOUT_YOU
+    + r")|says(?!"
     + _DO_TO_YOU
-    + r"| (?:if )?you\b)|told (?:him|her|me|us|them)(?!"
+    + _ABOUT_YOU
+    + r")|told (?:him|her|me|us|them)(?!"
     + _DO_TO_YOU
     + r")|"
     r"telling (?:him|her)|calling (?:him|her|them)|called (?:him|her|them)|keeps? saying|"

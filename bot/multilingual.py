@@ -95,7 +95,8 @@ class Encoder:
         self._model = E5()
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        return np.stack([self._model.encode(text[:MAX_CHARACTERS]) for text in texts])
+        vectors = [self._model.encode(text[:MAX_CHARACTERS]) for text in texts]
+        return np.stack(vectors) if vectors else np.empty((0, self._model.shape.hidden))
 
 
 @functools.cache

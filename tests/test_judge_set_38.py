@@ -1,9 +1,9 @@
 """Changes made after blind set 38 was reported (docs/judge-set38-errors.md), each beside twins:
 a threat to the teacher in a private message was let through as reported speech when another
 sentence accused the teacher ("Tommy says you shouted at him. … I can still sort you out") or
-passed on a threat ("mum says if you keep him in again we're all coming up the school and
-you're getting it"). What a child says, and a threat a child heard, are still reports, and go
-to the teacher as a worry. The lines are new, not the set's."""
+passed on a threat ("mum says if you keep him in again we're all coming up the school"). What
+a child says, and a threat a child heard, are still reports, and go to the teacher as a worry.
+The lines are new, not the set's."""
 
 from __future__ import annotations
 
@@ -17,8 +17,7 @@ DM = JudgeContext(where="dm")
 THREATS = [
     "Harvey says you shouted at him again. I'm 70 but I can still sort you out. Don't forget it",
     "Our Kayla said you made her stand in the corridor. I will sort you out, believe me.",
-    "his dad says if you give him one more detention he's coming up the school and you're "
-    "getting it",
+    "Harvey says that you shouted at him again. I'm 70 but I can still sort you out.",
     "Mum says if you keep her in at break again we're all coming in and your getting it. all of us",
 ]
 
@@ -31,8 +30,11 @@ REPORTS = [
     "Mia says you told her off for talking, fair enough, she does chatter!",
 ]
 
-# "getting it" that is no threat
+# "getting it" that is no threat (a rule for "and you're getting it" at a clause's end was
+# tried after set 38 and dropped: it sent the first two lines here to SLT)
 GETTING_IT = [
+    "The money is sorted and you're getting it.",
+    "The reading record is in his bag and you're getting it, promise.",
     "I've signed the trip form and you're getting it back on Monday with the money.",
     "His reading was slow all term but he's finally getting it, thank you so much!",
     "Sorry, the form is in his bag and you are getting it tomorrow, promise.",

@@ -1007,11 +1007,7 @@ ABUSE: tuple[Rule, ...] = (
         r"see you outside|be up (?:that|the) school|come (?:up|down|in) (?:to )?(?:that|the) "
         r"school)\b|\byou'll know about it\b|\b(?:gonna|going to|will|you'll) get (?:slapped|"
         r"hurt|battered|hit|a slap|a smack|decked|lamped|what's coming)\b|\bsort you out\b|"
-        r"\bi know (?:what|which) car you drive\b|\bi know where you park\b|"
-        # after set 38's report: "we're all coming up the school and your getting it", at the
-        # end of a clause (not "and you're getting it back on Monday")
-        r"\band (?:you're|youre|your|ur|you are) getting it\b(?=\s*(?:[.!,]|$|all of us|big time|"
-        r"proper|mate))",
+        r"\bi know (?:what|which) car you drive\b|\bi know where you park\b",
         2.4,
         "threat",
     ),
