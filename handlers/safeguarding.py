@@ -50,6 +50,10 @@ READ_FOR_YOU = (
     "been asked to read yours now, in case it is urgent."
 )
 ALERT_KEY = "alert:"  # the leads' notices are remembered under alert:<handle>
+RETELL_AFTER = timedelta(minutes=2)
+"""An alert told to the leads at once is stored as due this much later: the scheduled job
+tells them only if the telling has not been marked done by then (the bot stopped in between),
+so the job and the handler never both tell them. It outlasts the executor's retries."""
 
 
 # --- records ------------------------------------------------------------------------------
@@ -225,7 +229,7 @@ async def urgent_actions(
     body = quoting(alert, text)  # the whole text is in the incident's evidence
     markup = as_html(body)
     notify_now = _leads_notified_now(ctx, now)
-    notify_at = now if notify_now else ctx.calendar.next_opening(now, None)
+    opening = ctx.calendar.next_opening(now, None)
     incident = Incident(
         kind="safeguarding",
         user_id=concern.sender,
@@ -258,13 +262,13 @@ async def urgent_actions(
             reply_room or "",
             body,
             markup,
-            notify_at=stamp(notify_at),
+            notify_at=stamp(now + RETELL_AFTER if notify_now else opening),
             alert_kind=alert_kind,
         ),
     ]
     if reply_room:
         told = f"{READ_FOR_YOU} {teacher_line}" if unread else teacher_line
-        actions.append(_answer_family(ctx, reply_room, concern, notify_now, notify_at, told))
+        actions.append(_answer_family(ctx, reply_room, concern, notify_now, opening, told))
     if notify_now:
         actions += await _tell_leads(ctx, handle, concern.source_event, body, markup)
     if unread:
@@ -277,7 +281,7 @@ async def urgent_actions(
 
 
 def _answer_family(
-    ctx: Context, room: str, concern: Concern, notify_now: bool, notify_at: datetime, teacher: str
+    ctx: Context, room: str, concern: Concern, notify_now: bool, opening: datetime, teacher: str
 ) -> Action:
     now = ctx.clock.now()
     if notify_now and ctx.calendar.is_open(now, None):
@@ -290,7 +294,7 @@ def _answer_family(
     else:
         seen = (
             "School is closed now: the school's safeguarding lead will see your message first "
-            f"thing when school opens, {ctx.calendar.describe(notify_at, now)}. Do not wait for "
+            f"thing when school opens, {ctx.calendar.describe(opening, now)}. Do not wait for "
             "us if someone is in danger."
         )
     text = f"{ctx.config.safeguarding.emergency}\n\n{seen}" + (f" {teacher}" if teacher else "")

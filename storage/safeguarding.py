@@ -1,7 +1,8 @@
 """Safeguarding alerts: an urgent message, the leads told, their acknowledgement, the chase.
 
 An alert is stored before anyone is told, so a restart never loses one: the leads' notice is
-kept with it and sent by the scheduled job if it was due later (or failed).
+kept with it and sent by the scheduled job if it was due later, or if the bot stopped before
+it was sent (`handlers.safeguarding.RETELL_AFTER`).
 """
 
 from __future__ import annotations
@@ -74,10 +75,11 @@ class AlertsReader:
         return await self._one("source_event", source_event)
 
     async def to_notify(self, now: str) -> list[Alert]:
-        """Alerts whose leads have not been told yet and are due to be."""
+        """Alerts whose leads have not been told yet and are due to be (an acknowledged one
+        has been seen, so needs no telling)."""
         async with self._db.execute(
-            "SELECT * FROM safeguarding_alerts WHERE notified_at IS NULL AND notify_at <= ? "
-            "ORDER BY id",
+            "SELECT * FROM safeguarding_alerts WHERE notified_at IS NULL AND acked_at IS NULL "
+            "AND notify_at <= ? ORDER BY id",
             (now,),
         ) as cur:
             return [_alert(row) for row in await cur.fetchall()]

@@ -36,7 +36,7 @@ from test_relay_plans import (
 
 from bot.actions import Action, RecordIncident, SendMessage, StoreAction, action_id
 from bot.calendar import SchoolCalendar
-from bot.clock import Clock, stamp
+from bot.clock import Clock, parse_instant, stamp
 from bot.judge import Label, Outcome, Verdict
 from handlers import Context, Event, relay
 from handlers.commands import Invocation
@@ -51,6 +51,7 @@ from handlers.safeguarding import (
     ACK,
     ALERT_KEY,
     READ_FOR_YOU,
+    RETELL_AFTER,
     AcknowledgeAlert,
     RaiseAlert,
     handle_alert_reaction,
@@ -648,6 +649,31 @@ async def test_the_store_upgrades_an_alert_that_was_not_urgent(
     assert alert.raised_at == stamp(FRIDAY_7PM), alert  # when the concern was first raised
     assert [a.source_event for a in await store.alerts.to_notify(stamp(FRIDAY_730PM))] == [SOURCE]
     assert not await _raise(store, PARENT_DM, "URGENT again", FRIDAY_730PM)  # once
+
+
+async def test_an_alert_told_at_once_is_left_to_the_job_only_if_the_telling_never_ended(
+    store: Store,
+) -> None:
+    """The scheduled job tells the leads of an alert that is due. One the handler is telling
+    now is not due to it until RETELL_AFTER has passed (the bot stopped before it was told),
+    so the handler and the job never both tell a lead."""
+    actions = await _handle_sent(store, DANGER, FRIDAY_7PM)
+    [raised] = alerts(actions)
+    await keep(store, [raised], SOURCE, FRIDAY_7PM)  # stored; the leads' notices not yet sent
+    due_at = parse_instant(raised.notify_at)
+    assert RETELL_AFTER <= due_at - FRIDAY_7PM < RETELL_AFTER + timedelta(seconds=10)
+    assert await store.alerts.to_notify(stamp(due_at - timedelta(seconds=1))) == []
+    due = await store.alerts.to_notify(raised.notify_at)
+    assert [alert.source_event for alert in due] == [SOURCE]
+    await keep(store, actions, SOURCE, FRIDAY_7PM)  # the whole plan: the leads were told
+    assert await store.alerts.to_notify(stamp(FRIDAY_7PM + timedelta(days=3))) == []
+
+
+async def test_an_alert_acknowledged_before_it_was_due_is_not_told(store: Store) -> None:
+    await _raise(store, PARENT_DM, "URGENT", FRIDAY_730PM)
+    assert len(await store.alerts.to_notify(stamp(FRIDAY_730PM))) == 1
+    await store.alerts.acknowledge(SOURCE, LEAD, at=stamp(FRIDAY_7PM))
+    assert await store.alerts.to_notify(stamp(FRIDAY_730PM)) == []
 
 
 async def test_the_store_keeps_an_urgent_alert(store: Store) -> None:

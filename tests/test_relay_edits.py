@@ -124,6 +124,12 @@ async def test_a_held_message_edited_into_danger_alerts_the_lead_and_goes_first(
 
     [alert] = await eventually(alerted, within=5)
     assert DANGER in alert and "edited to say this" in alert
+
+    async def leads_told() -> bool:  # recorded just after the notice (and its ✅) went out
+        raised = await talk.bot.store.alerts.by_source(first)
+        return raised is not None and raised.notified_at is not None
+
+    await eventually(leads_told)  # else the release below would find the alert still due
     talk.bot.app.clock.set(MONDAY_OPENING)
     assert await talk.bot.app.release_due() == 2
     bodies = [e["content"]["body"] for e in await eventually(talk.delivered_to_teacher)]
