@@ -1583,6 +1583,15 @@ def _armed_threat(
     )
 
 
+#: A weapon kept, hidden, shown, carried or let near children: never a kind mention of someone
+#: else's trade ("keeps a complete weapons collection in the loft and lets the kids play with
+#: them", "showed her weapons in his bag").
+_WEAPON_AT_HAND = re.compile(
+    r"\b(?:keeps?|kept|keeping|stor(?:e|es|ed|ing)|hid(?:e|es|den|ing)?|stash\w*|show(?:s|ed|n|"
+    r"ing)? (?:her|him|them|me|us|my|our)|lets? (?:\w+ ){0,2}(?:play|hold|touch|use)|"
+    r"play(?:s|ed|ing)? with (?:them|it)|carr(?:y|ies|ied|ying)|brought|bring(?:s|ing)?|"
+    r"wav(?:e|es|ed|ing)|point(?:s|ed|ing)|threat\w*|promis\w*|loaded|(?:has|have|had|'s) got)\b"
+)
 #: How little danger the learned tier must read in a class-story reply whose only danger is a
 #: weapon in someone else's hands, or in nobody's, for it to be asked about rather than removed.
 #: Over the story replies of sets 5 to 39, such kind replies ("My husband's a firearms officer",
@@ -1599,11 +1608,13 @@ def _weapon_told_kindly(
     as danger only the tier reads is, rather than removed with the family alarmed. A weapon in
     the writer's own life ("I'm a chef so knives are my whole life") needs the tier below its
     own threshold; one in anyone else's (a relative's trade, a child's cookery lesson) needs
-    the tier all but sure there is no danger (`_NO_DANGER_READ`)."""
+    the tier all but sure there is no danger (`_NO_DANGER_READ`) and no sign the weapon is at
+    hand (`_WEAPON_AT_HAND`)."""
     if ev.why.get(_URGENT) != ["a weapon"]:
         return False
-    own = _only_the_writer_s_weapon(t, ev, chances, threshold)
-    return (own and not _ANOTHER_PERSON.search(t.plain)) or chances["urgent"] < _NO_DANGER_READ
+    if _only_the_writer_s_weapon(t, ev, chances, threshold) and not _ANOTHER_PERSON.search(t.plain):
+        return True
+    return chances["urgent"] < _NO_DANGER_READ and not _WEAPON_AT_HAND.search(t.plain)
 
 
 def judge(text: str, context: JudgeContext, *, learned: bool = True) -> Verdict:

@@ -53,7 +53,8 @@ ALERT_KEY = "alert:"  # the leads' notices are remembered under alert:<handle>
 RETELL_AFTER = timedelta(minutes=2)
 """An alert told to the leads at once is stored as due this much later: the scheduled job
 tells them only if the telling has not been marked done by then (the bot stopped in between),
-so the job and the handler never both tell them. It outlasts the executor's retries."""
+so the job and the handler never both tell them. It outlasts the executor's retries of one
+notice (about a minute while the homeserver is unreachable)."""
 
 
 # --- records ------------------------------------------------------------------------------

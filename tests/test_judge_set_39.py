@@ -31,6 +31,8 @@ DANGER = [
     "Lovely photos. My brother-in-law keeps a weapons collection in the loft and the kids have "
     "been up there",
     "Nice one miss. My ex turned up with a knife last night so Jayden might be tired",
+    "Lovely photos! Her uncle's a gamekeeper and keeps his guns in the kitchen where the kids "
+    "can reach them",
 ]
 
 THREATS = [

@@ -22795,6 +22795,13 @@ URGENT: dict[str, tuple[str, ...]] = {
         "buri tarah maara",
         "abbu ne mara",
         "abbu ne usko mara",
+        # after set 40's report: "abbu ne kal raat usko belt se mara"
+        "belt se mara",
+        "belt se maara",
+        "belt se marta",
+        "belt se maarta",
+        "belt se peeta",
+        "belt se pita",
         "abbu ne maara",
         "papa ne mara",
         "papa ne usko mara",

@@ -1765,6 +1765,16 @@ URGENT: tuple[Rule, ...] = (
         2.4,
         "violence at home",
     ),
+    # after set 40's report: a fist through a door or a wall ("turned up drunk last night and
+    # put his fist through the door"), not "nearly put his fist through the telly when England
+    # lost"
+    (
+        r"\b(?<!nearly )(?<!almost )(?:put|putting|puts|punched|punches|smashed) (?:his|her|their|"
+        r"a) fists? (?:through|thru|into) (?:the|a|our|my|her|his) (?:front |back |bedroom |"
+        r"bathroom |kitchen )?(?:door|wall|window)s?\b",
+        2.2,
+        "violence at home",
+    ),
     # a missing child
     (
         r"\b(?:can't|cannot|can not|couldn't|could not|can't|still can't|didn't|did not) "
@@ -1839,6 +1849,18 @@ URGENT: tuple[Rule, ...] = (
         r" (?:(?:to|2) get )?|(?:\S+ ){1,3}?into get(?:ting)? )(?:into|in|in2|in to) (?:it|(?:the "
         r"back of )?(?:his|her|their|the|a) (?:\w+ )?(?:car|van|vehicle|truck|lorry|motor|taxi|"
         r"motorbike))\b",
+        2.2,
+        "a stranger trying to get children into a vehicle",
+    ),
+    # after set 40's report: a stranger at the gate offering a child a lift, who knew his name
+    # (not "Ty's coach offered him a lift home after training")
+    (
+        r"(?s)^(?=.*\b(?:never seen (?:him|her|them)|don'?t know (?:him|her|them|who)|didn'?t know "
+        r"(?:him|her|them|who)|hanging (?:round|around|about)|loitering|knew (?:his|her|their) "
+        r"names?|strange (?:man|woman|bloke)|stranger)\b).*\b(?:a|an|the|this|that|some) (?:\w+ "
+        r"){0,2}(?:man|woman|stranger|bloke|guy|person|someone|lady|fella)\b[^.!?\n]{0,80}?\b"
+        r"(?:offered|offering|offers|tried to give|asked if (?:\w+ ){1,2}wanted) (?:(?:my|our|"
+        r"her|him|them|\w+'s) )?(?:\w+ ){0,2}(?:a lift|a ride|lifts)\b",
         2.2,
         "a stranger trying to get children into a vehicle",
     ),
